@@ -1,0 +1,176 @@
+package io.floe.scan;
+
+import io.floe.arrow.ArrowRows;
+import io.floe.expressions.Expression;
+import io.floe.expressions.MetricsEvaluator;
+import io.floe.expressions.RowEvaluator;
+import io.floe.io.CloseableIterator;
+import io.floe.io.FileIO;
+import io.floe.parquet.ParquetArrowReader;
+import io.floe.types.NestedField;
+import io.floe.types.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Reads the files of a planned scan into Arrow batches of the output columns, skipping row groups by their
+ * statistics and keeping exactly the rows that match the filter. Batches belong to the caller.
+ */
+public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot> {
+  private final FileIO io;
+  private final List<FileScanTask> tasks;
+  private final Schema readSchema;
+  private final int outputColumns;
+  private final boolean filtering;
+  private final RowEvaluator rowEvaluator;
+  private final MetricsEvaluator rowGroupEvaluator;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private final ScanMetrics metrics;
+  private int nextTask;
+  private CloseableIterator<VectorSchemaRoot> current;
+  private VectorSchemaRoot pending;
+
+  public ArrowScanReader(FileIO io, List<FileScanTask> tasks, Schema tableSchema, Schema outputSchema,
+                         Expression boundFilter, BufferAllocator allocator, int batchSize, ScanMetrics metrics) {
+    this.io = io;
+    this.tasks = tasks;
+    this.filtering = !(boundFilter instanceof Expression.True);
+    this.readSchema = readSchema(tableSchema, outputSchema, boundFilter);
+    this.outputColumns = outputSchema.columns().size();
+    this.rowEvaluator = filtering ? new RowEvaluator(readSchema.asStruct(), boundFilter) : null;
+    this.rowGroupEvaluator = new MetricsEvaluator(tableSchema, boundFilter);
+    this.allocator = allocator;
+    this.batchSize = batchSize;
+    this.metrics = metrics;
+  }
+
+  /** The output columns followed by the other top-level columns the filter needs. */
+  private static Schema readSchema(Schema table, Schema output, Expression filter) {
+    Set<Integer> ids = new LinkedHashSet<>();
+    for (NestedField f : output.columns()) {
+      ids.add(f.id());
+    }
+    for (int referenced : ReferencedFields.of(filter)) {
+      int top = referenced;
+      while (table.parentId(top) >= 0) {
+        top = table.parentId(top);
+      }
+      ids.add(top);
+    }
+    List<NestedField> columns = new ArrayList<>();
+    for (int id : ids) {
+      NestedField f = output.asStruct().field(id);
+      columns.add(f != null ? f : table.asStruct().field(id));
+    }
+    return new Schema(table.schemaId(), columns);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (pending == null) {
+      if (current != null && current.hasNext()) {
+        pending = filterAndProject(current.next());
+      } else if (!openNext()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    VectorSchemaRoot result = pending;
+    pending = null;
+    return result;
+  }
+
+  private boolean openNext() {
+    closeCurrent();
+    if (nextTask >= tasks.size()) {
+      return false;
+    }
+    FileScanTask task = tasks.get(nextTask++);
+    metrics.filesOpened.incrementAndGet();
+    current = ParquetArrowReader.read(io.newInputFile(task.file().path()), readSchema, allocator, batchSize,
+        m -> {
+          boolean keep = rowGroupEvaluator.mightMatch(m);
+          if (!keep) {
+            metrics.rowGroupsSkipped.incrementAndGet();
+          }
+          return keep;
+        });
+    return true;
+  }
+
+  /** Applies the exact row filter and drops columns only the filter needed; null for an empty result. */
+  private VectorSchemaRoot filterAndProject(VectorSchemaRoot batch) {
+    int rows = batch.getRowCount();
+    metrics.rowsRead.addAndGet(rows);
+    VectorSchemaRoot result = batch;
+    if (filtering) {
+      int[] selected = new int[rows];
+      int count = 0;
+      for (int i = 0; i < rows; i++) {
+        if (rowEvaluator.eval(ArrowRows.rowView(batch, readSchema, i))) {
+          selected[count++] = i;
+        }
+      }
+      if (count == 0) {
+        batch.close();
+        return null;
+      }
+      if (count < rows) {
+        result = ArrowRows.select(batch, selected, count, allocator);
+        batch.close();
+      }
+    }
+    metrics.rowsReturned.addAndGet(result.getRowCount());
+    if (readSchema.columns().size() == outputColumns) {
+      return result;
+    }
+    List<FieldVector> kept = new ArrayList<>(result.getFieldVectors().subList(0, outputColumns));
+    List<FieldVector> keptCopies = new ArrayList<>();
+    for (FieldVector v : kept) {
+      org.apache.arrow.vector.util.TransferPair tp = v.getTransferPair(allocator);
+      tp.transfer();
+      keptCopies.add((FieldVector) tp.getTo());
+    }
+    int rowCount = result.getRowCount();
+    result.close();
+    VectorSchemaRoot projected = new VectorSchemaRoot(keptCopies);
+    projected.setRowCount(rowCount);
+    return projected;
+  }
+
+  private void closeCurrent() {
+    if (current != null) {
+      try {
+        current.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close reader", e);
+      } finally {
+        current = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (pending != null) {
+      pending.close();
+      pending = null;
+    }
+    closeCurrent();
+  }
+
+}

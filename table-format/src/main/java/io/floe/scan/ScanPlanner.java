@@ -1,0 +1,107 @@
+package io.floe.scan;
+
+import io.floe.expressions.Expression;
+import io.floe.expressions.ManifestEvaluator;
+import io.floe.expressions.MetricsEvaluator;
+import io.floe.expressions.PartitionEvaluator;
+import io.floe.io.FileIO;
+import io.floe.manifest.FileContent;
+import io.floe.manifest.ManifestEntry;
+import io.floe.manifest.ManifestFile;
+import io.floe.manifest.ManifestListReader;
+import io.floe.manifest.ManifestReader;
+import io.floe.metadata.Snapshot;
+import io.floe.metadata.TableMetadata;
+import io.floe.partition.PartitionSpec;
+import io.floe.types.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Finds the data files of a snapshot that may hold rows matching a filter: manifests are skipped by their
+ * partition summaries, files by their partition values (through the spec's transforms) and then by their column
+ * bounds. Manifests are read in parallel.
+ */
+public final class ScanPlanner {
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "floe-planner");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private ScanPlanner() {
+  }
+
+  /**
+   * The files of {@code snapshot} that may match {@code boundFilter} (bound to {@code schema}).
+   * Fails with "not supported" for snapshots with live delete files (merge-on-read, written by other engines).
+   */
+  public static List<FileScanTask> plan(FileIO io, TableMetadata metadata, Snapshot snapshot, Schema schema,
+                                        Expression boundFilter, ScanMetrics metrics) {
+    if (snapshot == null) {
+      return List.of();
+    }
+    List<ManifestFile> manifests = ManifestListReader.read(io, snapshot.manifestList());
+    Map<Integer, PartitionSpec> specs = metadata.specsById();
+    MetricsEvaluator metricsEvaluator = new MetricsEvaluator(schema, boundFilter);
+    List<CompletableFuture<List<FileScanTask>>> futures = new ArrayList<>();
+    for (ManifestFile manifest : manifests) {
+      metrics.manifestsTotal.incrementAndGet();
+      if (manifest.content() != FileContent.DATA) {
+        if (manifest.addedFilesCount() + manifest.existingFilesCount() > 0) {
+          throw new UnsupportedOperationException("not supported: table " + metadata.location()
+              + " has delete files (merge-on-read, manifest " + manifest.path() + "); rewrite it with copy-on-write first");
+        }
+        continue;
+      }
+      PartitionSpec spec = specs.get(manifest.partitionSpecId());
+      if (spec == null) {
+        throw new IllegalStateException("manifest " + manifest.path() + " names unknown partition spec " + manifest.partitionSpecId());
+      }
+      if (!new ManifestEvaluator(spec, boundFilter).mightMatch(manifest.partitions())) {
+        metrics.manifestsSkipped.incrementAndGet();
+        continue;
+      }
+      futures.add(CompletableFuture.supplyAsync(
+          () -> planManifest(io, manifest, spec, specs, boundFilter, metricsEvaluator, metrics), POOL));
+    }
+    List<FileScanTask> tasks = new ArrayList<>();
+    for (CompletableFuture<List<FileScanTask>> f : futures) {
+      try {
+        tasks.addAll(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
+    }
+    return tasks;
+  }
+
+  private static List<FileScanTask> planManifest(FileIO io, ManifestFile manifest, PartitionSpec spec,
+                                                 Map<Integer, PartitionSpec> specs, Expression filter,
+                                                 MetricsEvaluator metricsEvaluator, ScanMetrics metrics) {
+    PartitionEvaluator partitionEvaluator = new PartitionEvaluator(spec, filter);
+    List<FileScanTask> tasks = new ArrayList<>();
+    for (ManifestEntry entry : ManifestReader.read(io, manifest, specs)) {
+      if (!entry.isLive()) {
+        continue;
+      }
+      metrics.filesTotal.incrementAndGet();
+      if (!partitionEvaluator.mightMatch(entry.file().partition())) {
+        metrics.filesSkippedByPartition.incrementAndGet();
+      } else if (!metricsEvaluator.mightMatch(entry.file().metrics())) {
+        metrics.filesSkippedByMetrics.incrementAndGet();
+      } else {
+        tasks.add(new FileScanTask(entry.file(), entry.sequenceNumber() == null ? 0 : entry.sequenceNumber()));
+      }
+    }
+    return tasks;
+  }
+}

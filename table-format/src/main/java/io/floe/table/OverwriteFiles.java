@@ -1,0 +1,46 @@
+package io.floe.table;
+
+import io.floe.commit.TableOperations;
+import io.floe.data.Record;
+import io.floe.expressions.Expression;
+import io.floe.manifest.DataFile;
+
+/**
+ * Replaces data as one snapshot: removes the rows matching a filter (copy-on-write, see {@link DeleteFiles})
+ * and/or given files, and adds new rows or files. Validated against concurrent commits per the table's
+ * {@link IsolationLevel}. Ends with {@link #commit()}.
+ */
+public final class OverwriteFiles extends RowLevelOperation<OverwriteFiles> {
+  OverwriteFiles(TableOperations ops) {
+    super(ops);
+  }
+
+  @Override
+  protected OverwriteFiles self() {
+    return this;
+  }
+
+  /** Removes every row matching the filter. */
+  public OverwriteFiles overwriteByRowFilter(Expression filter) {
+    addRowFilter(filter);
+    return this;
+  }
+
+  /** Removes this data file (by its path). */
+  public OverwriteFiles deleteFile(String path) {
+    addExplicitDelete(path);
+    return this;
+  }
+
+  /** Adds a data file written elsewhere. */
+  public OverwriteFiles addFile(DataFile file) {
+    super.addFile(file);
+    return this;
+  }
+
+  /** Writes these rows into new data files now; they are added on commit. */
+  public OverwriteFiles addRecords(Iterable<? extends Record> rows) {
+    super.addRecords(rows);
+    return this;
+  }
+}

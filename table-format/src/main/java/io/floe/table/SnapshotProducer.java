@@ -1,0 +1,203 @@
+package io.floe.table;
+
+import io.floe.commit.CommitFailedException;
+import io.floe.commit.CommitStateUnknownException;
+import io.floe.commit.RetryPolicy;
+import io.floe.commit.TableOperations;
+import io.floe.io.FileIO;
+import io.floe.manifest.DataFile;
+import io.floe.manifest.ManifestFile;
+import io.floe.manifest.ManifestListReader;
+import io.floe.manifest.ManifestListWriter;
+import io.floe.metadata.MetadataChanges;
+import io.floe.metadata.Snapshot;
+import io.floe.metadata.TableMetadata;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commit loop shared by every operation that produces a snapshot. Subclasses say which manifests the new
+ * snapshot has on a given base (re-applying the change and validating conflicts on each attempt); this class
+ * writes the manifest list, swaps the table pointer, retries lost races with backoff, resolves unknown outcomes
+ * by looking for its own snapshot id, and removes the files of a failed operation.
+ *
+ * <p>The snapshot id is fixed for the life of the operation, so a commit whose outcome was unknown is found on
+ * the next refresh and never applied twice.
+ */
+abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotProducer.class);
+
+  protected final TableOperations ops;
+  /** The table as this operation first saw it: what it read, and what conflicts are validated against. */
+  protected final TableMetadata startingBase;
+  private final long snapshotId = newSnapshotId();
+  private final Map<String, String> summaryProperties = new LinkedHashMap<>();
+  private final List<String> writtenMetadataFiles = new ArrayList<>();
+  private boolean committed;
+  private String lastListLocation;
+  private List<ManifestFile> lastManifests = List.of();
+
+  protected SnapshotProducer(TableOperations ops) {
+    this.ops = ops;
+    this.startingBase = ops.current();
+    if (startingBase == null) {
+      throw new IllegalStateException("table " + ops.tableName() + " does not exist");
+    }
+  }
+
+  protected abstract SELF self();
+
+  /** The snapshot summary's operation: append, overwrite, delete or replace. */
+  protected abstract String operation();
+
+  /**
+   * Validates the change against {@code base} (throwing {@link io.floe.commit.ConflictException} on a true
+   * conflict) and returns the manifests of the new snapshot.
+   */
+  protected abstract List<ManifestFile> apply(TableMetadata base, long sequenceNumber);
+
+  /** The data files this operation adds (for the summary). */
+  protected abstract List<DataFile> addedFiles();
+
+  /** The data files this operation removes from {@code base} (for the summary); valid after {@link #apply}. */
+  protected abstract List<DataFile> removedFiles();
+
+  /** Deletes the data files this operation wrote itself; called when it fails for sure. */
+  protected abstract void deleteWrittenDataFiles();
+
+  /** Adds a key to the snapshot summary (e.g. {@code floe.app-id}). */
+  public SELF set(String key, String value) {
+    summaryProperties.put(key, value);
+    return self();
+  }
+
+  public long snapshotId() {
+    return snapshotId;
+  }
+
+  protected FileIO io() {
+    return ops.io();
+  }
+
+  /** Records a manifest or manifest list written by this operation, to remove it if it ends up unused. */
+  protected void trackMetadataFile(String location) {
+    writtenMetadataFiles.add(location);
+  }
+
+  protected String newMetadataFileLocation(String suffix) {
+    return ops.metadataFileLocation(UUID.randomUUID() + suffix);
+  }
+
+  /** Commits the change as one new snapshot and returns it. */
+  public Snapshot commit() {
+    if (committed) {
+      throw new IllegalStateException("this operation was already committed as snapshot " + snapshotId);
+    }
+    RetryPolicy retry = RetryPolicy.from(startingBase);
+    long deadline = System.currentTimeMillis() + retry.totalTimeoutMs();
+    boolean outcomeUnknown = false;
+    try {
+      for (int attempt = 0; ; attempt++) {
+        TableMetadata base = attempt == 0 ? ops.current() : ops.refresh();
+        if (base == null) {
+          throw new IllegalStateException("table " + ops.tableName() + " was dropped");
+        }
+        Snapshot landed = base.snapshot(snapshotId);
+        if (landed != null) {
+          LOG.info("commit of snapshot {} to {} had landed on an earlier attempt", snapshotId, ops.tableName());
+          return finish(landed);
+        }
+        Snapshot snapshot = attempt(base, attempt);
+        try {
+          ops.commit(base, MetadataChanges.addSnapshot(base, snapshot));
+          return finish(snapshot);
+        } catch (CommitStateUnknownException e) {
+          outcomeUnknown = true;
+          if (attempt >= retry.numRetries() || System.currentTimeMillis() > deadline) {
+            throw e;
+          }
+          LOG.warn("outcome of commit {} to {} unknown, checking on retry: {}", snapshotId, ops.tableName(), e.toString());
+        } catch (CommitFailedException e) {
+          if (attempt >= retry.numRetries() || System.currentTimeMillis() > deadline) {
+            throw new CommitFailedException("gave up committing to table " + ops.tableName() + " after "
+                + (attempt + 1) + " attempts lost to concurrent commits (" + RetryPolicy.NUM_RETRIES + "="
+                + retry.numRetries() + ")", e);
+          }
+        }
+        retry.backoff(attempt + 1);
+      }
+    } catch (RuntimeException | Error e) {
+      if (!outcomeUnknown && !committed) {
+        cleanUpAfterFailure(e);
+      }
+      throw e;
+    }
+  }
+
+  private Snapshot attempt(TableMetadata base, int attempt) {
+    long sequenceNumber = base.lastSequenceNumber() + 1;
+    List<ManifestFile> manifests = apply(base, sequenceNumber);
+    Snapshot parent = base.currentSnapshot();
+    Long parentId = parent == null ? null : parent.snapshotId();
+    String listLocation = ops.metadataFileLocation("snap-" + snapshotId + "-" + attempt + "-" + UUID.randomUUID() + ".avro");
+    trackMetadataFile(listLocation);
+    ManifestListWriter.write(io().newOutputFile(listLocation), snapshotId, parentId, sequenceNumber, manifests);
+    lastListLocation = listLocation;
+    lastManifests = manifests;
+    Map<String, String> summary = SnapshotSummary.build(operation(), parent, addedFiles(), removedFiles(), summaryProperties);
+    return new Snapshot(sequenceNumber, snapshotId, parentId, System.currentTimeMillis(), listLocation, summary,
+        base.currentSchemaId());
+  }
+
+  private Snapshot finish(Snapshot snapshot) {
+    committed = true;
+    Set<String> keep = new HashSet<>();
+    keep.add(snapshot.manifestList());
+    try {
+      List<ManifestFile> manifests = snapshot.manifestList().equals(lastListLocation) ? lastManifests
+          : ManifestListReader.read(io(), snapshot.manifestList());
+      for (ManifestFile m : manifests) {
+        keep.add(m.path());
+      }
+      for (String file : writtenMetadataFiles) {
+        if (!keep.contains(file)) {
+          io().deleteFile(file);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("snapshot {} of {} committed; leftover files of earlier attempts stay as orphans: {}", snapshot.snapshotId(),
+          ops.tableName(), e.toString());
+    }
+    return snapshot;
+  }
+
+  private void cleanUpAfterFailure(Throwable cause) {
+    try {
+      for (String file : writtenMetadataFiles) {
+        io().deleteFile(file);
+      }
+      deleteWrittenDataFiles();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** A copy of a manifest written by this operation, stamped with the sequence number of this attempt. */
+  protected static ManifestFile withSequenceNumber(ManifestFile m, long sequenceNumber) {
+    return new ManifestFile(m.path(), m.length(), m.partitionSpecId(), m.content(), sequenceNumber, sequenceNumber,
+        m.addedSnapshotId(), m.addedFilesCount(), m.existingFilesCount(), m.deletedFilesCount(), m.addedRowsCount(),
+        m.existingRowsCount(), m.deletedRowsCount(), m.partitions());
+  }
+
+  private static long newSnapshotId() {
+    UUID uuid = UUID.randomUUID();
+    return (uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits()) & Long.MAX_VALUE;
+  }
+}

@@ -1,0 +1,68 @@
+package io.floe.table;
+
+import io.floe.manifest.DataFile;
+import io.floe.metadata.Snapshot;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds a snapshot summary with the spec's metric keys (added/deleted counts and running totals). */
+final class SnapshotSummary {
+  private SnapshotSummary() {
+  }
+
+  static Map<String, String> build(String operation, Snapshot previous, List<DataFile> added, List<DataFile> removed,
+                                   Map<String, String> extra) {
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put("operation", operation);
+    long addedRecords = added.stream().mapToLong(DataFile::recordCount).sum();
+    long addedSize = added.stream().mapToLong(DataFile::fileSizeInBytes).sum();
+    long removedRecords = removed.stream().mapToLong(DataFile::recordCount).sum();
+    long removedSize = removed.stream().mapToLong(DataFile::fileSizeInBytes).sum();
+    if (!added.isEmpty()) {
+      summary.put("added-data-files", Integer.toString(added.size()));
+      summary.put("added-records", Long.toString(addedRecords));
+      summary.put("added-files-size", Long.toString(addedSize));
+    }
+    if (!removed.isEmpty()) {
+      summary.put("deleted-data-files", Integer.toString(removed.size()));
+      summary.put("deleted-records", Long.toString(removedRecords));
+      summary.put("removed-files-size", Long.toString(removedSize));
+    }
+    Set<String> partitions = new HashSet<>();
+    for (DataFile f : added) {
+      partitions.add(f.specId() + "/" + f.partition());
+    }
+    for (DataFile f : removed) {
+      partitions.add(f.specId() + "/" + f.partition());
+    }
+    summary.put("changed-partition-count", Integer.toString(partitions.size()));
+    Map<String, String> prev = previous == null ? Map.of() : previous.summary();
+    total(summary, prev, previous == null, "total-records", addedRecords - removedRecords);
+    total(summary, prev, previous == null, "total-files-size", addedSize - removedSize);
+    total(summary, prev, previous == null, "total-data-files", added.size() - removed.size());
+    total(summary, prev, previous == null, "total-delete-files", 0);
+    total(summary, prev, previous == null, "total-position-deletes", 0);
+    total(summary, prev, previous == null, "total-equality-deletes", 0);
+    summary.putAll(extra);
+    return summary;
+  }
+
+  /** Running totals continue the previous snapshot's; they are left out when the previous one lacks them. */
+  private static void total(Map<String, String> summary, Map<String, String> prev, boolean first, String key, long delta) {
+    if (first) {
+      summary.put(key, Long.toString(delta));
+      return;
+    }
+    String before = prev.get(key);
+    if (before != null) {
+      try {
+        summary.put(key, Long.toString(Long.parseLong(before) + delta));
+      } catch (NumberFormatException e) {
+        throw new IllegalStateException("previous snapshot summary has a non-numeric " + key + ": " + before, e);
+      }
+    }
+  }
+}

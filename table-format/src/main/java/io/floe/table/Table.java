@@ -1,0 +1,113 @@
+package io.floe.table;
+
+import io.floe.commit.TableOperations;
+import io.floe.io.FileIO;
+import io.floe.metadata.Snapshot;
+import io.floe.metadata.SnapshotLogEntry;
+import io.floe.metadata.TableMetadata;
+import io.floe.partition.PartitionSpec;
+import io.floe.scan.TableScan;
+import io.floe.types.Schema;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Floe table: its metadata as last loaded, and the operations that change it, each a fluent builder ending
+ * in {@code commit()} that produces exactly one snapshot. Call {@link #refresh()} to see others' commits.
+ */
+public final class Table {
+  private final TableOperations ops;
+
+  public Table(TableOperations ops) {
+    this.ops = ops;
+    if (ops.current() == null && ops.refresh() == null) {
+      throw new NoSuchTableException("no table at " + ops.tableName());
+    }
+  }
+
+  public String name() {
+    return ops.tableName();
+  }
+
+  public String location() {
+    return metadata().location();
+  }
+
+  public TableMetadata metadata() {
+    return ops.current();
+  }
+
+  public TableOperations operations() {
+    return ops;
+  }
+
+  public FileIO io() {
+    return ops.io();
+  }
+
+  /** Loads the latest committed metadata. */
+  public Table refresh() {
+    if (ops.refresh() == null) {
+      throw new NoSuchTableException("table " + ops.tableName() + " no longer exists");
+    }
+    return this;
+  }
+
+  public Schema schema() {
+    return metadata().schema();
+  }
+
+  public PartitionSpec spec() {
+    return metadata().spec();
+  }
+
+  public Map<String, String> properties() {
+    return metadata().properties();
+  }
+
+  /** The current snapshot, or null before the first commit. */
+  public Snapshot currentSnapshot() {
+    return metadata().currentSnapshot();
+  }
+
+  public List<Snapshot> snapshots() {
+    return metadata().snapshots();
+  }
+
+  /** The snapshot with this id, or null. */
+  public Snapshot snapshot(long id) {
+    return metadata().snapshot(id);
+  }
+
+  /** When each snapshot became current (the snapshot-log). */
+  public List<SnapshotLogEntry> history() {
+    return metadata().snapshotLog();
+  }
+
+  public AppendFiles newAppend() {
+    return new AppendFiles(ops);
+  }
+
+  public OverwriteFiles newOverwrite() {
+    return new OverwriteFiles(ops);
+  }
+
+  public DeleteFiles newDelete() {
+    return new DeleteFiles(ops);
+  }
+
+  /** A scan pinned to the metadata loaded now. */
+  public TableScan newScan() {
+    return new TableScan(ops.io(), metadata(), name());
+  }
+
+  /** A writer of new data files for this table, to be added with {@link AppendFiles#appendFile}. */
+  public TableWriter newWriter() {
+    return new TableWriter(ops, metadata());
+  }
+
+  @Override
+  public String toString() {
+    return "table " + name();
+  }
+}

@@ -1,0 +1,163 @@
+package io.floe.table;
+
+import io.floe.commit.TableOperations;
+import io.floe.data.Record;
+import io.floe.data.Values;
+import io.floe.manifest.DataFile;
+import io.floe.metadata.TableMetadata;
+import io.floe.parquet.ParquetDataWriter;
+import io.floe.parquet.ParquetWriteOptions;
+import io.floe.partition.PartitionSpec;
+import io.floe.partition.Partitioner;
+import io.floe.types.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes rows into new Parquet data files of a table: fanned out by partition (one open file per partition),
+ * each rolling to a new file at the table's target file size. Nothing is visible until the files are committed
+ * by an operation; {@link #abort()} deletes what was written.
+ */
+public final class TableWriter implements AutoCloseable {
+  private final TableOperations ops;
+  private final Schema schema;
+  private final PartitionSpec spec;
+  private final Partitioner partitioner;
+  private final ParquetWriteOptions options;
+  private final long targetFileSize;
+  private final String filePrefix = UUID.randomUUID().toString();
+  private final Map<Record, OpenFile> open = new HashMap<>();
+  private final List<DataFile> completed = new ArrayList<>();
+  private final List<String> written = new ArrayList<>();
+  private int fileCount;
+  private long rowCount;
+  private boolean closed;
+
+  public TableWriter(TableOperations ops, TableMetadata metadata) {
+    this.ops = ops;
+    this.schema = metadata.schema();
+    this.spec = metadata.spec();
+    this.partitioner = new Partitioner(spec);
+    this.options = ParquetWriteOptions.fromTableProperties(metadata.properties());
+    this.targetFileSize = metadata.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES,
+        TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /**
+   * Writes one row of the table's schema. Values may be internal values or the usual Java types
+   * ({@link Values#toInternal}); a row that does not match the schema fails naming the column.
+   */
+  public void write(Record row) {
+    if (closed) {
+      throw new IllegalStateException("writer is closed");
+    }
+    Record internal;
+    try {
+      internal = Values.toInternal(schema.asStruct(), row);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("row " + rowCount + " does not match the schema of table " + ops.tableName() + ": " + e.getMessage(), e);
+    }
+    Record partition = spec.fields().isEmpty() ? null : partitioner.partitionOf(internal);
+    OpenFile file = open.get(partition);
+    if (file == null) {
+      file = newFile(partition);
+      open.put(partition, file);
+    }
+    file.writer.write(internal);
+    rowCount++;
+    if ((++file.rowsSinceCheck & 1023) == 0 && file.writer.length() >= targetFileSize) {
+      completed.add(file.finish());
+      open.remove(partition);
+    }
+  }
+
+  public void writeAll(Iterable<? extends Record> rows) {
+    for (Record r : rows) {
+      write(r);
+    }
+  }
+
+  /** Closes every open file and returns all data files written. */
+  public List<DataFile> complete() {
+    if (!closed) {
+      closed = true;
+      for (OpenFile f : open.values()) {
+        completed.add(f.finish());
+      }
+      open.clear();
+    }
+    return List.copyOf(completed);
+  }
+
+  /** Closes and deletes every file written; nothing of it was committed. */
+  public void abort() {
+    RuntimeException failure = null;
+    for (OpenFile f : open.values()) {
+      try {
+        f.writer.close();
+      } catch (IOException | RuntimeException e) {
+        failure = failure == null ? new UncheckedIOException(new IOException("aborting writer of " + f.location, e)) : failure;
+      }
+    }
+    open.clear();
+    closed = true;
+    for (String location : written) {
+      ops.io().deleteFile(location);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Locations of every file this writer created (complete or not). */
+  List<String> writtenLocations() {
+    return List.copyOf(written);
+  }
+
+  @Override
+  public void close() {
+    complete();
+  }
+
+  private OpenFile newFile(Record partition) {
+    String path = partition == null ? "" : spec.partitionPath(partition);
+    String name = filePrefix + "-" + (fileCount++) + ".parquet";
+    String location = ops.dataFileLocation(path, name);
+    written.add(location);
+    ParquetDataWriter writer = ParquetDataWriter.create(ops.io().newOutputFile(location), schema, options);
+    return new OpenFile(location, partition, writer);
+  }
+
+  private final class OpenFile {
+    final String location;
+    final Record partition;
+    final ParquetDataWriter writer;
+    int rowsSinceCheck;
+
+    OpenFile(String location, Record partition, ParquetDataWriter writer) {
+      this.location = location;
+      this.partition = partition;
+      this.writer = writer;
+    }
+
+    DataFile finish() {
+      ParquetDataWriter.WriteResult result;
+      try {
+        result = writer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot finish data file " + location, e);
+      }
+      Record p = partition == null ? io.floe.data.GenericRecord.of(spec.partitionType()) : partition;
+      return DataFile.parquet(location, spec.specId(), p, result.fileSizeInBytes(), result.metrics(), result.splitOffsets());
+    }
+  }
+}
