@@ -5,6 +5,33 @@ public final class IcebergTypes {
   private IcebergTypes() {
   }
 
+  public static org.apache.iceberg.Schema toIceberg(Schema schema) {
+    return new org.apache.iceberg.Schema(toIceberg(schema.asStruct()).fields());
+  }
+
+  public static org.apache.iceberg.types.Types.StructType toIceberg(StructType struct) {
+    return org.apache.iceberg.types.Types.StructType.of(struct.fields().stream().map(IcebergTypes::toIceberg).toList());
+  }
+
+  public static org.apache.iceberg.types.Types.NestedField toIceberg(NestedField f) {
+    return org.apache.iceberg.types.Types.NestedField.of(f.id(), f.isOptional(), f.name(), toIceberg(f.type()));
+  }
+
+  public static org.apache.iceberg.types.Type toIceberg(Type t) {
+    if (t instanceof StructType s) {
+      return toIceberg(s);
+    } else if (t instanceof ListType l) {
+      return l.elementRequired()
+          ? org.apache.iceberg.types.Types.ListType.ofRequired(l.elementId(), toIceberg(l.elementType()))
+          : org.apache.iceberg.types.Types.ListType.ofOptional(l.elementId(), toIceberg(l.elementType()));
+    } else if (t instanceof MapType m) {
+      return m.valueRequired()
+          ? org.apache.iceberg.types.Types.MapType.ofRequired(m.keyId(), m.valueId(), toIceberg(m.keyType()), toIceberg(m.valueType()))
+          : org.apache.iceberg.types.Types.MapType.ofOptional(m.keyId(), m.valueId(), toIceberg(m.keyType()), toIceberg(m.valueType()));
+    }
+    return toIceberg(t.asPrimitive());
+  }
+
   public static org.apache.iceberg.types.Type.PrimitiveType toIceberg(PrimitiveType t) {
     return switch (t.typeId()) {
       case BOOLEAN -> org.apache.iceberg.types.Types.BooleanType.get();
