@@ -112,7 +112,7 @@ final class VectorWriters {
       case STRING -> (index, value) -> ((VarCharVector) vector).setSafe(index,
           ((String) value).getBytes(StandardCharsets.UTF_8));
       case BINARY -> (index, value) -> {
-        ByteBuffer bytes = (ByteBuffer) value;
+        ByteBuffer bytes = ((ByteBuffer) value).duplicate();
         ((VarBinaryVector) vector).setSafe(index, bytes, bytes.position(), bytes.remaining());
       };
       case FIXED -> (index, value) -> {
