@@ -1,0 +1,48 @@
+package io.floe.parquet;
+
+import io.floe.types.PrimitiveType;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.parquet.VersionParser;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.io.api.PrimitiveConverter;
+
+/** Decodes one top-level primitive column of a row group directly into the vector of each batch. */
+final class FlatColumnReader {
+  /** Column readers want a converter; values are pulled, so it only says "decode dictionaries for me". */
+  private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {
+  };
+
+  private final int position;
+  private final ColumnDescriptor descriptor;
+  private final VectorSink sink;
+  private final VersionParser.ParsedVersion writerVersion;
+  private ColumnReader reader;
+
+  FlatColumnReader(FileProjection.Flat plan, String createdBy) {
+    this.position = plan.position();
+    this.descriptor = plan.descriptor();
+    this.sink = VectorSink.forType((PrimitiveType) plan.field().type());
+    this.writerVersion = parseVersion(createdBy);
+  }
+
+  private static VersionParser.ParsedVersion parseVersion(String createdBy) {
+    try {
+      return createdBy == null ? null : VersionParser.parse(createdBy);
+    } catch (VersionParser.VersionParseException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  void startRowGroup(PageReadStore store) {
+    this.reader = new ColumnReaderImpl(descriptor, store.getPageReader(descriptor), NO_CONVERTER, writerVersion);
+  }
+
+  /** Decodes the next {@code count} values into rows 0..count-1 of the batch. */
+  void read(VectorSchemaRoot batch, int count) {
+    sink.bind(batch.getVector(position));
+    sink.readColumn(reader, count, descriptor.getMaxDefinitionLevel());
+  }
+}

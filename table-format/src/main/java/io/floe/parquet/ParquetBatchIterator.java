@@ -1,0 +1,191 @@
+package io.floe.parquet;
+
+import io.floe.data.Metrics;
+import io.floe.io.CloseableIterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batches of one Parquet file, row group by row group: each {@link #next()} is a new
+ * {@link VectorSchemaRoot} of at most the batch size rows, owned (and to be closed) by the caller. Row groups whose
+ * statistics the row group filter rejects are skipped without being read; {@link #stats()} counts them.
+ * {@link #close()} closes the file. Not thread-safe.
+ */
+public final class ParquetBatchIterator implements CloseableIterator<VectorSchemaRoot> {
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetBatchIterator.class);
+
+  private final String location;
+  private final ParquetFileReader reader;
+  private final FileProjection projection;
+  private final Schema arrowSchema;
+  private final BufferAllocator allocator;
+  private final int batchSize;
+  private final Predicate<Metrics> rowGroupFilter;
+  private final ParquetReadStats fileStats = new ParquetReadStats();
+  private final ParquetReadStats sharedStats;
+  private final List<FlatColumnReader> flatColumns = new ArrayList<>();
+  private final NestedColumnReader nestedColumns;
+  private final List<BlockMetaData> rowGroups;
+  private final boolean readsColumns;
+  private int nextRowGroup;
+  private long rowsLeftInGroup;
+  private boolean closed;
+
+  ParquetBatchIterator(String location, ParquetFileReader reader, FileProjection projection, Schema arrowSchema,
+      BufferAllocator allocator, int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats sharedStats) {
+    this.location = location;
+    this.reader = reader;
+    this.projection = projection;
+    this.arrowSchema = arrowSchema;
+    this.allocator = allocator;
+    this.batchSize = batchSize;
+    this.rowGroupFilter = rowGroupFilter;
+    this.sharedStats = sharedStats;
+    this.rowGroups = reader.getRowGroups();
+    String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+    for (FileProjection.ColumnPlan plan : projection.columns()) {
+      if (plan instanceof FileProjection.Flat flat) {
+        flatColumns.add(new FlatColumnReader(flat, createdBy));
+      }
+    }
+    this.nestedColumns = new NestedColumnReader(projection, reader.getFooter().getFileMetaData().getSchema(), createdBy);
+    this.readsColumns = projection.requestedSchema().getFieldCount() > 0;
+    if (readsColumns) {
+      reader.setRequestedSchema(projection.requestedSchema());
+    }
+    fileStats.fileOpened();
+    if (sharedStats != null) {
+      sharedStats.fileOpened();
+    }
+  }
+
+  /** Counters of this file: row groups read and skipped, rows returned. */
+  public ParquetReadStats stats() {
+    return fileStats;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    try {
+      while (rowsLeftInGroup == 0) {
+        if (!advance()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Moves to the next row group that the filter accepts; false at the end of the file. */
+  private boolean advance() throws IOException {
+    while (nextRowGroup < rowGroups.size()) {
+      BlockMetaData block = rowGroups.get(nextRowGroup++);
+      if (block.getRowCount() == 0) {
+        reader.skipNextRowGroup();
+        continue;
+      }
+      if (rowGroupFilter != null && !rowGroupFilter.test(rowGroupMetrics(block))) {
+        reader.skipNextRowGroup();
+        fileStats.rowGroupSkipped();
+        if (sharedStats != null) {
+          sharedStats.rowGroupSkipped();
+        }
+        LOG.debug("skipped row group {} of {}", nextRowGroup - 1, location);
+        continue;
+      }
+      if (readsColumns) {
+        PageReadStore store = reader.readNextRowGroup();
+        for (FlatColumnReader column : flatColumns) {
+          column.startRowGroup(store);
+        }
+        if (!nestedColumns.isEmpty()) {
+          nestedColumns.startRowGroup(store);
+        }
+      } else {
+        reader.skipNextRowGroup();
+      }
+      fileStats.rowGroupRead();
+      if (sharedStats != null) {
+        sharedStats.rowGroupRead();
+      }
+      rowsLeftInGroup = block.getRowCount();
+      return true;
+    }
+    return false;
+  }
+
+  private Metrics rowGroupMetrics(BlockMetaData block) {
+    return FooterMetrics.compute(List.of(block), projection.metricColumns(), Map.of(), Integer.MAX_VALUE);
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more batches in " + location);
+    }
+    int count = (int) Math.min(batchSize, rowsLeftInGroup);
+    VectorSchemaRoot batch = VectorSchemaRoot.create(arrowSchema, allocator);
+    try {
+      for (FieldVector vector : batch.getFieldVectors()) {
+        vector.setInitialCapacity(count);
+      }
+      batch.allocateNew();
+      for (FlatColumnReader column : flatColumns) {
+        column.read(batch, count);
+      }
+      if (!nestedColumns.isEmpty()) {
+        nestedColumns.read(batch, count);
+      }
+      batch.setRowCount(count);
+    } catch (RuntimeException e) {
+      batch.close();
+      throw failure(e);
+    }
+    rowsLeftInGroup -= count;
+    fileStats.rowsRead(count);
+    if (sharedStats != null) {
+      sharedStats.rowsRead(count);
+    }
+    return batch;
+  }
+
+  private RuntimeException failure(Exception e) {
+    if (e instanceof UncheckedIOException u && u.getMessage() != null && u.getMessage().contains(location)) {
+      return u;
+    }
+    return new UncheckedIOException("cannot read Parquet file " + location + ": " + e.getMessage(),
+        e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close Parquet file " + location, e);
+    }
+  }
+}
