@@ -1,0 +1,53 @@
+package io.floe.metadata;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** Parsing JSON text to trees and producing compact JSON text, shared by the metadata parsers. */
+final class JsonIO {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private JsonIO() {
+  }
+
+  /** Something that writes JSON to a generator. */
+  @FunctionalInterface
+  interface JsonWriter {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  static String generate(JsonWriter writer) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      writer.write(generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot produce JSON", e);
+    }
+    return out.toString();
+  }
+
+  /** Parses JSON text; {@code what} names the content in error messages. */
+  static JsonNode parse(String json, String what) {
+    if (json == null || json.isBlank()) {
+      throw new InvalidMetadataException(what + " is empty");
+    }
+    try {
+      JsonNode node = MAPPER.readTree(json);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidMetadataException(what + " is empty");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new InvalidMetadataException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}
