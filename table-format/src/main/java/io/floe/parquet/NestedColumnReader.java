@@ -61,20 +61,7 @@ final class NestedColumnReader {
     private final GroupConverter root;
 
     Materializer(Converter[] columns) {
-      this.root = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-          return columns[fieldIndex];
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
-        }
-      };
+      this.root = new NestedConverters.PassThroughGroup(columns);
     }
 
     @Override

@@ -363,19 +363,28 @@ final class NestedConverters {
     for (int i = 0; i < children.length; i++) {
       children[i] = ignore(group.getType(i));
     }
-    return new GroupConverter() {
-      @Override
-      public Converter getConverter(int fieldIndex) {
-        return children[fieldIndex];
-      }
+    return new PassThroughGroup(children);
+  }
 
-      @Override
-      public void start() {
-      }
+  /** A group that only hands out its children's converters (the record root, ignored groups). */
+  static final class PassThroughGroup extends GroupConverter {
+    private final Converter[] children;
 
-      @Override
-      public void end() {
-      }
-    };
+    PassThroughGroup(Converter[] children) {
+      this.children = children;
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return children[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void end() {
+    }
   }
 }

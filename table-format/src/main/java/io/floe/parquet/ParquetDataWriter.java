@@ -81,7 +81,10 @@ public final class ParquetDataWriter {
     }
   }
 
-  /** Appends a row holding internal values of {@code schema.asStruct()}. */
+  /**
+   * Appends a row holding internal values of {@code schema.asStruct()}. A row that fails (null in a required
+   * column, a value of the wrong class) may be partly written: {@link #abort()} the writer then.
+   */
   public void write(Record row) {
     if (closed) {
       throw new IllegalStateException("Parquet writer of " + out.location() + " is closed");

@@ -20,7 +20,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * record assembly of nested columns (writing at the index its {@link Slot} gives), and by
  * {@link #readColumn} for top-level columns, decoding a run of values from a {@link ColumnReader} in a tight,
  * non-boxing loop. Each sink accepts the physical types of the Floe types that may be read as its type
- * (int into long, float into double, narrower decimals).
+ * (int into long, float into double, narrower decimals). The per-type {@code readColumn} loops look alike on
+ * purpose: each calls one typed getter of the column reader, keeping the hot loop monomorphic and unboxed.
  */
 abstract class VectorSink extends PrimitiveConverter {
   /** Where a converter writes: the index in its vector of the value being assembled. */

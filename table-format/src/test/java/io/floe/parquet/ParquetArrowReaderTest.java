@@ -242,6 +242,17 @@ class ParquetArrowReaderTest {
   }
 
   @Test
+  void fileWithoutRowsHasNoBatches() {
+    Schema schema = SampleData.nested();
+    File file = dir.resolve("empty.parquet").toFile();
+    WriteResult result = ParquetDataWriterTest.write(io, file, schema, List.of(), ParquetWriteOptions.defaults());
+    assertEquals(0, result.metrics().recordCount());
+    assertEquals(List.of(), result.splitOffsets());
+    assertEquals(List.of(), readAll(file, schema, 10, m -> true));
+    assertEquals(List.of(), IcebergInterop.read(file, schema));
+  }
+
+  @Test
   void emptyProjectionCountsRows() {
     Schema schema = SampleData.primitives();
     File file = floeFile(schema, SampleData.rows(schema, 2500, 9), ParquetWriteOptions.defaults());
