@@ -63,19 +63,16 @@ final class PartitionSummaryBuilder {
     return (value instanceof Float f && f.isNaN()) || (value instanceof Double d && d.isNaN());
   }
 
-  /** Orders internal values of a partition type: strings by code point, uuids and bytes unsigned. */
+  /**
+   * Orders internal values of a partition type: strings by code point, fixed and binary as unsigned bytes, and
+   * everything else (uuids included) by its natural order. UUIDs thus order as {@link UUID#compareTo} (signed
+   * halves), as Iceberg 1.12 orders them for bounds and filters (apache/iceberg#14216 discusses RFC 4122 order).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Comparator<Object> comparator(Type type) {
     TypeId id = type.typeId();
     if (id == TypeId.STRING) {
       return (a, b) -> compareCodePoints(a.toString(), b.toString());
-    } else if (id == TypeId.UUID) {
-      return (a, b) -> {
-        UUID x = (UUID) a;
-        UUID y = (UUID) b;
-        int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
-      };
     } else if (id == TypeId.FIXED || id == TypeId.BINARY) {
       return (a, b) -> Arrays.compareUnsigned(PartitionValues.bytes((ByteBuffer) a), PartitionValues.bytes((ByteBuffer) b));
     }

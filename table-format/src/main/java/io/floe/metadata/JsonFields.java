@@ -79,13 +79,13 @@ final class JsonFields {
     if (!value.isObject()) {
       throw new InvalidMetadataException("field '" + field + "' in " + context + " must be an object but is " + value);
     }
-    value.fields().forEachRemaining(e -> {
+    for (Map.Entry<String, JsonNode> e : value.properties()) {
       if (!e.getValue().isValueNode() || e.getValue().isNull()) {
         throw new InvalidMetadataException("entry '" + e.getKey() + "' of '" + field + "' in " + context
             + " must be a string but is " + e.getValue());
       }
       map.put(e.getKey(), e.getValue().asText());
-    });
+    }
     return map;
   }
 

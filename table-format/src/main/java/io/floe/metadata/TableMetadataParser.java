@@ -259,7 +259,9 @@ public final class TableMetadataParser {
     Map<String, SnapshotRef> refs = new LinkedHashMap<>();
     if (node.hasNonNull("refs")) {
       JsonNode refsNode = JsonFields.object(node.get("refs"), "field 'refs'");
-      refsNode.fields().forEachRemaining(e -> refs.put(e.getKey(), SnapshotParser.refFromJson(e.getKey(), e.getValue())));
+      for (Map.Entry<String, JsonNode> e : refsNode.properties()) {
+        refs.put(e.getKey(), SnapshotParser.refFromJson(e.getKey(), e.getValue()));
+      }
     } else if (currentSnapshotId != null) {
       refs.put(SnapshotRef.MAIN, SnapshotRef.branch(currentSnapshotId));
     }
