@@ -221,38 +221,47 @@ public final class PartitionSpec {
       return add(column, name, new Transform.Void());
     }
 
-    /** Adds a field by source column name, with the next free field id. */
+    /** Adds a field by source column name, with the next free field id, checking everything listed above. */
     public Builder add(String column, String name, Transform transform) {
       NestedField source = schema.findField(column);
       if (source == null) {
         throw new IllegalArgumentException("cannot partition by unknown column '" + column + "'; the schema has "
             + schema.idsByName().keySet());
       }
+      checkNotColumnName(name, source, transform);
+      String key = source.id() + ":" + dedupName(transform);
+      PartitionField existing = dedup.get(key);
+      if (existing != null && !(transform instanceof Transform.Void)) {
+        throw new IllegalArgumentException("cannot add redundant partition field '" + name + "' (" + transform + " of '"
+            + column + "'): it conflicts with '" + existing.name() + "' (" + existing.transform() + ")");
+      }
       return add(source.id(), lastFieldId + 1, name, transform);
     }
 
-    /** Adds a field with an explicit partition field id (as read from table metadata). */
+    /**
+     * Adds a field with an explicit partition field id, as read from table metadata. Checks the source column and
+     * transform and that names and ids are unique, but not the clashes with column names or redundant transforms
+     * that only matter when a spec is first created (columns added later may share a partition field's name).
+     */
     public Builder add(int sourceId, int fieldId, String name, Transform transform) {
       NestedField source = schema.findField(sourceId);
       if (source == null) {
         throw new IllegalArgumentException("partition field '" + name + "' refers to unknown source column id " + sourceId);
       }
-      String column = schema.findColumnName(sourceId);
-      checkSource(column, source, transform);
-      checkName(name, source, transform);
-      PartitionField field = new PartitionField(sourceId, fieldId, name, transform);
-      String key = sourceId + ":" + dedupName(transform);
-      PartitionField existing = dedup.get(key);
-      if (existing != null && !(transform instanceof Transform.Void)) {
-        throw new IllegalArgumentException("cannot add redundant partition field '" + name + "' (" + transform + " of '"
-            + column + "'): it conflicts with '" + existing.name() + "' (" + existing.transform() + ")");
+      checkSource(schema.findColumnName(sourceId), source, transform);
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("a partition field of column '" + schema.findColumnName(sourceId) + "' needs a name");
+      }
+      if (names.contains(name)) {
+        throw new IllegalArgumentException("duplicate partition field name '" + name + "'");
       }
       for (PartitionField f : fields) {
         if (f.fieldId() == fieldId) {
           throw new IllegalArgumentException("partition field '" + name + "' reuses field id " + fieldId + " of '" + f.name() + "'");
         }
       }
-      dedup.put(key, field);
+      PartitionField field = new PartitionField(sourceId, fieldId, name, transform);
+      dedup.putIfAbsent(sourceId + ":" + dedupName(transform), field);
       names.add(name);
       fields.add(field);
       lastFieldId = Math.max(lastFieldId, fieldId);
@@ -282,14 +291,8 @@ public final class PartitionSpec {
       }
     }
 
-    private void checkName(String name, NestedField source, Transform transform) {
-      if (name == null || name.isEmpty()) {
-        throw new IllegalArgumentException("a partition field of column '" + source.name() + "' needs a name");
-      }
-      if (names.contains(name)) {
-        throw new IllegalArgumentException("duplicate partition field name '" + name + "'");
-      }
-      NestedField sameName = schema.findField(name);
+    private void checkNotColumnName(String name, NestedField source, Transform transform) {
+      NestedField sameName = name == null ? null : schema.findField(name);
       if (sameName != null) {
         boolean identityOfItself = transform instanceof Transform.Identity && sameName.id() == source.id();
         if (!identityOfItself) {

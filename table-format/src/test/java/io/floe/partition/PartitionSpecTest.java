@@ -109,7 +109,13 @@ class PartitionSpecTest {
         .identity("data")
         .build();
     assertEquals(List.of(1005, 1002, 1006), spec.fields().stream().map(PartitionField::fieldId).toList());
+    // a spec read from metadata may name a field like a column added later, or repeat a time transform
+    PartitionSpec read = PartitionSpec.builderFor(SCHEMA).add(3, 1000, "data", new Transform.Day()).add(3, 1001, "h", new Transform.Hour()).build();
+    assertEquals(2, read.fields().size());
     assertMessage(() -> PartitionSpec.builderFor(SCHEMA).add(99, 1000, "x", new Transform.Identity()), "unknown source column id 99");
+    assertMessage(() -> PartitionSpec.builderFor(SCHEMA).add(13, 1000, "x", new Transform.Bucket(2)), "does not apply to type double");
+    assertMessage(() -> PartitionSpec.builderFor(SCHEMA).add(1, 1000, "x", new Transform.Identity()).add(2, 1001, "x", new Transform.Identity()),
+        "duplicate partition field name 'x'");
     assertMessage(() -> PartitionSpec.builderFor(SCHEMA).add(1, 1000, "x", new Transform.Identity()).add(2, 1000, "y", new Transform.Identity()),
         "reuses field id 1000");
   }
