@@ -6,8 +6,6 @@ import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestWriter;
 import io.floe.metadata.TableMetadata;
 import io.floe.partition.PartitionSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +37,8 @@ final class ManifestWriting {
     String location = op.newMetadataFileLocation("-m0.avro");
     op.trackMetadataFile(location);
     ManifestWriter writer = ManifestWriter.create(op.io().newOutputFile(location), spec, base.schema(), op.snapshotId());
-    try {
-      fill.accept(writer);
-      return writer.close(sequenceNumber);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write manifest " + location, e);
-    }
+    fill.accept(writer);
+    return writer.close(sequenceNumber);
   }
 
   /** Writes a live entry as it is: ADDED by this snapshot stays added, anything else is EXISTING. */

@@ -34,13 +34,13 @@ public final class OverwriteFiles extends RowLevelOperation<OverwriteFiles> {
 
   /** Adds a data file written elsewhere. */
   public OverwriteFiles addFile(DataFile file) {
-    super.addFile(file);
+    addDataFile(file);
     return this;
   }
 
   /** Writes these rows into new data files now; they are added on commit. */
   public OverwriteFiles addRecords(Iterable<? extends Record> rows) {
-    super.addRecords(rows);
+    writeRecords(rows);
     return this;
   }
 }

@@ -65,12 +65,12 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     toRemove = null;
   }
 
-  protected void addFile(DataFile file) {
+  protected void addDataFile(DataFile file) {
     added.add(file);
     newManifests = null;
   }
 
-  protected void addRecords(Iterable<? extends Record> rows) {
+  protected void writeRecords(Iterable<? extends Record> rows) {
     TableWriter writer = newWriter();
     try {
       writer.writeAll(rows);

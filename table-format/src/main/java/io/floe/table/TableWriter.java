@@ -7,11 +7,10 @@ import io.floe.manifest.DataFile;
 import io.floe.metadata.TableMetadata;
 import io.floe.parquet.ParquetDataWriter;
 import io.floe.parquet.ParquetWriteOptions;
+import io.floe.parquet.WriteResult;
 import io.floe.partition.PartitionSpec;
 import io.floe.partition.Partitioner;
 import io.floe.types.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +42,25 @@ public final class TableWriter implements AutoCloseable {
     this.schema = metadata.schema();
     this.spec = metadata.spec();
     this.partitioner = new Partitioner(spec);
-    this.options = ParquetWriteOptions.fromTableProperties(metadata.properties());
+    this.options = writeOptions(metadata);
     this.targetFileSize = metadata.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES,
         TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT);
+  }
+
+  /** Parquet settings from the table properties (Iceberg's names and defaults). */
+  static ParquetWriteOptions writeOptions(TableMetadata metadata) {
+    ParquetWriteOptions options = ParquetWriteOptions.defaults().withRowGroupSize(metadata.propertyAsLong(
+        TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT));
+    String codec = metadata.properties().get(TableProperties.PARQUET_COMPRESSION);
+    if (codec != null) {
+      try {
+        options = options.withCompression(ParquetWriteOptions.Codec.valueOf(codec.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("table property " + TableProperties.PARQUET_COMPRESSION + " names an unknown codec '"
+            + codec + "'; use one of " + java.util.Arrays.toString(ParquetWriteOptions.Codec.values()), e);
+      }
+    }
+    return options;
   }
 
   public Schema schema() {
@@ -103,9 +118,13 @@ public final class TableWriter implements AutoCloseable {
     RuntimeException failure = null;
     for (OpenFile f : open.values()) {
       try {
-        f.writer.close();
-      } catch (IOException | RuntimeException e) {
-        failure = failure == null ? new UncheckedIOException(new IOException("aborting writer of " + f.location, e)) : failure;
+        f.writer.abort();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
     }
     open.clear();
@@ -150,12 +169,7 @@ public final class TableWriter implements AutoCloseable {
     }
 
     DataFile finish() {
-      ParquetDataWriter.WriteResult result;
-      try {
-        result = writer.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot finish data file " + location, e);
-      }
+      WriteResult result = writer.close();
       Record p = partition == null ? io.floe.data.GenericRecord.of(spec.partitionType()) : partition;
       return DataFile.parquet(location, spec.specId(), p, result.fileSizeInBytes(), result.metrics(), result.splitOffsets());
     }
