@@ -77,16 +77,37 @@ final class LocalOutputFile implements OutputFile {
       return pos;
     }
 
+    private void checkOpen() throws IOException {
+      if (closed) {
+        throw new IOException("stream of " + location + " is closed");
+      }
+    }
+
     @Override
     public void write(int b) throws IOException {
+      checkOpen();
       out.write(b);
       pos++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      checkOpen();
       out.write(b, off, len);
       pos += len;
+    }
+
+    @Override
+    public void abort() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        channel.close();
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class ParquetDataWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetDataWriter.class);
 
   private final OutputFile out;
+  private final ParquetFiles.Output output;
   private final Schema schema;
   private final ParquetWriteOptions options;
   private final MessageType messageType;
@@ -65,7 +66,8 @@ public final class ParquetDataWriter {
         .build();
     this.codecs = new CodecFactory(new PlainParquetConfiguration(), options.pageSizeBytes());
     this.compressor = codecs.getCompressor(options.compression().parquetName());
-    this.fileWriter = new ParquetFileWriter(ParquetFiles.output(out), messageType, ParquetFileWriter.Mode.CREATE,
+    this.output = new ParquetFiles.Output(out);
+    this.fileWriter = new ParquetFileWriter(output, messageType, ParquetFileWriter.Mode.CREATE,
         options.rowGroupSizeBytes(), 0, null, props);
     this.recordWriter = new RecordColumnWriter(schema, messageType);
     fileWriter.start();
@@ -142,14 +144,16 @@ public final class ParquetDataWriter {
     }
   }
 
-  /** Stops writing after a failure and releases buffers; the file may or may not appear (delete it). */
+  /** Stops writing after a failure: discards the file (nothing becomes visible on IOs that can) and releases buffers. */
   public void abort() {
     if (closed) {
       return;
     }
     closed = true;
     try {
-      fileWriter.abort();
+      output.abort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot discard unfinished Parquet file " + out.location(), e);
     } finally {
       release();
     }

@@ -66,8 +66,9 @@ public final class ParquetFiles {
     }
   }
 
-  private static final class Output implements org.apache.parquet.io.OutputFile {
+  static final class Output implements org.apache.parquet.io.OutputFile {
     private final io.floe.io.OutputFile file;
+    private io.floe.io.PositionOutputStream created;
 
     Output(io.floe.io.OutputFile file) {
       this.file = file;
@@ -75,12 +76,21 @@ public final class ParquetFiles {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
-      return wrap(file.create());
+      created = file.create();
+      return wrap(created);
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-      return wrap(file.createOrOverwrite());
+      created = file.createOrOverwrite();
+      return wrap(created);
+    }
+
+    /** Discards the file being written (see {@link io.floe.io.PositionOutputStream#abort()}). */
+    void abort() throws IOException {
+      if (created != null) {
+        created.abort();
+      }
     }
 
     private static PositionOutputStream wrap(io.floe.io.PositionOutputStream out) throws IOException {

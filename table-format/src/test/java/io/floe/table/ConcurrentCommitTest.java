@@ -153,7 +153,24 @@ class ConcurrentCommitTest {
   }
 
   static void assertEverySnapshotReadable(Table t) {
-    for (Snapshot s : t.snapshots()) {
+    assertSnapshotsReadable(t, t.snapshots());
+  }
+
+  /** Reads up to {@code max} snapshots spread over the history (always the first and the last). */
+  static void assertSampledSnapshotsReadable(Table t, int max) {
+    List<Snapshot> all = t.snapshots();
+    List<Snapshot> sample = new ArrayList<>();
+    for (int i = 0; i < max && !all.isEmpty(); i++) {
+      Snapshot s = all.get((int) ((long) i * (all.size() - 1) / Math.max(1, max - 1)));
+      if (!sample.contains(s)) {
+        sample.add(s);
+      }
+    }
+    assertSnapshotsReadable(t, sample);
+  }
+
+  private static void assertSnapshotsReadable(Table t, List<Snapshot> snapshots) {
+    for (Snapshot s : snapshots) {
       long rows = t.newScan().useSnapshot(s.snapshotId()).records().size();
       assertEquals(Long.parseLong(s.summary().get("total-records")), rows, "snapshot " + s.snapshotId());
     }

@@ -41,7 +41,7 @@ class CrashSafetyTest {
       Process b = ChildJvm.start(CommitWorker.class, dir.resolve("round-" + round + "-b.log"), table.location(), "2", "0",
           "forever", Long.toString(nextBatch));
       waitForFirstCommit(log, a);
-      Thread.sleep(50 + random.nextInt(700));
+      Thread.sleep(20 + random.nextInt(400));
       a.destroyForcibly();
       b.destroyForcibly();
       assertTrue(a.waitFor(30, TimeUnit.SECONDS) && b.waitFor(30, TimeUnit.SECONDS));
@@ -62,7 +62,7 @@ class CrashSafetyTest {
       Set<Long> ids = ConcurrentCommitTest.idSet(rows);
       assertEquals(rows.size(), ids.size(), "no duplicated rows");
       assertEquals(10L * t.snapshots().size(), rows.size(), "every snapshot added exactly its 10 rows");
-      ConcurrentCommitTest.assertEverySnapshotReadable(t);
+      ConcurrentCommitTest.assertSampledSnapshotsReadable(t, 8);
     }
     assertTrue(reported.size() >= kills, "writers committed between kills: " + reported.size());
   }
