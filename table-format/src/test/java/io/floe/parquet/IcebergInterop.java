@@ -2,6 +2,7 @@ package io.floe.parquet;
 
 import io.floe.data.GenericRecord;
 import io.floe.data.Record;
+import io.floe.types.ByteBuffers;
 import io.floe.types.IcebergTypes;
 import io.floe.types.ListType;
 import io.floe.types.MapType;
@@ -78,12 +79,7 @@ public final class IcebergInterop {
       case TIME -> LocalTime.ofNanoOfDay((Long) value * 1000);
       case TIMESTAMP -> EPOCH.plus((Long) value, ChronoUnit.MICROS);
       case TIMESTAMPTZ -> EPOCH.plus((Long) value, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-      case FIXED -> {
-        ByteBuffer b = ((ByteBuffer) value).duplicate();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        yield bytes;
-      }
+      case FIXED -> ByteBuffers.toByteArray((ByteBuffer) value);
       default -> value;
     };
   }
