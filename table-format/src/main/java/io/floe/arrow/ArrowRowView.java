@@ -1,11 +1,11 @@
 package io.floe.arrow;
 
 import io.floe.data.Record;
+import io.floe.data.AbstractRecord;
 import io.floe.types.NestedField;
 import io.floe.types.Schema;
 import io.floe.types.StructType;
 import java.util.List;
-import java.util.Objects;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -13,7 +13,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * column {@code pos} (nested values materialized as Records, Lists and Maps). Move it along the batch with
  * {@link #at(int)} to avoid creating a view per row. Read-only; valid while the root is open and unchanged.
  */
-public final class ArrowRowView implements Record {
+public final class ArrowRowView extends AbstractRecord {
   private final StructType struct;
   private final VectorAccessors.Accessor[] columns;
   private int row;
@@ -59,36 +59,5 @@ public final class ArrowRowView implements Record {
   @Override
   public void set(int pos, Object value) {
     throw new UnsupportedOperationException("not supported: setting a value of a read-only Arrow row view");
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Record r) || r.size() != size()) {
-      return false;
-    }
-    for (int i = 0; i < size(); i++) {
-      if (!Objects.equals(get(i), r.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  @Override
-  public int hashCode() {
-    int hash = 1;
-    for (int i = 0; i < size(); i++) {
-      hash = 31 * hash + Objects.hashCode(get(i));
-    }
-    return hash;
-  }
-
-  @Override
-  public String toString() {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(get(i));
-    }
-    return sb.append(']').toString();
   }
 }

@@ -6,6 +6,7 @@ import io.floe.types.MapType;
 import io.floe.types.PrimitiveType;
 import io.floe.types.StructType;
 import io.floe.types.Type;
+import io.floe.types.Uuids;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -116,10 +116,7 @@ final class VectorAccessors {
       case STRING -> index -> new String(((VarCharVector) vector).get(index), StandardCharsets.UTF_8);
       case BINARY -> index -> ByteBuffer.wrap(((VarBinaryVector) vector).get(index));
       case FIXED -> index -> ByteBuffer.wrap(((FixedSizeBinaryVector) vector).get(index));
-      case UUID -> index -> {
-        ByteBuffer bytes = ByteBuffer.wrap(((FixedSizeBinaryVector) vector).get(index));
-        return new UUID(bytes.getLong(0), bytes.getLong(8));
-      };
+      case UUID -> index -> Uuids.fromBytes(ByteBuffer.wrap(((FixedSizeBinaryVector) vector).get(index)));
       default -> throw new UnsupportedOperationException("not supported: Arrow values of " + type);
     };
     return index -> vector.isNull(index) ? null : value.get(index);

@@ -1,11 +1,13 @@
 package io.floe.arrow;
 
 import io.floe.data.Record;
+import io.floe.types.ByteBuffers;
 import io.floe.types.ListType;
 import io.floe.types.MapType;
 import io.floe.types.PrimitiveType;
 import io.floe.types.StructType;
 import io.floe.types.Type;
+import io.floe.types.Uuids;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -115,17 +117,9 @@ final class VectorWriters {
         ByteBuffer bytes = ((ByteBuffer) value).duplicate();
         ((VarBinaryVector) vector).setSafe(index, bytes, bytes.position(), bytes.remaining());
       };
-      case FIXED -> (index, value) -> {
-        ByteBuffer bytes = ((ByteBuffer) value).duplicate();
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        ((FixedSizeBinaryVector) vector).setSafe(index, copy);
-      };
-      case UUID -> (index, value) -> {
-        UUID uuid = (UUID) value;
-        ((FixedSizeBinaryVector) vector).setSafe(index, ByteBuffer.allocate(16)
-            .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
-      };
+      case FIXED -> (index, value) -> ((FixedSizeBinaryVector) vector).setSafe(index,
+          ByteBuffers.toByteArray((ByteBuffer) value));
+      case UUID -> (index, value) -> ((FixedSizeBinaryVector) vector).setSafe(index, Uuids.toBytes((UUID) value));
       default -> throw new UnsupportedOperationException("not supported: Arrow values of " + type);
     };
   }

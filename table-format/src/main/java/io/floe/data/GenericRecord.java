@@ -1,11 +1,9 @@
 package io.floe.data;
 
 import io.floe.types.StructType;
-import java.util.Arrays;
-import java.util.Objects;
 
 /** A {@link Record} backed by an array. */
-public final class GenericRecord implements Record {
+public final class GenericRecord extends AbstractRecord {
   private final StructType struct;
   private final Object[] values;
 
@@ -57,28 +55,5 @@ public final class GenericRecord implements Record {
       }
     }
     throw new IllegalArgumentException("unknown field '" + name + "' in " + struct);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Record r) || r.size() != size()) {
-      return false;
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (!Objects.equals(values[i], r.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(values);
-  }
-
-  @Override
-  public String toString() {
-    return Arrays.toString(values);
   }
 }

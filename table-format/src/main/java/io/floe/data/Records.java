@@ -1,5 +1,6 @@
 package io.floe.data;
 
+import io.floe.types.ByteBuffers;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +36,7 @@ public final class Records {
       }
       return out;
     } else if (v instanceof ByteBuffer b) {
-      ByteBuffer copy = ByteBuffer.allocate(b.remaining());
-      copy.put(b.duplicate());
-      copy.flip();
-      return copy;
+      return ByteBuffers.copy(b);
     }
     return v;
   }

@@ -6,6 +6,7 @@ import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.StructType;
 import io.floe.types.Type;
+import io.floe.types.Uuids;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -288,7 +289,7 @@ public final class Values {
       if (b.remaining() != 16) {
         throw new IllegalArgumentException(where(path) + "a uuid has 16 bytes, not " + b.remaining());
       }
-      return new UUID(b.getLong(b.position()), b.getLong(b.position() + 8));
+      return Uuids.fromBytes(b);
     }
     throw mismatch(type, v, path, "UUID or its String form");
   }

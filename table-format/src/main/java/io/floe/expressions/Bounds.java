@@ -3,6 +3,7 @@ package io.floe.expressions;
 import io.floe.types.Comparators;
 import io.floe.types.SingleValueSerialization;
 import io.floe.types.Type;
+import io.floe.types.TypeId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -22,14 +23,30 @@ final class Bounds {
   private final Object lower;
   private final Object upper;
 
-  /** Bounds in the single-value encoding; a NaN lower bound (left by some writers) is treated as unknown. */
+  /**
+   * Bounds in the single-value encoding; a NaN lower bound (left by some writers) is treated as unknown, and so
+   * are both bounds of a uuid (see {@link #trustsBounds}).
+   */
   Bounds(Type type, ByteBuffer lowerBytes, ByteBuffer upperBytes) {
+    boolean trusted = trustsBounds(type);
     this.type = type;
-    this.lowerBytes = lowerBytes;
-    this.upperBytes = upperBytes;
-    Object lo = lowerBytes == null ? null : SingleValueSerialization.fromBytes(type, lowerBytes);
+    this.lowerBytes = trusted ? lowerBytes : null;
+    this.upperBytes = trusted ? upperBytes : null;
+    Object lo = this.lowerBytes == null ? null : SingleValueSerialization.fromBytes(type, this.lowerBytes);
     this.lower = RowEvaluator.isNaN(lo) ? null : lo;
-    this.upper = upperBytes == null ? null : SingleValueSerialization.fromBytes(type, upperBytes);
+    this.upper = this.upperBytes == null ? null : SingleValueSerialization.fromBytes(type, this.upperBytes);
+  }
+
+  /**
+   * Whether lower and upper bounds of values of this type can be used to prune. Not for uuids: Floe writes uuid
+   * bounds in the spec's order (unsigned big-endian bytes, {@link io.floe.types.Comparators#compareUuids}), but
+   * Apache Iceberg 1.12 writes them in {@link java.util.UUID#compareTo}'s signed order and newer Iceberg in the
+   * spec's, and nothing in a file or manifest says which order its uuid bounds follow. Both orders agree on which
+   * bounds are present, so presence may still be used (e.g. a partition summary without a lower bound holds only
+   * nulls), and so may null and NaN counts.
+   */
+  static boolean trustsBounds(Type type) {
+    return type.typeId() != TypeId.UUID;
   }
 
   /** For comparisons, IN, starts-with and their negations; not for null or NaN checks. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * Decides from a manifest's partition field summaries whether it might list files with rows matching a row
  * filter, by testing the filter's inclusive projection against each partition field's contains-null,
  * contains-NaN and lower/upper bounds, as Iceberg's manifest evaluator does. A missing summary means "might match".
+ * The values of the bounds of uuid partition fields are ignored, as writers disagree on the order they follow (see
+ * {@link Bounds#trustsBounds}); whether a bound is present, contains-null and contains-NaN are still used.
  */
 public final class ManifestEvaluator {
   private final Expression projected;

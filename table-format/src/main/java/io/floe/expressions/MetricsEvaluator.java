@@ -13,7 +13,9 @@ import io.floe.types.Type;
  * value, null and NaN counts and lower/upper bounds (single-value encoded) are used when present and a missing
  * statistic means "might match". String bounds may be truncated prefixes (a lower bound below, an upper bound
  * above every value), which keeps every test here correct. NaN is never part of bounds; a NaN lower bound (left
- * by some writers) is ignored. Columns inside lists or maps are never pruned.
+ * by some writers) is ignored. Columns inside lists or maps are never pruned. The lower and upper bounds of uuid
+ * columns are ignored, as writers disagree on the order they follow (see {@link Bounds#trustsBounds}); their null
+ * counts are still used.
  */
 public final class MetricsEvaluator {
   private final Schema schema;

@@ -2,6 +2,7 @@ package io.floe.manifest;
 
 import io.floe.io.FileIO;
 import io.floe.metadata.InvalidMetadataException;
+import io.floe.types.ByteBuffers;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,6 +86,6 @@ public final class ManifestListReader {
   }
 
   private static ByteBuffer copy(Object value) {
-    return value == null ? null : ByteBuffer.wrap(PartitionValues.bytes((ByteBuffer) value));
+    return value == null ? null : ByteBuffers.copy((ByteBuffer) value);
   }
 }

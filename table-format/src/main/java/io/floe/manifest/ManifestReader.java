@@ -5,6 +5,7 @@ import io.floe.data.Metrics;
 import io.floe.io.FileIO;
 import io.floe.metadata.InvalidMetadataException;
 import io.floe.partition.PartitionSpec;
+import io.floe.types.ByteBuffers;
 import io.floe.types.NestedField;
 import io.floe.types.StructType;
 import java.nio.ByteBuffer;
@@ -156,7 +157,7 @@ public final class ManifestReader {
 
   private Map<Integer, ByteBuffer> bytesMap(org.apache.avro.generic.GenericRecord r, int fieldId) {
     Map<Integer, ByteBuffer> map = new HashMap<>();
-    readMap(fileFields.get(r, fieldId), (k, v) -> map.put(k, ByteBuffer.wrap(PartitionValues.bytes((ByteBuffer) v))));
+    readMap(fileFields.get(r, fieldId), (k, v) -> map.put(k, ByteBuffers.copy((ByteBuffer) v)));
     return map;
   }
 

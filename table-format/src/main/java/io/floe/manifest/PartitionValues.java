@@ -1,7 +1,10 @@
 package io.floe.manifest;
 
+import io.floe.types.ByteBuffers;
+import io.floe.types.Decimals;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Type;
+import io.floe.types.Uuids;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -45,9 +48,9 @@ final class PartitionValues {
       case BINARY:
         return expect(value, ByteBuffer.class, p, field).duplicate();
       case UUID:
-        return new GenericData.Fixed(avroType, uuidBytes(expect(value, UUID.class, p, field)));
+        return new GenericData.Fixed(avroType, Uuids.toBytes(expect(value, UUID.class, p, field)));
       case FIXED: {
-        byte[] bytes = bytes(expect(value, ByteBuffer.class, p, field));
+        byte[] bytes = ByteBuffers.toByteArray(expect(value, ByteBuffer.class, p, field));
         if (bytes.length != p.length()) {
           throw new IllegalArgumentException("partition value of field '" + field + "' has " + bytes.length
               + " bytes but its type is " + p);
@@ -60,8 +63,7 @@ final class PartitionValues {
           throw new IllegalArgumentException("partition value " + decimal + " of field '" + field
               + "' has scale " + decimal.scale() + " but its type is " + p);
         }
-        return new GenericData.Fixed(avroType, signExtend(decimal.unscaledValue().toByteArray(), avroType.getFixedSize(),
-            decimal, field));
+        return new GenericData.Fixed(avroType, fixedLengthBytes(decimal, avroType.getFixedSize(), field));
       }
       default:
         throw new UnsupportedOperationException("not supported: partition values of type " + p);
@@ -98,8 +100,7 @@ final class PartitionValues {
         if (value instanceof CharSequence s) {
           return UUID.fromString(s.toString());
         }
-        ByteBuffer buffer = ByteBuffer.wrap(avroBytes(value));
-        return new UUID(buffer.getLong(), buffer.getLong());
+        return Uuids.fromBytes(ByteBuffer.wrap(avroBytes(value)));
       }
       case DECIMAL:
         return new BigDecimal(new BigInteger(avroBytes(value)), p.scale()).setScale(p.scale(), RoundingMode.UNNECESSARY);
@@ -108,22 +109,12 @@ final class PartitionValues {
     }
   }
 
-  static byte[] uuidBytes(UUID uuid) {
-    return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
-  }
-
-  static byte[] bytes(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
-  }
-
   private static byte[] avroBytes(Object value) {
     if (value instanceof GenericFixed f) {
       return f.bytes().clone();
     }
     if (value instanceof ByteBuffer b) {
-      return bytes(b);
+      return ByteBuffers.toByteArray(b);
     }
     if (value instanceof byte[] b) {
       return b.clone();
@@ -131,19 +122,13 @@ final class PartitionValues {
     throw new IllegalArgumentException("expected bytes but found " + value.getClass().getName());
   }
 
-  private static byte[] signExtend(byte[] minimal, int size, BigDecimal value, String field) {
-    if (minimal.length > size) {
+  private static byte[] fixedLengthBytes(BigDecimal value, int size, String field) {
+    try {
+      return Decimals.fixedLengthBytes(value, size);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("partition value " + value + " of field '" + field
-          + "' does not fit in " + size + " bytes");
+          + "' does not fit in " + size + " bytes", e);
     }
-    byte[] out = new byte[size];
-    byte fill = (byte) (minimal[0] < 0 ? 0xFF : 0x00);
-    int pad = size - minimal.length;
-    for (int i = 0; i < pad; i++) {
-      out[i] = fill;
-    }
-    System.arraycopy(minimal, 0, out, pad, minimal.length);
-    return out;
   }
 
   private static <T> T expect(Object value, Class<T> javaClass, PrimitiveType type, String field) {

@@ -6,15 +6,16 @@ import java.nio.ByteBuffer;
  * Truncates string and binary bounds the way Iceberg's "truncate(n)" metrics mode does: a lower bound is cut to
  * its first n code points / bytes; an upper bound is cut and its last code point / byte incremented so it stays an
  * upper bound, walking left when the increment overflows, and is dropped (null) when no increment is possible.
+ * Public so that tests elsewhere can build the bounds a Floe writer would record.
  */
-final class BoundTruncation {
+public final class BoundTruncation {
   private static final int MIN_SURROGATE = 0xD800;
   private static final int MAX_SURROGATE = 0xDFFF;
 
   private BoundTruncation() {
   }
 
-  static String truncateStringMin(String value, int length) {
+  public static String truncateStringMin(String value, int length) {
     if (value.codePointCount(0, value.length()) <= length) {
       return value;
     }
@@ -22,7 +23,7 @@ final class BoundTruncation {
   }
 
   /** The truncated upper bound, or null when none exists (every kept code point is the highest one). */
-  static String truncateStringMax(String value, int length) {
+  public static String truncateStringMax(String value, int length) {
     if (value.codePointCount(0, value.length()) <= length) {
       return value;
     }
@@ -40,7 +41,7 @@ final class BoundTruncation {
     return null;
   }
 
-  static ByteBuffer truncateBinaryMin(ByteBuffer value, int length) {
+  public static ByteBuffer truncateBinaryMin(ByteBuffer value, int length) {
     if (value.remaining() <= length) {
       return value;
     }
@@ -50,7 +51,7 @@ final class BoundTruncation {
   }
 
   /** The truncated upper bound, or null when all kept bytes are 0xFF. */
-  static ByteBuffer truncateBinaryMax(ByteBuffer value, int length) {
+  public static ByteBuffer truncateBinaryMax(ByteBuffer value, int length) {
     if (value.remaining() <= length) {
       return value;
     }

@@ -1,9 +1,12 @@
 package io.floe.parquet;
 
 import io.floe.data.Metrics;
+import io.floe.types.Comparators;
 import io.floe.types.PrimitiveType;
+import io.floe.types.SingleValueSerialization;
 import io.floe.types.TypeId;
 import java.nio.ByteBuffer;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +106,7 @@ final class FooterMetrics {
 
   private static void putBound(Map<Integer, ByteBuffer> bounds, Column column, Object value) {
     if (value != null) {
-      bounds.put(column.fieldId(), SingleValueBytes.toBytes(column.type(), value));
+      bounds.put(column.fieldId(), SingleValueSerialization.toBytes(column.type(), value));
     }
   }
 
@@ -131,6 +134,7 @@ final class FooterMetrics {
   private static Bounds footerBounds(Map<ColumnPath, ColumnChunkMetaData>[] chunksByBlock, Column column) {
     Bounds bounds = new Bounds();
     PrimitiveType type = column.type();
+    Comparator<Object> order = Comparators.forType(type);
     for (Map<ColumnPath, ColumnChunkMetaData> chunks : chunksByBlock) {
       ColumnChunkMetaData chunk = chunks.get(column.path());
       if (chunk == null) {
@@ -145,10 +149,10 @@ final class FooterMetrics {
       if (stats.hasNonNullValue()) {
         Object min = signedZero(ParquetValues.fromParquet(type, stats.genericGetMin()), true);
         Object max = signedZero(ParquetValues.fromParquet(type, stats.genericGetMax()), false);
-        if (bounds.lower == null || ParquetValues.compare(type, min, bounds.lower) < 0) {
+        if (bounds.lower == null || order.compare(min, bounds.lower) < 0) {
           bounds.lower = min;
         }
-        if (bounds.upper == null || ParquetValues.compare(type, max, bounds.upper) > 0) {
+        if (bounds.upper == null || order.compare(max, bounds.upper) > 0) {
           bounds.upper = max;
         }
       }

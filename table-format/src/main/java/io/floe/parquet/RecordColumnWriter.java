@@ -1,6 +1,8 @@
 package io.floe.parquet;
 
 import io.floe.data.Record;
+import io.floe.types.ByteBuffers;
+import io.floe.types.Decimals;
 import io.floe.types.ListType;
 import io.floe.types.MapType;
 import io.floe.types.NestedField;
@@ -8,6 +10,7 @@ import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import io.floe.types.StructType;
 import io.floe.types.Type;
+import io.floe.types.Uuids;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -134,13 +137,13 @@ final class RecordColumnWriter {
       case BINARY -> new Leaf(descriptor, column) {
         @Override
         void writeValue(int rep, Object value) {
-          writer.write(Binary.fromConstantByteArray(bytes((ByteBuffer) value)), rep, maxDef);
+          writer.write(Binary.fromConstantByteArray(ByteBuffers.toByteArray((ByteBuffer) value)), rep, maxDef);
         }
       };
       case FIXED -> new Leaf(descriptor, column) {
         @Override
         void writeValue(int rep, Object value) {
-          byte[] bytes = bytes((ByteBuffer) value);
+          byte[] bytes = ByteBuffers.toByteArray((ByteBuffer) value);
           if (bytes.length != type.length()) {
             throw new IllegalArgumentException("value of column '" + column + "' has " + bytes.length
                 + " bytes but the type is " + type);
@@ -151,10 +154,7 @@ final class RecordColumnWriter {
       case UUID -> new Leaf(descriptor, column) {
         @Override
         void writeValue(int rep, Object value) {
-          UUID uuid = (UUID) value;
-          byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-              .putLong(uuid.getLeastSignificantBits()).array();
-          writer.write(Binary.fromConstantByteArray(bytes), rep, maxDef);
+          writer.write(Binary.fromConstantByteArray(Uuids.toBytes((UUID) value)), rep, maxDef);
         }
       };
       case DECIMAL -> decimalLeaf(type, descriptor, column);
@@ -211,26 +211,10 @@ final class RecordColumnWriter {
         } else if (type.precision() <= ParquetSchemas.DECIMAL_INT64_MAX_DIGITS) {
           writer.write(unscaled.longValue(), rep, maxDef);
         } else {
-          writer.write(Binary.fromConstantByteArray(signExtend(unscaled.toByteArray(), byteLength)), rep, maxDef);
+          writer.write(Binary.fromConstantByteArray(Decimals.fixedLengthBytes(decimal, byteLength)), rep, maxDef);
         }
       }
     };
-  }
-
-  private static byte[] signExtend(byte[] bytes, int length) {
-    if (bytes.length == length) {
-      return bytes;
-    }
-    byte[] out = new byte[length];
-    Arrays.fill(out, 0, length - bytes.length, bytes[0] < 0 ? (byte) 0xFF : 0);
-    System.arraycopy(bytes, 0, out, length - bytes.length, bytes.length);
-    return out;
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
   }
 
   private static String[] append(String[] path, String name) {

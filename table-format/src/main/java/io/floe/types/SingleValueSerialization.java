@@ -31,8 +31,8 @@ public final class SingleValueSerialization {
         case DOUBLE -> littleEndian(8).putDouble(0, (Double) value);
         case DECIMAL -> ByteBuffer.wrap(unscaledBytes(type.asPrimitive(), (BigDecimal) value));
         case STRING -> ByteBuffer.wrap(value.toString().getBytes(StandardCharsets.UTF_8));
-        case UUID -> uuidBytes((UUID) value);
-        case FIXED, BINARY -> copy((ByteBuffer) value);
+        case UUID -> ByteBuffer.wrap(Uuids.toBytes((UUID) value));
+        case FIXED, BINARY -> ByteBuffers.copy((ByteBuffer) value);
         case STRUCT, LIST, MAP -> throw new IllegalArgumentException("values of nested type " + type + " have no single-value serialization");
       };
     } catch (ClassCastException e) {
@@ -80,19 +80,18 @@ public final class SingleValueSerialization {
         if (n == 0) {
           throw new IllegalArgumentException("cannot read a " + type + " value from 0 bytes");
         }
-        yield new BigDecimal(new BigInteger(remaining(buf)), type.asPrimitive().scale());
+        yield new BigDecimal(new BigInteger(ByteBuffers.toByteArray(buf)), type.asPrimitive().scale());
       }
-      case STRING -> new String(remaining(buf), StandardCharsets.UTF_8);
+      case STRING -> new String(ByteBuffers.toByteArray(buf), StandardCharsets.UTF_8);
       case UUID -> {
         requireLength(type, n, 16);
-        ByteBuffer be = buf.order(ByteOrder.BIG_ENDIAN);
-        yield new UUID(be.getLong(be.position()), be.getLong(be.position() + 8));
+        yield Uuids.fromBytes(buf);
       }
       case FIXED -> {
         requireLength(type, n, type.asPrimitive().length());
-        yield ByteBuffer.wrap(remaining(buf));
+        yield ByteBuffers.copy(buf);
       }
-      case BINARY -> ByteBuffer.wrap(remaining(buf));
+      case BINARY -> ByteBuffers.copy(buf);
       case STRUCT, LIST, MAP -> throw new IllegalArgumentException("values of nested type " + type + " have no single-value serialization");
     };
   }
@@ -106,23 +105,6 @@ public final class SingleValueSerialization {
       throw new IllegalArgumentException("decimal " + value + " has scale " + value.scale() + " but the type is " + type);
     }
     return value.unscaledValue().toByteArray();
-  }
-
-  private static ByteBuffer uuidBytes(UUID uuid) {
-    ByteBuffer buf = ByteBuffer.allocate(16);
-    buf.putLong(0, uuid.getMostSignificantBits());
-    buf.putLong(8, uuid.getLeastSignificantBits());
-    return buf;
-  }
-
-  private static ByteBuffer copy(ByteBuffer value) {
-    return ByteBuffer.wrap(remaining(value.duplicate()));
-  }
-
-  private static byte[] remaining(ByteBuffer buf) {
-    byte[] out = new byte[buf.remaining()];
-    buf.duplicate().get(out);
-    return out;
   }
 
   private static void requireLength(Type type, int actual, int expected) {

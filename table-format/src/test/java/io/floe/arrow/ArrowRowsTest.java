@@ -64,7 +64,9 @@ class ArrowRowsTest {
       assertEquals(row, view);
       assertEquals(view, row);
       assertEquals(row.hashCode(), view.hashCode());
+      assertEquals(row.toString(), view.toString());
       assertEquals(empty, view.at(1));
+      assertEquals("[5, null, null, null, null, null]", view.toString());
       assertThrows(UnsupportedOperationException.class, () -> view.set(0, 1L));
     }
   }

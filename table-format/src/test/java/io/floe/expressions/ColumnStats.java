@@ -1,17 +1,22 @@
 package io.floe.expressions;
 
 import io.floe.data.Metrics;
+import io.floe.parquet.BoundTruncation;
 import io.floe.types.Comparators;
 import io.floe.types.PrimitiveType;
 import io.floe.types.SingleValueSerialization;
 import io.floe.types.TypeId;
+import io.floe.types.Types;
 import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the metrics a writer would record for one column's values, optionally truncating string and binary bounds. */
+/**
+ * Builds the metrics a writer would record for one column's values, optionally truncating string and binary bounds
+ * as Floe's Parquet writer does.
+ */
 final class ColumnStats {
   private ColumnStats() {
   }
@@ -48,10 +53,9 @@ final class ColumnStats {
 
   private static ByteBuffer truncateMin(PrimitiveType type, ByteBuffer bytes, int n) {
     if (type.typeId() == TypeId.STRING) {
-      String s = (String) SingleValueSerialization.fromBytes(type, bytes);
-      return s.codePointCount(0, s.length()) <= n ? bytes : SingleValueSerialization.toBytes(type, s.substring(0, s.offsetByCodePoints(0, n)));
-    } else if (type.typeId() == TypeId.BINARY && bytes.remaining() > n) {
-      return ByteBuffer.wrap(copy(bytes, n));
+      return utf8(BoundTruncation.truncateStringMin(utf8(bytes), n));
+    } else if (type.typeId() == TypeId.BINARY) {
+      return BoundTruncation.truncateBinaryMin(bytes, n);
     }
     return bytes;
   }
@@ -59,38 +63,19 @@ final class ColumnStats {
   /** A value at least as large as every value with the same first n code points (or bytes); null if none exists. */
   private static ByteBuffer truncateMax(PrimitiveType type, ByteBuffer bytes, int n) {
     if (type.typeId() == TypeId.STRING) {
-      String s = (String) SingleValueSerialization.fromBytes(type, bytes);
-      if (s.codePointCount(0, s.length()) <= n) {
-        return bytes;
-      }
-      int[] cps = s.codePoints().limit(n).toArray();
-      for (int i = cps.length - 1; i >= 0; i--) {
-        int next = cps[i] + 1;
-        if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
-          next = Character.MAX_SURROGATE + 1;
-        }
-        if (next <= Character.MAX_CODE_POINT) {
-          cps[i] = next;
-          return SingleValueSerialization.toBytes(type, new String(cps, 0, i + 1));
-        }
-      }
-      return null;
-    } else if (type.typeId() == TypeId.BINARY && bytes.remaining() > n) {
-      byte[] b = copy(bytes, n);
-      for (int i = b.length - 1; i >= 0; i--) {
-        if (b[i] != (byte) 0xFF) {
-          b[i]++;
-          return ByteBuffer.wrap(java.util.Arrays.copyOf(b, i + 1));
-        }
-      }
-      return null;
+      String max = BoundTruncation.truncateStringMax(utf8(bytes), n);
+      return max == null ? null : utf8(max);
+    } else if (type.typeId() == TypeId.BINARY) {
+      return BoundTruncation.truncateBinaryMax(bytes, n);
     }
     return bytes;
   }
 
-  private static byte[] copy(ByteBuffer b, int n) {
-    byte[] out = new byte[n];
-    b.duplicate().get(out);
-    return out;
+  private static String utf8(ByteBuffer bytes) {
+    return (String) SingleValueSerialization.fromBytes(Types.STRING, bytes);
+  }
+
+  private static ByteBuffer utf8(String s) {
+    return SingleValueSerialization.toBytes(Types.STRING, s);
   }
 }

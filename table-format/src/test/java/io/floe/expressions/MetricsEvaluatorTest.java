@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MetricsEvaluatorTest {
@@ -135,6 +136,39 @@ class MetricsEvaluatorTest {
     Metrics m = new Metrics(3, null, Map.of(6, 3L), Map.of(6, 3L), null,
         Map.of(6, SingleValueSerialization.toBytes(Types.INT, 100)), Map.of(6, SingleValueSerialization.toBytes(Types.INT, 200)));
     assertTrue(new MetricsEvaluator(schema, onElement).mightMatch(m));
+  }
+
+  /**
+   * Iceberg 1.12 orders uuid bounds by {@link java.util.UUID#compareTo} (signed halves): for a file holding
+   * ffffffff-ffff-ffff-ffff-ffffffffffff and 00000000-0000-0000-0000-000000000001 it writes the first as the lower
+   * bound. Read in the spec's unsigned order those bounds would exclude both values, so uuid bounds are not used.
+   */
+  @Test
+  void neverPrunesByUuidBoundsWhoseOrderIsUnknown() {
+    UUID high = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    Schema schema = new Schema(NestedField.optional(1, "u", Types.UUID));
+    Metrics signed = new Metrics(2, null, Map.of(1, 2L), Map.of(1, 0L), null,
+        Map.of(1, SingleValueSerialization.toBytes(Types.UUID, high)), Map.of(1, SingleValueSerialization.toBytes(Types.UUID, low)));
+    for (UUID value : List.of(high, low)) {
+      assertTrue(mightMatch(schema, equal("u", value), signed), "equal " + value);
+      assertTrue(mightMatch(schema, in("u", value, UUID.fromString("80000000-0000-0000-0000-000000000000")), signed), "in " + value);
+      assertTrue(mightMatch(schema, lessThanOrEqual("u", value), signed), "<= " + value);
+      assertTrue(mightMatch(schema, greaterThanOrEqual("u", value), signed), ">= " + value);
+    }
+    // bounds in the spec's order are not used either: the order of a file's bounds cannot be told from the file
+    Metrics unsigned = new Metrics(2, null, Map.of(1, 2L), Map.of(1, 0L), null,
+        Map.of(1, SingleValueSerialization.toBytes(Types.UUID, low)), Map.of(1, SingleValueSerialization.toBytes(Types.UUID, low)));
+    assertTrue(mightMatch(schema, equal("u", high), unsigned));
+    // null counts still prune
+    Metrics allNull = new Metrics(2, null, Map.of(1, 2L), Map.of(1, 2L), null, null, null);
+    assertFalse(mightMatch(schema, equal("u", low), allNull));
+    assertFalse(mightMatch(schema, notNull("u"), allNull));
+    assertFalse(mightMatch(schema, isNull("u"), signed));
+  }
+
+  private static boolean mightMatch(Schema schema, Expression filter, Metrics m) {
+    return new MetricsEvaluator(schema, Binder.bind(schema.asStruct(), filter, true)).mightMatch(m);
   }
 
   /** For random files and filters: when a row of the file matches, the file must not be pruned. */

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ProjectionsTest {
@@ -216,6 +217,35 @@ class ProjectionsTest {
     assertTrue(manifest(spec, Expressions.isNaN("f"), nansOnly));
     assertFalse(manifest(spec, Expressions.isNaN("f"), nullsOnly));
     assertFalse(manifest(spec, lessThan("f", 1.0), nansOnly));
+  }
+
+  /**
+   * A manifest of uuid partitions written by Iceberg 1.12, which orders uuids signed: for partitions
+   * ffffffff-ffff-ffff-ffff-ffffffffffff and 00000000-0000-0000-0000-000000000001 its summary has the first as the
+   * lower bound. The bounds' values are not used, their presence and contains-null are.
+   */
+  @Test
+  void manifestEvaluatorIgnoresUuidBounds() {
+    UUID high = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    Schema schema = new Schema(NestedField.optional(1, "u", Types.UUID));
+    PartitionSpec spec = PartitionSpec.builderFor(schema).identity("u").build();
+    FieldSummary signed = new FieldSummary(false, null, SingleValueSerialization.toBytes(Types.UUID, high),
+        SingleValueSerialization.toBytes(Types.UUID, low));
+    for (UUID value : List.of(high, low)) {
+      assertTrue(manifest(spec, equal("u", value), signed), "equal " + value);
+      assertTrue(manifest(spec, in("u", value, UUID.fromString("80000000-0000-0000-0000-000000000000")), signed), "in " + value);
+      assertTrue(manifest(spec, lessThan("u", value), signed), "< " + value);
+      assertTrue(manifest(spec, greaterThan("u", value), signed), "> " + value);
+    }
+    FieldSummary nullsOnly = new FieldSummary(true, null, null, null);
+    assertFalse(manifest(spec, equal("u", low), nullsOnly));
+    assertFalse(manifest(spec, Expressions.notNull("u"), nullsOnly));
+    assertFalse(manifest(spec, isNull("u"), signed));
+    // exact partition values are compared as values, whatever order bounds follow
+    PartitionEvaluator partitions = new PartitionEvaluator(spec, Binder.bind(schema.asStruct(), equal("u", high), true));
+    assertTrue(partitions.mightMatch(GenericRecord.of(spec.partitionType(), high)));
+    assertFalse(partitions.mightMatch(GenericRecord.of(spec.partitionType(), low)));
   }
 
   private static boolean manifest(PartitionSpec spec, Expression filter, FieldSummary summary) {

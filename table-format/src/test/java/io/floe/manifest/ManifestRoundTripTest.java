@@ -14,12 +14,12 @@ import io.floe.metadata.InvalidMetadataException;
 import io.floe.metadata.PartitionSpecParser;
 import io.floe.metadata.SchemaParser;
 import io.floe.partition.PartitionSpec;
+import io.floe.types.ByteBuffers;
 import io.floe.types.Schema;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,18 +92,18 @@ class ManifestRoundTripTest {
     assertEquals(new java.util.UUID(0x1234_5678_9abc_def1L, -1), Conversions.fromByteBuffer(uuid, s.get(3).lowerBound()));
     org.apache.iceberg.types.Type ts = org.apache.iceberg.types.Types.TimestampType.withZone();
     assertEquals(1_700_000_000_000_003L, (long) Conversions.fromByteBuffer(ts, s.get(4).upperBound()));
-    assertArrayEquals(new byte[] {0}, bytes(s.get(5).lowerBound()));
-    assertArrayEquals(new byte[] {1}, bytes(s.get(5).upperBound()));
+    assertArrayEquals(new byte[] {0}, ByteBuffers.toByteArray(s.get(5).lowerBound()));
+    assertArrayEquals(new byte[] {1}, ByteBuffers.toByteArray(s.get(5).upperBound()));
     // score: NaN for n=2 is not a bound but is reported
     assertEquals(Boolean.TRUE, s.get(6).containsNan());
     assertEquals(4.5, (double) Conversions.fromByteBuffer(org.apache.iceberg.types.Types.DoubleType.get(), s.get(6).upperBound()));
-    assertArrayEquals(new byte[] {1, 2, 3}, bytes(s.get(9).lowerBound()));
+    assertArrayEquals(new byte[] {1, 2, 3}, ByteBuffers.toByteArray(s.get(9).lowerBound()));
     assertEquals(-3, (int) Conversions.fromByteBuffer(org.apache.iceberg.types.Types.IntegerType.get(), s.get(10).lowerBound()));
     // f is null for n=1
     assertTrue(s.get(11).containsNull());
     assertFalse(s.get(0).containsNull());
     assertEquals(0.5f, (float) Conversions.fromByteBuffer(org.apache.iceberg.types.Types.FloatType.get(), s.get(11).lowerBound()));
-    assertArrayEquals(new byte[] {9, 8, 7, 3}, bytes(s.get(12).upperBound()));
+    assertArrayEquals(new byte[] {9, 8, 7, 3}, ByteBuffers.toByteArray(s.get(12).upperBound()));
   }
 
   @Test
@@ -239,12 +239,6 @@ class ManifestRoundTripTest {
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.get(i), actual.get(i), "summary " + i);
     }
-  }
-
-  private static byte[] bytes(ByteBuffer b) {
-    byte[] out = new byte[b.remaining()];
-    b.duplicate().get(out);
-    return out;
   }
 
   @Test

@@ -2,10 +2,10 @@ package io.floe.parquet;
 
 import io.floe.data.GenericRecord;
 import io.floe.data.Record;
+import io.floe.types.ByteBuffers;
+import io.floe.types.IcebergTypes;
 import io.floe.types.ListType;
 import io.floe.types.MapType;
-import io.floe.types.NestedField;
-import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import io.floe.types.StructType;
 import io.floe.types.Type;
@@ -40,46 +40,9 @@ public final class IcebergInterop {
   private IcebergInterop() {
   }
 
+  /** The Iceberg schema of a Floe schema (see {@link IcebergTypes}). */
   public static org.apache.iceberg.Schema toIceberg(Schema schema) {
-    List<Types.NestedField> fields = new ArrayList<>();
-    for (NestedField f : schema.columns()) {
-      fields.add(field(f));
-    }
-    return new org.apache.iceberg.Schema(fields);
-  }
-
-  private static Types.NestedField field(NestedField f) {
-    return Types.NestedField.of(f.id(), !f.required(), f.name(), type(f.type()));
-  }
-
-  static org.apache.iceberg.types.Type type(Type type) {
-    if (type instanceof StructType s) {
-      return Types.StructType.of(s.fields().stream().map(IcebergInterop::field).toList());
-    } else if (type instanceof ListType l) {
-      return l.elementRequired() ? Types.ListType.ofRequired(l.elementId(), type(l.elementType()))
-          : Types.ListType.ofOptional(l.elementId(), type(l.elementType()));
-    } else if (type instanceof MapType m) {
-      return m.valueRequired() ? Types.MapType.ofRequired(m.keyId(), m.valueId(), type(m.keyType()), type(m.valueType()))
-          : Types.MapType.ofOptional(m.keyId(), m.valueId(), type(m.keyType()), type(m.valueType()));
-    }
-    PrimitiveType p = (PrimitiveType) type;
-    return switch (p.typeId()) {
-      case BOOLEAN -> Types.BooleanType.get();
-      case INT -> Types.IntegerType.get();
-      case LONG -> Types.LongType.get();
-      case FLOAT -> Types.FloatType.get();
-      case DOUBLE -> Types.DoubleType.get();
-      case DATE -> Types.DateType.get();
-      case TIME -> Types.TimeType.get();
-      case TIMESTAMP -> Types.TimestampType.withoutZone();
-      case TIMESTAMPTZ -> Types.TimestampType.withZone();
-      case STRING -> Types.StringType.get();
-      case UUID -> Types.UUIDType.get();
-      case BINARY -> Types.BinaryType.get();
-      case FIXED -> Types.FixedType.ofLength(p.length());
-      case DECIMAL -> Types.DecimalType.of(p.precision(), p.scale());
-      default -> throw new IllegalArgumentException(p.toString());
-    };
+    return IcebergTypes.toIceberg(schema);
   }
 
   /** An Iceberg generic record holding the same values as a Floe record. */
@@ -116,12 +79,7 @@ public final class IcebergInterop {
       case TIME -> LocalTime.ofNanoOfDay((Long) value * 1000);
       case TIMESTAMP -> EPOCH.plus((Long) value, ChronoUnit.MICROS);
       case TIMESTAMPTZ -> EPOCH.plus((Long) value, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-      case FIXED -> {
-        ByteBuffer b = ((ByteBuffer) value).duplicate();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        yield bytes;
-      }
+      case FIXED -> ByteBuffers.toByteArray((ByteBuffer) value);
       default -> value;
     };
   }

@@ -23,7 +23,7 @@ class SingleValueSerializationTest {
         Object value = RandomValues.value(r, type);
         ByteBuffer ours = SingleValueSerialization.toBytes(type, value);
         ByteBuffer theirs = Conversions.toByteBuffer(IcebergTypes.toIceberg(type), value);
-        assertArrayEquals(bytes(theirs), bytes(ours), () -> type + " " + value);
+        assertArrayEquals(ByteBuffers.toByteArray(theirs), ByteBuffers.toByteArray(ours), () -> type + " " + value);
         Object back = SingleValueSerialization.fromBytes(type, ours);
         assertEquals(value, back, () -> type + " round trip");
         Object icebergRead = Conversions.fromByteBuffer(IcebergTypes.toIceberg(type), ours);
@@ -84,12 +84,6 @@ class SingleValueSerializationTest {
   }
 
   private static byte[] toBytes(Type type, Object value) {
-    return bytes(SingleValueSerialization.toBytes(type, value));
-  }
-
-  private static byte[] bytes(ByteBuffer b) {
-    byte[] out = new byte[b.remaining()];
-    b.duplicate().get(out);
-    return out;
+    return ByteBuffers.toByteArray(SingleValueSerialization.toBytes(type, value));
   }
 }
