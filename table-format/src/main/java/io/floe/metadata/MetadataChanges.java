@@ -34,20 +34,63 @@ public final class MetadataChanges {
 
   /** {@code base} plus a snapshot that becomes the current snapshot of the main branch. */
   public static TableMetadata addSnapshot(TableMetadata base, Snapshot snapshot) {
+    return addSnapshot(base, snapshot, SnapshotRef.MAIN);
+  }
+
+  /**
+   * {@code base} plus a snapshot that becomes the head of {@code branch} (created if absent, keeping the retention
+   * settings of an existing one). Only a commit to {@code main} changes current-snapshot-id and the snapshot-log.
+   */
+  public static TableMetadata addSnapshot(TableMetadata base, Snapshot snapshot, String branch) {
     List<Snapshot> snapshots = new ArrayList<>(base.snapshots());
     snapshots.add(snapshot);
     Map<String, SnapshotRef> refs = new HashMap<>(base.refs());
-    SnapshotRef oldMain = refs.get(SnapshotRef.MAIN);
-    refs.put(SnapshotRef.MAIN, oldMain == null ? SnapshotRef.branch(snapshot.snapshotId())
-        : new SnapshotRef(snapshot.snapshotId(), SnapshotRef.Type.BRANCH, oldMain.minSnapshotsToKeep(),
-            oldMain.maxSnapshotAgeMs(), oldMain.maxRefAgeMs()));
+    SnapshotRef old = refs.get(branch);
+    if (old != null && !old.isBranch()) {
+      throw new IllegalArgumentException("'" + branch + "' of table " + base.location() + " is a tag, not a branch");
+    }
+    refs.put(branch, old == null ? SnapshotRef.branch(snapshot.snapshotId()) : old.withSnapshotId(snapshot.snapshotId()));
+    boolean main = SnapshotRef.MAIN.equals(branch);
     List<SnapshotLogEntry> snapshotLog = new ArrayList<>(base.snapshotLog());
-    snapshotLog.add(new SnapshotLogEntry(snapshot.timestampMs(), snapshot.snapshotId()));
+    if (main) {
+      snapshotLog.add(new SnapshotLogEntry(snapshot.timestampMs(), snapshot.snapshotId()));
+    }
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
         snapshot.sequenceNumber(), snapshot.timestampMs(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-        base.defaultSortOrderId(), base.properties(), snapshot.snapshotId(), snapshots, refs, snapshotLog,
-        nextMetadataLog(base));
+        base.defaultSortOrderId(), base.properties(), main ? snapshot.snapshotId() : base.currentSnapshotId(), snapshots,
+        refs, snapshotLog, nextMetadataLog(base));
+  }
+
+  /**
+   * {@code base} with its refs replaced by {@code refs}, changing no snapshot (branch and tag management,
+   * rollback). Every ref must point to a snapshot of {@code base} and {@code main} cannot be removed once it
+   * exists. When {@code main} moves, current-snapshot-id follows and the snapshot-log records the change.
+   */
+  public static TableMetadata withRefs(TableMetadata base, Map<String, SnapshotRef> refs) {
+    for (Map.Entry<String, SnapshotRef> e : refs.entrySet()) {
+      if (base.snapshot(e.getValue().snapshotId()) == null) {
+        throw new IllegalArgumentException("ref '" + e.getKey() + "' of table " + base.location()
+            + " would point to unknown snapshot " + e.getValue().snapshotId());
+      }
+    }
+    SnapshotRef main = refs.get(SnapshotRef.MAIN);
+    if (main == null && base.currentSnapshotId() != null) {
+      throw new IllegalArgumentException("branch 'main' of table " + base.location() + " cannot be removed");
+    }
+    if (main != null && !main.isBranch()) {
+      throw new IllegalArgumentException("'main' of table " + base.location() + " must be a branch");
+    }
+    long now = Math.max(System.currentTimeMillis(), base.lastUpdatedMs());
+    Long current = main == null ? null : main.snapshotId();
+    List<SnapshotLogEntry> snapshotLog = new ArrayList<>(base.snapshotLog());
+    if (current != null && !current.equals(base.currentSnapshotId())) {
+      snapshotLog.add(new SnapshotLogEntry(now, current));
+    }
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(), base.lastSequenceNumber(),
+        now, base.lastColumnId(), base.schemas(), base.currentSchemaId(), base.specs(), base.defaultSpecId(),
+        base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(), current,
+        base.snapshots(), refs, snapshotLog, nextMetadataLog(base));
   }
 
   /** The metadata-log of a version that follows {@code base}: base's log plus base's own file, trimmed. */

@@ -4,6 +4,7 @@ import io.floe.commit.TableOperations;
 import io.floe.io.FileIO;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotLogEntry;
+import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
 import io.floe.partition.PartitionSpec;
 import io.floe.scan.TableScan;
@@ -82,6 +83,21 @@ public final class Table {
   /** When each snapshot became current (the snapshot-log). */
   public List<SnapshotLogEntry> history() {
     return metadata().snapshotLog();
+  }
+
+  /** The table's branches and tags by name ({@code main} once the table has a snapshot). */
+  public Map<String, SnapshotRef> refs() {
+    return metadata().refs();
+  }
+
+  /** Per snapshot: when, what, by which application and user, with its counts and refs. */
+  public TableHistory snapshotHistory() {
+    return TableHistory.of(metadata());
+  }
+
+  /** Creates, moves and removes branches and tags, sets their retention, and rolls main back. */
+  public ManageSnapshots manageSnapshots() {
+    return new ManageSnapshots(ops);
   }
 
   public AppendFiles newAppend() {
