@@ -52,13 +52,15 @@ public final class MetadataChanges {
     refs.put(branch, old == null ? SnapshotRef.branch(snapshot.snapshotId()) : old.withSnapshotId(snapshot.snapshotId()));
     boolean main = SnapshotRef.MAIN.equals(branch);
     List<SnapshotLogEntry> snapshotLog = new ArrayList<>(base.snapshotLog());
+    Long current = base.currentSnapshotId();
     if (main) {
       snapshotLog.add(new SnapshotLogEntry(snapshot.timestampMs(), snapshot.snapshotId()));
+      current = snapshot.snapshotId();
     }
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
         snapshot.sequenceNumber(), snapshot.timestampMs(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-        base.defaultSortOrderId(), base.properties(), main ? snapshot.snapshotId() : base.currentSnapshotId(), snapshots,
+        base.defaultSortOrderId(), base.properties(), current, snapshots,
         refs, snapshotLog, nextMetadataLog(base));
   }
 
