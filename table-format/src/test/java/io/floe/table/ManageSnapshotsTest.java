@@ -19,6 +19,8 @@ import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotLogEntry;
 import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
+import io.floe.partition.PartitionSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -254,6 +256,31 @@ class ManageSnapshotsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, branch::commit);
     assertTrue(e.getMessage().contains("'dev'") && e.getMessage().contains("already exists"), e.getMessage());
     assertEquals(s2.snapshotId(), load(t).refs().get("dev").snapshotId());
+  }
+
+  @Test
+  void aRefChangeWhoseOutcomeWasUnknownIsNotAppliedTwice() throws Exception {
+    FaultInjectingFileIO io = new FaultInjectingFileIO();
+    Table t = new Tables(io).create(TableFixtures.EVENTS, PartitionSpec.unpartitioned(TableFixtures.EVENTS),
+        dir.resolve("f").toString(), Map.of("commit.retry.min-wait-ms", "1", "commit.retry.max-wait-ms", "5"));
+    Snapshot s1 = append(t, 0, 10);
+    int versions = versionFiles(t);
+    io.failNextVersionCreates(1, FaultInjectingFileIO.Fault.AFTER_PUBLISH);
+    io.failNextVersionReads(1); // the read-back after the error fails too: the outcome is unknown
+    t.manageSnapshots().createTag("v1", s1.snapshotId()).commit();
+    assertEquals(versions + 1, versionFiles(t), "one new metadata version");
+    assertEquals(SnapshotRef.tag(s1.snapshotId()), new Tables(io).load(t.location()).refs().get("v1"));
+
+    io.failNextVersionCreates(2, FaultInjectingFileIO.Fault.BEFORE_PUBLISH);
+    t.manageSnapshots().rollbackTo(s1.snapshotId()).createBranch("dev").commit();
+    assertEquals(versions + 2, versionFiles(t));
+    assertEquals(SnapshotRef.branch(s1.snapshotId()), new Tables(io).load(t.location()).refs().get("dev"));
+  }
+
+  private static int versionFiles(Table t) throws Exception {
+    try (var files = Files.list(Path.of(t.location(), "metadata"))) {
+      return (int) files.filter(p -> p.getFileName().toString().matches("v\\d+\\.metadata\\.json")).count();
+    }
   }
 
   @Test
