@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * branch's history; with threads and processes committing to several branches at once.
  */
 class BranchCommitTest {
+  private static final String[] BRANCHES = {"main", "a", "b"};
+
   @TempDir
   Path dir;
 
@@ -160,16 +162,14 @@ class BranchCommitTest {
   @Test
   void threadsCommittingToSeveralBranches() throws Exception {
     Table t = RefTestSupport.create(dir);
-    Snapshot base = append(t, 0, 10);
-    t.manageSnapshots().createBranch("a").createBranch("b").commit();
-    String[] branches = {"main", "a", "b"};
+    Snapshot base = baseWithBranches(t);
     int perBranch = 3;
     int commits = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(branches.length * perBranch);
+    ExecutorService pool = Executors.newFixedThreadPool(BRANCHES.length * perBranch);
     List<Future<?>> futures = new ArrayList<>();
-    for (int b = 0; b < branches.length; b++) {
+    for (int b = 0; b < BRANCHES.length; b++) {
       for (int w = 0; w < perBranch; w++) {
-        String branch = branches[b];
+        String branch = BRANCHES[b];
         long first = 100_000L * (b + 1) + 1000L * w;
         futures.add(pool.submit(() -> {
           Table mine = load(t);
@@ -184,29 +184,34 @@ class BranchCommitTest {
       f.get(5, TimeUnit.MINUTES);
     }
     pool.shutdown();
-    assertBranches(load(t), base, branches, perBranch, commits);
+    assertBranches(load(t), base, BRANCHES, perBranch, commits);
   }
 
   @Test
   void processesCommittingToSeveralBranches() throws Exception {
     Table t = RefTestSupport.create(dir);
-    Snapshot base = append(t, 0, 10);
-    t.manageSnapshots().createBranch("a").createBranch("b").commit();
-    String[] branches = {"main", "a", "b"};
+    Snapshot base = baseWithBranches(t);
     int commits = 4;
     List<Process> procs = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
-    for (int b = 0; b < branches.length; b++) {
+    for (int b = 0; b < BRANCHES.length; b++) {
       Path log = dir.resolve("w" + b + ".log");
       logs.add(log);
-      procs.add(ChildJvm.start(BatchWorker.class, log, t.location(), branches[b], "-", "0",
+      procs.add(ChildJvm.start(BatchWorker.class, log, t.location(), BRANCHES[b], "-", "0",
           Long.toString(100_000L * (b + 1)), Integer.toString(commits), "exit"));
     }
     for (int i = 0; i < procs.size(); i++) {
       assertTrue(procs.get(i).waitFor(3, TimeUnit.MINUTES), "worker " + i + " finished");
       assertEquals(0, procs.get(i).exitValue(), Files.readString(logs.get(i)));
     }
-    assertBranches(load(t), base, branches, 1, commits);
+    assertBranches(load(t), base, BRANCHES, 1, commits);
+  }
+
+  /** 10 rows on main, then branches a and b at that snapshot. */
+  private static Snapshot baseWithBranches(Table t) {
+    Snapshot base = append(t, 0, 10);
+    t.manageSnapshots().createBranch("a").createBranch("b").commit();
+    return base;
   }
 
   /** Each branch holds the base rows plus exactly its writers' rows, along a lineage of only its own commits. */

@@ -118,7 +118,7 @@ class IdempotentBatchTest {
     rerun.commit();
     assertFalse(rerun.skippedAsDuplicate());
     Table r = load(t);
-    assertEquals(range(0, 10).size() + 10, r.newScan().records().size());
+    assertEquals(concat(range(0, 10), range(100, 10)), sorted(r.newScan().records()), "the batch is back on main");
     assertEquals(concat(range(0, 10), range(100, 10)), idsAt(r, "dev"));
   }
 
