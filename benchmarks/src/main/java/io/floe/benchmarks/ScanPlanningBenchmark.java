@@ -116,7 +116,7 @@ public class ScanPlanningBenchmark {
       LocalDateTime day = EventTables.EPOCH_DAY_0.plusDays(shape.selectedDay());
       oneDay = Expressions.and(Expressions.greaterThanOrEqual("ts", day), Expressions.lessThan("ts", day.plusDays(1)));
       int manifests = ManifestListReader.read(table.io(), table.currentSnapshot().manifestList()).size();
-      System.out.println("floe: " + shape.files() + " files in " + manifests + " manifests");
+      System.out.println(System.lineSeparator() + "floe: " + shape.files() + " files in " + manifests + " manifests");
       check(planOneDay(this), BUCKETS, "floe one-day plan");
       check(planAll(this), shape.files(), "floe full plan");
     }
@@ -183,7 +183,7 @@ public class ScanPlanningBenchmark {
           org.apache.iceberg.expressions.Expressions.greaterThanOrEqual("ts", dayStart),
           org.apache.iceberg.expressions.Expressions.lessThan("ts", dayStart + EventTables.MICROS_PER_DAY));
       int manifests = table.currentSnapshot().allManifests(table.io()).size();
-      System.out.println("iceberg: " + shape.files() + " files in " + manifests + " manifests");
+      System.out.println(System.lineSeparator() + "iceberg: " + shape.files() + " files in " + manifests + " manifests");
       check(planOneDay(this), BUCKETS, "iceberg one-day plan");
       check(planAll(this), shape.files(), "iceberg full plan");
     }
