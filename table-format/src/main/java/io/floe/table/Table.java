@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A Floe table: its metadata as last loaded, and the operations that change it, each a fluent builder ending
- * in {@code commit()} that produces exactly one snapshot. Call {@link #refresh()} to see others' commits.
+ * in {@code commit()}: data changes produce exactly one snapshot, schema and partition spec changes a new
+ * metadata version without a snapshot. Call {@link #refresh()} to see others' commits.
  */
 public final class Table {
   private final TableOperations ops;
@@ -110,6 +111,16 @@ public final class Table {
 
   public DeleteFiles newDelete() {
     return new DeleteFiles(ops);
+  }
+
+  /** Changes the schema: add, drop, rename, widen, reorder columns (metadata only; no data file is rewritten). */
+  public UpdateSchema updateSchema() {
+    return new UpdateSchema(ops);
+  }
+
+  /** Changes the default partition spec used by later writes (metadata only; existing files keep their spec). */
+  public UpdatePartitionSpec updateSpec() {
+    return new UpdatePartitionSpec(ops);
   }
 
   /** A scan pinned to the metadata loaded now. */
