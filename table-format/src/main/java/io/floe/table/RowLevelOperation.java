@@ -261,8 +261,9 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       return;
     }
     boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(rowFilter instanceof Expression.False);
-    Expression bound = checkAdded ? boundFilter(base.schema()) : null;
-    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(base.schema(), bound) : null;
+    // bound by field id against the schema this operation read, so a concurrent rename cannot break validation
+    Expression bound = checkAdded ? boundFilter(startingBase.schema()) : null;
+    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(startingBase.schema(), bound) : null;
     Map<Integer, PartitionSpec> specs = base.specsById();
     for (Snapshot s : since) {
       for (ManifestFile m : ManifestListReader.read(io(), s.manifestList())) {
