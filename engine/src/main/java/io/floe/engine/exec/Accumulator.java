@@ -36,6 +36,8 @@ abstract class Accumulator {
         return new SingleValue();
       case ANY_VALUE:
         return new AnyValue();
+      case LITERAL_AGG:
+        return new LiteralValue(spec.literal());
       default:
         throw new UnsupportedOperationException("not supported: aggregate " + spec.kind());
     }
@@ -163,6 +165,23 @@ abstract class Accumulator {
       if (value == null) {
         value = v;
       }
+    }
+
+    @Override
+    Object result() {
+      return value;
+    }
+  }
+
+  private static final class LiteralValue extends Accumulator {
+    private final Object value;
+
+    LiteralValue(Object value) {
+      this.value = value;
+    }
+
+    @Override
+    void add(Object v) {
     }
 
     @Override

@@ -6,9 +6,10 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * One aggregate call: its function, argument columns, DISTINCT, the column of its FILTER (or -1) and its
- * result type.
+ * result type; {@code literal} is the value of a LITERAL_AGG (which returns it for every group).
  */
-public record AggregateSpec(SqlKind kind, List<Integer> args, boolean distinct, int filterArg, RelDataType type) {
+public record AggregateSpec(SqlKind kind, List<Integer> args, boolean distinct, int filterArg, RelDataType type,
+    Object literal) {
   public AggregateSpec {
     args = List.copyOf(args);
   }

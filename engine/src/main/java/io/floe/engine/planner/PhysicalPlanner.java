@@ -42,7 +42,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
-          SqlKind.ANY_VALUE);
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
 
   private final BufferAllocator allocator;
 
@@ -117,7 +117,15 @@ public final class PhysicalPlanner {
       if (!call.collation.getFieldCollations().isEmpty()) {
         throw new UnsupportedOperationException("not supported: WITHIN GROUP in " + call);
       }
-      specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType()));
+      Object literal = null;
+      if (kind == SqlKind.LITERAL_AGG) {
+        if (call.rexList.size() != 1 || !(call.rexList.get(0) instanceof RexLiteral l)) {
+          throw new UnsupportedOperationException("not supported: " + call);
+        }
+        literal = io.floe.engine.expr.Values.literal(l);
+      }
+      specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
+          literal));
     }
     return new HashAggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), specs);
   }

@@ -130,6 +130,9 @@ final class RexToFilter {
   }
 
   private String column(RexNode node) {
+    if (node.getKind() == SqlKind.CAST && RexUtil.isLosslessCast(node)) {
+      node = ((RexCall) node).getOperands().get(0);
+    }
     if (!(node instanceof RexInputRef ref)) {
       return null;
     }
