@@ -32,6 +32,7 @@ public final class FloeSession implements AutoCloseable {
   private final TableSource source;
   private final BufferAllocator allocator = new RootAllocator();
   private String schema;
+  private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private FloeSession(TableSource source, String schema) {
     this.source = source;
@@ -63,12 +64,25 @@ public final class FloeSession implements AutoCloseable {
     return schema;
   }
 
+  /** Sets how many local workers run grouped aggregations and equi-joins (1: serial execution). */
+  public FloeSession workers(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("workers must be at least 1: " + count);
+    }
+    this.workers = count;
+    return this;
+  }
+
+  public int workers() {
+    return workers;
+  }
+
   /** Plans and starts {@code sql}; rows are computed as the result's batches are pulled. */
   public QueryResult execute(String sql) throws SQLException {
     RelNode plan = plan(sql);
     BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
     try {
-      Operator root = new PhysicalPlanner(queryAllocator).build(plan);
+      Operator root = new PhysicalPlanner(queryAllocator, workers).build(plan);
       return new QueryResult(ArrowBatches.schema(plan.getRowType()), root, queryAllocator);
     } catch (RuntimeException e) {
       queryAllocator.close();

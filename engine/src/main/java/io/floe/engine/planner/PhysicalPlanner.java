@@ -11,6 +11,7 @@ import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.UnionOperator;
 import io.floe.engine.exec.ValuesOperator;
+import io.floe.engine.exchange.ParallelExchange;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayList;
@@ -45,9 +46,12 @@ public final class PhysicalPlanner {
           SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
 
   private final BufferAllocator allocator;
+  private final int workers;
 
-  public PhysicalPlanner(BufferAllocator allocator) {
+  /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
+  public PhysicalPlanner(BufferAllocator allocator, int workers) {
     this.allocator = allocator;
+    this.workers = workers;
   }
 
   public Operator build(RelNode rel) {
@@ -127,7 +131,13 @@ public final class PhysicalPlanner {
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
           literal));
     }
-    return new HashAggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), specs);
+    int[] keys = aggregate.getGroupSet().toArray();
+    Operator input = build(aggregate.getInput());
+    if (workers > 1 && keys.length > 0) {
+      return new ParallelExchange(List.of(input), List.of(keys), workers,
+          receivers -> new HashAggregateOperator(receivers.get(0), keys, specs));
+    }
+    return new HashAggregateOperator(input, keys, specs);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {
@@ -143,10 +153,19 @@ public final class PhysicalPlanner {
     for (int i = 0; i < nullSafe.length; i++) {
       nullSafe[i] = !filterNulls.get(i);
     }
-    return new HashJoinOperator(build(join.getLeft()), build(join.getRight()), join.getJoinType(),
-        leftKeys.stream().mapToInt(Integer::intValue).toArray(), rightKeys.stream().mapToInt(Integer::intValue).toArray(),
-        nullSafe, residualExpr, join.getLeft().getRowType().getFieldCount(),
-        join.getRight().getRowType().getFieldCount());
+    int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
+    int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
+    int leftWidth = join.getLeft().getRowType().getFieldCount();
+    int rightWidth = join.getRight().getRowType().getFieldCount();
+    Operator left = build(join.getLeft());
+    Operator right = build(join.getRight());
+    if (workers > 1 && lk.length > 0) {
+      return new ParallelExchange(List.of(left, right), List.of(lk, rk), workers,
+          receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
+              residualExpr, leftWidth, rightWidth));
+    }
+    return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
+        rightWidth);
   }
 
   private Operator sort(Sort sort) {

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SQL features beyond the TPC-H queries, on the TPC-H tables, each compared with DuckDB on the same files. */
+/**
+ * SQL features beyond the TPC-H queries, on the TPC-H tables, each compared with DuckDB on the same files; Floe
+ * runs serially here (the TPC-H test runs in parallel).
+ */
 class SqlFeaturesTest {
   private static TpchOracle oracle;
 
   @BeforeAll
   static void setUp() throws Exception {
-    oracle = TpchOracle.open();
+    oracle = TpchOracle.open(1);
   }
 
   @AfterAll

@@ -28,7 +28,8 @@ final class TpchOracle implements AutoCloseable {
     this.duckdb = duckdb;
   }
 
-  static TpchOracle open() throws Exception {
+  /** The oracle with a Floe session running on {@code workers} local workers. */
+  static TpchOracle open(int workers) throws Exception {
     Path target = Path.of("target");
     TpchWarehouse warehouse = TpchWarehouse.at(target.resolve("tpch-sf0.01"), 0.01);
     Path extensions = Files.createDirectories(target.resolve("duckdb-extensions"));
@@ -42,7 +43,7 @@ final class TpchOracle implements AutoCloseable {
         st.execute("CREATE VIEW " + e.getKey() + " AS SELECT * FROM read_parquet(" + files + ")");
       }
     }
-    return new TpchOracle(FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA), duckdb);
+    return new TpchOracle(FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(workers), duckdb);
   }
 
   /** The rows DuckDB returns for {@code sql}. */

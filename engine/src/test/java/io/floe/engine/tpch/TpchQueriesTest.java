@@ -18,14 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The 22 TPC-H queries at scale factor 0.01 on Floe tables, each compared row by row with DuckDB reading the same
- * Parquet data files. ({@code -Dtpch.only=q01,q06} runs some.)
+ * Parquet data files. Floe runs aggregations and joins on 3 local workers through hash exchanges.
+ * ({@code -Dtpch.only=q01,q06} runs some.)
  */
 class TpchQueriesTest {
   private static TpchOracle oracle;
 
   @BeforeAll
   static void setUp() throws Exception {
-    oracle = TpchOracle.open();
+    oracle = TpchOracle.open(3);
   }
 
   @AfterAll
