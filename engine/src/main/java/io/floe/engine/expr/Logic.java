@@ -24,36 +24,49 @@ final class Logic {
   private static VectorExpr shortCircuit(List<VectorExpr> operands, Boolean decisive) {
     Boolean other = !decisive;
     return batch -> {
-      int n = batch.size();
-      Object[] out = new Object[n];
-      boolean[] sawNull = new boolean[n];
-      int[] pending = identity(n);
-      int count = n;
-      for (VectorExpr operand : operands) {
-        if (count == 0) {
-          break;
+      Object[] out = new Object[batch.size()];
+      boolean[] sawNull = new boolean[batch.size()];
+      int[] undecided = progressively(operands, batch, (row, v) -> {
+        if (decisive.equals(v)) {
+          out[row] = decisive;
+          return true;
         }
-        Object[] v = ExprCompiler.evalOn(operand, batch, pending, count);
-        int next = 0;
-        for (int i = 0; i < count; i++) {
-          int row = pending[i];
-          if (decisive.equals(v[i])) {
-            out[row] = decisive;
-          } else {
-            if (v[i] == null) {
-              sawNull[row] = true;
-            }
-            pending[next++] = row;
-          }
-        }
-        count = next;
-      }
-      for (int i = 0; i < count; i++) {
-        int row = pending[i];
+        sawNull[row] |= v == null;
+        return false;
+      });
+      for (int row : undecided) {
         out[row] = sawNull[row] ? null : other;
       }
       return out;
     };
+  }
+
+  /** Decides a row's value from one operand's value at that row; false leaves it to the next operand. */
+  private interface Decider {
+    boolean decide(int row, Object value);
+  }
+
+  /**
+   * Evaluates the operands in turn, each only on the rows the previous ones left undecided; returns the rows no
+   * operand decided.
+   */
+  private static int[] progressively(List<VectorExpr> operands, Batch batch, Decider decider) {
+    int[] pending = identity(batch.size());
+    int count = pending.length;
+    for (VectorExpr operand : operands) {
+      if (count == 0) {
+        break;
+      }
+      Object[] v = ExprCompiler.evalOn(operand, batch, pending, count);
+      int next = 0;
+      for (int i = 0; i < count; i++) {
+        if (!decider.decide(pending[i], v[i])) {
+          pending[next++] = pending[i];
+        }
+      }
+      count = next;
+    }
+    return java.util.Arrays.copyOf(pending, count);
   }
 
   static VectorExpr caseWhen(List<VectorExpr> operands) {
@@ -98,25 +111,11 @@ final class Logic {
 
   static VectorExpr coalesce(List<VectorExpr> operands) {
     return batch -> {
-      int n = batch.size();
-      Object[] out = new Object[n];
-      int[] pending = identity(n);
-      int count = n;
-      for (VectorExpr operand : operands) {
-        if (count == 0) {
-          break;
-        }
-        Object[] v = ExprCompiler.evalOn(operand, batch, pending, count);
-        int next = 0;
-        for (int i = 0; i < count; i++) {
-          if (v[i] != null) {
-            out[pending[i]] = v[i];
-          } else {
-            pending[next++] = pending[i];
-          }
-        }
-        count = next;
-      }
+      Object[] out = new Object[batch.size()];
+      progressively(operands, batch, (row, v) -> {
+        out[row] = v;
+        return v != null;
+      });
       return out;
     };
   }
