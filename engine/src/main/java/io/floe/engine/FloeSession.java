@@ -82,8 +82,9 @@ public final class FloeSession implements AutoCloseable {
     RelNode plan = plan(sql);
     BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
     try {
-      Operator root = new PhysicalPlanner(queryAllocator, workers).build(plan);
-      return new QueryResult(ArrowBatches.schema(plan.getRowType()), root, queryAllocator);
+      PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, workers);
+      Operator root = planner.build(plan);
+      return new QueryResult(ArrowBatches.schema(plan.getRowType()), root, planner.scans(), queryAllocator);
     } catch (RuntimeException e) {
       queryAllocator.close();
       throw SqlErrors.of(e);

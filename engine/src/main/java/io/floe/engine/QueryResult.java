@@ -3,6 +3,7 @@ package io.floe.engine;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.ScanOperator;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,12 +17,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class QueryResult implements AutoCloseable {
   private final Schema schema;
   private final Operator root;
+  private final List<ScanOperator> scans;
   private final BufferAllocator allocator;
   private boolean closed;
 
-  QueryResult(Schema schema, Operator root, BufferAllocator allocator) {
+  QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator) {
     this.schema = schema;
     this.root = root;
+    this.scans = List.copyOf(scans);
     this.allocator = allocator;
   }
 
@@ -33,6 +36,11 @@ public final class QueryResult implements AutoCloseable {
   /** The result's column names. */
   public List<String> columnNames() {
     return schema.getFields().stream().map(f -> f.getName()).toList();
+  }
+
+  /** Per table scan of the query: what it pruned and read so far (complete once the result is consumed). */
+  public List<TableScanStats> scans() {
+    return scans.stream().map(s -> new TableScanStats(s.tableName(), s.metrics())).toList();
   }
 
   /**

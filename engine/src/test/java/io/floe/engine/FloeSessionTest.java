@@ -46,6 +46,19 @@ class FloeSessionTest {
           BigDecimal.valueOf(i * 125, 2), LocalDate.of(2024, 1, i)));
     }
     table.newAppend().appendRecords(rows).commit();
+    Schema eventSchema = new Schema(
+        NestedField.required(1, "region", Types.STRING),
+        NestedField.required(2, "amount", Types.LONG));
+    var events = new Tables(new LocalFileIO()).create(eventSchema,
+        PartitionSpec.builderFor(eventSchema).identity("region").build(),
+        warehouse.resolve("shop").resolve("events").toString());
+    List<Record> eventRows = new ArrayList<>();
+    for (String region : List.of("EU", "US", "APAC")) {
+      for (long i = 0; i < 4; i++) {
+        eventRows.add(GenericRecord.of(eventSchema.asStruct(), region, i));
+      }
+    }
+    events.newAppend().appendRecords(eventRows).commit();
     session = FloeSession.open(warehouse, "shop");
   }
 
@@ -84,6 +97,17 @@ class FloeSessionTest {
     assertTrue(plan.contains("filter="), plan);
     assertTrue(!plan.contains("LogicalFilter"), plan);
     assertEquals(List.of(List.of("item4")), rows("SELECT name FROM items WHERE id = 4 AND price > 1"));
+  }
+
+  @Test
+  void aPushedFilterPrunesPartitions() throws SQLException {
+    try (QueryResult result = session.execute("SELECT sum(amount) FROM events WHERE region = 'US'")) {
+      assertEquals(List.of(List.of(6L)), ResultRows.of(result));
+      assertEquals(1, result.scans().size());
+      TableScanStats scan = result.scans().get(0);
+      assertEquals(3, scan.metrics().filesTotal());
+      assertEquals(1, scan.metrics().filesOpened(), "only the US partition's file is read");
+    }
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.floe.engine.exec;
 
 import io.floe.expressions.Expression;
 import io.floe.io.CloseableIterator;
+import io.floe.scan.ScanMetrics;
+import io.floe.scan.TableScan;
 import io.floe.table.Table;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,6 +18,7 @@ public final class ScanOperator implements Operator {
   private final List<String> columns;
   private final Expression filter;
   private final BufferAllocator allocator;
+  private final TableScan scan;
   private CloseableIterator<VectorSchemaRoot> batches;
 
   public ScanOperator(Table table, List<String> columns, Expression filter, BufferAllocator allocator) {
@@ -23,12 +26,23 @@ public final class ScanOperator implements Operator {
     this.columns = columns;
     this.filter = filter;
     this.allocator = allocator;
+    this.scan = table.newScan().filter(filter).select(columns);
+  }
+
+  /** The table read. */
+  public String tableName() {
+    return table.name();
+  }
+
+  /** What the scan pruned and read so far: files, row groups, rows. */
+  public ScanMetrics metrics() {
+    return scan.metrics();
   }
 
   @Override
   public Batch next() {
     if (batches == null) {
-      batches = table.newScan().filter(filter).select(columns).batches(allocator);
+      batches = scan.batches(allocator);
     }
     while (batches.hasNext()) {
       try (VectorSchemaRoot root = batches.next()) {

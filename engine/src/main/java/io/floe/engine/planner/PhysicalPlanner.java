@@ -47,6 +47,7 @@ public final class PhysicalPlanner {
 
   private final BufferAllocator allocator;
   private final int workers;
+  private final List<ScanOperator> scans = new ArrayList<>();
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -54,10 +55,17 @@ public final class PhysicalPlanner {
     this.workers = workers;
   }
 
+  /** The scan operators of the plans built so far. */
+  public List<ScanOperator> scans() {
+    return List.copyOf(scans);
+  }
+
   public Operator build(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
-      return new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(), allocator);
+      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(), allocator);
+      scans.add(op);
+      return op;
     }
     if (rel instanceof Filter filter) {
       return new FilterOperator(build(filter.getInput()), compiler.compile(filter.getCondition()));
