@@ -11,6 +11,7 @@ import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.UnionOperator;
 import io.floe.engine.exec.ValuesOperator;
+import io.floe.engine.exec.WindowOperator;
 import io.floe.engine.exchange.ParallelExchange;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
@@ -29,6 +30,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
@@ -44,6 +46,10 @@ public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
           SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
+
+  private static final Set<SqlKind> WINDOW_FUNCTIONS =
+      EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK,
+          SqlKind.DENSE_RANK);
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -79,6 +85,9 @@ public final class PhysicalPlanner {
         exprs.add(compiler.compile(e));
       }
       return new ProjectOperator(build(project.getInput()), exprs);
+    }
+    if (rel instanceof Window window) {
+      return window(window);
     }
     if (rel instanceof Aggregate aggregate) {
       return aggregate(aggregate);
@@ -146,6 +155,45 @@ public final class PhysicalPlanner {
           receivers -> new HashAggregateOperator(receivers.get(0), keys, specs));
     }
     return new HashAggregateOperator(input, keys, specs);
+  }
+
+  private Operator window(Window window) {
+    int inputWidth = window.getInput().getRowType().getFieldCount();
+    if (!window.constants.isEmpty()) {
+      throw new UnsupportedOperationException("not supported: constant arguments of window functions");
+    }
+    List<WindowOperator.Window> windows = new ArrayList<>();
+    for (Window.Group group : window.groups) {
+      boolean whole = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
+          && group.upperBound.isUnbounded() && group.upperBound.isFollowing();
+      boolean running = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
+          && group.upperBound.isCurrentRow();
+      if (!whole && !running) {
+        throw new UnsupportedOperationException("not supported: window frame " + group.lowerBound + " to "
+            + group.upperBound);
+      }
+      List<AggregateSpec> functions = new ArrayList<>();
+      for (Window.RexWinAggCall call : group.aggCalls) {
+        SqlKind kind = call.getOperator().getKind();
+        if (!WINDOW_FUNCTIONS.contains(kind)) {
+          throw new UnsupportedOperationException("not supported: window function " + call.getOperator().getName());
+        }
+        List<Integer> args = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+          if (!(operand instanceof org.apache.calcite.rex.RexInputRef ref) || ref.getIndex() >= inputWidth) {
+            throw new UnsupportedOperationException("not supported: window function argument " + operand);
+          }
+          args.add(ref.getIndex());
+        }
+        if (args.size() > 1) {
+          throw new UnsupportedOperationException("not supported: window function with several arguments " + call);
+        }
+        functions.add(new AggregateSpec(kind, args, call.distinct, -1, call.getType(), null));
+      }
+      windows.add(new WindowOperator.Window(group.keys.toArray(), group.orderKeys.getFieldCollations(), !whole,
+          group.isRows, functions));
+    }
+    return new WindowOperator(build(window.getInput()), windows);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {

@@ -62,7 +62,15 @@ class SqlFeaturesTest {
         "SELECT sum(CASE WHEN c_acctbal < 0 THEN NULL ELSE c_acctbal END), count(NULLIF(c_mktsegment, 'BUILDING')) "
             + "FROM customer",
         "SELECT o_custkey, count(*) FROM orders WHERE o_custkey IN (SELECT c_custkey FROM customer WHERE "
-            + "c_acctbal > 9000) GROUP BY o_custkey ORDER BY 2 DESC, 1 LIMIT 10");
+            + "c_acctbal > 9000) GROUP BY o_custkey ORDER BY 2 DESC, 1 LIMIT 10",
+        "SELECT n_name, n_regionkey, row_number() OVER (PARTITION BY n_regionkey ORDER BY n_name), "
+            + "rank() OVER (ORDER BY n_regionkey), dense_rank() OVER (ORDER BY n_regionkey), "
+            + "count(*) OVER (PARTITION BY n_regionkey), sum(n_nationkey) OVER (PARTITION BY n_regionkey ORDER BY n_name) "
+            + "FROM nation ORDER BY n_name",
+        "SELECT o_orderdate, sum(o_totalprice) OVER (ORDER BY o_orderdate), max(o_totalprice) OVER () FROM orders "
+            + "WHERE o_custkey < 20 ORDER BY o_orderdate, 2",
+        "SELECT o_orderkey, sum(o_totalprice) OVER (ORDER BY o_orderkey ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT "
+            + "ROW) FROM orders WHERE o_custkey < 20 ORDER BY o_orderkey");
   }
 
   @Timeout(60)
