@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
+import io.floe.engine.TableScanStats;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Exchanges between local workers: results as DuckDB's, failures in workers, and early close. */
+/** Exchanges between local workers (results as DuckDB's, failures in workers, early close) and pruning. */
 @Timeout(120)
 class ParallelExecutionTest {
   private static TpchOracle oracle;
@@ -36,6 +38,18 @@ class ParallelExecutionTest {
     List<List<Object>> expected = oracle.expected(sql);
     assertEquals(25, expected.size());
     assertNull(ResultRows.difference(expected, oracle.actual(sql)));
+  }
+
+  @Test
+  void aDateRangeReadsOnlyItsYearsPartition() throws SQLException {
+    String sql = "SELECT count(*), sum(l_quantity) FROM lineitem WHERE l_shipdate >= DATE '1994-01-01' "
+        + "AND l_shipdate < DATE '1995-01-01' AND l_discount > 0.05";
+    try (QueryResult result = oracle.session().execute(sql)) {
+      assertNull(ResultRows.difference(oracle.expected(sql), ResultRows.of(result)));
+      TableScanStats scan = result.scans().get(0);
+      assertEquals(7, scan.metrics().filesTotal(), "lineitem has one file per ship year");
+      assertEquals(1, scan.metrics().filesOpened(), "only 1994's file is read");
+    }
   }
 
   @Test

@@ -46,6 +46,11 @@ final class TpchOracle implements AutoCloseable {
     return new TpchOracle(FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(workers), duckdb);
   }
 
+  /** The Floe session. */
+  FloeSession session() {
+    return session;
+  }
+
   /** The rows DuckDB returns for {@code sql}. */
   List<List<Object>> expected(String sql) throws SQLException {
     try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -28,7 +28,8 @@ import java.util.TreeMap;
 
 /**
  * A warehouse with the eight TPC-H tables at a scale factor, generated with io.trino.tpch into Floe tables under
- * {@code <warehouse>/tpch/<table>}: identifiers are BIGINT, integers INTEGER, money DECIMAL(15,2), dates DATE.
+ * {@code <warehouse>/tpch/<table>}: identifiers are BIGINT, integers INTEGER, money DECIMAL(15,2), dates DATE;
+ * lineitem and orders are partitioned by the year of their ship and order dates.
  * Generated once per directory (a marker file records completion).
  */
 public final class TpchWarehouse {
@@ -46,7 +47,7 @@ public final class TpchWarehouse {
 
   /** The warehouse at {@code dir}, generating it first if needed. */
   public static synchronized TpchWarehouse at(Path dir, double scaleFactor) {
-    Path marker = dir.resolve("_generated_sf" + scaleFactor);
+    Path marker = dir.resolve("_generated_partitioned_sf" + scaleFactor);
     if (!Files.exists(marker)) {
       try {
         if (Files.exists(dir)) {
@@ -75,7 +76,7 @@ public final class TpchWarehouse {
       fields.add(NestedField.required(id++, c.getColumnName(), type(c)));
     }
     Schema schema = new Schema(fields);
-    Table table = tables.create(schema, PartitionSpec.unpartitioned(schema), location);
+    Table table = tables.create(schema, spec(t.getTableName(), schema), location);
     List<Record> rows = new ArrayList<>();
     for (E entity : t.createGenerator(scaleFactor, 1, 1)) {
       GenericRecord r = new GenericRecord(schema.asStruct());
@@ -86,6 +87,18 @@ public final class TpchWarehouse {
       rows.add(r);
     }
     table.newAppend().appendRecords(rows).commit();
+  }
+
+  /** lineitem by year(l_shipdate), orders by year(o_orderdate), the rest unpartitioned. */
+  private static PartitionSpec spec(String table, Schema schema) {
+    switch (table) {
+      case "lineitem":
+        return PartitionSpec.builderFor(schema).year("l_shipdate").build();
+      case "orders":
+        return PartitionSpec.builderFor(schema).year("o_orderdate").build();
+      default:
+        return PartitionSpec.unpartitioned(schema);
+    }
   }
 
   private static PrimitiveType type(TpchColumn<?> c) {
