@@ -1,0 +1,71 @@
+package io.floe.engine;
+
+import io.floe.engine.exec.ArrowBatches;
+import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.ScanOperator;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The result of a statement: its Arrow schema and a stream of Arrow batches, computed as they are pulled.
+ * Close it to stop the query and release its resources.
+ */
+public final class QueryResult implements AutoCloseable {
+  private final Schema schema;
+  private final Operator root;
+  private final List<ScanOperator> scans;
+  private final BufferAllocator allocator;
+  private boolean closed;
+
+  QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator) {
+    this.schema = schema;
+    this.root = root;
+    this.scans = List.copyOf(scans);
+    this.allocator = allocator;
+  }
+
+  /** The result's Arrow schema: one field per column, named as in the statement. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The result's column names. */
+  public List<String> columnNames() {
+    return schema.getFields().stream().map(f -> f.getName()).toList();
+  }
+
+  /** Per table scan of the query: what it pruned and read so far (complete once the result is consumed). */
+  public List<TableScanStats> scans() {
+    return scans.stream().map(s -> new TableScanStats(s.tableName(), s.metrics())).toList();
+  }
+
+  /**
+   * The next batch of rows (owned by the caller, who closes it), or null at the end.
+   *
+   * @throws SQLException when execution fails (for example SQLState 22012 for a division by zero)
+   */
+  public VectorSchemaRoot nextBatch() throws SQLException {
+    if (closed) {
+      return null;
+    }
+    try {
+      Batch batch = root.next();
+      return batch == null ? null : ArrowBatches.write(batch, schema, allocator);
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      root.close();
+      allocator.close();
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.floe.engine.exec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/** Conversion between Arrow vectors and engine {@link Batch}es, and the Arrow schema of a SQL row type. */
+public final class ArrowBatches {
+  private ArrowBatches() {
+  }
+
+  /** The column values of an Arrow vector in the engine's representation. */
+  public static Object[] read(FieldVector vector, int rows) {
+    Object[] out = new Object[rows];
+    for (int i = 0; i < rows; i++) {
+      if (vector.isNull(i)) {
+        continue;
+      }
+      out[i] = value(vector, i);
+    }
+    return out;
+  }
+
+  private static Object value(FieldVector vector, int i) {
+    if (vector instanceof IntVector v) {
+      return (long) v.get(i);
+    } else if (vector instanceof BigIntVector v) {
+      return v.get(i);
+    } else if (vector instanceof DecimalVector v) {
+      return v.getObject(i);
+    } else if (vector instanceof VarCharVector v) {
+      return new String(v.get(i), StandardCharsets.UTF_8);
+    } else if (vector instanceof DateDayVector v) {
+      return v.get(i);
+    } else if (vector instanceof Float8Vector v) {
+      return v.get(i);
+    } else if (vector instanceof Float4Vector v) {
+      return (double) v.get(i);
+    } else if (vector instanceof BitVector v) {
+      return v.get(i) != 0;
+    } else if (vector instanceof TimeStampVector v) {
+      return v.get(i);
+    } else if (vector instanceof TimeMicroVector v) {
+      return v.get(i);
+    } else if (vector instanceof VarBinaryVector v) {
+      return v.get(i);
+    } else if (vector instanceof FixedSizeBinaryVector v) {
+      return v.get(i);
+    } else if (vector instanceof SmallIntVector v) {
+      return (long) v.get(i);
+    } else if (vector instanceof TinyIntVector v) {
+      return (long) v.get(i);
+    }
+    throw new UnsupportedOperationException("not supported: Arrow vector " + vector.getField());
+  }
+
+  /** The Arrow schema of a SQL row type. */
+  public static Schema schema(RelDataType rowType) {
+    List<Field> fields = new ArrayList<>();
+    for (RelDataTypeField f : rowType.getFieldList()) {
+      fields.add(new Field(f.getName(), new FieldType(f.getType().isNullable(), arrowType(f.getType()), null), null));
+    }
+    return new Schema(fields);
+  }
+
+  /** The Arrow type of a SQL type. */
+  public static ArrowType arrowType(RelDataType type) {
+    switch (type.getSqlTypeName()) {
+      case BOOLEAN:
+        return ArrowType.Bool.INSTANCE;
+      case TINYINT:
+        return new ArrowType.Int(8, true);
+      case SMALLINT:
+        return new ArrowType.Int(16, true);
+      case INTEGER:
+        return new ArrowType.Int(32, true);
+      case BIGINT:
+        return new ArrowType.Int(64, true);
+      case DECIMAL:
+        return new ArrowType.Decimal(type.getPrecision(), type.getScale(), 128);
+      case REAL:
+        return new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+      case FLOAT:
+      case DOUBLE:
+        return new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+      case DATE:
+        return new ArrowType.Date(DateUnit.DAY);
+      case TIME:
+        return new ArrowType.Time(TimeUnit.MICROSECOND, 64);
+      case TIMESTAMP:
+        return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
+      case CHAR:
+      case VARCHAR:
+        return ArrowType.Utf8.INSTANCE;
+      case BINARY:
+      case VARBINARY:
+        return ArrowType.Binary.INSTANCE;
+      default:
+        throw new UnsupportedOperationException("not supported: result column of type " + type);
+    }
+  }
+
+  /** A new Arrow batch holding {@code batch}, shaped by {@code schema}; the caller closes it. */
+  public static VectorSchemaRoot write(Batch batch, Schema schema, BufferAllocator allocator) {
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    root.allocateNew();
+    int rows = batch.size();
+    for (int c = 0; c < schema.getFields().size(); c++) {
+      FieldVector vector = root.getVector(c);
+      Object[] values = batch.columns()[c];
+      for (int i = 0; i < rows; i++) {
+        if (values[i] == null) {
+          vector.setNull(i);
+        } else {
+          set(vector, i, values[i]);
+        }
+      }
+      vector.setValueCount(rows);
+    }
+    root.setRowCount(rows);
+    return root;
+  }
+
+  private static void set(FieldVector vector, int i, Object value) {
+    if (vector instanceof IntVector v) {
+      v.setSafe(i, ((Number) value).intValue());
+    } else if (vector instanceof BigIntVector v) {
+      v.setSafe(i, ((Number) value).longValue());
+    } else if (vector instanceof DecimalVector v) {
+      v.setSafe(i, io.floe.engine.expr.Values.toBigDecimal(value).setScale(v.getScale(), java.math.RoundingMode.HALF_UP));
+    } else if (vector instanceof VarCharVector v) {
+      v.setSafe(i, ((String) value).getBytes(StandardCharsets.UTF_8));
+    } else if (vector instanceof DateDayVector v) {
+      v.setSafe(i, (Integer) value);
+    } else if (vector instanceof Float8Vector v) {
+      v.setSafe(i, ((Number) value).doubleValue());
+    } else if (vector instanceof Float4Vector v) {
+      v.setSafe(i, ((Number) value).floatValue());
+    } else if (vector instanceof BitVector v) {
+      v.setSafe(i, (Boolean) value ? 1 : 0);
+    } else if (vector instanceof TimeStampVector v) {
+      v.setSafe(i, (Long) value);
+    } else if (vector instanceof TimeMicroVector v) {
+      v.setSafe(i, (Long) value);
+    } else if (vector instanceof VarBinaryVector v) {
+      v.setSafe(i, (byte[]) value);
+    } else if (vector instanceof SmallIntVector v) {
+      v.setSafe(i, ((Number) value).shortValue());
+    } else if (vector instanceof TinyIntVector v) {
+      v.setSafe(i, ((Number) value).byteValue());
+    } else {
+      throw new UnsupportedOperationException("not supported: Arrow vector " + vector.getField());
+    }
+  }
+}

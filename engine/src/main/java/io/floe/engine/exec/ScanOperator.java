@@ -1,0 +1,70 @@
+package io.floe.engine.exec;
+
+import io.floe.expressions.Expression;
+import io.floe.io.CloseableIterator;
+import io.floe.scan.ScanMetrics;
+import io.floe.scan.TableScan;
+import io.floe.table.Table;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Reads a Floe table through {@link io.floe.scan.TableScan} with the pushed filter and columns: the scan prunes
+ * partitions and files, skips row groups and filters rows; batches arrive as Arrow and are handed on as columns.
+ */
+public final class ScanOperator implements Operator {
+  private final Table table;
+  private final List<String> columns;
+  private final Expression filter;
+  private final BufferAllocator allocator;
+  private final TableScan scan;
+  private CloseableIterator<VectorSchemaRoot> batches;
+
+  public ScanOperator(Table table, List<String> columns, Expression filter, BufferAllocator allocator) {
+    this.table = table;
+    this.columns = columns;
+    this.filter = filter;
+    this.allocator = allocator;
+    this.scan = table.newScan().filter(filter).select(columns);
+  }
+
+  /** The table read. */
+  public String tableName() {
+    return table.name();
+  }
+
+  /** What the scan pruned and read so far: files, row groups, rows. */
+  public ScanMetrics metrics() {
+    return scan.metrics();
+  }
+
+  @Override
+  public Batch next() {
+    if (batches == null) {
+      batches = scan.batches(allocator);
+    }
+    while (batches.hasNext()) {
+      try (VectorSchemaRoot root = batches.next()) {
+        int rows = root.getRowCount();
+        if (rows == 0) {
+          continue;
+        }
+        Object[][] out = new Object[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+          out[c] = ArrowBatches.read(root.getVector(columns.get(c)), rows);
+        }
+        return new Batch(rows, out);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    if (batches != null) {
+      batches.close();
+      batches = null;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.floe.engine.expr;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** CAST between the engine's value representations. */
+final class Casts {
+  private Casts() {
+  }
+
+  static Object cast(Object v, RelDataType from, RelDataType to) {
+    SqlTypeName source = from.getSqlTypeName();
+    switch (to.getSqlTypeName()) {
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+        if (v instanceof String s) {
+          return parseNumber(s, to).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        }
+        if (v instanceof Boolean b) {
+          return b ? 1L : 0L;
+        }
+        if (v instanceof Double d) {
+          return Math.round(d);
+        }
+        return Values.toBigDecimal(v).setScale(0, RoundingMode.HALF_UP).longValueExact();
+      case DECIMAL: {
+        BigDecimal d = v instanceof String s ? parseNumber(s, to) : Values.toBigDecimal(v);
+        BigDecimal result = d.setScale(to.getScale(), RoundingMode.HALF_UP);
+        if (result.precision() - result.scale() > to.getPrecision() - to.getScale()) {
+          throw new SqlStateException("22003", "value " + d + " out of range for " + to);
+        }
+        return result;
+      }
+      case REAL:
+      case FLOAT:
+      case DOUBLE:
+        if (v instanceof String s) {
+          return parseNumber(s, to).doubleValue();
+        }
+        return ((Number) v).doubleValue();
+      case CHAR:
+      case VARCHAR:
+        return toText(v, source);
+      case BOOLEAN:
+        if (v instanceof String s) {
+          return Boolean.parseBoolean(s.trim());
+        }
+        return v;
+      case DATE:
+        if (v instanceof String s) {
+          try {
+            return (int) LocalDate.parse(s.trim()).toEpochDay();
+          } catch (DateTimeParseException e) {
+            throw new SqlStateException("22007", "invalid DATE '" + s + "'");
+          }
+        }
+        if (source == SqlTypeName.TIMESTAMP) {
+          return (int) Math.floorDiv((Long) v, 86_400_000_000L);
+        }
+        return v;
+      case TIMESTAMP:
+        if (v instanceof String s) {
+          LocalDateTime t = LocalDateTime.parse(s.trim().replace(' ', 'T'));
+          return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+        }
+        if (source == SqlTypeName.DATE) {
+          return ((Integer) v) * 86_400_000_000L;
+        }
+        return v;
+      case BINARY:
+      case VARBINARY:
+        return v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : v;
+      default:
+        if (to.getSqlTypeName() == source) {
+          return v;
+        }
+        throw new UnsupportedOperationException("not supported: CAST from " + from + " to " + to);
+    }
+  }
+
+  private static BigDecimal parseNumber(String s, RelDataType to) {
+    try {
+      return new BigDecimal(s.trim());
+    } catch (NumberFormatException e) {
+      throw new SqlStateException("22018", "invalid " + to.getSqlTypeName() + " value '" + s + "'");
+    }
+  }
+
+  static String toText(Object v, SqlTypeName source) {
+    switch (source) {
+      case DATE:
+        return LocalDate.ofEpochDay((Integer) v).toString();
+      case TIMESTAMP: {
+        long micros = (Long) v;
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC).toString().replace('T', ' ');
+      }
+      case DECIMAL:
+        return ((BigDecimal) v).toPlainString();
+      case BINARY:
+      case VARBINARY:
+        return new String((byte[]) v, StandardCharsets.UTF_8);
+      default:
+        return v.toString();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.floe.engine.expr;
+
+import io.floe.engine.exec.Batch;
+
+/** A compiled scalar expression evaluated a whole batch at a time; the result has one value per row. */
+@FunctionalInterface
+public interface VectorExpr {
+  Object[] eval(Batch batch);
+}

@@ -1,0 +1,107 @@
+package io.floe.engine.planner;
+
+import io.floe.engine.catalog.FloeCalciteTable;
+import io.floe.expressions.Expression;
+import io.floe.expressions.Expressions;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * A scan of a Floe table with the columns it reads ({@code columns}: indices into the table's row type) and the
+ * filter pushed into it (evaluated by the Floe scan: partition and file pruning, row-group skipping, exact rows).
+ */
+public final class FloeTableScan extends TableScan {
+  private final FloeCalciteTable floeTable;
+  private final List<Integer> columns;
+  private final Expression filter;
+
+  private FloeTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, FloeCalciteTable floeTable,
+      List<Integer> columns, Expression filter) {
+    super(cluster, traits, List.of(), table);
+    this.floeTable = floeTable;
+    this.columns = List.copyOf(columns);
+    this.filter = filter;
+  }
+
+  /** A scan of every column without a filter. */
+  public static FloeTableScan create(RelOptCluster cluster, RelOptTable table, FloeCalciteTable floeTable) {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < table.getRowType().getFieldCount(); i++) {
+      all.add(i);
+    }
+    return new FloeTableScan(cluster, cluster.traitSet(), table, floeTable, all, Expressions.alwaysTrue());
+  }
+
+  public FloeCalciteTable floeTable() {
+    return floeTable;
+  }
+
+  public List<Integer> columns() {
+    return columns;
+  }
+
+  public Expression filter() {
+    return filter;
+  }
+
+  /** The table's column names this scan reads, in output order. */
+  public List<String> columnNames() {
+    List<RelDataTypeField> fields = table.getRowType().getFieldList();
+    return columns.stream().map(i -> fields.get(i).getName()).toList();
+  }
+
+  /** The name of the table column behind output field {@code index}. */
+  public String columnName(int index) {
+    return table.getRowType().getFieldList().get(columns.get(index)).getName();
+  }
+
+  public FloeTableScan withColumns(List<Integer> newColumns) {
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter);
+  }
+
+  public FloeTableScan withFilter(Expression newFilter) {
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, newFilter);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    List<RelDataTypeField> fields = table.getRowType().getFieldList();
+    var builder = getCluster().getTypeFactory().builder();
+    for (int i : columns) {
+      builder.add(fields.get(i));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).item("columns", columnNames()).itemIf("filter", filter.toString(),
+        !filter.equals(Expressions.alwaysTrue()));
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = floeTable.rowCount();
+    return filter.equals(Expressions.alwaysTrue()) ? rows : Math.max(1, rows * 0.25);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    // The Hep programs carry the rules; nothing to register.
+  }
+}

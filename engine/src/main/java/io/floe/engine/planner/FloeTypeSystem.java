@@ -1,0 +1,58 @@
+package io.floe.engine.planner;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Floe's SQL type rules: decimals up to precision 38, SUM of a decimal widens to precision 38, AVG of a decimal
+ * keeps at least 6 fractional digits, and CASE/UNION of strings of different lengths is VARCHAR (no padding).
+ */
+public final class FloeTypeSystem extends RelDataTypeSystemImpl {
+  public static final FloeTypeSystem INSTANCE = new FloeTypeSystem();
+
+  private FloeTypeSystem() {
+  }
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);
+  }
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return factory.createTypeWithNullability(
+          factory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()), argumentType.isNullable());
+    }
+    if (argumentType.getSqlTypeName() == SqlTypeName.INTEGER || argumentType.getSqlTypeName() == SqlTypeName.SMALLINT
+        || argumentType.getSqlTypeName() == SqlTypeName.TINYINT) {
+      return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), argumentType.isNullable());
+    }
+    return super.deriveSumType(factory, argumentType);
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return factory.createTypeWithNullability(
+          factory.createSqlType(SqlTypeName.DECIMAL, 38, Math.max(6, argumentType.getScale())),
+          argumentType.isNullable());
+    }
+    if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
+      return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(factory, argumentType);
+  }
+
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+}

@@ -1,0 +1,243 @@
+package io.floe.engine.planner;
+
+import io.floe.engine.exec.AggregateSpec;
+import io.floe.engine.exec.FilterOperator;
+import io.floe.engine.exec.HashAggregateOperator;
+import io.floe.engine.exec.HashJoinOperator;
+import io.floe.engine.exec.LimitOperator;
+import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.ProjectOperator;
+import io.floe.engine.exec.ScanOperator;
+import io.floe.engine.exec.SortOperator;
+import io.floe.engine.exec.UnionOperator;
+import io.floe.engine.exec.ValuesOperator;
+import io.floe.engine.exec.WindowOperator;
+import io.floe.engine.exchange.ParallelExchange;
+import io.floe.engine.expr.ExprCompiler;
+import io.floe.engine.expr.VectorExpr;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Turns an optimized logical plan into a tree of {@link Operator}s. Every expression is compiled here, so a
+ * construct the engine cannot run fails before any data is read, with {@code not supported: ...}.
+ */
+public final class PhysicalPlanner {
+  private static final Set<SqlKind> AGGREGATES =
+      EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
+
+  private static final Set<SqlKind> WINDOW_FUNCTIONS =
+      EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK,
+          SqlKind.DENSE_RANK);
+
+  private final BufferAllocator allocator;
+  private final int workers;
+  private final List<ScanOperator> scans = new ArrayList<>();
+
+  /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
+  public PhysicalPlanner(BufferAllocator allocator, int workers) {
+    this.allocator = allocator;
+    this.workers = workers;
+  }
+
+  /** The scan operators of the plans built so far. */
+  public List<ScanOperator> scans() {
+    return List.copyOf(scans);
+  }
+
+  public Operator build(RelNode rel) {
+    ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
+    if (rel instanceof FloeTableScan scan) {
+      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(), allocator);
+      scans.add(op);
+      return op;
+    }
+    if (rel instanceof Filter filter) {
+      return new FilterOperator(build(filter.getInput()), compiler.compile(filter.getCondition()));
+    }
+    if (rel instanceof Project project) {
+      List<VectorExpr> exprs = new ArrayList<>();
+      for (RexNode e : project.getProjects()) {
+        if (RexOver.containsOver(e)) {
+          throw new UnsupportedOperationException("not supported: window function " + e);
+        }
+        exprs.add(compiler.compile(e));
+      }
+      return new ProjectOperator(build(project.getInput()), exprs);
+    }
+    if (rel instanceof Window window) {
+      return window(window);
+    }
+    if (rel instanceof Aggregate aggregate) {
+      return aggregate(aggregate);
+    }
+    if (rel instanceof Join join) {
+      return join(join, compiler);
+    }
+    if (rel instanceof Sort sort) {
+      return sort(sort);
+    }
+    if (rel instanceof Union union) {
+      List<Operator> inputs = new ArrayList<>();
+      for (RelNode input : union.getInputs()) {
+        inputs.add(build(input));
+      }
+      Operator all = new UnionOperator(inputs);
+      if (union.all) {
+        return all;
+      }
+      int[] keys = ImmutableBitSet.range(union.getRowType().getFieldCount()).toArray();
+      return new HashAggregateOperator(all, keys, List.of());
+    }
+    if (rel instanceof Values values) {
+      List<Object[]> rows = new ArrayList<>();
+      for (List<RexLiteral> tuple : values.getTuples()) {
+        Object[] row = new Object[tuple.size()];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = io.floe.engine.expr.Values.literal(tuple.get(i));
+        }
+        rows.add(row);
+      }
+      return new ValuesOperator(rows, values.getRowType().getFieldCount());
+    }
+    throw new UnsupportedOperationException("not supported: " + rel.getRelTypeName() + " in plan\n"
+        + RelOptUtil.toString(rel));
+  }
+
+  private Operator aggregate(Aggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new UnsupportedOperationException("not supported: GROUPING SETS, ROLLUP and CUBE");
+    }
+    List<AggregateSpec> specs = new ArrayList<>();
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      SqlKind kind = call.getAggregation().getKind();
+      if (!AGGREGATES.contains(kind)) {
+        throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
+      }
+      if (!call.collation.getFieldCollations().isEmpty()) {
+        throw new UnsupportedOperationException("not supported: WITHIN GROUP in " + call);
+      }
+      Object literal = null;
+      if (kind == SqlKind.LITERAL_AGG) {
+        if (call.rexList.size() != 1 || !(call.rexList.get(0) instanceof RexLiteral l)) {
+          throw new UnsupportedOperationException("not supported: " + call);
+        }
+        literal = io.floe.engine.expr.Values.literal(l);
+      }
+      specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
+          literal));
+    }
+    int[] keys = aggregate.getGroupSet().toArray();
+    Operator input = build(aggregate.getInput());
+    if (workers > 1 && keys.length > 0) {
+      return new ParallelExchange(List.of(input), List.of(keys), workers,
+          receivers -> new HashAggregateOperator(receivers.get(0), keys, specs));
+    }
+    return new HashAggregateOperator(input, keys, specs);
+  }
+
+  private Operator window(Window window) {
+    int inputWidth = window.getInput().getRowType().getFieldCount();
+    if (!window.constants.isEmpty()) {
+      throw new UnsupportedOperationException("not supported: constant arguments of window functions");
+    }
+    List<WindowOperator.Window> windows = new ArrayList<>();
+    for (Window.Group group : window.groups) {
+      boolean whole = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
+          && group.upperBound.isUnbounded() && group.upperBound.isFollowing();
+      boolean running = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
+          && group.upperBound.isCurrentRow();
+      if (!whole && !running) {
+        throw new UnsupportedOperationException("not supported: window frame " + group.lowerBound + " to "
+            + group.upperBound);
+      }
+      List<AggregateSpec> functions = new ArrayList<>();
+      for (Window.RexWinAggCall call : group.aggCalls) {
+        SqlKind kind = call.getOperator().getKind();
+        if (!WINDOW_FUNCTIONS.contains(kind)) {
+          throw new UnsupportedOperationException("not supported: window function " + call.getOperator().getName());
+        }
+        List<Integer> args = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+          if (!(operand instanceof org.apache.calcite.rex.RexInputRef ref) || ref.getIndex() >= inputWidth) {
+            throw new UnsupportedOperationException("not supported: window function argument " + operand);
+          }
+          args.add(ref.getIndex());
+        }
+        if (args.size() > 1) {
+          throw new UnsupportedOperationException("not supported: window function with several arguments " + call);
+        }
+        functions.add(new AggregateSpec(kind, args, call.distinct, -1, call.getType(), null));
+      }
+      windows.add(new WindowOperator.Window(group.keys.toArray(), group.orderKeys.getFieldCollations(), !whole,
+          group.isRows, functions));
+    }
+    return new WindowOperator(build(window.getInput()), windows);
+  }
+
+  private Operator join(Join join, ExprCompiler compiler) {
+    List<Integer> leftKeys = new ArrayList<>();
+    List<Integer> rightKeys = new ArrayList<>();
+    List<Boolean> filterNulls = new ArrayList<>();
+    List<RexNode> nonEqui = new ArrayList<>();
+    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(), leftKeys, rightKeys,
+        filterNulls, nonEqui);
+    RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), nonEqui, true);
+    VectorExpr residualExpr = residual == null || residual.isAlwaysTrue() ? null : compiler.compile(residual);
+    boolean[] nullSafe = new boolean[filterNulls.size()];
+    for (int i = 0; i < nullSafe.length; i++) {
+      nullSafe[i] = !filterNulls.get(i);
+    }
+    int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
+    int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
+    int leftWidth = join.getLeft().getRowType().getFieldCount();
+    int rightWidth = join.getRight().getRowType().getFieldCount();
+    Operator left = build(join.getLeft());
+    Operator right = build(join.getRight());
+    if (workers > 1 && lk.length > 0) {
+      return new ParallelExchange(List.of(left, right), List.of(lk, rk), workers,
+          receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
+              residualExpr, leftWidth, rightWidth));
+    }
+    return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
+        rightWidth);
+  }
+
+  private Operator sort(Sort sort) {
+    long offset = sort.offset == null ? 0 : literalLong(sort.offset, "OFFSET");
+    long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch, "FETCH");
+    Operator input = build(sort.getInput());
+    if (sort.getCollation().getFieldCollations().isEmpty()) {
+      return new LimitOperator(input, offset, fetch);
+    }
+    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch);
+  }
+
+  private static long literalLong(RexNode node, String what) {
+    if (!(node instanceof RexLiteral literal)) {
+      throw new UnsupportedOperationException("not supported: non-literal " + what + " " + node);
+    }
+    return ((Number) io.floe.engine.expr.Values.literal(literal)).longValue();
+  }
+}

@@ -1,0 +1,104 @@
+package io.floe.engine.planner;
+
+import java.util.List;
+import org.apache.calcite.config.Lex;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelConversionException;
+import org.apache.calcite.tools.ValidationException;
+import org.apache.calcite.avatica.util.Casing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Calcite front end: parses, validates and converts a statement to relational algebra, removes subqueries
+ * and decorrelates, then optimizes with heuristic programs (expression reduction, filter and projection pushdown,
+ * join ordering over multi-joins, aggregate reduction) and finally pushes filters and columns into
+ * {@link FloeTableScan}s.
+ */
+public final class SqlPlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlPlanner.class);
+
+  /** Bounds each heuristic program, so a pair of rules undoing each other cannot loop forever. */
+  private static final int MATCH_LIMIT = 20_000;
+
+  private final FrameworkConfig config;
+
+  public SqlPlanner(SchemaPlus defaultSchema) {
+    this.config = Frameworks.newConfigBuilder()
+        .defaultSchema(defaultSchema)
+        .parserConfig(SqlParser.config().withLex(Lex.JAVA).withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false).withConformance(SqlConformanceEnum.LENIENT)
+            .withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE))
+        .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
+            .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
+        .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
+        .typeSystem(FloeTypeSystem.INSTANCE)
+        .build();
+  }
+
+  /** Plans {@code sql} into an optimized logical plan whose row type is the statement's result. */
+  public RelNode plan(String sql) throws SqlParseException, ValidationException, RelConversionException {
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      SqlNode parsed = planner.parse(sql);
+      SqlNode validated = planner.validate(parsed);
+      RelRoot root = planner.rel(validated);
+      RelNode rel = root.project();
+      RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+          CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+      rel = RelDecorrelator.decorrelateQuery(rel, builder);
+      rel = new RelFieldTrimmer(null, builder).trim(rel);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP,
+          CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+          CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+          CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_SET_OP_TRANSPOSE,
+          CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
+          CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
+          CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
+          CoreRules.FILTER_MULTI_JOIN_MERGE);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+          CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
+          CoreRules.PROJECT_REMOVE);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("plan for {}:\n{}", sql, RelOptUtil.toString(rel));
+      }
+      return rel;
+    } finally {
+      planner.close();
+    }
+  }
+
+  private static RelNode hep(RelNode rel, HepMatchOrder order, RelOptRule... rules) {
+    HepProgramBuilder program = new HepProgramBuilder().addMatchLimit(MATCH_LIMIT).addMatchOrder(order);
+    program.addRuleCollection(List.of(rules));
+    HepPlanner planner = new HepPlanner(program.build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+}

@@ -1,0 +1,155 @@
+package io.floe.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.data.GenericRecord;
+import io.floe.data.Record;
+import io.floe.io.LocalFileIO;
+import io.floe.partition.PartitionSpec;
+import io.floe.table.Tables;
+import io.floe.types.NestedField;
+import io.floe.types.Schema;
+import io.floe.types.Types;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQL over a small real Floe table: results, pushdown into the scan, and SQLStates of errors. */
+class FloeSessionTest {
+  @TempDir
+  static Path warehouse;
+
+  private static FloeSession session;
+
+  @BeforeAll
+  static void setUp() {
+    Schema schema = new Schema(
+        NestedField.required(1, "id", Types.LONG),
+        NestedField.optional(2, "name", Types.STRING),
+        NestedField.optional(3, "price", Types.decimal(10, 2)),
+        NestedField.optional(4, "sold", Types.DATE));
+    var table = new Tables(new LocalFileIO()).create(schema, PartitionSpec.unpartitioned(schema),
+        warehouse.resolve("shop").resolve("items").toString());
+    List<Record> rows = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      rows.add(GenericRecord.of(schema.asStruct(), (long) i, i % 3 == 0 ? null : "item" + i,
+          BigDecimal.valueOf(i * 125, 2), LocalDate.of(2024, 1, i)));
+    }
+    table.newAppend().appendRecords(rows).commit();
+    Schema eventSchema = new Schema(
+        NestedField.required(1, "region", Types.STRING),
+        NestedField.required(2, "amount", Types.LONG));
+    var events = new Tables(new LocalFileIO()).create(eventSchema,
+        PartitionSpec.builderFor(eventSchema).identity("region").build(),
+        warehouse.resolve("shop").resolve("events").toString());
+    List<Record> eventRows = new ArrayList<>();
+    for (String region : List.of("EU", "US", "APAC")) {
+      for (long i = 0; i < 4; i++) {
+        eventRows.add(GenericRecord.of(eventSchema.asStruct(), region, i));
+      }
+    }
+    events.newAppend().appendRecords(eventRows).commit();
+    session = FloeSession.open(warehouse, "shop");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    session.close();
+  }
+
+  private static List<List<Object>> rows(String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      return ResultRows.of(result);
+    }
+  }
+
+  @Test
+  void filtersProjectsAndAggregatesWithExactDecimals() throws SQLException {
+    List<List<Object>> rows = rows("SELECT count(*), sum(price), count(name), count(DISTINCT id % 3) FROM items "
+        + "WHERE sold >= DATE '2024-01-03' AND price * 2 > 5");
+    assertEquals(List.of(List.of(8L, new BigDecimal("65.00"), 5L, 3L)), rows);
+  }
+
+  @Test
+  void caseCoalesceLikeSubstringAndExtract() throws SQLException {
+    List<List<Object>> rows = rows("SELECT id, COALESCE(name, 'none'), CASE WHEN id < 3 THEN 'low' ELSE 'high' END, "
+        + "SUBSTRING(name FROM 2 FOR 3), EXTRACT(DAY FROM sold) FROM items WHERE name LIKE 'item_' OR name IS NULL "
+        + "ORDER BY id DESC LIMIT 3");
+    assertEquals(3, rows.size());
+    assertEquals(List.of(9L, "none", "high"), rows.get(0).subList(0, 3));
+    assertEquals(List.of(8L, "item8", "high", "tem", 8L), rows.get(1));
+  }
+
+  @Test
+  void pushesFiltersAndColumnsIntoTheScan() throws SQLException {
+    String plan = session.explain("SELECT name FROM items WHERE id = 4 AND price > 1");
+    assertTrue(plan.contains("FloeTableScan"), plan);
+    assertTrue(plan.contains("filter="), plan);
+    assertTrue(!plan.contains("LogicalFilter"), plan);
+    assertEquals(List.of(List.of("item4")), rows("SELECT name FROM items WHERE id = 4 AND price > 1"));
+  }
+
+  @Test
+  void aPushedFilterPrunesPartitions() throws SQLException {
+    try (QueryResult result = session.execute("SELECT sum(amount) FROM events WHERE region = 'US'")) {
+      assertEquals(List.of(List.of(6L)), ResultRows.of(result));
+      assertEquals(1, result.scans().size());
+      TableScanStats scan = result.scans().get(0);
+      assertEquals(3, scan.metrics().filesTotal());
+      assertEquals(1, scan.metrics().filesOpened(), "only the US partition's file is read");
+    }
+  }
+
+  @Test
+  void joinsAndSubqueries() throws SQLException {
+    List<List<Object>> rows = rows("SELECT a.id, b.id FROM items a LEFT JOIN items b ON a.id = b.id + 5 "
+        + "WHERE a.id > 8 ORDER BY a.id");
+    assertEquals(List.of(List.of(9L, 4L), List.of(10L, 5L)), rows);
+    List<List<Object>> semi = rows("SELECT id FROM items i WHERE EXISTS (SELECT 1 FROM items j WHERE j.id = i.id * 4)"
+        + " ORDER BY id");
+    assertEquals(List.of(List.of(1L), List.of(2L)), semi);
+    List<List<Object>> anti = rows("SELECT count(*) FROM items i WHERE NOT EXISTS "
+        + "(SELECT 1 FROM items j WHERE j.id = i.id * 2)");
+    assertEquals(List.of(List.of(5L)), anti);
+  }
+
+  @Test
+  void syntaxErrorsHaveStateAndPosition() {
+    SQLException e = assertThrows(SQLException.class, () -> session.execute("SELECT id FROM items WHERE"));
+    assertEquals("42000", e.getSQLState());
+    assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+  }
+
+  @Test
+  void unknownTableAndColumn() {
+    SQLException table = assertThrows(SQLException.class, () -> session.execute("SELECT * FROM nothing"));
+    assertEquals("42S02", table.getSQLState(), table.getMessage());
+    assertTrue(table.getMessage().contains("nothing"), table.getMessage());
+    SQLException column = assertThrows(SQLException.class, () -> session.execute("SELECT missing FROM items"));
+    assertEquals("42S22", column.getSQLState(), column.getMessage());
+    assertTrue(column.getMessage().contains("missing"), column.getMessage());
+  }
+
+  @Test
+  void divisionByZero() {
+    SQLException e = assertThrows(SQLException.class, () -> rows("SELECT id / (id - id) FROM items"));
+    assertEquals("22012", e.getSQLState());
+  }
+
+  @Test
+  void unsupportedFeaturesFailAtPlanTime() {
+    SQLException e = assertThrows(SQLFeatureNotSupportedException.class,
+        () -> session.execute("SELECT name, count(*) FROM items GROUP BY ROLLUP(name)"));
+    assertTrue(e.getMessage().startsWith("not supported"), e.getMessage());
+  }
+}

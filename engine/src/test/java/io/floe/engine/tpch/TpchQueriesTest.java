@@ -1,0 +1,69 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.floe.engine.ResultRows;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The 22 TPC-H queries at scale factor 0.01 on Floe tables, each compared row by row with DuckDB reading the same
+ * Parquet data files. Floe runs aggregations and joins on 3 local workers through hash exchanges.
+ * ({@code -Dtpch.only=q01,q06} runs some.)
+ */
+class TpchQueriesTest {
+  private static TpchOracle oracle;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    oracle = TpchOracle.open(3);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (oracle != null) {
+      oracle.close();
+    }
+  }
+
+  static Stream<String> queries() {
+    String only = System.getProperty("tpch.only");
+    return IntStream.rangeClosed(1, 22).mapToObj(i -> String.format("q%02d", i))
+        .filter(q -> only == null || only.contains(q));
+  }
+
+  @Timeout(60)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void matchesDuckDb(String name) throws Exception {
+    String sql = query(name);
+    List<List<Object>> expected = oracle.expected(sql);
+    List<List<Object>> actual = oracle.actual(stripSemicolon(sql));
+    assertFalse(expected.isEmpty(), name + " returns rows on DuckDB");
+    assertNull(ResultRows.difference(expected, actual), () -> name + " differs from DuckDB");
+  }
+
+  private static String stripSemicolon(String sql) {
+    String s = sql.strip();
+    return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String query(String name) throws IOException {
+    try (InputStream in = TpchQueriesTest.class.getResourceAsStream("/tpch/" + name + ".sql")) {
+      if (in == null) {
+        throw new IOException("missing query resource /tpch/" + name + ".sql");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

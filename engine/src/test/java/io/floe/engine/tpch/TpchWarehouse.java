@@ -1,0 +1,145 @@
+package io.floe.engine.tpch;
+
+import io.floe.data.GenericRecord;
+import io.floe.data.Record;
+import io.floe.io.LocalFileIO;
+import io.floe.partition.PartitionSpec;
+import io.floe.scan.FileScanTask;
+import io.floe.table.Table;
+import io.floe.table.Tables;
+import io.floe.types.NestedField;
+import io.floe.types.PrimitiveType;
+import io.floe.types.Schema;
+import io.floe.types.Types;
+import io.trino.tpch.TpchColumn;
+import io.trino.tpch.TpchEntity;
+import io.trino.tpch.TpchTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A warehouse with the eight TPC-H tables at a scale factor, generated with io.trino.tpch into Floe tables under
+ * {@code <warehouse>/tpch/<table>}: identifiers are BIGINT, integers INTEGER, money DECIMAL(15,2), dates DATE;
+ * lineitem and orders are partitioned by the year of their ship and order dates.
+ * Generated once per directory (a marker file records completion).
+ */
+public final class TpchWarehouse {
+  public static final String SCHEMA = "tpch";
+
+  private final Path root;
+
+  private TpchWarehouse(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The warehouse at {@code dir}, generating it first if needed. */
+  public static synchronized TpchWarehouse at(Path dir, double scaleFactor) {
+    Path marker = dir.resolve("_generated_partitioned_sf" + scaleFactor);
+    if (!Files.exists(marker)) {
+      try {
+        if (Files.exists(dir)) {
+          try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+        Files.createDirectories(dir);
+        Tables tables = new Tables(new LocalFileIO());
+        for (TpchTable<?> t : TpchTable.getTables()) {
+          generate(tables, dir.resolve(SCHEMA).resolve(t.getTableName()).toString(), t, scaleFactor);
+        }
+        Files.createFile(marker);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new TpchWarehouse(dir);
+  }
+
+  private static <E extends TpchEntity> void generate(Tables tables, String location, TpchTable<E> t,
+      double scaleFactor) {
+    List<NestedField> fields = new ArrayList<>();
+    int id = 1;
+    for (TpchColumn<E> c : t.getColumns()) {
+      fields.add(NestedField.required(id++, c.getColumnName(), type(c)));
+    }
+    Schema schema = new Schema(fields);
+    Table table = tables.create(schema, spec(t.getTableName(), schema), location);
+    List<Record> rows = new ArrayList<>();
+    for (E entity : t.createGenerator(scaleFactor, 1, 1)) {
+      GenericRecord r = new GenericRecord(schema.asStruct());
+      int i = 0;
+      for (TpchColumn<E> c : t.getColumns()) {
+        r.set(i++, value(c, entity));
+      }
+      rows.add(r);
+    }
+    table.newAppend().appendRecords(rows).commit();
+  }
+
+  /** lineitem by year(l_shipdate), orders by year(o_orderdate), the rest unpartitioned. */
+  private static PartitionSpec spec(String table, Schema schema) {
+    switch (table) {
+      case "lineitem":
+        return PartitionSpec.builderFor(schema).year("l_shipdate").build();
+      case "orders":
+        return PartitionSpec.builderFor(schema).year("o_orderdate").build();
+      default:
+        return PartitionSpec.unpartitioned(schema);
+    }
+  }
+
+  private static PrimitiveType type(TpchColumn<?> c) {
+    switch (c.getType().getBase()) {
+      case IDENTIFIER:
+        return Types.LONG;
+      case INTEGER:
+        return Types.INT;
+      case DATE:
+        return Types.DATE;
+      case DOUBLE:
+        return Types.decimal(15, 2);
+      default:
+        return Types.STRING;
+    }
+  }
+
+  private static <E extends TpchEntity> Object value(TpchColumn<E> c, E e) {
+    switch (c.getType().getBase()) {
+      case IDENTIFIER:
+        return c.getIdentifier(e);
+      case INTEGER:
+        return c.getInteger(e);
+      case DATE:
+        return LocalDate.ofEpochDay(c.getDate(e));
+      case DOUBLE:
+        return BigDecimal.valueOf(c.getDouble(e)).setScale(2, RoundingMode.HALF_UP);
+      default:
+        return c.getString(e);
+    }
+  }
+
+  /** Each table's data files, for reading the same Parquet files with another engine. */
+  public Map<String, List<String>> dataFiles() {
+    Tables tables = new Tables(new LocalFileIO());
+    Map<String, List<String>> files = new TreeMap<>();
+    for (TpchTable<?> t : TpchTable.getTables()) {
+      Table table = tables.load(root.resolve(SCHEMA).resolve(t.getTableName()).toString());
+      files.put(t.getTableName(), table.newScan().planFiles().stream().map(FileScanTask::file)
+          .map(f -> f.path()).toList());
+    }
+    return files;
+  }
+}
