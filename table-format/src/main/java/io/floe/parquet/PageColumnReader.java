@@ -31,7 +31,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Decodes a non-repeated primitive column chunk page by page straight into Arrow vectors: definition levels into
  * the validity buffer, values in tight per-type loops over the page (runs of PLAIN fixed-width values without nulls
  * are copied in bulk). Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals
- * stored as ints or longs, and strings and binaries; {@link #supports} says whether a column is covered.
+ * stored as ints or longs, and strings and binaries; {@link #of} says whether a column is covered. The per-kind
+ * loops look alike on purpose: each calls one typed read of the page values, keeping the hot loop unboxed.
  */
 final class PageColumnReader {
   /** How a column's physical values become vector values. */
