@@ -35,11 +35,15 @@ abstract class PageValues {
   /** PLAIN values of INT32, INT64, FLOAT, DOUBLE or BYTE_ARRAY, read from the little-endian page buffer. */
   static final class Plain extends PageValues {
     private final ByteBuffer buffer;
+    private final byte[] array;
+    private final int arrayOffset;
     private int position;
 
     Plain(ByteBuffer buffer) {
       this.buffer = buffer.order(ByteOrder.LITTLE_ENDIAN);
       this.position = buffer.position();
+      this.array = buffer.hasArray() ? buffer.array() : null;
+      this.arrayOffset = buffer.hasArray() ? buffer.arrayOffset() : 0;
     }
 
     @Override
@@ -71,10 +75,15 @@ abstract class PageValues {
       return Double.longBitsToDouble(readLong());
     }
 
+    /** Copies from the backing array when there is one (a heap buffer would be duplicated per value). */
     @Override
     void readBinary(BaseVariableWidthVector vector, int index) {
       int length = buffer.getInt(position);
-      vector.setSafe(index, buffer, position + 4, length);
+      if (array != null) {
+        vector.setSafe(index, array, arrayOffset + position + 4, length);
+      } else {
+        vector.setSafe(index, buffer, position + 4, length);
+      }
       position += 4 + length;
     }
 
