@@ -28,7 +28,7 @@ final class AvroFiles {
 
   /**
    * Reads every record of an Avro file. {@code converterForSchema} gets the file's schema and returns the
-   * conversion of each record. {@code what} ("manifest", "manifest list") names the file in errors: an
+   * conversion of each record, or null to leave the record out. {@code what} ("manifest", "manifest list") names the file in errors: an
    * {@link UncheckedIOException} when it is missing or unreadable, an {@link InvalidMetadataException} when it is
    * not a whole, valid Avro file (Avro itself takes a truncated last block for the end of the file).
    */
@@ -49,7 +49,10 @@ final class AvroFiles {
       GenericRecord record = null;
       while (reader.hasNext()) {
         record = reader.next(record);
-        result.add(converter.apply(record));
+        T value = converter.apply(record);
+        if (value != null) {
+          result.add(value);
+        }
       }
       if (reader.previousSync() != input.length()) {
         throw new InvalidMetadataException(what + " " + location + " is truncated or corrupt: its complete blocks end at byte "

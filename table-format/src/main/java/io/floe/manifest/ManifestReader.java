@@ -2,6 +2,7 @@ package io.floe.manifest;
 
 import io.floe.data.GenericRecord;
 import io.floe.data.Metrics;
+import io.floe.data.Record;
 import io.floe.io.FileIO;
 import io.floe.metadata.InvalidMetadataException;
 import io.floe.partition.PartitionSpec;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.avro.Schema;
 
 /**
@@ -28,24 +30,39 @@ public final class ManifestReader {
   private final ManifestFile manifest;
   private final PartitionSpec spec;
   private final String path;
+  private final Predicate<Record> partitionFilter;
   private AvroFields entryFields;
   private AvroFields fileFields;
   private AvroFields partitionFields;
 
-  private ManifestReader(ManifestFile manifest, PartitionSpec spec) {
+  private ManifestReader(ManifestFile manifest, PartitionSpec spec, Predicate<Record> partitionFilter) {
     this.manifest = manifest;
     this.spec = spec;
     this.path = manifest.path();
+    this.partitionFilter = partitionFilter;
   }
 
   /** All entries of the manifest, including DELETED ones (see {@link ManifestEntry#isLive()}). */
   public static List<ManifestEntry> read(FileIO io, ManifestFile manifest, Map<Integer, PartitionSpec> specsById) {
+    return new ManifestReader(manifest, spec(manifest, specsById), null).readAll(io);
+  }
+
+  /**
+   * The live entries of the manifest whose partition {@code partitionFilter} accepts. The filter sees the partition
+   * of each live entry once, before the rest of the entry is converted, so rejected entries cost no conversion.
+   */
+  public static List<ManifestEntry> readLive(FileIO io, ManifestFile manifest, Map<Integer, PartitionSpec> specsById,
+                                             Predicate<Record> partitionFilter) {
+    return new ManifestReader(manifest, spec(manifest, specsById), partitionFilter).readAll(io);
+  }
+
+  private static PartitionSpec spec(ManifestFile manifest, Map<Integer, PartitionSpec> specsById) {
     PartitionSpec spec = specsById.get(manifest.partitionSpecId());
     if (spec == null) {
       throw new InvalidMetadataException("manifest " + manifest.path() + " uses partition spec "
           + manifest.partitionSpecId() + ", which the table does not have (it has " + specsById.keySet() + ")");
     }
-    return new ManifestReader(manifest, spec).readAll(io);
+    return spec;
   }
 
   private List<ManifestEntry> readAll(FileIO io) {
@@ -92,6 +109,16 @@ public final class ManifestReader {
   private ManifestEntry convert(org.apache.avro.generic.GenericRecord record) {
     ManifestEntry.Status status = ManifestEntry.Status.fromId(
         (Integer) entryFields.required(record, ManifestSchemas.STATUS, "status"));
+    if (partitionFilter != null && status == ManifestEntry.Status.DELETED) {
+      return null;
+    }
+    org.apache.avro.generic.GenericRecord file = (org.apache.avro.generic.GenericRecord)
+        entryFields.required(record, ManifestSchemas.DATA_FILE, "data_file");
+    String filePath = fileFields.required(file, ManifestSchemas.FILE_PATH, "file_path").toString();
+    GenericRecord partition = partition(file, filePath);
+    if (partitionFilter != null && !partitionFilter.test(partition)) {
+      return null;
+    }
     Long snapshotId = (Long) entryFields.get(record, ManifestSchemas.SNAPSHOT_ID);
     Long sequenceNumber = (Long) entryFields.get(record, ManifestSchemas.SEQUENCE_NUMBER);
     Long fileSequenceNumber = (Long) entryFields.get(record, ManifestSchemas.FILE_SEQUENCE_NUMBER);
@@ -107,14 +134,12 @@ public final class ManifestReader {
     if (fileSequenceNumber == null && inherits) {
       fileSequenceNumber = inherited;
     }
-    org.apache.avro.generic.GenericRecord file = (org.apache.avro.generic.GenericRecord)
-        entryFields.required(record, ManifestSchemas.DATA_FILE, "data_file");
-    return new ManifestEntry(status, snapshotId, sequenceNumber, fileSequenceNumber, dataFile(file));
+    return new ManifestEntry(status, snapshotId, sequenceNumber, fileSequenceNumber,
+        dataFile(file, filePath, partition));
   }
 
-  private DataFile dataFile(org.apache.avro.generic.GenericRecord r) {
+  private DataFile dataFile(org.apache.avro.generic.GenericRecord r, String filePath, GenericRecord partition) {
     Integer content = (Integer) fileFields.get(r, ManifestSchemas.CONTENT);
-    String filePath = fileFields.required(r, ManifestSchemas.FILE_PATH, "file_path").toString();
     String format = fileFields.required(r, ManifestSchemas.FILE_FORMAT, "file_format").toString();
     long recordCount = (Long) fileFields.required(r, ManifestSchemas.RECORD_COUNT, "record_count");
     long fileSize = (Long) fileFields.required(r, ManifestSchemas.FILE_SIZE, "file_size_in_bytes");
@@ -126,7 +151,7 @@ public final class ManifestReader {
         bytesMap(r, ManifestSchemas.LOWER_BOUNDS),
         bytesMap(r, ManifestSchemas.UPPER_BOUNDS));
     return new DataFile(content == null ? FileContent.DATA : FileContent.fromId(content), filePath, format,
-        spec.specId(), partition(r, filePath), recordCount, fileSize, metrics,
+        spec.specId(), partition, recordCount, fileSize, metrics,
         longList(fileFields.get(r, ManifestSchemas.SPLIT_OFFSETS)),
         intList(fileFields.get(r, ManifestSchemas.EQUALITY_IDS)),
         (Integer) fileFields.get(r, ManifestSchemas.SORT_ORDER_ID));
@@ -149,16 +174,23 @@ public final class ManifestReader {
     return partition;
   }
 
+  /** Built immutable, so that {@link Metrics} keeps it without copying. */
   private Map<Integer, Long> longMap(org.apache.avro.generic.GenericRecord r, int fieldId) {
-    Map<Integer, Long> map = new HashMap<>();
-    readMap(fileFields.get(r, fieldId), (k, v) -> map.put(k, ((Number) v).longValue()));
-    return map;
+    List<Map.Entry<Integer, Long>> entries = new ArrayList<>();
+    readMap(fileFields.get(r, fieldId), (k, v) -> entries.add(Map.entry(k, ((Number) v).longValue())));
+    return immutable(entries);
   }
 
+  /** Built immutable, so that {@link Metrics} keeps it without copying; the buffers are copied (Avro reuses them). */
   private Map<Integer, ByteBuffer> bytesMap(org.apache.avro.generic.GenericRecord r, int fieldId) {
-    Map<Integer, ByteBuffer> map = new HashMap<>();
-    readMap(fileFields.get(r, fieldId), (k, v) -> map.put(k, ByteBuffers.copy((ByteBuffer) v)));
-    return map;
+    List<Map.Entry<Integer, ByteBuffer>> entries = new ArrayList<>();
+    readMap(fileFields.get(r, fieldId), (k, v) -> entries.add(Map.entry(k, ByteBuffers.copy((ByteBuffer) v))));
+    return immutable(entries);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> Map<Integer, V> immutable(List<Map.Entry<Integer, V>> entries) {
+    return entries.isEmpty() ? Map.of() : Map.ofEntries(entries.toArray(new Map.Entry[0]));
   }
 
   /** Reads an int-keyed map stored as an array of key/value records (or, from other writers, an Avro map). */

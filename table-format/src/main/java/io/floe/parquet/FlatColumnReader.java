@@ -9,7 +9,11 @@ import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.io.api.PrimitiveConverter;
 
-/** Decodes one top-level primitive column of a row group directly into the vector of each batch. */
+/**
+ * Decodes one top-level primitive column of a row group directly into the vector of each batch: page by page
+ * through {@link PageColumnReader} when it covers the column, otherwise value by value through Parquet's
+ * {@link ColumnReader}.
+ */
 final class FlatColumnReader {
   /** Column readers want a converter; values are pulled, so it only says "decode dictionaries for me". */
   private static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {
@@ -19,6 +23,7 @@ final class FlatColumnReader {
   private final ColumnDescriptor descriptor;
   private final VectorSink sink;
   private final VersionParser.ParsedVersion writerVersion;
+  private final PageColumnReader pages;
   private ColumnReader reader;
 
   FlatColumnReader(FileProjection.Flat plan, String createdBy) {
@@ -26,6 +31,7 @@ final class FlatColumnReader {
     this.descriptor = plan.descriptor();
     this.sink = VectorSink.forType((PrimitiveType) plan.field().type());
     this.writerVersion = parseVersion(createdBy);
+    this.pages = PageColumnReader.of(descriptor, (PrimitiveType) plan.field().type(), writerVersion);
   }
 
   private static VersionParser.ParsedVersion parseVersion(String createdBy) {
@@ -37,11 +43,19 @@ final class FlatColumnReader {
   }
 
   void startRowGroup(PageReadStore store) {
+    if (pages != null) {
+      pages.startRowGroup(store.getPageReader(descriptor));
+      return;
+    }
     this.reader = new ColumnReaderImpl(descriptor, store.getPageReader(descriptor), NO_CONVERTER, writerVersion);
   }
 
   /** Decodes the next {@code count} values into rows 0..count-1 of the batch. */
   void read(VectorSchemaRoot batch, int count) {
+    if (pages != null) {
+      pages.read(batch.getVector(position), count);
+      return;
+    }
     sink.bind(batch.getVector(position));
     sink.readColumn(reader, count, descriptor.getMaxDefinitionLevel());
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -41,6 +42,8 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private final NestedColumnReader nestedColumns;
   private final List<BlockMetaData> rowGroups;
   private final boolean readsColumns;
+  /** Per top-level vector, the data bytes per value of the last batch when it is variable-width, else 0. */
+  private final double[] bytesPerValue;
   private int nextRowGroup;
   private long rowsLeftInGroup;
   private boolean closed;
@@ -64,6 +67,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     }
     this.nestedColumns = new NestedColumnReader(projection, reader.getFooter().getFileMetaData().getSchema(), createdBy);
     this.readsColumns = projection.requestedSchema().getFieldCount() > 0;
+    this.bytesPerValue = new double[arrowSchema.getFields().size()];
     if (readsColumns) {
       reader.setRequestedSchema(projection.requestedSchema());
     }
@@ -145,8 +149,13 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     int count = (int) Math.min(batchSize, rowsLeftInGroup);
     VectorSchemaRoot batch = VectorSchemaRoot.create(arrowSchema, allocator);
     try {
-      for (FieldVector vector : batch.getFieldVectors()) {
-        vector.setInitialCapacity(count);
+      List<FieldVector> vectors = batch.getFieldVectors();
+      for (int i = 0; i < vectors.size(); i++) {
+        if (bytesPerValue[i] > 0) {
+          ((BaseVariableWidthVector) vectors.get(i)).setInitialCapacity(count, bytesPerValue[i]);
+        } else {
+          vectors.get(i).setInitialCapacity(count);
+        }
       }
       batch.allocateNew();
       for (FlatColumnReader column : flatColumns) {
@@ -156,6 +165,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
         nestedColumns.read(batch, count);
       }
       batch.setRowCount(count);
+      rememberSizes(vectors, count);
     } catch (RuntimeException e) {
       batch.close();
       throw failure(e);
@@ -166,6 +176,15 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       sharedStats.rowsRead(count);
     }
     return batch;
+  }
+
+  /** Sizes the next batch's variable-width data buffers by this batch, sparing their growth by doubling. */
+  private void rememberSizes(List<FieldVector> vectors, int count) {
+    for (int i = 0; i < vectors.size(); i++) {
+      if (vectors.get(i) instanceof BaseVariableWidthVector variable) {
+        bytesPerValue[i] = (double) variable.sizeOfValueBuffer() / count * 1.05;
+      }
+    }
   }
 
   private RuntimeException failure(Exception e) {

@@ -89,14 +89,16 @@ public final class ScanPlanner {
                                                  MetricsEvaluator metricsEvaluator, ScanMetrics metrics) {
     PartitionEvaluator partitionEvaluator = new PartitionEvaluator(spec, filter);
     List<FileScanTask> tasks = new ArrayList<>();
-    for (ManifestEntry entry : ManifestReader.read(io, manifest, specs)) {
-      if (!entry.isLive()) {
-        continue;
-      }
+    List<ManifestEntry> kept = ManifestReader.readLive(io, manifest, specs, partition -> {
       metrics.filesTotal.incrementAndGet();
-      if (!partitionEvaluator.mightMatch(entry.file().partition())) {
-        metrics.filesSkippedByPartition.incrementAndGet();
-      } else if (!metricsEvaluator.mightMatch(entry.file().metrics())) {
+      if (partitionEvaluator.mightMatch(partition)) {
+        return true;
+      }
+      metrics.filesSkippedByPartition.incrementAndGet();
+      return false;
+    });
+    for (ManifestEntry entry : kept) {
+      if (!metricsEvaluator.mightMatch(entry.file().metrics())) {
         metrics.filesSkippedByMetrics.incrementAndGet();
       } else {
         tasks.add(new FileScanTask(entry.file(), entry.sequenceNumber() == null ? 0 : entry.sequenceNumber()));

@@ -72,6 +72,30 @@ class ManifestRoundTripTest {
   }
 
   @Test
+  void readLiveKeepsTheLiveEntriesTheFilterAcceptsWithTheirMetrics() {
+    DataFile a = ManifestFixtures.dataFile("/t/data/a.parquet", spec, ManifestFixtures.partition(spec, 1), 10, 1, 10);
+    DataFile b = ManifestFixtures.dataFile("/t/data/b.parquet", spec, ManifestFixtures.partition(spec, 2), 20, 5, 50);
+    DataFile c = ManifestFixtures.dataFile("/t/data/c.parquet", spec, ManifestFixtures.partition(spec, 1), 30, 7, 70);
+    ManifestWriter writer = ManifestWriter.create(io.newOutputFile(dir.resolve("m.avro").toString()), spec, schema, NEXT_SNAPSHOT);
+    writer.add(a);
+    writer.add(b);
+    writer.delete(new ManifestEntry(ManifestEntry.Status.EXISTING, SNAPSHOT, 2L, 2L, c), NEXT_SNAPSHOT);
+    ManifestFile manifest = writer.close(6);
+    Object first = ManifestFixtures.partition(spec, 1).get(0);
+    List<Object> seen = new java.util.ArrayList<>();
+
+    List<ManifestEntry> kept = ManifestReader.readLive(io, manifest, Map.of(3, spec), partition -> {
+      seen.add(partition.get(0));
+      return partition.get(0).equals(first);
+    });
+
+    assertEquals(List.of(new ManifestEntry(ManifestEntry.Status.ADDED, NEXT_SNAPSHOT, 6L, 6L, a)), kept);
+    assertEquals(a.metrics(), kept.get(0).file().metrics());
+    assertEquals(2, seen.size(), "the deleted entry is not offered to the filter");
+    assertThrows(UnsupportedOperationException.class, () -> kept.get(0).file().metrics().lowerBounds().clear());
+  }
+
+  @Test
   void partitionSummariesUseSingleValueEncoding() {
     ManifestWriter writer = ManifestWriter.create(io.newOutputFile(dir.resolve("m.avro").toString()), spec, schema, SNAPSHOT);
     for (int n = 1; n <= 3; n++) {

@@ -31,6 +31,7 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileAppender;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
+import org.apache.parquet.column.ParquetProperties;
 
 /** Test oracle: converts Floe schemas and internal values to Apache Iceberg's and reads/writes with Iceberg. */
 public final class IcebergInterop {
@@ -124,10 +125,16 @@ public final class IcebergInterop {
 
   /** Writes rows with Iceberg's generic Parquet writer and returns its metrics. */
   public static Metrics write(File file, Schema schema, List<Record> rows, Map<String, String> properties) {
+    return write(file, schema, rows, properties, ParquetProperties.WriterVersion.PARQUET_1_0);
+  }
+
+  /** As {@link #write(File, Schema, List, Map)}, with data pages of {@code version} (v2: DELTA encodings). */
+  public static Metrics write(File file, Schema schema, List<Record> rows, Map<String, String> properties,
+                              ParquetProperties.WriterVersion version) {
     org.apache.iceberg.Schema icebergSchema = toIceberg(schema);
     try {
       Parquet.WriteBuilder builder = Parquet.write(Files.localOutput(file)).schema(icebergSchema)
-          .createWriterFunc(GenericParquetWriter::create);
+          .createWriterFunc(GenericParquetWriter::create).writerVersion(version);
       properties.forEach(builder::set);
       FileAppender<org.apache.iceberg.data.Record> appender = builder.build();
       try (appender) {
