@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.catalog.Catalog;
 import io.floe.catalog.CatalogTestBase;
+import io.floe.catalog.CatalogTransaction;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.commit.CommitFailedException;
 import io.floe.commit.TableOperations;
+import io.floe.data.Record;
 import io.floe.metadata.MetadataChanges;
 import io.floe.metadata.TableMetadata;
 import io.floe.table.Table;
@@ -25,6 +28,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -196,5 +203,73 @@ abstract class JdbcCatalogTestBase extends CatalogTestBase {
       assertFalse(((JdbcCatalog) catalog).io().newInputFile(f).exists(), "aborted data file deleted: " + f);
     }
     assertNull(catalog.loadTable(id).currentSnapshot());
+  }
+
+  @Test
+  void concurrentTransactionsAndCommitsKeepTwoTablesInStep() throws Exception {
+    TableIdentifier a = TableIdentifier.of(NS, "ledger_a");
+    TableIdentifier b = TableIdentifier.of(NS, "ledger_b");
+    createEvents(a, PATIENT);
+    createEvents(b, PATIENT);
+    int writers = 3;
+    int transactions = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    List<Future<Integer>> futures = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      long base = w * 1000L;
+      futures.add(pool.submit(() -> {
+        int lost = 0;
+        try (Catalog own = openAnother()) {
+          for (int k = 0; k < transactions; k++) {
+            while (true) {
+              CatalogTransaction tx = own.newTransaction();
+              tx.table(a).newAppend().appendRecords(TableFixtures.events(base + k, 1)).commit();
+              tx.table(b).newAppend().appendRecords(TableFixtures.events(base + k, 1)).commit();
+              try {
+                tx.commit();
+                break;
+              } catch (CommitFailedException e) {
+                lost++;
+              }
+            }
+          }
+        }
+        return lost;
+      }));
+    }
+    futures.add(pool.submit(() -> {
+      try (Catalog own = openAnother()) {
+        for (int k = 0; k < 4; k++) {
+          own.loadTable(b).newAppend().appendRecords(TableFixtures.events(90_000 + k, 1)).commit();
+        }
+      }
+      return 0;
+    }));
+    for (Future<Integer> f : futures) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    Set<Long> expected = new HashSet<>();
+    for (int w = 0; w < writers; w++) {
+      for (int k = 0; k < transactions; k++) {
+        expected.add(w * 1000L + k);
+      }
+    }
+    assertEquals(expected, ids(catalog.loadTable(a)), "table a has exactly the committed transactions");
+    Set<Long> expectedB = new HashSet<>(expected);
+    for (long k = 0; k < 4; k++) {
+      expectedB.add(90_000 + k);
+    }
+    assertEquals(expectedB, ids(catalog.loadTable(b)), "table b has the same transactions plus its own commits");
+    assertEquals(writers * transactions, catalog.loadTable(a).snapshots().size());
+    assertEquals(writers * transactions + 4, catalog.loadTable(b).snapshots().size());
+  }
+
+  private static Set<Long> ids(Table t) {
+    Set<Long> ids = new HashSet<>();
+    for (Record r : t.newScan().records()) {
+      assertTrue(ids.add(TableFixtures.id(r)), "row " + TableFixtures.id(r) + " appears once");
+    }
+    return ids;
   }
 }
