@@ -63,7 +63,7 @@ public abstract class CatalogTestBase {
    */
   protected abstract Map<String, String> catalogProperties(String catalogName);
 
-  /** Where everything files of this test may be written is listed from (the warehouse lies two levels below). */
+  /** The directory (or bucket) whose listing must show every file the test wrote; the warehouse lies below it. */
   protected String storeRoot() {
     return root.resolve("store").toString();
   }
@@ -84,10 +84,20 @@ public abstract class CatalogTestBase {
     assertEquals(new TreeSet<>(names(tables)), new TreeSet<>(names(catalog.listTables(NS))));
   }
 
+  /** Opens a catalog in this JVM; child JVMs always use {@link Catalogs#load(Map)} on the same properties. */
+  protected Catalog loadCatalog(Map<String, String> properties) {
+    return Catalogs.load(properties);
+  }
+
+  /** A FileIO on the test's store, for checking files directly. */
+  protected FileIO newFileIO() {
+    return FileIOs.load(warehouse(), catalogProperties(catalogName));
+  }
+
   @BeforeEach
   void openCatalog() {
     catalogName = "c" + CATALOG_COUNTER.incrementAndGet();
-    catalog = Catalogs.load(catalogProperties(catalogName));
+    catalog = loadCatalog(catalogProperties(catalogName));
   }
 
   @AfterEach
@@ -98,7 +108,7 @@ public abstract class CatalogTestBase {
   }
 
   protected Catalog openAnother() {
-    return Catalogs.load(catalogProperties(catalogName));
+    return loadCatalog(catalogProperties(catalogName));
   }
 
   protected Table createEvents(TableIdentifier id, Map<String, String> props) {
@@ -244,8 +254,7 @@ public abstract class CatalogTestBase {
     assertEquals(List.of(), catalog.listTables(NS));
     assertThrows(NoSuchTableException.class, () -> catalog.loadTable(kept));
 
-    FileIO io = catalog instanceof io.floe.catalog.jdbc.JdbcCatalog j ? j.io()
-        : ((io.floe.catalog.warehouse.WarehouseCatalog) catalog).io();
+    FileIO io = newFileIO();
     for (String f : keptData) {
       assertTrue(io.newInputFile(f).exists(), "drop without purge keeps " + f);
     }
@@ -260,7 +269,7 @@ public abstract class CatalogTestBase {
 
   @Test
   void anExistingTableIsRegisteredByItsMetadataFile() {
-    FileIO io = FileIOs.load(warehouse(), catalogProperties(catalogName));
+    FileIO io = newFileIO();
     Table external = new Tables(io).create(TableFixtures.EVENTS, PartitionSpec.unpartitioned(TableFixtures.EVENTS),
         warehouse() + "/external/source");
     external.newAppend().appendRecords(TableFixtures.events(0, 12)).commit();
@@ -448,7 +457,7 @@ public abstract class CatalogTestBase {
     assertEquals(moved.equals("a_first") ? movedAfter : aBefore, aNow.metadata().metadataFileLocation());
     assertEquals(moved.equals("a_first") ? 4 : 3, aNow.newScan().records().size(), "a has none of the transaction's rows");
     assertEquals(moved.equals("b_second") ? 4 : 3, bNow.newScan().records().size(), "b has none of the transaction's rows");
-    FileIO io = ((io.floe.catalog.jdbc.JdbcCatalog) catalog).io();
+    FileIO io = newFileIO();
     Set<String> live = new HashSet<>(dataFiles(aNow));
     live.addAll(dataFiles(bNow));
     for (String f : stagedData) {
@@ -519,8 +528,7 @@ public abstract class CatalogTestBase {
 
   /** Asserts that every file under {@link #storeRoot()} is in the warehouse; returns how many there are. */
   protected int assertNoFileOutsideTheWarehouse() {
-    FileIO io = FileIOs.load(warehouse(), catalogProperties(catalogName));
-    List<FileInfo> files = ((SupportsListing) io).listPrefix(storeRoot());
+    List<FileInfo> files = ((SupportsListing) newFileIO()).listPrefix(storeRoot());
     String inside = WarehouseLocations.normalize(warehouse()) + "/";
     for (FileInfo f : files) {
       String location = WarehouseLocations.isLocal(f.location()) ? WarehouseLocations.normalize(f.location()) : f.location();

@@ -110,7 +110,6 @@ public final class JdbcCatalog implements Catalog {
   @Override
   public List<Namespace> listNamespaces(Namespace parent) {
     requireNamespace(parent);
-    JdbcNames.namespaceKey(parent);
     TreeSet<String> children = new TreeSet<>();
     for (String key : store.allNamespaces()) {
       Namespace ns = JdbcNames.namespaceOf(key);
