@@ -1,5 +1,7 @@
 package io.floe.catalog;
 
+import java.util.Arrays;
+
 /** A table's name in a catalog: its namespace and its name within it. */
 public record TableIdentifier(Namespace namespace, String name) {
   public TableIdentifier {
@@ -20,7 +22,7 @@ public record TableIdentifier(Namespace namespace, String name) {
     if (namespaceAndName.length == 0) {
       throw new IllegalArgumentException("a table identifier needs at least a name");
     }
-    String[] levels = java.util.Arrays.copyOf(namespaceAndName, namespaceAndName.length - 1);
+    String[] levels = Arrays.copyOf(namespaceAndName, namespaceAndName.length - 1);
     return new TableIdentifier(Namespace.of(levels), namespaceAndName[namespaceAndName.length - 1]);
   }
 

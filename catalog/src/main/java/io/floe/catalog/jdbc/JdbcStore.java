@@ -73,10 +73,8 @@ final class JdbcStore implements AutoCloseable {
   private void createIfMissing(String table, String... ddl) throws SQLException {
     try {
       pool.inTransaction(c -> {
-        try (var st = c.createStatement()) {
-          for (String statement : ddl) {
-            st.executeUpdate(statement);
-          }
+        for (String statement : ddl) {
+          update(c, statement);
         }
         return null;
       });
