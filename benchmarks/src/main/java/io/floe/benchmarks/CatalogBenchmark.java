@@ -2,12 +2,8 @@ package io.floe.benchmarks;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one commit (one thread) and the throughput of 4 threads committing to one table (lost races retried with the same
  * backoff settings on both sides). A commit appends one data file: manifest, manifest list, metadata file, pointer
  * swap. Each iteration starts on a new, empty table. PostgreSQL is a real server started in the trial's setup.
+ * Iceberg runs on Hadoop's raw local file system ({@link HadoopConfs#RAW}).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
@@ -45,7 +42,7 @@ public class CatalogBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    dir = Files.createTempDirectory("floe-catalog-bench");
+    dir = TempDirs.create("catalog");
     String postgresUrl = null;
     if (catalog.endsWith("postgres")) {
       postgres = EmbeddedPostgres.builder().start();
@@ -66,15 +63,7 @@ public class CatalogBenchmark {
     if (postgres != null) {
       postgres.close();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    TempDirs.delete(dir);
   }
 
   /** One writer's handle on the iteration's table. */
