@@ -15,6 +15,9 @@ interface BenchCatalog extends AutoCloseable {
   /** Loads the table; each run of the result commits one snapshot appending the same (never read) data file. */
   Runnable committer(String name);
 
+  /** The number of snapshots of the table, freshly loaded. */
+  int snapshotCount(String name);
+
   @Override
   void close();
 

@@ -57,6 +57,11 @@ public class CatalogBenchmark {
     bench.createTable(table);
   }
 
+  /** Snapshots of the iteration's table (for the smoke test). */
+  int snapshotCount() {
+    return bench.snapshotCount(table);
+  }
+
   @TearDown(Level.Trial)
   public void close() throws IOException {
     bench.close();

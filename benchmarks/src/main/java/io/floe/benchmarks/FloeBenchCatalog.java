@@ -43,6 +43,11 @@ final class FloeBenchCatalog implements BenchCatalog {
   }
 
   @Override
+  public int snapshotCount(String name) {
+    return catalog.loadTable(TableIdentifier.of("db", name)).snapshots().size();
+  }
+
+  @Override
   public void close() {
     catalog.close();
   }

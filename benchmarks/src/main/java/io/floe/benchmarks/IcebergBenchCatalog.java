@@ -62,6 +62,15 @@ final class IcebergBenchCatalog implements BenchCatalog {
   }
 
   @Override
+  public int snapshotCount(String name) {
+    int count = 0;
+    for (org.apache.iceberg.Snapshot ignored : catalog.loadTable(TableIdentifier.of("db", name)).snapshots()) {
+      count++;
+    }
+    return count;
+  }
+
+  @Override
   public void close() {
     if (catalog instanceof AutoCloseable closeable) {
       try {
