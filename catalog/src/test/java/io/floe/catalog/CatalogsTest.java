@@ -1,6 +1,7 @@
 package io.floe.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,9 +69,11 @@ class CatalogsTest {
   }
 
   @Test
-  void anUnreachableDatabaseFailsNamingTheCatalogAndItsUri() {
+  void anUnreachableDatabaseFailsNamingTheCatalogAndItsUriWithoutCredentials() {
     CatalogException e = assertThrows(CatalogException.class, () -> Catalogs.load(Map.of("catalog.type", "jdbc",
-        "uri", "jdbc:sqlite:" + dir.resolve("missing-dir/c.db"), "catalog.name", "prod", "warehouse", dir.toString())));
+        "uri", "jdbc:sqlite:" + dir.resolve("missing-dir/c.db") + "?password=secret", "catalog.name", "prod",
+        "warehouse", dir.toString())));
     assertTrue(e.getMessage().contains("catalog prod") && e.getMessage().contains("missing-dir/c.db"), e.getMessage());
+    assertFalse(e.getMessage().contains("secret"), "the URL's parameters are left out of messages: " + e.getMessage());
   }
 }

@@ -50,8 +50,10 @@ final class ConnectionPool implements AutoCloseable {
     return uri.startsWith("jdbc:sqlite:");
   }
 
-  String uri() {
-    return uri;
+  /** The URL for messages and logs: without its parameters, which may hold credentials. */
+  String displayUri() {
+    int q = uri.indexOf('?');
+    return q < 0 ? uri : uri.substring(0, q) + "?...";
   }
 
   /** Runs {@code work} with auto-commit on. */
@@ -91,12 +93,12 @@ final class ConnectionPool implements AutoCloseable {
         c.commit();
       } catch (SQLException e) {
         rollback(c, e);
-        throw new CommitOutcomeUnknownException("COMMIT failed on " + uri + ": " + e.getMessage(), e);
+        throw new CommitOutcomeUnknownException("COMMIT failed on " + displayUri() + ": " + e.getMessage(), e);
       }
       try {
         c.setAutoCommit(true);
       } catch (SQLException e) {
-        LOG.warn("discarding a connection to {} that failed after a commit: {}", uri, e.toString());
+        LOG.warn("discarding a connection to {} that failed after a commit: {}", displayUri(), e.toString());
         closeQuietly(c);
       }
       return result;
@@ -116,13 +118,13 @@ final class ConnectionPool implements AutoCloseable {
 
   private Connection acquire() throws SQLException {
     if (closed) {
-      throw new SQLException("the connection pool of " + uri + " is closed", "08003");
+      throw new SQLException("the connection pool of " + displayUri() + " is closed", "08003");
     }
     try {
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while waiting for a connection to " + uri, "08001", e);
+      throw new SQLException("interrupted while waiting for a connection to " + displayUri(), "08001", e);
     }
     synchronized (idle) {
       Connection c = idle.pollFirst();

@@ -78,7 +78,7 @@ final class JdbcStore implements AutoCloseable {
         }
         return null;
       });
-      LOG.info("created table {} in {}", table, pool.uri());
+      LOG.info("created table {} in {}", table, pool.displayUri());
     } catch (SQLException e) {
       if (!pool.run(c -> hasTable(c, table))) {
         throw e;
@@ -353,11 +353,16 @@ final class JdbcStore implements AutoCloseable {
   }
 
   CatalogException failure(String what, SQLException e) {
-    return new CatalogException("catalog " + catalogName + " (" + pool.uri() + "): cannot " + what + ": " + e.getMessage(), e);
+    return new CatalogException("catalog " + catalogName + " (" + pool.displayUri() + "): cannot " + what + ": " + e.getMessage(), e);
   }
 
   @Override
   public void close() {
     pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return pool.displayUri();
   }
 }
