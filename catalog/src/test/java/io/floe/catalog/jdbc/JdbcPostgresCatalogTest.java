@@ -1,0 +1,34 @@
+package io.floe.catalog.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The shared catalog suite on the JDBC catalog on a real PostgreSQL server, started once for the class. */
+class JdbcPostgresCatalogTest extends JdbcCatalogTestBase {
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  @Override
+  protected String uri() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  @Override
+  protected Connection connect() throws SQLException {
+    return DriverManager.getConnection(uri());
+  }
+}
