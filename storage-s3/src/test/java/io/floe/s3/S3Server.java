@@ -88,6 +88,11 @@ public final class S3Server implements AutoCloseable {
 
   /** S3FileIO properties for this server (or a proxy in front of it on {@code port}). */
   public Map<String, String> properties(int port) {
+    return propertiesFor(port);
+  }
+
+  /** S3FileIO properties for a server (or proxy) on 127.0.0.1:{@code port} with the test keys. */
+  public static Map<String, String> propertiesFor(int port) {
     Map<String, String> props = new HashMap<>();
     props.put(S3FileIOProperties.ENDPOINT, "http://127.0.0.1:" + port);
     props.put(S3FileIOProperties.PATH_STYLE_ACCESS, "true");

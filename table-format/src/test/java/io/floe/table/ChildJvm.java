@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a test main class in a separate JVM with this JVM's class path (for multi-process tests). */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {
   }
 
-  static Process start(Class<?> main, Path log, String... args) throws IOException {
+  public static Process start(Class<?> main, Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
