@@ -42,17 +42,17 @@ public final class S3CommitWorker {
     }
   }
 
-  /** Starts a multipart upload of {@code location} and keeps adding parts, never finishing. */
+  /** Starts a multipart upload of {@code location} (past 48 MiB) and keeps adding parts slowly, never finishing. */
   private static void writeSlowly(S3FileIO io, String location) throws Exception {
     try (var out = io.newOutputFile(location).create()) {
       byte[] mib = new byte[1 << 20];
       for (int i = 0; ; i++) {
         out.write(mib);
-        if (i == 40) {
+        if (i == 80) {
           System.out.println("uploading");
           System.out.flush();
         }
-        if (i > 40) {
+        if (i > 80) {
           Thread.sleep(50);
         }
       }

@@ -240,7 +240,7 @@ class S3FileIOTest {
 
       assertThrows(FileAlreadyExistsException.class, () -> write(small.newOutputFile(loc).create(), randomBytes(12 << 20, 10), 1 << 20));
       assertArrayEquals(data, readAll(small.newInputFile(loc)), "the losing upload changed nothing");
-      assertNoPendingUploads("multi/");
+      assertNoPendingUploads(server, "multi/");
     }
   }
 
@@ -261,7 +261,7 @@ class S3FileIOTest {
       }
       out.abort();
       assertFalse(small.newInputFile(loc).exists());
-      assertNoPendingUploads("aborted/");
+      assertNoPendingUploads(server, "aborted/");
       assertThrows(IOException.class, () -> out.write(1), "an aborted stream takes no more bytes");
 
       PositionOutputStream single = small.newOutputFile("s3://" + BUCKET + "/aborted/small").create();
@@ -271,7 +271,7 @@ class S3FileIOTest {
     }
   }
 
-  static void assertNoPendingUploads(String prefix) {
+  static void assertNoPendingUploads(S3Server server, String prefix) {
     try (S3Client client = server.client()) {
       assertEquals(List.of(), client.listMultipartUploads(b -> b.bucket(BUCKET).prefix(prefix)).uploads(),
           "no multipart upload is left pending");
