@@ -69,7 +69,7 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
     for (ManifestFile m : newManifests) {
       manifests.add(withSequenceNumber(m, sequenceNumber));
     }
-    Snapshot current = base.currentSnapshot();
+    Snapshot current = head(base);
     if (current != null) {
       manifests.addAll(ManifestListReader.read(io(), current.manifestList()));
     }

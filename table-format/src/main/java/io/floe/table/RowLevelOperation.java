@@ -18,6 +18,7 @@ import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestListReader;
 import io.floe.manifest.ManifestReader;
 import io.floe.metadata.Snapshot;
+import io.floe.metadata.SnapshotAncestry;
 import io.floe.metadata.TableMetadata;
 import io.floe.parquet.ParquetArrowReader;
 import io.floe.partition.PartitionSpec;
@@ -124,7 +125,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       return;
     }
     Map<String, DataFile> remove = new LinkedHashMap<>();
-    Snapshot start = startingBase.currentSnapshot();
+    Snapshot start = startingHead();
     Schema schema = startingBase.schema();
     if (!explicitDeletes.isEmpty()) {
       Map<String, DataFile> live = new HashMap<>();
@@ -204,7 +205,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     for (ManifestFile m : newManifests) {
       manifests.add(withSequenceNumber(m, sequenceNumber));
     }
-    Snapshot current = base.currentSnapshot();
+    Snapshot current = head(base);
     int found = 0;
     if (current != null) {
       Map<Integer, PartitionSpec> specs = base.specsById();
@@ -237,21 +238,32 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     return compactor.compact(base, manifests, sequenceNumber);
   }
 
-  /** Checks the commits that landed after the starting snapshot against this operation. */
+  /**
+   * Checks the commits that landed on the target branch after the starting snapshot against this operation; fails
+   * if the branch no longer descends from the starting snapshot (it was rolled back or replaced meanwhile).
+   */
   private void validate(TableMetadata base) {
-    Snapshot start = startingBase.currentSnapshot();
-    Long startId = start == null ? null : start.snapshotId();
+    Snapshot start = startingHead();
     List<Snapshot> since = new ArrayList<>();
-    for (Snapshot s = base.currentSnapshot(); s != null && !s.equals(start) && (startId == null || s.snapshotId() != startId);
-         s = s.parentSnapshotId() == null ? null : base.snapshot(s.parentSnapshotId())) {
+    boolean reachedStart = start == null;
+    for (Snapshot s : SnapshotAncestry.ancestorsOf(base, head(base))) {
+      if (start != null && s.snapshotId() == start.snapshotId()) {
+        reachedStart = true;
+        break;
+      }
       since.add(s);
+    }
+    if (!reachedStart) {
+      throw new ConflictException(ops.tableName(), "branch " + targetBranch() + " no longer descends from snapshot "
+          + start.snapshotId() + " that this operation read (it was rolled back or replaced by a concurrent commit)");
     }
     if (since.isEmpty()) {
       return;
     }
     boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(rowFilter instanceof Expression.False);
-    Expression bound = checkAdded ? boundFilter(base.schema()) : null;
-    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(base.schema(), bound) : null;
+    // bound by field id against the schema this operation read, so a concurrent rename cannot break validation
+    Expression bound = checkAdded ? boundFilter(startingBase.schema()) : null;
+    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(startingBase.schema(), bound) : null;
     Map<Integer, PartitionSpec> specs = base.specsById();
     for (Snapshot s : since) {
       for (ManifestFile m : ManifestListReader.read(io(), s.manifestList())) {
