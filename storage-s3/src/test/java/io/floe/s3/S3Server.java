@@ -36,8 +36,16 @@ public final class S3Server implements AutoCloseable {
     return start(AuthenticationType.NONE);
   }
 
+  /** Starts a server keeping its objects as files under {@code dir} (for data bigger than the heap should hold). */
+  public static S3Server startOnDisk(java.nio.file.Path dir) throws Exception {
+    return start(AuthenticationType.AWS_V2_OR_V4, new org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore(dir.toString()));
+  }
+
   private static S3Server start(AuthenticationType auth) throws Exception {
-    BlobStore store = new TransientNio2BlobStore();
+    return start(auth, new TransientNio2BlobStore());
+  }
+
+  private static S3Server start(AuthenticationType auth, BlobStore store) throws Exception {
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(store)
         .endpoint(URI.create("http://127.0.0.1:0"))
