@@ -60,8 +60,35 @@ public record S3FileIOProperties(URI endpoint, boolean pathStyleAccess, String a
   static final int MAX_PARTS = 10_000;
   static final int MAX_DELETE_BATCH = 1000;
 
-  /** Reads the configuration from properties (unknown keys are ignored, as Iceberg does). */
+  /**
+   * Iceberg S3FileIO properties Floe does not implement, with the value that means "off" (null: any value is
+   * refused). Setting one fails rather than silently writing unencrypted, untagged or wrongly placed objects.
+   */
+  private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
+      Map.entry("s3.sse.type", "none"), Map.entry("s3.sse.key", ""), Map.entry("s3.sse.md5", ""),
+      Map.entry("s3.acl", ""), Map.entry("s3.write.storage-class", ""), Map.entry("s3.acceleration-enabled", "false"),
+      Map.entry("s3.dualstack-enabled", "false"), Map.entry("s3.remote-signing-enabled", "false"),
+      Map.entry("s3.use-arn-region-enabled", "false"), Map.entry("s3.access-grants.enabled", "false"),
+      Map.entry("s3.delete-enabled", "true"), Map.entry("s3.write.table-tag-enabled", "false"),
+      Map.entry("s3.write.namespace-tag-enabled", "false"), Map.entry("s3.client-factory-impl", ""));
+  private static final java.util.List<String> UNSUPPORTED_PREFIXES = java.util.List.of("s3.access-points.",
+      "s3.write.tags.", "s3.delete.tags.");
+
+  /**
+   * Reads the configuration from properties. Unknown keys are ignored, as Iceberg does; Iceberg S3 features Floe
+   * does not implement (encryption, ACLs, tags, access points, ...) fail with UnsupportedOperationException.
+   */
   public static S3FileIOProperties from(Map<String, String> props) {
+    for (Map.Entry<String, String> e : props.entrySet()) {
+      String off = UNSUPPORTED.get(e.getKey());
+      boolean refused = off != null ? !off.equalsIgnoreCase(e.getValue().trim())
+          : UNSUPPORTED_PREFIXES.stream().anyMatch(e.getKey()::startsWith);
+      if (refused) {
+        throw new UnsupportedOperationException("not supported: S3FileIO property " + e.getKey() + "=" + e.getValue()
+            + " (Floe's S3FileIO implements endpoint, credentials, region, multipart, retry, delete batch and"
+            + " HTTP client properties)");
+      }
+    }
     String endpoint = props.get(ENDPOINT);
     URI endpointUri = null;
     if (endpoint != null && !endpoint.isBlank()) {

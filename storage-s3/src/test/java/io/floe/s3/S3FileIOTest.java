@@ -299,6 +299,11 @@ class S3FileIOTest {
         () -> new S3FileIO(Map.of(S3FileIOProperties.MULTIPART_SIZE, "1000")));
     assertTrue(badProp.getMessage().contains(S3FileIOProperties.MULTIPART_SIZE), badProp.getMessage());
     assertTrue(io.properties().toString().contains("secretAccessKey=****"), "the secret is not printed");
+    UnsupportedOperationException sse = assertThrows(UnsupportedOperationException.class,
+        () -> S3FileIOProperties.from(Map.of("s3.sse.type", "kms")));
+    assertTrue(sse.getMessage().startsWith("not supported:") && sse.getMessage().contains("s3.sse.type"), sse.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> S3FileIOProperties.from(Map.of("s3.write.tags.owner", "me")));
+    assertEquals(1000, S3FileIOProperties.from(Map.of("s3.sse.type", "none", "unknown.key", "x")).deleteBatchSize());
     assertEquals(Set.of(), Set.copyOf(io.listPrefix("s3://" + BUCKET + "/nothing")));
   }
 }
