@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 record S3Clients(S3Client retrying, S3Client singleAttempt, SdkHttpClient http) implements AutoCloseable {
 
   static S3Clients create(S3FileIOProperties p) {
-    SdkHttpClient http = ApacheHttpClient.builder()
+    SdkHttpClient http = Apache5HttpClient.builder()
         .maxConnections(p.maxConnections())
         .connectionTimeout(Duration.ofMillis(p.connectionTimeoutMs()))
         .socketTimeout(Duration.ofMillis(p.socketTimeoutMs()))

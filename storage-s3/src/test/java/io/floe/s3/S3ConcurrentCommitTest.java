@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +42,7 @@ class S3ConcurrentCommitTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = S3Server.start();
-    server.createBucket(BUCKET);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+    server = S3Server.sharedWithBucket(BUCKET);
   }
 
   @Test

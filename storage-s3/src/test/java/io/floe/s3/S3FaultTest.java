@@ -1,7 +1,6 @@
 package io.floe.s3;
 
 import static io.floe.s3.FaultProxy.on;
-import static io.floe.s3.S3FileIOTest.BUCKET;
 import static io.floe.s3.S3FileIOTest.randomBytes;
 import static io.floe.s3.S3FileIOTest.readAll;
 import static io.floe.s3.S3FileIOTest.write;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * whose answer is lost lands exactly once; an interrupted upload leaves no object.
  */
 class S3FaultTest {
+  private static final String BUCKET = "floe-faults";
   private static S3Server server;
   private FaultProxy proxy;
   private S3FileIO io;
@@ -48,13 +47,7 @@ class S3FaultTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = S3Server.start();
-    server.createBucket(BUCKET);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+    server = S3Server.sharedWithBucket(BUCKET);
   }
 
   @BeforeEach
@@ -167,60 +160,60 @@ class S3FaultTest {
         Map.of("commit.retry.min-wait-ms", "1", "commit.retry.max-wait-ms", "20"));
   }
 
+  /**
+   * Makes a table with one append, then commits a second append while the proxy drops the answer to the PUT of
+   * {@code v3.metadata.json} {@code drops} times (and applies {@code extraFault} to it first); checks the second
+   * snapshot landed exactly once and returns how often the answer was dropped.
+   */
+  private int commitLosingAnswers(String name, int drops, java.util.function.Consumer<String> extraFault) {
+    Table table = newTable(name);
+    table.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
+    String v3 = name + "/metadata/v3\\.metadata\\.json";
+    FaultProxy.Rule drop = proxy.dropResponse(on("PUT", v3), drops);
+    extraFault.accept(v3);
+    Snapshot committed = table.newAppend().appendRecords(TableFixtures.events(10, 10)).commit();
+    int dropped = drop.applied();
+    proxy.clearRules();
+    Table reloaded = new Tables(io).load(table.location());
+    assertEquals(2, reloaded.snapshots().size(), "no lost or duplicated snapshot");
+    assertEquals(committed.snapshotId(), reloaded.currentSnapshot().snapshotId());
+    assertEquals(20, reloaded.newScan().records().size());
+    assertEquals(20, S3TableTest.ids(reloaded.newScan().records()).size());
+    assertFalse(io.newInputFile(table.location() + "/metadata/v4.metadata.json").exists());
+    return dropped;
+  }
+
   @Test
   void aCommitWhoseAnswerIsLostLandsExactlyOnce() {
-    Table table = newTable("lost-answer");
-    table.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
-    FaultProxy.Rule drop = proxy.dropResponse(on("PUT", "lost-answer/metadata/v3\\.metadata\\.json"), 1);
-    Snapshot s = table.newAppend().appendRecords(TableFixtures.events(10, 10)).commit();
-    assertEquals(1, drop.applied());
-    assertLandedOnce(table.location(), s, 2, 20);
+    // the retry's 412 is recognised as this writer's own object by its ETag
+    assertEquals(1, commitLosingAnswers("lost-answer", 1, v3 -> { }));
   }
 
   @Test
   void aCommitLandsOnceEvenWhenEveryRetryLosesItsAnswer() {
-    Table table = newTable("every-answer-lost");
-    table.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
-    FaultProxy.Rule drop = proxy.dropResponse(on("PUT", "every-answer-lost/metadata/v3\\.metadata\\.json"), 1000);
-    Snapshot s = table.newAppend().appendRecords(TableFixtures.events(10, 10)).commit();
-    assertTrue(drop.applied() > 1, "the create was retried: " + drop.applied());
-    // the IO gave up (outcome unknown); the commit read the version file back and found its own bytes
-    assertLandedOnce(table.location(), s, 2, 20);
+    // the IO gives up (outcome unknown); the commit reads the version file back and finds its own bytes
+    assertTrue(commitLosingAnswers("every-answer-lost", 1000, v3 -> { }) > 1, "the create was retried");
   }
 
   @Test
   void whenTheIoCannotTellTheCommitLoopFindsItsOwnSnapshot() {
-    Table table = newTable("recheck");
-    table.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
-    proxy.dropResponse(on("PUT", "recheck/metadata/v3\\.metadata\\.json"), 1);
-    // the IO's ETag check after the retry's 412 fails too: it reports a lost race, and the commit loop, reloading
+    // the IO's ETag check after the retry's 412 fails too, so it reports a lost race; the commit loop, reloading
     // the table, finds its own snapshot in v3 instead of committing it again as v4
-    FaultProxy.Rule blindHead = proxy.error(on("HEAD", "recheck/metadata/v3\\.metadata\\.json"), 503, "SlowDown", 6);
-    Snapshot s = table.newAppend().appendRecords(TableFixtures.events(10, 10)).commit();
-    assertEquals(6, blindHead.applied());
-    assertLandedOnce(table.location(), s, 2, 20);
-    assertFalse(io.newInputFile(table.location() + "/metadata/v4.metadata.json").exists());
-  }
-
-  private void assertLandedOnce(String location, Snapshot committed, int snapshots, int rows) {
-    proxy.clearRules();
-    Table reloaded = new Tables(io).load(location);
-    assertEquals(snapshots, reloaded.snapshots().size(), "no lost or duplicated snapshot");
-    assertEquals(committed.snapshotId(), reloaded.currentSnapshot().snapshotId());
-    assertEquals(rows, reloaded.newScan().records().size());
-    assertEquals(rows, S3TableTest.ids(reloaded.newScan().records()).size());
+    FaultProxy.Rule[] blindHead = new FaultProxy.Rule[1];
+    commitLosingAnswers("recheck", 1, v3 -> blindHead[0] = proxy.error(on("HEAD", v3), 503, "SlowDown", 6));
+    assertEquals(6, blindHead[0].applied());
   }
 
   @Test
   void aFailedMultipartUploadLeavesNoObjectAndNoUpload() {
-    try (S3FileIO parts = new S3FileIO(props(Map.of(S3FileIOProperties.MULTIPART_SIZE, Long.toString(5L << 20))))) {
+    try (S3FileIO parts = S3FileIOTest.withSmallParts(server, proxy)) {
       FaultProxy.Rule failPart = proxy.error(on("PUT", "mpfail/big\\?.*partNumber=2"), 500, "InternalError", 1000);
       IOException e = assertThrows(IOException.class,
           () -> write(parts.newOutputFile(loc("mpfail/big")).create(), randomBytes(17 << 20, 6), 1 << 20));
       assertTrue(e.getMessage().contains(loc("mpfail/big")), e.getMessage());
       assertTrue(failPart.applied() > 1, "the part was retried");
       assertFalse(parts.newInputFile(loc("mpfail/big")).exists(), "no partial object");
-      S3FileIOTest.assertNoPendingUploads(server, "mpfail/");
+      S3FileIOTest.assertNoPendingUploads(server, BUCKET, "mpfail/");
     }
   }
 

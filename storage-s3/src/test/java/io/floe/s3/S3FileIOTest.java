@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +36,7 @@ class S3FileIOTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = S3Server.start();
-    server.createBucket(BUCKET);
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
+    server = S3Server.sharedWithBucket(BUCKET);
   }
 
   @BeforeEach
@@ -223,9 +216,7 @@ class S3FileIOTest {
 
   @Test
   void bigObjectsGoUpInParallelParts() throws IOException {
-    Map<String, String> props = new HashMap<>(server.properties(proxy.port()));
-    props.put(S3FileIOProperties.MULTIPART_SIZE_ALIAS, Long.toString(5L * 1024 * 1024));
-    try (S3FileIO small = new S3FileIO(props)) {
+    try (S3FileIO small = withSmallParts(server, proxy)) {
       String loc = "s3://" + BUCKET + "/multi/big.bin";
       byte[] data = randomBytes(17 * 1024 * 1024, 9);
       proxy.clearLog();
@@ -240,15 +231,13 @@ class S3FileIOTest {
 
       assertThrows(FileAlreadyExistsException.class, () -> write(small.newOutputFile(loc).create(), randomBytes(12 << 20, 10), 1 << 20));
       assertArrayEquals(data, readAll(small.newInputFile(loc)), "the losing upload changed nothing");
-      assertNoPendingUploads(server, "multi/");
+      assertNoPendingUploads(server, BUCKET, "multi/");
     }
   }
 
   @Test
   void anAbortedUploadLeavesNoObjectAndNoPendingUpload() throws IOException {
-    Map<String, String> props = new HashMap<>(server.properties(proxy.port()));
-    props.put(S3FileIOProperties.MULTIPART_SIZE, Long.toString(5L * 1024 * 1024));
-    try (S3FileIO small = new S3FileIO(props)) {
+    try (S3FileIO small = withSmallParts(server, proxy)) {
       String loc = "s3://" + BUCKET + "/aborted/big.bin";
       PositionOutputStream out = small.newOutputFile(loc).create();
       byte[] chunk = randomBytes(1 << 20, 11);
@@ -261,7 +250,7 @@ class S3FileIOTest {
       }
       out.abort();
       assertFalse(small.newInputFile(loc).exists());
-      assertNoPendingUploads(server, "aborted/");
+      assertNoPendingUploads(server, BUCKET, "aborted/");
       assertThrows(IOException.class, () -> out.write(1), "an aborted stream takes no more bytes");
 
       PositionOutputStream single = small.newOutputFile("s3://" + BUCKET + "/aborted/small").create();
@@ -271,9 +260,16 @@ class S3FileIOTest {
     }
   }
 
-  static void assertNoPendingUploads(S3Server server, String prefix) {
+  /** An IO through the proxy with 5 MiB parts (S3's smallest), under the alias name of the property. */
+  static S3FileIO withSmallParts(S3Server server, FaultProxy proxy) {
+    Map<String, String> props = new HashMap<>(server.properties(proxy.port()));
+    props.put(S3FileIOProperties.MULTIPART_SIZE_ALIAS, Long.toString(S3FileIOProperties.MIN_PART_SIZE));
+    return new S3FileIO(props);
+  }
+
+  static void assertNoPendingUploads(S3Server server, String bucket, String prefix) {
     try (S3Client client = server.client()) {
-      assertEquals(List.of(), client.listMultipartUploads(b -> b.bucket(BUCKET).prefix(prefix)).uploads(),
+      assertEquals(List.of(), client.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix)).uploads(),
           "no multipart upload is left pending");
     }
   }

@@ -9,7 +9,7 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,6 +24,20 @@ public final class S3Server implements AutoCloseable {
   private S3Server(S3Proxy proxy, BlobStore store) {
     this.proxy = proxy;
     this.store = store;
+  }
+
+  private static S3Server shared;
+
+  /**
+   * The server shared by the test classes of this JVM (started on first use, stopped when the JVM exits), after
+   * creating {@code bucket} on it: each class keeps to its own bucket.
+   */
+  public static synchronized S3Server sharedWithBucket(String bucket) throws Exception {
+    if (shared == null) {
+      shared = start();
+    }
+    shared.createBucket(bucket);
+    return shared;
   }
 
   /** Starts a server checking SigV4 signatures with {@link #ACCESS_KEY}/{@link #SECRET_KEY}. */
@@ -90,7 +104,7 @@ public final class S3Server implements AutoCloseable {
         .forcePathStyle(true)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .httpClient(ApacheHttpClient.create())
+        .httpClient(Apache5HttpClient.create())
         .build();
   }
 

@@ -40,15 +40,13 @@ class S3TableTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = S3Server.start();
-    server.createBucket(BUCKET);
+    server = S3Server.sharedWithBucket(BUCKET);
     io = new S3FileIO(server.properties());
   }
 
   @AfterAll
   static void stop() throws Exception {
     io.close();
-    server.close();
   }
 
   static Set<Long> ids(List<Record> rows) {
