@@ -1,8 +1,8 @@
 package io.floe.benchmarks;
 
-import io.floe.io.SeekableInputStream;
 import io.floe.manifest.DataFile;
 import io.floe.partition.PartitionSpec;
+import io.floe.s3.FaultProxy;
 import io.floe.s3.S3FileIO;
 import io.floe.s3.S3Server;
 import io.floe.table.AppendFiles;
@@ -45,7 +45,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code icebergScanS3FileIO}: Apache Iceberg 1.12 reading the same table through its own S3FileIO
  *       ({@code IcebergGenerics}: rows, so its decoding costs more than Floe's Arrow batches);</li>
  *   <li>{@code floeBytes} and {@code icebergBytes}: only the data file's bytes, read front to back in 8 MiB reads
- *       through each S3FileIO's stream, to compare the I/O paths without decoding.</li>
+ *       through each S3FileIO's stream, to compare the I/O paths without decoding;</li>
+ *   <li>{@code floeBytesAt50MBps} and {@code icebergBytesAt50MBps}: the same through a proxy that limits each
+ *       connection to 50 MB/s, as a real object store roughly does (on 127.0.0.1 one connection is not the limit,
+ *       so parallel requests cannot help there).</li>
  * </ul>
  * MB/s = file size / seconds per operation (the size is printed at setup).
  */
@@ -120,6 +123,31 @@ public class S3ScanBenchmark {
     }
   }
 
+  /** A link to the same server limiting each connection to 50 MB/s, and each side's S3FileIO over it. */
+  @State(Scope.Benchmark)
+  public static class ThrottledLink {
+    static final long BYTES_PER_SECOND = 50_000_000L;
+    FaultProxy proxy;
+    S3FileIO io;
+    org.apache.iceberg.aws.s3.S3FileIO icebergIo;
+
+    @Setup(Level.Trial)
+    public void setUp(S3Lineitem s) throws IOException {
+      proxy = new FaultProxy(s.server.port());
+      proxy.throttle(BYTES_PER_SECOND);
+      io = new S3FileIO(s.server.properties(proxy.port()));
+      icebergIo = new org.apache.iceberg.aws.s3.S3FileIO();
+      icebergIo.initialize(s.server.properties(proxy.port()));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      icebergIo.close();
+      io.close();
+      proxy.close();
+    }
+  }
+
   static long readBytes(InputStream in, long length) throws IOException {
     byte[] buffer = new byte[8 << 20];
     long total = 0;
@@ -152,12 +180,21 @@ public class S3ScanBenchmark {
 
   @Benchmark
   public long floeBytes(S3Lineitem s) throws IOException {
-    SeekableInputStream in = s.io.newInputFile(s.dataFile, s.dataFileBytes).newStream();
-    return readBytes(in, s.dataFileBytes);
+    return readBytes(s.io.newInputFile(s.dataFile, s.dataFileBytes).newStream(), s.dataFileBytes);
   }
 
   @Benchmark
   public long icebergBytes(S3Lineitem s) throws IOException {
     return readBytes(s.icebergIo.newInputFile(s.dataFile, s.dataFileBytes).newStream(), s.dataFileBytes);
+  }
+
+  @Benchmark
+  public long floeBytesAt50MBps(S3Lineitem s, ThrottledLink link) throws IOException {
+    return readBytes(link.io.newInputFile(s.dataFile, s.dataFileBytes).newStream(), s.dataFileBytes);
+  }
+
+  @Benchmark
+  public long icebergBytesAt50MBps(S3Lineitem s, ThrottledLink link) throws IOException {
+    return readBytes(link.icebergIo.newInputFile(s.dataFile, s.dataFileBytes).newStream(), s.dataFileBytes);
   }
 }

@@ -20,6 +20,14 @@ class S3BenchmarksSmokeTest {
       assertEquals(bench.floeScanRangedReads(s), bench.icebergScanS3FileIO(s));
       assertEquals(s.dataFileBytes, bench.floeBytes(s));
       assertEquals(s.dataFileBytes, bench.icebergBytes(s));
+      S3ScanBenchmark.ThrottledLink link = new S3ScanBenchmark.ThrottledLink();
+      link.setUp(s);
+      try {
+        assertEquals(s.dataFileBytes, bench.floeBytesAt50MBps(s, link));
+        assertEquals(s.dataFileBytes, bench.icebergBytesAt50MBps(s, link));
+      } finally {
+        link.tearDown();
+      }
     } finally {
       s.tearDown();
     }

@@ -11,7 +11,7 @@ public class ConditionalWritesUnsupportedException extends UnsupportedOperationE
   public ConditionalWritesUnsupportedException(String endpoint, String bucket, String detail) {
     super("not supported: the S3 endpoint " + endpoint + " ignores conditional writes (If-None-Match: *) in bucket "
         + bucket + " (" + detail + "). Commits without a catalog rely on them to be atomic; use a store that honours"
-        + " them (AWS S3, MinIO, s3proxy 2.4+) or a catalog.");
+        + " them (AWS S3 does) or a catalog.");
     this.endpoint = endpoint;
     this.bucket = bucket;
   }

@@ -61,6 +61,11 @@ final class RangeReader {
           totalLength[0] = totalFromContentRange(response.contentRange());
           len = (int) Math.max(done, Math.min(len, totalLength[0] - start));
         }
+        String contentRange = response.contentRange();
+        if (contentRange == null || !contentRange.startsWith("bytes " + from + "-")) {
+          throw new EOFException(location + " at " + ctx.endpoint() + " did not honour " + range + " (Content-Range: "
+              + contentRange + ")");
+        }
         long sent = response.contentLength() == null ? len - done : response.contentLength();
         if (sent < len - done) {
           throw new EOFException(location + " at " + ctx.endpoint() + " is shorter than expected: " + range + " returned "

@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
  * {@link #TAIL_BYTES} fetches that whole tail in one GET (a Parquet footer and its length, or a small file
  * whole); other reads are served from fetched ranges kept in memory, so nearby reads coalesce into one request.
  * Sequential reading (each read starting where the last ended) switches to read-ahead: the next blocks are
- * fetched by parallel ranged GETs while the caller consumes the current one, the window growing by a block per
- * block consumed up to {@link #MAX_READ_AHEAD_BLOCKS} ({@link #BLOCK_BYTES} each). A seek elsewhere drops the window (unstarted fetches are cancelled).
+ * fetched by parallel ranged GETs while the caller consumes the current one: the window grows by a block per
+ * block consumed up to {@link #MAX_READ_AHEAD_BLOCKS}, and blocks double from {@link #BLOCK_BYTES} up to
+ * {@link #MAX_BLOCK_BYTES} (fewer, longer requests for long sequential reads). A seek elsewhere drops the window (unstarted fetches are cancelled).
  */
 final class S3InputStream extends SeekableInputStream {
   static final int TAIL_BYTES = 1 << 20;
   static final int BLOCK_BYTES = 8 << 20;
+  static final int MAX_BLOCK_BYTES = 16 << 20;
   static final int MIN_RANDOM_READ = 256 << 10;
   static final int MAX_READ_AHEAD_BLOCKS = 4;
 
@@ -33,6 +35,7 @@ final class S3InputStream extends SeekableInputStream {
   private long pos;
   private long lastReadEnd = -1;
   private int window = 1;
+  private int nextBlockBytes = BLOCK_BYTES;
   private Block tail;
   private final Deque<Block> blocks = new ArrayDeque<>();
   private boolean closed;
@@ -166,6 +169,7 @@ final class S3InputStream extends SeekableInputStream {
     }
     if (p == lastReadEnd) {
       window = 2;
+      nextBlockBytes = BLOCK_BYTES;
       extendReadAhead(size, p);
       return;
     }
@@ -184,8 +188,9 @@ final class S3InputStream extends SeekableInputStream {
     long limit = tail != null ? Math.min(size, tail.start()) : size;
     while (blocks.size() < window && next < limit) {
       long start = next;
-      int n = (int) Math.min(BLOCK_BYTES, limit - start);
+      int n = (int) Math.min(nextBlockBytes, limit - start);
       blocks.add(new Block(start, n, ctx.pool.submit(() -> reader.read(start, n))));
+      nextBlockBytes = Math.min(MAX_BLOCK_BYTES, nextBlockBytes * 2);
       next = start + n;
     }
   }

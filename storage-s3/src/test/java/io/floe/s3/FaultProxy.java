@@ -74,6 +74,7 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
   private final Thread acceptor;
   private volatile boolean closed;
+  private volatile long bytesPerSecond;
 
   public FaultProxy(int upstreamPort) throws IOException {
     this.upstreamPort = upstreamPort;
@@ -120,6 +121,14 @@ public final class FaultProxy implements AutoCloseable {
   private Rule add(Rule rule) {
     rules.add(rule);
     return rule;
+  }
+
+  /**
+   * Limits every connection's response bodies to {@code bytesPerSecond} (0: no limit), like the per-connection
+   * throughput of a real object store, where parallel requests are how a reader goes faster.
+   */
+  public void throttle(long bytesPerSecond) {
+    this.bytesPerSecond = bytesPerSecond;
   }
 
   public void clearRules() {
@@ -225,7 +234,7 @@ public final class FaultProxy implements AutoCloseable {
           response.writeTruncated(cout);
           return;
         }
-        response.writeTo(cout);
+        response.writeTo(cout, bytesPerSecond);
         cout.flush();
         if ("close".equalsIgnoreCase(response.header("connection")) || "close".equalsIgnoreCase(request.header("connection"))) {
           return;
@@ -350,6 +359,27 @@ public final class FaultProxy implements AutoCloseable {
     void writeTo(OutputStream out) throws IOException {
       out.write(headBytes());
       out.write(body);
+    }
+
+    /** Writes the message, its body at no more than {@code bytesPerSecond} (0: at once). */
+    void writeTo(OutputStream out, long bytesPerSecond) throws IOException, InterruptedException {
+      if (bytesPerSecond <= 0) {
+        writeTo(out);
+        return;
+      }
+      out.write(headBytes());
+      long start = System.nanoTime();
+      int chunk = 64 << 10;
+      for (int off = 0; off < body.length; off += chunk) {
+        int n = Math.min(chunk, body.length - off);
+        out.write(body, off, n);
+        out.flush();
+        long dueNanos = (long) ((off + n) * 1e9 / bytesPerSecond);
+        long aheadMs = (dueNanos - (System.nanoTime() - start)) / 1_000_000;
+        if (aheadMs > 0) {
+          Thread.sleep(aheadMs);
+        }
+      }
     }
 
     /** The head and half the body, to be followed by closing the connection. */

@@ -178,7 +178,11 @@ class S3FileIOTest {
     assertArrayEquals(data, got);
     List<FaultProxy.Request> gets = proxy.requests().stream().filter(FaultProxy.on("GET", "seq.bin")).toList();
     assertTrue(gets.stream().allMatch(r -> r.header("Range") != null), "only ranged GETs");
-    assertTrue(gets.size() >= 5 && gets.size() <= 8, "8 MiB blocks plus the tail: " + gets.size());
+    List<Long> sizes = gets.stream().map(r -> r.header("Range").substring("bytes=".length()).split("-"))
+        .map(a -> Long.parseLong(a[1]) - Long.parseLong(a[0]) + 1).toList();
+    assertEquals(data.length, sizes.stream().mapToLong(Long::longValue).sum(), "every byte fetched once: " + sizes);
+    assertEquals(16L << 20, sizes.stream().mapToLong(Long::longValue).max().orElseThrow(), "blocks grow to 16 MiB: " + sizes);
+    assertTrue(gets.size() <= 5, "a few long requests: " + sizes);
   }
 
   @Test
