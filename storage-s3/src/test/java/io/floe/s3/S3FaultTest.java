@@ -205,6 +205,21 @@ class S3FaultTest {
   }
 
   @Test
+  void anAppendWhoseDataFileCannotBeWrittenCommitsNothing() {
+    Table table = newTable("no-data");
+    table.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
+    FaultProxy.Rule broken = proxy.error(on("PUT", "no-data/data/.*\\.parquet"), 500, "InternalError", 1000);
+    RuntimeException e = assertThrows(RuntimeException.class,
+        () -> table.newAppend().appendRecords(TableFixtures.events(10, 10)).commit());
+    assertTrue(broken.applied() > 1, "the data file write was retried: " + e);
+    proxy.clearRules();
+    Table reloaded = new Tables(io).load(table.location());
+    assertEquals(1, reloaded.snapshots().size(), "no snapshot refers to the unwritten file");
+    assertEquals(10, reloaded.newScan().records().size());
+    assertEquals(1, io.listPrefix(table.location() + "/data").size(), "only the first append's data file exists");
+  }
+
+  @Test
   void aFailedMultipartUploadLeavesNoObjectAndNoUpload() {
     try (S3FileIO parts = S3FileIOTest.withSmallParts(server, proxy)) {
       FaultProxy.Rule failPart = proxy.error(on("PUT", "mpfail/big\\?.*partNumber=2"), 500, "InternalError", 1000);
