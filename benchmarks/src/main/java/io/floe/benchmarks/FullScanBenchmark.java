@@ -167,7 +167,7 @@ public class FullScanBenchmark {
     }
 
     /** Internal values: dates as days, decimals as BigDecimal of scale 2. */
-    private static GenericRecord toFloe(StructType struct, Lineitems.Row r) {
+    static GenericRecord toFloe(StructType struct, Lineitems.Row r) {
       return GenericRecord.of(struct, r.orderkey, r.partkey, r.suppkey, r.linenumber, r.decimal(r.quantity),
           r.decimal(r.extendedprice), r.decimal(r.discount), r.decimal(r.tax), r.returnflag, r.linestatus,
           r.shipdate, r.commitdate, r.receiptdate, r.shipinstruct, r.shipmode, r.comment);
