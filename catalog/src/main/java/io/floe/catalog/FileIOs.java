@@ -1,14 +1,15 @@
 package io.floe.catalog;
 
 import io.floe.io.FileIO;
-import io.floe.io.LocalFileIO;
+import io.floe.storage.FileIOResolver;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 /**
  * Creates the FileIO for a warehouse from catalog properties: the class named by {@code io-impl} (Iceberg's
- * property; a public constructor taking the property map, or none), else {@link LocalFileIO} for a local warehouse.
+ * property; a public constructor taking the property map, or none), else the IO for the warehouse's URI scheme
+ * ({@link FileIOResolver}: local, S3 or Hadoop).
  */
 public final class FileIOs {
   /** The FileIO class to use (Iceberg's property name). */
@@ -22,11 +23,7 @@ public final class FileIOs {
     if (impl != null) {
       return instantiate(impl, properties);
     }
-    if (WarehouseLocations.isLocal(warehouse)) {
-      return new LocalFileIO();
-    }
-    throw new IllegalArgumentException("no FileIO for warehouse " + warehouse + ": only local warehouses work without "
-        + "configuration; set " + IO_IMPL + " to a FileIO class for its scheme");
+    return FileIOResolver.forLocation(warehouse, properties);
   }
 
   private static FileIO instantiate(String className, Map<String, String> properties) {
