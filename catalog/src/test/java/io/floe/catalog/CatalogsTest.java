@@ -59,9 +59,6 @@ class CatalogsTest {
     IllegalArgumentException io = assertThrows(IllegalArgumentException.class,
         () -> Catalogs.load(Map.of("warehouse", dir.toString(), "io-impl", "no.such.FileIO")));
     assertTrue(io.getMessage().contains("io-impl=no.such.FileIO"), io.getMessage());
-    IllegalArgumentException s3 = assertThrows(IllegalArgumentException.class,
-        () -> Catalogs.load(Map.of("warehouse", "s3://bucket/wh")));
-    assertTrue(s3.getMessage().contains("s3://bucket/wh") && s3.getMessage().contains("io-impl"), s3.getMessage());
     IllegalArgumentException pool = assertThrows(IllegalArgumentException.class,
         () -> Catalogs.load(Map.of("catalog.type", "jdbc", "uri", "jdbc:sqlite:" + dir.resolve("c.db"),
             "catalog.jdbc.pool-size", "many")));
