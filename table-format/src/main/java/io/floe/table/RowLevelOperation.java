@@ -13,14 +13,10 @@ import io.floe.expressions.PartitionEvaluator;
 import io.floe.expressions.RowEvaluator;
 import io.floe.io.CloseableIterator;
 import io.floe.manifest.DataFile;
-import io.floe.manifest.ManifestEntry;
 import io.floe.manifest.ManifestFile;
-import io.floe.manifest.ManifestListReader;
-import io.floe.manifest.ManifestReader;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
 import io.floe.parquet.ParquetArrowReader;
-import io.floe.partition.PartitionSpec;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
@@ -45,7 +41,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   private Expression rowFilter = Expressions.alwaysFalse();
   private final List<String> explicitDeletes = new ArrayList<>();
   protected final List<DataFile> added = new ArrayList<>();
-  private final List<TableWriter> writers = new ArrayList<>();
+  private final WrittenDataFiles written;
   private Map<String, DataFile> toRemove;
   private final List<DataFile> rewritten = new ArrayList<>();
   private List<ManifestFile> newManifests;
@@ -53,6 +49,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
 
   RowLevelOperation(TableOperations ops) {
     super(ops);
+    this.written = new WrittenDataFiles(ops, startingBase);
   }
 
   protected void addRowFilter(Expression filter) {
@@ -71,21 +68,8 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   }
 
   protected void writeRecords(Iterable<? extends Record> rows) {
-    TableWriter writer = newWriter();
-    try {
-      writer.writeAll(rows);
-      added.addAll(writer.complete());
-    } catch (RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
+    added.addAll(written.write(rows));
     newManifests = null;
-  }
-
-  private TableWriter newWriter() {
-    TableWriter writer = new TableWriter(ops, startingBase);
-    writers.add(writer);
-    return writer;
   }
 
   @Override
@@ -154,7 +138,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
         remove.put(t.file().path(), t.file());
         if (!kept.isEmpty()) {
           if (writer == null) {
-            writer = newWriter();
+            writer = written.newWriter();
           }
           writer.writeAll(kept);
         }
@@ -197,93 +181,38 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   protected List<ManifestFile> apply(TableMetadata base, long sequenceNumber) {
     prepare();
     validate(base);
-    List<ManifestFile> manifests = new ArrayList<>();
     if (newManifests == null) {
       newManifests = ManifestWriting.writeAdded(this, addedFiles());
     }
-    for (ManifestFile m : newManifests) {
-      manifests.add(withSequenceNumber(m, sequenceNumber));
-    }
-    Snapshot current = base.currentSnapshot();
-    int found = 0;
-    if (current != null) {
-      Map<Integer, PartitionSpec> specs = base.specsById();
-      for (ManifestFile m : ManifestListReader.read(io(), current.manifestList())) {
-        List<ManifestEntry> entries = toRemove.isEmpty() ? List.of() : ManifestReader.read(io(), m, specs);
-        long hits = entries.stream().filter(e -> e.isLive() && toRemove.containsKey(e.file().path())).count();
-        if (hits == 0) {
-          manifests.add(m);
-          continue;
-        }
-        found += (int) hits;
-        manifests.add(ManifestWriting.write(this, base, m.partitionSpecId(), sequenceNumber, w -> {
-          for (ManifestEntry e : entries) {
-            if (!e.isLive()) {
-              continue;
-            }
-            if (toRemove.containsKey(e.file().path())) {
-              w.delete(e, snapshotId());
-            } else {
-              ManifestWriting.keep(w, e, snapshotId());
-            }
-          }
-        }));
-      }
-    }
-    if (found != toRemove.size()) {
-      throw new ConflictException(ops.tableName(), (toRemove.size() - found)
-          + " data file(s) this operation removes are no longer in the table (removed by a concurrent commit)");
-    }
+    List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
+    manifests.addAll(ManifestWriting.withoutFiles(this, base, sequenceNumber, toRemove));
     return compactor.compact(base, manifests, sequenceNumber);
   }
 
   /** Checks the commits that landed after the starting snapshot against this operation. */
   private void validate(TableMetadata base) {
-    Snapshot start = startingBase.currentSnapshot();
-    Long startId = start == null ? null : start.snapshotId();
-    List<Snapshot> since = new ArrayList<>();
-    for (Snapshot s = base.currentSnapshot(); s != null && !s.equals(start) && (startId == null || s.snapshotId() != startId);
-         s = s.parentSnapshotId() == null ? null : base.snapshot(s.parentSnapshotId())) {
-      since.add(s);
-    }
+    List<Snapshot> since = ConcurrentChanges.since(ops.tableName(), base, startingBase.currentSnapshot());
     if (since.isEmpty()) {
       return;
     }
     boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(rowFilter instanceof Expression.False);
     Expression bound = checkAdded ? boundFilter(base.schema()) : null;
     MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(base.schema(), bound) : null;
-    Map<Integer, PartitionSpec> specs = base.specsById();
-    for (Snapshot s : since) {
-      for (ManifestFile m : ManifestListReader.read(io(), s.manifestList())) {
-        if (m.addedSnapshotId() != s.snapshotId()) {
-          continue;
-        }
-        for (ManifestEntry e : ManifestReader.read(io(), m, specs)) {
-          if (e.snapshotId() == null || e.snapshotId() != s.snapshotId()) {
-            continue;
-          }
-          if (e.status() == ManifestEntry.Status.DELETED && toRemove.containsKey(e.file().path())) {
-            throw new ConflictException(ops.tableName(), "data file " + e.file().path()
-                + " that this operation removes was removed by concurrent snapshot " + s.snapshotId() + " (" + s.operation() + ")");
-          }
-          if (checkAdded && e.status() == ManifestEntry.Status.ADDED
-              && new PartitionEvaluator(specs.get(m.partitionSpecId()), bound).mightMatch(e.file().partition())
-              && metrics.mightMatch(e.file().metrics())) {
-            throw new ConflictException(ops.tableName(), "concurrent snapshot " + s.snapshotId() + " (" + s.operation()
-                + ") added data file " + e.file().path() + " that may hold rows matching " + rowFilter
-                + " (isolation level serializable)");
-          }
-        }
+    ConcurrentChanges.forEach(io(), base, since, c -> {
+      if (c.removed() && toRemove.containsKey(c.file().path())) {
+        throw new ConflictException(ops.tableName(), "data file " + c.file().path()
+            + " that this operation removes was removed by " + c.by());
       }
-    }
+      if (checkAdded && c.added() && new PartitionEvaluator(c.spec(), bound).mightMatch(c.file().partition())
+          && metrics.mightMatch(c.file().metrics())) {
+        throw new ConflictException(ops.tableName(), c.by() + " added data file " + c.file().path()
+            + " that may hold rows matching " + rowFilter + " (isolation level serializable)");
+      }
+    });
   }
 
   @Override
   protected void deleteWrittenDataFiles() {
-    for (TableWriter w : writers) {
-      for (String location : w.writtenLocations()) {
-        io().deleteFile(location);
-      }
-    }
+    written.deleteAll();
   }
 }
