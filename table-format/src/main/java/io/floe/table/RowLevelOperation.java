@@ -1,6 +1,5 @@
 package io.floe.table;
 
-import io.floe.arrow.ArrowRows;
 import io.floe.commit.ConflictException;
 import io.floe.commit.TableOperations;
 import io.floe.data.Record;
@@ -11,12 +10,10 @@ import io.floe.expressions.Expressions;
 import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.PartitionEvaluator;
 import io.floe.expressions.RowEvaluator;
-import io.floe.io.CloseableIterator;
 import io.floe.manifest.DataFile;
 import io.floe.manifest.ManifestFile;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
-import io.floe.parquet.ParquetArrowReader;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Removes files or rows and optionally adds files, as one snapshot (the base of {@link DeleteFiles} and
@@ -153,28 +149,17 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   /** Reads a file, collecting the rows that do NOT match; returns how many matched. */
   private long readUnmatched(DataFile file, Schema schema, Expression bound, List<Record> kept) {
     RowEvaluator evaluator = new RowEvaluator(schema.asStruct(), bound);
-    long matched = 0;
-    try (BufferAllocator allocator = new RootAllocator();
-         CloseableIterator<VectorSchemaRoot> batches = ParquetArrowReader.read(io().newInputFile(file.path()), schema,
-             allocator, 8192, m -> true)) {
-      while (batches.hasNext()) {
-        try (VectorSchemaRoot batch = batches.next()) {
-          for (int i = 0; i < batch.getRowCount(); i++) {
-            Record row = ArrowRows.rowView(batch, schema, i);
-            if (evaluator.eval(row)) {
-              matched++;
-            } else {
-              kept.add(Records.copy(row));
-            }
-          }
+    long[] matched = {0};
+    try (BufferAllocator allocator = new RootAllocator()) {
+      DataFileRows.read(io(), ops.tableName(), file, schema, allocator, row -> {
+        if (evaluator.eval(row)) {
+          matched[0]++;
+        } else {
+          kept.add(Records.copy(row));
         }
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read data file " + file.path() + " of table " + ops.tableName(), e);
+      });
     }
-    return matched;
+    return matched[0];
   }
 
   @Override
