@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Removes orphan files (Iceberg's {@code remove_orphan_files}): files under the table location that no metadata
  * references and that are older than a threshold (default: 3 days ago, so that files of commits still in
  * progress are left alone). Referenced are the current metadata file and those in its metadata-log,
- * {@code version-hint.text}, and every manifest list, manifest and data file (live or deleted entries) of every
- * snapshot in the metadata. The table's FileIO must list files ({@link SupportsListing}). Ends with
+ * {@code version-hint.text}, and every manifest list and manifest of every snapshot in the metadata (so of every
+ * branch and tag) and every data file one of them reads (a data file only listed as deleted is read by no
+ * snapshot left). The table's FileIO must list files ({@link SupportsListing}). Ends with
  * {@link #execute()}.
  */
 public final class DeleteOrphanFiles {
@@ -92,7 +93,7 @@ public final class DeleteOrphanFiles {
       referenced.add(e.metadataFile());
     }
     referenced.add(ops.metadataFileLocation("version-hint.text"));
-    ReachableFiles reachable = ReachableFiles.of(ops.io(), metadata, metadata.snapshots(), false, path -> true);
+    ReachableFiles reachable = ReachableFiles.of(ops.io(), metadata, metadata.snapshots(), true, path -> true);
     referenced.addAll(reachable.manifestLists());
     referenced.addAll(reachable.manifests());
     referenced.addAll(reachable.dataFiles());

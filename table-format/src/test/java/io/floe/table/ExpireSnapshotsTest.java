@@ -254,4 +254,30 @@ class ExpireSnapshotsTest {
     assertEquals(250, r.newScan().records().size());
     assertNull(r.currentSnapshot().parentSnapshotId() == null ? null : r.snapshot(r.currentSnapshot().parentSnapshotId()));
   }
+
+  @Test
+  void aWriterWhoseStaleBaseWasExpiredRetriesOnTheNewBase() {
+    Table t = create(Map.of());
+    t.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
+    Table stale = new Tables(new LocalFileIO()).load(t.location());
+    String staleList = stale.currentSnapshot().manifestList();
+    DeleteFiles preparedBefore = stale.newDelete().deleteFromRowFilter(Expressions.equal("id", 3L));
+    assertEquals(1, preparedBefore.removedFiles().size(), "worked out against the starting snapshot before the expiry");
+    DeleteFiles startedBefore = stale.newDelete().deleteFromRowFilter(Expressions.equal("id", 4L));
+    for (int i = 1; i <= 3; i++) {
+      t.newAppend().appendRecords(TableFixtures.events(i * 10L, 10)).commit();
+    }
+    t.expireSnapshots().expireOlderThan(System.currentTimeMillis() + 1).retainLast(1).commit();
+    assertFalse(java.nio.file.Files.exists(Path.of(staleList)), "the stale base's manifest list was expired");
+
+    stale.newAppend().appendRecords(TableFixtures.events(100, 10)).commit();
+    assertEquals(50, new Tables(new LocalFileIO()).load(t.location()).newScan().records().size());
+
+    io.floe.commit.ConflictException e = assertThrows(io.floe.commit.ConflictException.class, preparedBefore::commit);
+    assertTrue(e.getMessage().contains("expired"), e.getMessage());
+    // one that has not read its starting snapshot yet cannot: it fails naming the missing file, committing nothing
+    java.io.UncheckedIOException missing = assertThrows(java.io.UncheckedIOException.class, startedBefore::commit);
+    assertTrue(missing.getMessage().contains(staleList), missing.getMessage());
+    assertEquals(50, new Tables(new LocalFileIO()).load(t.location()).newScan().records().size());
+  }
 }
