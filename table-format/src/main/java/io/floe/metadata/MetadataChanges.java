@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Derives new {@link TableMetadata} versions: a new table, a new snapshot, a moved metadata location. */
+/**
+ * Derives new {@link TableMetadata} versions: a new table, a new snapshot, a new current schema or default
+ * partition spec, a moved metadata location.
+ */
 public final class MetadataChanges {
   /** How many earlier metadata files the metadata-log keeps (Iceberg's property name). */
   public static final String PREVIOUS_VERSIONS_MAX = "write.metadata.previous-versions-max";
@@ -35,20 +38,148 @@ public final class MetadataChanges {
 
   /** {@code base} plus a snapshot that becomes the current snapshot of the main branch. */
   public static TableMetadata addSnapshot(TableMetadata base, Snapshot snapshot) {
+    return addSnapshot(base, snapshot, SnapshotRef.MAIN);
+  }
+
+  /**
+   * {@code base} plus a snapshot that becomes the head of {@code branch} (created if absent, keeping the retention
+   * settings of an existing one). Only a commit to {@code main} changes current-snapshot-id and the snapshot-log.
+   */
+  public static TableMetadata addSnapshot(TableMetadata base, Snapshot snapshot, String branch) {
     List<Snapshot> snapshots = new ArrayList<>(base.snapshots());
     snapshots.add(snapshot);
     Map<String, SnapshotRef> refs = new HashMap<>(base.refs());
-    SnapshotRef oldMain = refs.get(SnapshotRef.MAIN);
-    refs.put(SnapshotRef.MAIN, oldMain == null ? SnapshotRef.branch(snapshot.snapshotId())
-        : new SnapshotRef(snapshot.snapshotId(), SnapshotRef.Type.BRANCH, oldMain.minSnapshotsToKeep(),
-            oldMain.maxSnapshotAgeMs(), oldMain.maxRefAgeMs()));
+    SnapshotRef old = refs.get(branch);
+    if (old != null && !old.isBranch()) {
+      throw new IllegalArgumentException("'" + branch + "' of table " + base.location() + " is a tag, not a branch");
+    }
+    refs.put(branch, old == null ? SnapshotRef.branch(snapshot.snapshotId()) : old.withSnapshotId(snapshot.snapshotId()));
+    boolean main = SnapshotRef.MAIN.equals(branch);
     List<SnapshotLogEntry> snapshotLog = new ArrayList<>(base.snapshotLog());
-    snapshotLog.add(new SnapshotLogEntry(snapshot.timestampMs(), snapshot.snapshotId()));
+    Long current = base.currentSnapshotId();
+    if (main) {
+      snapshotLog.add(new SnapshotLogEntry(snapshot.timestampMs(), snapshot.snapshotId()));
+      current = snapshot.snapshotId();
+    }
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
         snapshot.sequenceNumber(), snapshot.timestampMs(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-        base.defaultSortOrderId(), base.properties(), snapshot.snapshotId(), snapshots, refs, snapshotLog,
-        nextMetadataLog(base));
+        base.defaultSortOrderId(), base.properties(), current, snapshots,
+        refs, snapshotLog, nextMetadataLog(base));
+  }
+
+  /**
+   * {@code base} with its refs replaced by {@code refs}, changing no snapshot (branch and tag management,
+   * rollback). Every ref must point to a snapshot of {@code base} and {@code main} cannot be removed once it
+   * exists. When {@code main} moves, current-snapshot-id follows and the snapshot-log records the change.
+   */
+  public static TableMetadata withRefs(TableMetadata base, Map<String, SnapshotRef> refs) {
+    for (Map.Entry<String, SnapshotRef> e : refs.entrySet()) {
+      if (base.snapshot(e.getValue().snapshotId()) == null) {
+        throw new IllegalArgumentException("ref '" + e.getKey() + "' of table " + base.location()
+            + " would point to unknown snapshot " + e.getValue().snapshotId());
+      }
+    }
+    SnapshotRef main = refs.get(SnapshotRef.MAIN);
+    if (main == null && base.currentSnapshotId() != null) {
+      throw new IllegalArgumentException("branch 'main' of table " + base.location() + " cannot be removed");
+    }
+    if (main != null && !main.isBranch()) {
+      throw new IllegalArgumentException("'main' of table " + base.location() + " must be a branch");
+    }
+    long now = Math.max(System.currentTimeMillis(), base.lastUpdatedMs());
+    Long current = main == null ? null : main.snapshotId();
+    List<SnapshotLogEntry> snapshotLog = new ArrayList<>(base.snapshotLog());
+    if (current != null && !current.equals(base.currentSnapshotId())) {
+      snapshotLog.add(new SnapshotLogEntry(now, current));
+    }
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(), base.lastSequenceNumber(),
+        now, base.lastColumnId(), base.schemas(), base.currentSchemaId(), base.specs(), base.defaultSpecId(),
+        base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(), current,
+        base.snapshots(), refs, snapshotLog, nextMetadataLog(base));
+  }
+
+  /**
+   * {@code base} with {@code schema} as its current schema, as a metadata-only change (no snapshot): the schema
+   * takes the id of an identical schema the table already has (ids, names, types, docs and identifier fields), or
+   * the next free id; {@code last-column-id} becomes the highest of {@code lastColumnId}, the old value and the
+   * schema's field ids; every partition spec is rebound to the new schema (a spec over a column dropped since
+   * stays bound to the newest schema that still has its source columns, as when reading metadata).
+   */
+  public static TableMetadata setCurrentSchema(TableMetadata base, Schema schema, int lastColumnId) {
+    Integer schemaId = null;
+    int nextId = 0;
+    for (Schema s : base.schemas()) {
+      if (schemaId == null && s.sameColumns(schema)) {
+        schemaId = s.schemaId();
+      }
+      nextId = Math.max(nextId, s.schemaId() + 1);
+    }
+    List<Schema> schemas = new ArrayList<>(base.schemas());
+    Schema current;
+    if (schemaId == null) {
+      current = schema.withSchemaId(nextId);
+      schemas.add(current);
+    } else {
+      current = base.schemaById(schemaId);
+    }
+    List<PartitionSpec> specs = new ArrayList<>();
+    for (PartitionSpec spec : base.specs()) {
+      specs.add(rebind(spec, current, schemas));
+    }
+    int newLastColumnId = Math.max(Math.max(base.lastColumnId(), lastColumnId), current.highestFieldId());
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
+        base.lastSequenceNumber(), System.currentTimeMillis(), newLastColumnId, schemas, current.schemaId(), specs,
+        base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(),
+        base.currentSnapshotId(), base.snapshots(), base.refs(), base.snapshotLog(), nextMetadataLog(base));
+  }
+
+  /**
+   * {@code base} with a partition spec of {@code fields} (over the current schema) as its default spec, as a
+   * metadata-only change (no snapshot): the spec takes the id of an existing spec with the same fields (ids,
+   * names, sources and transforms) or the next free id; {@code last-partition-id} becomes the highest of
+   * {@code lastPartitionId}, the old value and the spec's field ids.
+   */
+  public static TableMetadata setDefaultSpec(TableMetadata base, List<PartitionField> fields, int lastPartitionId) {
+    Integer specId = null;
+    int nextId = 0;
+    for (PartitionSpec s : base.specs()) {
+      if (specId == null && s.fields().equals(fields)) {
+        specId = s.specId();
+      }
+      nextId = Math.max(nextId, s.specId() + 1);
+    }
+    List<PartitionSpec> specs = new ArrayList<>(base.specs());
+    PartitionSpec spec;
+    if (specId == null) {
+      spec = new PartitionSpec(nextId, base.schema(), fields);
+      specs.add(spec);
+    } else {
+      spec = base.specById(specId);
+    }
+    int newLastPartitionId = Math.max(Math.max(base.lastPartitionId(), lastPartitionId), spec.lastAssignedFieldId());
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
+        base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
+        base.currentSchemaId(), specs, spec.specId(), newLastPartitionId, base.sortOrders(),
+        base.defaultSortOrderId(), base.properties(), base.currentSnapshotId(), base.snapshots(), base.refs(),
+        base.snapshotLog(), nextMetadataLog(base));
+  }
+
+  /** A spec bound to {@code current}, or to the newest of {@code schemas} that still has all its source columns. */
+  private static PartitionSpec rebind(PartitionSpec spec, Schema current, List<Schema> schemas) {
+    if (fits(spec, current)) {
+      return new PartitionSpec(spec.specId(), current, spec.fields());
+    }
+    for (int i = schemas.size() - 1; i >= 0; i--) {
+      if (fits(spec, schemas.get(i))) {
+        return new PartitionSpec(spec.specId(), schemas.get(i), spec.fields());
+      }
+    }
+    return spec;
+  }
+
+  private static boolean fits(PartitionSpec spec, Schema schema) {
+    return spec.fields().stream().allMatch(f -> schema.findField(f.sourceId()) != null);
   }
 
   /**

@@ -15,6 +15,11 @@ public record SnapshotRef(long snapshotId, Type type, Integer minSnapshotsToKeep
     return new SnapshotRef(snapshotId, Type.TAG, null, null, null);
   }
 
+  /** This ref moved to another snapshot, keeping its kind and retention settings. */
+  public SnapshotRef withSnapshotId(long id) {
+    return new SnapshotRef(id, type, minSnapshotsToKeep, maxSnapshotAgeMs, maxRefAgeMs);
+  }
+
   public boolean isBranch() {
     return type == Type.BRANCH;
   }

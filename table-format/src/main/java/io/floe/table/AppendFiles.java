@@ -59,7 +59,7 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
       newManifests = ManifestWriting.writeAdded(this, added);
     }
     List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
-    Snapshot current = base.currentSnapshot();
+    Snapshot current = head(base);
     if (current != null) {
       manifests.addAll(ManifestListReader.read(io(), current.manifestList()));
     }

@@ -8,6 +8,7 @@ import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestListReader;
 import io.floe.manifest.ManifestReader;
 import io.floe.metadata.Snapshot;
+import io.floe.metadata.SnapshotAncestry;
 import io.floe.metadata.TableMetadata;
 import io.floe.partition.PartitionSpec;
 import java.util.ArrayList;
@@ -44,29 +45,29 @@ final class ConcurrentChanges {
   }
 
   /**
-   * The snapshots of {@code base}'s main branch committed after {@code start} (null: the table was empty),
-   * newest first. If the history between them is gone (expired meanwhile), what happened cannot be checked and
-   * this fails with a {@link ConflictException}.
+   * The snapshots committed to {@code op}'s target branch in {@code base} after the snapshot {@code op} started
+   * from, newest first. Fails with a {@link ConflictException} when what happened meanwhile cannot be checked: the
+   * branch no longer descends from the starting snapshot (rolled back or replaced), or the history in between was
+   * expired.
    */
-  static List<Snapshot> since(String tableName, TableMetadata base, Snapshot start) {
+  static List<Snapshot> since(SnapshotProducer<?> op, TableMetadata base) {
+    Snapshot start = op.startingHead();
     List<Snapshot> since = new ArrayList<>();
-    Snapshot s = base.currentSnapshot();
-    while (s != null && (start == null || s.snapshotId() != start.snapshotId())) {
+    for (Snapshot s : SnapshotAncestry.ancestorsOf(base, op.head(base))) {
+      if (start != null && s.snapshotId() == start.snapshotId()) {
+        return since;
+      }
       since.add(s);
-      Long parent = s.parentSnapshotId();
-      if (parent == null) {
-        s = null;
-        break;
-      }
-      s = base.snapshot(parent);
-      if (s == null) {
-        throw new ConflictException(tableName, "cannot validate against concurrent commits: snapshot " + parent
-            + " in the history since the operation started was expired");
-      }
     }
-    if (s == null && start != null) {
-      throw new ConflictException(tableName, "cannot validate against concurrent commits: the starting snapshot "
-          + start.snapshotId() + " is no longer an ancestor of the current snapshot");
+    Snapshot oldest = since.isEmpty() ? null : since.get(since.size() - 1);
+    if (oldest != null && oldest.parentSnapshotId() != null) {
+      throw new ConflictException(op.ops.tableName(), "cannot validate against concurrent commits: snapshot "
+          + oldest.parentSnapshotId() + " in the history of branch " + op.targetBranch()
+          + " since this operation started was expired");
+    }
+    if (start != null) {
+      throw new ConflictException(op.ops.tableName(), "branch " + op.targetBranch() + " no longer descends from snapshot "
+          + start.snapshotId() + " that this operation read (it was rolled back or replaced by a concurrent commit)");
     }
     return since;
   }

@@ -1,8 +1,5 @@
 package io.floe.table;
 
-import io.floe.commit.CommitFailedException;
-import io.floe.commit.CommitStateUnknownException;
-import io.floe.commit.RetryPolicy;
 import io.floe.commit.TableOperations;
 import io.floe.metadata.MetadataChanges;
 import io.floe.metadata.Snapshot;
@@ -16,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Expires snapshots per the spec's retention policy ({@link SnapshotRetention}) and explicit ids, in one metadata
- * commit (retried on lost races like any commit); then, only once that commit succeeded, deletes the manifest
+ * commit (worked out again on the fresh base after a lost race); then, only once that commit succeeded, deletes the manifest
  * lists, manifests and data files that no kept snapshot reaches ({@link ExpiredFiles}). Ends with
  * {@link #commit()}.
  */
@@ -68,61 +65,36 @@ public final class ExpireSnapshots {
     return this;
   }
 
-  /** Commits the new metadata, then deletes the unreachable files (when asked); returns what was done. */
+  /**
+   * Commits the new metadata, then deletes the unreachable files (when asked); returns what was done. If the
+   * outcome of the metadata commit is unknown, {@link io.floe.commit.CommitStateUnknownException} is thrown and no
+   * file is deleted (the files of snapshots it may have expired are then orphans; see {@link DeleteOrphanFiles}).
+   */
   public Result commit() {
-    TableMetadata base = ops.refresh();
-    if (base == null) {
+    TableMetadata first = ops.refresh();
+    if (first == null) {
       throw new NoSuchTableException("no table at " + ops.tableName());
     }
-    if (cleanExpiredFiles && !Boolean.parseBoolean(base.property(TableProperties.GC_ENABLED, "true"))) {
+    if (cleanExpiredFiles && !Boolean.parseBoolean(first.property(TableProperties.GC_ENABLED, "true"))) {
       throw new IllegalStateException("cannot delete the files of expired snapshots of table " + ops.tableName() + ": "
           + TableProperties.GC_ENABLED + " is false (its files may be shared); use cleanExpiredFiles(false)");
     }
-    RetryPolicy retry = RetryPolicy.from(base);
-    long deadline = System.currentTimeMillis() + retry.totalTimeoutMs();
-    ExpiryPlan unknown = null;
-    ExpiryPlan committed = null;
-    for (int attempt = 0; committed == null; attempt++) {
-      if (attempt > 0) {
-        base = ops.refresh();
-        if (base == null) {
-          throw new IllegalStateException("table " + ops.tableName() + " was dropped");
-        }
-      }
-      if (unknown != null && unknown.landedIn(base)) {
-        LOG.info("expiry of {} snapshots of {} had landed on an earlier attempt", unknown.expired().size(), ops.tableName());
-        committed = unknown.committedAs(base);
-        break;
-      }
-      ExpiryPlan plan = plan(base);
-      if (plan.isEmpty()) {
-        return new Result(List.of(), List.of(), 0, 0, 0);
-      }
-      try {
-        ops.commit(base, plan.after());
-        committed = plan;
-      } catch (CommitStateUnknownException e) {
-        unknown = plan;
-        if (attempt >= retry.numRetries() || System.currentTimeMillis() > deadline) {
-          throw e;
-        }
-        LOG.warn("outcome of the expiry commit to {} unknown, checking on retry: {}", ops.tableName(), e.toString());
-        retry.backoff(attempt + 1);
-      } catch (CommitFailedException e) {
-        if (attempt >= retry.numRetries() || System.currentTimeMillis() > deadline) {
-          throw new CommitFailedException("gave up expiring snapshots of table " + ops.tableName() + " after "
-              + (attempt + 1) + " attempts lost to concurrent commits", e);
-        }
-        retry.backoff(attempt + 1);
-      }
+    ExpiryPlan[] last = new ExpiryPlan[1];
+    TableMetadata committed = MetadataOnlyCommit.commit(ops, "snapshot expiry", base -> {
+      last[0] = plan(base);
+      return last[0].after();
+    });
+    ExpiryPlan plan = last[0];
+    if (plan.isEmpty()) {
+      return new Result(List.of(), List.of(), 0, 0, 0);
     }
-    List<Long> ids = committed.expired().stream().map(Snapshot::snapshotId).toList();
-    LOG.info("expired {} snapshots of {}, dropped refs {}", ids.size(), ops.tableName(), committed.removedRefs());
+    List<Long> ids = plan.expired().stream().map(Snapshot::snapshotId).toList();
+    LOG.info("expired {} snapshots of {}, dropped refs {}", ids.size(), ops.tableName(), plan.removedRefs());
     if (!cleanExpiredFiles) {
-      return new Result(ids, committed.removedRefs(), 0, 0, 0);
+      return new Result(ids, plan.removedRefs(), 0, 0, 0);
     }
-    ExpiredFiles.Deleted deleted = ExpiredFiles.delete(ops, committed.before(), committed.expired(), committed.after());
-    return new Result(ids, committed.removedRefs(), deleted.dataFiles(), deleted.manifests(), deleted.manifestLists());
+    ExpiredFiles.Deleted deleted = ExpiredFiles.delete(ops, plan.before(), plan.expired(), committed);
+    return new Result(ids, plan.removedRefs(), deleted.dataFiles(), deleted.manifests(), deleted.manifestLists());
   }
 
   private ExpiryPlan plan(TableMetadata base) {
@@ -154,16 +126,6 @@ public final class ExpireSnapshots {
   private record ExpiryPlan(TableMetadata before, TableMetadata after, List<Snapshot> expired, List<String> removedRefs) {
     boolean isEmpty() {
       return expired.isEmpty() && removedRefs.isEmpty();
-    }
-
-    /** Whether {@code current} already lacks every snapshot and ref this plan removes. */
-    boolean landedIn(TableMetadata current) {
-      return expired.stream().allMatch(s -> current.snapshot(s.snapshotId()) == null)
-          && removedRefs.stream().noneMatch(current.refs()::containsKey);
-    }
-
-    ExpiryPlan committedAs(TableMetadata current) {
-      return new ExpiryPlan(before, current, expired, removedRefs);
     }
   }
 }

@@ -55,14 +55,14 @@ final class ManifestWriting {
   }
 
   /**
-   * The manifests of {@code base}'s current snapshot with the files in {@code toRemove} (by path) marked DELETED:
+   * The manifests of the head of {@code op}'s target branch in {@code base} with the files in {@code toRemove} (by path) marked DELETED:
    * manifests that lose no file are kept as they are, the others rewritten. Fails with a {@link ConflictException}
    * when some of them are no longer live in {@code base} (a concurrent commit removed them).
    */
   static List<ManifestFile> withoutFiles(SnapshotProducer<?> op, TableMetadata base, long sequenceNumber,
                                          Map<String, DataFile> toRemove) {
     List<ManifestFile> manifests = new ArrayList<>();
-    Snapshot current = base.currentSnapshot();
+    Snapshot current = op.head(base);
     int found = 0;
     if (current != null) {
       Map<Integer, PartitionSpec> specs = base.specsById();
@@ -93,6 +93,19 @@ final class ManifestWriting {
           + " data file(s) this operation removes are no longer in the table (removed by a concurrent commit)");
     }
     return manifests;
+  }
+
+  /**
+   * The manifests of a snapshot that adds the files of {@code addedManifests} (written once, stamped here) and
+   * removes {@code toRemove} from the head of the target branch in {@code base} (see {@link #withoutFiles}),
+   * merged by {@code compactor}.
+   */
+  static List<ManifestFile> replacing(SnapshotProducer<?> op, TableMetadata base, long sequenceNumber,
+                                      List<ManifestFile> addedManifests, Map<String, DataFile> toRemove,
+                                      ManifestCompactor compactor) {
+    List<ManifestFile> manifests = stamped(addedManifests, sequenceNumber);
+    manifests.addAll(withoutFiles(op, base, sequenceNumber, toRemove));
+    return compactor.compact(base, manifests, sequenceNumber);
   }
 
   /** Writes a live entry as it is: ADDED by this snapshot stays added, anything else is EXISTING. */

@@ -5,16 +5,12 @@ import io.floe.commit.TableOperations;
 import io.floe.data.Record;
 import io.floe.expressions.Expressions;
 import io.floe.manifest.DataFile;
-import io.floe.manifest.ManifestFile;
 import io.floe.metadata.Snapshot;
-import io.floe.metadata.TableMetadata;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,14 +25,11 @@ import java.util.Set;
  * other commit may have added or removed any file in the replaced partitions since the start. A conflict throws
  * {@link ConflictException} and the new files are deleted. Ends with {@link #commit()}.
  */
-public final class ReplacePartitions extends SnapshotProducer<ReplacePartitions> {
+public final class ReplacePartitions extends FileSetReplacement<ReplacePartitions> {
   private final WrittenDataFiles written;
-  private final List<DataFile> added = new ArrayList<>();
-  private final ManifestCompactor compactor = new ManifestCompactor(this);
   private IsolationLevel isolationLevel;
   private Map<String, DataFile> toRemove;
   private Set<Record> partitions;
-  private List<ManifestFile> newManifests;
 
   ReplacePartitions(TableOperations ops) {
     super(ops);
@@ -75,7 +68,7 @@ public final class ReplacePartitions extends SnapshotProducer<ReplacePartitions>
 
   private void changed() {
     toRemove = null;
-    newManifests = null;
+    addedFilesChanged();
   }
 
   @Override
@@ -84,14 +77,9 @@ public final class ReplacePartitions extends SnapshotProducer<ReplacePartitions>
   }
 
   @Override
-  protected List<DataFile> addedFiles() {
-    return added;
-  }
-
-  @Override
-  protected List<DataFile> removedFiles() {
+  protected Map<String, DataFile> filesToRemove() {
     prepare();
-    return List.copyOf(toRemove.values());
+    return toRemove;
   }
 
   /** The replaced partitions, and the files live in them at the start. */
@@ -105,7 +93,7 @@ public final class ReplacePartitions extends SnapshotProducer<ReplacePartitions>
     }
     Map<String, DataFile> remove = new LinkedHashMap<>();
     if (!replaced.isEmpty()) {
-      Snapshot start = startingBase.currentSnapshot();
+      Snapshot start = startingHead();
       for (FileScanTask t : ScanPlanner.plan(io(), startingBase, start, startingBase.schema(), Expressions.alwaysTrue(),
           new ScanMetrics())) {
         if (inReplacedPartition(t.file(), replaced)) {
@@ -122,33 +110,16 @@ public final class ReplacePartitions extends SnapshotProducer<ReplacePartitions>
   }
 
   @Override
-  protected List<ManifestFile> apply(TableMetadata base, long sequenceNumber) {
-    prepare();
-    validate(base);
-    if (newManifests == null) {
-      newManifests = ManifestWriting.writeAdded(this, added);
+  protected void checkConcurrent(ConcurrentChanges.Change c) {
+    if (c.removed() && toRemove.containsKey(c.file().path())) {
+      throw new ConflictException(ops.tableName(), "data file " + c.file().path()
+          + " in a partition this operation replaces was removed by " + c.by());
     }
-    List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
-    manifests.addAll(ManifestWriting.withoutFiles(this, base, sequenceNumber, toRemove));
-    return compactor.compact(base, manifests, sequenceNumber);
-  }
-
-  private void validate(TableMetadata base) {
-    List<Snapshot> since = ConcurrentChanges.since(ops.tableName(), base, startingBase.currentSnapshot());
-    if (since.isEmpty()) {
-      return;
+    IsolationLevel level = isolationLevel != null ? isolationLevel : IsolationLevel.of(startingBase);
+    if (level == IsolationLevel.SERIALIZABLE && inReplacedPartition(c.file(), partitions)) {
+      throw new ConflictException(ops.tableName(), c.by() + (c.added() ? " added" : " removed") + " data file "
+          + c.file().path() + " in a partition this operation replaces (isolation level serializable)");
     }
-    IsolationLevel level = isolationLevel != null ? isolationLevel : IsolationLevel.of(base);
-    ConcurrentChanges.forEach(io(), base, since, c -> {
-      if (c.removed() && toRemove.containsKey(c.file().path())) {
-        throw new ConflictException(ops.tableName(), "data file " + c.file().path()
-            + " in a partition this operation replaces was removed by " + c.by());
-      }
-      if (level == IsolationLevel.SERIALIZABLE && inReplacedPartition(c.file(), partitions)) {
-        throw new ConflictException(ops.tableName(), c.by() + (c.added() ? " added" : " removed") + " data file "
-            + c.file().path() + " in a partition this operation replaces (isolation level serializable)");
-      }
-    });
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class RewriteDataFiles {
   private int minInputFiles = 2;
   private long maxFileGroupSizeBytes = 100L * 1024 * 1024 * 1024;
   private final List<RowOrdering.SortKey> sortKeys = new ArrayList<>();
+  private String branch;
 
   RewriteDataFiles(TableOperations ops) {
     this.ops = ops;
@@ -94,11 +95,20 @@ public final class RewriteDataFiles {
     return this;
   }
 
+  /** Compacts the files of this branch (default {@code main}); only that branch moves. */
+  public RewriteDataFiles toBranch(String name) {
+    this.branch = name;
+    return this;
+  }
+
   /** Plans, rewrites and commits; returns what was done. */
   public Result execute() {
     RewriteFiles commit = new RewriteFiles(ops);
+    if (branch != null) {
+      commit.toBranch(branch);
+    }
     TableMetadata base = commit.startingBase();
-    Snapshot start = base.currentSnapshot();
+    Snapshot start = commit.startingHead();
     if (start == null) {
       return new Result(null, 0, 0, 0, 0, 0);
     }

@@ -3,10 +3,7 @@ package io.floe.table;
 import io.floe.commit.ConflictException;
 import io.floe.commit.TableOperations;
 import io.floe.manifest.DataFile;
-import io.floe.manifest.ManifestFile;
-import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +14,9 @@ import java.util.Map;
  * commit removed one of the replaced files, the rows it deleted must not come back, so the commit fails with a
  * {@link ConflictException} and the new files are deleted.
  */
-final class RewriteFiles extends SnapshotProducer<RewriteFiles> {
+final class RewriteFiles extends FileSetReplacement<RewriteFiles> {
   private final Map<String, DataFile> toRemove = new LinkedHashMap<>();
-  private final List<DataFile> added = new ArrayList<>();
-  private final ManifestCompactor compactor = new ManifestCompactor(this);
   private Runnable deleteAdded = () -> { };
-  private List<ManifestFile> newManifests;
 
   RewriteFiles(TableOperations ops) {
     super(ops);
@@ -48,7 +42,7 @@ final class RewriteFiles extends SnapshotProducer<RewriteFiles> {
     }
     added.addAll(replacements);
     deleteAdded = deleteReplacements;
-    newManifests = null;
+    addedFilesChanged();
     return this;
   }
 
@@ -58,30 +52,16 @@ final class RewriteFiles extends SnapshotProducer<RewriteFiles> {
   }
 
   @Override
-  protected List<DataFile> addedFiles() {
-    return added;
+  protected Map<String, DataFile> filesToRemove() {
+    return toRemove;
   }
 
   @Override
-  protected List<DataFile> removedFiles() {
-    return List.copyOf(toRemove.values());
-  }
-
-  @Override
-  protected List<ManifestFile> apply(TableMetadata base, long sequenceNumber) {
-    List<Snapshot> since = ConcurrentChanges.since(ops.tableName(), base, startingBase.currentSnapshot());
-    ConcurrentChanges.forEach(io(), base, since, c -> {
-      if (c.removed() && toRemove.containsKey(c.file().path())) {
-        throw new ConflictException(ops.tableName(), "data file " + c.file().path() + " being rewritten was removed by "
-            + c.by() + "; the rewrite is abandoned so that its deleted rows do not come back");
-      }
-    });
-    if (newManifests == null) {
-      newManifests = ManifestWriting.writeAdded(this, added);
+  protected void checkConcurrent(ConcurrentChanges.Change c) {
+    if (c.removed() && toRemove.containsKey(c.file().path())) {
+      throw new ConflictException(ops.tableName(), "data file " + c.file().path() + " being rewritten was removed by "
+          + c.by() + "; the rewrite is abandoned so that its deleted rows do not come back");
     }
-    List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
-    manifests.addAll(ManifestWriting.withoutFiles(this, base, sequenceNumber, toRemove));
-    return compactor.compact(base, manifests, sequenceNumber);
   }
 
   @Override

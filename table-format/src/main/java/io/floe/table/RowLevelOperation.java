@@ -104,7 +104,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       return;
     }
     Map<String, DataFile> remove = new LinkedHashMap<>();
-    Snapshot start = startingBase.currentSnapshot();
+    Snapshot start = startingHead();
     Schema schema = startingBase.schema();
     if (!explicitDeletes.isEmpty()) {
       Map<String, DataFile> live = new HashMap<>();
@@ -169,20 +169,22 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     if (newManifests == null) {
       newManifests = ManifestWriting.writeAdded(this, addedFiles());
     }
-    List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
-    manifests.addAll(ManifestWriting.withoutFiles(this, base, sequenceNumber, toRemove));
-    return compactor.compact(base, manifests, sequenceNumber);
+    return ManifestWriting.replacing(this, base, sequenceNumber, newManifests, toRemove, compactor);
   }
 
-  /** Checks the commits that landed after the starting snapshot against this operation. */
+  /**
+   * Checks the commits that landed on the target branch after the starting snapshot against this operation; fails
+   * if the branch no longer descends from the starting snapshot (it was rolled back or replaced meanwhile).
+   */
   private void validate(TableMetadata base) {
-    List<Snapshot> since = ConcurrentChanges.since(ops.tableName(), base, startingBase.currentSnapshot());
+    List<Snapshot> since = ConcurrentChanges.since(this, base);
     if (since.isEmpty()) {
       return;
     }
     boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(rowFilter instanceof Expression.False);
-    Expression bound = checkAdded ? boundFilter(base.schema()) : null;
-    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(base.schema(), bound) : null;
+    // bound by field id against the schema this operation read, so a concurrent rename cannot break validation
+    Expression bound = checkAdded ? boundFilter(startingBase.schema()) : null;
+    MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(startingBase.schema(), bound) : null;
     ConcurrentChanges.forEach(io(), base, since, c -> {
       if (c.removed() && toRemove.containsKey(c.file().path())) {
         throw new ConflictException(ops.tableName(), "data file " + c.file().path()

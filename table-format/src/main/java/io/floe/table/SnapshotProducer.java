@@ -11,6 +11,8 @@ import io.floe.manifest.ManifestListReader;
 import io.floe.manifest.ManifestListWriter;
 import io.floe.metadata.MetadataChanges;
 import io.floe.metadata.Snapshot;
+import io.floe.metadata.SnapshotAncestry;
+import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The snapshot id is fixed for the life of the operation, so a commit whose outcome was unknown is found on
  * the next refresh and never applied twice.
+ *
+ * <p>Every operation commits to {@code main} unless {@link #toBranch} names another branch; records who wrote the
+ * snapshot in its summary ({@link SummaryKeys}); and, with {@link #idempotent}, commits a batch of a job at most
+ * once however often the job is re-run.
  */
 abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotProducer.class);
@@ -43,6 +49,11 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
   private final Map<String, String> summaryProperties = new LinkedHashMap<>();
   private final List<String> writtenMetadataFiles = new ArrayList<>();
   private boolean committed;
+  private String targetBranch = SnapshotRef.MAIN;
+  private String user = System.getProperty("user.name");
+  private String applicationId;
+  private Long batchVersion;
+  private boolean skippedAsDuplicate;
   private String lastListLocation;
   private List<ManifestFile> lastManifests = List.of();
 
@@ -84,6 +95,72 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
     return snapshotId;
   }
 
+  /**
+   * Commits to this branch instead of {@code main}: the new snapshot's parent is the branch's head and only that
+   * branch moves. A branch that does not exist yet is created from {@code main}'s head (as Iceberg does).
+   * Overwrites and deletes read and validate against the branch's history. Fails for a tag.
+   */
+  public SELF toBranch(String name) {
+    checkNotCommitted();
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("branch name of a commit to table " + ops.tableName() + " must not be empty");
+    }
+    SnapshotAncestry.branchHead(startingBase, name);
+    this.targetBranch = name;
+    return self();
+  }
+
+  /** The branch this operation commits to ({@code main} unless {@link #toBranch} said otherwise). */
+  public String targetBranch() {
+    return targetBranch;
+  }
+
+  /** Records this user in the snapshot summary ({@code floe.user}) instead of the JVM's {@code user.name}. */
+  public SELF setUser(String name) {
+    checkNotCommitted();
+    this.user = requireText(name, "user");
+    return self();
+  }
+
+  /** Records the application (job) committing in the snapshot summary ({@code floe.app-id}). */
+  public SELF applicationId(String id) {
+    checkNotCommitted();
+    this.applicationId = requireText(id, "application id");
+    return self();
+  }
+
+  /**
+   * Makes this commit idempotent for batch {@code batchVersion} of application {@code applicationId}: before each
+   * commit attempt, if the target branch's history already holds a snapshot of this application with a batch
+   * version at least {@code batchVersion}, nothing is committed, the data files this operation wrote are deleted,
+   * {@link #commit()} returns that earlier snapshot and {@link #skippedAsDuplicate()} is true. The check runs on
+   * the fresh table state of every attempt, so of several copies of one batch racing, exactly one lands.
+   */
+  public SELF idempotent(String applicationId, long batchVersion) {
+    applicationId(applicationId);
+    if (batchVersion < 0) {
+      throw new IllegalArgumentException("batch version of application " + applicationId + " must not be negative: "
+          + batchVersion);
+    }
+    this.batchVersion = batchVersion;
+    return self();
+  }
+
+  /** True after {@link #commit()} found this idempotent batch already committed and committed nothing. */
+  public boolean skippedAsDuplicate() {
+    return skippedAsDuplicate;
+  }
+
+  /** The head of the target branch at the start: what this operation read. */
+  protected Snapshot startingHead() {
+    return head(startingBase);
+  }
+
+  /** The head of the target branch in {@code base}: the parent of the snapshot an attempt on it makes. */
+  protected Snapshot head(TableMetadata base) {
+    return SnapshotAncestry.branchHead(base, targetBranch);
+  }
+
   protected FileIO io() {
     return ops.io();
   }
@@ -116,6 +193,10 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
           LOG.info("commit of snapshot {} to {} had landed on an earlier attempt", snapshotId, ops.tableName());
           return finish(landed);
         }
+        Snapshot duplicate = committedBatch(base);
+        if (duplicate != null) {
+          return skipAsDuplicate(duplicate, outcomeUnknown);
+        }
         Snapshot snapshot;
         try {
           snapshot = attempt(base, attempt);
@@ -129,7 +210,7 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
           continue;
         }
         try {
-          ops.commit(base, MetadataChanges.addSnapshot(base, snapshot));
+          ops.commit(base, MetadataChanges.addSnapshot(base, snapshot, targetBranch));
           return finish(snapshot);
         } catch (CommitStateUnknownException e) {
           outcomeUnknown = true;
@@ -162,16 +243,87 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
   private Snapshot attempt(TableMetadata base, int attempt) {
     long sequenceNumber = base.lastSequenceNumber() + 1;
     List<ManifestFile> manifests = apply(base, sequenceNumber);
-    Snapshot parent = base.currentSnapshot();
+    Snapshot parent = head(base);
     Long parentId = parent == null ? null : parent.snapshotId();
     String listLocation = ops.metadataFileLocation("snap-" + snapshotId + "-" + attempt + "-" + UUID.randomUUID() + ".avro");
     trackMetadataFile(listLocation);
     ManifestListWriter.write(io().newOutputFile(listLocation), snapshotId, parentId, sequenceNumber, manifests);
     lastListLocation = listLocation;
     lastManifests = manifests;
-    Map<String, String> summary = SnapshotSummary.build(operation(), parent, addedFiles(), removedFiles(), summaryProperties);
+    Map<String, String> summary = SnapshotSummary.build(operation(), parent, addedFiles(), removedFiles(), summaryExtras());
     return new Snapshot(sequenceNumber, snapshotId, parentId, System.currentTimeMillis(), listLocation, summary,
         base.currentSchemaId());
+  }
+
+  private Map<String, String> summaryExtras() {
+    Map<String, String> extras = new LinkedHashMap<>(summaryProperties);
+    extras.put(SummaryKeys.ENGINE_NAME, SummaryKeys.ENGINE);
+    extras.put(SummaryKeys.ENGINE_VERSION, FloeVersion.get());
+    if (user != null) {
+      extras.put(SummaryKeys.USER, user);
+    }
+    if (applicationId != null) {
+      extras.put(SummaryKeys.APP_ID, applicationId);
+    }
+    if (batchVersion != null) {
+      extras.put(SummaryKeys.BATCH_VERSION, Long.toString(batchVersion));
+    }
+    return extras;
+  }
+
+  /** For an idempotent batch: the snapshot of the target branch's history that already holds it, or null. */
+  private Snapshot committedBatch(TableMetadata base) {
+    if (batchVersion == null) {
+      return null;
+    }
+    for (Snapshot s : SnapshotAncestry.ancestorsOf(base, head(base))) {
+      if (!applicationId.equals(s.summary().get(SummaryKeys.APP_ID))) {
+        continue;
+      }
+      String version = s.summary().get(SummaryKeys.BATCH_VERSION);
+      if (version == null) {
+        continue;
+      }
+      try {
+        if (Long.parseLong(version.trim()) >= batchVersion) {
+          return s;
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalStateException("snapshot " + s.snapshotId() + " of table " + ops.tableName() + " has a non-numeric "
+            + SummaryKeys.BATCH_VERSION + ": " + version, e);
+      }
+    }
+    return null;
+  }
+
+  private Snapshot skipAsDuplicate(Snapshot earlier, boolean outcomeUnknown) {
+    committed = true;
+    skippedAsDuplicate = true;
+    LOG.info("batch {} of application {} is already in snapshot {} (batch {}) of branch {} of table {}: committing nothing",
+        batchVersion, applicationId, earlier.snapshotId(), earlier.summary().get(SummaryKeys.BATCH_VERSION), targetBranch,
+        ops.tableName());
+    if (!outcomeUnknown) {
+      try {
+        deleteWrittenFiles();
+      } catch (RuntimeException e) {
+        LOG.warn("batch {} of application {} skipped; files it wrote stay as orphans: {}", batchVersion, applicationId,
+            e.toString());
+      }
+    }
+    return earlier;
+  }
+
+  private void checkNotCommitted() {
+    if (committed) {
+      throw new IllegalStateException("this operation on table " + ops.tableName() + " was already committed");
+    }
+  }
+
+  private String requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " of a commit to table " + ops.tableName() + " must not be empty");
+    }
+    return value;
   }
 
   private Snapshot finish(Snapshot snapshot) {
@@ -198,13 +350,17 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
 
   private void cleanUpAfterFailure(Throwable cause) {
     try {
-      for (String file : writtenMetadataFiles) {
-        io().deleteFile(file);
-      }
-      deleteWrittenDataFiles();
+      deleteWrittenFiles();
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  private void deleteWrittenFiles() {
+    for (String file : writtenMetadataFiles) {
+      io().deleteFile(file);
+    }
+    deleteWrittenDataFiles();
   }
 
   /** A copy of a manifest written by this operation, stamped with the sequence number of this attempt. */

@@ -4,6 +4,7 @@ import io.floe.commit.TableOperations;
 import io.floe.io.FileIO;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotLogEntry;
+import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
 import io.floe.partition.PartitionSpec;
 import io.floe.scan.TableScan;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * A Floe table: its metadata as last loaded, and the operations that change it, each a fluent builder ending
- * in {@code commit()} that produces exactly one snapshot. Call {@link #refresh()} to see others' commits.
+ * in {@code commit()}: data changes produce exactly one snapshot, schema and partition spec changes a new
+ * metadata version without a snapshot. Call {@link #refresh()} to see others' commits.
  */
 public final class Table {
   private final TableOperations ops;
@@ -84,6 +86,21 @@ public final class Table {
     return metadata().snapshotLog();
   }
 
+  /** The table's branches and tags by name ({@code main} once the table has a snapshot). */
+  public Map<String, SnapshotRef> refs() {
+    return metadata().refs();
+  }
+
+  /** Per snapshot: when, what, by which application and user, with its counts and refs. */
+  public TableHistory snapshotHistory() {
+    return TableHistory.of(metadata());
+  }
+
+  /** Creates, moves and removes branches and tags, sets their retention, and rolls main back. */
+  public ManageSnapshots manageSnapshots() {
+    return new ManageSnapshots(ops);
+  }
+
   public AppendFiles newAppend() {
     return new AppendFiles(ops);
   }
@@ -94,6 +111,16 @@ public final class Table {
 
   public DeleteFiles newDelete() {
     return new DeleteFiles(ops);
+  }
+
+  /** Changes the schema: add, drop, rename, widen, reorder columns (metadata only; no data file is rewritten). */
+  public UpdateSchema updateSchema() {
+    return new UpdateSchema(ops);
+  }
+
+  /** Changes the default partition spec used by later writes (metadata only; existing files keep their spec). */
+  public UpdatePartitionSpec updateSpec() {
+    return new UpdatePartitionSpec(ops);
   }
 
   /** Dynamic partition overwrite: replaces the partitions that receive new files. */

@@ -13,7 +13,6 @@ import io.floe.io.LocalFileIO;
 import io.floe.metadata.MetadataFiles;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotLogEntry;
-import io.floe.metadata.SnapshotRef;
 import io.floe.partition.PartitionSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,9 +107,10 @@ class ExpireSnapshotsTest {
   void tagsAndBranchesKeepWhatTheirRetentionSays() {
     Table t = history(Map.of());
     List<Snapshot> s = t.snapshots();
-    MaintenanceFixtures.setRef(t, "tag1", SnapshotRef.tag(s.get(1).snapshotId()));
-    MaintenanceFixtures.setRef(t, "branch", new SnapshotRef(s.get(3).snapshotId(), SnapshotRef.Type.BRANCH, 2, null, null));
-    MaintenanceFixtures.setRef(t, "stale", new SnapshotRef(s.get(0).snapshotId(), SnapshotRef.Type.TAG, null, null, 1L));
+    t.manageSnapshots().createTag("tag1", s.get(1).snapshotId())
+        .createBranch("branch", s.get(3).snapshotId()).setMinSnapshotsToKeep("branch", 2)
+        .createTag("stale", s.get(0).snapshotId()).setMaxRefLifetimeMs("stale", 1)
+        .commit();
     MaintenanceFixtures.tick();
 
     ExpireSnapshots.Result r = t.expireSnapshots().expireOlderThan(System.currentTimeMillis()).commit();

@@ -4,17 +4,13 @@ import io.floe.manifest.ManifestEntry;
 import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestListReader;
 import io.floe.manifest.ManifestReader;
-import io.floe.metadata.MetadataChanges;
 import io.floe.metadata.Snapshot;
-import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -49,19 +45,6 @@ final class MaintenanceFixtures {
       }
     }
     return files;
-  }
-
-  /** Commits {@code ref} under {@code name} with a raw metadata change (refs have no API in this module yet). */
-  static void setRef(Table t, String name, SnapshotRef ref) {
-    TableMetadata base = t.operations().refresh();
-    Map<String, SnapshotRef> refs = new HashMap<>(base.refs());
-    refs.put(name, ref);
-    TableMetadata updated = new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
-        base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(), base.currentSchemaId(),
-        base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(),
-        base.properties(), base.currentSnapshotId(), base.snapshots(), refs, base.snapshotLog(),
-        MetadataChanges.nextMetadataLog(base));
-    t.operations().commit(base, updated);
   }
 
   /** Sleeps so that the next snapshot gets a later timestamp than the last one (ages are compared in ms). */

@@ -173,6 +173,19 @@ class ReplacePartitionsTest {
     assertEquals(expected, eu, "what was in EU at the start is replaced; the concurrent append stays");
   }
 
+  @Test
+  void replacingOnABranchLeavesMainAlone() {
+    Table t = byRegion();
+    long mainHead = t.currentSnapshot().snapshotId();
+    Snapshot s = t.newReplacePartitions().toBranch("dev").addRecords(inRegions(TableFixtures.events(1000, 8), "EU")).commit();
+    t.refresh();
+    assertEquals(mainHead, t.currentSnapshot().snapshotId());
+    assertEquals(s.snapshotId(), t.metadata().refs().get("dev").snapshotId());
+    assertEquals(20, t.newScan().filter(Expressions.equal("region", "EU")).records().size());
+    assertEquals(Set.of(1000L, 1004L), ids(t.newScan().useRef("dev").filter(Expressions.equal("region", "EU")).records()));
+    assertEquals(62, t.newScan().useRef("dev").records().size());
+  }
+
   private static List<String> writtenPaths(ReplacePartitions replace) {
     return replace.addedFiles().stream().map(DataFile::path).toList();
   }

@@ -162,6 +162,25 @@ class RewriteDataFilesTest {
   }
 
   @Test
+  void compactingABranchLeavesMainAlone() {
+    Table t = manySmallFiles(5, 12);
+    t.manageSnapshots().createBranch("dev").commit();
+    t.newAppend().toBranch("dev").appendRecords(TableFixtures.events(5000, 12)).commit();
+    long mainHead = t.refresh().currentSnapshot().snapshotId();
+    List<Record> devRows = sortedRows(t.newScan().useRef("dev").records());
+
+    RewriteDataFiles.Result r = t.rewriteDataFiles().toBranch("dev").execute();
+
+    assertEquals(24, r.rewrittenFiles());
+    t.refresh();
+    assertEquals(mainHead, t.currentSnapshot().snapshotId());
+    assertEquals(20, liveFiles(t).size(), "main keeps its small files");
+    assertEquals(r.snapshot().snapshotId(), t.metadata().refs().get("dev").snapshotId());
+    assertEquals(4, t.newScan().useRef("dev").planFiles().size());
+    assertEquals(devRows, sortedRows(t.newScan().useRef("dev").records()));
+  }
+
+  @Test
   void badSortColumnOrFilterNamesTheProblemAndCommitsNothing() {
     Table t = manySmallFiles(3, 12);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.rewriteDataFiles().sortBy("nope", true).execute());
