@@ -93,10 +93,10 @@ public final class DeleteOrphanFiles {
       referenced.add(e.metadataFile());
     }
     referenced.add(ops.metadataFileLocation("version-hint.text"));
-    ReachableFiles reachable = ReachableFiles.of(ops.io(), metadata, metadata.snapshots(), true, path -> true);
+    ReachableFiles reachable = ReachableFiles.of(ops.io(), metadata, metadata.snapshots(), m -> true);
     referenced.addAll(reachable.manifestLists());
-    referenced.addAll(reachable.manifests());
-    referenced.addAll(reachable.dataFiles());
+    referenced.addAll(reachable.manifests().keySet());
+    referenced.addAll(reachable.liveDataFiles());
     Set<String> normalized = new HashSet<>();
     for (String r : referenced) {
       normalized.add(normalize(r));

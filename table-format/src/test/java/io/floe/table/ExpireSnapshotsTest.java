@@ -131,6 +131,30 @@ class ExpireSnapshotsTest {
   }
 
   @Test
+  void filesOfARolledBackLineageAndOfADroppedBranchAreDeletedToo() {
+    Table t = create(Map.of());
+    Snapshot s1 = t.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();
+    t.newAppend().appendRecords(TableFixtures.events(10, 10)).commit();
+    t.newDelete().deleteFromRowFilter(Expressions.lessThan("id", 3L)).commit();
+    t.manageSnapshots().rollbackTo(s1.snapshotId()).commit();
+    t.newAppend().appendRecords(TableFixtures.events(100, 10)).commit();
+    t.newAppend().toBranch("dev").appendRecords(TableFixtures.events(200, 10)).commit();
+    t.manageSnapshots().removeBranch("dev").commit();
+    MaintenanceFixtures.tick();
+
+    ExpireSnapshots.Result r = t.expireSnapshots().expireOlderThan(System.currentTimeMillis()).commit();
+
+    assertEquals(4, r.expiredSnapshotIds().size(), "s1, the two rolled-back snapshots and the dropped branch's");
+    t.refresh();
+    assertEquals(1, t.snapshots().size());
+    Set<String> rest = MaintenanceFixtures.listFiles(dir.resolve("t"));
+    rest.removeAll(MaintenanceFixtures.reachableFiles(t));
+    rest.removeIf(f -> MetadataFiles.parseVersion(f) > 0 || f.endsWith("version-hint.text"));
+    assertEquals(Set.of(), rest, "nothing only expired snapshots reached is left");
+    assertEquals(20, t.newScan().records().size());
+  }
+
+  @Test
   void anExplicitIdIsExpiredAndTheSnapshotLogLosesEverythingUpToIt() {
     Table t = history(Map.of());
     List<Snapshot> s = t.snapshots();
