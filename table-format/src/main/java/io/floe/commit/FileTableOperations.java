@@ -144,6 +144,10 @@ public final class FileTableOperations implements TableOperations {
     }
     current = toWrite;
     writeHint(newVersion);
+    if (io instanceof SupportsListing) {
+      // without listing, a reader whose version hint is stale finds the latest version by probing from v1
+      MetadataFileCleanup.afterCommit(io, base, toWrite);
+    }
   }
 
   /** After an I/O error while creating a version file: success if our exact bytes are there, else failed/unknown. */

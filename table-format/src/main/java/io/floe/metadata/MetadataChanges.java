@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -179,6 +180,38 @@ public final class MetadataChanges {
 
   private static boolean fits(PartitionSpec spec, Schema schema) {
     return spec.fields().stream().allMatch(f -> schema.findField(f.sourceId()) != null);
+  }
+
+  /**
+   * {@code base} without the snapshots not in {@code keepSnapshotIds} and with only {@code keepRefs} (which must
+   * include main when the table has a current snapshot). The snapshot-log loses the entries of removed snapshots
+   * and, as Iceberg does, everything before such an entry, so that the log never claims a snapshot was current
+   * over a span when a removed one was.
+   */
+  public static TableMetadata removeSnapshots(TableMetadata base, Set<Long> keepSnapshotIds, Map<String, SnapshotRef> keepRefs) {
+    List<Snapshot> snapshots = base.snapshots().stream().filter(s -> keepSnapshotIds.contains(s.snapshotId())).toList();
+    if (base.currentSnapshotId() != null && !keepSnapshotIds.contains(base.currentSnapshotId())) {
+      throw new IllegalArgumentException("cannot remove the current snapshot " + base.currentSnapshotId() + " of table "
+          + base.location());
+    }
+    for (SnapshotRef ref : keepRefs.values()) {
+      if (!keepSnapshotIds.contains(ref.snapshotId())) {
+        throw new IllegalArgumentException("cannot remove snapshot " + ref.snapshotId() + " of table " + base.location()
+            + ": a ref kept points to it");
+      }
+    }
+    List<SnapshotLogEntry> snapshotLog = new ArrayList<>();
+    for (SnapshotLogEntry e : base.snapshotLog()) {
+      if (keepSnapshotIds.contains(e.snapshotId())) {
+        snapshotLog.add(e);
+      } else {
+        snapshotLog.clear();
+      }
+    }
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(), base.lastSequenceNumber(),
+        System.currentTimeMillis(), base.lastColumnId(), base.schemas(), base.currentSchemaId(), base.specs(),
+        base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(),
+        base.currentSnapshotId(), snapshots, keepRefs, snapshotLog, nextMetadataLog(base));
   }
 
   /** The metadata-log of a version that follows {@code base}: base's log plus base's own file, trimmed. */

@@ -16,13 +16,14 @@ import java.util.List;
  */
 public final class AppendFiles extends SnapshotProducer<AppendFiles> {
   private final List<DataFile> added = new ArrayList<>();
-  private final List<TableWriter> writers = new ArrayList<>();
+  private final WrittenDataFiles written;
   private final ManifestCompactor compactor;
   private List<ManifestFile> newManifests;
 
   AppendFiles(TableOperations ops) {
     super(ops);
     this.compactor = new ManifestCompactor(this);
+    this.written = new WrittenDataFiles(ops, startingBase);
   }
 
   @Override
@@ -42,15 +43,7 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
 
   /** Writes the rows into new data files now (partitioned and rolled per the table's settings). */
   public AppendFiles appendRecords(Iterable<? extends Record> rows) {
-    TableWriter writer = new TableWriter(ops, startingBase);
-    writers.add(writer);
-    try {
-      writer.writeAll(rows);
-      added.addAll(writer.complete());
-    } catch (RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
+    added.addAll(written.write(rows));
     newManifests = null;
     return this;
   }
@@ -65,10 +58,7 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
     if (newManifests == null) {
       newManifests = ManifestWriting.writeAdded(this, added);
     }
-    List<ManifestFile> manifests = new ArrayList<>();
-    for (ManifestFile m : newManifests) {
-      manifests.add(withSequenceNumber(m, sequenceNumber));
-    }
+    List<ManifestFile> manifests = ManifestWriting.stamped(newManifests, sequenceNumber);
     Snapshot current = head(base);
     if (current != null) {
       manifests.addAll(ManifestListReader.read(io(), current.manifestList()));
@@ -88,10 +78,6 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
 
   @Override
   protected void deleteWrittenDataFiles() {
-    for (TableWriter w : writers) {
-      for (String location : w.writtenLocations()) {
-        io().deleteFile(location);
-      }
-    }
+    written.deleteAll();
   }
 }

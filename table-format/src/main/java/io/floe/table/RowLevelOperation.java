@@ -1,6 +1,5 @@
 package io.floe.table;
 
-import io.floe.arrow.ArrowRows;
 import io.floe.commit.ConflictException;
 import io.floe.commit.TableOperations;
 import io.floe.data.Record;
@@ -11,17 +10,10 @@ import io.floe.expressions.Expressions;
 import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.PartitionEvaluator;
 import io.floe.expressions.RowEvaluator;
-import io.floe.io.CloseableIterator;
 import io.floe.manifest.DataFile;
-import io.floe.manifest.ManifestEntry;
 import io.floe.manifest.ManifestFile;
-import io.floe.manifest.ManifestListReader;
-import io.floe.manifest.ManifestReader;
 import io.floe.metadata.Snapshot;
-import io.floe.metadata.SnapshotAncestry;
 import io.floe.metadata.TableMetadata;
-import io.floe.parquet.ParquetArrowReader;
-import io.floe.partition.PartitionSpec;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
@@ -33,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Removes files or rows and optionally adds files, as one snapshot (the base of {@link DeleteFiles} and
@@ -46,7 +37,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   private Expression rowFilter = Expressions.alwaysFalse();
   private final List<String> explicitDeletes = new ArrayList<>();
   protected final List<DataFile> added = new ArrayList<>();
-  private final List<TableWriter> writers = new ArrayList<>();
+  private final WrittenDataFiles written;
   private Map<String, DataFile> toRemove;
   private final List<DataFile> rewritten = new ArrayList<>();
   private List<ManifestFile> newManifests;
@@ -54,6 +45,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
 
   RowLevelOperation(TableOperations ops) {
     super(ops);
+    this.written = new WrittenDataFiles(ops, startingBase);
   }
 
   protected void addRowFilter(Expression filter) {
@@ -72,21 +64,8 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   }
 
   protected void writeRecords(Iterable<? extends Record> rows) {
-    TableWriter writer = newWriter();
-    try {
-      writer.writeAll(rows);
-      added.addAll(writer.complete());
-    } catch (RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
+    added.addAll(written.write(rows));
     newManifests = null;
-  }
-
-  private TableWriter newWriter() {
-    TableWriter writer = new TableWriter(ops, startingBase);
-    writers.add(writer);
-    return writer;
   }
 
   @Override
@@ -155,7 +134,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
         remove.put(t.file().path(), t.file());
         if (!kept.isEmpty()) {
           if (writer == null) {
-            writer = newWriter();
+            writer = written.newWriter();
           }
           writer.writeAll(kept);
         }
@@ -170,72 +149,27 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   /** Reads a file, collecting the rows that do NOT match; returns how many matched. */
   private long readUnmatched(DataFile file, Schema schema, Expression bound, List<Record> kept) {
     RowEvaluator evaluator = new RowEvaluator(schema.asStruct(), bound);
-    long matched = 0;
-    try (BufferAllocator allocator = new RootAllocator();
-         CloseableIterator<VectorSchemaRoot> batches = ParquetArrowReader.read(io().newInputFile(file.path()), schema,
-             allocator, 8192, m -> true)) {
-      while (batches.hasNext()) {
-        try (VectorSchemaRoot batch = batches.next()) {
-          for (int i = 0; i < batch.getRowCount(); i++) {
-            Record row = ArrowRows.rowView(batch, schema, i);
-            if (evaluator.eval(row)) {
-              matched++;
-            } else {
-              kept.add(Records.copy(row));
-            }
-          }
+    long[] matched = {0};
+    try (BufferAllocator allocator = new RootAllocator()) {
+      DataFileRows.read(io(), ops.tableName(), file, schema, allocator, row -> {
+        if (evaluator.eval(row)) {
+          matched[0]++;
+        } else {
+          kept.add(Records.copy(row));
         }
-      }
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read data file " + file.path() + " of table " + ops.tableName(), e);
+      });
     }
-    return matched;
+    return matched[0];
   }
 
   @Override
   protected List<ManifestFile> apply(TableMetadata base, long sequenceNumber) {
     prepare();
     validate(base);
-    List<ManifestFile> manifests = new ArrayList<>();
     if (newManifests == null) {
       newManifests = ManifestWriting.writeAdded(this, addedFiles());
     }
-    for (ManifestFile m : newManifests) {
-      manifests.add(withSequenceNumber(m, sequenceNumber));
-    }
-    Snapshot current = head(base);
-    int found = 0;
-    if (current != null) {
-      Map<Integer, PartitionSpec> specs = base.specsById();
-      for (ManifestFile m : ManifestListReader.read(io(), current.manifestList())) {
-        List<ManifestEntry> entries = toRemove.isEmpty() ? List.of() : ManifestReader.read(io(), m, specs);
-        long hits = entries.stream().filter(e -> e.isLive() && toRemove.containsKey(e.file().path())).count();
-        if (hits == 0) {
-          manifests.add(m);
-          continue;
-        }
-        found += (int) hits;
-        manifests.add(ManifestWriting.write(this, base, m.partitionSpecId(), sequenceNumber, w -> {
-          for (ManifestEntry e : entries) {
-            if (!e.isLive()) {
-              continue;
-            }
-            if (toRemove.containsKey(e.file().path())) {
-              w.delete(e, snapshotId());
-            } else {
-              ManifestWriting.keep(w, e, snapshotId());
-            }
-          }
-        }));
-      }
-    }
-    if (found != toRemove.size()) {
-      throw new ConflictException(ops.tableName(), (toRemove.size() - found)
-          + " data file(s) this operation removes are no longer in the table (removed by a concurrent commit)");
-    }
-    return compactor.compact(base, manifests, sequenceNumber);
+    return ManifestWriting.replacing(this, base, sequenceNumber, newManifests, toRemove, compactor);
   }
 
   /**
@@ -243,20 +177,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
    * if the branch no longer descends from the starting snapshot (it was rolled back or replaced meanwhile).
    */
   private void validate(TableMetadata base) {
-    Snapshot start = startingHead();
-    List<Snapshot> since = new ArrayList<>();
-    boolean reachedStart = start == null;
-    for (Snapshot s : SnapshotAncestry.ancestorsOf(base, head(base))) {
-      if (start != null && s.snapshotId() == start.snapshotId()) {
-        reachedStart = true;
-        break;
-      }
-      since.add(s);
-    }
-    if (!reachedStart) {
-      throw new ConflictException(ops.tableName(), "branch " + targetBranch() + " no longer descends from snapshot "
-          + start.snapshotId() + " that this operation read (it was rolled back or replaced by a concurrent commit)");
-    }
+    List<Snapshot> since = ConcurrentChanges.since(this, base);
     if (since.isEmpty()) {
       return;
     }
@@ -264,38 +185,21 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     // bound by field id against the schema this operation read, so a concurrent rename cannot break validation
     Expression bound = checkAdded ? boundFilter(startingBase.schema()) : null;
     MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(startingBase.schema(), bound) : null;
-    Map<Integer, PartitionSpec> specs = base.specsById();
-    for (Snapshot s : since) {
-      for (ManifestFile m : ManifestListReader.read(io(), s.manifestList())) {
-        if (m.addedSnapshotId() != s.snapshotId()) {
-          continue;
-        }
-        for (ManifestEntry e : ManifestReader.read(io(), m, specs)) {
-          if (e.snapshotId() == null || e.snapshotId() != s.snapshotId()) {
-            continue;
-          }
-          if (e.status() == ManifestEntry.Status.DELETED && toRemove.containsKey(e.file().path())) {
-            throw new ConflictException(ops.tableName(), "data file " + e.file().path()
-                + " that this operation removes was removed by concurrent snapshot " + s.snapshotId() + " (" + s.operation() + ")");
-          }
-          if (checkAdded && e.status() == ManifestEntry.Status.ADDED
-              && new PartitionEvaluator(specs.get(m.partitionSpecId()), bound).mightMatch(e.file().partition())
-              && metrics.mightMatch(e.file().metrics())) {
-            throw new ConflictException(ops.tableName(), "concurrent snapshot " + s.snapshotId() + " (" + s.operation()
-                + ") added data file " + e.file().path() + " that may hold rows matching " + rowFilter
-                + " (isolation level serializable)");
-          }
-        }
+    ConcurrentChanges.forEach(io(), base, since, c -> {
+      if (c.removed() && toRemove.containsKey(c.file().path())) {
+        throw new ConflictException(ops.tableName(), "data file " + c.file().path()
+            + " that this operation removes was removed by " + c.by());
       }
-    }
+      if (checkAdded && c.added() && new PartitionEvaluator(c.spec(), bound).mightMatch(c.file().partition())
+          && metrics.mightMatch(c.file().metrics())) {
+        throw new ConflictException(ops.tableName(), c.by() + " added data file " + c.file().path()
+            + " that may hold rows matching " + rowFilter + " (isolation level serializable)");
+      }
+    });
   }
 
   @Override
   protected void deleteWrittenDataFiles() {
-    for (TableWriter w : writers) {
-      for (String location : w.writtenLocations()) {
-        io().deleteFile(location);
-      }
-    }
+    written.deleteAll();
   }
 }

@@ -14,11 +14,13 @@ import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotAncestry;
 import io.floe.metadata.SnapshotRef;
 import io.floe.metadata.TableMetadata;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -195,7 +197,18 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
         if (duplicate != null) {
           return skipAsDuplicate(duplicate, outcomeUnknown);
         }
-        Snapshot snapshot = attempt(base, attempt);
+        Snapshot snapshot;
+        try {
+          snapshot = attempt(base, attempt);
+        } catch (UncheckedIOException e) {
+          if (attempt >= retry.numRetries() || !baseIsStale(base)) {
+            throw e;
+          }
+          // a newer commit expired what this base referenced: a lost race like any other
+          LOG.info("base of commit {} to {} is stale and partly expired, retrying: {}", snapshotId, ops.tableName(), e.toString());
+          retry.backoff(attempt + 1);
+          continue;
+        }
         try {
           ops.commit(base, MetadataChanges.addSnapshot(base, snapshot, targetBranch));
           return finish(snapshot);
@@ -220,6 +233,11 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
       }
       throw e;
     }
+  }
+
+  private boolean baseIsStale(TableMetadata base) {
+    TableMetadata latest = ops.refresh();
+    return latest != null && !Objects.equals(latest.metadataFileLocation(), base.metadataFileLocation());
   }
 
   private Snapshot attempt(TableMetadata base, int attempt) {

@@ -123,6 +123,26 @@ public final class Table {
     return new UpdatePartitionSpec(ops);
   }
 
+  /** Dynamic partition overwrite: replaces the partitions that receive new files. */
+  public ReplacePartitions newReplacePartitions() {
+    return new ReplacePartitions(ops);
+  }
+
+  /** Compaction: bin-packs small data files into files of the target size, per partition. */
+  public RewriteDataFiles rewriteDataFiles() {
+    return new RewriteDataFiles(ops);
+  }
+
+  /** Expires old snapshots per the retention policy, then deletes the files only they reached. */
+  public ExpireSnapshots expireSnapshots() {
+    return new ExpireSnapshots(ops);
+  }
+
+  /** Removes files under the table location that no metadata references (Iceberg's remove_orphan_files). */
+  public DeleteOrphanFiles deleteOrphanFiles() {
+    return new DeleteOrphanFiles(ops);
+  }
+
   /** A scan pinned to the metadata loaded now. */
   public TableScan newScan() {
     return new TableScan(ops.io(), metadata(), name());

@@ -1,8 +1,8 @@
 package io.floe.table;
 
 /**
- * Table properties Floe reads, with Iceberg's names where Iceberg has one. Commit retry properties are in
- * {@link io.floe.commit.RetryPolicy}; metadata-log length in {@link io.floe.metadata.MetadataChanges}.
+ * Table properties Floe reads, with Iceberg's names where Iceberg has one. The commit retry and metadata-log
+ * constants here are the ones {@link io.floe.commit.RetryPolicy} and {@link io.floe.metadata.MetadataChanges} read.
  */
 public final class TableProperties {
   /** Data files roll over to a new file at about this size (bytes). Default 512 MiB. */
@@ -25,6 +25,39 @@ public final class TableProperties {
 
   /** Manifests of one spec merged into one when there are more than this many. Default 100. */
   public static final String MANIFEST_MIN_MERGE_COUNT = "commit.manifest.min-count-to-merge";
+
+  /** Attempts after a commit lost a race (default 10). */
+  public static final String COMMIT_NUM_RETRIES = io.floe.commit.RetryPolicy.NUM_RETRIES;
+  /** Shortest backoff before a retry, ms (default 20); doubles per attempt, jittered. */
+  public static final String COMMIT_MIN_RETRY_WAIT_MS = io.floe.commit.RetryPolicy.MIN_WAIT_MS;
+  /** Longest backoff before a retry, ms (default 5000). */
+  public static final String COMMIT_MAX_RETRY_WAIT_MS = io.floe.commit.RetryPolicy.MAX_WAIT_MS;
+  /** Give up retrying a commit after this long, ms (default 30 min). */
+  public static final String COMMIT_TOTAL_RETRY_TIME_MS = io.floe.commit.RetryPolicy.TOTAL_TIMEOUT_MS;
+
+  /** Snapshots each branch keeps when expiring, at least (default 1); a branch's own setting wins. */
+  public static final String MIN_SNAPSHOTS_TO_KEEP = "history.expire.min-snapshots-to-keep";
+  public static final int MIN_SNAPSHOTS_TO_KEEP_DEFAULT = 1;
+  /** Snapshots of a branch younger than this are kept when expiring, ms (default 5 days); a branch's own setting wins. */
+  public static final String MAX_SNAPSHOT_AGE_MS = "history.expire.max-snapshot-age-ms";
+  public static final long MAX_SNAPSHOT_AGE_MS_DEFAULT = 5L * 24 * 60 * 60 * 1000;
+  /** Refs (except main) whose snapshot is older than this are dropped when expiring, ms (default: never). */
+  public static final String MAX_REF_AGE_MS = "history.expire.max-ref-age-ms";
+  public static final long MAX_REF_AGE_MS_DEFAULT = Long.MAX_VALUE;
+
+  /** Entries kept in the metadata-log (default 100). */
+  public static final String METADATA_PREVIOUS_VERSIONS_MAX = io.floe.metadata.MetadataChanges.PREVIOUS_VERSIONS_MAX;
+  /**
+   * Delete metadata files that fall off the metadata-log after each commit (default false; file-system tables
+   * only do it when their FileIO can list files).
+   */
+  public static final String METADATA_DELETE_AFTER_COMMIT_ENABLED = io.floe.commit.MetadataFileCleanup.DELETE_AFTER_COMMIT_ENABLED;
+
+  /**
+   * Whether maintenance may delete files (default true). When false, expiry only drops snapshots from the
+   * metadata ({@code cleanExpiredFiles(false)}) and orphan-file removal refuses to run: the files may be shared.
+   */
+  public static final String GC_ENABLED = "gc.enabled";
 
   private TableProperties() {
   }

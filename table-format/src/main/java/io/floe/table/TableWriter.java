@@ -38,13 +38,21 @@ public final class TableWriter implements AutoCloseable {
   private boolean closed;
 
   public TableWriter(TableOperations ops, TableMetadata metadata) {
+    this(ops, metadata, metadata.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES,
+        TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT));
+  }
+
+  /** A writer whose files roll at {@code targetFileSize} bytes instead of the table's setting. */
+  TableWriter(TableOperations ops, TableMetadata metadata, long targetFileSize) {
+    if (targetFileSize <= 0) {
+      throw new IllegalArgumentException("target file size must be positive: " + targetFileSize);
+    }
     this.ops = ops;
     this.schema = metadata.schema();
     this.spec = metadata.spec();
     this.partitioner = new Partitioner(spec);
     this.options = writeOptions(metadata);
-    this.targetFileSize = metadata.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES,
-        TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT);
+    this.targetFileSize = targetFileSize;
   }
 
   /** Parquet settings from the table properties (Iceberg's names and defaults). */

@@ -1,0 +1,71 @@
+package io.floe.table;
+
+import io.floe.commit.ConflictException;
+import io.floe.commit.TableOperations;
+import io.floe.manifest.DataFile;
+import io.floe.metadata.TableMetadata;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces data files by others holding the same rows, as one snapshot with operation {@code replace} (the commit
+ * of {@link RewriteDataFiles}). Files other commits add meanwhile are kept (appends are never lost); if another
+ * commit removed one of the replaced files, the rows it deleted must not come back, so the commit fails with a
+ * {@link ConflictException} and the new files are deleted.
+ */
+final class RewriteFiles extends FileSetReplacement<RewriteFiles> {
+  private final Map<String, DataFile> toRemove = new LinkedHashMap<>();
+  private Runnable deleteAdded = () -> { };
+
+  RewriteFiles(TableOperations ops) {
+    super(ops);
+  }
+
+  @Override
+  protected RewriteFiles self() {
+    return this;
+  }
+
+  /** The table as this rewrite read it. */
+  TableMetadata startingBase() {
+    return startingBase;
+  }
+
+  /**
+   * Replaces {@code removed} (live in the starting snapshot) by {@code replacements}; {@code deleteReplacements}
+   * deletes the replacements if the commit fails for sure.
+   */
+  RewriteFiles rewrite(List<DataFile> removed, List<DataFile> replacements, Runnable deleteReplacements) {
+    for (DataFile f : removed) {
+      toRemove.put(f.path(), f);
+    }
+    added.addAll(replacements);
+    deleteAdded = deleteReplacements;
+    addedFilesChanged();
+    return this;
+  }
+
+  @Override
+  protected String operation() {
+    return "replace";
+  }
+
+  @Override
+  protected Map<String, DataFile> filesToRemove() {
+    return toRemove;
+  }
+
+  @Override
+  protected void checkConcurrent(ConcurrentChanges.Change c) {
+    if (c.removed() && toRemove.containsKey(c.file().path())) {
+      throw new ConflictException(ops.tableName(), "data file " + c.file().path() + " being rewritten was removed by "
+          + c.by() + "; the rewrite is abandoned so that its deleted rows do not come back");
+    }
+  }
+
+  @Override
+  protected void deleteWrittenDataFiles() {
+    deleteAdded.run();
+  }
+}
