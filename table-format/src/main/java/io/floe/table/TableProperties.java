@@ -5,7 +5,7 @@ package io.floe.table;
  * constants here are the ones {@link io.floe.commit.RetryPolicy} and {@link io.floe.metadata.MetadataChanges} read.
  */
 public final class TableProperties {
-  /** Data files roll over to a new file at about this size (bytes). Default 512 MiB. */
+  /** Data files roll over to a new file at about this size (bytes); compaction's default target. Default 512 MiB. */
   public static final String TARGET_FILE_SIZE_BYTES = "write.target-file-size-bytes";
   public static final long TARGET_FILE_SIZE_BYTES_DEFAULT = 512L * 1024 * 1024;
 
@@ -17,9 +17,9 @@ public final class TableProperties {
   public static final String PARQUET_COMPRESSION = "write.parquet.compression-codec";
 
   /**
-   * Isolation of overwrites and deletes against concurrent commits: {@code serializable} (default: fail if
-   * a concurrent commit added data the operation's filter matches) or {@code snapshot} (only fail if a file it
-   * removes was removed concurrently).
+   * Isolation of overwrites, deletes and partition replaces against concurrent commits: {@code serializable}
+   * (default: fail if a concurrent commit added data the operation's filter matches, or changed a replaced
+   * partition) or {@code snapshot} (only fail if a file it removes was removed concurrently).
    */
   public static final String ISOLATION_LEVEL = "write.delete.isolation-level";
 
