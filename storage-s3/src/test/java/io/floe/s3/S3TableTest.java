@@ -1,6 +1,7 @@
 package io.floe.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,33 @@ class S3TableTest {
               + " vs " + fromIceberg.get(e.getKey()));
         }
       }
+    }
+  }
+
+  @Test
+  void expiryAndOrphanRemovalDeleteInBatches() throws Exception {
+    try (FaultProxy proxy = new FaultProxy(server.port()); S3FileIO counted = new S3FileIO(server.properties(proxy.port()))) {
+      String location = "s3://" + BUCKET + "/wh/maintained";
+      Table table = new Tables(counted).create(TableFixtures.EVENTS,
+          PartitionSpec.builderFor(TableFixtures.EVENTS).identity("region").build(), location);
+      for (int i = 0; i < 4; i++) {
+        table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue()).addRecords(TableFixtures.events(i * 100, 40)).commit();
+      }
+      String orphan = location + "/data/region=EU/orphan.parquet";
+      try (var out = counted.newOutputFile(orphan).create()) {
+        out.write(1);
+      }
+      proxy.clearLog();
+      var expired = table.refresh().expireSnapshots().retainLast(1).expireOlderThan(System.currentTimeMillis() + 1).commit();
+      assertEquals(3, expired.expiredSnapshotIds().size());
+      assertEquals(12, expired.deletedDataFiles(), "the three replaced snapshots' files (4 regions each)");
+      var orphans = table.refresh().deleteOrphanFiles().olderThan(System.currentTimeMillis() + 1).execute();
+      assertEquals(List.of(orphan), orphans.orphanFiles());
+      assertTrue(proxy.requests().stream().anyMatch(FaultProxy.on("POST", "\\?delete")), "DeleteObjects was used: "
+          + proxy.requests().stream().filter(r -> !r.method().equals("GET") && !r.method().equals("HEAD")).map(r -> r.method() + " " + r.target()).toList());
+      assertTrue(proxy.requests().stream().noneMatch(FaultProxy.on("DELETE", ".*")), "no object was deleted one by one");
+      assertFalse(counted.newInputFile(orphan).exists());
+      assertEquals(range(300, 340), ids(new Tables(counted).load(location).newScan().records()));
     }
   }
 

@@ -2,6 +2,7 @@ package io.floe.table;
 
 import io.floe.commit.TableOperations;
 import io.floe.io.FileInfo;
+import io.floe.io.SupportsBulkDelete;
 import io.floe.io.SupportsListing;
 import io.floe.metadata.MetadataLogEntry;
 import io.floe.metadata.TableMetadata;
@@ -77,7 +78,9 @@ public final class DeleteOrphanFiles {
       }
     }
     orphans.sort(null);
-    if (!dryRun) {
+    if (!dryRun && ops.io() instanceof SupportsBulkDelete bulk) {
+      bulk.deleteFiles(orphans);
+    } else if (!dryRun) {
       for (String location : orphans) {
         ops.io().deleteFile(location);
       }

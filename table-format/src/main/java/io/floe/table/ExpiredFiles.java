@@ -1,6 +1,8 @@
 package io.floe.table;
 
 import io.floe.commit.TableOperations;
+import io.floe.io.BulkDeleteException;
+import io.floe.io.SupportsBulkDelete;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
 import java.util.ArrayList;
@@ -64,6 +66,15 @@ final class ExpiredFiles {
 
   private static long deleteAll(TableOperations ops, Set<String> candidates, Set<String> kept, List<RuntimeException> failures) {
     List<String> toDelete = candidates.stream().filter(path -> !kept.contains(path)).toList();
+    if (ops.io() instanceof SupportsBulkDelete bulk) {
+      try {
+        bulk.deleteFiles(toDelete);
+        return toDelete.size();
+      } catch (BulkDeleteException e) {
+        failures.add(e);
+        return toDelete.size() - e.failedLocations().size();
+      }
+    }
     List<RuntimeException> results = IoPool.map(toDelete, path -> {
       try {
         ops.io().deleteFile(path);
