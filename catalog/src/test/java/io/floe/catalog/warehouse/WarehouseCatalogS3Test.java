@@ -1,6 +1,8 @@
 package io.floe.catalog.warehouse;
 
 import io.floe.s3.S3Server;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,5 +31,11 @@ class WarehouseCatalogS3Test extends WarehouseCatalogLocalTest {
     props.put("catalog.name", catalogName);
     props.put("warehouse", warehouse());
     return props;
+  }
+
+  @Override
+  protected void assertTableStored(String relativePath) {
+    String key = warehouse().substring(("s3://" + BUCKET + "/").length()) + "/" + relativePath;
+    assertTrue(server.client().listObjectsV2(r -> r.bucket(BUCKET).prefix(key)).keyCount() == 1, "s3://" + BUCKET + "/" + key);
   }
 }
