@@ -1,7 +1,9 @@
 package io.floe.partition;
 
+import io.floe.types.ByteBuffers;
 import io.floe.types.Type;
 import io.floe.types.TypeId;
+import io.floe.types.Uuids;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -213,14 +215,11 @@ final class Transforms {
     if (b.hasArray()) {
       return Murmur3.hashBytes(b.array(), b.arrayOffset() + b.position(), b.remaining());
     }
-    byte[] bytes = new byte[b.remaining()];
-    b.duplicate().get(bytes);
-    return hashBytes(bytes);
+    return hashBytes(ByteBuffers.toByteArray(b));
   }
 
   private static int hashUuid(UUID u) {
-    byte[] bytes = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
-    return hashBytes(bytes);
+    return hashBytes(Uuids.toBytes(u));
   }
 
   private static IllegalArgumentException cannot(String transform, Type t) {
