@@ -1,14 +1,22 @@
 package io.floe.engine;
 
+import io.floe.catalog.Catalog;
+import io.floe.catalog.Catalogs;
+import io.floe.catalog.Namespace;
 import io.floe.engine.catalog.FloeSchema;
-import io.floe.engine.catalog.TableSource;
-import io.floe.engine.catalog.WarehouseTableSource;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.planner.SqlPlanner;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import io.floe.engine.statement.StatementRunner;
+import io.floe.engine.statement.Statements;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -17,8 +25,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * An embedded SQL session over Floe tables. Statements see each table at its current snapshot when they are
- * planned. Not thread-safe: use one session per thread.
+ * An embedded SQL session over the tables of a Floe {@link Catalog}: namespaces are schemas, tables are tables.
+ * Statements see each table at its current snapshot when they are planned. Not thread-safe: use one session per
+ * thread.
  *
  * <pre>{@code
  * try (FloeSession session = FloeSession.open(Path.of("/data/warehouse"), "tpch");
@@ -29,19 +38,24 @@ import org.apache.calcite.schema.SchemaPlus;
  * }</pre>
  */
 public final class FloeSession implements AutoCloseable {
-  private final TableSource source;
+  private final Catalog catalog;
+  private final boolean ownsCatalog;
   private final BufferAllocator allocator = new RootAllocator();
   private String schema;
-  private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-  private FloeSession(TableSource source, String schema) {
-    this.source = source;
+  private FloeSession(Catalog catalog, boolean ownsCatalog, String schema) {
+    this.catalog = catalog;
+    this.ownsCatalog = ownsCatalog;
     this.schema = schema;
   }
 
-  /** A session over the warehouse directory {@code <warehouse>/<schema>/<table>}, with {@code schema} as default. */
+  /**
+   * A session over the warehouse catalog of a local directory ({@code <warehouse>/<namespace>/<table>}), with
+   * {@code defaultSchema} as the default schema.
+   */
   public static FloeSession open(Path warehouse, String defaultSchema) {
-    return new FloeSession(new WarehouseTableSource(warehouse), defaultSchema);
+    return open(Map.of(Catalogs.WAREHOUSE, warehouse.toAbsolutePath().toString()), defaultSchema);
   }
 
   /** A session over a warehouse directory whose default schema is {@code default}. */
@@ -49,9 +63,21 @@ public final class FloeSession implements AutoCloseable {
     return open(warehouse, "default");
   }
 
-  /** A session over any table source. */
-  public static FloeSession open(TableSource source, String defaultSchema) {
-    return new FloeSession(source, defaultSchema);
+  /**
+   * A session over the catalog that {@code properties} describe ({@link Catalogs#load(Map)}: {@code warehouse},
+   * {@code catalog.type}, {@code uri}, S3 settings, ...); the session closes the catalog.
+   */
+  public static FloeSession open(Map<String, String> properties, String defaultSchema) {
+    return new FloeSession(Catalogs.load(new HashMap<>(properties)), true, defaultSchema);
+  }
+
+  /** A session over a catalog that the caller keeps open and closes. */
+  public static FloeSession open(Catalog catalog, String defaultSchema) {
+    return new FloeSession(catalog, false, defaultSchema);
+  }
+
+  public Catalog catalog() {
+    return catalog;
   }
 
   /** Sets the schema unqualified table names resolve in. */
@@ -77,8 +103,26 @@ public final class FloeSession implements AutoCloseable {
     return workers;
   }
 
-  /** Plans and starts {@code sql}; rows are computed as the result's batches are pulled. */
+  /**
+   * Runs one statement. A query is planned and started; its rows are computed as the result's batches are
+   * pulled. Other statements run to completion and return their {@link QueryResult#updateCount()}.
+   */
   public QueryResult execute(String sql) throws SQLException {
+    SqlNode statement;
+    try {
+      statement = SqlPlanner.parse(sql);
+    } catch (Exception e) {
+      throw SqlErrors.of(e);
+    }
+    if (statement.getKind().belongsTo(SqlKind.QUERY)) {
+      return query(sql);
+    }
+    StatementRunner runner = Statements.runnerFor(statement).orElseThrow(() -> new SQLFeatureNotSupportedException(
+        "not supported: " + statement.getKind() + " statements", "0A000"));
+    return runner.run(statement, sql, this);
+  }
+
+  private QueryResult query(String sql) throws SQLException {
     RelNode plan = plan(sql);
     BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
     try {
@@ -97,12 +141,12 @@ public final class FloeSession implements AutoCloseable {
   }
 
   private RelNode plan(String sql) throws SQLException {
-    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
-    for (String name : source.schemaNames()) {
-      root.add(name, new FloeSchema(source, name));
-    }
-    SchemaPlus defaultSchema = root.getSubSchema(schema);
     try {
+      SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+      for (Namespace namespace : catalog.listNamespaces()) {
+        root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
+      }
+      SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
       return new SqlPlanner(defaultSchema == null ? root : defaultSchema).plan(sql);
     } catch (Exception e) {
       throw SqlErrors.of(e);
@@ -111,6 +155,12 @@ public final class FloeSession implements AutoCloseable {
 
   @Override
   public void close() {
-    allocator.close();
+    try {
+      allocator.close();
+    } finally {
+      if (ownsCatalog) {
+        catalog.close();
+      }
+    }
   }
 }

@@ -19,13 +19,30 @@ public final class QueryResult implements AutoCloseable {
   private final Operator root;
   private final List<ScanOperator> scans;
   private final BufferAllocator allocator;
+  private final long updateCount;
   private boolean closed;
 
   QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator) {
+    this(schema, root, scans, allocator, -1);
+  }
+
+  private QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator,
+      long updateCount) {
     this.schema = schema;
     this.root = root;
     this.scans = List.copyOf(scans);
     this.allocator = allocator;
+    this.updateCount = updateCount;
+  }
+
+  /** The result of a statement that returns no rows but a count of rows changed (0 for DDL). */
+  public static QueryResult ofUpdateCount(long count) {
+    return new QueryResult(new Schema(List.of()), null, List.of(), null, count);
+  }
+
+  /** Rows changed by the statement (INSERT, UPDATE, DELETE, MERGE; 0 for DDL), or -1 for a statement with rows. */
+  public long updateCount() {
+    return updateCount;
   }
 
   /** The result's Arrow schema: one field per column, named as in the statement. */
@@ -49,7 +66,7 @@ public final class QueryResult implements AutoCloseable {
    * @throws SQLException when execution fails (for example SQLState 22012 for a division by zero)
    */
   public VectorSchemaRoot nextBatch() throws SQLException {
-    if (closed) {
+    if (closed || root == null) {
       return null;
     }
     try {
@@ -64,8 +81,10 @@ public final class QueryResult implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      root.close();
-      allocator.close();
+      if (root != null) {
+        root.close();
+        allocator.close();
+      }
     }
   }
 }

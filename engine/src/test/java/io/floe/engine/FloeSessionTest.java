@@ -14,6 +14,10 @@ import io.floe.types.Schema;
 import io.floe.types.Types;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import io.floe.catalog.Catalog;
+import io.floe.catalog.Catalogs;
+import io.floe.catalog.Namespace;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.LocalDate;
@@ -33,6 +37,9 @@ class FloeSessionTest {
 
   @BeforeAll
   static void setUp() {
+    try (Catalog catalog = Catalogs.load(Map.of(Catalogs.WAREHOUSE, warehouse.toString()))) {
+      catalog.createNamespace(Namespace.of("shop"));
+    }
     Schema schema = new Schema(
         NestedField.required(1, "id", Types.LONG),
         NestedField.optional(2, "name", Types.STRING),

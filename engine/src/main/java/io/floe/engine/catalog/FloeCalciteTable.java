@@ -1,6 +1,7 @@
 package io.floe.engine.catalog;
 
 import io.floe.engine.planner.FloeTableScan;
+import io.floe.catalog.TableIdentifier;
 import io.floe.metadata.Snapshot;
 import io.floe.table.Table;
 import java.util.List;
@@ -18,14 +19,16 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * and its translation into a {@link FloeTableScan} that planner rules push filters and columns into.
  */
 public final class FloeCalciteTable extends AbstractTable implements TranslatableTable {
-  private final String schemaName;
-  private final String name;
+  private final TableIdentifier id;
   private final Table table;
 
-  public FloeCalciteTable(String schemaName, String name, Table table) {
-    this.schemaName = schemaName;
-    this.name = name;
+  public FloeCalciteTable(TableIdentifier id, Table table) {
+    this.id = id;
     this.table = table;
+  }
+
+  public TableIdentifier id() {
+    return id;
   }
 
   public Table table() {
@@ -33,7 +36,7 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
   }
 
   public String qualifiedName() {
-    return schemaName + "." + name;
+    return id.toString();
   }
 
   @Override

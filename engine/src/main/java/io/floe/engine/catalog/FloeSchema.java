@@ -1,27 +1,50 @@
 package io.floe.engine.catalog;
 
+import io.floe.catalog.Catalog;
+import io.floe.catalog.Namespace;
+import io.floe.catalog.TableIdentifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** A Calcite schema exposing one schema (namespace) of a {@link TableSource}. */
+/**
+ * A namespace of a Floe {@link Catalog} seen by Calcite as a schema: its tables as {@link FloeCalciteTable}s at
+ * their current snapshot, its child namespaces as sub-schemas.
+ */
 public final class FloeSchema extends AbstractSchema {
-  private final TableSource source;
-  private final String name;
+  private final Catalog catalog;
+  private final Namespace namespace;
 
-  public FloeSchema(TableSource source, String name) {
-    this.source = source;
-    this.name = name;
+  public FloeSchema(Catalog catalog, Namespace namespace) {
+    this.catalog = catalog;
+    this.namespace = namespace;
+  }
+
+  public Namespace namespace() {
+    return namespace;
   }
 
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new LinkedHashMap<>();
-    for (String table : source.tableNames(name)) {
-      source.loadTable(name, table).ifPresent(t -> tables.put(table, new FloeCalciteTable(name, table, t)));
+    if (namespace.isEmpty()) {
+      return tables;
+    }
+    for (TableIdentifier id : catalog.listTables(namespace)) {
+      tables.put(id.name(), new FloeCalciteTable(id, catalog.loadTable(id)));
     }
     return tables;
+  }
+
+  @Override
+  protected Map<String, Schema> getSubSchemaMap() {
+    Map<String, Schema> schemas = new LinkedHashMap<>();
+    for (Namespace child : catalog.listNamespaces(namespace)) {
+      schemas.put(child.lastLevel(), new FloeSchema(catalog, child));
+    }
+    return schemas;
   }
 
   @Override

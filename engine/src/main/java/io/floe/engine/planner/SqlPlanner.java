@@ -41,19 +41,27 @@ public final class SqlPlanner {
   /** Bounds each heuristic program, so a pair of rules undoing each other cannot loop forever. */
   private static final int MATCH_LIMIT = 20_000;
 
+  /** How Floe parses SQL: identifiers keep their case and match case-insensitively; double quotes quote them. */
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config().withLex(Lex.JAVA)
+      .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false)
+      .withConformance(SqlConformanceEnum.LENIENT).withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE);
+
   private final FrameworkConfig config;
 
   public SqlPlanner(SchemaPlus defaultSchema) {
     this.config = Frameworks.newConfigBuilder()
         .defaultSchema(defaultSchema)
-        .parserConfig(SqlParser.config().withLex(Lex.JAVA).withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false).withConformance(SqlConformanceEnum.LENIENT)
-            .withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE))
+        .parserConfig(PARSER_CONFIG)
         .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
         .typeSystem(FloeTypeSystem.INSTANCE)
         .build();
+  }
+
+  /** Parses one statement (any kind) without validating it. */
+  public static SqlNode parse(String sql) throws SqlParseException {
+    return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
   }
 
   /** Plans {@code sql} into an optimized logical plan whose row type is the statement's result. */

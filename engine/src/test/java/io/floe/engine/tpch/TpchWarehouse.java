@@ -20,6 +20,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.floe.catalog.Catalog;
+import io.floe.catalog.Catalogs;
+import io.floe.catalog.Namespace;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +50,7 @@ public final class TpchWarehouse {
 
   /** The warehouse at {@code dir}, generating it first if needed. */
   public static synchronized TpchWarehouse at(Path dir, double scaleFactor) {
-    Path marker = dir.resolve("_generated_partitioned_sf" + scaleFactor);
+    Path marker = dir.resolve("_generated_catalog_sf" + scaleFactor);
     if (!Files.exists(marker)) {
       try {
         if (Files.exists(dir)) {
@@ -56,6 +59,9 @@ public final class TpchWarehouse {
           }
         }
         Files.createDirectories(dir);
+        try (Catalog catalog = Catalogs.load(Map.of(Catalogs.WAREHOUSE, dir.toString()))) {
+          catalog.createNamespace(Namespace.of(SCHEMA));
+        }
         Tables tables = new Tables(new LocalFileIO());
         for (TpchTable<?> t : TpchTable.getTables()) {
           generate(tables, dir.resolve(SCHEMA).resolve(t.getTableName()).toString(), t, scaleFactor);

@@ -1,0 +1,20 @@
+package io.floe.engine.statement;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlNode;
+
+/** The runners of statements that are not queries, asked in order. */
+public final class Statements {
+  private static final List<StatementRunner> RUNNERS = List.of(
+      // one line per runner
+  );
+
+  private Statements() {
+  }
+
+  /** The runner of {@code statement}, or empty when none accepts it. */
+  public static Optional<StatementRunner> runnerFor(SqlNode statement) {
+    return RUNNERS.stream().filter(r -> r.accepts(statement)).findFirst();
+  }
+}
