@@ -3,6 +3,8 @@ package io.floe.engine;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Catalogs;
 import io.floe.catalog.Namespace;
+import io.floe.catalog.TableIdentifier;
+import io.floe.table.Table;
 import io.floe.engine.catalog.FloeSchema;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Operator;
@@ -78,6 +80,14 @@ public final class FloeSession implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * The table a statement of this session writes to: the catalog's table, or, inside an explicit transaction,
+   * the transaction's staged view of it. Statements commit exactly one snapshot through it.
+   */
+  public Table tableForWrite(TableIdentifier id) {
+    return catalog.loadTable(id);
   }
 
   /** Sets the schema unqualified table names resolve in. */
