@@ -11,6 +11,8 @@ import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.planner.SqlPlanner;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import io.floe.engine.statement.StatementRunner;
@@ -19,6 +21,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -45,6 +48,7 @@ public final class FloeSession implements AutoCloseable {
   private final BufferAllocator allocator = new RootAllocator();
   private String schema;
   private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private ZoneId timeZone = ZoneOffset.UTC;
 
   private FloeSession(Catalog catalog, boolean ownsCatalog, String schema) {
     this.catalog = catalog;
@@ -113,6 +117,16 @@ public final class FloeSession implements AutoCloseable {
     return workers;
   }
 
+  /** Sets the time zone that timestamps without one are read in, e.g. by time travel (default UTC). */
+  public FloeSession timeZone(ZoneId zone) {
+    this.timeZone = Objects.requireNonNull(zone, "zone");
+    return this;
+  }
+
+  public ZoneId timeZone() {
+    return timeZone;
+  }
+
   /**
    * Runs one statement. A query is planned and started; its rows are computed as the result's batches are
    * pulled. Other statements run to completion and return their {@link QueryResult#updateCount()}.
@@ -125,15 +139,16 @@ public final class FloeSession implements AutoCloseable {
       throw SqlErrors.of(e);
     }
     if (statement.getKind().belongsTo(SqlKind.QUERY)) {
-      return query(sql);
+      return execute(statement);
     }
     StatementRunner runner = Statements.runnerFor(statement).orElseThrow(() -> new SQLFeatureNotSupportedException(
         "not supported: " + statement.getKind() + " statements", "0A000"));
     return runner.run(statement, sql, this);
   }
 
-  private QueryResult query(String sql) throws SQLException {
-    RelNode plan = plan(sql);
+  /** Runs a query that is parsed already (for example by an extended parser); see {@link #execute(String)}. */
+  public QueryResult execute(SqlNode query) throws SQLException {
+    RelNode plan = plan(query);
     BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
     try {
       PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, workers);
@@ -147,17 +162,23 @@ public final class FloeSession implements AutoCloseable {
 
   /** The optimized logical plan of {@code sql}, as text. */
   public String explain(String sql) throws SQLException {
-    return RelOptUtil.toString(plan(sql));
+    SqlNode query;
+    try {
+      query = SqlPlanner.parse(sql);
+    } catch (Exception e) {
+      throw SqlErrors.of(e);
+    }
+    return RelOptUtil.toString(plan(query));
   }
 
-  private RelNode plan(String sql) throws SQLException {
+  private RelNode plan(SqlNode query) throws SQLException {
     try {
       SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
       for (Namespace namespace : catalog.listNamespaces()) {
         root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
       }
       SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
-      return new SqlPlanner(defaultSchema == null ? root : defaultSchema).plan(sql);
+      return new SqlPlanner(defaultSchema == null ? root : defaultSchema, timeZone).plan(query);
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }

@@ -2,6 +2,9 @@ package io.floe.engine.catalog;
 
 import io.floe.engine.planner.FloeTableScan;
 import io.floe.catalog.TableIdentifier;
+import io.floe.manifest.FileContent;
+import io.floe.manifest.ManifestFile;
+import io.floe.manifest.ManifestListReader;
 import io.floe.metadata.Snapshot;
 import io.floe.table.Table;
 import java.util.List;
@@ -11,14 +14,20 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * A Floe table seen by Calcite: its row type, its row count from the current snapshot's {@code total-records},
- * and its translation into a {@link FloeTableScan} that planner rules push filters and columns into.
+ * and its translation into a {@link FloeTableScan} that planner rules push filters and columns into. It is a
+ * temporal table: {@code FOR SYSTEM_TIME AS OF} and {@code FOR VERSION AS OF} pin its scan to an older snapshot.
  */
-public final class FloeCalciteTable extends AbstractTable implements TranslatableTable {
+public final class FloeCalciteTable extends AbstractTable implements TranslatableTable, TemporalTable {
+  /** Names reported as the system-time period columns; Floe tables version by snapshot, not by row. */
+  private static final String SYSTEM_TIME_START = "_floe_snapshot_start";
+  private static final String SYSTEM_TIME_END = "_floe_snapshot_end";
+
   private final TableIdentifier id;
   private final Table table;
 
@@ -44,19 +53,46 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
     return TypeMapping.rowType(table.schema(), typeFactory);
   }
 
-  /** Rows in the current snapshot per its summary, 0 for an empty table. */
+  /** Rows in the current snapshot (see {@link #rowCount(Table, Snapshot)}), 0 for an empty table. */
   public double rowCount() {
-    Snapshot snapshot = table.currentSnapshot();
+    return rowCount(table, table.currentSnapshot());
+  }
+
+  /**
+   * Rows in {@code snapshot} of {@code table}: its summary's {@code total-records}, or, for snapshots written
+   * without it, the live rows its manifest list counts; 0 for no snapshot.
+   */
+  public static double rowCount(Table table, Snapshot snapshot) {
     if (snapshot == null) {
       return 0;
     }
     String total = snapshot.summary().get("total-records");
-    return total == null ? 100 : Double.parseDouble(total);
+    if (total != null) {
+      return Double.parseDouble(total);
+    }
+    long rows = 0;
+    for (ManifestFile manifest : ManifestListReader.read(table.io(), snapshot.manifestList())) {
+      if (manifest.content() == FileContent.DATA) {
+        rows += manifest.addedRowsCount() + manifest.existingRowsCount();
+      }
+    }
+    return rows;
   }
 
+  /** The row count of the current snapshot; keys, collations and distribution are unknown (Iceberg keeps none). */
   @Override
   public Statistic getStatistic() {
     return Statistics.of(rowCount(), List.of());
+  }
+
+  @Override
+  public String getSysStartFieldName() {
+    return SYSTEM_TIME_START;
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return SYSTEM_TIME_END;
   }
 
   @Override

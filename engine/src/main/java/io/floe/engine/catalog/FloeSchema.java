@@ -3,6 +3,8 @@ package io.floe.engine.catalog;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.engine.metadata.MetadataTable;
+import io.floe.engine.metadata.MetadataTableType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.calcite.schema.Schema;
@@ -11,7 +13,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * A namespace of a Floe {@link Catalog} seen by Calcite as a schema: its tables as {@link FloeCalciteTable}s at
- * their current snapshot, its child namespaces as sub-schemas.
+ * their current snapshot, each with its metadata tables ({@code "t$snapshots"}, ...; see
+ * {@link MetadataTableType}), its child namespaces as sub-schemas.
  */
 public final class FloeSchema extends AbstractSchema {
   private final Catalog catalog;
@@ -33,7 +36,11 @@ public final class FloeSchema extends AbstractSchema {
       return tables;
     }
     for (TableIdentifier id : catalog.listTables(namespace)) {
-      tables.put(id.name(), new FloeCalciteTable(id, catalog.loadTable(id)));
+      io.floe.table.Table table = catalog.loadTable(id);
+      tables.put(id.name(), new FloeCalciteTable(id, table));
+      for (MetadataTableType type : MetadataTableType.values()) {
+        tables.put(type.tableName(id.name()), new MetadataTable(table, type));
+      }
     }
     return tables;
   }

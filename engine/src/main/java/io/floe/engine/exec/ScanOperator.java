@@ -22,11 +22,21 @@ public final class ScanOperator implements Operator {
   private CloseableIterator<VectorSchemaRoot> batches;
 
   public ScanOperator(Table table, List<String> columns, Expression filter, BufferAllocator allocator) {
+    this(table, columns, filter, null, allocator);
+  }
+
+  /** A scan of snapshot {@code snapshotId} of the table (time travel), or of its current snapshot when null. */
+  public ScanOperator(Table table, List<String> columns, Expression filter, Long snapshotId,
+                      BufferAllocator allocator) {
     this.table = table;
     this.columns = columns;
     this.filter = filter;
     this.allocator = allocator;
-    this.scan = table.newScan().filter(filter).select(columns);
+    TableScan newScan = table.newScan();
+    if (snapshotId != null) {
+      newScan.useSnapshot(snapshotId);
+    }
+    this.scan = newScan.filter(filter).select(columns);
   }
 
   /** The table read. */

@@ -3,6 +3,8 @@ package io.floe.engine.planner;
 import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.expressions.Expression;
 import io.floe.expressions.Expressions;
+import io.floe.metadata.Snapshot;
+import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -19,18 +21,21 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * A scan of a Floe table with the columns it reads ({@code columns}: indices into the table's row type) and the
  * filter pushed into it (evaluated by the Floe scan: partition and file pruning, row-group skipping, exact rows).
+ * A scan may be pinned to one snapshot (time travel); otherwise it reads the table's current snapshot.
  */
 public final class FloeTableScan extends TableScan {
   private final FloeCalciteTable floeTable;
   private final List<Integer> columns;
   private final Expression filter;
+  private final Snapshot pinned;
 
   private FloeTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, FloeCalciteTable floeTable,
-      List<Integer> columns, Expression filter) {
+      List<Integer> columns, Expression filter, Snapshot pinned) {
     super(cluster, traits, List.of(), table);
     this.floeTable = floeTable;
     this.columns = List.copyOf(columns);
     this.filter = filter;
+    this.pinned = pinned;
   }
 
   /** A scan of every column without a filter. */
@@ -39,7 +44,7 @@ public final class FloeTableScan extends TableScan {
     for (int i = 0; i < table.getRowType().getFieldCount(); i++) {
       all.add(i);
     }
-    return new FloeTableScan(cluster, cluster.traitSet(), table, floeTable, all, Expressions.alwaysTrue());
+    return new FloeTableScan(cluster, cluster.traitSet(), table, floeTable, all, Expressions.alwaysTrue(), null);
   }
 
   public FloeCalciteTable floeTable() {
@@ -54,6 +59,16 @@ public final class FloeTableScan extends TableScan {
     return filter;
   }
 
+  /** The snapshot this scan is pinned to by time travel, or null to read the current snapshot. */
+  public Snapshot pinnedSnapshot() {
+    return pinned;
+  }
+
+  /** The id of the pinned snapshot, or null. */
+  public Long pinnedSnapshotId() {
+    return pinned == null ? null : pinned.snapshotId();
+  }
+
   /** The table's column names this scan reads, in output order. */
   public List<String> columnNames() {
     List<RelDataTypeField> fields = table.getRowType().getFieldList();
@@ -66,16 +81,39 @@ public final class FloeTableScan extends TableScan {
   }
 
   public FloeTableScan withColumns(List<Integer> newColumns) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter, pinned);
   }
 
   public FloeTableScan withFilter(Expression newFilter) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, newFilter);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, newFilter, pinned);
+  }
+
+  /**
+   * Fails with {@code not supported} if a column this scan reads is not in the schema of its pinned snapshot (time
+   * travel reads by the table's current column names).
+   */
+  public void requireColumnsAtPinnedSnapshot() {
+    if (pinned == null || pinned.schemaId() == null) {
+      return;
+    }
+    Schema schema = floeTable.table().metadata().schemaById(pinned.schemaId());
+    for (String column : columnNames()) {
+      if (schema.findField(column) == null) {
+        throw new UnsupportedOperationException("not supported: column " + column + " of table "
+            + floeTable.qualifiedName() + " did not exist in snapshot " + pinned.snapshotId()
+            + " (time travel reads the table's current columns)");
+      }
+    }
+  }
+
+  /** This scan pinned to {@code snapshot} (time travel). */
+  public FloeTableScan atSnapshot(Snapshot snapshot) {
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, snapshot);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, pinned);
   }
 
   @Override
@@ -91,12 +129,12 @@ public final class FloeTableScan extends TableScan {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw).item("columns", columnNames()).itemIf("filter", filter.toString(),
-        !filter.equals(Expressions.alwaysTrue()));
+        !filter.equals(Expressions.alwaysTrue())).itemIf("snapshot", pinnedSnapshotId(), pinned != null);
   }
 
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double rows = floeTable.rowCount();
+    double rows = pinned == null ? floeTable.rowCount() : FloeCalciteTable.rowCount(floeTable.table(), pinned);
     return filter.equals(Expressions.alwaysTrue()) ? rows : Math.max(1, rows * 0.25);
   }
 

@@ -15,6 +15,7 @@ import io.floe.engine.exec.WindowOperator;
 import io.floe.engine.exchange.ParallelExchange;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
+import io.floe.engine.metadata.RowSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,9 +70,14 @@ public final class PhysicalPlanner {
   public Operator build(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
-      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(), allocator);
+      scan.requireColumnsAtPinnedSnapshot();
+      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(),
+          scan.pinnedSnapshotId(), allocator);
       scans.add(op);
       return op;
+    }
+    if (rel instanceof RowSource source) {
+      return new ValuesOperator(source.rows(), rel.getRowType().getFieldCount());
     }
     if (rel instanceof Filter filter) {
       return new FilterOperator(build(filter.getInput()), compiler.compile(filter.getCondition()));

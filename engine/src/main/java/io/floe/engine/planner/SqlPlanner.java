@@ -1,5 +1,11 @@
 package io.floe.engine.planner;
 
+import io.floe.engine.audit.TableChangesFunction;
+import io.floe.engine.audit.TableChangesRule;
+import io.floe.engine.parser.VersionAsOf;
+import io.floe.engine.timetravel.SnapshotScanRule;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.plan.RelOptRule;
@@ -13,6 +19,8 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -47,10 +55,20 @@ public final class SqlPlanner {
       .withConformance(SqlConformanceEnum.LENIENT).withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE);
 
   private final FrameworkConfig config;
+  private final ZoneId timeZone;
 
+  /** A planner resolving names in {@code defaultSchema} and reading time-travel timestamps in UTC. */
   public SqlPlanner(SchemaPlus defaultSchema) {
+    this(defaultSchema, ZoneOffset.UTC);
+  }
+
+  /** A planner resolving names in {@code defaultSchema} and reading time-travel timestamps in {@code timeZone}. */
+  public SqlPlanner(SchemaPlus defaultSchema, ZoneId timeZone) {
+    this.timeZone = timeZone;
     this.config = Frameworks.newConfigBuilder()
         .defaultSchema(defaultSchema)
+        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema))))
         .parserConfig(PARSER_CONFIG)
         .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
@@ -66,12 +84,25 @@ public final class SqlPlanner {
 
   /** Plans {@code sql} into an optimized logical plan whose row type is the statement's result. */
   public RelNode plan(String sql) throws SqlParseException, ValidationException, RelConversionException {
+    return plan(parse(sql), sql);
+  }
+
+  /** Plans an already parsed query (for example one an extended parser produced) like {@link #plan(String)}. */
+  public RelNode plan(SqlNode query) throws SqlParseException, ValidationException, RelConversionException {
+    return plan(query, query.toString());
+  }
+
+  private RelNode plan(SqlNode parsed, String sql)
+      throws SqlParseException, ValidationException, RelConversionException {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      SqlNode parsed = planner.parse(sql);
+      // Calcite's Planner validates only once it has parsed; the query is parsed already, so it parses a stand-in.
+      planner.parse("VALUES 1");
       SqlNode validated = planner.validate(parsed);
       RelRoot root = planner.rel(validated);
       RelNode rel = root.project();
+      rel = hep(rel, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
+      SnapshotScanRule.requireResolved(rel);
       RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
       rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
           CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);

@@ -1,0 +1,170 @@
+package io.floe.engine.timetravel;
+
+import static io.floe.engine.VersionedWarehouse.timestampLiteral;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.data.Record;
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.ResultRows;
+import io.floe.engine.VersionedWarehouse;
+import io.floe.engine.parser.VersionAsOf;
+import io.floe.engine.planner.SqlPlanner;
+import io.floe.metadata.Snapshot;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSnapshot;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code FOR SYSTEM_TIME AS OF} and {@code FOR VERSION AS OF} over a table with several snapshots. */
+class TimeTravelSqlTest {
+  @TempDir
+  static Path warehouse;
+
+  private static VersionedWarehouse tables;
+  private static FloeSession session;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    tables = new VersionedWarehouse(warehouse);
+    session = FloeSession.open(tables.catalog, "tt");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    session.close();
+    tables.close();
+  }
+
+  private static List<List<Object>> rows(String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      return ResultRows.of(result);
+    }
+  }
+
+  private static List<List<Object>> rows(SqlNode query) throws SQLException {
+    try (QueryResult result = session.execute(query)) {
+      return ResultRows.of(result);
+    }
+  }
+
+  /** (id, name, qty) of every row of {@code snapshot} read through the Table API, by id. */
+  private static List<List<Object>> expected(long snapshotId) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Record r : tables.items.newScan().useSnapshot(snapshotId).records()) {
+      rows.add(java.util.Arrays.asList(r.get(0), r.get(1), r.get(2)));
+    }
+    rows.sort(Comparator.comparing(row -> (Long) row.get(0)));
+    return rows;
+  }
+
+  @Test
+  void asOfTimestampReadsTheSnapshotCurrentThen() throws SQLException {
+    for (Snapshot s : tables.itemSnapshots) {
+      String sql = "SELECT id, name, qty FROM items FOR SYSTEM_TIME AS OF "
+          + timestampLiteral(s.timestampMs(), ZoneOffset.UTC) + " ORDER BY id";
+      assertEquals(expected(s.snapshotId()), rows(sql), sql);
+    }
+    // between two commits: the earlier snapshot
+    Snapshot second = tables.itemSnapshots.get(1);
+    long between = tables.itemSnapshots.get(2).timestampMs() - 1;
+    assertTrue(between >= second.timestampMs());
+    assertEquals(expected(second.snapshotId()), rows("SELECT id, name, qty FROM items FOR SYSTEM_TIME AS OF "
+        + timestampLiteral(between, ZoneOffset.UTC) + " ORDER BY id"));
+  }
+
+  @Test
+  void timestampsAreReadInTheSessionTimeZone() throws SQLException {
+    Snapshot first = tables.itemSnapshots.get(0);
+    ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+    String tokyoSql = "SELECT count(*) FROM items FOR SYSTEM_TIME AS OF " + timestampLiteral(first.timestampMs(), tokyo);
+    try {
+      session.timeZone(tokyo);
+      assertEquals(List.of(List.of(5L)), rows(tokyoSql));
+    } finally {
+      session.timeZone(ZoneOffset.UTC);
+    }
+    // the same wall-clock time read in UTC is nine hours later: the current snapshot then
+    assertEquals(List.of(List.of(7L)), rows(tokyoSql));
+  }
+
+  @Test
+  void joinsTwoVersionsOfOneTable() throws SQLException {
+    Snapshot second = tables.itemSnapshots.get(1);
+    List<List<Object>> actual = rows("SELECT cur.id, v2.qty, cur.qty FROM items AS cur"
+        + " JOIN items FOR SYSTEM_TIME AS OF " + timestampLiteral(second.timestampMs(), ZoneOffset.UTC) + " AS v2"
+        + " ON cur.id = v2.id WHERE cur.qty <> v2.qty OR cur.id = 1 ORDER BY cur.id");
+    assertEquals(List.of(List.of(1L, 10L, 10L), List.of(6L, 60L, 66L)), actual);
+    List<List<Object>> removed = rows("SELECT v2.id FROM items FOR SYSTEM_TIME AS OF "
+        + timestampLiteral(second.timestampMs(), ZoneOffset.UTC) + " AS v2"
+        + " LEFT JOIN items AS cur ON cur.id = v2.id WHERE cur.id IS NULL");
+    assertEquals(List.of(List.of(2L)), removed);
+  }
+
+  /** {@code SELECT id, name, qty FROM items FOR VERSION AS OF <version> ORDER BY id}, as the extended parser builds it. */
+  private static SqlNode versionQuery(SqlLiteral version) throws Exception {
+    SqlOrderBy orderBy = (SqlOrderBy) SqlPlanner.parse("SELECT id, name, qty FROM items ORDER BY id");
+    SqlSelect select = (SqlSelect) orderBy.query;
+    SqlParserPos pos = SqlParserPos.ZERO;
+    select.setFrom(new SqlSnapshot(pos, select.getFrom(), VersionAsOf.OPERATOR.createCall(pos, version)));
+    return orderBy;
+  }
+
+  @Test
+  void asOfVersionReadsASnapshotATagOrABranch() throws Exception {
+    for (Snapshot s : tables.itemSnapshots) {
+      SqlLiteral id = SqlLiteral.createExactNumeric(Long.toString(s.snapshotId()), SqlParserPos.ZERO);
+      assertEquals(expected(s.snapshotId()), rows(versionQuery(id)));
+    }
+    assertEquals(expected(tables.itemSnapshots.get(0).snapshotId()),
+        rows(versionQuery(SqlLiteral.createCharString("v1", SqlParserPos.ZERO))));
+    List<List<Object>> dev = rows(versionQuery(SqlLiteral.createCharString("dev", SqlParserPos.ZERO)));
+    assertEquals(expected(tables.devHead.snapshotId()), dev);
+    assertEquals(9, dev.size());
+  }
+
+  @Test
+  void pinnedScanShowsItsSnapshotAndRowCount() throws SQLException {
+    Snapshot first = tables.itemSnapshots.get(0);
+    String plan = session.explain("SELECT id FROM items FOR SYSTEM_TIME AS OF "
+        + timestampLiteral(first.timestampMs(), ZoneOffset.UTC));
+    assertTrue(plan.contains("snapshot=[" + first.snapshotId() + "]") || plan.contains("snapshot=" + first.snapshotId()),
+        plan);
+  }
+
+  @Test
+  void unknownVersionsAndTooEarlyTimesFailNamingTableAndValue() throws Exception {
+    SQLException early = assertThrows(SQLException.class, () -> rows("SELECT * FROM items FOR SYSTEM_TIME AS OF"
+        + " TIMESTAMP '2001-01-01 00:00:00'"));
+    assertEquals("22023", early.getSQLState());
+    assertTrue(early.getMessage().contains("tt.items") && early.getMessage().contains("2001-01-01"),
+        early.getMessage());
+
+    SQLException unknownId = assertThrows(SQLException.class,
+        () -> rows(versionQuery(SqlLiteral.createExactNumeric("42", SqlParserPos.ZERO))));
+    assertEquals("22023", unknownId.getSQLState());
+    assertTrue(unknownId.getMessage().contains("tt.items") && unknownId.getMessage().contains("42"),
+        unknownId.getMessage());
+
+    SQLException unknownRef = assertThrows(SQLException.class,
+        () -> rows(versionQuery(SqlLiteral.createCharString("nope", SqlParserPos.ZERO))));
+    assertEquals("22023", unknownRef.getSQLState());
+    assertTrue(unknownRef.getMessage().contains("'nope'") && unknownRef.getMessage().contains("v1"),
+        unknownRef.getMessage());
+  }
+}
