@@ -56,7 +56,8 @@ public final class TableChangesFunction extends SqlFunction implements SqlTableF
     builder.add(TableChanges.CHANGE_COLUMNS.get(2), SqlTypeName.BIGINT);
     builder.add(TableChanges.CHANGE_COLUMNS.get(3), factory.createTypeWithNullability(
         factory.createSqlType(SqlTypeName.VARCHAR), true));
-    builder.add(TableChanges.CHANGE_COLUMNS.get(4), factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));
+    builder.add(TableChanges.CHANGE_COLUMNS.get(4),
+        factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6));
     return builder.build();
   }
 

@@ -115,6 +115,7 @@ final class ManifestRows {
     if (bytes == null) {
       return null;
     }
-    return field.transform().toHumanString(sourceType, SingleValueSerialization.fromBytes(resultType, bytes.duplicate()));
+    Object value = SingleValueSerialization.fromBytes(resultType, bytes.duplicate());
+    return field.transform().toHumanString(sourceType, value);
   }
 }
