@@ -138,16 +138,24 @@ public final class FloeSession implements AutoCloseable {
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
+    return execute(statement, sql);
+  }
+
+  /** Runs a statement that is parsed already (for example by an extended parser); see {@link #execute(String)}. */
+  public QueryResult execute(SqlNode statement) throws SQLException {
+    return execute(statement, statement.toString());
+  }
+
+  private QueryResult execute(SqlNode statement, String sql) throws SQLException {
     if (statement.getKind().belongsTo(SqlKind.QUERY)) {
-      return execute(statement);
+      return query(statement);
     }
     StatementRunner runner = Statements.runnerFor(statement).orElseThrow(() -> new SQLFeatureNotSupportedException(
         "not supported: " + statement.getKind() + " statements", "0A000"));
     return runner.run(statement, sql, this);
   }
 
-  /** Runs a query that is parsed already (for example by an extended parser); see {@link #execute(String)}. */
-  public QueryResult execute(SqlNode query) throws SQLException {
+  private QueryResult query(SqlNode query) throws SQLException {
     RelNode plan = plan(query);
     BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
     try {

@@ -155,6 +155,16 @@ class MetadataTablesTest {
   }
 
   @Test
+  void rowCountsAreExactOrUnknown() {
+    Table items = tables.items;
+    assertEquals(items.snapshots().size(),
+        new MetadataTable(items, MetadataTableType.SNAPSHOTS).getStatistic().getRowCount());
+    assertEquals(items.newScan().planFiles().size(),
+        new MetadataTable(items, MetadataTableType.FILES).getStatistic().getRowCount());
+    assertNull(new MetadataTable(items, MetadataTableType.PARTITIONS).getStatistic().getRowCount());
+  }
+
+  @Test
   void refsListBranchesAndTags() throws SQLException {
     List<List<Object>> expected = new ArrayList<>();
     for (Map.Entry<String, SnapshotRef> e : new TreeMap<>(tables.items.refs()).entrySet()) {
