@@ -116,6 +116,7 @@ class ParserTest {
     assertEquals(List.of("sales", "orders"), create.name.names);
     assertInstanceOf(SqlDescribeTable.class, parse("DESCRIBE sales.orders"));
     assertInstanceOf(SqlDescribeTable.class, parse("DESCRIBE TABLE orders"));
+    assertInstanceOf(SqlDescribeTable.class, parse("DESCRIBE TABLE a"));
   }
 
   @Test
