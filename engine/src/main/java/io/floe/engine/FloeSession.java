@@ -1,6 +1,7 @@
 package io.floe.engine;
 
 import io.floe.catalog.Catalog;
+import io.floe.catalog.CatalogTransaction;
 import io.floe.catalog.Catalogs;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
@@ -47,6 +48,7 @@ public final class FloeSession implements AutoCloseable {
   private final boolean ownsCatalog;
   private final BufferAllocator allocator = new RootAllocator();
   private String schema;
+  private CatalogTransaction transaction;
   private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
   private ZoneId timeZone = ZoneOffset.UTC;
 
@@ -91,7 +93,35 @@ public final class FloeSession implements AutoCloseable {
    * the transaction's staged view of it. Statements commit exactly one snapshot through it.
    */
   public Table tableForWrite(TableIdentifier id) {
-    return catalog.loadTable(id);
+    return transaction != null ? transaction.table(id) : catalog.loadTable(id);
+  }
+
+  /** Whether an explicit transaction (BEGIN ... COMMIT/ROLLBACK) is open. */
+  public boolean inTransaction() {
+    return transaction != null;
+  }
+
+  /**
+   * Opens an explicit transaction: until {@link #endTransaction()}, {@link #tableForWrite} stages commits in it.
+   *
+   * @throws SQLException 25001 when one is already open, 0A000 when the catalog has no multi-table commits
+   */
+  public void beginTransaction() throws SQLException {
+    if (transaction != null) {
+      throw new SQLException("a transaction is already open", "25001");
+    }
+    if (!catalog.supportsMultiTableTransactions()) {
+      throw new SQLFeatureNotSupportedException("not supported: transactions on catalog type "
+          + catalog.getClass().getSimpleName() + " (catalog " + catalog.name() + "); use the JDBC catalog", "0A000");
+    }
+    transaction = catalog.newTransaction();
+  }
+
+  /** Closes the open transaction and returns it, for the caller to commit or abort; null when none is open. */
+  public CatalogTransaction endTransaction() {
+    CatalogTransaction ended = transaction;
+    transaction = null;
+    return ended;
   }
 
   /** Sets the schema unqualified table names resolve in. */
@@ -195,6 +225,10 @@ public final class FloeSession implements AutoCloseable {
   @Override
   public void close() {
     try {
+      CatalogTransaction open = endTransaction();
+      if (open != null) {
+        open.abort();
+      }
       allocator.close();
     } finally {
       if (ownsCatalog) {

@@ -4,11 +4,17 @@ import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ScanOperator;
+import io.floe.engine.exec.ValuesOperator;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The result of a statement: its Arrow schema and a stream of Arrow batches, computed as they are pulled.
@@ -38,6 +44,20 @@ public final class QueryResult implements AutoCloseable {
   /** The result of a statement that returns no rows but a count of rows changed (0 for DDL). */
   public static QueryResult ofUpdateCount(long count) {
     return new QueryResult(new Schema(List.of()), null, List.of(), null, count);
+  }
+
+  /**
+   * A result of rows already in memory (SHOW, DESCRIBE, CALL): {@code rows} hold Java values in the engine's
+   * representation (String, Long, Integer, Boolean, BigDecimal, ...), every column nullable.
+   */
+  public static QueryResult ofRows(List<String> columnNames, List<SqlTypeName> columnTypes, List<Object[]> rows) {
+    RelDataTypeFactory types = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+    RelDataTypeFactory.Builder rowType = types.builder();
+    for (int i = 0; i < columnNames.size(); i++) {
+      rowType.add(columnNames.get(i), types.createTypeWithNullability(types.createSqlType(columnTypes.get(i)), true));
+    }
+    return new QueryResult(ArrowBatches.schema(rowType.build()), new ValuesOperator(rows, columnNames.size()),
+        List.of(), new RootAllocator());
   }
 
   /** Rows changed by the statement (INSERT, UPDATE, DELETE, MERGE; 0 for DDL), or -1 for a statement with rows. */

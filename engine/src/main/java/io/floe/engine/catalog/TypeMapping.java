@@ -3,11 +3,21 @@ package io.floe.engine.catalog;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
+import io.floe.types.Type;
+import io.floe.types.Types;
+import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Maps Floe (Iceberg) column types to Calcite SQL types. */
+/**
+ * Maps Floe (Iceberg) column types to Calcite SQL types, and SQL type names of DDL to Floe types and back
+ * ({@link #floeType}, {@link #sqlText}: what {@code SHOW CREATE TABLE} prints parses back to the same type).
+ */
 public final class TypeMapping {
   private TypeMapping() {
   }
@@ -41,6 +51,68 @@ public final class TypeMapping {
       case FIXED -> factory.createSqlType(SqlTypeName.BINARY, type.length());
       case UUID -> factory.createSqlType(SqlTypeName.BINARY, 16);
       default -> throw new UnsupportedOperationException("not supported: column " + field.name() + " of type " + type);
+    };
+  }
+
+  /**
+   * The Floe type of a column type written in DDL: BOOLEAN, TINYINT/SMALLINT/INT/INTEGER (int), BIGINT/LONG (long),
+   * REAL/FLOAT (float), DOUBLE, DECIMAL(p, s) (default 38, 0), DATE, TIME, TIMESTAMP (timestamp), TIMESTAMP WITH
+   * [LOCAL] TIME ZONE/TIMESTAMPTZ (timestamptz), VARCHAR/CHAR/STRING (string), VARBINARY/BINARY (binary),
+   * BINARY(n) (fixed[n]), UUID.
+   *
+   * @throws UnsupportedOperationException for other types
+   */
+  public static PrimitiveType floeType(SqlDataTypeSpec spec) {
+    SqlTypeNameSpec nameSpec = spec.getTypeNameSpec();
+    String name = nameSpec.getTypeName().getSimple().toUpperCase(Locale.ROOT);
+    int precision = -1;
+    int scale = -1;
+    if (nameSpec instanceof SqlBasicTypeNameSpec basic) {
+      precision = basic.getPrecision();
+      scale = basic.getScale();
+    } else if (!(nameSpec instanceof SqlUserDefinedTypeNameSpec)) {
+      throw new UnsupportedOperationException("not supported: column type " + spec);
+    }
+    return switch (name) {
+      case "BOOLEAN" -> Types.BOOLEAN;
+      case "TINYINT", "SMALLINT", "INT", "INTEGER" -> Types.INT;
+      case "BIGINT", "LONG" -> Types.LONG;
+      case "REAL", "FLOAT" -> Types.FLOAT;
+      case "DOUBLE" -> Types.DOUBLE;
+      case "DECIMAL", "NUMERIC", "DEC" -> Types.decimal(precision < 0 ? 38 : precision, Math.max(scale, 0));
+      case "DATE" -> Types.DATE;
+      case "TIME" -> Types.TIME;
+      case "TIMESTAMP" -> Types.TIMESTAMP;
+      case "TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMP_TZ", "TIMESTAMPTZ" -> Types.TIMESTAMPTZ;
+      case "VARCHAR", "CHAR", "STRING" -> Types.STRING;
+      case "VARBINARY" -> Types.BINARY;
+      case "BINARY" -> precision > 0 ? Types.fixed(precision) : Types.BINARY;
+      case "UUID" -> Types.UUID;
+      default -> throw new UnsupportedOperationException("not supported: column type " + spec);
+    };
+  }
+
+  /** The DDL spelling of a Floe type, which {@link #floeType} maps back to it. */
+  public static String sqlText(Type type) {
+    if (!(type instanceof PrimitiveType primitive)) {
+      throw new UnsupportedOperationException("not supported: nested type " + type);
+    }
+    return switch (primitive.typeId()) {
+      case BOOLEAN -> "BOOLEAN";
+      case INT -> "INTEGER";
+      case LONG -> "BIGINT";
+      case FLOAT -> "REAL";
+      case DOUBLE -> "DOUBLE";
+      case DECIMAL -> "DECIMAL(" + primitive.precision() + ", " + primitive.scale() + ")";
+      case DATE -> "DATE";
+      case TIME -> "TIME";
+      case TIMESTAMP -> "TIMESTAMP";
+      case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
+      case STRING -> "VARCHAR";
+      case BINARY -> "VARBINARY";
+      case FIXED -> "BINARY(" + primitive.length() + ")";
+      case UUID -> "UUID";
+      default -> throw new UnsupportedOperationException("not supported: type " + type);
     };
   }
 }

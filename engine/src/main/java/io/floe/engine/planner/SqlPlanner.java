@@ -6,6 +6,7 @@ import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.timetravel.SnapshotScanRule;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.floe.engine.parser.impl.FloeSqlParserImpl;
 import java.util.List;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.plan.RelOptRule;
@@ -49,8 +50,12 @@ public final class SqlPlanner {
   /** Bounds each heuristic program, so a pair of rules undoing each other cannot loop forever. */
   private static final int MATCH_LIMIT = 20_000;
 
-  /** How Floe parses SQL: identifiers keep their case and match case-insensitively; double quotes quote them. */
-  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config().withLex(Lex.JAVA)
+  /**
+   * How Floe parses SQL: with Floe's parser (Calcite's grammar plus Floe's DDL, CALL, SHOW, transactions and
+   * {@code FOR VERSION AS OF}); identifiers keep their case and match case-insensitively; double quotes quote them.
+   */
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config().withParserFactory(FloeSqlParserImpl.FACTORY)
+      .withLex(Lex.JAVA)
       .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false)
       .withConformance(SqlConformanceEnum.LENIENT).withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE);
 

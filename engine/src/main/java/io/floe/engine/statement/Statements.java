@@ -8,6 +8,12 @@ import org.apache.calcite.sql.SqlNode;
 public final class Statements {
   private static final List<StatementRunner> RUNNERS = List.of(
       // one line per runner
+      new io.floe.engine.ddl.SchemaRunner(),
+      new io.floe.engine.ddl.CreateTableRunner(),
+      new io.floe.engine.ddl.DropTableRunner(),
+      new io.floe.engine.ddl.AlterTableRunner(),
+      new io.floe.engine.ddl.ShowRunner(),
+      new io.floe.engine.ddl.DescribeRunner()
   );
 
   private Statements() {

@@ -1,0 +1,104 @@
+package io.floe.engine.ddl;
+
+import io.floe.arrow.ArrowRows;
+import io.floe.catalog.TableIdentifier;
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.table.AppendFiles;
+import io.floe.table.Table;
+import io.floe.types.NestedField;
+import io.floe.types.PrimitiveType;
+import io.floe.types.Schema;
+import io.floe.types.Types;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * The data part of {@code CREATE TABLE ... AS query}: runs the query, creates the table with the query's columns
+ * (all optional), appends every row in one snapshot, and drops the table again if anything fails.
+ */
+final class CreateTableAsSelect {
+  private CreateTableAsSelect() {
+  }
+
+  static QueryResult run(FloeSession session, TableIdentifier id, String query, SqlNodeList partitionBy,
+      Map<String, String> properties) throws SQLException {
+    try (QueryResult rows = session.execute(query)) {
+      Schema schema = schemaOf(rows.schema());
+      var spec = PartitionFields.spec(schema, PartitionFields.fields(partitionBy, schema, id));
+      Table table;
+      try {
+        table = session.catalog().createTable(id, schema, spec, properties);
+      } catch (RuntimeException e) {
+        throw DdlErrors.of(e);
+      }
+      try {
+        return QueryResult.ofUpdateCount(append(table, schema, rows));
+      } catch (SQLException | RuntimeException e) {
+        try {
+          session.catalog().dropTable(id, true);
+        } catch (RuntimeException dropFailed) {
+          e.addSuppressed(dropFailed);
+        }
+        throw e instanceof SQLException s ? s : DdlErrors.of((RuntimeException) e);
+      }
+    }
+  }
+
+  private static long append(Table table, Schema schema, QueryResult rows) throws SQLException {
+    AppendFiles append = table.newAppend();
+    long count = 0;
+    for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
+      try (VectorSchemaRoot batch = next) {
+        append.appendRecords(ArrowRows.toRecords(batch, schema));
+        count += batch.getRowCount();
+      }
+    }
+    if (count > 0) {
+      append.commit();
+    }
+    return count;
+  }
+
+  private static Schema schemaOf(org.apache.arrow.vector.types.pojo.Schema arrow) throws SQLException {
+    List<NestedField> fields = new ArrayList<>();
+    for (Field field : arrow.getFields()) {
+      fields.add(NestedField.optional(fields.size() + 1, field.getName(), floeType(field)));
+    }
+    return new Schema(fields);
+  }
+
+  private static PrimitiveType floeType(Field field) throws SQLException {
+    ArrowType type = field.getType();
+    if (type instanceof ArrowType.Bool) {
+      return Types.BOOLEAN;
+    } else if (type instanceof ArrowType.Int i && i.getBitWidth() == 32) {
+      return Types.INT;
+    } else if (type instanceof ArrowType.Int i && i.getBitWidth() == 64) {
+      return Types.LONG;
+    } else if (type instanceof ArrowType.FloatingPoint f) {
+      return f.getPrecision() == FloatingPointPrecision.SINGLE ? Types.FLOAT : Types.DOUBLE;
+    } else if (type instanceof ArrowType.Decimal d) {
+      return Types.decimal(d.getPrecision(), d.getScale());
+    } else if (type instanceof ArrowType.Date) {
+      return Types.DATE;
+    } else if (type instanceof ArrowType.Time) {
+      return Types.TIME;
+    } else if (type instanceof ArrowType.Timestamp t) {
+      return t.getTimezone() == null ? Types.TIMESTAMP : Types.TIMESTAMPTZ;
+    } else if (type instanceof ArrowType.Utf8) {
+      return Types.STRING;
+    } else if (type instanceof ArrowType.Binary) {
+      return Types.BINARY;
+    }
+    throw DdlErrors.notSupported("CREATE TABLE AS with column " + field.getName() + " of type " + type
+        + " (CAST it to INTEGER, BIGINT, DOUBLE, DECIMAL, VARCHAR, ...)");
+  }
+}

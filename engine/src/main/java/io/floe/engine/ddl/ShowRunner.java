@@ -1,0 +1,110 @@
+package io.floe.engine.ddl;
+
+import io.floe.catalog.Catalog;
+import io.floe.catalog.Namespace;
+import io.floe.catalog.TableIdentifier;
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.catalog.TypeMapping;
+import io.floe.engine.parser.SqlShow;
+import io.floe.engine.statement.StatementRunner;
+import io.floe.partition.PartitionField;
+import io.floe.table.Table;
+import io.floe.types.NestedField;
+import io.floe.types.Schema;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * {@code SHOW SCHEMAS} (column {@code schema_name}), {@code SHOW TABLES} ({@code table_name}) and
+ * {@code SHOW CREATE TABLE} ({@code create_statement}: a CREATE TABLE that recreates the table's schema, partition
+ * spec, comment and properties).
+ */
+public final class ShowRunner implements StatementRunner {
+  @Override
+  public boolean accepts(SqlNode statement) {
+    return statement instanceof SqlShow;
+  }
+
+  @Override
+  public QueryResult run(SqlNode statement, String sql, FloeSession session) throws SQLException {
+    SqlShow show = (SqlShow) statement;
+    Catalog catalog = session.catalog();
+    try {
+      switch (show.what) {
+        case SCHEMAS -> {
+          Namespace parent = show.name == null ? Namespace.empty()
+              : Names.existingNamespace(catalog, Names.namespace(show.name));
+          List<Object[]> rows = new ArrayList<>();
+          for (Namespace namespace : catalog.listNamespaces(parent)) {
+            rows.add(new Object[] {namespace.lastLevel()});
+          }
+          return QueryResult.ofRows(List.of("schema_name"), List.of(SqlTypeName.VARCHAR), rows);
+        }
+        case TABLES -> {
+          if (show.name == null && session.schema() == null) {
+            throw DdlErrors.invalid("SHOW TABLES needs FROM <schema>: the session has no default schema");
+          }
+          Namespace namespace = Names.existingNamespace(catalog,
+              show.name == null ? Namespace.of(session.schema()) : Names.namespace(show.name));
+          List<Object[]> rows = new ArrayList<>();
+          for (TableIdentifier table : catalog.listTables(namespace)) {
+            rows.add(new Object[] {table.name()});
+          }
+          return QueryResult.ofRows(List.of("table_name"), List.of(SqlTypeName.VARCHAR), rows);
+        }
+        case CREATE_TABLE -> {
+          TableIdentifier id = Names.existingTable(session, show.name);
+          List<Object[]> rows = new ArrayList<>();
+          rows.add(new Object[] {createStatement(id, catalog.loadTable(id))});
+          return QueryResult.ofRows(List.of("create_statement"), List.of(SqlTypeName.VARCHAR), rows);
+        }
+        default -> throw new AssertionError(show.what);
+      }
+    } catch (RuntimeException e) {
+      throw DdlErrors.of(e);
+    }
+  }
+
+  /** The CREATE TABLE statement of a table (columns in order, partition fields in spec order, sorted properties). */
+  static String createStatement(TableIdentifier id, Table table) {
+    Schema schema = table.schema();
+    StringBuilder out = new StringBuilder("CREATE TABLE ").append(Ddl.quote(id)).append(" (\n");
+    List<NestedField> columns = schema.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      NestedField column = columns.get(i);
+      out.append("  ").append(Ddl.quote(column.name())).append(' ').append(TypeMapping.sqlText(column.type()));
+      if (column.required()) {
+        out.append(" NOT NULL");
+      }
+      if (column.doc() != null) {
+        out.append(" COMMENT ").append(Ddl.literal(column.doc()));
+      }
+      out.append(i + 1 < columns.size() ? ",\n" : "\n");
+    }
+    out.append(')');
+    Map<String, String> properties = new TreeMap<>(table.properties());
+    String comment = properties.remove(Ddl.COMMENT_PROPERTY);
+    if (comment != null) {
+      out.append("\nCOMMENT ").append(Ddl.literal(comment));
+    }
+    if (!table.spec().isUnpartitioned()) {
+      List<String> fields = new ArrayList<>();
+      for (PartitionField field : table.spec().fields()) {
+        fields.add(PartitionFields.sqlText(field, schema));
+      }
+      out.append("\nPARTITIONED BY (").append(String.join(", ", fields)).append(')');
+    }
+    if (!properties.isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      properties.forEach((key, value) -> pairs.add(Ddl.literal(key) + " = " + Ddl.literal(value)));
+      out.append("\nWITH (").append(String.join(", ", pairs)).append(')');
+    }
+    return out.toString();
+  }
+}
