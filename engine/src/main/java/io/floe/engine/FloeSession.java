@@ -152,15 +152,25 @@ public final class FloeSession implements AutoCloseable {
 
   private RelNode plan(String sql) throws SQLException {
     try {
-      SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
-      for (Namespace namespace : catalog.listNamespaces()) {
-        root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
-      }
-      SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
-      return new SqlPlanner(defaultSchema == null ? root : defaultSchema).plan(sql);
+      return planner().plan(sql);
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
+  }
+
+  /** A planner over the catalog's namespaces as they are now, resolving unqualified names in the session's schema. */
+  public SqlPlanner planner() {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+    for (Namespace namespace : catalog.listNamespaces()) {
+      root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
+    }
+    SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
+    return new SqlPlanner(defaultSchema == null ? root : defaultSchema);
+  }
+
+  /** Maps a failure of planning or running a statement to an {@link SQLException} with its SQLState. */
+  public static SQLException sqlError(Throwable e) {
+    return SqlErrors.of(e);
   }
 
   @Override

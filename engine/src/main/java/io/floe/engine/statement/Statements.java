@@ -1,5 +1,8 @@
 package io.floe.engine.statement;
 
+import io.floe.engine.dml.DeleteRunner;
+import io.floe.engine.dml.InsertRunner;
+import io.floe.engine.dml.UpdateRunner;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
@@ -8,6 +11,9 @@ import org.apache.calcite.sql.SqlNode;
 public final class Statements {
   private static final List<StatementRunner> RUNNERS = List.of(
       // one line per runner
+      new InsertRunner(),
+      new DeleteRunner(),
+      new UpdateRunner()
   );
 
   private Statements() {
