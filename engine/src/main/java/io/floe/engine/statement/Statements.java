@@ -2,6 +2,7 @@ package io.floe.engine.statement;
 
 import io.floe.engine.dml.DeleteRunner;
 import io.floe.engine.dml.InsertRunner;
+import io.floe.engine.dml.MergeRunner;
 import io.floe.engine.dml.UpdateRunner;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ public final class Statements {
       // one line per runner
       new InsertRunner(),
       new DeleteRunner(),
-      new UpdateRunner()
+      new UpdateRunner(),
+      new MergeRunner()
   );
 
   private Statements() {
