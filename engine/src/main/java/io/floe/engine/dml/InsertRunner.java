@@ -1,5 +1,6 @@
 package io.floe.engine.dml;
 
+import io.floe.catalog.TableIdentifier;
 import io.floe.commit.CommitStateUnknownException;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
@@ -36,7 +37,8 @@ public final class InsertRunner implements StatementRunner {
   public QueryResult run(SqlNode statement, String sql, FloeSession session) throws SQLException {
     TableModify modify = DmlPlanning.convert(session, statement);
     RelNode source = session.planner().optimize(modify.getInput());
-    Table table = session.tableForWrite(DmlPlanning.target(modify).id());
+    TableIdentifier id = DmlPlanning.target(modify).id();
+    Table table = session.tableForWrite(id);
     RowConverter converter = new RowConverter(table.schema(), table.name());
     WriterPool writers = new WriterPool(table);
     try {
@@ -49,10 +51,10 @@ public final class InsertRunner implements StatementRunner {
       }
       return QueryResult.ofUpdateCount(rows);
     } catch (CommitStateUnknownException e) {
-      throw DmlErrors.of(e); // the files may be committed: keep them
+      throw DmlErrors.of(e, id); // the files may be committed: keep them
     } catch (RuntimeException | Error e) {
       writers.abort(e);
-      throw DmlErrors.of(e);
+      throw DmlErrors.of(e, id);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  */
 final class RowLevelStatement {
   private final FloeSession session;
+  private final TableIdentifier id;
   private final Table table;
   private final OverwriteFiles overwrite;
   private final RowConverter converter;
@@ -28,6 +29,7 @@ final class RowLevelStatement {
 
   RowLevelStatement(FloeSession session, TableIdentifier id) {
     this.session = session;
+    this.id = id;
     this.table = session.tableForWrite(id);
     this.overwrite = table.newOverwrite();
     this.converter = new RowConverter(table.schema(), table.name());
@@ -74,10 +76,10 @@ final class RowLevelStatement {
       }
       return result.changedRows() + inserted;
     } catch (CommitStateUnknownException e) {
-      throw DmlErrors.of(e); // the files may be committed: keep them
+      throw DmlErrors.of(e, id); // the files may be committed: keep them
     } catch (RuntimeException | Error e) {
       writers.abort(e);
-      throw DmlErrors.of(e);
+      throw DmlErrors.of(e, id);
     }
   }
 }
