@@ -211,15 +211,25 @@ public final class FloeSession implements AutoCloseable {
 
   private RelNode plan(SqlNode query) throws SQLException {
     try {
-      SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
-      for (Namespace namespace : catalog.listNamespaces()) {
-        root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
-      }
-      SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
-      return new SqlPlanner(defaultSchema == null ? root : defaultSchema, timeZone).plan(query);
+      return planner().plan(query);
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
+  }
+
+  /** A planner over the catalog's namespaces as they are now, resolving unqualified names in the session's schema. */
+  public SqlPlanner planner() {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+    for (Namespace namespace : catalog.listNamespaces()) {
+      root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
+    }
+    SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
+    return new SqlPlanner(defaultSchema == null ? root : defaultSchema, timeZone);
+  }
+
+  /** Maps a failure of planning or running a statement to an {@link SQLException} with its SQLState. */
+  public static SQLException sqlError(Throwable e) {
+    return SqlErrors.of(e);
   }
 
   @Override

@@ -26,6 +26,15 @@ public final class OverwriteFiles extends RowLevelOperation<OverwriteFiles> {
     return this;
   }
 
+  /**
+   * Declares that this overwrite was decided from the rows matching {@code filter} (Iceberg's conflict detection
+   * filter): under serializable isolation, a concurrent commit adding a file that may hold such rows fails this one.
+   */
+  public OverwriteFiles conflictDetectionFilter(Expression filter) {
+    addConflictDetectionFilter(filter);
+    return this;
+  }
+
   /** Removes this data file (by its path). */
   public OverwriteFiles deleteFile(String path) {
     addExplicitDelete(path);

@@ -35,6 +35,7 @@ import org.apache.arrow.memory.RootAllocator;
  */
 abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends SnapshotProducer<SELF> {
   private Expression rowFilter = Expressions.alwaysFalse();
+  private Expression conflictFilter = Expressions.alwaysFalse();
   private final List<String> explicitDeletes = new ArrayList<>();
   protected final List<DataFile> added = new ArrayList<>();
   private final WrittenDataFiles written;
@@ -51,6 +52,15 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   protected void addRowFilter(Expression filter) {
     rowFilter = Expressions.or(rowFilter, filter);
     toRemove = null;
+  }
+
+  /**
+   * Rows matching {@code filter} were read to decide this change (e.g. the WHERE of a SQL UPDATE whose files are
+   * removed explicitly): under serializable isolation, a concurrent commit adding a file that may hold such rows
+   * is a conflict, as for the row filter.
+   */
+  protected void addConflictDetectionFilter(Expression filter) {
+    conflictFilter = Expressions.or(conflictFilter, filter);
   }
 
   protected void addExplicitDelete(String path) {
@@ -91,8 +101,12 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   }
 
   private Expression boundFilter(Schema schema) {
+    return bind(schema, rowFilter);
+  }
+
+  private Expression bind(Schema schema, Expression filter) {
     try {
-      return Binder.bind(schema.asStruct(), rowFilter, true);
+      return Binder.bind(schema.asStruct(), filter, true);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid filter on table " + ops.tableName() + ": " + e.getMessage(), e);
     }
@@ -181,9 +195,10 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     if (since.isEmpty()) {
       return;
     }
-    boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(rowFilter instanceof Expression.False);
+    Expression readFilter = Expressions.or(rowFilter, conflictFilter);
+    boolean checkAdded = IsolationLevel.of(base) == IsolationLevel.SERIALIZABLE && !(readFilter instanceof Expression.False);
     // bound by field id against the schema this operation read, so a concurrent rename cannot break validation
-    Expression bound = checkAdded ? boundFilter(startingBase.schema()) : null;
+    Expression bound = checkAdded ? bind(startingBase.schema(), readFilter) : null;
     MetricsEvaluator metrics = checkAdded ? new MetricsEvaluator(startingBase.schema(), bound) : null;
     ConcurrentChanges.forEach(io(), base, since, c -> {
       if (c.removed() && toRemove.containsKey(c.file().path())) {
@@ -193,7 +208,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       if (checkAdded && c.added() && new PartitionEvaluator(c.spec(), bound).mightMatch(c.file().partition())
           && metrics.mightMatch(c.file().metrics())) {
         throw new ConflictException(ops.tableName(), c.by() + " added data file " + c.file().path()
-            + " that may hold rows matching " + rowFilter + " (isolation level serializable)");
+            + " that may hold rows matching " + readFilter + " (isolation level serializable)");
       }
     });
   }

@@ -51,6 +51,12 @@ public final class FloeTypeSystem extends RelDataTypeSystemImpl {
     return super.deriveAvgAggType(factory, argumentType);
   }
 
+  /** Decimal literals cast to a smaller scale round HALF_UP, as the engine's CAST does. */
+  @Override
+  public java.math.RoundingMode roundingMode() {
+    return java.math.RoundingMode.HALF_UP;
+  }
+
   @Override
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;

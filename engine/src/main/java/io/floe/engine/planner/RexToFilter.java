@@ -22,17 +22,17 @@ import org.apache.calcite.sql.SqlKind;
  * IN lists, IS [NOT] NULL, prefix LIKE, and AND/OR of those. Negations and floating-point columns are left to
  * the engine (the Floe scan treats {@code !=} of a null as true and orders NaN and -0.0 by the spec's total order).
  */
-final class RexToFilter {
+public final class RexToFilter {
   private final FloeTableScan scan;
   private final RexBuilder rexBuilder;
 
-  RexToFilter(FloeTableScan scan, RexBuilder rexBuilder) {
+  public RexToFilter(FloeTableScan scan, RexBuilder rexBuilder) {
     this.scan = scan;
     this.rexBuilder = rexBuilder;
   }
 
   /** The converted filter, or null when {@code node} cannot be pushed exactly. */
-  Expression convert(RexNode node) {
+  public Expression convert(RexNode node) {
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, node);
     return convertExpanded(expanded);
   }

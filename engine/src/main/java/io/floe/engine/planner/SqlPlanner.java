@@ -105,30 +105,7 @@ public final class SqlPlanner {
       planner.parse("VALUES 1");
       SqlNode validated = planner.validate(parsed);
       RelRoot root = planner.rel(validated);
-      RelNode rel = root.project();
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
-      SnapshotScanRule.requireResolved(rel);
-      RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
-          CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
-      rel = RelDecorrelator.decorrelateQuery(rel, builder);
-      rel = new RelFieldTrimmer(null, builder).trim(rel);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP,
-          CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-          CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
-          CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_SET_OP_TRANSPOSE,
-          CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-          CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
-          CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
-          CoreRules.FILTER_MULTI_JOIN_MERGE);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
-          CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
-          CoreRules.PROJECT_REMOVE);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
-      rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER);
+      RelNode rel = optimize(root.project());
       if (LOG.isDebugEnabled()) {
         LOG.debug("plan for {}:\n{}", sql, RelOptUtil.toString(rel));
       }
@@ -136,6 +113,48 @@ public final class SqlPlanner {
     } finally {
       planner.close();
     }
+  }
+
+  /**
+   * Validates an already parsed statement of any kind (a query, INSERT, UPDATE, DELETE, MERGE) and converts it to
+   * relational algebra without optimizing it; validation errors carry the positions of {@code statement}'s nodes.
+   */
+  public RelRoot convert(SqlNode statement) throws SqlParseException, ValidationException, RelConversionException {
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
+      return planner.rel(planner.validate(statement));
+    } finally {
+      planner.close();
+    }
+  }
+
+  /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */
+  public RelNode optimize(RelNode converted) {
+    RelNode rel = hep(converted, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
+    SnapshotScanRule.requireResolved(rel);
+    RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+    rel = RelDecorrelator.decorrelateQuery(rel, builder);
+    rel = new RelFieldTrimmer(null, builder).trim(rel);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP,
+        CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+        CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_SET_OP_TRANSPOSE,
+        CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
+        CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
+        CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
+        CoreRules.FILTER_MULTI_JOIN_MERGE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
+        CoreRules.PROJECT_REMOVE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER);
+    return rel;
   }
 
   private static RelNode hep(RelNode rel, HepMatchOrder order, RelOptRule... rules) {

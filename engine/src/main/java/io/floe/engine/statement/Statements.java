@@ -1,5 +1,9 @@
 package io.floe.engine.statement;
 
+import io.floe.engine.dml.DeleteRunner;
+import io.floe.engine.dml.InsertRunner;
+import io.floe.engine.dml.MergeRunner;
+import io.floe.engine.dml.UpdateRunner;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
@@ -13,7 +17,11 @@ public final class Statements {
       new io.floe.engine.ddl.DropTableRunner(),
       new io.floe.engine.ddl.AlterTableRunner(),
       new io.floe.engine.ddl.ShowRunner(),
-      new io.floe.engine.ddl.DescribeRunner()
+      new io.floe.engine.ddl.DescribeRunner(),
+      new InsertRunner(),
+      new DeleteRunner(),
+      new UpdateRunner(),
+      new MergeRunner()
   );
 
   private Statements() {

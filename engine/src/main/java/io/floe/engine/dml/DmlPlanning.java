@@ -1,0 +1,77 @@
+package io.floe.engine.dml;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.catalog.FloeCalciteTable;
+import io.floe.engine.planner.FloeTableScan;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlNode;
+
+/** Validation and conversion of DML statements with Calcite, shared by the runners. */
+final class DmlPlanning {
+  private DmlPlanning() {
+  }
+
+  /** Validates {@code statement} (unknown tables and columns, type errors) and converts it to a TableModify. */
+  static TableModify convert(FloeSession session, SqlNode statement) throws SQLException {
+    RelRoot root;
+    try {
+      root = session.planner().convert(statement);
+    } catch (Exception e) {
+      throw DmlErrors.of(e);
+    }
+    if (!(root.rel instanceof TableModify modify)) {
+      throw new SQLFeatureNotSupportedException("not supported: " + statement.getKind() + " converted to "
+          + root.rel.getRelTypeName(), "0A000");
+    }
+    return modify;
+  }
+
+  /** The Floe table a statement modifies. */
+  static FloeCalciteTable target(TableModify modify) throws SQLException {
+    FloeCalciteTable table = modify.getTable().unwrap(FloeCalciteTable.class);
+    if (table == null) {
+      throw new SQLFeatureNotSupportedException("not supported: modifying " + modify.getTable().getQualifiedName(),
+          "0A000");
+    }
+    return table;
+  }
+
+  /** The rows a DELETE or UPDATE reads: the WHERE condition (null when there is none) over the target's scan. */
+  record FilteredScan(FloeTableScan scan, RexNode condition) {
+  }
+
+  /** Unwraps {@code Filter(condition, FloeTableScan)} (or a bare scan) below identity projections. */
+  static FilteredScan filteredScan(RelNode input, String statement) throws SQLException {
+    RelNode rel = input;
+    while (rel instanceof Project p && RexUtil.isIdentity(p.getProjects(), p.getInput().getRowType())) {
+      rel = p.getInput();
+    }
+    RexNode condition = null;
+    if (rel instanceof Filter filter) {
+      condition = filter.getCondition();
+      requireNoSubQuery(condition, statement + " ... WHERE");
+      rel = filter.getInput();
+    }
+    if (!(rel instanceof FloeTableScan scan)) {
+      throw new SQLFeatureNotSupportedException("not supported: " + statement + " of this form (" + rel.getRelTypeName()
+          + " over the target table)", "0A000");
+    }
+    return new FilteredScan(scan, condition);
+  }
+
+  /** Fails with 0A000 when {@code expression} holds a subquery: DELETE and UPDATE evaluate row by row. */
+  static void requireNoSubQuery(RexNode expression, String where) throws SQLException {
+    if (RexUtil.SubQueryFinder.find(expression) != null) {
+      throw new SQLFeatureNotSupportedException("not supported: subqueries in " + where + " (use MERGE INTO ... USING)",
+          "0A000");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.floe.engine.dml;
+
+import io.floe.data.GenericRecord;
+import io.floe.engine.exec.Batch;
+import io.floe.engine.expr.SqlStateException;
+import io.floe.types.NestedField;
+import io.floe.types.PrimitiveType;
+import io.floe.types.Schema;
+import io.floe.types.StructType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Casts rows in the engine's value representation (one value per table column, in the table's column order) to
+ * records of the table's Iceberg types, as SQL assignment does: numbers are rounded HALF_UP to a decimal's scale
+ * and must fit its precision and an int's range ({@code 22003}), text is parsed for dates and timestamps
+ * ({@code 22007}), and NULL in a required column fails with {@code 23502} naming the column.
+ */
+final class RowConverter {
+  private final String tableName;
+  private final StructType struct;
+  private final List<NestedField> columns;
+
+  RowConverter(Schema schema, String tableName) {
+    this.tableName = tableName;
+    this.struct = schema.asStruct();
+    this.columns = schema.columns();
+  }
+
+  int width() {
+    return columns.size();
+  }
+
+  /** Row {@code row} of {@code batch} (whose columns are the table's) as a record of the table's schema. */
+  GenericRecord toRecord(Batch batch, int row) {
+    GenericRecord record = new GenericRecord(struct);
+    Object[][] values = batch.columns();
+    for (int c = 0; c < columns.size(); c++) {
+      record.set(c, convert(c, values[c][row]));
+    }
+    return record;
+  }
+
+  /** The value for column {@code column}, cast to its type. */
+  Object convert(int column, Object value) {
+    NestedField field = columns.get(column);
+    if (value == null) {
+      if (field.required()) {
+        throw new SqlStateException("23502", "NULL value in column '" + field.name() + "' of table " + tableName
+            + " violates its NOT NULL constraint");
+      }
+      return null;
+    }
+    if (!(field.type() instanceof PrimitiveType type)) {
+      throw new UnsupportedOperationException("not supported: writing nested column " + field.name());
+    }
+    return switch (type.typeId()) {
+      case INT -> (int) integral(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case LONG -> integral(field, value, Long.MIN_VALUE, Long.MAX_VALUE);
+      case FLOAT -> (float) number(field, value).doubleValue();
+      case DOUBLE -> number(field, value).doubleValue();
+      case DECIMAL -> decimal(field, type, value);
+      case DATE -> value instanceof String s ? date(field, s) : ((Number) value).intValue();
+      case TIMESTAMP, TIMESTAMPTZ -> value instanceof String s ? timestamp(field, s) : ((Number) value).longValue();
+      case TIME -> ((Number) value).longValue();
+      case STRING -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+      case BOOLEAN -> value instanceof String s ? Boolean.parseBoolean(s.trim()) : value;
+      case BINARY, FIXED, UUID -> value instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : value;
+      default -> throw new UnsupportedOperationException("not supported: writing column " + field.name()
+          + " of type " + type);
+    };
+  }
+
+  private Number number(NestedField field, Object value) {
+    if (value instanceof Number n) {
+      return n;
+    }
+    if (value instanceof String s) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        throw new SqlStateException("22018", "invalid number '" + s + "' for column '" + field.name() + "' of table "
+            + tableName);
+      }
+    }
+    throw new IllegalStateException("column '" + field.name() + "' expects a number, not " + value.getClass().getSimpleName());
+  }
+
+  private long integral(NestedField field, Object value, long min, long max) {
+    Number n = number(field, value);
+    BigDecimal exact = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+        : io.floe.engine.expr.Values.toBigDecimal(n);
+    BigDecimal rounded = exact.setScale(0, RoundingMode.HALF_UP);
+    if (rounded.compareTo(BigDecimal.valueOf(min)) < 0 || rounded.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw outOfRange(field, value);
+    }
+    return rounded.longValueExact();
+  }
+
+  private BigDecimal decimal(NestedField field, PrimitiveType type, Object value) {
+    Number n = number(field, value);
+    BigDecimal exact = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+        : io.floe.engine.expr.Values.toBigDecimal(n);
+    BigDecimal scaled = exact.setScale(type.scale(), RoundingMode.HALF_UP);
+    if (scaled.precision() > type.precision() && scaled.signum() != 0) {
+      throw outOfRange(field, value);
+    }
+    return scaled;
+  }
+
+  private SqlStateException outOfRange(NestedField field, Object value) {
+    return new SqlStateException("22003", "value " + value + " out of range for column '" + field.name() + "' of type "
+        + field.type() + " of table " + tableName);
+  }
+
+  private int date(NestedField field, String text) {
+    try {
+      return Math.toIntExact(LocalDate.parse(text.trim()).toEpochDay());
+    } catch (DateTimeParseException e) {
+      throw new SqlStateException("22007", "invalid date '" + text + "' for column '" + field.name() + "'");
+    }
+  }
+
+  private long timestamp(NestedField field, String text) {
+    try {
+      LocalDateTime t = LocalDateTime.parse(text.trim().replace(' ', 'T'));
+      long seconds = t.toEpochSecond(ZoneOffset.UTC);
+      return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), t.getNano() / 1000);
+    } catch (DateTimeParseException e) {
+      throw new SqlStateException("22007", "invalid timestamp '" + text + "' for column '" + field.name() + "'");
+    }
+  }
+}

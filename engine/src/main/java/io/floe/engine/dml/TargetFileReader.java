@@ -1,0 +1,64 @@
+package io.floe.engine.dml;
+
+import io.floe.engine.exec.ArrowBatches;
+import io.floe.engine.exec.Batch;
+import io.floe.expressions.Expressions;
+import io.floe.io.CloseableIterator;
+import io.floe.scan.ArrowScanReader;
+import io.floe.scan.FileScanTask;
+import io.floe.scan.ScanMetrics;
+import io.floe.table.Table;
+import io.floe.types.Schema;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Reads every row of one data file of the target table as engine batches of all the table's columns. */
+final class TargetFileReader {
+  private static final int BATCH_SIZE = 8192;
+
+  private TargetFileReader() {
+  }
+
+  /** Passes each batch of {@code task}'s file to {@code sink} until it returns false; columns in table order. */
+  static void read(Table table, Schema schema, FileScanTask task, BatchSink sink) {
+    try (BufferAllocator allocator = new RootAllocator();
+         CloseableIterator<VectorSchemaRoot> batches = new ArrowScanReader(table.io(), List.of(task), schema, schema,
+             Expressions.alwaysTrue(), allocator, BATCH_SIZE, new ScanMetrics())) {
+      while (batches.hasNext()) {
+        Batch batch;
+        try (VectorSchemaRoot root = batches.next()) {
+          int rows = root.getRowCount();
+          Object[][] columns = new Object[root.getFieldVectors().size()][];
+          for (int c = 0; c < columns.length; c++) {
+            columns[c] = ArrowBatches.read(root.getVector(c), rows);
+          }
+          batch = new Batch(rows, columns);
+        }
+        if (batch.size() > 0 && !sink.accept(batch)) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read data file " + task.file().path() + " of table " + table.name(), e);
+    }
+  }
+
+  /** Receives batches; returns false to stop reading. */
+  @FunctionalInterface
+  interface BatchSink {
+    boolean accept(Batch batch);
+  }
+
+  /** Passes every batch of the file to {@code sink}. */
+  static void readAll(Table table, Schema schema, FileScanTask task, Consumer<Batch> sink) {
+    read(table, schema, task, b -> {
+      sink.accept(b);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+package io.floe.engine.dml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floe.metadata.Snapshot;
+import io.floe.partition.PartitionSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DELETE checked against DuckDB; the snapshot summary shows which files were dropped whole (not rewritten) and
+ * which rewritten.
+ */
+class DeleteTest {
+  @TempDir
+  Path dir;
+  DmlFixture fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new DmlFixture(dir);
+    // partitioned by grp (4 groups + null): 2 appends -> 2 files per partition
+    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(800, 4), 2);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    fx.close();
+  }
+
+  private Snapshot current() {
+    return fx.table("items").currentSnapshot();
+  }
+
+  private int summary(String key) {
+    return Integer.parseInt(current().summary().getOrDefault(key, "0"));
+  }
+
+  @Test
+  void deleteWholePartitionDropsFilesWithoutRewriting() throws Exception {
+    assertEquals(194, fx.both("DELETE FROM items WHERE grp = 1"));
+    fx.assertSameRows("items");
+    assertEquals(2, summary("deleted-data-files"));
+    assertEquals(0, summary("added-data-files"));
+  }
+
+  @Test
+  void deleteSomeRowsRewritesOnlyAffectedFiles() throws Exception {
+    long deleted = fx.both("DELETE FROM items WHERE grp = 2 AND id < 100");
+    assertEquals(24, deleted);
+    fx.assertSameRows("items");
+    assertEquals(1, summary("deleted-data-files"), "only the file of grp 2 holding ids < 400");
+    assertEquals(1, summary("added-data-files"));
+  }
+
+  @Test
+  void deleteWithEngineOnlyPredicate() throws Exception {
+    long deleted = fx.both("DELETE FROM items WHERE mod(id, 3) = 0 OR upper(name) LIKE '%7'");
+    fx.assertSameRows("items");
+    assertEquals(true, deleted > 200);
+  }
+
+  @Test
+  void deleteNullsAndComparisons() throws Exception {
+    fx.both("DELETE FROM items WHERE name IS NULL");
+    fx.assertSameRows("items");
+    fx.both("DELETE FROM items WHERE price > 5.00 AND dt < DATE '2024-06-01'");
+    fx.assertSameRows("items");
+    fx.both("DELETE FROM items WHERE grp IS NULL");
+    fx.assertSameRows("items");
+  }
+
+  @Test
+  void deleteEverything() throws Exception {
+    assertEquals(800, fx.both("DELETE FROM items"));
+    fx.assertSameRows("items");
+    assertEquals(0, summary("added-data-files"));
+    assertEquals("0", current().summary().get("total-records"));
+  }
+
+  @Test
+  void deleteNothingCommitsNothing() throws Exception {
+    long before = current().snapshotId();
+    assertEquals(0, fx.both("DELETE FROM items WHERE id > 100000"));
+    assertEquals(before, current().snapshotId());
+  }
+}
