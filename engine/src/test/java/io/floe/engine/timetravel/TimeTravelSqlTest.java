@@ -5,7 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.catalog.Namespace;
+import io.floe.catalog.TableIdentifier;
+import io.floe.data.GenericRecord;
 import io.floe.data.Record;
+import io.floe.engine.catalog.FloeSchema;
+import io.floe.engine.planner.FloeTableScan;
+import io.floe.table.Table;
+import io.floe.types.Types;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.schema.SchemaPlus;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
@@ -149,11 +159,35 @@ class TimeTravelSqlTest {
   }
 
   @Test
-  void pinnedScanShowsItsSnapshotAndRowCount() throws SQLException {
+  void pinnedScanShowsItsSnapshotAndRowCount() throws Exception {
     Snapshot first = tables.itemSnapshots.get(0);
-    String plan = session.explain("SELECT id FROM items FOR SYSTEM_TIME AS OF "
-        + timestampLiteral(first.timestampMs(), ZoneOffset.UTC));
+    String sql = "SELECT id FROM items FOR SYSTEM_TIME AS OF " + timestampLiteral(first.timestampMs(), ZoneOffset.UTC);
+    String plan = session.explain(sql);
     assertTrue(plan.contains("snapshot=[" + first.snapshotId() + "]"), plan);
+
+    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+    SchemaPlus tt = root.add("tt", new FloeSchema(tables.catalog, Namespace.of("tt")));
+    RelNode rel = new SqlPlanner(tt).plan(sql);
+    while (!(rel instanceof FloeTableScan)) {
+      rel = rel.getInput(0);
+    }
+    assertEquals(5.0, rel.estimateRowCount(rel.getCluster().getMetadataQuery()));
+    assertEquals(7.0, ((FloeTableScan) rel).floeTable().rowCount());
+  }
+
+  @Test
+  void columnsAddedAfterTheSnapshotAreNotSupported() throws SQLException {
+    Table evolving = tables.catalog.createTable(TableIdentifier.of("tt", "evolving"), VersionedWarehouse.ITEMS);
+    Snapshot before = evolving.newAppend().appendRecords(List.of(VersionedWarehouse.item(1, "a", 1))).commit();
+    evolving.updateSchema().addColumn("color", Types.STRING).commit();
+    evolving.newAppend().appendRecords(List.of(GenericRecord.of(evolving.schema().asStruct(), 2L, "b", 2L, "red")))
+        .commit();
+    String asOf = " FROM evolving FOR SYSTEM_TIME AS OF " + timestampLiteral(before.timestampMs(), ZoneOffset.UTC);
+    assertEquals(List.of(List.of(1L, "a")), rows("SELECT id, name" + asOf));
+    SQLException error = assertThrows(SQLException.class, () -> rows("SELECT id, color" + asOf));
+    assertEquals("0A000", error.getSQLState());
+    assertTrue(error.getMessage().contains("color") && error.getMessage().contains("tt.evolving"),
+        error.getMessage());
   }
 
   @Test
