@@ -20,7 +20,6 @@ import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.engine.VersionedWarehouse;
-import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.planner.SqlPlanner;
 import io.floe.metadata.Snapshot;
 import java.nio.file.Path;
@@ -30,12 +29,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOrderBy;
-import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlSnapshot;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,12 +56,6 @@ class TimeTravelSqlTest {
 
   private static List<List<Object>> rows(String sql) throws SQLException {
     try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
-  }
-
-  private static List<List<Object>> rows(SqlNode query) throws SQLException {
-    try (QueryResult result = session.execute(query)) {
       return ResultRows.of(result);
     }
   }
@@ -136,24 +123,18 @@ class TimeTravelSqlTest {
     assertEquals(List.of(List.of(2L)), removed);
   }
 
-  /** {@code SELECT id, name, qty FROM items FOR VERSION AS OF <version> ORDER BY id}, as the parser builds it. */
-  private static SqlNode versionQuery(SqlLiteral version) throws Exception {
-    SqlOrderBy orderBy = (SqlOrderBy) SqlPlanner.parse("SELECT id, name, qty FROM items ORDER BY id");
-    SqlSelect select = (SqlSelect) orderBy.query;
-    SqlParserPos pos = SqlParserPos.ZERO;
-    select.setFrom(new SqlSnapshot(pos, select.getFrom(), VersionAsOf.OPERATOR.createCall(pos, version)));
-    return orderBy;
+  /** {@code SELECT id, name, qty FROM items FOR VERSION AS OF <version> ORDER BY id}. */
+  private static List<List<Object>> asOfVersion(String version) throws SQLException {
+    return rows("SELECT id, name, qty FROM items FOR VERSION AS OF " + version + " ORDER BY id");
   }
 
   @Test
   void asOfVersionReadsASnapshotATagOrABranch() throws Exception {
     for (Snapshot s : tables.itemSnapshots) {
-      SqlLiteral id = SqlLiteral.createExactNumeric(Long.toString(s.snapshotId()), SqlParserPos.ZERO);
-      assertEquals(expected(s.snapshotId()), rows(versionQuery(id)));
+      assertEquals(expected(s.snapshotId()), asOfVersion(Long.toString(s.snapshotId())));
     }
-    assertEquals(expected(tables.itemSnapshots.get(0).snapshotId()),
-        rows(versionQuery(SqlLiteral.createCharString("v1", SqlParserPos.ZERO))));
-    List<List<Object>> dev = rows(versionQuery(SqlLiteral.createCharString("dev", SqlParserPos.ZERO)));
+    assertEquals(expected(tables.itemSnapshots.get(0).snapshotId()), asOfVersion("'v1'"));
+    List<List<Object>> dev = asOfVersion("'dev'");
     assertEquals(expected(tables.devHead.snapshotId()), dev);
     assertEquals(9, dev.size());
   }
@@ -204,13 +185,13 @@ class TimeTravelSqlTest {
     assertTrue(computed.getMessage().contains("tt.items"), computed.getMessage());
 
     SQLException unknownId = assertThrows(SQLException.class,
-        () -> rows(versionQuery(SqlLiteral.createExactNumeric("42", SqlParserPos.ZERO))));
+        () -> asOfVersion("42"));
     assertEquals("22023", unknownId.getSQLState());
     assertTrue(unknownId.getMessage().contains("tt.items") && unknownId.getMessage().contains("42"),
         unknownId.getMessage());
 
     SQLException unknownRef = assertThrows(SQLException.class,
-        () -> rows(versionQuery(SqlLiteral.createCharString("nope", SqlParserPos.ZERO))));
+        () -> asOfVersion("'nope'"));
     assertEquals("22023", unknownRef.getSQLState());
     assertTrue(unknownRef.getMessage().contains("'nope'") && unknownRef.getMessage().contains("v1"),
         unknownRef.getMessage());
