@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlNode;
 public final class Statements {
   private static final List<StatementRunner> RUNNERS = List.of(
       // one line per runner
+      new io.floe.engine.explain.ExplainPlanRunner()
   );
 
   private Statements() {
