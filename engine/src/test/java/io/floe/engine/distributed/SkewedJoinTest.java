@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +51,8 @@ class SkewedJoinTest {
   @ValueSource(strings = {
       "SELECT f.id, f.k, d.name FROM facts f JOIN dims d ON f.k = d.k ORDER BY f.id",
       "SELECT f.id, f.v, d.name FROM facts f LEFT JOIN dims d ON f.k = d.k ORDER BY f.id",
-      "SELECT f.id, d.name FROM dims d RIGHT JOIN facts f ON d.k = f.k ORDER BY f.id"})
+      "SELECT f.id, d.name FROM dims d RIGHT JOIN facts f ON d.k = f.k ORDER BY f.id",
+      "SELECT f.id, d.name FROM facts f LEFT JOIN (SELECT * FROM dims WHERE k <> 7) d ON f.k = d.k ORDER BY f.id"})
   void saltingBalancesTasksAndKeepsTheResult(String sql) throws SQLException {
     List<List<Object>> expected;
     try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -65,6 +67,22 @@ class SkewedJoinTest {
     assertTrue(unsalted > 2.0, "unsalted max/mean task input " + unsalted);
   }
 
+  @Test
+  void fullJoinsAreNotSalted() throws SQLException {
+    String sql = "SELECT f.id, d.k FROM facts f FULL JOIN dims d ON f.k = d.k ORDER BY f.id, d.k";
+    List<List<Object>> expected;
+    try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      expected = ResultRows.of(rs);
+    }
+    try (FloeSession session = FloeSession.open(warehouse, SkewedTables.SCHEMA).workers(WORKERS)
+        .broadcastJoinRowLimit(0).skewSalting(true);
+         QueryResult result = session.execute(sql)) {
+      assertNull(ResultRows.difference(expected, ResultRows.of(result)));
+      assertTrue(result.exchanges().stream().noneMatch(e -> e.description().contains("salted")),
+          result.exchanges().toString());
+    }
+  }
+
   /** Runs {@code sql}, checks its rows and returns the join exchange's largest over mean task input. */
   private static double runAndMeasure(String sql, boolean salting, List<List<Object>> expected) throws SQLException {
     try (FloeSession session = FloeSession.open(warehouse, SkewedTables.SCHEMA).workers(WORKERS)
@@ -76,7 +94,7 @@ class SkewedJoinTest {
       assertEquals(1, joins.size(), "one join exchange: " + result.exchanges());
       ExchangeStats join = joins.get(0);
       assertEquals(salting, join.description().contains("salted"), join.description());
-      System.out.println((salting ? "salted:   " : "unsalted: ") + join);
+      System.out.println((salting ? "salted:   " : "unsalted: ") + join + " " + join.description());
       return join.skew();
     }
   }
