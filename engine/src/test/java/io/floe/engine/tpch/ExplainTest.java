@@ -81,6 +81,21 @@ class ExplainTest {
   }
 
   @Test
+  void aSerialPlanIsOneFragment() throws SQLException {
+    FloeSession session = oracle.session();
+    try {
+      session.workers(1);
+      List<String> plan = lines(session, "EXPLAIN " + PRUNED_JOIN);
+      assertEquals(1, plan.stream().filter(l -> l.startsWith("Fragment")).count(), "one fragment");
+      assertTrue(!has(plan, "Exchange"), "no exchange");
+      assertTrue(has(plan, "HashJoin"), "joins run serially");
+      assertTrue(has(plan, "files kept 1 of 7"), "pruning");
+    } finally {
+      session.workers(4);
+    }
+  }
+
+  @Test
   void explainAnalyzeCountsTheRowsOfEveryOperator() throws SQLException {
     String query = "SELECT o_orderpriority, count(*) FROM orders WHERE o_orderdate >= DATE '1995-01-01' "
         + "AND o_orderdate < DATE '1996-01-01' AND o_totalprice > 1000 GROUP BY o_orderpriority "
