@@ -2,7 +2,6 @@ package io.floe.engine.exchange;
 
 import io.floe.engine.exec.Batch;
 import io.floe.engine.expr.Values;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,12 +61,30 @@ public final class HeavyKeys {
     return decided.isDone() && !decided.isCompletedExceptionally() ? decided.join() : Map.of();
   }
 
+  /** Which hash partitions are the home of a heavy key (only their rows need a per-row check). */
+  static boolean[] homes(Map<List<Object>, Integer> heavy, HashPartitioner partitioner, int[] keys, int tasks) {
+    boolean[] homes = new boolean[tasks];
+    int width = Arrays.stream(keys).max().orElse(-1) + 1;
+    for (List<Object> key : heavy.keySet()) {
+      Object[] row = new Object[width];
+      for (int k = 0; k < keys.length; k++) {
+        row[keys[k]] = key.get(k);
+      }
+      Batch[] parts = partitioner.split(Batch.ofRows(List.<Object[]>of(row), width));
+      for (int p = 0; p < parts.length; p++) {
+        homes[p] |= parts[p] != null;
+      }
+    }
+    return homes;
+  }
+
   /**
    * Splits {@code batch} by hash partition and routes each row: a row of an ordinary key goes to its partition p;
-   * a row of a heavy key with K salts goes to partitions p..p+K-1 (mod tasks) as {@code targets} chooses.
+   * a row of a heavy key with K salts goes to partitions p..p+K-1 (mod tasks) as {@code targets} chooses. Only the
+   * partitions in {@code homes} can hold heavy keys.
    */
   static void route(Batch batch, HashPartitioner partitioner, int[] keys, Map<List<Object>, Integer> heavy,
-      SaltTargets targets, Distribution.TaskSink out) {
+      boolean[] homes, SaltTargets targets, Distribution.TaskSink out) {
     Batch[] parts = partitioner.split(batch);
     int tasks = out.tasks();
     for (int p = 0; p < parts.length; p++) {
@@ -75,26 +92,22 @@ public final class HeavyKeys {
       if (part == null) {
         continue;
       }
-      if (heavy.isEmpty()) {
+      if (!homes[p]) {
         out.send(p, part);
         continue;
       }
-      List<List<Integer>> rowsPerTask = new ArrayList<>(tasks);
-      for (int t = 0; t < tasks; t++) {
-        rowsPerTask.add(new ArrayList<>());
-      }
+      TaskRows rows = new TaskRows(tasks, part.size());
       for (int r = 0; r < part.size(); r++) {
         Integer salts = heavy.get(keyOf(part, r, keys));
         if (salts == null) {
-          rowsPerTask.get(p).add(r);
+          rows.add(p, r);
         } else {
-          targets.add(r, p, salts, tasks, rowsPerTask);
+          targets.add(r, p, salts, rows);
         }
       }
       for (int t = 0; t < tasks; t++) {
-        List<Integer> rows = rowsPerTask.get(t);
-        if (!rows.isEmpty()) {
-          out.send(t, part.select(rows.stream().mapToInt(Integer::intValue).toArray(), rows.size()));
+        if (rows.counts[t] > 0) {
+          out.send(t, part.select(rows.rows[t], rows.counts[t]));
         }
       }
     }
@@ -102,6 +115,25 @@ public final class HeavyKeys {
 
   /** Chooses the task(s) of one row of a heavy key whose home partition is {@code home}. */
   interface SaltTargets {
-    void add(int row, int home, int salts, int tasks, List<List<Integer>> rowsPerTask);
+    void add(int row, int home, int salts, TaskRows rows);
+  }
+
+  /** The rows of one batch each task receives (a row may go to several tasks). */
+  static final class TaskRows {
+    private final int[][] rows;
+    private final int[] counts;
+
+    private TaskRows(int tasks, int batchSize) {
+      this.rows = new int[tasks][batchSize];
+      this.counts = new int[tasks];
+    }
+
+    int tasks() {
+      return counts.length;
+    }
+
+    void add(int task, int row) {
+      rows[task][counts[task]++] = row;
+    }
   }
 }

@@ -14,6 +14,7 @@ public final class ReplicatedDistribution implements Distribution {
   private final HeavyKeys heavyKeys;
   private Map<List<Object>, Integer> heavy;
   private HashPartitioner partitioner;
+  private boolean[] homes;
 
   public ReplicatedDistribution(int[] keys, HeavyKeys heavyKeys) {
     this.keys = keys.clone();
@@ -25,10 +26,11 @@ public final class ReplicatedDistribution implements Distribution {
     if (heavy == null) {
       heavy = heavyKeys.await();
       partitioner = new HashPartitioner(keys, out.tasks());
+      homes = HeavyKeys.homes(heavy, partitioner, keys, out.tasks());
     }
-    HeavyKeys.route(batch, partitioner, keys, heavy, (row, home, salts, tasks, rowsPerTask) -> {
+    HeavyKeys.route(batch, partitioner, keys, heavy, homes, (row, home, salts, rows) -> {
       for (int s = 0; s < salts; s++) {
-        rowsPerTask.get((home + s) % tasks).add(row);
+        rows.add((home + s) % rows.tasks(), row);
       }
     }, out);
   }

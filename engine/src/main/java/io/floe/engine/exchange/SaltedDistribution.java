@@ -21,6 +21,7 @@ public final class SaltedDistribution implements Distribution {
   private long sampled;
   private Map<List<Object>, Integer> heavy;
   private HashPartitioner partitioner;
+  private boolean[] homes;
   private long nextSalt;
 
   public SaltedDistribution(int[] keys, SkewSettings settings, HeavyKeys heavyKeys) {
@@ -64,9 +65,10 @@ public final class SaltedDistribution implements Distribution {
   private void send(Batch batch, TaskSink out) {
     if (partitioner == null) {
       partitioner = new HashPartitioner(keys, out.tasks());
+      homes = HeavyKeys.homes(heavy, partitioner, keys, out.tasks());
     }
-    HeavyKeys.route(batch, partitioner, keys, heavy, (row, home, salts, tasks, rowsPerTask) ->
-        rowsPerTask.get((int) ((home + nextSalt++ % salts) % tasks)).add(row), out);
+    HeavyKeys.route(batch, partitioner, keys, heavy, homes, (row, home, salts, rows) ->
+        rows.add((int) ((home + nextSalt++ % salts) % rows.tasks()), row), out);
   }
 
   @Override
