@@ -8,8 +8,11 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.table.Table;
 import io.floe.engine.catalog.FloeSchema;
 import io.floe.engine.exec.ArrowBatches;
-import io.floe.engine.exec.Operator;
+import io.floe.engine.exchange.SkewSettings;
+import io.floe.engine.planner.DistributionSettings;
+import io.floe.engine.planner.OperatorDecorator;
 import io.floe.engine.planner.PhysicalPlanner;
+import io.floe.engine.planner.PlannedQuery;
 import io.floe.engine.planner.SqlPlanner;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -23,6 +26,9 @@ import org.apache.calcite.sql.SqlNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import io.floe.engine.explain.ExplainStatement;
+import io.floe.engine.explain.Explainer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -51,6 +57,8 @@ public final class FloeSession implements AutoCloseable {
   private CatalogTransaction transaction;
   private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
   private ZoneId timeZone = ZoneOffset.UTC;
+  private long broadcastRowLimit = DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT;
+  private SkewSettings skew = SkewSettings.DEFAULT;
 
   private FloeSession(Catalog catalog, boolean ownsCatalog, String schema) {
     this.catalog = catalog;
@@ -157,11 +165,38 @@ public final class FloeSession implements AutoCloseable {
     return timeZone;
   }
 
+  /** Joins whose build side is estimated at most {@code rows} rows broadcast it to every worker (0: never). */
+  public FloeSession broadcastJoinRowLimit(long rows) {
+    this.broadcastRowLimit = rows;
+    return this;
+  }
+
+  /** Turns skew salting of partitioned joins on (the default, see {@link SkewSettings#DEFAULT}) or off. */
+  public FloeSession skewSalting(boolean enabled) {
+    this.skew = enabled ? SkewSettings.DEFAULT : SkewSettings.DISABLED;
+    return this;
+  }
+
+  /** Sets how partitioned joins detect heavy-hitter keys (see {@link SkewSettings}). */
+  public FloeSession skewSalting(SkewSettings settings) {
+    this.skew = settings;
+    return this;
+  }
+
+  /** How queries of this session are distributed over workers. */
+  public DistributionSettings distributionSettings() {
+    return new DistributionSettings(workers, broadcastRowLimit, skew);
+  }
+
   /**
    * Runs one statement. A query is planned and started; its rows are computed as the result's batches are
    * pulled. Other statements run to completion and return their {@link QueryResult#updateCount()}.
    */
   public QueryResult execute(String sql) throws SQLException {
+    Optional<ExplainStatement> explain = ExplainStatement.recognize(sql);
+    if (explain.isPresent()) {
+      return Explainer.run(explain.get(), this);
+    }
     SqlNode statement;
     try {
       statement = SqlPlanner.parse(sql);
@@ -186,27 +221,54 @@ public final class FloeSession implements AutoCloseable {
   }
 
   private QueryResult query(SqlNode query) throws SQLException {
-    RelNode plan = plan(query);
-    BufferAllocator queryAllocator = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+    BufferAllocator queryAllocator = newQueryAllocator();
     try {
-      PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, workers);
-      Operator root = planner.build(plan);
-      return new QueryResult(ArrowBatches.schema(plan.getRowType()), root, planner.scans(), queryAllocator);
-    } catch (RuntimeException e) {
+      PlannedQuery planned = planQuery(query, OperatorDecorator.NONE, queryAllocator);
+      return new QueryResult(ArrowBatches.schema(planned.logical().getRowType()), planned.root(),
+          planned.physical().scans(), planned.physical().exchanges(), queryAllocator);
+    } catch (SQLException | RuntimeException e) {
       queryAllocator.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Plans the query {@code sql} into operators wrapped by {@code decorator}, without running them (EXPLAIN); the
+   * caller runs and closes the root. Operators allocate from {@code queryAllocator}.
+   */
+  public PlannedQuery planQuery(String sql, OperatorDecorator decorator, BufferAllocator queryAllocator)
+      throws SQLException {
+    return planQuery(parse(sql), decorator, queryAllocator);
+  }
+
+  /** Like {@link #planQuery(String, OperatorDecorator, BufferAllocator)} for an already parsed query. */
+  public PlannedQuery planQuery(SqlNode query, OperatorDecorator decorator, BufferAllocator queryAllocator)
+      throws SQLException {
+    RelNode plan = plan(query);
+    try {
+      PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, distributionSettings(), decorator);
+      return new PlannedQuery(plan, planner, planner.build(plan));
+    } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
   }
 
+  /** A child allocator of this session's allocator, for one query. */
+  public BufferAllocator newQueryAllocator() {
+    return allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+  }
+
   /** The optimized logical plan of {@code sql}, as text. */
   public String explain(String sql) throws SQLException {
-    SqlNode query;
+    return RelOptUtil.toString(plan(parse(sql)));
+  }
+
+  private static SqlNode parse(String sql) throws SQLException {
     try {
-      query = SqlPlanner.parse(sql);
+      return SqlPlanner.parse(sql);
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
-    return RelOptUtil.toString(plan(query));
   }
 
   private RelNode plan(SqlNode query) throws SQLException {

@@ -5,11 +5,14 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.ValuesOperator;
+import io.floe.engine.exchange.ExchangeStats;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
@@ -27,9 +30,16 @@ public final class QueryResult implements AutoCloseable {
   private final BufferAllocator allocator;
   private final long updateCount;
   private boolean closed;
+  private List<ExchangeStats> exchanges = List.of();
 
   QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator) {
     this(schema, root, scans, allocator, -1);
+  }
+
+  QueryResult(Schema schema, Operator root, List<ScanOperator> scans, List<ExchangeStats> exchanges,
+      BufferAllocator allocator) {
+    this(schema, root, scans, allocator, -1);
+    this.exchanges = List.copyOf(exchanges);
   }
 
   private QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator,
@@ -60,6 +70,13 @@ public final class QueryResult implements AutoCloseable {
         List.of(), new RootAllocator());
   }
 
+  /** A result of one text column {@code column} with the given lines as rows (EXPLAIN); closing frees {@code allocator}. */
+  public static QueryResult ofLines(String column, List<String> lines, BufferAllocator allocator) {
+    Schema schema = new Schema(List.of(Field.notNullable(column, ArrowType.Utf8.INSTANCE)));
+    List<Object[]> rows = lines.stream().map(line -> new Object[] {line}).toList();
+    return new QueryResult(schema, new ValuesOperator(rows, 1), List.of(), allocator);
+  }
+
   /** Rows changed by the statement (INSERT, UPDATE, DELETE, MERGE; 0 for DDL), or -1 for a statement with rows. */
   public long updateCount() {
     return updateCount;
@@ -78,6 +95,11 @@ public final class QueryResult implements AutoCloseable {
   /** Per table scan of the query: what it pruned and read so far (complete once the result is consumed). */
   public List<TableScanStats> scans() {
     return scans.stream().map(s -> new TableScanStats(s.tableName(), s.metrics())).toList();
+  }
+
+  /** Per exchange of the query: rows each task received (complete once the result is consumed). */
+  public List<ExchangeStats> exchanges() {
+    return exchanges;
   }
 
   /**

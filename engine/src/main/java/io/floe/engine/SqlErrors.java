@@ -9,7 +9,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Maps planning and execution failures to {@link SQLException}s with SQLStates. */
-final class SqlErrors {
+public final class SqlErrors {
   static final String SYNTAX = "42000";
   static final String UNKNOWN_TABLE = "42S02";
   static final String UNKNOWN_COLUMN = "42S22";
@@ -19,7 +19,7 @@ final class SqlErrors {
   private SqlErrors() {
   }
 
-  static SQLException of(Throwable e) {
+  public static SQLException of(Throwable e) {
     if (e instanceof SQLException s) {
       return s;
     }

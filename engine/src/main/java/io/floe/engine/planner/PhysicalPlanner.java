@@ -12,10 +12,11 @@ import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.UnionOperator;
 import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exec.WindowOperator;
-import io.floe.engine.exchange.ParallelExchange;
+import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.metadata.RowSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,11 +56,36 @@ public final class PhysicalPlanner {
   private final BufferAllocator allocator;
   private final int workers;
   private final List<ScanOperator> scans = new ArrayList<>();
+  private final DistributionSettings settings;
+  private final OperatorDecorator decorator;
+  private final Fragments fragments;
+  private final RowEstimates estimates = new RowEstimates();
+  private final PlanNode planRoot = PlanNode.operator("plan", null);
+  private final ArrayDeque<PlanNode> building = new ArrayDeque<>(List.of(planRoot));
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
+    this(allocator, DistributionSettings.of(workers), OperatorDecorator.NONE);
+  }
+
+  /** A planner distributing work as {@code settings} say, wrapping every operator with {@code decorator}. */
+  public PhysicalPlanner(BufferAllocator allocator, DistributionSettings settings, OperatorDecorator decorator) {
     this.allocator = allocator;
-    this.workers = workers;
+    this.workers = settings.workers();
+    this.settings = settings;
+    this.decorator = decorator;
+    this.fragments = new Fragments(settings, decorator);
+  }
+
+  /** The physical plan built last (fragments, exchanges, operators), for EXPLAIN. */
+  public PlanNode plan() {
+    List<PlanNode> roots = planRoot.children();
+    return roots.isEmpty() ? null : roots.get(roots.size() - 1);
+  }
+
+  /** The exchanges of the plans built so far, with their per-task input rows. */
+  public List<ExchangeStats> exchanges() {
+    return fragments.exchanges();
   }
 
   /** The scan operators of the plans built so far. */
@@ -67,7 +93,21 @@ public final class PhysicalPlanner {
     return List.copyOf(scans);
   }
 
+  /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
   public Operator build(RelNode rel) {
+    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    building.peek().add(node);
+    building.push(node);
+    Operator operator;
+    try {
+      operator = buildOperator(rel);
+    } finally {
+      building.pop();
+    }
+    return decorator.decorate(node.outermost(), operator);
+  }
+
+  private Operator buildOperator(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
       scan.requireColumnsAtPinnedSnapshot();
@@ -156,9 +196,8 @@ public final class PhysicalPlanner {
     }
     int[] keys = aggregate.getGroupSet().toArray();
     Operator input = build(aggregate.getInput());
-    if (workers > 1 && keys.length > 0) {
-      return new ParallelExchange(List.of(input), List.of(keys), workers,
-          receivers -> new HashAggregateOperator(receivers.get(0), keys, specs));
+    if (workers > 1) {
+      return fragments.aggregate(building.peek(), input, keys, specs);
     }
     return new HashAggregateOperator(input, keys, specs);
   }
@@ -222,7 +261,9 @@ public final class PhysicalPlanner {
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
     if (workers > 1 && lk.length > 0) {
-      return new ParallelExchange(List.of(left, right), List.of(lk, rk), workers,
+      JoinDistribution distribution = JoinDistribution.choose(join.getJoinType(), estimates.rows(join.getLeft()),
+          estimates.rows(join.getRight()), settings);
+      return fragments.join(building.peek(), distribution, left, right, lk, rk,
           receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
               residualExpr, leftWidth, rightWidth));
     }

@@ -1,0 +1,90 @@
+package io.floe.engine.planner;
+
+import io.floe.engine.exchange.BroadcastDistribution;
+import io.floe.engine.exchange.Distribution;
+import io.floe.engine.exchange.HashDistribution;
+import io.floe.engine.exchange.HeavyKeys;
+import io.floe.engine.exchange.ReplicatedDistribution;
+import io.floe.engine.exchange.RoundRobinDistribution;
+import io.floe.engine.exchange.SaltedDistribution;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.core.JoinRelType;
+
+/**
+ * How an equi-join runs on several tasks, chosen from row estimates: BROADCAST replicates the build (right) side
+ * to every task and splits the probe side round-robin; PARTITIONED hash-repartitions both sides by the join keys,
+ * salting heavy-hitter keys of one side when skew salting is on.
+ *
+ * <p>Broadcast needs a build side whose unmatched rows are not emitted (INNER, LEFT, SEMI, ANTI). Salting spreads
+ * the side whose every row must reach exactly one task and replicates the other: the left side for INNER (or the
+ * right when it is larger), LEFT, SEMI and ANTI, the right side for RIGHT; FULL joins are never salted.
+ */
+public record JoinDistribution(Strategy strategy, Salted salted, double leftRows, double rightRows,
+    String reason) {
+
+  /** The distribution strategies. */
+  public enum Strategy { BROADCAST, PARTITIONED }
+
+  /** Which side a partitioned join salts. */
+  public enum Salted { NONE, LEFT, RIGHT }
+
+  private static final Set<JoinRelType> BROADCASTABLE =
+      EnumSet.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.SEMI, JoinRelType.ANTI);
+
+  /** The distribution of a join of {@code type} with the estimated input rows. */
+  static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, DistributionSettings settings) {
+    String estimates = String.format("estimated rows left %.0f, right %.0f", leftRows, rightRows);
+    if (BROADCASTABLE.contains(type) && rightRows <= settings.broadcastRowLimit()) {
+      return new JoinDistribution(Strategy.BROADCAST, Salted.NONE, leftRows, rightRows,
+          estimates + " <= broadcast limit " + settings.broadcastRowLimit());
+    }
+    String why = BROADCASTABLE.contains(type) ? estimates + " > broadcast limit " + settings.broadcastRowLimit()
+        : type + " join keeps unmatched build rows";
+    Salted salted = Salted.NONE;
+    if (settings.skew().enabled()) {
+      switch (type) {
+        case INNER:
+          salted = rightRows > leftRows ? Salted.RIGHT : Salted.LEFT;
+          break;
+        case LEFT:
+        case SEMI:
+        case ANTI:
+          salted = Salted.LEFT;
+          break;
+        case RIGHT:
+          salted = Salted.RIGHT;
+          break;
+        default:
+          salted = Salted.NONE;
+      }
+    }
+    return new JoinDistribution(Strategy.PARTITIONED, salted, leftRows, rightRows, why);
+  }
+
+  /** Fresh distributions of the left and right inputs (distributions hold per-run state). */
+  List<Distribution> distributions(int[] leftKeys, int[] rightKeys, DistributionSettings settings) {
+    if (strategy == Strategy.BROADCAST) {
+      return List.of(new RoundRobinDistribution(), new BroadcastDistribution());
+    }
+    HeavyKeys heavy = new HeavyKeys();
+    switch (salted) {
+      case LEFT:
+        return List.of(new SaltedDistribution(leftKeys, settings.skew(), heavy),
+            new ReplicatedDistribution(rightKeys, heavy));
+      case RIGHT:
+        return List.of(new ReplicatedDistribution(leftKeys, heavy),
+            new SaltedDistribution(rightKeys, settings.skew(), heavy));
+      default:
+        return List.of(new HashDistribution(leftKeys), new HashDistribution(rightKeys));
+    }
+  }
+
+  /** The strategy for EXPLAIN. */
+  public String describe() {
+    String name = strategy == Strategy.BROADCAST ? "broadcast join" : "partitioned join";
+    String salt = salted == Salted.NONE ? "" : ", skew salting on the " + salted.name().toLowerCase() + " side";
+    return name + salt + " (" + reason + ")";
+  }
+}

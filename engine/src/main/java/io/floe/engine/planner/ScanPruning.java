@@ -1,0 +1,30 @@
+package io.floe.engine.planner;
+
+import io.floe.scan.FileScanTask;
+import io.floe.scan.ScanMetrics;
+import io.floe.scan.TableScan;
+import java.util.List;
+
+/**
+ * What a table scan's pushed filter keeps, from planning its files (manifests and column bounds, no data read):
+ * data files kept of the total, files pruned by partition and by column bounds, and the rows in the kept files.
+ */
+public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPartition, long filesPrunedByBounds,
+    long rowsInKeptFiles) {
+
+  /** Plans the files of {@code scan}. */
+  public static ScanPruning of(FloeTableScan scan) {
+    TableScan tableScan = scan.floeTable().table().newScan().filter(scan.filter()).select(scan.columnNames());
+    List<FileScanTask> tasks = tableScan.planFiles();
+    ScanMetrics metrics = tableScan.metrics();
+    long rows = tasks.stream().mapToLong(t -> t.file().recordCount()).sum();
+    return new ScanPruning(metrics.filesTotal(), tasks.size(), metrics.filesSkippedByPartition(),
+        metrics.filesSkippedByMetrics(), rows);
+  }
+
+  @Override
+  public String toString() {
+    return "files kept " + filesKept + " of " + filesTotal + " (" + filesPrunedByPartition + " pruned by partition, "
+        + filesPrunedByBounds + " by column bounds), " + rowsInKeptFiles + " rows in kept files";
+  }
+}

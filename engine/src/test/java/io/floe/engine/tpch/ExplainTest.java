@@ -1,0 +1,139 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.ResultRows;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** EXPLAIN and EXPLAIN ANALYZE over the TPC-H tables (lineitem and orders have one file per year). */
+@Timeout(120)
+class ExplainTest {
+  private static final String PRUNED_JOIN = "SELECT n_name, count(*), sum(l_quantity) FROM lineitem "
+      + "JOIN supplier ON l_suppkey = s_suppkey JOIN nation ON s_nationkey = n_nationkey "
+      + "WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' GROUP BY n_name";
+
+  private static TpchOracle oracle;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    oracle = TpchOracle.open(4);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (oracle != null) {
+      oracle.close();
+    }
+  }
+
+  private static List<String> lines(FloeSession session, String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      assertEquals(List.of("plan"), result.columnNames());
+      List<String> lines = ResultRows.of(result).stream().map(row -> (String) row.get(0)).toList();
+      System.out.println(sql + "\n" + String.join("\n", lines));
+      return lines;
+    }
+  }
+
+  private static boolean has(List<String> lines, String text) {
+    return lines.stream().anyMatch(l -> l.contains(text));
+  }
+
+  @Test
+  void explainShowsFragmentsExchangesAndPrunedFiles() throws SQLException {
+    List<String> plan = lines(oracle.session(), "EXPLAIN " + PRUNED_JOIN);
+    assertTrue(has(plan, "Fragment 0 (1 task)"), "root fragment");
+    assertTrue(has(plan, "(4 tasks)"), "a fragment of 4 tasks");
+    assertTrue(has(plan, "Exchange gather from fragment"), "gather");
+    assertTrue(has(plan, "Exchange broadcast from fragment"), "small side broadcast");
+    assertTrue(has(plan, "Exchange round-robin from fragment"), "large side split");
+    assertTrue(has(plan, "Exchange repartition by [0] from fragment"), "final aggregation repartitioned by key");
+    assertTrue(has(plan, "broadcast join (estimated rows"), "join strategy");
+    assertTrue(has(plan, "PartialAggregate"), "partial aggregation");
+    assertTrue(has(plan, "pushed filter: "), "filter pushed into the scan");
+    assertTrue(has(plan, "files kept 1 of 7 (6 pruned by partition"), "lineitem keeps 1994's file of 7");
+  }
+
+  @Test
+  void explainShowsPartitionedSaltedJoinsWhenBroadcastIsOff() throws SQLException {
+    FloeSession session = oracle.session();
+    try {
+      session.broadcastJoinRowLimit(0);
+      List<String> plan = lines(session, "EXPLAIN PLAN FOR " + PRUNED_JOIN);
+      assertTrue(has(plan, "partitioned join, skew salting on the"), "join strategy");
+      assertTrue(has(plan, "Exchange salted repartition by"), "salted side");
+      assertTrue(has(plan, "rows of heavy keys replicated"), "replicated side");
+      assertTrue(!has(plan, "Exchange broadcast"), "no broadcast");
+    } finally {
+      session.broadcastJoinRowLimit(io.floe.engine.planner.DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+    }
+  }
+
+  @Test
+  void aSerialPlanIsOneFragment() throws SQLException {
+    FloeSession session = oracle.session();
+    try {
+      session.workers(1);
+      List<String> plan = lines(session, "EXPLAIN " + PRUNED_JOIN);
+      assertEquals(1, plan.stream().filter(l -> l.startsWith("Fragment")).count(), "one fragment");
+      assertTrue(!has(plan, "Exchange"), "no exchange");
+      assertTrue(has(plan, "HashJoin"), "joins run serially");
+      assertTrue(has(plan, "files kept 1 of 7"), "pruning");
+    } finally {
+      session.workers(4);
+    }
+  }
+
+  @Test
+  void explainAnalyzeCountsTheRowsOfEveryOperator() throws SQLException {
+    String query = "SELECT o_orderpriority, count(*) FROM orders WHERE o_orderdate >= DATE '1995-01-01' "
+        + "AND o_orderdate < DATE '1996-01-01' AND o_totalprice > 1000 GROUP BY o_orderpriority "
+        + "ORDER BY o_orderpriority";
+    long resultRows = oracle.expected(query).size();
+    long scannedRows = ((Number) oracle.expected("SELECT count(*) FROM orders WHERE o_orderdate >= DATE "
+        + "'1995-01-01' AND o_orderdate < DATE '1996-01-01' AND o_totalprice > 1000").get(0).get(0)).longValue();
+    List<String> plan = lines(oracle.session(), "EXPLAIN ANALYZE " + query);
+    assertEquals(resultRows, rowsOf(plan, "Sort"), "the root operator returns the result's rows");
+    assertEquals(scannedRows, rowsOf(plan, "Scan tpch.orders"), "the scan returns the filtered rows");
+    assertTrue(has(plan, "Result: " + resultRows + " rows"), "result line");
+    assertTrue(has(plan, "task input rows max"), "per-task input of exchanges");
+    assertTrue(has(plan, "files kept 1 of 7"), "orders keeps 1995's file of 7");
+  }
+
+  @Test
+  void errorsInTheExplainedQueryKeepTheirPosition() {
+    String broken = "SELECT o_orderkey FROM orders WHERE";
+    SQLException plain = assertThrows(SQLException.class, () -> oracle.actual(broken));
+    SQLException syntax = assertThrows(SQLException.class, () -> oracle.actual("EXPLAIN ANALYZE\n" + broken));
+    assertEquals("42000", syntax.getSQLState());
+    assertEquals(plain.getMessage(), syntax.getMessage().replace("line 2", "line 1"), "same position, next line");
+    SQLException unknown = assertThrows(SQLException.class, () -> oracle.actual("EXPLAIN SELECT nope FROM orders"));
+    assertEquals("42S22", unknown.getSQLState());
+    assertTrue(unknown.getMessage().contains("column 16"), unknown.getMessage());
+    SQLException dml = assertThrows(SQLException.class, () -> oracle.actual("EXPLAIN DELETE FROM orders"));
+    assertEquals("0A000", dml.getSQLState());
+  }
+
+  private static long rowsOf(List<String> plan, String operator) {
+    Pattern rows = Pattern.compile("\\[rows=(\\d+) ");
+    for (String line : plan) {
+      if (line.strip().startsWith(operator)) {
+        Matcher m = rows.matcher(line);
+        assertTrue(m.find(), line);
+        return Long.parseLong(m.group(1));
+      }
+    }
+    throw new AssertionError("no " + operator + " in the plan");
+  }
+}
