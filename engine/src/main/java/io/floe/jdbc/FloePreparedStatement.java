@@ -136,12 +136,12 @@ final class FloePreparedStatement extends BasePreparedStatement {
 
   @Override
   public void setNull(int parameter, int sqlType) throws SQLException {
-    set(parameter, "NULL");
+    set(parameter, SqlLiterals.nullOf(sqlType));
   }
 
   @Override
   public void setNull(int parameter, int sqlType, String typeName) throws SQLException {
-    set(parameter, "NULL");
+    set(parameter, SqlLiterals.nullOf(sqlType));
   }
 
   @Override

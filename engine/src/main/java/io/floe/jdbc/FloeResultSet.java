@@ -46,7 +46,14 @@ final class FloeResultSet extends BaseResultSet {
     if (afterLast) {
       return false;
     }
-    if (cursor.next()) {
+    boolean hasRow;
+    try {
+      hasRow = cursor.next();
+    } catch (SQLException e) {
+      close();
+      throw e;
+    }
+    if (hasRow) {
       row++;
       return true;
     }

@@ -278,6 +278,11 @@ class FloeStatement extends BaseStatement {
     }
   }
 
+  /** Whether the running statement was cancelled (by {@link #cancel()} or its timeout). */
+  boolean cancelRequested() {
+    return cancellation.requested();
+  }
+
   @Override
   public void cancel() throws SQLException {
     cancellation.cancel(false);

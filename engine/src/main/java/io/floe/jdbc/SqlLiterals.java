@@ -76,7 +76,7 @@ final class SqlLiterals {
   /** The literal of {@code value} converted to the {@link Types} type a caller asked for. */
   static String of(Object value, int targetType) throws SQLException {
     if (value == null) {
-      return "NULL";
+      return nullOf(targetType);
     }
     switch (targetType) {
       case Types.VARCHAR:
@@ -107,6 +107,47 @@ final class SqlLiterals {
         return of(ValueConversions.toTimestamp(value, null));
       default:
         return of(value);
+    }
+  }
+
+  /** A NULL of the {@link Types} type (an untyped NULL where the type has no SQL name here). */
+  static String nullOf(int sqlType) {
+    switch (sqlType) {
+      case Types.VARCHAR:
+      case Types.CHAR:
+      case Types.LONGVARCHAR:
+      case Types.NVARCHAR:
+      case Types.NCHAR:
+        return "CAST(NULL AS VARCHAR)";
+      case Types.BOOLEAN:
+      case Types.BIT:
+        return "CAST(NULL AS BOOLEAN)";
+      case Types.TINYINT:
+      case Types.SMALLINT:
+      case Types.INTEGER:
+        return "CAST(NULL AS INTEGER)";
+      case Types.BIGINT:
+        return "CAST(NULL AS BIGINT)";
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+        return "CAST(NULL AS DECIMAL(38, 10))";
+      case Types.REAL:
+      case Types.FLOAT:
+        return "CAST(NULL AS REAL)";
+      case Types.DOUBLE:
+        return "CAST(NULL AS DOUBLE)";
+      case Types.DATE:
+        return "CAST(NULL AS DATE)";
+      case Types.TIME:
+        return "CAST(NULL AS TIME)";
+      case Types.TIMESTAMP:
+        return "CAST(NULL AS TIMESTAMP)";
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+        return "CAST(NULL AS VARBINARY)";
+      default:
+        return "NULL";
     }
   }
 
