@@ -1,7 +1,6 @@
 package io.floe.jdbc;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,41 +18,7 @@ final class ParameterizedSql {
   }
 
   static ParameterizedSql parse(String sql) {
-    List<Integer> markers = new ArrayList<>();
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = closingQuote(sql, i, c);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 1;
-      } else if (c == '?') {
-        markers.add(i);
-      }
-      i++;
-    }
-    return new ParameterizedSql(sql, markers);
-  }
-
-  /** The index of the quote closing the one at {@code start} (a doubled quote is part of the text). */
-  private static int closingQuote(String sql, int start, char quote) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i;
-      }
-      i++;
-    }
-    return sql.length();
+    return new ParameterizedSql(sql, SqlText.positionsOf(sql, '?'));
   }
 
   String sql() {
@@ -107,25 +72,28 @@ final class ParameterizedSql {
   }
 
   private boolean isInsideQuotes(int position) {
-    ParameterizedSql prefix = parse(sql.substring(0, position) + "?");
-    return prefix.parameterCount() == 0 || prefix.markers.get(prefix.markers.size() - 1) != position;
+    boolean[] code = {false};
+    SqlText.scan(sql, i -> code[0] |= i == position);
+    return !code[0];
   }
 
   private int matchingParenthesis(int open) {
     if (open < 0) {
       return -1;
     }
-    int depth = 0;
-    for (int i = open; i < sql.length(); i++) {
+    int[] depth = {0};
+    int[] match = {-1};
+    SqlText.scan(sql, i -> {
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = closingQuote(sql, i, c);
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
+      if (i < open || match[0] >= 0) {
+        return;
       }
-    }
-    return -1;
+      if (c == '(') {
+        depth[0]++;
+      } else if (c == ')' && --depth[0] == 0) {
+        match[0] = i;
+      }
+    });
+    return match[0];
   }
 }
