@@ -71,7 +71,7 @@ record ShellOptions(String warehouse, Map<String, String> properties, String for
     if (sql != null && file != null) {
       throw new IllegalArgumentException("give -e or -f, not both");
     }
-    return new ShellOptions(warehouse, Map.copyOf(properties), format, sql, file);
+    return new ShellOptions(warehouse, java.util.Collections.unmodifiableMap(properties), format, sql, file);
   }
 
   private static String value(String[] args, int i, String option) {
