@@ -65,6 +65,12 @@ public final class Values {
     return v;
   }
 
+  /** Microseconds since the epoch of a TIMESTAMP literal, keeping its sub-millisecond digits. */
+  private static long timestampMicros(org.apache.calcite.util.TimestampString timestamp) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.parse(timestamp.toString().replace(' ', 'T'));
+    return t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+  }
+
   /** A literal in the engine's representation. */
   public static Object literal(RexLiteral literal) {
     if (literal.isNull()) {
@@ -94,7 +100,7 @@ public final class Values {
       case TIME:
         return literal.getValueAs(Integer.class) * 1000L;
       case TIMESTAMP:
-        return literal.getValueAs(Long.class) * 1000L;
+        return timestampMicros(literal.getValueAs(org.apache.calcite.util.TimestampString.class));
       case BINARY:
       case VARBINARY:
         return literal.getValueAs(byte[].class);

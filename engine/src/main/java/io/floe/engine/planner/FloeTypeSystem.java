@@ -6,7 +6,7 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Floe's SQL type rules: decimals up to precision 38, SUM of a decimal widens to precision 38, AVG of a decimal
+ * Floe's SQL type rules: decimals up to precision 38, times and timestamps to microseconds, SUM of a decimal widens to precision 38, AVG of a decimal
  * keeps at least 6 fractional digits, and CASE/UNION of strings of different lengths is VARCHAR (no padding).
  */
 public final class FloeTypeSystem extends RelDataTypeSystemImpl {
@@ -17,6 +17,10 @@ public final class FloeTypeSystem extends RelDataTypeSystemImpl {
 
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME
+        || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return 6;
+    }
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
   }
 

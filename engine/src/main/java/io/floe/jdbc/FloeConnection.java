@@ -1,0 +1,381 @@
+package io.floe.jdbc;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * A connection: one {@link FloeSession}. With autocommit on (the default) every statement commits by itself. With
+ * autocommit off the connection runs {@code BEGIN} before the first statement, and {@link #commit()} /
+ * {@link #rollback()} run {@code COMMIT} / {@code ROLLBACK}; the engine's transactions decide what they cover.
+ * Not thread-safe, except {@link Statement#cancel()} from another thread.
+ */
+final class FloeConnection extends BaseConnection {
+  private final String url;
+  private final ConnectionUrl config;
+  private final FloeSession session;
+  private final Set<FloeStatement> statements = ConcurrentHashMap.newKeySet();
+  private boolean autoCommit = true;
+  private boolean inTransaction;
+  private boolean readOnly;
+  private volatile boolean closed;
+  private final Properties clientInfo = new Properties();
+
+  FloeConnection(String url, ConnectionUrl config, FloeSession session) {
+    this.url = url;
+    this.config = config;
+    this.session = session;
+  }
+
+  FloeSession session() throws SQLException {
+    checkOpen();
+    return session;
+  }
+
+  String url() {
+    return url;
+  }
+
+  boolean reportsProgress() {
+    return config.progress();
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw JdbcErrors.closed("connection");
+    }
+  }
+
+  /** Starts the connection's transaction when autocommit is off and none is open. */
+  void beginIfNeeded() throws SQLException {
+    if (autoCommit || inTransaction) {
+      return;
+    }
+    runControl("BEGIN");
+    inTransaction = true;
+  }
+
+  /** Runs a transaction-control statement ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}). */
+  void runControl(String sql) throws SQLException {
+    try (QueryResult ignored = session().execute(sql)) {
+      // no rows
+    } catch (SQLFeatureNotSupportedException e) {
+      throw notSupportedTransactions(sql, e);
+    } catch (SQLException e) {
+      if ("42000".equals(e.getSQLState())) {
+        throw notSupportedTransactions(sql, e);
+      }
+      throw e;
+    }
+  }
+
+  private static SQLException notSupportedTransactions(String sql, SQLException cause) {
+    SQLException e = JdbcErrors.notSupported("transactions (autocommit off): the engine cannot run " + sql + ": "
+        + cause.getMessage());
+    e.initCause(cause);
+    return e;
+  }
+
+  void forget(FloeStatement statement) {
+    statements.remove(statement);
+  }
+
+  private <T extends FloeStatement> T register(T statement) {
+    statements.add(statement);
+    return statement;
+  }
+
+  private static void checkResultSetType(int type, int concurrency, int holdability) throws SQLException {
+    if (type != ResultSet.TYPE_FORWARD_ONLY) {
+      throw JdbcErrors.notSupported("result set type " + type + " (results are forward-only)");
+    }
+    if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+      throw JdbcErrors.notSupported("updatable result sets");
+    }
+    if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT && holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+      throw new SQLException("unknown holdability " + holdability, JdbcErrors.INVALID_PARAMETER);
+    }
+  }
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    return register(new FloeStatement(this));
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency) throws SQLException {
+    return createStatement(type, concurrency, ResultSet.CLOSE_CURSORS_AT_COMMIT);
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+    checkResultSetType(type, concurrency, holdability);
+    return createStatement();
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    checkOpen();
+    return register(new FloePreparedStatement(this, sql));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+    return prepareStatement(sql, type, concurrency, ResultSet.CLOSE_CURSORS_AT_COMMIT);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    checkResultSetType(type, concurrency, holdability);
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    if (autoCommit && inTransaction) {
+      commit();
+    }
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return autoCommit;
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+    if (autoCommit) {
+      throw new SQLException("commit() with autocommit on", "25000");
+    }
+    if (inTransaction) {
+      inTransaction = false;
+      runControl("COMMIT");
+    }
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    if (autoCommit) {
+      throw new SQLException("rollback() with autocommit on", "25000");
+    }
+    if (inTransaction) {
+      inTransaction = false;
+      runControl("ROLLBACK");
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    try {
+      for (FloeStatement statement : statements) {
+        statement.close();
+      }
+      if (inTransaction) {
+        inTransaction = false;
+        runControl("ROLLBACK");
+      }
+    } finally {
+      closed = true;
+      session.close();
+    }
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    for (FloeStatement statement : statements) {
+      statement.cancel();
+    }
+    executor.execute(() -> {
+      try {
+        close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("closing an aborted connection failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw new SQLException("timeout must not be negative: " + timeout, JdbcErrors.INVALID_PARAMETER);
+    }
+    return !closed;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new FloeDatabaseMetaData(this);
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return readOnly;
+  }
+
+  /** Catalogs are fixed by the URL: setting one is accepted and ignored, as JDBC allows. */
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    return session().catalog().name();
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    session().useSchema(schema);
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    return session().schema();
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    if (level != Connection.TRANSACTION_REPEATABLE_READ && level != Connection.TRANSACTION_SERIALIZABLE
+        && level != Connection.TRANSACTION_READ_COMMITTED) {
+      throw JdbcErrors.notSupported("transaction isolation level " + level
+          + " (Floe gives snapshot isolation; serializable for writers' overwrites and deletes)");
+    }
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return Connection.TRANSACTION_REPEATABLE_READ;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return Map.of();
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    if (!map.isEmpty()) {
+      throw JdbcErrors.notSupported("type maps (Floe has no user-defined types)");
+    }
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.setProperty(name, value);
+    }
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    clientInfo.clear();
+    clientInfo.putAll(properties);
+  }
+
+  @Override
+  public String getClientInfo(String name) {
+    return clientInfo.getProperty(name);
+  }
+
+  @Override
+  public Properties getClientInfo() {
+    Properties copy = new Properties();
+    copy.putAll(clientInfo);
+    return copy;
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return 0;
+  }
+}

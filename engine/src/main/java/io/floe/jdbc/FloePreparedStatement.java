@@ -1,0 +1,253 @@
+package io.floe.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
+import java.sql.Date;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A statement with {@code ?} parameters. Each execution puts the parameter values into the SQL as typed literals
+ * ({@link SqlLiterals}). A batch of {@code INSERT ... VALUES (?, ...)} becomes one INSERT of all its rows (one
+ * commit); any other batch runs as one transaction.
+ */
+final class FloePreparedStatement extends BasePreparedStatement {
+  private static final String UNSET = new String("unset");
+
+  private final ParameterizedSql sql;
+  private final String[] literals;
+  private final List<List<String>> batchRows = new ArrayList<>();
+
+  FloePreparedStatement(FloeConnection connection, String sql) {
+    super(connection);
+    this.sql = ParameterizedSql.parse(sql);
+    this.literals = new String[this.sql.parameterCount()];
+    Arrays.fill(literals, UNSET);
+  }
+
+  private List<String> boundLiterals() throws SQLException {
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i] == UNSET) {
+        throw new SQLException("parameter " + (i + 1) + " is not set", JdbcErrors.PARAMETER_NOT_SET);
+      }
+    }
+    return List.of(literals);
+  }
+
+  private String boundSql() throws SQLException {
+    return sql.bind(boundLiterals());
+  }
+
+  private void set(int parameter, String literal) throws SQLException {
+    checkOpen();
+    if (parameter < 1 || parameter > literals.length) {
+      throw new SQLException("parameter index " + parameter + " out of range 1.." + literals.length,
+          JdbcErrors.INVALID_PARAMETER);
+    }
+    literals[parameter - 1] = literal;
+  }
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    return super.executeQuery(boundSql());
+  }
+
+  @Override
+  public int executeUpdate() throws SQLException {
+    return super.executeUpdate(boundSql());
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    return super.executeLargeUpdate(boundSql());
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    return super.execute(boundSql());
+  }
+
+  @Override
+  public void addBatch() throws SQLException {
+    checkOpen();
+    batchRows.add(boundLiterals());
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+    batchRows.clear();
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<List<String>> rows = List.copyOf(batchRows);
+    batchRows.clear();
+    if (rows.isEmpty()) {
+      return new long[0];
+    }
+    String oneInsert = sql.bindRows(rows);
+    if (oneInsert == null) {
+      List<String> statements = new ArrayList<>();
+      for (List<String> row : rows) {
+        statements.add(sql.bind(row));
+      }
+      return runInOneCommit(statements);
+    }
+    long inserted;
+    try {
+      inserted = super.executeLargeUpdate(oneInsert);
+    } catch (SQLException e) {
+      throw new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), new long[0], e);
+    }
+    long[] counts = new long[rows.size()];
+    Arrays.fill(counts, inserted == rows.size() ? 1 : SUCCESS_NO_INFO);
+    return counts;
+  }
+
+  @Override
+  public void clearParameters() throws SQLException {
+    checkOpen();
+    Arrays.fill(literals, UNSET);
+  }
+
+  /** The result's columns are known once the statement runs: null before, as JDBC allows. */
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    ResultSet current = getResultSet();
+    return current == null ? null : current.getMetaData();
+  }
+
+  @Override
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    checkOpen();
+    return new UntypedParameterMetaData(literals.length);
+  }
+
+  @Override
+  public void setNull(int parameter, int sqlType) throws SQLException {
+    set(parameter, SqlLiterals.nullOf(sqlType));
+  }
+
+  @Override
+  public void setNull(int parameter, int sqlType, String typeName) throws SQLException {
+    set(parameter, SqlLiterals.nullOf(sqlType));
+  }
+
+  @Override
+  public void setBoolean(int parameter, boolean value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setByte(int parameter, byte value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setShort(int parameter, short value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setInt(int parameter, int value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setLong(int parameter, long value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setFloat(int parameter, float value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setDouble(int parameter, double value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setBigDecimal(int parameter, BigDecimal value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setString(int parameter, String value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setNString(int parameter, String value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setBytes(int parameter, byte[] value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setDate(int parameter, Date value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setDate(int parameter, Date value, Calendar calendar) throws SQLException {
+    set(parameter, value == null || calendar == null ? SqlLiterals.of(value)
+        : SqlLiterals.of(value.toInstant().atZone(zone(calendar)).toLocalDate()));
+  }
+
+  @Override
+  public void setTime(int parameter, Time value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setTime(int parameter, Time value, Calendar calendar) throws SQLException {
+    set(parameter, value == null || calendar == null ? SqlLiterals.of(value)
+        : SqlLiterals.of(java.time.Instant.ofEpochMilli(value.getTime()).atZone(zone(calendar)).toLocalTime()));
+  }
+
+  @Override
+  public void setTimestamp(int parameter, Timestamp value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setTimestamp(int parameter, Timestamp value, Calendar calendar) throws SQLException {
+    set(parameter, value == null || calendar == null ? SqlLiterals.of(value)
+        : SqlLiterals.of(value.toInstant().atZone(zone(calendar)).toLocalDateTime()));
+  }
+
+  private static ZoneId zone(Calendar calendar) {
+    return calendar.getTimeZone().toZoneId();
+  }
+
+  @Override
+  public void setObject(int parameter, Object value) throws SQLException {
+    set(parameter, SqlLiterals.of(value));
+  }
+
+  @Override
+  public void setObject(int parameter, Object value, int targetSqlType) throws SQLException {
+    set(parameter, SqlLiterals.of(value, targetSqlType));
+  }
+
+  @Override
+  public void setObject(int parameter, Object value, int targetSqlType, int scaleOrLength) throws SQLException {
+    set(parameter, SqlLiterals.of(value, targetSqlType));
+  }
+}
