@@ -152,15 +152,31 @@ public final class FloeSession implements AutoCloseable {
 
   private RelNode plan(String sql) throws SQLException {
     try {
-      SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
-      for (Namespace namespace : catalog.listNamespaces()) {
-        root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
-      }
-      SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
-      return new SqlPlanner(defaultSchema == null ? root : defaultSchema).plan(sql);
+      return planner().plan(sql);
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
+  }
+
+  /**
+   * A query's result row type and the types of its {@code ?} parameters, without running it (for clients that
+   * prepare statements: JDBC, Flight SQL).
+   */
+  public SqlPlanner.Description describe(String sql) throws SQLException {
+    try {
+      return planner().describe(sql);
+    } catch (Exception e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  private SqlPlanner planner() {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+    for (Namespace namespace : catalog.listNamespaces()) {
+      root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
+    }
+    SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
+    return new SqlPlanner(defaultSchema == null ? root : defaultSchema);
   }
 
   @Override
