@@ -37,6 +37,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.security.KeyStore;
+import java.util.Base64;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelFlightInfoResult;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.SessionOptionValueFactory;
+import org.apache.arrow.flight.SetSessionOptionsRequest;
+import org.apache.arrow.flight.SetSessionOptionsResult;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,12 +96,14 @@ class FlightSqlServerTest {
       }
       catalog.createTable(TableIdentifier.of("shop", "items"), items).newAppend().appendRecords(rows).commit();
       Schema numbers = new Schema(NestedField.required(1, "n", Types.LONG));
-      List<Record> numberRows = new ArrayList<>();
-      for (long i = 0; i < NUMBERS; i++) {
-        numberRows.add(GenericRecord.of(numbers.asStruct(), i));
+      var numbersTable = catalog.createTable(TableIdentifier.of("shop", "numbers"), numbers);
+      for (long file = 0; file < NUMBERS / 100; file++) {
+        List<Record> numberRows = new ArrayList<>();
+        for (long i = file * 100; i < (file + 1) * 100; i++) {
+          numberRows.add(GenericRecord.of(numbers.asStruct(), i));
+        }
+        numbersTable.newAppend().appendRecords(numberRows).commit();
       }
-      catalog.createTable(TableIdentifier.of("shop", "numbers"), numbers).newAppend().appendRecords(numberRows)
-          .commit();
     }
     Path users = dir.resolve("users.properties");
     UserFile.addUser(users, USER, PASSWORD.toCharArray(), 10_000);
@@ -298,7 +319,8 @@ class FlightSqlServerTest {
   @Test
   void cancellingAStatementStopsItsQueryOnTheServer() throws Exception {
     try (Connection connection = connect(USER, PASSWORD); Statement statement = connection.createStatement()) {
-      ResultSet rs = statement.executeQuery("SELECT a.n, b.n, c.n FROM numbers a, numbers b, numbers c");
+      // 4 million rows: far more than the stream buffers, so the server is still producing when the client cancels
+      ResultSet rs = statement.executeQuery("SELECT a.n, b.n FROM numbers a, numbers b");
       for (int i = 0; i < 10; i++) {
         assertTrue(rs.next());
       }
@@ -310,6 +332,97 @@ class FlightSqlServerTest {
       }
       assertEquals(0, server.runningQueries(), "the server stopped the cancelled query");
     }
+  }
+
+  @Test
+  void cancelFlightInfoClosesAPlannedQuery() throws Exception {
+    try (BufferAllocator allocator = new RootAllocator();
+         FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", server.port()))
+             .build()) {
+      CredentialCallOption login = client.authenticateBasicToken(USER, PASSWORD).orElseThrow();
+      FlightSqlClient sql = new FlightSqlClient(client);
+      FlightInfo info = sql.execute("SELECT a.n, b.n FROM shop.numbers a, shop.numbers b", login);
+      assertEquals(1, server.runningQueries());
+      CancelFlightInfoResult result = sql.cancelFlightInfo(new CancelFlightInfoRequest(info), login);
+      assertEquals(CancelStatus.CANCELLED, result.getStatus());
+      assertEquals(0, server.runningQueries());
+      FlightRuntimeException read = assertThrows(FlightRuntimeException.class, () -> {
+        try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), login)) {
+          stream.next();
+        }
+      });
+      assertEquals(FlightStatusCode.NOT_FOUND, read.status().code());
+    }
+  }
+
+  @Test
+  void sessionOptionsChooseTheSchemaAndUpdatesReportErrors() throws Exception {
+    try (BufferAllocator allocator = new RootAllocator();
+         FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("localhost", server.port()))
+             .build()) {
+      CredentialCallOption login = client.authenticateBasicToken("bob", "builder").orElseThrow();
+      FlightSqlClient sql = new FlightSqlClient(client);
+      FlightRuntimeException unqualified = assertThrows(FlightRuntimeException.class,
+          () -> sql.execute("SELECT count(*) FROM items", login));
+      assertEquals(FlightStatusCode.NOT_FOUND, unqualified.status().code(), unqualified.getMessage());
+      SetSessionOptionsResult set = sql.setSessionOptions(new SetSessionOptionsRequest(
+          Map.of("schema", SessionOptionValueFactory.makeSessionOptionValue("shop"))), login);
+      assertFalse(set.hasErrors());
+      FlightInfo info = sql.execute("SELECT count(*) FROM items", login);
+      try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), login)) {
+        assertTrue(stream.next());
+        assertEquals(50L, ((BigIntVector) stream.getRoot().getVector(0)).get(0));
+      }
+      SetSessionOptionsResult unknown = sql.setSessionOptions(new SetSessionOptionsRequest(
+          Map.of("schema", SessionOptionValueFactory.makeSessionOptionValue("nothing"))), login);
+      assertTrue(unknown.hasErrors());
+      FlightRuntimeException update = assertThrows(FlightRuntimeException.class,
+          () -> sql.executeUpdate("SELECT 1 FROM items", login));
+      assertTrue(update.getMessage().contains("returns rows"), update.getMessage());
+    }
+  }
+
+  @Test
+  void tlsWithASelfSignedCertificate() throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "floe", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", "changeit").redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      store.load(in, "changeit".toCharArray());
+    }
+    Path cert = dir.resolve("server.crt");
+    Path key = dir.resolve("server.key");
+    Files.writeString(cert, pem("CERTIFICATE", store.getCertificate("floe").getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", store.getKey("floe", "changeit".toCharArray()).getEncoded()));
+    try (FloeServer tls = FloeServer.start(ServerOptions.defaults().withPort(0)
+        .withCatalog(Map.of(Catalogs.WAREHOUSE, warehouse.toString())).withUsers(dir.resolve("users.properties"))
+        .withTls(cert, key).withDefaultSchema("shop"))) {
+      Properties properties = new Properties();
+      properties.setProperty("user", USER);
+      properties.setProperty("password", PASSWORD);
+      String url = "jdbc:arrow-flight-sql://localhost:" + tls.port() + "?useEncryption=true&tlsRootCerts="
+          + cert;
+      try (Connection connection = DriverManager.getConnection(url, properties)) {
+        assertEquals(List.of(List.of(50L)), jdbcRows(connection, "SELECT count(*) FROM items"));
+      }
+      SQLException plain = assertThrows(SQLException.class, () -> {
+        try (Connection connection = DriverManager.getConnection(
+            "jdbc:arrow-flight-sql://localhost:" + tls.port() + "?useEncryption=false", properties)) {
+          jdbcRows(connection, "SELECT count(*) FROM items");
+        }
+      });
+      assertTrue(messages(plain).length() > 0);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
   }
 
   private static String messages(Throwable e) {
