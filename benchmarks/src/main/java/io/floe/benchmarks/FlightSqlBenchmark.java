@@ -70,11 +70,7 @@ public class FlightSqlBenchmark {
   private static final String[] TAGS = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"};
 
   /** A warehouse with the two tables, a server over it, and one connection of each kind. */
-  @State(Scope.Benchmark)
-  public static class Endpoints {
-    @Param("10000000")
-    public long rows;
-
+  public abstract static class Endpoints {
     Path dir;
     FloeServer server;
     FloeSession embedded;
@@ -86,11 +82,10 @@ public class FlightSqlBenchmark {
     PreparedStatement jdbcLookup;
     long nextKey;
 
-    @Setup(Level.Trial)
-    public void start() throws IOException, SQLException {
+    void start(long wideRows) throws IOException, SQLException {
       dir = TempDirs.create("flight-sql");
       Path warehouse = dir.resolve("warehouse");
-      writeTables(warehouse, rows);
+      writeTables(warehouse, wideRows);
       Path users = dir.resolve("users.properties");
       UserFile.addUser(users, USER, PASSWORD.toCharArray(), 10_000);
       server = FloeServer.start(ServerOptions.defaults().withPort(0)
@@ -113,8 +108,7 @@ public class FlightSqlBenchmark {
       return nextKey;
     }
 
-    @TearDown(Level.Trial)
-    public void stop() throws Exception {
+    void stop() throws Exception {
       jdbcLookup.close();
       jdbc.close();
       flightClient.close();
@@ -122,6 +116,37 @@ public class FlightSqlBenchmark {
       embedded.close();
       server.close();
       TempDirs.delete(dir);
+    }
+  }
+
+  /** Endpoints over a warehouse whose {@code wide} table has {@code rows} rows. */
+  @State(Scope.Benchmark)
+  public static class TransferEndpoints extends Endpoints {
+    @Param("10000000")
+    public long rows;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, SQLException {
+      start(rows);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      stop();
+    }
+  }
+
+  /** Endpoints for point lookups: only the {@code dim} table has rows. */
+  @State(Scope.Benchmark)
+  public static class LookupEndpoints extends Endpoints {
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, SQLException {
+      start(0);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+      stop();
     }
   }
 
@@ -135,7 +160,7 @@ public class FlightSqlBenchmark {
           NestedField.required(3, "amount", Types.DOUBLE),
           NestedField.required(4, "tag", Types.STRING));
       Table wideTable = catalog.createTable(TableIdentifier.of("bench", "wide"), wide);
-      long perFile = (rows + FILES - 1) / FILES;
+      long perFile = Math.max(1, (rows + FILES - 1) / FILES);
       for (long start = 0; start < rows; start += perFile) {
         wideTable.newAppend().appendRecords(generated(wide, start, Math.min(rows, start + perFile))).commit();
       }
@@ -171,7 +196,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  public long transferEmbedded(Endpoints endpoints) throws SQLException {
+  public long transferEmbedded(TransferEndpoints endpoints) throws SQLException {
     return embeddedRows(endpoints.embedded, TRANSFER_SQL);
   }
 
@@ -180,7 +205,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  public long transferFlightSqlArrow(Endpoints endpoints) throws Exception {
+  public long transferFlightSqlArrow(TransferEndpoints endpoints) throws Exception {
     return flightRows(endpoints, TRANSFER_SQL);
   }
 
@@ -189,7 +214,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  public long transferFlightSqlJdbc(Endpoints endpoints) throws SQLException {
+  public long transferFlightSqlJdbc(TransferEndpoints endpoints) throws SQLException {
     long checksum = 0;
     try (Statement statement = endpoints.jdbc.createStatement();
          ResultSet rs = statement.executeQuery(TRANSFER_SQL)) {
@@ -207,7 +232,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @Warmup(iterations = 2, time = 3)
   @Measurement(iterations = 3, time = 5)
-  public long lookupEmbedded(Endpoints endpoints) throws SQLException {
+  public long lookupEmbedded(LookupEndpoints endpoints) throws SQLException {
     return embeddedRows(endpoints.embedded, LOOKUP_SQL + endpoints.nextKey());
   }
 
@@ -216,7 +241,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @Warmup(iterations = 2, time = 3)
   @Measurement(iterations = 3, time = 5)
-  public long lookupFlightSqlArrow(Endpoints endpoints) throws Exception {
+  public long lookupFlightSqlArrow(LookupEndpoints endpoints) throws Exception {
     return flightRows(endpoints, LOOKUP_SQL + endpoints.nextKey());
   }
 
@@ -225,7 +250,7 @@ public class FlightSqlBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @Warmup(iterations = 2, time = 3)
   @Measurement(iterations = 3, time = 5)
-  public long lookupFlightSqlJdbcPrepared(Endpoints endpoints) throws SQLException {
+  public long lookupFlightSqlJdbcPrepared(LookupEndpoints endpoints) throws SQLException {
     endpoints.jdbcLookup.setLong(1, endpoints.nextKey());
     long rows = 0;
     try (ResultSet rs = endpoints.jdbcLookup.executeQuery()) {

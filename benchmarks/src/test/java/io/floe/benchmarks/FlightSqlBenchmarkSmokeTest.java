@@ -11,9 +11,9 @@ class FlightSqlBenchmarkSmokeTest {
   @Test
   void everyMethodReturnsTheTablesRows() throws Exception {
     FlightSqlBenchmark bench = new FlightSqlBenchmark();
-    FlightSqlBenchmark.Endpoints endpoints = new FlightSqlBenchmark.Endpoints();
+    FlightSqlBenchmark.TransferEndpoints endpoints = new FlightSqlBenchmark.TransferEndpoints();
     endpoints.rows = 1000;
-    endpoints.start();
+    endpoints.setUp();
     try {
       assertEquals(1000, bench.transferEmbedded(endpoints));
       assertEquals(1000, bench.transferFlightSqlArrow(endpoints));
@@ -23,12 +23,18 @@ class FlightSqlBenchmarkSmokeTest {
         checksum += id + id % 1000 + (long) (id * 0.25) + tag.length();
       }
       assertEquals(checksum, bench.transferFlightSqlJdbc(endpoints));
-      assertEquals(1, bench.lookupEmbedded(endpoints));
-      assertEquals(1, bench.lookupFlightSqlArrow(endpoints));
-      assertEquals(1, bench.lookupFlightSqlJdbcPrepared(endpoints));
     } finally {
-      endpoints.stop();
+      endpoints.tearDown();
     }
     assertFalse(Files.exists(endpoints.dir));
+    FlightSqlBenchmark.LookupEndpoints lookups = new FlightSqlBenchmark.LookupEndpoints();
+    lookups.setUp();
+    try {
+      assertEquals(1, bench.lookupEmbedded(lookups));
+      assertEquals(1, bench.lookupFlightSqlArrow(lookups));
+      assertEquals(1, bench.lookupFlightSqlJdbcPrepared(lookups));
+    } finally {
+      lookups.tearDown();
+    }
   }
 }
