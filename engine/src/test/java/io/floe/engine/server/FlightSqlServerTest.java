@@ -281,6 +281,14 @@ class FlightSqlServerTest {
       assertTrue(messages(e).contains("42S02"), messages(e));
       SQLException syntax = assertThrows(SQLException.class, () -> jdbcRows(connection, "SELECT id FROM items WHERE"));
       assertTrue(messages(syntax).contains("line 1, column"), messages(syntax));
+      // a statement that is not a query goes the update path (DoPut); the engine's answer reaches the client
+      SQLException drop = assertThrows(SQLException.class, () -> {
+        try (Statement statement = connection.createStatement()) {
+          statement.executeUpdate("DROP TABLE shop.nothing_here");
+        }
+      });
+      assertTrue(messages(drop).contains("nothing_here") || messages(drop).contains("not supported: DROP_TABLE"),
+          messages(drop));
       assertEquals(List.of(List.of(50L)), jdbcRows(connection, "SELECT count(*) FROM items"),
           "the connection works after errors");
     }
@@ -379,6 +387,16 @@ class FlightSqlServerTest {
       FlightRuntimeException update = assertThrows(FlightRuntimeException.class,
           () -> sql.executeUpdate("SELECT 1 FROM items", login));
       assertTrue(update.getMessage().contains("returns rows"), update.getMessage());
+    }
+  }
+
+  @Test
+  void withoutAuthenticationClientsNeedNoCredentials() throws Exception {
+    try (FloeServer open = FloeServer.start(ServerOptions.defaults().withPort(0)
+        .withCatalog(Map.of(Catalogs.WAREHOUSE, warehouse.toString())).withoutAuthentication());
+         Connection connection = DriverManager.getConnection(
+             "jdbc:arrow-flight-sql://localhost:" + open.port() + "?useEncryption=false&schema=shop")) {
+      assertEquals(List.of(List.of(50L)), jdbcRows(connection, "SELECT count(*) FROM items"));
     }
   }
 
