@@ -270,6 +270,20 @@ class FlightSqlServerTest {
           "price:" + java.sql.Types.DECIMAL, "sold:" + java.sql.Types.DATE, "updated:" + java.sql.Types.TIMESTAMP),
           columns);
       assertEquals(SqlInfos.SERVER_NAME, meta.getDatabaseProductName());
+      assertEquals("\"", meta.getIdentifierQuoteString());
+      try (ResultSet rs = meta.getCatalogs()) {
+        assertTrue(rs.next());
+        assertEquals("floe", rs.getString("TABLE_CAT"));
+      }
+      try (ResultSet rs = meta.getTableTypes()) {
+        assertTrue(rs.next());
+        assertEquals("TABLE", rs.getString("TABLE_TYPE"));
+      }
+      try (ResultSet keys = meta.getPrimaryKeys(null, "shop", "items");
+           ResultSet imported = meta.getImportedKeys(null, "shop", "items")) {
+        assertFalse(keys.next());
+        assertFalse(imported.next());
+      }
     }
   }
 
