@@ -279,6 +279,18 @@ public final class FloeSession implements AutoCloseable {
     }
   }
 
+  /**
+   * A query's result row type and the types of its {@code ?} parameters, without running it (for clients that
+   * prepare statements: JDBC, Flight SQL).
+   */
+  public SqlPlanner.Description describe(String sql) throws SQLException {
+    try {
+      return planner().describe(sql);
+    } catch (Exception e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
   /** A planner over the catalog's namespaces as they are now, resolving unqualified names in the session's schema. */
   public SqlPlanner planner() {
     SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();

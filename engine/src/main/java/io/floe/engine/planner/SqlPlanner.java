@@ -15,6 +15,7 @@ import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -129,6 +130,20 @@ public final class SqlPlanner {
     }
   }
 
+  /**
+   * What a query returns and what it takes, without optimizing it: its result row type and the types of its
+   * dynamic parameters ({@code ?}) in order of appearance, as the validator infers them from their context.
+   */
+  public Description describe(String sql) throws SqlParseException, ValidationException, RelConversionException {
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      RelRoot root = planner.rel(planner.validate(planner.parse(sql)));
+      return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
+    } finally {
+      planner.close();
+    }
+  }
+
   /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */
   public RelNode optimize(RelNode converted) {
     RelNode rel = hep(converted, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
@@ -155,6 +170,10 @@ public final class SqlPlanner {
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER);
     return rel;
+  }
+
+  /** The result row type of a query and the types of its dynamic parameters, by index. */
+  public record Description(RelDataType rowType, List<RelDataType> parameterTypes) {
   }
 
   private static RelNode hep(RelNode rel, HepMatchOrder order, RelOptRule... rules) {
