@@ -70,7 +70,7 @@ public final class QueryResult implements AutoCloseable {
         List.of(), new RootAllocator());
   }
 
-  /** A result of one text column {@code column} with the given lines as rows (EXPLAIN); closing frees {@code allocator}. */
+  /** A result of one text column {@code column}, one row per line (EXPLAIN); closing frees {@code allocator}. */
   public static QueryResult ofLines(String column, List<String> lines, BufferAllocator allocator) {
     Schema schema = new Schema(List.of(Field.notNullable(column, ArrowType.Utf8.INSTANCE)));
     List<Object[]> rows = lines.stream().map(line -> new Object[] {line}).toList();
