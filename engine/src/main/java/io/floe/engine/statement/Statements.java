@@ -13,7 +13,8 @@ public final class Statements {
       new io.floe.engine.ddl.DropTableRunner(),
       new io.floe.engine.ddl.AlterTableRunner(),
       new io.floe.engine.ddl.ShowRunner(),
-      new io.floe.engine.ddl.DescribeRunner()
+      new io.floe.engine.ddl.DescribeRunner(),
+      new io.floe.engine.procedure.ProcedureRunner()
   );
 
   private Statements() {
