@@ -14,7 +14,8 @@ public final class Statements {
       new io.floe.engine.ddl.AlterTableRunner(),
       new io.floe.engine.ddl.ShowRunner(),
       new io.floe.engine.ddl.DescribeRunner(),
-      new io.floe.engine.procedure.ProcedureRunner()
+      new io.floe.engine.procedure.ProcedureRunner(),
+      new io.floe.engine.transaction.TransactionRunner()
   );
 
   private Statements() {
