@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * {@code CALL [catalog.][system.]procedure(args)}: runs one of the table procedures (Iceberg's names and
+ * {@code CALL [system.]procedure(args)}: runs one of the table procedures (Iceberg's names and
  * parameters) and returns its result row(s).
  */
 public final class ProcedureRunner implements StatementRunner {

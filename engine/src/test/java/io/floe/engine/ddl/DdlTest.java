@@ -150,6 +150,7 @@ class DdlTest {
     assertState("0A000", "CREATE TABLE u (a GEOMETRY)");
     assertState("0A000", "CREATE TABLE u (a INT ARRAY)");
     assertState("42000", "CREATE TABLE u (a INT NOT NULL COMMENTS 'x')");
+    assertState("42000", "CREATE TABLE u (a INT) WITH (owner = NULL)");
     assertFalse(session.catalog().tableExists(TableIdentifier.of("db", "u")));
   }
 
