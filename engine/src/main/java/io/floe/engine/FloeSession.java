@@ -217,7 +217,11 @@ public final class FloeSession implements AutoCloseable {
     }
     StatementRunner runner = Statements.runnerFor(statement).orElseThrow(() -> new SQLFeatureNotSupportedException(
         "not supported: " + statement.getKind() + " statements", "0A000"));
-    return runner.run(statement, sql, this);
+    try {
+      return runner.run(statement, sql, this);
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
   }
 
   private QueryResult query(SqlNode query) throws SQLException {

@@ -62,10 +62,13 @@ public final class CreateTableRunner implements StatementRunner {
     return CreateTableAsSelect.run(session, id, queryText(sql, create.query), create.partitionBy, properties);
   }
 
-  /** The text of the statement's query: from its first token to the end of the statement. */
+  /**
+   * The statement's query: its text from its first token to the end, after the rest of the statement blanked out
+   * (line breaks kept), so errors in the query report their line and column in the whole statement.
+   */
   private static String queryText(String sql, SqlNode query) {
     SqlParserPos pos = query.getParserPosition();
-    String text = sql.substring(SqlParserUtil.lineColToIndex(sql, pos.getLineNum(), pos.getColumnNum())).strip();
-    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+    int start = SqlParserUtil.lineColToIndex(sql, pos.getLineNum(), pos.getColumnNum());
+    return sql.substring(0, start).replaceAll("[^\\n]", " ") + sql.substring(start);
   }
 }

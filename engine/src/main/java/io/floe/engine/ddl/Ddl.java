@@ -55,12 +55,17 @@ public final class Ddl {
   }
 
   /** The {@code key = value} list as a map in written order (keys: names or strings; values: literals or names). */
-  public static Map<String, String> properties(SqlNodeList written) {
+  public static Map<String, String> properties(SqlNodeList written) throws SQLException {
     Map<String, String> properties = new LinkedHashMap<>();
     if (written != null) {
       for (SqlNode node : written) {
         SqlCall assignment = (SqlCall) node;
-        properties.put(text(assignment.operand(0)), text(assignment.operand(1)));
+        String key = text(assignment.operand(0));
+        String value = text(assignment.operand(1));
+        if (key == null || value == null) {
+          throw DdlErrors.invalid("property " + node + ": keys and values cannot be NULL");
+        }
+        properties.put(key, value);
       }
     }
     return properties;

@@ -16,7 +16,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code DESCRIBE [TABLE] t [column]}: one row per column: {@code column_name}, {@code data_type} (as CREATE TABLE
- * spells it), {@code nullable}, {@code comment}.
+ * spells it; nested types in Iceberg's notation), {@code nullable}, {@code comment}.
  */
 public final class DescribeRunner implements StatementRunner {
   @Override
@@ -37,7 +37,8 @@ public final class DescribeRunner implements StatementRunner {
     List<Object[]> rows = new ArrayList<>();
     for (NestedField column : schema.columns()) {
       if (describe.getColumn() == null || column.name().equalsIgnoreCase(describe.getColumn().getSimple())) {
-        rows.add(new Object[] {column.name(), TypeMapping.sqlText(column.type()), column.isOptional(), column.doc()});
+        String type = column.type().isPrimitive() ? TypeMapping.sqlText(column.type()) : column.type().toString();
+        rows.add(new Object[] {column.name(), type, column.isOptional(), column.doc()});
       }
     }
     if (rows.isEmpty() && describe.getColumn() != null) {

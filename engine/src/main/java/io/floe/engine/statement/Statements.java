@@ -22,7 +22,9 @@ public final class Statements {
       new DeleteRunner(),
       new UpdateRunner(),
       new MergeRunner(),
-      new io.floe.engine.explain.ExplainPlanRunner()
+      new io.floe.engine.explain.ExplainPlanRunner(),
+      new io.floe.engine.procedure.ProcedureRunner(),
+      new io.floe.engine.transaction.TransactionRunner()
   );
 
   private Statements() {

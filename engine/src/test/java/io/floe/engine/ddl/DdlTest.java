@@ -150,6 +150,7 @@ class DdlTest {
     assertState("0A000", "CREATE TABLE u (a GEOMETRY)");
     assertState("0A000", "CREATE TABLE u (a INT ARRAY)");
     assertState("42000", "CREATE TABLE u (a INT NOT NULL COMMENTS 'x')");
+    assertState("42000", "CREATE TABLE u (a INT) WITH (owner = NULL)");
     assertFalse(session.catalog().tableExists(TableIdentifier.of("db", "u")));
   }
 
@@ -184,7 +185,8 @@ class DdlTest {
 
     assertEquals(0, update("CREATE TABLE empty_copy AS WITH x AS (SELECT k FROM src WHERE v < 0) SELECT k FROM x"));
     assertEquals(0, session.catalog().loadTable(TableIdentifier.of("db", "empty_copy")).snapshots().size());
-    assertState("42S22", "CREATE TABLE bad AS SELECT nope FROM src");
+    SQLException unknownColumn = assertState("42S22", "CREATE TABLE bad\nAS SELECT k,\n  nope FROM src");
+    assertTrue(unknownColumn.getMessage().contains("line 3, column 3"), unknownColumn.getMessage());
     assertFalse(session.catalog().tableExists(TableIdentifier.of("db", "bad")));
     assertState("0A000", "CREATE TABLE bad2 (k VARCHAR) AS SELECT k FROM src");
   }
