@@ -5,6 +5,7 @@ import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.engine.planner.FloeTableScan;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Filter;
@@ -50,10 +51,7 @@ final class DmlPlanning {
 
   /** Unwraps {@code Filter(condition, FloeTableScan)} (or a bare scan) below identity projections. */
   static FilteredScan filteredScan(RelNode input, String statement) throws SQLException {
-    RelNode rel = input;
-    while (rel instanceof Project p && RexUtil.isIdentity(p.getProjects(), p.getInput().getRowType())) {
-      rel = p.getInput();
-    }
+    RelNode rel = withoutIdentityProjects(input);
     RexNode condition = null;
     if (rel instanceof Filter filter) {
       condition = filter.getCondition();
@@ -67,11 +65,30 @@ final class DmlPlanning {
     return new FilteredScan(scan, condition);
   }
 
+  /** {@code rel} below the projections that pass every column through unchanged. */
+  static RelNode withoutIdentityProjects(RelNode rel) {
+    RelNode r = rel;
+    while (r instanceof Project p && RexUtil.isIdentity(p.getProjects(), p.getInput().getRowType())) {
+      r = p.getInput();
+    }
+    return r;
+  }
+
   /** Fails with 0A000 when {@code expression} holds a subquery: DELETE and UPDATE evaluate row by row. */
   static void requireNoSubQuery(RexNode expression, String where) throws SQLException {
     if (RexUtil.SubQueryFinder.find(expression) != null) {
       throw new SQLFeatureNotSupportedException("not supported: subqueries in " + where + " (use MERGE INTO ... USING)",
           "0A000");
     }
+  }
+
+  /** The index of {@code column} (matched case-insensitively) among the target's {@code columns}; 42S22 if none. */
+  static int columnIndex(List<String> columns, String column) throws SQLException {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).equalsIgnoreCase(column)) {
+        return i;
+      }
+    }
+    throw new SQLException("Column '" + column + "' not found in the target table", "42S22");
   }
 }

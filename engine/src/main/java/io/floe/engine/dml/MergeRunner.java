@@ -140,10 +140,7 @@ public final class MergeRunner implements StatementRunner {
   }
 
   private static FloeTableScan targetScan(RelNode left) throws SQLException {
-    RelNode rel = left;
-    while (rel instanceof Project p && RexUtil.isIdentity(p.getProjects(), p.getInput().getRowType())) {
-      rel = p.getInput();
-    }
+    RelNode rel = DmlPlanning.withoutIdentityProjects(left);
     if (!(rel instanceof FloeTableScan scan)) {
       throw new SQLFeatureNotSupportedException("not supported: MERGE into " + rel.getRelTypeName(), "0A000");
     }
@@ -198,17 +195,9 @@ public final class MergeRunner implements StatementRunner {
     int[] out = new int[columns.size()];
     for (int i = 0; i < out.length; i++) {
       SqlIdentifier id = (SqlIdentifier) columns.get(i);
-      String name = id.names.get(id.names.size() - 1);
-      out[i] = -1;
-      for (int c = 0; c < names.size(); c++) {
-        if (names.get(c).equalsIgnoreCase(name)) {
-          out[i] = c;
-        }
-      }
-      if (out[i] < 0) {
-        throw new SQLException("Column '" + name + "' not found in the MERGE target", "42S22");
-      }
+      out[i] = DmlPlanning.columnIndex(names, id.names.get(id.names.size() - 1));
     }
     return out;
   }
+
 }

@@ -41,7 +41,7 @@ public final class UpdateRunner implements StatementRunner {
     List<String> names = source.scan().getRowType().getFieldNames();
     for (int i = 0; i < columns.size(); i++) {
       DmlPlanning.requireNoSubQuery(values.get(i), "UPDATE ... SET");
-      targets[i] = columnIndex(names, columns.get(i));
+      targets[i] = DmlPlanning.columnIndex(names, columns.get(i));
       setters[i] = compiler.compile(values.get(i));
     }
     VectorExpr condition = source.condition() == null ? null : compiler.compile(source.condition());
@@ -50,15 +50,6 @@ public final class UpdateRunner implements StatementRunner {
     long updated = update.run(update.candidates(filter.filter()), file -> false,
         rows -> apply(rows, condition, targets, setters), filter.filter(), null);
     return QueryResult.ofUpdateCount(updated);
-  }
-
-  private static int columnIndex(List<String> names, String column) throws SQLException {
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equalsIgnoreCase(column)) {
-        return i;
-      }
-    }
-    throw new SQLException("Column '" + column + "' not found in the target table", "42S22");
   }
 
   private static RowChange.Outcome apply(Batch rows, VectorExpr condition, int[] targets, VectorExpr[] setters) {

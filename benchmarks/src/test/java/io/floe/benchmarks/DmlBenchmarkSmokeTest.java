@@ -1,0 +1,35 @@
+package io.floe.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link DmlBenchmark}'s setup, each benchmark method twice and the teardown on a small table. */
+class DmlBenchmarkSmokeTest {
+  @Test
+  void everyDmlBenchmarkRuns() throws Exception {
+    DmlBenchmark bench = new DmlBenchmark();
+    DmlBenchmark.Warehouse w = new DmlBenchmark.Warehouse();
+    w.rows = 30_000;
+    w.workers = 2;
+    w.load();
+    try {
+      for (int i = 0; i < 2; i++) {
+        w.reset();
+        assertEquals(30_000, bench.floeInsertSelect(w));
+        assertEquals(30_000, bench.duckdbCopyToParquet(w));
+        w.dropCopy();
+        w.reset();
+        long deleted = bench.floeDeleteOnePercent(w);
+        assertTrue(deleted > 100 && deleted < 600, "about 1% deleted: " + deleted);
+        w.dropCopy();
+        w.reset();
+        assertEquals(deleted, bench.floeUpdateOnePercent(w), "the same rows updated after the rollback");
+        w.dropCopy();
+      }
+    } finally {
+      w.delete();
+    }
+  }
+}
