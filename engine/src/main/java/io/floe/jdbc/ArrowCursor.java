@@ -1,29 +1,14 @@
 package io.floe.jdbc;
 
-import java.nio.charset.StandardCharsets;
+import io.floe.engine.exec.ArrowBatches;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.FixedSizeBinaryVector;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TimeMicroVector;
-import org.apache.arrow.vector.TimeStampVector;
-import org.apache.arrow.vector.TinyIntVector;
-import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** A cursor over a query's Arrow batches, pulled one batch at a time as the rows are read. */
@@ -43,6 +28,8 @@ final class ArrowCursor implements Cursor {
   private final Batches batches;
   private final long maxRows;
   private VectorSchemaRoot batch;
+  /** The current batch's columns in the engine's representation, read when first asked for. */
+  private Object[][] values;
   private int row;
   private long rowsSeen;
   private boolean done;
@@ -78,6 +65,7 @@ final class ArrowCursor implements Cursor {
         throw e;
       }
       row = 0;
+      values = new Object[columns.size()][];
       if (batch == null) {
         close();
         return false;
@@ -89,44 +77,40 @@ final class ArrowCursor implements Cursor {
 
   @Override
   public Object value(int column) {
-    FieldVector vector = batch.getVector(column);
-    return vector.isNull(row) ? null : read(vector, row);
+    if (values[column] == null) {
+      values[column] = ArrowBatches.read(batch.getVector(column), batch.getRowCount());
+    }
+    Object value = values[column][row];
+    return value == null ? null : jdbcValue(value, columns.get(column).jdbcType());
   }
 
-  private static Object read(FieldVector vector, int i) {
-    if (vector instanceof BitVector v) {
-      return v.get(i) != 0;
-    } else if (vector instanceof TinyIntVector v) {
-      return v.get(i);
-    } else if (vector instanceof SmallIntVector v) {
-      return v.get(i);
-    } else if (vector instanceof IntVector v) {
-      return v.get(i);
-    } else if (vector instanceof BigIntVector v) {
-      return v.get(i);
-    } else if (vector instanceof Float4Vector v) {
-      return v.get(i);
-    } else if (vector instanceof Float8Vector v) {
-      return v.get(i);
-    } else if (vector instanceof DecimalVector v) {
-      return v.getObject(i);
-    } else if (vector instanceof VarCharVector v) {
-      return new String(v.get(i), StandardCharsets.UTF_8);
-    } else if (vector instanceof DateDayVector v) {
-      return LocalDate.ofEpochDay(v.get(i));
-    } else if (vector instanceof TimeMicroVector v) {
-      return LocalTime.ofNanoOfDay(v.get(i) * 1000L);
-    } else if (vector instanceof TimeStampVector v) {
-      long micros = v.get(i);
-      LocalDateTime utc = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-          (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
-      return ((ArrowType.Timestamp) v.getField().getType()).getTimezone() == null ? utc : utc.atOffset(ZoneOffset.UTC);
-    } else if (vector instanceof VarBinaryVector v) {
-      return v.get(i);
-    } else if (vector instanceof FixedSizeBinaryVector v) {
-      return v.get(i);
+  /** A value in the engine's representation as the cursor's class for the column's JDBC type. */
+  private static Object jdbcValue(Object value, int jdbcType) {
+    switch (jdbcType) {
+      case Types.TINYINT:
+        return ((Number) value).byteValue();
+      case Types.SMALLINT:
+        return ((Number) value).shortValue();
+      case Types.INTEGER:
+        return ((Number) value).intValue();
+      case Types.REAL:
+        return ((Number) value).floatValue();
+      case Types.DATE:
+        return LocalDate.ofEpochDay(((Number) value).longValue());
+      case Types.TIME:
+        return LocalTime.ofNanoOfDay((Long) value * 1000L);
+      case Types.TIMESTAMP:
+        return utc((Long) value);
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return utc((Long) value).atOffset(ZoneOffset.UTC);
+      default:
+        return value;
     }
-    return vector.getObject(i);
+  }
+
+  private static LocalDateTime utc(long micros) {
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+        (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
   }
 
   private void closeBatch() {

@@ -3,6 +3,7 @@ package io.floe.jdbc;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.engine.expr.StringFunctions;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
@@ -193,25 +194,10 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
     return tables;
   }
 
-  /** A JDBC name pattern ({@code %} any characters, {@code _} one, {@code \} escapes) as a case-insensitive regex. */
+  /** A JDBC name pattern ({@code %} any characters, {@code _} one, {@code \\} escapes), case-insensitive. */
   static Pattern like(String pattern) {
-    if (pattern == null) {
-      return Pattern.compile(".*", Pattern.DOTALL);
-    }
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-      } else if (c == '%') {
-        regex.append(".*");
-      } else if (c == '_') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    String regex = pattern == null ? ".*" : StringFunctions.likePattern(pattern, "\\").pattern();
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   }
 
   // ---- the product and the driver

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,29 +12,16 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** DatabaseMetaData as a tool like DBeaver reads it: catalogs, schemas, tables, columns, types, empty answers. */
-class JdbcMetadataTest {
-  @TempDir
-  static Path warehouse;
-
-  private static Connection connection;
+class JdbcMetadataTest extends WarehouseConnectionTest {
   private static DatabaseMetaData metadata;
 
   @BeforeAll
-  static void setUp() throws SQLException {
-    JdbcTestWarehouse.create(warehouse);
-    connection = DriverManager.getConnection("jdbc:floe:" + warehouse, "ignored", "ignored");
+  static void readMetadata() throws SQLException {
     metadata = connection.getMetaData();
-  }
-
-  @AfterAll
-  static void tearDown() throws SQLException {
-    connection.close();
   }
 
   private static List<String> column(ResultSet rs, String name) throws SQLException {
@@ -150,7 +134,7 @@ class JdbcMetadataTest {
   void productAndCapabilities() throws SQLException {
     assertEquals("Floe", metadata.getDatabaseProductName());
     assertEquals("\"", metadata.getIdentifierQuoteString());
-    assertEquals("jdbc:floe:" + warehouse, metadata.getURL());
+    assertEquals(url(), metadata.getURL());
     assertEquals(4, metadata.getJDBCMajorVersion());
     assertTrue(metadata.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY));
     assertFalse(metadata.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));

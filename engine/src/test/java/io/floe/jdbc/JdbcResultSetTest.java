@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -24,28 +21,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every Floe type read back through JDBC: getObject classes, typed getters, nulls and result metadata. */
-class JdbcResultSetTest {
-  @TempDir
-  static Path warehouse;
-
-  private static Connection connection;
-
-  @BeforeAll
-  static void setUp() throws SQLException {
-    JdbcTestWarehouse.create(warehouse);
-    connection = DriverManager.getConnection("jdbc:floe:" + warehouse + "?schema=shop");
-  }
-
-  @AfterAll
-  static void tearDown() throws SQLException {
-    connection.close();
-  }
+class JdbcResultSetTest extends WarehouseConnectionTest {
 
   private static final List<String> COLUMNS = List.of("id", "c_bool", "c_int", "c_long", "c_float", "c_double",
       "c_decimal", "c_date", "c_time", "c_ts", "c_tstz", "c_string", "c_binary");

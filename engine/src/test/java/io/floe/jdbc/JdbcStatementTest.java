@@ -30,28 +30,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The driver's statements: URLs, parameters, batches, errors with SQLStates, cancel and timeout, autocommit. */
-class JdbcStatementTest {
-  @TempDir
-  static Path warehouse;
-
-  private static Connection connection;
-
-  @BeforeAll
-  static void setUp() throws SQLException {
-    JdbcTestWarehouse.create(warehouse);
-    connection = DriverManager.getConnection("jdbc:floe:" + warehouse + "?schema=shop");
-  }
-
-  @AfterAll
-  static void tearDown() throws SQLException {
-    connection.close();
-  }
+class JdbcStatementTest extends WarehouseConnectionTest {
 
   private static List<Object> firstRow(ResultSet rs) throws SQLException {
     try (rs) {

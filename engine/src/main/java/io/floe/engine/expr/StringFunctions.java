@@ -3,12 +3,12 @@ package io.floe.engine.expr;
 import java.util.regex.Pattern;
 
 /** String functions: LIKE patterns, SUBSTRING, POSITION. */
-final class StringFunctions {
+public final class StringFunctions {
   private StringFunctions() {
   }
 
   /** The regular expression matching SQL LIKE {@code pattern} with escape character {@code escape} (or null). */
-  static Pattern likePattern(String pattern, String escape) {
+  public static Pattern likePattern(String pattern, String escape) {
     StringBuilder regex = new StringBuilder();
     char esc = escape == null || escape.isEmpty() ? 0 : escape.charAt(0);
     for (int i = 0; i < pattern.length(); i++) {
