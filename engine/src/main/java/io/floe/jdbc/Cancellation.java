@@ -58,9 +58,9 @@ final class Cancellation {
       worker = Thread.currentThread();
     }
     try {
-      T value = work.call();
-      check();
-      return value;
+      // work that completed despite a cancel keeps its result (a commit that happened is reported); the next
+      // call to run fails
+      return work.call();
     } catch (SQLException | RuntimeException e) {
       if (requested) {
         SQLException cancelled = JdbcErrors.cancelled(timedOut, timeoutSeconds);
