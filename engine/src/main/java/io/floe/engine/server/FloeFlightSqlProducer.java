@@ -60,6 +60,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -190,7 +191,7 @@ public final class FloeFlightSqlProducer implements FlightSqlProducer {
     if (!isQuery(sql)) {
       List<Field> parameters = new ArrayList<>();
       for (int i = 0; i < markers; i++) {
-        parameters.add(Field.nullable("parameter_" + (i + 1), new org.apache.arrow.vector.types.pojo.ArrowType.Utf8()));
+        parameters.add(Field.nullable("parameter_" + (i + 1), ArrowType.Utf8.INSTANCE));
       }
       return new PreparedQuery(sql, false, new Schema(List.of()), new Schema(parameters));
     }

@@ -100,16 +100,23 @@ public final class FloeServer implements AutoCloseable {
     server.awaitTermination();
   }
 
+  /** Stops accepting calls, waits up to 10 s for running streams, then closes sessions and the catalog. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.shutdown();
-    if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
-      LOG.warn("streams still open after 10 s: stopping them");
+    try {
+      if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("streams still open after 10 s: stopping them");
+      }
+      server.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("interrupted while stopping the server: closing it now");
+    } finally {
+      sessions.close();
+      catalog.close();
+      allocator.close();
     }
-    server.close();
-    sessions.close();
-    catalog.close();
-    allocator.close();
   }
 
   /**
@@ -141,13 +148,7 @@ public final class FloeServer implements AutoCloseable {
         return;
       }
       FloeServer server = start(ServerOptions.parse(args));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "floe-server-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "floe-server-shutdown"));
       System.err.println("Floe Flight SQL server listening on port " + server.port());
       server.awaitTermination();
     } catch (IllegalArgumentException e) {
