@@ -201,7 +201,9 @@ public final class PhysicalPlanner {
     List<Integer> rightKeys = new ArrayList<>();
     List<Boolean> filterNulls = new ArrayList<>();
     List<RexNode> nonEqui = new ArrayList<>();
-    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(), leftKeys, rightKeys,
+    // pull conjuncts common to every OR branch up, so (a = b AND x) OR (a = b AND y) joins on a = b
+    RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
+    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, leftKeys, rightKeys,
         filterNulls, nonEqui);
     RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), nonEqui, true);
     VectorExpr residualExpr = residual == null || residual.isAlwaysTrue() ? null : compiler.compile(residual);
