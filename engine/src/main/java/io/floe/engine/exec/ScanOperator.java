@@ -50,9 +50,9 @@ public final class ScanOperator implements Operator {
         if (rows == 0) {
           continue;
         }
-        Object[][] out = new Object[columns.size()][];
+        Column[] out = new Column[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
-          out[c] = ArrowBatches.read(root.getVector(columns.get(c)), rows);
+          out[c] = Columns.fromArrow(root.getVector(columns.get(c)), rows);
         }
         return new Batch(rows, out);
       }
