@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Groups its input by key columns in a hash table of typed keys ({@link GroupTable}) and computes the aggregates
@@ -14,11 +15,19 @@ public final class HashAggregateOperator implements Operator {
   private final Operator input;
   private final int[] keys;
   private final List<AggregateSpec> aggregates;
+  private final MemoryAccount memory;
   private GroupTable table;
   private List<GroupAggregator> aggregators;
   private int position;
 
   public HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates) {
+    this(input, keys, aggregates, null);
+  }
+
+  /** A hash aggregate whose groups count against the query's memory limit on {@code allocator}. */
+  public HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
+      BufferAllocator allocator) {
+    this.memory = new MemoryAccount(allocator, "HashAggregate");
     this.input = input;
     this.keys = keys.clone();
     this.aggregates = List.copyOf(aggregates);
@@ -54,9 +63,12 @@ public final class HashAggregateOperator implements Operator {
     Batch batch;
     while ((batch = input.next()) != null) {
       int[] ids = table.groupIds(batch);
+      long held = table.memoryBytes();
       for (GroupAggregator aggregator : aggregators) {
         aggregator.add(batch, ids, table.size());
+        held += aggregator.memoryBytes();
       }
+      memory.hold(held);
     }
     if (keys.length == 0) {
       table.groupIds(Batch.empty(0));
@@ -68,6 +80,7 @@ public final class HashAggregateOperator implements Operator {
 
   @Override
   public void close() {
+    memory.close();
     input.close();
   }
 }

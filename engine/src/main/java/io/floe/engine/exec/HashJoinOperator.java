@@ -4,6 +4,7 @@ import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -25,6 +26,7 @@ public final class HashJoinOperator implements Operator {
   private final int leftWidth;
   private final int rightWidth;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
+  private final MemoryAccount memory;
 
   private Batch build;
   private int buildRows;
@@ -35,6 +37,13 @@ public final class HashJoinOperator implements Operator {
 
   public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth) {
+    this(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth, null);
+  }
+
+  /** A hash join whose build side counts against the query's memory limit on {@code allocator}. */
+  public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
+      boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator) {
+    this.memory = new MemoryAccount(allocator, "HashJoin (build side)");
     this.left = left;
     this.right = right;
     this.type = type;
@@ -69,10 +78,14 @@ public final class HashJoinOperator implements Operator {
   private void buildTable() {
     List<Batch> batches = new ArrayList<>();
     Batch b;
+    long held = 0;
     while ((b = right.next()) != null) {
       batches.add(b);
+      held += b.memoryBytes();
+      memory.hold(held);
     }
     build = concat(batches, rightWidth);
+    memory.hold(held + build.memoryBytes() + 12L * build.size());
     buildRows = build.size();
     rightMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
@@ -256,6 +269,7 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public void close() {
+    memory.close();
     left.close();
     right.close();
   }

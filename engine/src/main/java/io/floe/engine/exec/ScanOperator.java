@@ -7,6 +7,7 @@ import io.floe.scan.TableScan;
 import io.floe.table.Table;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -31,7 +32,8 @@ public final class ScanOperator implements Operator {
 
   /** The table read. */
   public String tableName() {
-    return table.name();
+    String name = table.name();
+    return name.substring(name.lastIndexOf('/') + 1);
   }
 
   /** What the scan pruned and read so far: files, row groups, rows. */
@@ -41,6 +43,21 @@ public final class ScanOperator implements Operator {
 
   @Override
   public Batch next() {
+    try {
+      return read();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryException) {
+          RuntimeException exceeded = MemoryAccount.exceeded(allocator, "Scan of " + tableName(), 0);
+          close();
+          throw exceeded;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Batch read() {
     if (batches == null) {
       batches = scan.batches(allocator);
     }

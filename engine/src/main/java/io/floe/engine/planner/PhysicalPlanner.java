@@ -152,9 +152,9 @@ public final class PhysicalPlanner {
     Operator input = build(aggregate.getInput());
     if (workers > 1 && keys.length > 0) {
       return new ParallelExchange(List.of(input), List.of(keys), workers,
-          receivers -> new HashAggregateOperator(receivers.get(0), keys, specs));
+          receivers -> new HashAggregateOperator(receivers.get(0), keys, specs, allocator));
     }
-    return new HashAggregateOperator(input, keys, specs);
+    return new HashAggregateOperator(input, keys, specs, allocator);
   }
 
   private Operator window(Window window) {
@@ -193,7 +193,7 @@ public final class PhysicalPlanner {
       windows.add(new WindowOperator.Window(group.keys.toArray(), group.orderKeys.getFieldCollations(), !whole,
           group.isRows, functions));
     }
-    return new WindowOperator(build(window.getInput()), windows);
+    return new WindowOperator(build(window.getInput()), windows, allocator);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {
@@ -220,10 +220,10 @@ public final class PhysicalPlanner {
     if (workers > 1 && lk.length > 0) {
       return new ParallelExchange(List.of(left, right), List.of(lk, rk), workers,
           receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
-              residualExpr, leftWidth, rightWidth));
+              residualExpr, leftWidth, rightWidth, allocator));
     }
     return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
-        rightWidth);
+        rightWidth, allocator);
   }
 
   private Operator sort(Sort sort) {
@@ -233,7 +233,7 @@ public final class PhysicalPlanner {
     if (sort.getCollation().getFieldCollations().isEmpty()) {
       return new LimitOperator(input, offset, fetch);
     }
-    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch);
+    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch, allocator);
   }
 
   private static long literalLong(RexNode node, String what) {
