@@ -214,7 +214,13 @@ public final class ExprCompiler {
     String escape = ops.size() > 2 ? ((RexLiteral) ops.get(2)).getValueAs(String.class) : null;
     if (ops.get(1) instanceof RexLiteral literal) {
       Pattern pattern = StringFunctions.likePattern(literal.getValueAs(String.class), escape);
-      return map1(value, v -> pattern.matcher((String) v).matches() != negated);
+      byte[][] segments = Kernels.likeSegments(literal.getValueAs(String.class), escape);
+      Function<Object, Object> general = v -> pattern.matcher((String) v).matches() != negated;
+      return batch -> {
+        Column v = value.eval(batch);
+        Column typed = segments == null ? null : Kernels.like(v, segments, negated);
+        return typed != null ? typed : map1(v, general);
+      };
     }
     return map2(value, compileExpanded(ops.get(1)),
         (v, p) -> StringFunctions.likePattern((String) p, escape).matcher((String) v).matches() != negated);

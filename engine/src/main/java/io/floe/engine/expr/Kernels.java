@@ -196,4 +196,73 @@ final class Kernels {
     }
     return new LongColumn(out, Nulls.union(a.nulls(), b.nulls(), n), n, LongColumn.Kind.DATE, 0);
   }
+
+  /**
+   * A LIKE pattern with only {@code %} wildcards (no {@code _}, no escape) as byte segments matched in order, or
+   * null when the pattern needs the general matcher.
+   */
+  static byte[][] likeSegments(String pattern, String escape) {
+    if (escape != null || pattern.indexOf('_') >= 0) {
+      return null;
+    }
+    String[] parts = pattern.split("%", -1);
+    byte[][] out = new byte[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  /** LIKE (or NOT LIKE) of a text column against {@code %}-separated segments, or null for other columns. */
+  static BoolColumn like(Column x, byte[][] segments, boolean negated) {
+    if (!(x instanceof BytesColumn b) || !b.text()) {
+      return null;
+    }
+    int n = b.size();
+    boolean[] out = new boolean[n];
+    byte[] data = b.data();
+    for (int i = 0; i < n; i++) {
+      if (!b.isNull(i)) {
+        out[i] = matches(data, b.start(i), b.start(i) + b.length(i), segments) != negated;
+      }
+    }
+    return new BoolColumn(out, b.nulls(), n);
+  }
+
+  private static boolean matches(byte[] data, int from, int to, byte[][] segments) {
+    int last = segments.length - 1;
+    if (last == 0) {
+      return java.util.Arrays.equals(data, from, to, segments[0], 0, segments[0].length);
+    }
+    byte[] first = segments[0];
+    if (to - from < first.length || !java.util.Arrays.equals(data, from, from + first.length, first, 0,
+        first.length)) {
+      return false;
+    }
+    int pos = from + first.length;
+    for (int s = 1; s < last; s++) {
+      pos = indexOf(data, pos, to, segments[s]);
+      if (pos < 0) {
+        return false;
+      }
+      pos += segments[s].length;
+    }
+    byte[] end = segments[last];
+    return to - pos >= end.length
+        && java.util.Arrays.equals(data, to - end.length, to, end, 0, end.length);
+  }
+
+  private static int indexOf(byte[] data, int from, int to, byte[] needle) {
+    int limit = to - needle.length;
+    outer:
+    for (int p = from; p <= limit; p++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (data[p + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return p;
+    }
+    return -1;
+  }
 }
