@@ -3,6 +3,7 @@ package io.floe.bench.tpch;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.tpch.TpchWarehouse;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -79,9 +81,34 @@ public class TpchBenchmark {
     }
   }
 
+  /**
+   * The process CPU time of the measured calls, reported next to the wall-clock time: all the process's threads
+   * (Floe's workers, DuckDB's native threads, GC and JIT), so it reads well on a machine shared with other work.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class CpuTime {
+    public double cpuMs;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      cpuMs = 0;
+    }
+  }
+
   @Benchmark
-  public long query(Run run) throws SQLException {
-    return run.floe != null ? floeRows(run.floe, run.sql) : duckDbRows(run.duckdb, run.sql);
+  public long query(Run run, CpuTime cpu) throws SQLException {
+    long before = processCpuNanos();
+    try {
+      return run.floe != null ? floeRows(run.floe, run.sql) : duckDbRows(run.duckdb, run.sql);
+    } finally {
+      cpu.cpuMs += (processCpuNanos() - before) / 1e6;
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static long floeRows(FloeSession session, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package io.floe.bench.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,11 @@ class TpchBenchmarkSmokeTest {
     run.engine = engine;
     run.scaleFactor = 0.01;
     run.open();
+    TpchBenchmark.CpuTime cpu = new TpchBenchmark.CpuTime();
     try {
-      return bench.query(run);
+      long rows = bench.query(run, cpu);
+      assertTrue(cpu.cpuMs > 0, query + " on " + engine + " used CPU time");
+      return rows;
     } finally {
       run.close();
     }
