@@ -59,6 +59,13 @@ public final class FloeSession implements AutoCloseable {
   private ZoneId timeZone = ZoneOffset.UTC;
   private long broadcastRowLimit = DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT;
   private SkewSettings skew = SkewSettings.DEFAULT;
+  private long memoryLimit = DEFAULT_MEMORY_LIMIT;
+
+  /** Catalog/connection property: the memory limit of each query in bytes. */
+  public static final String MAX_QUERY_MEMORY = "query.max-memory-bytes";
+
+  /** Default memory limit of a query: 70% of the JVM's maximum heap, at least 64 MiB. */
+  public static final long DEFAULT_MEMORY_LIMIT = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 10 * 7);
 
   private FloeSession(Catalog catalog, boolean ownsCatalog, String schema) {
     this.catalog = catalog;
@@ -84,7 +91,19 @@ public final class FloeSession implements AutoCloseable {
    * {@code catalog.type}, {@code uri}, S3 settings, ...); the session closes the catalog.
    */
   public static FloeSession open(Map<String, String> properties, String defaultSchema) {
-    return new FloeSession(Catalogs.load(new HashMap<>(properties)), true, defaultSchema);
+    String limit = properties.get(MAX_QUERY_MEMORY);
+    long bytes;
+    try {
+      bytes = limit == null ? DEFAULT_MEMORY_LIMIT : Long.parseLong(limit.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(MAX_QUERY_MEMORY + "=" + limit + " is not a number of bytes", e);
+    }
+    if (bytes < 1) {
+      throw new IllegalArgumentException(MAX_QUERY_MEMORY + "=" + limit + " must be positive");
+    }
+    FloeSession session = new FloeSession(Catalogs.load(new HashMap<>(properties)), true, defaultSchema);
+    session.memoryLimit = bytes;
+    return session;
   }
 
   /** A session over a catalog that the caller keeps open and closes. */
@@ -189,6 +208,28 @@ public final class FloeSession implements AutoCloseable {
   }
 
   /**
+   * Sets the memory limit of each query in bytes (default {@link #DEFAULT_MEMORY_LIMIT}, or the property
+   * {@value #MAX_QUERY_MEMORY}): the scans' Arrow buffers and what hash aggregates, join build sides, sorts and
+   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held.
+   */
+  public FloeSession memoryLimit(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("memory limit must be positive: " + bytes);
+    }
+    this.memoryLimit = bytes;
+    return this;
+  }
+
+  public long memoryLimit() {
+    return memoryLimit;
+  }
+
+  /** Bytes the session's queries hold now on its Arrow allocator (0 once every result is closed). */
+  public long allocatedBytes() {
+    return allocator.getAllocatedMemory();
+  }
+
+  /**
    * Runs one statement. A query is planned and started; its rows are computed as the result's batches are
    * pulled. Other statements run to completion and return their {@link QueryResult#updateCount()}.
    */
@@ -257,9 +298,9 @@ public final class FloeSession implements AutoCloseable {
     }
   }
 
-  /** A child allocator of this session's allocator, for one query. */
+  /** A child allocator of this session's allocator, for one query, limited to {@link #memoryLimit()}. */
   public BufferAllocator newQueryAllocator() {
-    return allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+    return allocator.newChildAllocator("query", 0, memoryLimit);
   }
 
   /** The optimized logical plan of {@code sql}, as text. */

@@ -40,7 +40,7 @@ public final class DeleteRunner implements StatementRunner {
     if (condition == null) {
       return new RowChange.Outcome(rows.size(), Batch.empty(rows.width()));
     }
-    Object[] matches = condition.eval(rows);
+    Object[] matches = condition.eval(rows).toArray();
     int[] kept = new int[rows.size()];
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {

@@ -53,7 +53,7 @@ final class MergeMatcher implements RowChange {
     }
     Batch joined = joined(target, pairTarget, pairSource, pairs);
     if (residual != null) {
-      Object[] holds = residual.eval(joined);
+      Object[] holds = residual.eval(joined).toArray();
       int kept = 0;
       for (int p = 0; p < pairs; p++) {
         if (Boolean.TRUE.equals(holds[p])) {
@@ -84,14 +84,14 @@ final class MergeMatcher implements RowChange {
     }
     Object[][] out = target.columns().clone();
     for (int i = 0; i < updateColumns.length; i++) {
-      Object[] values = updateValues[i].eval(joined);
+      Object[] values = updateValues[i].eval(joined).toArray();
       Object[] column = out[updateColumns[i]].clone();
       for (int p = 0; p < pairs; p++) {
         column[pairTarget[p]] = values[p];
       }
       out[updateColumns[i]] = column;
     }
-    return new Outcome(pairs, new Batch(target.size(), out));
+    return new Outcome(pairs, Batch.ofArrays(target.size(), out));
   }
 
   /** The (target row, source row) pairs as rows of target columns followed by source columns. */
@@ -101,6 +101,6 @@ final class MergeMatcher implements RowChange {
     Object[][] columns = new Object[t.width() + s.width()][];
     System.arraycopy(t.columns(), 0, columns, 0, t.width());
     System.arraycopy(s.columns(), 0, columns, t.width(), s.width());
-    return new Batch(pairs, columns);
+    return Batch.ofArrays(pairs, columns);
   }
 }

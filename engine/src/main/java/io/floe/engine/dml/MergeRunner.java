@@ -159,15 +159,15 @@ public final class MergeRunner implements StatementRunner {
       pairColumns[c] = new Object[unmatched.length];
     }
     System.arraycopy(sourceRows.columns(), 0, pairColumns, targetWidth, sourceRows.width());
-    Batch pairsWithoutTarget = new Batch(unmatched.length, pairColumns);
+    Batch pairsWithoutTarget = Batch.ofArrays(unmatched.length, pairColumns);
     Object[][] inserted = new Object[targetWidth][];
     for (int c = 0; c < targetWidth; c++) {
       inserted[c] = new Object[unmatched.length];
     }
     for (int i = 0; i < insertColumns.length; i++) {
-      inserted[insertColumns[i]] = values[i].eval(pairsWithoutTarget);
+      inserted[insertColumns[i]] = values[i].eval(pairsWithoutTarget).toArray();
     }
-    Batch rows = new Batch(unmatched.length, inserted);
+    Batch rows = Batch.ofArrays(unmatched.length, inserted);
     TableWriter writer = writers.writer();
     for (int r = 0; r < rows.size(); r++) {
       writer.write(converter.toRecord(rows, r));

@@ -56,7 +56,7 @@ final class MergeSource {
       }
       at += b.size();
     }
-    return new MergeSource(new Batch(total, columns), keys);
+    return new MergeSource(Batch.ofArrays(total, columns), keys);
   }
 
   Batch rows() {

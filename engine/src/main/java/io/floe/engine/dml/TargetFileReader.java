@@ -35,7 +35,7 @@ final class TargetFileReader {
           for (int c = 0; c < columns.length; c++) {
             columns[c] = ArrowBatches.read(root.getVector(c), rows);
           }
-          batch = new Batch(rows, columns);
+          batch = Batch.ofArrays(rows, columns);
         }
         if (batch.size() > 0 && !sink.accept(batch)) {
           return;

@@ -53,7 +53,7 @@ public final class UpdateRunner implements StatementRunner {
   }
 
   private static RowChange.Outcome apply(Batch rows, VectorExpr condition, int[] targets, VectorExpr[] setters) {
-    Object[] matches = condition == null ? null : condition.eval(rows);
+    Object[] matches = condition == null ? null : condition.eval(rows).toArray();
     int[] selected = new int[rows.size()];
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
@@ -67,13 +67,13 @@ public final class UpdateRunner implements StatementRunner {
     Batch matched = rows.select(selected, count);
     Object[][] out = rows.columns().clone();
     for (int i = 0; i < setters.length; i++) {
-      Object[] newValues = setters[i].eval(matched);
+      Object[] newValues = setters[i].eval(matched).toArray();
       Object[] column = out[targets[i]].clone();
       for (int j = 0; j < count; j++) {
         column[selected[j]] = newValues[j];
       }
       out[targets[i]] = column;
     }
-    return new RowChange.Outcome(count, new Batch(rows.size(), out));
+    return new RowChange.Outcome(count, Batch.ofArrays(rows.size(), out));
   }
 }

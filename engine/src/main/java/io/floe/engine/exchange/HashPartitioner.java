@@ -1,8 +1,7 @@
 package io.floe.engine.exchange;
 
 import io.floe.engine.exec.Batch;
-import io.floe.engine.expr.Values;
-import java.util.Arrays;
+import io.floe.engine.exec.Keys;
 
 /** Splits a batch into per-partition batches by the hash of key columns (equal keys share a partition). */
 final class HashPartitioner {
@@ -19,12 +18,9 @@ final class HashPartitioner {
     int n = batch.size();
     int[] partition = new int[n];
     int[] counts = new int[partitions];
-    Object[] key = new Object[keys.length];
+    int[] hashes = Keys.hashes(batch, keys);
     for (int r = 0; r < n; r++) {
-      for (int k = 0; k < keys.length; k++) {
-        key[k] = Values.key(batch.columns()[keys[k]][r]);
-      }
-      int p = Math.floorMod(Arrays.hashCode(key) * 0x9E3779B9, partitions);
+      int p = Math.floorMod(hashes[r] * 0x9E3779B9, partitions);
       partition[r] = p;
       counts[p]++;
     }

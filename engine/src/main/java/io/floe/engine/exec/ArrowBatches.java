@@ -35,19 +35,7 @@ public final class ArrowBatches {
   private ArrowBatches() {
   }
 
-  /** The column values of an Arrow vector in the engine's representation. */
-  public static Object[] read(FieldVector vector, int rows) {
-    Object[] out = new Object[rows];
-    for (int i = 0; i < rows; i++) {
-      if (vector.isNull(i)) {
-        continue;
-      }
-      out[i] = value(vector, i);
-    }
-    return out;
-  }
-
-  private static Object value(FieldVector vector, int i) {
+  static Object value(FieldVector vector, int i) {
     if (vector instanceof IntVector v) {
       return (long) v.get(i);
     } else if (vector instanceof BigIntVector v) {
@@ -81,6 +69,11 @@ public final class ArrowBatches {
   }
 
   /** The Arrow schema of a SQL row type. */
+  /** The values of the first {@code rows} rows of {@code vector} in the engine's representation (null for null). */
+  public static Object[] read(FieldVector vector, int rows) {
+    return Columns.fromArrow(vector, rows).toArray();
+  }
+
   public static Schema schema(RelDataType rowType) {
     List<Field> fields = new ArrayList<>();
     for (RelDataTypeField f : rowType.getFieldList()) {
@@ -135,12 +128,13 @@ public final class ArrowBatches {
     int rows = batch.size();
     for (int c = 0; c < schema.getFields().size(); c++) {
       FieldVector vector = root.getVector(c);
-      Object[] values = batch.columns()[c];
+      Column values = batch.column(c);
       for (int i = 0; i < rows; i++) {
-        if (values[i] == null) {
+        Object value = values.get(i);
+        if (value == null) {
           vector.setNull(i);
         } else {
-          set(vector, i, values[i]);
+          set(vector, i, value);
         }
       }
       vector.setValueCount(rows);

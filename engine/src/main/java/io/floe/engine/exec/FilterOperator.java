@@ -16,14 +16,8 @@ public final class FilterOperator implements Operator {
   public Batch next() {
     Batch batch;
     while ((batch = input.next()) != null) {
-      Object[] keep = condition.eval(batch);
-      int[] rows = new int[batch.size()];
-      int count = 0;
-      for (int i = 0; i < keep.length; i++) {
-        if (Boolean.TRUE.equals(keep[i])) {
-          rows[count++] = i;
-        }
-      }
+      int[] rows = selection(condition.eval(batch));
+      int count = rows.length;
       if (count == batch.size()) {
         return batch;
       }
@@ -32,6 +26,29 @@ public final class FilterOperator implements Operator {
       }
     }
     return null;
+  }
+
+  /** The rows where {@code condition} is TRUE. */
+  static int[] selection(Column condition) {
+    int n = condition.size();
+    int[] rows = new int[n];
+    int count = 0;
+    if (condition instanceof BoolColumn b) {
+      boolean[] values = b.values();
+      boolean[] nulls = b.nulls();
+      for (int i = 0; i < n; i++) {
+        if (values[i] && (nulls == null || !nulls[i])) {
+          rows[count++] = i;
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (Boolean.TRUE.equals(condition.get(i))) {
+          rows[count++] = i;
+        }
+      }
+    }
+    return count == n ? rows : java.util.Arrays.copyOf(rows, count);
   }
 
   @Override

@@ -1,13 +1,10 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.Values;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -29,15 +26,24 @@ public final class HashJoinOperator implements Operator {
   private final int leftWidth;
   private final int rightWidth;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
+  private final MemoryAccount memory;
 
-  private Object[][] build;
+  private Batch build;
   private int buildRows;
-  private Map<List<Object>, int[]> table;
+  private int[] buckets;
+  private int[] chain;
   private boolean[] rightMatched;
   private boolean probeDone;
 
   public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth) {
+    this(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth, null);
+  }
+
+  /** A hash join whose build side counts against the query's memory limit on {@code allocator}. */
+  public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
+      boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator) {
+    this.memory = new MemoryAccount(allocator, "HashJoin (build side)");
     this.left = left;
     this.right = right;
     this.type = type;
@@ -51,7 +57,7 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public Batch next() {
-    if (table == null) {
+    if (build == null) {
       buildTable();
     }
     while (pending.isEmpty()) {
@@ -72,70 +78,97 @@ public final class HashJoinOperator implements Operator {
   private void buildTable() {
     List<Batch> batches = new ArrayList<>();
     Batch b;
-    int rows = 0;
+    long held = 0;
     while ((b = right.next()) != null) {
       batches.add(b);
-      rows += b.size();
+      held += b.memoryBytes();
+      memory.hold(held);
     }
-    build = new Object[rightWidth][rows];
-    int offset = 0;
-    for (Batch batch : batches) {
-      for (int c = 0; c < rightWidth; c++) {
-        System.arraycopy(batch.columns()[c], 0, build[c], offset, batch.size());
+    build = concat(batches, rightWidth);
+    memory.hold(held + build.memoryBytes() + 12L * build.size());
+    buildRows = build.size();
+    rightMatched = new boolean[buildRows];
+    int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
+    buckets = new int[capacity];
+    java.util.Arrays.fill(buckets, -1);
+    chain = new int[buildRows];
+    int[] hashes = Keys.hashes(build, rightKeys);
+    int mask = capacity - 1;
+    // insert in reverse so each chain lists its rows in build order
+    for (int r = buildRows - 1; r >= 0; r--) {
+      if (hasNullKey(build, rightKeys, r)) {
+        chain[r] = -1;
+        continue;
       }
-      offset += batch.size();
-    }
-    buildRows = rows;
-    rightMatched = new boolean[rows];
-    Map<List<Object>, List<Integer>> lists = new HashMap<>();
-    for (int r = 0; r < rows; r++) {
-      List<Object> key = key(build, rightKeys, r);
-      if (key != null) {
-        lists.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-      }
-    }
-    table = new HashMap<>(lists.size() * 2);
-    for (Map.Entry<List<Object>, List<Integer>> e : lists.entrySet()) {
-      table.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+      int slot = GroupTable.spread(hashes[r]) & mask;
+      chain[r] = buckets[slot];
+      buckets[slot] = r;
     }
   }
 
-  private List<Object> key(Object[][] cols, int[] keys, int r) {
-    Object[] key = new Object[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      Object v = cols[keys[k]][r];
-      if (v == null && !nullSafe[k]) {
-        return null;
-      }
-      key[k] = Values.key(v);
+  private static Batch concat(List<Batch> batches, int width) {
+    Column[] cols = new Column[width];
+    int rows = 0;
+    for (Batch batch : batches) {
+      rows += batch.size();
     }
-    return Arrays.asList(key);
+    for (int c = 0; c < width; c++) {
+      List<Column> parts = new ArrayList<>(batches.size());
+      for (Batch batch : batches) {
+        parts.add(batch.column(c));
+      }
+      cols[c] = parts.isEmpty() ? new ObjectColumn(new Object[0]) : Columns.concat(parts);
+    }
+    return new Batch(rows, cols);
+  }
+
+  /** Whether row {@code r} has a null in a key whose equality is not null-safe (it then matches nothing). */
+  private boolean hasNullKey(Batch batch, int[] keys, int r) {
+    for (int k = 0; k < keys.length; k++) {
+      if (!nullSafe[k] && batch.column(keys[k]).isNull(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean keysEqual(Batch probe, int r, int m) {
+    for (int k = 0; k < leftKeys.length; k++) {
+      Column a = probe.column(leftKeys[k]);
+      Column b = build.column(rightKeys[k]);
+      boolean nullA = a.isNull(r);
+      boolean nullB = b.isNull(m);
+      if (nullA || nullB) {
+        if (nullA != nullB) {
+          return false;
+        }
+      } else if (!Keys.equal(a, r, b, m)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void probe(Batch probe) {
-    boolean[] leftMatched = new boolean[probe.size()];
+    int n = probe.size();
+    boolean[] leftMatched = new boolean[n];
     int[] pairLeft = new int[PAIR_CHUNK];
     int[] pairRight = new int[PAIR_CHUNK];
     int pairs = 0;
-    int[] all = null;
-    if (leftKeys.length == 0) {
-      all = new int[buildRows];
-      for (int i = 0; i < buildRows; i++) {
-        all[i] = i;
-      }
-    }
-    for (int r = 0; r < probe.size(); r++) {
-      int[] matches;
-      if (all != null) {
-        matches = all;
+    int[] hashes = leftKeys.length == 0 ? null : Keys.hashes(probe, leftKeys);
+    int mask = buckets.length - 1;
+    for (int r = 0; r < n; r++) {
+      int first;
+      if (hashes == null) {
+        first = buildRows > 0 ? 0 : -1;
       } else {
-        List<Object> key = key(probe.columns(), leftKeys, r);
-        matches = key == null ? null : table.get(key);
+        first = hasNullKey(probe, leftKeys, r) ? -1 : buckets[GroupTable.spread(hashes[r]) & mask];
       }
-      if (matches == null) {
-        continue;
-      }
-      for (int m : matches) {
+      // without equi keys every build row is a candidate (a nested-loop join)
+      for (int m = first; m >= 0; m = hashes == null ? (m + 1 < buildRows ? m + 1 : -1) : chain[m]) {
+        if (hashes != null && !keysEqual(probe, r, m)) {
+          continue;
+        }
         if (pairs == PAIR_CHUNK) {
           flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
           pairs = 0;
@@ -148,29 +181,34 @@ public final class HashJoinOperator implements Operator {
     flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
     if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
       boolean want = type == JoinRelType.SEMI;
-      int[] rows = new int[probe.size()];
+      int[] rows = new int[n];
       int count = 0;
-      for (int r = 0; r < probe.size(); r++) {
+      for (int r = 0; r < n; r++) {
         if (leftMatched[r] == want) {
           rows[count++] = r;
         }
       }
-      if (count > 0) {
+      if (count == n) {
+        pending.add(probe);
+      } else if (count > 0) {
         pending.add(probe.select(rows, count));
       }
     } else if (type == JoinRelType.LEFT || type == JoinRelType.FULL) {
-      int[] rows = new int[probe.size()];
+      int[] rows = new int[n];
       int count = 0;
-      for (int r = 0; r < probe.size(); r++) {
+      for (int r = 0; r < n; r++) {
         if (!leftMatched[r]) {
           rows[count++] = r;
         }
       }
       if (count > 0) {
         Batch l = probe.select(rows, count);
-        Object[][] cols = Arrays.copyOf(l.columns(), leftWidth + rightWidth);
+        Column[] cols = new Column[leftWidth + rightWidth];
+        for (int c = 0; c < leftWidth; c++) {
+          cols[c] = l.column(c);
+        }
         for (int c = leftWidth; c < cols.length; c++) {
-          cols[c] = new Object[count];
+          cols[c] = new ObjectColumn(new Object[count]);
         }
         pending.add(new Batch(count, cols));
       }
@@ -181,29 +219,26 @@ public final class HashJoinOperator implements Operator {
     if (pairs == 0) {
       return;
     }
-    Object[][] cols = new Object[leftWidth + rightWidth][];
-    Batch l = probe.select(pairLeft, pairs);
-    System.arraycopy(l.columns(), 0, cols, 0, leftWidth);
+    boolean semi = type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+    Column[] cols = new Column[leftWidth + rightWidth];
+    for (int c = 0; c < leftWidth; c++) {
+      cols[c] = probe.column(c).select(pairLeft, pairs);
+    }
     for (int c = 0; c < rightWidth; c++) {
-      Object[] src = build[c];
-      Object[] dst = new Object[pairs];
-      for (int i = 0; i < pairs; i++) {
-        dst[i] = src[pairRight[i]];
-      }
-      cols[leftWidth + c] = dst;
+      cols[leftWidth + c] = semi && residual == null ? null : build.column(c).select(pairRight, pairs);
     }
     Batch joined = new Batch(pairs, cols);
     int[] keep = new int[pairs];
     int count = 0;
-    Object[] ok = residual == null ? null : residual.eval(joined);
+    Column ok = residual == null ? null : residual.eval(joined);
     for (int i = 0; i < pairs; i++) {
-      if (ok == null || Boolean.TRUE.equals(ok[i])) {
+      if (ok == null || Boolean.TRUE.equals(ok.get(i))) {
         keep[count++] = i;
         leftMatched[pairLeft[i]] = true;
         rightMatched[pairRight[i]] = true;
       }
     }
-    if (count > 0 && type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
+    if (count > 0 && !semi) {
       pending.add(count == pairs ? joined : joined.select(keep, count));
     }
   }
@@ -212,23 +247,29 @@ public final class HashJoinOperator implements Operator {
     if (type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>();
+    int[] rows = new int[buildRows];
+    int count = 0;
     for (int r = 0; r < buildRows; r++) {
       if (!rightMatched[r]) {
-        Object[] row = new Object[leftWidth + rightWidth];
-        for (int c = 0; c < rightWidth; c++) {
-          row[leftWidth + c] = build[c][r];
-        }
-        rows.add(row);
+        rows[count++] = r;
       }
     }
-    if (!rows.isEmpty()) {
-      pending.add(Batch.ofRows(rows, leftWidth + rightWidth));
+    if (count > 0) {
+      Batch r = build.select(rows, count);
+      Column[] cols = new Column[leftWidth + rightWidth];
+      for (int c = 0; c < leftWidth; c++) {
+        cols[c] = new ObjectColumn(new Object[count]);
+      }
+      for (int c = 0; c < rightWidth; c++) {
+        cols[leftWidth + c] = r.column(c);
+      }
+      pending.add(new Batch(count, cols));
     }
   }
 
   @Override
   public void close() {
+    memory.close();
     left.close();
     right.close();
   }

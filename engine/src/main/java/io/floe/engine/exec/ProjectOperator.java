@@ -19,7 +19,7 @@ public final class ProjectOperator implements Operator {
     if (batch == null) {
       return null;
     }
-    Object[][] out = new Object[exprs.size()][];
+    Column[] out = new Column[exprs.size()];
     for (int c = 0; c < out.length; c++) {
       out[c] = exprs.get(c).eval(batch);
     }

@@ -7,6 +7,7 @@ import io.floe.scan.TableScan;
 import io.floe.table.Table;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -41,7 +42,8 @@ public final class ScanOperator implements Operator {
 
   /** The table read. */
   public String tableName() {
-    return table.name();
+    String name = table.name();
+    return name.substring(name.lastIndexOf('/') + 1);
   }
 
   /** What the scan pruned and read so far: files, row groups, rows. */
@@ -51,6 +53,21 @@ public final class ScanOperator implements Operator {
 
   @Override
   public Batch next() {
+    try {
+      return read();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof OutOfMemoryException) {
+          RuntimeException exceeded = MemoryAccount.exceeded(allocator, "Scan of " + tableName(), 0);
+          close();
+          throw exceeded;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Batch read() {
     if (batches == null) {
       batches = scan.batches(allocator);
     }
@@ -60,9 +77,9 @@ public final class ScanOperator implements Operator {
         if (rows == 0) {
           continue;
         }
-        Object[][] out = new Object[columns.size()][];
+        Column[] out = new Column[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
-          out[c] = ArrowBatches.read(root.getVector(columns.get(c)), rows);
+          out[c] = Columns.fromArrow(root.getVector(columns.get(c)), rows);
         }
         return new Batch(rows, out);
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
 
 /**
@@ -18,12 +19,20 @@ public final class SortOperator implements Operator {
   private final Comparator<Object[]> order;
   private final long offset;
   private final long fetch;
+  private final MemoryAccount memory;
   private List<Object[]> sorted;
   private int position;
   private int width;
 
   /** {@code fetch} is -1 for no limit. */
   public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch) {
+    this(input, collation, offset, fetch, null);
+  }
+
+  /** A sort whose buffered rows count against the query's memory limit on {@code allocator}. */
+  public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch,
+      BufferAllocator allocator) {
+    this.memory = new MemoryAccount(allocator, "Sort");
     this.input = input;
     this.order = comparator(collation);
     this.offset = offset;
@@ -77,8 +86,11 @@ public final class SortOperator implements Operator {
   private List<Object[]> sortAll() {
     List<Object[]> rows = new ArrayList<>();
     Batch b;
+    long held = 0;
     while ((b = input.next()) != null) {
       width = b.width();
+      held += MemoryAccount.boxedRowBytes(b);
+      memory.hold(held);
       for (int r = 0; r < b.size(); r++) {
         rows.add(b.row(r));
       }
@@ -112,6 +124,7 @@ public final class SortOperator implements Operator {
 
   @Override
   public void close() {
+    memory.close();
     input.close();
   }
 }

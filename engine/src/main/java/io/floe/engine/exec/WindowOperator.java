@@ -3,6 +3,7 @@ package io.floe.engine.exec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.sql.SqlKind;
 
@@ -21,11 +22,18 @@ public final class WindowOperator implements Operator {
 
   private final Operator input;
   private final List<Window> windows;
+  private final MemoryAccount memory;
   private List<Object[]> output;
   private int position;
   private int width;
 
   public WindowOperator(Operator input, List<Window> windows) {
+    this(input, windows, null);
+  }
+
+  /** Window functions whose buffered rows count against the query's memory limit on {@code allocator}. */
+  public WindowOperator(Operator input, List<Window> windows, BufferAllocator allocator) {
+    this.memory = new MemoryAccount(allocator, "Window");
     this.input = input;
     this.windows = List.copyOf(windows);
   }
@@ -48,8 +56,11 @@ public final class WindowOperator implements Operator {
     List<Object[]> rows = new ArrayList<>();
     int inputWidth = 0;
     Batch b;
+    long held = 0;
     while ((b = input.next()) != null) {
       inputWidth = b.width();
+      held += 2 * MemoryAccount.boxedRowBytes(b);
+      memory.hold(held);
       for (int r = 0; r < b.size(); r++) {
         rows.add(b.row(r));
       }
@@ -149,6 +160,7 @@ public final class WindowOperator implements Operator {
 
   @Override
   public void close() {
+    memory.close();
     input.close();
   }
 }

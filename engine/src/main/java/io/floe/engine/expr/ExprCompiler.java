@@ -1,8 +1,10 @@
 package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.BoolColumn;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -17,6 +19,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Compiles Calcite row expressions into {@link VectorExpr}s evaluated a batch at a time, with SQL's three-valued
@@ -37,15 +40,11 @@ public final class ExprCompiler {
   private VectorExpr compileExpanded(RexNode node) {
     if (node instanceof RexInputRef ref) {
       int index = ref.getIndex();
-      return batch -> batch.columns()[index];
+      return batch -> batch.column(index);
     }
     if (node instanceof RexLiteral literal) {
       Object value = Values.literal(literal);
-      return batch -> {
-        Object[] out = new Object[batch.size()];
-        Arrays.fill(out, value);
-        return out;
-      };
+      return batch -> Columns.constant(value, batch.size());
     }
     if (node instanceof RexCall call) {
       return call(call);
@@ -84,31 +83,28 @@ public final class ExprCompiler {
       case IS_NOT_FALSE:
         return test(compileExpanded(ops.get(0)), v -> !Boolean.FALSE.equals(v));
       case EQUALS:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) == 0);
       case NOT_EQUALS:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) != 0);
       case LESS_THAN:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) < 0);
       case LESS_THAN_OR_EQUAL:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) <= 0);
       case GREATER_THAN:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) > 0);
       case GREATER_THAN_OR_EQUAL:
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)), (a, b) -> Values.compare(a, b) >= 0);
+        return comparison(kind, compileExpanded(ops.get(0)), compileExpanded(ops.get(1)));
       case IS_DISTINCT_FROM:
       case IS_NOT_DISTINCT_FROM: {
         boolean distinct = kind == SqlKind.IS_DISTINCT_FROM;
         VectorExpr a = compileExpanded(ops.get(0));
         VectorExpr b = compileExpanded(ops.get(1));
         return batch -> {
-          Object[] x = a.eval(batch);
-          Object[] y = b.eval(batch);
-          Object[] out = new Object[batch.size()];
+          Column x = a.eval(batch);
+          Column y = b.eval(batch);
+          boolean[] out = new boolean[batch.size()];
           for (int i = 0; i < out.length; i++) {
-            boolean same = x[i] == null || y[i] == null ? x[i] == y[i] : Values.compare(x[i], y[i]) == 0;
+            Object u = x.get(i);
+            Object v = y.get(i);
+            boolean same = u == null || v == null ? u == v : Values.compare(u, v) == 0;
             out[i] = same != distinct;
           }
-          return out;
+          return new BoolColumn(out, null, out.length);
         };
       }
       case PLUS:
@@ -119,11 +115,8 @@ public final class ExprCompiler {
         if (ops.size() != 2) {
           break;
         }
-        RelDataType type = call.getType();
-        RelDataType lt = ops.get(0).getType();
-        RelDataType rt = ops.get(1).getType();
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)),
-            (a, b) -> Arithmetic.apply(kind, type, lt, rt, a, b));
+        return arithmetic(kind, call.getType(), ops.get(0).getType(), ops.get(1).getType(),
+            compileExpanded(ops.get(0)), compileExpanded(ops.get(1)));
       }
       case MINUS_PREFIX:
         return map1(compileExpanded(ops.get(0)), Logic::negate);
@@ -163,6 +156,29 @@ public final class ExprCompiler {
     return function(call);
   }
 
+  private static VectorExpr comparison(SqlKind kind, VectorExpr left, VectorExpr right) {
+    return batch -> {
+      Column x = left.eval(batch);
+      Column y = right.eval(batch);
+      Column typed = Kernels.compare(kind, x, y);
+      return typed != null ? typed : map2(x, y, (a, b) -> Kernels.test(kind, Values.compare(a, b)));
+    };
+  }
+
+  private static VectorExpr arithmetic(SqlKind kind, RelDataType type, RelDataType lt, RelDataType rt,
+      VectorExpr left, VectorExpr right) {
+    boolean dateLeft = lt.getSqlTypeName() == SqlTypeName.DATE;
+    boolean dayInterval = SqlTypeName.DAY_INTERVAL_TYPES.contains((dateLeft ? rt : lt).getSqlTypeName());
+    boolean dateMath = type.getSqlTypeName() == SqlTypeName.DATE && dayInterval
+        && (kind == SqlKind.PLUS || kind == SqlKind.MINUS && dateLeft);
+    return batch -> {
+      Column x = left.eval(batch);
+      Column y = right.eval(batch);
+      Column typed = dateMath ? Kernels.datePlusMillis(kind, x, y, dateLeft) : Kernels.arithmetic(kind, type, x, y);
+      return typed != null ? typed : map2(x, y, (a, b) -> Arithmetic.apply(kind, type, lt, rt, a, b));
+    };
+  }
+
   private VectorExpr function(RexCall call) {
     String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
     List<RexNode> ops = call.getOperands();
@@ -198,7 +214,13 @@ public final class ExprCompiler {
     String escape = ops.size() > 2 ? ((RexLiteral) ops.get(2)).getValueAs(String.class) : null;
     if (ops.get(1) instanceof RexLiteral literal) {
       Pattern pattern = StringFunctions.likePattern(literal.getValueAs(String.class), escape);
-      return map1(value, v -> pattern.matcher((String) v).matches() != negated);
+      byte[][] segments = Kernels.likeSegments(literal.getValueAs(String.class), escape);
+      Function<Object, Object> general = v -> pattern.matcher((String) v).matches() != negated;
+      return batch -> {
+        Column v = value.eval(batch);
+        Column typed = segments == null ? null : Kernels.like(v, segments, negated);
+        return typed != null ? typed : map1(v, general);
+      };
     }
     return map2(value, compileExpanded(ops.get(1)),
         (v, p) -> StringFunctions.likePattern((String) p, escape).matcher((String) v).matches() != negated);
@@ -221,42 +243,48 @@ public final class ExprCompiler {
   }
 
   static VectorExpr map1(VectorExpr a, Function<Object, Object> f) {
-    return batch -> {
-      Object[] x = a.eval(batch);
-      Object[] out = new Object[batch.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = x[i] == null ? null : f.apply(x[i]);
-      }
-      return out;
-    };
+    return batch -> map1(a.eval(batch), f);
+  }
+
+  /** {@code f} of each non-null value, boxed (the generic path). */
+  static Column map1(Column x, Function<Object, Object> f) {
+    Object[] out = new Object[x.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object v = x.get(i);
+      out[i] = v == null ? null : f.apply(v);
+    }
+    return Columns.pack(out);
   }
 
   static VectorExpr test(VectorExpr a, java.util.function.Predicate<Object> p) {
     return batch -> {
-      Object[] x = a.eval(batch);
-      Object[] out = new Object[batch.size()];
+      Column x = a.eval(batch);
+      boolean[] out = new boolean[batch.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = p.test(x[i]);
+        out[i] = p.test(x.get(i));
       }
-      return out;
+      return new BoolColumn(out, null, out.length);
     };
   }
 
   static VectorExpr map2(VectorExpr a, VectorExpr b, BiFunction<Object, Object, Object> f) {
-    return batch -> {
-      Object[] x = a.eval(batch);
-      Object[] y = b.eval(batch);
-      Object[] out = new Object[batch.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = x[i] == null || y[i] == null ? null : f.apply(x[i], y[i]);
-      }
-      return out;
-    };
+    return batch -> map2(a.eval(batch), b.eval(batch), f);
+  }
+
+  /** {@code f} of each pair of non-null values, boxed (the generic path). */
+  static Column map2(Column x, Column y, BiFunction<Object, Object, Object> f) {
+    Object[] out = new Object[x.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object u = x.get(i);
+      Object v = u == null ? null : y.get(i);
+      out[i] = u == null || v == null ? null : f.apply(u, v);
+    }
+    return Columns.pack(out);
   }
 
   static VectorExpr mapN(List<VectorExpr> args, Function<Object[], Object> f) {
     return batch -> {
-      Object[][] values = new Object[args.size()][];
+      Column[] values = new Column[args.size()];
       for (int j = 0; j < values.length; j++) {
         values[j] = args.get(j).eval(batch);
       }
@@ -265,19 +293,19 @@ public final class ExprCompiler {
       rows:
       for (int i = 0; i < out.length; i++) {
         for (int j = 0; j < values.length; j++) {
-          row[j] = values[j][i];
+          row[j] = values[j].get(i);
           if (row[j] == null) {
             continue rows;
           }
         }
         out[i] = f.apply(row);
       }
-      return out;
+      return Columns.pack(out);
     };
   }
 
   /** Evaluates {@code expr} on the rows {@code rows[0..count)} of {@code batch}. */
-  static Object[] evalOn(VectorExpr expr, Batch batch, int[] rows, int count) {
+  static Column evalOn(VectorExpr expr, Batch batch, int[] rows, int count) {
     if (count == batch.size()) {
       return expr.eval(batch);
     }

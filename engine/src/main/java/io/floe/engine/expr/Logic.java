@@ -1,6 +1,8 @@
 package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -37,7 +39,7 @@ final class Logic {
       for (int row : undecided) {
         out[row] = sawNull[row] ? null : other;
       }
-      return out;
+      return Columns.pack(out);
     };
   }
 
@@ -57,10 +59,10 @@ final class Logic {
       if (count == 0) {
         break;
       }
-      Object[] v = ExprCompiler.evalOn(operand, batch, pending, count);
+      Column v = ExprCompiler.evalOn(operand, batch, pending, count);
       int next = 0;
       for (int i = 0; i < count; i++) {
-        if (!decider.decide(pending[i], v[i])) {
+        if (!decider.decide(pending[i], v.get(i))) {
           pending[next++] = pending[i];
         }
       }
@@ -78,34 +80,34 @@ final class Logic {
       int pairs = (operands.size() - 1) / 2;
       for (int p = 0; p < pairs && count > 0; p++) {
         Batch sub = count == n ? batch : batch.select(pending, count);
-        Object[] cond = operands.get(2 * p).eval(sub);
+        Column cond = operands.get(2 * p).eval(sub);
         int[] matched = new int[count];
         int m = 0;
         int next = 0;
         int[] rest = new int[count];
         for (int i = 0; i < count; i++) {
-          if (Boolean.TRUE.equals(cond[i])) {
+          if (Boolean.TRUE.equals(cond.get(i))) {
             matched[m++] = i;
           } else {
             rest[next++] = pending[i];
           }
         }
         if (m > 0) {
-          Object[] values = ExprCompiler.evalOn(operands.get(2 * p + 1), sub, matched, m);
+          Column values = ExprCompiler.evalOn(operands.get(2 * p + 1), sub, matched, m);
           for (int i = 0; i < m; i++) {
-            out[pending[matched[i]]] = values[i];
+            out[pending[matched[i]]] = values.get(i);
           }
         }
         pending = rest;
         count = next;
       }
       if (count > 0) {
-        Object[] values = ExprCompiler.evalOn(operands.get(operands.size() - 1), batch, pending, count);
+        Column values = ExprCompiler.evalOn(operands.get(operands.size() - 1), batch, pending, count);
         for (int i = 0; i < count; i++) {
-          out[pending[i]] = values[i];
+          out[pending[i]] = values.get(i);
         }
       }
-      return out;
+      return Columns.pack(out);
     };
   }
 
@@ -116,7 +118,7 @@ final class Logic {
         out[row] = v;
         return v != null;
       });
-      return out;
+      return Columns.pack(out);
     };
   }
 

@@ -1,9 +1,10 @@
 package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
 
 /** A compiled scalar expression evaluated a whole batch at a time; the result has one value per row. */
 @FunctionalInterface
 public interface VectorExpr {
-  Object[] eval(Batch batch);
+  Column eval(Batch batch);
 }

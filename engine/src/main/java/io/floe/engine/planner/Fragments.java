@@ -9,6 +9,7 @@ import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.HashDistribution;
 import io.floe.engine.exchange.RoundRobinDistribution;
 import java.util.ArrayList;
+import org.apache.arrow.memory.BufferAllocator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,14 @@ import java.util.stream.IntStream;
 final class Fragments {
   private final DistributionSettings settings;
   private final OperatorDecorator decorator;
+  private final BufferAllocator allocator;
   private final List<ExchangeStats> exchanges = new ArrayList<>();
 
-  Fragments(DistributionSettings settings, OperatorDecorator decorator) {
+  /** Operators of the fragments account what they buffer in {@code allocator} (the query's memory limit). */
+  Fragments(DistributionSettings settings, OperatorDecorator decorator, BufferAllocator allocator) {
     this.settings = settings;
     this.decorator = decorator;
+    this.allocator = allocator;
   }
 
   List<ExchangeStats> exchanges() {
@@ -54,25 +58,26 @@ final class Fragments {
     Optional<AggregateSplit> split = AggregateSplit.of(aggregates, keys.length);
     if (split.isEmpty()) {
       if (keys.length == 0) {
-        return new HashAggregateOperator(input, keys, aggregates);
+        return new HashAggregateOperator(input, keys, aggregates, allocator);
       }
       node.detail("not split into partial and final: DISTINCT or a non-combinable aggregate");
       return fragment(node, List.of(input), List.of(new HashDistribution(keys)), "aggregate",
-          receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates));
+          receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates, allocator));
     }
     PlanNode partialNode = node.children().get(0).insertAbove(
         PlanNode.operator("PartialAggregate keys " + Arrays.toString(keys), null));
     Operator partial = fragment(partialNode, List.of(input), List.of(new RoundRobinDistribution()),
-        "partial aggregate", receivers -> new HashAggregateOperator(receivers.get(0), keys, split.get().partial()));
+        "partial aggregate", receivers -> new HashAggregateOperator(receivers.get(0), keys, split.get().partial(), allocator));
     int[] partialKeys = IntStream.range(0, keys.length).toArray();
     List<AggregateSpec> combine = split.get().combine();
     node.detail("final aggregation of partial aggregates");
     if (keys.length == 0) {
-      return new HashAggregateOperator(decorator.decorate(partialNode.outermost(), partial), partialKeys, combine);
+      return new HashAggregateOperator(decorator.decorate(partialNode.outermost(), partial), partialKeys, combine,
+          allocator);
     }
     return fragment(node, List.of(decorator.decorate(partialNode.outermost(), partial)),
         List.of(new HashDistribution(partialKeys)), "final aggregate",
-        receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine));
+        receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator));
   }
 
   /**

@@ -74,7 +74,7 @@ public final class PhysicalPlanner {
     this.workers = settings.workers();
     this.settings = settings;
     this.decorator = decorator;
-    this.fragments = new Fragments(settings, decorator);
+    this.fragments = new Fragments(settings, decorator, allocator);
   }
 
   /** The physical plan built last (fragments, exchanges, operators), for EXPLAIN. */
@@ -154,7 +154,7 @@ public final class PhysicalPlanner {
         return all;
       }
       int[] keys = ImmutableBitSet.range(union.getRowType().getFieldCount()).toArray();
-      return new HashAggregateOperator(all, keys, List.of());
+      return new HashAggregateOperator(all, keys, List.of(), allocator);
     }
     if (rel instanceof Values values) {
       List<Object[]> rows = new ArrayList<>();
@@ -199,7 +199,7 @@ public final class PhysicalPlanner {
     if (workers > 1) {
       return fragments.aggregate(building.peek(), input, keys, specs);
     }
-    return new HashAggregateOperator(input, keys, specs);
+    return new HashAggregateOperator(input, keys, specs, allocator);
   }
 
   private Operator window(Window window) {
@@ -238,7 +238,7 @@ public final class PhysicalPlanner {
       windows.add(new WindowOperator.Window(group.keys.toArray(), group.orderKeys.getFieldCollations(), !whole,
           group.isRows, functions));
     }
-    return new WindowOperator(build(window.getInput()), windows);
+    return new WindowOperator(build(window.getInput()), windows, allocator);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {
@@ -246,7 +246,9 @@ public final class PhysicalPlanner {
     List<Integer> rightKeys = new ArrayList<>();
     List<Boolean> filterNulls = new ArrayList<>();
     List<RexNode> nonEqui = new ArrayList<>();
-    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(), leftKeys, rightKeys,
+    // pull conjuncts common to every OR branch up, so (a = b AND x) OR (a = b AND y) joins on a = b
+    RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
+    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, leftKeys, rightKeys,
         filterNulls, nonEqui);
     RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), nonEqui, true);
     VectorExpr residualExpr = residual == null || residual.isAlwaysTrue() ? null : compiler.compile(residual);
@@ -265,10 +267,10 @@ public final class PhysicalPlanner {
           estimates.rows(join.getRight()), settings);
       return fragments.join(building.peek(), distribution, left, right, lk, rk,
           receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
-              residualExpr, leftWidth, rightWidth));
+              residualExpr, leftWidth, rightWidth, allocator));
     }
     return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
-        rightWidth);
+        rightWidth, allocator);
   }
 
   private Operator sort(Sort sort) {
@@ -278,7 +280,7 @@ public final class PhysicalPlanner {
     if (sort.getCollation().getFieldCollations().isEmpty()) {
       return new LimitOperator(input, offset, fetch);
     }
-    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch);
+    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch, allocator);
   }
 
   private static long literalLong(RexNode node, String what) {

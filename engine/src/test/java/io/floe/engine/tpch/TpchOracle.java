@@ -3,20 +3,15 @@ package io.floe.engine.tpch;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
- * The TPC-H SF 0.01 warehouse opened twice: by a Floe session and by DuckDB reading the same Parquet data files.
+ * The TPC-H warehouse (SF 0.01, or {@code -Dtpch.sf}) opened twice: by a Floe session and by DuckDB reading the same Parquet data files.
  * {@link #difference(String)} runs a statement on both and compares the rows in order.
  */
 final class TpchOracle implements AutoCloseable {
@@ -30,19 +25,10 @@ final class TpchOracle implements AutoCloseable {
 
   /** The oracle with a Floe session running on {@code workers} local workers. */
   static TpchOracle open(int workers) throws Exception {
+    double scaleFactor = TpchWarehouse.scaleFactorFromSystem();
     Path target = Path.of("target");
-    TpchWarehouse warehouse = TpchWarehouse.at(target.resolve("tpch-sf0.01"), 0.01);
-    Path extensions = Files.createDirectories(target.resolve("duckdb-extensions"));
-    Properties props = new Properties();
-    props.setProperty("extension_directory", extensions.toAbsolutePath().toString());
-    Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", props);
-    try (Statement st = duckdb.createStatement()) {
-      for (Map.Entry<String, List<String>> e : warehouse.dataFiles().entrySet()) {
-        String files = e.getValue().stream().map(f -> "'" + f.replace("'", "''") + "'")
-            .collect(Collectors.joining(", ", "[", "]"));
-        st.execute("CREATE VIEW " + e.getKey() + " AS SELECT * FROM read_parquet(" + files + ")");
-      }
-    }
+    TpchWarehouse warehouse = TpchWarehouse.at(target.resolve("tpch-sf" + scaleFactor), scaleFactor);
+    Connection duckdb = warehouse.openDuckDb(target.resolve("duckdb-extensions"));
     return new TpchOracle(FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(workers), duckdb);
   }
 

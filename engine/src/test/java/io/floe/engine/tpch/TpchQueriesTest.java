@@ -2,22 +2,20 @@ package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.floe.engine.ResultRows;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 22 TPC-H queries at scale factor 0.01 on Floe tables, each compared row by row with DuckDB reading the same
+ * The 22 TPC-H queries at scale factor 0.01 ({@code -Ptpch-sf1}: 1) on Floe tables, each compared row by row with DuckDB reading the same
  * Parquet data files. Floe runs aggregations and joins on 3 local workers through hash exchanges.
  * ({@code -Dtpch.only=q01,q06} runs some.)
  */
@@ -42,28 +40,14 @@ class TpchQueriesTest {
         .filter(q -> only == null || only.contains(q));
   }
 
-  @Timeout(60)
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void matchesDuckDb(String name) throws Exception {
-    String sql = query(name);
+    String sql = TpchWarehouse.query(name);
+    Duration limit = Duration.ofSeconds(TpchWarehouse.scaleFactorFromSystem() >= 1 ? 1800 : 60);
     List<List<Object>> expected = oracle.expected(sql);
-    List<List<Object>> actual = oracle.actual(stripSemicolon(sql));
+    List<List<Object>> actual = assertTimeoutPreemptively(limit, () -> oracle.actual(sql), name);
     assertFalse(expected.isEmpty(), name + " returns rows on DuckDB");
     assertNull(ResultRows.difference(expected, actual), () -> name + " differs from DuckDB");
-  }
-
-  private static String stripSemicolon(String sql) {
-    String s = sql.strip();
-    return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  private static String query(String name) throws IOException {
-    try (InputStream in = TpchQueriesTest.class.getResourceAsStream("/tpch/" + name + ".sql")) {
-      if (in == null) {
-        throw new IOException("missing query resource /tpch/" + name + ".sql");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

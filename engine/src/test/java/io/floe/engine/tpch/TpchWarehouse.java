@@ -15,6 +15,14 @@ import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,10 +41,13 @@ import java.util.TreeMap;
  * A warehouse with the eight TPC-H tables at a scale factor, generated with io.trino.tpch into Floe tables under
  * {@code <warehouse>/tpch/<table>}: identifiers are BIGINT, integers INTEGER, money DECIMAL(15,2), dates DATE;
  * lineitem and orders are partitioned by the year of their ship and order dates.
- * Generated once per directory (a marker file records completion).
+ * Generated once per directory (a marker file records completion). Also the project's copy of the 22 queries and
+ * DuckDB views over the same Parquet files, shared by the tests and the benchmarks (through the test-jar).
  */
 public final class TpchWarehouse {
   public static final String SCHEMA = "tpch";
+  /** Rows per append while generating, so large scale factors are not held in memory at once. */
+  private static final int ROWS_PER_APPEND = 1_000_000;
 
   private final Path root;
 
@@ -91,8 +102,14 @@ public final class TpchWarehouse {
         r.set(i++, value(c, entity));
       }
       rows.add(r);
+      if (rows.size() == ROWS_PER_APPEND) {
+        table.newAppend().appendRecords(rows).commit();
+        rows.clear();
+      }
     }
-    table.newAppend().appendRecords(rows).commit();
+    if (!rows.isEmpty()) {
+      table.newAppend().appendRecords(rows).commit();
+    }
   }
 
   /** lineitem by year(l_shipdate), orders by year(o_orderdate), the rest unpartitioned. */
@@ -135,6 +152,49 @@ public final class TpchWarehouse {
       default:
         return c.getString(e);
     }
+  }
+
+  /** The scale factor named by the system property {@code tpch.sf} (0.01 when unset). */
+  public static double scaleFactorFromSystem() {
+    return Double.parseDouble(System.getProperty("tpch.sf", "0.01"));
+  }
+
+  /** TPC-H query {@code name} (q01..q22) from the project's copy, without its trailing semicolon. */
+  public static String query(String name) {
+    try (InputStream in = TpchWarehouse.class.getResourceAsStream("/tpch/" + name + ".sql")) {
+      if (in == null) {
+        throw new IOException("missing query resource /tpch/" + name + ".sql");
+      }
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * An in-memory DuckDB connection with one view per TPC-H table over the Parquet files of its current snapshot
+   * ({@code read_parquet}); DuckDB keeps its extensions under {@code extensionDir}.
+   */
+  public Connection openDuckDb(Path extensionDir) throws SQLException {
+    Properties props = new Properties();
+    try {
+      props.setProperty("extension_directory", Files.createDirectories(extensionDir).toAbsolutePath().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", props);
+    try (Statement st = duckdb.createStatement()) {
+      for (Map.Entry<String, List<String>> e : dataFiles().entrySet()) {
+        String files = e.getValue().stream().map(f -> "'" + f.replace("'", "''") + "'")
+            .collect(Collectors.joining(", ", "[", "]"));
+        st.execute("CREATE VIEW " + e.getKey() + " AS SELECT * FROM read_parquet(" + files + ")");
+      }
+    } catch (SQLException | RuntimeException e) {
+      duckdb.close();
+      throw e;
+    }
+    return duckdb;
   }
 
   /** Each table's data files, for reading the same Parquet files with another engine. */

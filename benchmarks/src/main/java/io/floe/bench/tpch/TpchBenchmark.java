@@ -1,0 +1,138 @@
+package io.floe.bench.tpch;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.tpch.TpchWarehouse;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The 22 TPC-H queries on Floe and on DuckDB over the same Parquet data files (DuckDB's {@code read_parquet} over
+ * the files of each table's current snapshot). The warehouse is generated once with io.trino.tpch under
+ * {@code -Dtpch.dir} (default {@code target/tpch-sf<sf>}) at the scale factor {@code scaleFactor} and kept for
+ * later runs. Each operation runs one query and consumes all its rows; the result is its row count.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false", "-Xmx12g"})
+public class TpchBenchmark {
+  /** One query on one engine over the shared warehouse. */
+  @State(Scope.Benchmark)
+  public static class Run {
+    @Param({"q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q09", "q10", "q11", "q12", "q13", "q14",
+        "q15", "q16", "q17", "q18", "q19", "q20", "q21", "q22"})
+    public String query;
+
+    @Param({"floe", "duckdb"})
+    public String engine;
+
+    @Param("1")
+    public double scaleFactor;
+
+    String sql;
+    FloeSession floe;
+    Connection duckdb;
+
+    @Setup(Level.Trial)
+    public void open() throws SQLException {
+      Path dir = Path.of(System.getProperty("tpch.dir", "target/tpch-sf" + scaleFactor));
+      TpchWarehouse warehouse = TpchWarehouse.at(dir, scaleFactor);
+      sql = TpchWarehouse.query(query);
+      if (engine.equals("floe")) {
+        floe = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA);
+      } else if (engine.equals("duckdb")) {
+        duckdb = warehouse.openDuckDb(dir.resolve("duckdb-extensions"));
+      } else {
+        throw new IllegalArgumentException("unknown engine " + engine + " (floe or duckdb)");
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+      if (floe != null) {
+        floe.close();
+      }
+      if (duckdb != null) {
+        duckdb.close();
+      }
+    }
+  }
+
+  /**
+   * The process CPU time of the measured calls, reported next to the wall-clock time: all the process's threads
+   * (Floe's workers, DuckDB's native threads, GC and JIT), so it reads well on a machine shared with other work.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class CpuTime {
+    public double cpuMs;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      cpuMs = 0;
+    }
+  }
+
+  @Benchmark
+  public long query(Run run, CpuTime cpu) throws SQLException {
+    long before = processCpuNanos();
+    try {
+      return run.floe != null ? floeRows(run.floe, run.sql) : duckDbRows(run.duckdb, run.sql);
+    } finally {
+      cpu.cpuMs += (processCpuNanos() - before) / 1e6;
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  static long floeRows(FloeSession session, String sql) throws SQLException {
+    long rows = 0;
+    try (QueryResult result = session.execute(sql)) {
+      for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
+        rows += batch.getRowCount();
+        batch.close();
+      }
+    }
+    return rows;
+  }
+
+  static long duckDbRows(Connection duckdb, String sql) throws SQLException {
+    long rows = 0;
+    try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int c = 1; c <= columns; c++) {
+          rs.getObject(c);
+        }
+        rows++;
+      }
+    }
+    return rows;
+  }
+}

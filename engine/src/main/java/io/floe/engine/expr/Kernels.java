@@ -1,0 +1,268 @@
+package io.floe.engine.expr;
+
+import io.floe.engine.exec.BoolColumn;
+import io.floe.engine.exec.BytesColumn;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.DoubleColumn;
+import io.floe.engine.exec.LongColumn;
+import io.floe.engine.exec.Nulls;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Typed loops over columns for the hot expressions: comparisons of numbers, dates and strings, and exact
+ * arithmetic on integers and decimals held as unscaled longs. Each returns null when its inputs are not the typed
+ * columns it handles (or a long overflows), and the caller falls back to the boxed path.
+ */
+final class Kernels {
+  private static final long[] POWERS_OF_TEN = new long[19];
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  private Kernels() {
+  }
+
+  /** A comparison (=, <>, <, <=, >, >=) of two columns, or null when it has no kernel for them. */
+  static BoolColumn compare(SqlKind kind, Column x, Column y) {
+    int n = x.size();
+    boolean[] out = new boolean[n];
+    boolean[] nulls;
+    if (x instanceof LongColumn a && y instanceof LongColumn b && a.kind() == b.kind()) {
+      long[] u = a.values();
+      long[] v = b.values();
+      if (a.scale() != b.scale()) {
+        int scale = Math.max(a.scale(), b.scale());
+        u = rescale(a, scale);
+        v = rescale(b, scale);
+        if (u == null || v == null) {
+          return null;
+        }
+      }
+      nulls = Nulls.union(a.nulls(), b.nulls(), n);
+      for (int i = 0; i < n; i++) {
+        out[i] = test(kind, Long.compare(u[i], v[i]));
+      }
+    } else if (x instanceof DoubleColumn a && y instanceof DoubleColumn b) {
+      double[] u = a.values();
+      double[] v = b.values();
+      nulls = Nulls.union(a.nulls(), b.nulls(), n);
+      for (int i = 0; i < n; i++) {
+        out[i] = test(kind, Double.compare(u[i], v[i]));
+      }
+    } else if (x instanceof BytesColumn a && y instanceof BytesColumn b && a.text() == b.text()) {
+      nulls = null;
+      for (int i = 0; i < n; i++) {
+        if (a.isNull(i) || b.isNull(i)) {
+          nulls = nulls == null ? new boolean[n] : nulls;
+          nulls[i] = true;
+        } else if (kind == SqlKind.EQUALS || kind == SqlKind.NOT_EQUALS) {
+          out[i] = a.bytesEqual(i, b, i) == (kind == SqlKind.EQUALS);
+        } else {
+          out[i] = test(kind, a.compare(i, b, i));
+        }
+      }
+    } else {
+      return null;
+    }
+    return new BoolColumn(out, nulls, n);
+  }
+
+  /** Whether a comparison result {@code c} (negative, zero, positive) satisfies comparison {@code kind}. */
+  static boolean test(SqlKind kind, int c) {
+    switch (kind) {
+      case EQUALS:
+        return c == 0;
+      case NOT_EQUALS:
+        return c != 0;
+      case LESS_THAN:
+        return c < 0;
+      case LESS_THAN_OR_EQUAL:
+        return c <= 0;
+      case GREATER_THAN:
+        return c > 0;
+      default:
+        return c >= 0;
+    }
+  }
+
+  /** The values at a larger scale, or null on overflow. */
+  private static long[] rescale(LongColumn c, int scale) {
+    if (c.scale() == scale) {
+      return c.values();
+    }
+    int by = scale - c.scale();
+    if (by >= POWERS_OF_TEN.length) {
+      return null;
+    }
+    long factor = POWERS_OF_TEN[by];
+    long[] v = c.values();
+    long[] out = new long[c.size()];
+    try {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Math.multiplyExact(v[i], factor);
+      }
+    } catch (ArithmeticException e) {
+      return null;
+    }
+    return out;
+  }
+
+  /**
+   * {@code x kind y} (+, -, *) for integer and decimal results and DATE plus or minus a day-time interval, or null
+   * when it has no kernel for the inputs or a value overflows a long.
+   */
+  static LongColumn arithmetic(SqlKind kind, RelDataType resultType, Column x, Column y) {
+    if (!(x instanceof LongColumn a) || !(y instanceof LongColumn b)) {
+      return null;
+    }
+    SqlTypeName result = resultType.getSqlTypeName();
+    boolean decimal = result == SqlTypeName.DECIMAL;
+    if (!decimal && !SqlTypeName.INT_TYPES.contains(result)
+        || a.kind() == LongColumn.Kind.DATE || b.kind() == LongColumn.Kind.DATE) {
+      return null;
+    }
+    int scale = decimal ? resultType.getScale() : 0;
+    long[] u;
+    long[] v;
+    if (kind == SqlKind.TIMES) {
+      if (a.scale() + b.scale() != scale) {
+        return null;
+      }
+      u = a.values();
+      v = b.values();
+    } else if (kind == SqlKind.PLUS || kind == SqlKind.MINUS) {
+      if (a.scale() > scale || b.scale() > scale) {
+        return null;
+      }
+      u = rescale(a, scale);
+      v = rescale(b, scale);
+      if (u == null || v == null) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    int n = a.size();
+    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
+    long[] out = new long[n];
+    try {
+      switch (kind) {
+        case PLUS:
+          for (int i = 0; i < n; i++) {
+            out[i] = Math.addExact(u[i], v[i]);
+          }
+          break;
+        case MINUS:
+          for (int i = 0; i < n; i++) {
+            out[i] = Math.subtractExact(u[i], v[i]);
+          }
+          break;
+        default:
+          for (int i = 0; i < n; i++) {
+            out[i] = Math.multiplyExact(u[i], v[i]);
+          }
+          break;
+      }
+    } catch (ArithmeticException e) {
+      return null;
+    }
+    return new LongColumn(out, nulls, n, decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER, scale);
+  }
+
+  /** DATE plus or minus a day-time interval in milliseconds (dateLeft: the date is the left operand). */
+  static LongColumn datePlusMillis(SqlKind kind, Column x, Column y, boolean dateLeft) {
+    if (!(x instanceof LongColumn a) || !(y instanceof LongColumn b)) {
+      return null;
+    }
+    LongColumn date = dateLeft ? a : b;
+    LongColumn interval = dateLeft ? b : a;
+    if (date.kind() != LongColumn.Kind.DATE || interval.kind() != LongColumn.Kind.INTEGER) {
+      return null;
+    }
+    int n = a.size();
+    long[] d = date.values();
+    long[] ms = interval.values();
+    long[] out = new long[n];
+    long sign = kind == SqlKind.MINUS ? -1 : 1;
+    for (int i = 0; i < n; i++) {
+      out[i] = d[i] + Math.floorDiv(sign * ms[i], MILLIS_PER_DAY);
+    }
+    return new LongColumn(out, Nulls.union(a.nulls(), b.nulls(), n), n, LongColumn.Kind.DATE, 0);
+  }
+
+  /**
+   * A LIKE pattern with only {@code %} wildcards (no {@code _}, no escape) as byte segments matched in order, or
+   * null when the pattern needs the general matcher.
+   */
+  static byte[][] likeSegments(String pattern, String escape) {
+    if (escape != null || pattern.indexOf('_') >= 0) {
+      return null;
+    }
+    String[] parts = pattern.split("%", -1);
+    byte[][] out = new byte[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  /** LIKE (or NOT LIKE) of a text column against {@code %}-separated segments, or null for other columns. */
+  static BoolColumn like(Column x, byte[][] segments, boolean negated) {
+    if (!(x instanceof BytesColumn b) || !b.text()) {
+      return null;
+    }
+    int n = b.size();
+    boolean[] out = new boolean[n];
+    byte[] data = b.data();
+    for (int i = 0; i < n; i++) {
+      if (!b.isNull(i)) {
+        out[i] = matches(data, b.start(i), b.start(i) + b.length(i), segments) != negated;
+      }
+    }
+    return new BoolColumn(out, b.nulls(), n);
+  }
+
+  private static boolean matches(byte[] data, int from, int to, byte[][] segments) {
+    int last = segments.length - 1;
+    if (last == 0) {
+      return java.util.Arrays.equals(data, from, to, segments[0], 0, segments[0].length);
+    }
+    byte[] first = segments[0];
+    if (to - from < first.length || !java.util.Arrays.equals(data, from, from + first.length, first, 0,
+        first.length)) {
+      return false;
+    }
+    int pos = from + first.length;
+    for (int s = 1; s < last; s++) {
+      pos = indexOf(data, pos, to, segments[s]);
+      if (pos < 0) {
+        return false;
+      }
+      pos += segments[s].length;
+    }
+    byte[] end = segments[last];
+    return to - pos >= end.length
+        && java.util.Arrays.equals(data, to - end.length, to, end, 0, end.length);
+  }
+
+  private static int indexOf(byte[] data, int from, int to, byte[] needle) {
+    int limit = to - needle.length;
+    outer:
+    for (int p = from; p <= limit; p++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (data[p + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return p;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,93 @@
+package io.floe.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.catalog.Catalogs;
+import io.floe.engine.tpch.TpchWarehouse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-query memory limit on TPC-H SF 0.01 tables: a query whose operator outgrows the limit fails with SQLState
+ * 53200 naming the operator, releases everything it held, and the session runs the next query normally.
+ */
+class MemoryLimitTest {
+  private static final long ONE_MIB = 1L << 20;
+  private static TpchWarehouse warehouse;
+
+  @BeforeAll
+  static void generate() {
+    warehouse = TpchWarehouse.at(Path.of("target").resolve("tpch-sf0.01"), 0.01);
+  }
+
+  @Test
+  void hashAggregateOverTheLimitFailsAndTheSessionGoesOn() throws Exception {
+    try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
+        .memoryLimit(2 * ONE_MIB)) {
+      SQLException e = assertThrows(SQLException.class, () -> rows(session,
+          "SELECT l_orderkey, l_linenumber, count(*) FROM lineitem GROUP BY l_orderkey, l_linenumber"));
+      assertEquals("53200", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("memory limit of 2 MiB in "), e.getMessage());
+      assertTrue(e.getMessage().contains("HashAggregate"), e.getMessage());
+      assertEquals(0, session.allocatedBytes(), "the failed query released its memory");
+
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+      assertEquals(0, session.allocatedBytes());
+    }
+  }
+
+  @Test
+  void joinBuildSideOverTheLimitNamesTheJoin() throws Exception {
+    try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
+        .memoryLimit(4 * ONE_MIB)) {
+      SQLException e = assertThrows(SQLException.class, () -> rows(session,
+          "SELECT count(*) FROM lineitem a, lineitem b WHERE a.l_orderkey = b.l_orderkey"
+              + " AND a.l_comment <> b.l_comment"));
+      assertEquals("53200", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("in HashJoin (build side)"), e.getMessage());
+      assertEquals(0, session.allocatedBytes());
+      assertEquals(List.of(List.of(5L)), rows(session, "SELECT count(*) FROM region"));
+    }
+  }
+
+  @Test
+  void sortOverTheLimitNamesTheSort() throws Exception {
+    try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
+        .memoryLimit(2 * ONE_MIB)) {
+      SQLException e = assertThrows(SQLException.class, () -> rows(session,
+          "SELECT l_comment FROM lineitem ORDER BY l_comment"));
+      assertEquals("53200", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("the largest holder is Sort"), e.getMessage());
+      assertEquals(0, session.allocatedBytes());
+    }
+  }
+
+  @Test
+  void limitFromTheConnectionProperty() throws Exception {
+    Map<String, String> props = Map.of(Catalogs.WAREHOUSE, warehouse.root().toAbsolutePath().toString(),
+        FloeSession.MAX_QUERY_MEMORY, String.valueOf(ONE_MIB));
+    try (FloeSession session = FloeSession.open(props, TpchWarehouse.SCHEMA)) {
+      assertEquals(ONE_MIB, session.memoryLimit());
+      SQLException e = assertThrows(SQLException.class, () -> rows(session,
+          "SELECT l_orderkey, count(*) FROM lineitem GROUP BY l_orderkey"));
+      assertEquals("53200", e.getSQLState(), e.getMessage());
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+      assertEquals(0, session.allocatedBytes());
+    }
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FloeSession.open(
+        Map.of(Catalogs.WAREHOUSE, "unused", FloeSession.MAX_QUERY_MEMORY, "lots"), "tpch"));
+    assertTrue(bad.getMessage().contains(FloeSession.MAX_QUERY_MEMORY), bad.getMessage());
+  }
+
+  private static List<List<Object>> rows(FloeSession session, String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      return ResultRows.of(result);
+    }
+  }
+}
