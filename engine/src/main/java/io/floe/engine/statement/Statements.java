@@ -21,7 +21,8 @@ public final class Statements {
       new InsertRunner(),
       new DeleteRunner(),
       new UpdateRunner(),
-      new MergeRunner()
+      new MergeRunner(),
+      new io.floe.engine.tpch.GenerateTpchProcedure()
   );
 
   private Statements() {
