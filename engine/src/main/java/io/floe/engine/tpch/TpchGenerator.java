@@ -3,6 +3,7 @@ package io.floe.engine.tpch;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.engine.dml.ParallelTasks;
 import io.floe.manifest.DataFile;
 import io.floe.table.AlreadyExistsException;
 import io.floe.table.AppendFiles;
@@ -14,10 +15,6 @@ import io.trino.tpch.TpchTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,39 +148,11 @@ public final class TpchGenerator {
       }
     }
     parts.sort(Comparator.comparingLong((Part p) -> p.load.expectedRows / p.load.parts).reversed());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "tpch-generator");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
+    try (ParallelTasks tasks = new ParallelTasks(threads)) {
       for (Part part : parts) {
-        futures.add(pool.submit(() -> part.load.write(part.number)));
+        tasks.submit(() -> part.load.write(part.number));
       }
-      for (Future<?> f : futures) {
-        await(f);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while generating TPC-H data", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("TPC-H generation failed", cause);
+      tasks.await();
     }
   }
 
