@@ -94,4 +94,22 @@ class GenerateTpchProcedureTest {
           .snapshots().size(), "the failed call did not touch the existing tables");
     }
   }
+
+  @Test
+  void aFailedLoadDropsWhatItCreated() throws Exception {
+    try (Catalog catalog = Catalogs.load(Map.of(Catalogs.WAREHOUSE, warehouse.toString()))) {
+      TpchGenerator failing = new TpchGenerator(catalog, Namespace.of("broken"), 0.01).listener((table, rows, expected) -> {
+        if (table.equals("lineitem") && rows >= 10_000) {
+          throw new IllegalStateException("disk full (simulated by the listener)");
+        }
+      });
+      IllegalStateException failure = assertThrows(IllegalStateException.class, failing::generate);
+      assertTrue(failure.getMessage().contains("disk full"), failure.getMessage());
+      assertEquals(List.of(), catalog.listNamespaces(), "the namespace the load created is dropped");
+      try (var files = java.nio.file.Files.walk(warehouse)) {
+        assertEquals(List.of(), files.filter(java.nio.file.Files::isRegularFile).map(Path::toString).toList(),
+            "no data or metadata file is left");
+      }
+    }
+  }
 }
