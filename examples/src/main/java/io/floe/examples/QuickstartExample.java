@@ -95,10 +95,24 @@ public final class QuickstartExample {
       if (option.equals("--warehouse")) {
         warehouse = Paths.get(value);
       } else {
-        scale = Double.parseDouble(value);
+        scale = parseScale(value);
       }
     }
     run(warehouse, scale, System.out, System.console() != null);
+  }
+
+  private static double parseScale(String value) {
+    try {
+      double scale = Double.parseDouble(value);
+      if (scale > 0 && !Double.isInfinite(scale)) {
+        return scale;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("floe quickstart: --scale needs a positive number (a TPC-H scale factor), not " + value);
+    System.exit(2);
+    return 0;
   }
 
   /**
