@@ -1,129 +1,303 @@
 package io.floe.examples;
 
-import io.floe.data.GenericRecord;
-import io.floe.data.Record;
-import io.floe.expressions.Expressions;
-import io.floe.io.LocalFileIO;
+import io.floe.catalog.Namespace;
+import io.floe.catalog.TableIdentifier;
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.TableScanStats;
+import io.floe.engine.tpch.TpchGenerator;
+import io.floe.engine.tpch.TpchTables;
 import io.floe.metadata.Snapshot;
-import io.floe.partition.PartitionSpec;
-import io.floe.scan.TableScan;
-import io.floe.table.Table;
-import io.floe.table.Tables;
-import io.floe.types.NestedField;
-import io.floe.types.Schema;
-import io.floe.types.Types;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Floe's main job until the SQL quickstart exists: writes a partitioned table in a local warehouse through the
- * Java API, commits several snapshots (appends, a delete, an overwrite), and reads older snapshots back by time
- * travel. Run it with {@code ./floe quickstart [--warehouse DIR]} (default {@code ./warehouse}).
+ * Floe's main job ({@code ./floe quickstart [--warehouse DIR] [--scale SF]}): in a local warehouse (default
+ * {@code ./warehouse}) it loads TPC-H (default scale factor 0.05) into partitioned tables {@code tpch.*}, runs
+ * TPC-H queries 1, 3 and 6, updates rows of lineitem, and compares the data before and after by time travel.
+ * Everything but the load is SQL on an embedded {@link FloeSession}; running it again replaces the tables.
  */
 public final class QuickstartExample {
-  private static final String[] REGIONS = {"EU", "US", "APAC"};
+  /** The schema (warehouse namespace) the quickstart writes. */
+  public static final String SCHEMA = "tpch";
+  public static final double DEFAULT_SCALE = 0.05;
 
-  private QuickstartExample() {
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+      .withZone(ZoneOffset.UTC);
+
+  private static final String Q1 = """
+      SELECT l_returnflag, l_linestatus, sum(l_quantity) AS sum_qty,
+             sum(l_extendedprice * (1 - l_discount)) AS sum_disc_price, avg(l_discount) AS avg_disc,
+             count(*) AS count_order
+      FROM lineitem
+      WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY
+      GROUP BY l_returnflag, l_linestatus
+      ORDER BY l_returnflag, l_linestatus""";
+  private static final String Q3 = """
+      SELECT l_orderkey, sum(l_extendedprice * (1 - l_discount)) AS revenue, o_orderdate, o_shippriority
+      FROM customer, orders, lineitem
+      WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey
+        AND o_orderdate < DATE '1995-03-15' AND l_shipdate > DATE '1995-03-15'
+      GROUP BY l_orderkey, o_orderdate, o_shippriority
+      ORDER BY revenue DESC, o_orderdate
+      LIMIT 5""";
+  /** TPC-H Q6's filter; {@code %s} is the lineitem table reference (with or without a time-travel clause). */
+  private static final String Q6_OVER = """
+      SELECT sum(l_extendedprice * l_discount) AS revenue
+      FROM %s
+      WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01'
+        AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24""";
+  private static final String UPDATE = """
+      UPDATE lineitem SET l_discount = 0.06
+      WHERE l_shipmode = 'AIR' AND l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01'""";
+
+  /** What the quickstart did and found. */
+  public record Outcome(long rowsLoaded, long rowsUpdated, long snapshotBefore, long snapshotAfter,
+      BigDecimal revenueBefore, BigDecimal revenueAtTimeBefore, BigDecimal revenueAfter, long changedRowsByJoin) {
   }
 
-  public static void main(String[] args) throws IOException {
-    Path warehouse = Paths.get(args.length >= 2 && args[0].equals("--warehouse") ? args[1] : "warehouse");
-    run(warehouse, System.out);
+  private final PrintStream out;
+  private final boolean terminal;
+  private final long start = System.nanoTime();
+
+  private QuickstartExample(PrintStream out, boolean terminal) {
+    this.out = out;
+    this.terminal = terminal;
   }
 
-  /** Runs the example in {@code warehouse} and returns the table it made. */
-  public static Table run(Path warehouse, PrintStream out) throws IOException {
-    Path location = warehouse.toAbsolutePath().resolve("examples").resolve("events");
-    if (Files.exists(location)) {
-      out.println("removing the previous run's table at " + location);
-      deleteRecursively(location);
+  public static void main(String[] args) throws Exception {
+    Path warehouse = Paths.get("warehouse");
+    double scale = DEFAULT_SCALE;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("-h") || option.equals("--help")) {
+        System.out.println("usage: ./floe quickstart [--warehouse DIR] [--scale SF]   (defaults: ./warehouse, "
+            + DEFAULT_SCALE + ")");
+        return;
+      }
+      if (i + 1 == args.length || !(option.equals("--warehouse") || option.equals("--scale"))) {
+        System.err.println("floe quickstart: unknown option or missing value: " + option
+            + " (usage: ./floe quickstart [--warehouse DIR] [--scale SF])");
+        System.exit(2);
+      }
+      String value = args[++i];
+      if (option.equals("--warehouse")) {
+        warehouse = Paths.get(value);
+      } else {
+        scale = parseScale(value);
+      }
     }
-    Schema schema = new Schema(
-        NestedField.required(1, "event_id", Types.LONG),
-        NestedField.required(2, "ts", Types.TIMESTAMP),
-        NestedField.required(3, "region", Types.STRING),
-        NestedField.optional(4, "amount", Types.decimal(10, 2)));
-    PartitionSpec spec = PartitionSpec.builderFor(schema).day("ts").identity("region").build();
-    Table table = new Tables(new LocalFileIO()).create(schema, spec, location.toString(),
-        Map.of("write.target-file-size-bytes", Long.toString(64L * 1024 * 1024)));
-    out.println("created table " + location + " partitioned by " + table.spec().fields());
-
-    table.newAppend().appendRecords(events(schema, 0, 3000, LocalDateTime.of(2026, 11, 1, 0, 0))).commit();
-    Snapshot first = table.currentSnapshot();
-    report(out, "append day 1-3", table);
-    sleepTick();
-    table.newAppend().appendRecords(events(schema, 3000, 3000, LocalDateTime.of(2026, 11, 4, 0, 0))).commit();
-    report(out, "append day 4-6", table);
-    sleepTick();
-    table.newDelete().deleteFromRowFilter(Expressions.equal("region", "APAC")).commit();
-    report(out, "delete region = APAC", table);
-    sleepTick();
-    table.newOverwrite()
-        .overwriteByRowFilter(Expressions.lessThan("event_id", 100L))
-        .addRecords(events(schema, 100_000, 10, LocalDateTime.of(2026, 11, 7, 0, 0)))
-        .commit();
-    report(out, "overwrite event_id < 100 with 10 new events", table);
-
-    out.println();
-    out.println("history:");
-    for (Snapshot s : table.snapshots()) {
-      out.printf("  snapshot %d  %-9s total-records=%s%n", s.snapshotId(), s.operation(), s.summary().get("total-records"));
-    }
-    out.println();
-    TableScan asOfFirst = table.newScan().useSnapshot(first.snapshotId());
-    out.println("time travel to the first snapshot " + first.snapshotId() + ": " + asOfFirst.records().size() + " rows");
-    TableScan asOfTime = table.newScan().asOfTime(first.timestampMs());
-    out.println("time travel to " + java.time.Instant.ofEpochMilli(first.timestampMs()) + ": " + asOfTime.records().size() + " rows");
-    TableScan apacThen = table.newScan().useSnapshot(first.snapshotId()).filter(Expressions.equal("region", "APAC"));
-    out.println("APAC rows then: " + apacThen.records().size() + ", now: "
-        + table.newScan().filter(Expressions.equal("region", "APAC")).records().size());
-    TableScan oneDay = table.newScan().filter(Expressions.and(
-        Expressions.greaterThanOrEqual("ts", LocalDateTime.of(2026, 11, 2, 0, 0)),
-        Expressions.lessThan("ts", LocalDateTime.of(2026, 11, 3, 0, 0))));
-    int rows = oneDay.records().size();
-    out.println("rows on 2026-11-02: " + rows + " (" + oneDay.metrics() + ")");
-    return table;
+    run(warehouse, scale, System.out, System.console() != null);
   }
 
-  private static List<Record> events(Schema schema, long firstId, int count, LocalDateTime start) {
-    List<Record> rows = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      long id = firstId + i;
-      rows.add(GenericRecord.of(schema.asStruct(), id, start.plusMinutes(i * 1440L * 3 / count),
-          REGIONS[(int) (id % REGIONS.length)], id % 7 == 0 ? null : BigDecimal.valueOf(id % 10_000, 2)));
+  private static double parseScale(String value) {
+    try {
+      double scale = Double.parseDouble(value);
+      if (scale > 0 && !Double.isInfinite(scale)) {
+        return scale;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
+    System.err.println("floe quickstart: --scale needs a positive number (a TPC-H scale factor), not " + value);
+    System.exit(2);
+    return 0;
+  }
+
+  /**
+   * Runs the quickstart in {@code warehouse} at TPC-H scale factor {@code scale}, writing to {@code out}
+   * ({@code terminal}: progress on one line rewritten in place).
+   */
+  public static Outcome run(Path warehouse, double scale, PrintStream out, boolean terminal) throws SQLException {
+    return new QuickstartExample(out, terminal).run(warehouse.toAbsolutePath(), scale);
+  }
+
+  private Outcome run(Path warehouse, double scale) throws SQLException {
+    out.printf("Floe quickstart: warehouse %s, TPC-H scale factor %s%n", warehouse, scale);
+    try (FloeSession session = FloeSession.open(warehouse, SCHEMA)) {
+      long rowsLoaded = load(session, scale);
+      runQueries(session);
+      return updateAndTimeTravel(session, warehouse, rowsLoaded);
+    }
+  }
+
+  /** Drops the TPC-H tables of an earlier run, then generates them anew with a progress display. */
+  private long load(FloeSession session, double scale) throws SQLException {
+    heading("1. Load TPC-H at scale factor " + scale + " into partitioned tables " + SCHEMA + ".*");
+    out.printf("   (from SQL: CALL system.generate_tpch(scale => %s, schema => '%s'))%n", scale, SCHEMA);
+    int dropped = 0;
+    if (column(session, "SHOW SCHEMAS").contains(SCHEMA)) {
+      List<Object> existing = column(session, "SHOW TABLES FROM " + SCHEMA);
+      for (String table : TpchTables.names()) {
+        if (existing.contains(table)) {
+          update(session, "DROP TABLE " + SCHEMA + "." + table + " PURGE");
+          dropped++;
+        }
+      }
+    }
+    if (dropped > 0) {
+      out.printf("   dropped the %d tables of the previous run (DROP TABLE ... PURGE)%n", dropped);
+    }
+    update(session, "CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+    Map<String, Long> expectedRows = new LinkedHashMap<>();
+    TpchTables.names().forEach(table -> expectedRows.put(table, TpchTables.expectedRows(table, scale)));
+    LoadProgress progress = new LoadProgress(out, terminal, expectedRows);
+    long began = System.nanoTime();
+    List<TpchGenerator.LoadedTable> loaded = new TpchGenerator(session.catalog(), Namespace.of(SCHEMA), scale)
+        .listener(progress)
+        .generate();
+    progress.finish();
+    long rows = loaded.stream().mapToLong(TpchGenerator.LoadedTable::rows).sum();
+    out.printf("   loaded %,d rows into 8 tables in %.1f s%n", rows, seconds(began));
+    if (terminal) {
+      StringBuilder counts = new StringBuilder("  ");
+      for (int i = 0; i < loaded.size(); i++) {
+        counts.append(i == 4 ? "\n  " : "").append(String.format(" %-9s %,9d", loaded.get(i).id().name(),
+            loaded.get(i).rows()));
+      }
+      out.println(counts);
+    }
+    TextTable partitions = query(session, "SELECT count(*) AS partitions, sum(file_count) AS files "
+        + "FROM \"lineitem$partitions\"");
+    out.printf("   lineitem is partitioned by year(l_shipdate): %s partitions, %s data files%n",
+        partitions.get(0, 0), partitions.get(0, 1));
     return rows;
   }
 
-  private static void report(PrintStream out, String what, Table table) {
-    Snapshot s = table.currentSnapshot();
-    out.printf("committed snapshot %d (%s): %s%n", s.snapshotId(), what, s.summary());
+  private void runQueries(FloeSession session) throws SQLException {
+    heading("2. TPC-H queries");
+    show(session, "Q1 pricing summary report", Q1);
+    show(session, "Q3 shipping priority (top 5)", Q3);
+    show(session, "Q6 forecasting revenue change", String.format(Q6_OVER, "lineitem"));
   }
 
-  /** Snapshots a millisecond apart at least, so that time travel by timestamp can tell them apart. */
-  private static void sleepTick() {
+  private Outcome updateAndTimeTravel(FloeSession session, Path warehouse, long rowsLoaded) throws SQLException {
+    heading("3. Update rows");
+    long before = ((Number) query(session, "SELECT snapshot_id FROM \"lineitem$snapshots\" "
+        + "ORDER BY committed_at DESC LIMIT 1").get(0, 0)).longValue();
+    String timeBefore = TIMESTAMP.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    pause();
+    out.printf("   lineitem is at snapshot %d; the time is %s%n", before, timeBefore);
+    sql(UPDATE);
+    long began = System.nanoTime();
+    long updated = update(session, UPDATE);
+    double updateSeconds = seconds(began);
+    Snapshot current = session.catalog().loadTable(TableIdentifier.of(Namespace.of(SCHEMA), "lineitem"))
+        .currentSnapshot();
+    long after = current.snapshotId();
+    out.printf("   %,d rows updated in %.2f s: new snapshot %d%n", updated, updateSeconds, after);
+    out.printf("   (copy-on-write: %s of %s data files rewritten, %s partition changed)%n", current.summary().get("deleted-data-files"),
+        current.summary().get("total-data-files"), current.summary().get("changed-partition-count"));
+
+    heading("4. Time travel: Q6 before and after the update");
+    String compare = String.format(Q6_OVER, "lineitem FOR VERSION AS OF " + before)
+        .replace("SELECT ", "SELECT 'before (by snapshot id)' AS version, ")
+        + "\nUNION ALL\n"
+        + String.format(Q6_OVER, "lineitem FOR SYSTEM_TIME AS OF TIMESTAMP '" + timeBefore + "'")
+        .replace("SELECT ", "SELECT 'before (by time)', ")
+        + "\nUNION ALL\n"
+        + String.format(Q6_OVER, "lineitem").replace("SELECT ", "SELECT 'after (current)', ");
+    TextTable revenues = show(session, "Q6 revenue in three versions of lineitem", compare);
+    String join = """
+        SELECT EXTRACT(QUARTER FROM n.l_shipdate) AS quarter, count(*) AS changed_rows,
+               avg(o.l_discount) AS avg_discount_before, avg(n.l_discount) AS avg_discount_after
+        FROM lineitem AS n JOIN lineitem FOR VERSION AS OF %d AS o
+          ON n.l_orderkey = o.l_orderkey AND n.l_linenumber = o.l_linenumber
+        WHERE n.l_discount <> o.l_discount
+          AND n.l_shipdate >= DATE '1994-01-01' AND n.l_shipdate < DATE '1995-01-01'
+          AND o.l_shipdate >= DATE '1994-01-01' AND o.l_shipdate < DATE '1995-01-01'
+        GROUP BY EXTRACT(QUARTER FROM n.l_shipdate)
+        ORDER BY quarter""".formatted(before);
+    TextTable changes = show(session, "rows changed: the current version joined with the old one", join);
+    show(session, "the table's snapshots", """
+        SELECT committed_at, snapshot_id, parent_id, operation FROM "lineitem$snapshots" ORDER BY committed_at""");
+    long changedRows = changes.rows().stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum();
+    out.printf("%nDone in %.1f s. The tables stay in %s; query them with FloeSession.open(warehouse, \"%s\").%n",
+        seconds(start), warehouse.resolve(SCHEMA), SCHEMA);
+    return new Outcome(rowsLoaded, updated, before, after, (BigDecimal) revenues.get(0, 1),
+        (BigDecimal) revenues.get(1, 1), (BigDecimal) revenues.get(2, 1), changedRows);
+  }
+
+  /** Runs {@code sql}, prints its text, result and time, and returns the result. */
+  private TextTable show(FloeSession session, String title, String sql) throws SQLException {
+    out.println();
+    out.println("   -- " + title);
+    sql(sql);
+    long began = System.nanoTime();
+    QueryResult result = session.execute(sql);
+    TextTable table = TextTable.of(result);
+    double seconds = seconds(began);
+    out.print(table.render("   "));
+    out.printf("   (%d %s, %.2f s%s)%n", table.rows().size(), table.rows().size() == 1 ? "row" : "rows", seconds,
+        pruning(result.scans()));
+    return table;
+  }
+
+  /** "; lineitem: 12 of 14 files pruned" per table whose scans skipped files by partition. */
+  private static String pruning(List<TableScanStats> scans) {
+    Map<String, long[]> byTable = new LinkedHashMap<>();
+    for (TableScanStats scan : scans) {
+      String table = scan.table().substring(scan.table().lastIndexOf('/') + 1);
+      long[] files = byTable.computeIfAbsent(table, t -> new long[2]);
+      files[0] += scan.metrics().filesSkippedByPartition();
+      files[1] += scan.metrics().filesTotal();
+    }
+    StringBuilder text = new StringBuilder();
+    byTable.forEach((table, files) -> {
+      if (files[0] > 0) {
+        text.append(String.format("; %s: %d of %d files pruned", table, files[0], files[1]));
+      }
+    });
+    return text.toString();
+  }
+
+  private void sql(String sql) {
+    for (String line : sql.split("\n")) {
+      out.println("   " + line);
+    }
+  }
+
+  private void heading(String text) {
+    out.println();
+    out.println(text);
+  }
+
+  private static TextTable query(FloeSession session, String sql) throws SQLException {
+    return TextTable.of(session.execute(sql));
+  }
+
+  private static List<Object> column(FloeSession session, String sql) throws SQLException {
+    return query(session, sql).rows().stream().map(r -> r.get(0) instanceof String s ? s.toLowerCase(Locale.ROOT)
+        : r.get(0)).toList();
+  }
+
+  private static long update(FloeSession session, String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      return result.updateCount();
+    }
+  }
+
+  /** Lets the clock move on, so the time read before the update is before the update's commit. */
+  private static void pause() {
     try {
-      Thread.sleep(5);
+      Thread.sleep(10);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a statement's tasks (writing a batch, rewriting a file) on a fixed number of threads, at most a bounded
  * number queued at a time; the first failure is rethrown by {@link #await()} and stops what has not started.
  */
-final class ParallelTasks implements AutoCloseable {
+public final class ParallelTasks implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
   private final ExecutorService executor;
   private final Semaphore inFlight;
   private final List<Future<?>> futures = new ArrayList<>();
   private volatile Throwable failure;
 
-  ParallelTasks(int threads) {
+  public ParallelTasks(int threads) {
     int pool = POOLS.incrementAndGet();
     AtomicInteger count = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(threads, r -> {
@@ -32,7 +32,7 @@ final class ParallelTasks implements AutoCloseable {
   }
 
   /** Queues a task, waiting while too many are queued; fails at once if an earlier task failed. */
-  void submit(Runnable task) {
+  public void submit(Runnable task) {
     rethrow();
     inFlight.acquireUninterruptibly();
     futures.add(executor.submit(() -> {
@@ -50,7 +50,7 @@ final class ParallelTasks implements AutoCloseable {
   }
 
   /** Waits for every task; rethrows the first failure. */
-  void await() {
+  public void await() {
     for (Future<?> f : futures) {
       try {
         f.get();
