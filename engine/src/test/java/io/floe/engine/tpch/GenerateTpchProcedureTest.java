@@ -50,8 +50,13 @@ class GenerateTpchProcedureTest {
         assertEquals(1, mine.snapshots().size(), name + " is loaded in one snapshot");
         assertEquals(mine.currentSnapshot().snapshotId(), called.get(i).get(2), name);
         String fingerprint = fingerprint(name, mine);
-        List<List<Object>> rows = ResultRows.of(generatedSql.execute(fingerprint));
-        assertEquals(ResultRows.of(expectedSql.execute(fingerprint)), rows, name);
+        List<List<Object>> rows;
+        try (QueryResult result = generatedSql.execute(fingerprint)) {
+          rows = ResultRows.of(result);
+        }
+        try (QueryResult result = expectedSql.execute(fingerprint)) {
+          assertEquals(ResultRows.of(result), rows, name);
+        }
         assertEquals(rows.get(0).get(0), called.get(i).get(1), name + " row count");
       }
     }
