@@ -25,7 +25,7 @@ public final class DeleteRunner implements StatementRunner {
   @Override
   public QueryResult run(SqlNode statement, String sql, FloeSession session) throws SQLException {
     TableModify modify = DmlPlanning.convert(session, statement);
-    DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(modify.getInput(), "DELETE");
+    DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(session, modify.getInput(), "DELETE");
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement delete = new RowLevelStatement(session, DmlPlanning.target(modify).id());
     VectorExpr condition = source.condition() == null ? null

@@ -50,11 +50,11 @@ final class DmlPlanning {
   }
 
   /** Unwraps {@code Filter(condition, FloeTableScan)} (or a bare scan) below identity projections. */
-  static FilteredScan filteredScan(RelNode input, String statement) throws SQLException {
+  static FilteredScan filteredScan(FloeSession session, RelNode input, String statement) throws SQLException {
     RelNode rel = withoutIdentityProjects(input);
     RexNode condition = null;
     if (rel instanceof Filter filter) {
-      condition = filter.getCondition();
+      condition = SubqueryResults.inline(session, filter.getCluster().getRexBuilder(), filter.getCondition());
       requireNoSubQuery(condition, statement + " ... WHERE");
       rel = filter.getInput();
     }
@@ -74,11 +74,11 @@ final class DmlPlanning {
     return r;
   }
 
-  /** Fails with 0A000 when {@code expression} holds a subquery: DELETE and UPDATE evaluate row by row. */
+  /** Fails with 0A000 when {@code expression} still holds a (correlated) subquery: rows are evaluated one by one. */
   static void requireNoSubQuery(RexNode expression, String where) throws SQLException {
     if (RexUtil.SubQueryFinder.find(expression) != null) {
-      throw new SQLFeatureNotSupportedException("not supported: subqueries in " + where + " (use MERGE INTO ... USING)",
-          "0A000");
+      throw new SQLFeatureNotSupportedException("not supported: correlated subqueries in " + where
+          + " (use MERGE INTO ... USING)", "0A000");
     }
   }
 

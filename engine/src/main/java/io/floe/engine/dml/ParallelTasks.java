@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,8 +78,16 @@ public final class ParallelTasks implements AutoCloseable {
     }
   }
 
+  /** Stops the threads and waits for running tasks to end, so nothing writes after the statement failed. */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the statement's tasks did not stop within 5 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

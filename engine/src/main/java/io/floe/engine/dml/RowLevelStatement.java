@@ -46,6 +46,9 @@ final class RowLevelStatement {
 
   /** The files of the starting snapshot that may hold rows matching {@code filter}. */
   List<FileScanTask> candidates(Expression filter) {
+    if (table.currentSnapshot() == null) {
+      return List.of();
+    }
     return table.newScan().filter(filter).planFiles();
   }
 

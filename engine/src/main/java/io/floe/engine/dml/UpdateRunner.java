@@ -32,7 +32,7 @@ public final class UpdateRunner implements StatementRunner {
     if (!(modify.getInput() instanceof Project project) || columns == null) {
       throw new SQLFeatureNotSupportedException("not supported: UPDATE of this form", "0A000");
     }
-    DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(project.getInput(), "UPDATE");
+    DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(session, project.getInput(), "UPDATE");
     int width = source.scan().getRowType().getFieldCount();
     List<RexNode> values = project.getProjects().subList(width, project.getProjects().size());
     ExprCompiler compiler = new ExprCompiler(modify.getCluster().getRexBuilder());
@@ -40,9 +40,10 @@ public final class UpdateRunner implements StatementRunner {
     VectorExpr[] setters = new VectorExpr[columns.size()];
     List<String> names = source.scan().getRowType().getFieldNames();
     for (int i = 0; i < columns.size(); i++) {
-      DmlPlanning.requireNoSubQuery(values.get(i), "UPDATE ... SET");
+      RexNode value = SubqueryResults.inline(session, modify.getCluster().getRexBuilder(), values.get(i));
+      DmlPlanning.requireNoSubQuery(value, "UPDATE ... SET");
       targets[i] = DmlPlanning.columnIndex(names, columns.get(i));
-      setters[i] = compiler.compile(values.get(i));
+      setters[i] = compiler.compile(value);
     }
     VectorExpr condition = source.condition() == null ? null : compiler.compile(source.condition());
     RowFilter filter = RowFilter.of(source.scan(), source.condition());

@@ -74,6 +74,24 @@ class DeleteTest {
   }
 
   @Test
+  void deleteWithUncorrelatedSubqueries() throws Exception {
+    assertEquals(true, fx.both("DELETE FROM items WHERE id IN (SELECT id * 2 FROM items WHERE grp = 1)") > 0);
+    fx.assertSameRows("items");
+    // the subquery holds a NULL name: NOT IN is never TRUE, nothing is deleted
+    assertEquals(0, fx.both("DELETE FROM items WHERE name NOT IN (SELECT name FROM items WHERE id < 20)"));
+    assertEquals(true, fx.both("DELETE FROM items WHERE price > (SELECT avg(price) FROM items) "
+        + "AND EXISTS (SELECT 1 FROM items WHERE grp = 3)") > 0);
+    fx.assertSameRows("items");
+  }
+
+  @Test
+  void correlatedSubqueryIsNotSupported() {
+    java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+        () -> fx.floe("DELETE FROM items t WHERE EXISTS (SELECT 1 FROM items s WHERE s.id = t.id + 1)"));
+    assertEquals("0A000", e.getSQLState(), e.getMessage());
+  }
+
+  @Test
   void deleteEverything() throws Exception {
     assertEquals(800, fx.both("DELETE FROM items"));
     fx.assertSameRows("items");

@@ -55,6 +55,13 @@ class UpdateTest {
   }
 
   @Test
+  void updateWithUncorrelatedSubqueries() throws Exception {
+    fx.both("UPDATE flat SET price = (SELECT max(price) FROM items WHERE grp = 1), name = 'top' "
+        + "WHERE id IN (SELECT id FROM items WHERE grp = 2 AND id < 100)");
+    fx.assertSameRows("flat");
+  }
+
+  @Test
   void updateNothing() throws Exception {
     long before = fx.table("flat").currentSnapshot().snapshotId();
     assertEquals(0, fx.both("UPDATE flat SET price = 0 WHERE id < 0"));
