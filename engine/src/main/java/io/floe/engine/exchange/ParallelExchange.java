@@ -120,12 +120,19 @@ public final class ParallelExchange implements Operator {
       gather.close();
       repartitions.forEach(LocalTransport::close);
       threads.shutdownNow();
+      // wait for the workers to close their operators (and release their memory) even when this thread was
+      // interrupted, which is how a canceled query often gets here
+      boolean interrupted = Thread.interrupted();
       try {
         if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
           LOG.warn("exchange workers still running after close");
         }
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     inputs.forEach(Operator::close);
