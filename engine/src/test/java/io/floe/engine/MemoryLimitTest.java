@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The per-query memory limit on TPC-H SF 0.01 tables: a query whose operator outgrows the limit fails with SQLState
- * 53200 naming the operator, releases everything it held, and the session runs the next query normally.
+ * 53200 naming the operator, releases everything it held, and the session runs the next query normally; so does a
+ * query whose thread is interrupted while its workers run.
  */
 class MemoryLimitTest {
   private static final long ONE_MIB = 1L << 20;
@@ -83,6 +85,28 @@ class MemoryLimitTest {
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FloeSession.open(
         Map.of(Catalogs.WAREHOUSE, "unused", FloeSession.MAX_QUERY_MEMORY, "lots"), "tpch"));
     assertTrue(bad.getMessage().contains(FloeSession.MAX_QUERY_MEMORY), bad.getMessage());
+  }
+
+  @Test
+  void interruptedQueryReleasesItsWorkersMemory() throws Exception {
+    try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(2)) {
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread query = new Thread(() -> {
+        try {
+          rows(session, "SELECT count(*) FROM lineitem a, lineitem b WHERE a.l_returnflag = b.l_returnflag"
+              + " AND a.l_comment < b.l_comment");
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      query.start();
+      Thread.sleep(2000);
+      query.interrupt();
+      query.join();
+      assertTrue(failure.get() instanceof SQLException, String.valueOf(failure.get()));
+      assertEquals(0, session.allocatedBytes(), "the canceled query's workers released their memory");
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+    }
   }
 
   private static List<List<Object>> rows(FloeSession session, String sql) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Turns a {@link TpchBenchmark} result file ({@code -rf csv -rff tpch.csv}) into a Markdown table: per query the
  * Floe and DuckDB wall-clock and process CPU milliseconds and the Floe/DuckDB ratios, with geometric means over
- * the queries both engines completed. Usage: {@code TpchReport tpch.csv}.
+ * the queries both engines completed (a query without a result shows as failed). Usage: {@code TpchReport tpch.csv}.
  */
 public final class TpchReport {
   private TpchReport() {
@@ -45,21 +45,25 @@ public final class TpchReport {
             + "|---|---:|---:|---:|---:|---:|---:|\n");
     double logWall = 0;
     double logCpu = 0;
-    int both = 0;
+    int walls = 0;
+    int cpus = 0;
     for (Map.Entry<String, double[]> e : byQuery.entrySet()) {
       double[] v = e.getValue();
       double wall = v[0] / v[1];
       double cpu = v[2] / v[3];
-      if (!Double.isNaN(wall) && !Double.isNaN(cpu)) {
+      if (!Double.isNaN(wall)) {
         logWall += Math.log(wall);
+        walls++;
+      }
+      if (!Double.isNaN(cpu)) {
         logCpu += Math.log(cpu);
-        both++;
+        cpus++;
       }
       out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(), ms(v[0]),
           ms(v[1]), ratio(wall), ms(v[2]), ms(v[3]), ratio(cpu)));
     }
-    out.append(String.format(Locale.ROOT, "| geometric mean (%d queries) | | | %s | | | %s |%n", both,
-        ratio(Math.exp(logWall / both)), ratio(Math.exp(logCpu / both))));
+    out.append(String.format(Locale.ROOT, "| geometric mean | | | %s (%d queries) | | | %s (%d queries) |%n",
+        ratio(Math.exp(logWall / walls)), walls, ratio(Math.exp(logCpu / cpus)), cpus));
     return out.toString();
   }
 

@@ -142,12 +142,19 @@ public final class FragmentExchange implements Operator {
       channels.forEach(ExchangeTransport::close);
       distributions.forEach(d -> d.abort(new LocalTransport.CancellationException()));
       threads.shutdownNow();
+      // wait for the tasks to close their operators (and release their memory) even when this thread was
+      // interrupted, which is how a canceled query often gets here
+      boolean interrupted = Thread.interrupted();
       try {
         if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
           LOG.warn("exchange tasks still running after close");
         }
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     inputs.forEach(Operator::close);

@@ -32,16 +32,51 @@ public final class ColumnBuilder {
     return size;
   }
 
-  /** Appends all rows of {@code column}. */
+  /** Appends all rows of {@code column} (typed columns of the builder's type are copied in bulk). */
   public void appendAll(Column column) {
-    for (int r = 0; r < column.size(); r++) {
-      append(column, r);
+    int n = column.size();
+    if (n == 0) {
+      return;
+    }
+    adapt(column);
+    if (mode == Mode.LONG || mode == Mode.DOUBLE || mode == Mode.BOOL) {
+      int total = size + n;
+      if (nulls == null || nulls.length < total) {
+        nulls = Arrays.copyOf(nulls == null ? new boolean[0] : nulls, Math.max(total, capacity()));
+      }
+      boolean[] source = ((NullableColumn) column).nulls();
+      if (source != null) {
+        System.arraycopy(source, 0, nulls, size, n);
+        anyNull = true;
+      }
+      if (mode == Mode.LONG) {
+        longs = longs == null || longs.length < total ? Arrays.copyOf(longs == null ? new long[0] : longs,
+            nulls.length) : longs;
+        System.arraycopy(((LongColumn) column).values(), 0, longs, size, n);
+      } else if (mode == Mode.DOUBLE) {
+        doubles = doubles == null || doubles.length < total ? Arrays.copyOf(doubles == null ? new double[0]
+            : doubles, nulls.length) : doubles;
+        System.arraycopy(((DoubleColumn) column).values(), 0, doubles, size, n);
+      } else {
+        bools = bools == null || bools.length < total ? Arrays.copyOf(bools == null ? new boolean[0] : bools,
+            nulls.length) : bools;
+        System.arraycopy(((BoolColumn) column).values(), 0, bools, size, n);
+      }
+      size = total;
+      return;
+    }
+    for (int r = 0; r < n; r++) {
+      appendAdapted(column, r);
     }
   }
 
   /** Appends row {@code row} of {@code column}. */
   public void append(Column column, int row) {
     adapt(column);
+    appendAdapted(column, row);
+  }
+
+  private void appendAdapted(Column column, int row) {
     boolean isNull = column.isNull(row);
     switch (mode) {
       case LONG:

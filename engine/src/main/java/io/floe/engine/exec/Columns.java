@@ -1,6 +1,10 @@
 package io.floe.engine.exec;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -33,27 +37,25 @@ public final class Columns {
   public static Column fromArrow(FieldVector vector, int rows) {
     boolean[] nulls = nulls(vector, rows);
     if (vector instanceof BigIntVector || vector instanceof TimeStampVector || vector instanceof TimeMicroVector) {
-      ArrowBuf buf = vector.getDataBuffer();
       long[] v = new long[rows];
-      for (int i = 0; i < rows; i++) {
-        v[i] = buf.getLong(8L * i);
-      }
+      data(vector, 8L * rows).asLongBuffer().get(v);
       return new LongColumn(v, nulls, rows, LongColumn.Kind.INTEGER, 0);
     }
     if (vector instanceof IntVector || vector instanceof DateDayVector) {
-      ArrowBuf buf = vector.getDataBuffer();
+      IntBuffer ints = data(vector, 4L * rows).asIntBuffer();
       long[] v = new long[rows];
       for (int i = 0; i < rows; i++) {
-        v[i] = buf.getInt(4L * i);
+        v[i] = ints.get(i);
       }
       return new LongColumn(v, nulls, rows, vector instanceof DateDayVector ? LongColumn.Kind.DATE
           : LongColumn.Kind.INTEGER, 0);
     }
     if (vector instanceof DecimalVector d && d.getPrecision() <= MAX_LONG_PRECISION) {
-      ArrowBuf buf = vector.getDataBuffer();
+      // 128-bit little-endian two's complement: up to precision 18 the low 64 bits are the unscaled value
+      LongBuffer words = data(vector, 16L * rows).asLongBuffer();
       long[] v = new long[rows];
       for (int i = 0; i < rows; i++) {
-        v[i] = buf.getLong(16L * i);
+        v[i] = words.get(2 * i);
       }
       return new LongColumn(v, nulls, rows, LongColumn.Kind.DECIMAL, d.getScale());
     }
@@ -108,6 +110,10 @@ public final class Columns {
       values[i] = vector.isNull(i) ? null : ArrowBatches.value(vector, i);
     }
     return new ObjectColumn(values);
+  }
+
+  private static ByteBuffer data(FieldVector vector, long bytes) {
+    return vector.getDataBuffer().nioBuffer(0, (int) bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private static boolean[] nulls(FieldVector vector, int rows) {

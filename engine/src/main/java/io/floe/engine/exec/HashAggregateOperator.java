@@ -62,6 +62,7 @@ public final class HashAggregateOperator implements Operator {
     }
     Batch batch;
     while ((batch = input.next()) != null) {
+      Cancellation.check();
       int[] ids = table.groupIds(batch);
       long held = table.memoryBytes();
       for (GroupAggregator aggregator : aggregators) {

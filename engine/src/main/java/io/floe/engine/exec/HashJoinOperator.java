@@ -80,6 +80,7 @@ public final class HashJoinOperator implements Operator {
     Batch b;
     long held = 0;
     while ((b = right.next()) != null) {
+      Cancellation.check();
       batches.add(b);
       held += b.memoryBytes();
       memory.hold(held);
@@ -219,6 +220,7 @@ public final class HashJoinOperator implements Operator {
     if (pairs == 0) {
       return;
     }
+    Cancellation.check();
     boolean semi = type == JoinRelType.SEMI || type == JoinRelType.ANTI;
     Column[] cols = new Column[leftWidth + rightWidth];
     for (int c = 0; c < leftWidth; c++) {

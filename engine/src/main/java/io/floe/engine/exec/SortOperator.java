@@ -89,6 +89,7 @@ public final class SortOperator implements Operator {
     long held = 0;
     while ((b = input.next()) != null) {
       width = b.width();
+      Cancellation.check();
       held += MemoryAccount.boxedRowBytes(b);
       memory.hold(held);
       for (int r = 0; r < b.size(); r++) {

@@ -59,6 +59,7 @@ public final class WindowOperator implements Operator {
     long held = 0;
     while ((b = input.next()) != null) {
       inputWidth = b.width();
+      Cancellation.check();
       held += 2 * MemoryAccount.boxedRowBytes(b);
       memory.hold(held);
       for (int r = 0; r < b.size(); r++) {
