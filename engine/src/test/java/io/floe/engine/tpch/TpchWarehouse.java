@@ -1,18 +1,9 @@
 package io.floe.engine.tpch;
 
-import io.floe.data.GenericRecord;
-import io.floe.data.Record;
 import io.floe.io.LocalFileIO;
-import io.floe.partition.PartitionSpec;
 import io.floe.scan.FileScanTask;
 import io.floe.table.Table;
 import io.floe.table.Tables;
-import io.floe.types.NestedField;
-import io.floe.types.PrimitiveType;
-import io.floe.types.Schema;
-import io.floe.types.Types;
-import io.trino.tpch.TpchColumn;
-import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,30 +15,24 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Catalogs;
 import io.floe.catalog.Namespace;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A warehouse with the eight TPC-H tables at a scale factor, generated with io.trino.tpch into Floe tables under
- * {@code <warehouse>/tpch/<table>}: identifiers are BIGINT, integers INTEGER, money DECIMAL(15,2), dates DATE;
- * lineitem and orders are partitioned by the year of their ship and order dates.
+ * {@code <warehouse>/tpch/<table>} by {@link TpchGenerator} (the layout of {@code CALL system.generate_tpch}):
+ * identifiers BIGINT, money DECIMAL(15,2), dates DATE, lineitem and orders partitioned by year.
  * Generated once per directory (a marker file records completion). Also the project's copy of the 22 queries and
  * DuckDB views over the same Parquet files, shared by the tests and the benchmarks (through the test-jar).
  */
 public final class TpchWarehouse {
   public static final String SCHEMA = "tpch";
-  /** Rows per append while generating, so large scale factors are not held in memory at once. */
-  private static final int ROWS_PER_APPEND = 1_000_000;
 
   private final Path root;
 
@@ -61,7 +46,7 @@ public final class TpchWarehouse {
 
   /** The warehouse at {@code dir}, generating it first if needed. */
   public static synchronized TpchWarehouse at(Path dir, double scaleFactor) {
-    Path marker = dir.resolve("_generated_catalog_sf" + scaleFactor);
+    Path marker = dir.resolve("_generated_by_tpchgenerator_sf" + scaleFactor);
     if (!Files.exists(marker)) {
       try {
         if (Files.exists(dir)) {
@@ -71,11 +56,7 @@ public final class TpchWarehouse {
         }
         Files.createDirectories(dir);
         try (Catalog catalog = Catalogs.load(Map.of(Catalogs.WAREHOUSE, dir.toString()))) {
-          catalog.createNamespace(Namespace.of(SCHEMA));
-        }
-        Tables tables = new Tables(new LocalFileIO());
-        for (TpchTable<?> t : TpchTable.getTables()) {
-          generate(tables, dir.resolve(SCHEMA).resolve(t.getTableName()).toString(), t, scaleFactor);
+          new TpchGenerator(catalog, Namespace.of(SCHEMA), scaleFactor).generate();
         }
         Files.createFile(marker);
       } catch (IOException e) {
@@ -83,75 +64,6 @@ public final class TpchWarehouse {
       }
     }
     return new TpchWarehouse(dir);
-  }
-
-  private static <E extends TpchEntity> void generate(Tables tables, String location, TpchTable<E> t,
-      double scaleFactor) {
-    List<NestedField> fields = new ArrayList<>();
-    int id = 1;
-    for (TpchColumn<E> c : t.getColumns()) {
-      fields.add(NestedField.required(id++, c.getColumnName(), type(c)));
-    }
-    Schema schema = new Schema(fields);
-    Table table = tables.create(schema, spec(t.getTableName(), schema), location);
-    List<Record> rows = new ArrayList<>();
-    for (E entity : t.createGenerator(scaleFactor, 1, 1)) {
-      GenericRecord r = new GenericRecord(schema.asStruct());
-      int i = 0;
-      for (TpchColumn<E> c : t.getColumns()) {
-        r.set(i++, value(c, entity));
-      }
-      rows.add(r);
-      if (rows.size() == ROWS_PER_APPEND) {
-        table.newAppend().appendRecords(rows).commit();
-        rows.clear();
-      }
-    }
-    if (!rows.isEmpty()) {
-      table.newAppend().appendRecords(rows).commit();
-    }
-  }
-
-  /** lineitem by year(l_shipdate), orders by year(o_orderdate), the rest unpartitioned. */
-  private static PartitionSpec spec(String table, Schema schema) {
-    switch (table) {
-      case "lineitem":
-        return PartitionSpec.builderFor(schema).year("l_shipdate").build();
-      case "orders":
-        return PartitionSpec.builderFor(schema).year("o_orderdate").build();
-      default:
-        return PartitionSpec.unpartitioned(schema);
-    }
-  }
-
-  private static PrimitiveType type(TpchColumn<?> c) {
-    switch (c.getType().getBase()) {
-      case IDENTIFIER:
-        return Types.LONG;
-      case INTEGER:
-        return Types.INT;
-      case DATE:
-        return Types.DATE;
-      case DOUBLE:
-        return Types.decimal(15, 2);
-      default:
-        return Types.STRING;
-    }
-  }
-
-  private static <E extends TpchEntity> Object value(TpchColumn<E> c, E e) {
-    switch (c.getType().getBase()) {
-      case IDENTIFIER:
-        return c.getIdentifier(e);
-      case INTEGER:
-        return c.getInteger(e);
-      case DATE:
-        return LocalDate.ofEpochDay(c.getDate(e));
-      case DOUBLE:
-        return BigDecimal.valueOf(c.getDouble(e)).setScale(2, RoundingMode.HALF_UP);
-      default:
-        return c.getString(e);
-    }
   }
 
   /** The scale factor named by the system property {@code tpch.sf} (0.01 when unset). */
