@@ -86,7 +86,8 @@ public final class HashJoinOperator implements Operator {
       memory.hold(held);
     }
     build = concat(batches, rightWidth);
-    memory.hold(held + build.memoryBytes() + 12L * build.size());
+    // the input batches are garbage once concatenated: the build side holds its columns and the hash arrays
+    memory.hold(Math.max(held, build.memoryBytes()) + 12L * build.size());
     buildRows = build.size();
     rightMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
