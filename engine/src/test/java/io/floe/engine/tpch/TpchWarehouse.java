@@ -1,17 +1,11 @@
 package io.floe.engine.tpch;
 
-import io.floe.data.GenericRecord;
 import io.floe.data.Record;
 import io.floe.io.LocalFileIO;
-import io.floe.partition.PartitionSpec;
 import io.floe.scan.FileScanTask;
 import io.floe.table.Table;
 import io.floe.table.Tables;
-import io.floe.types.NestedField;
-import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
-import io.floe.types.Types;
-import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
@@ -24,14 +18,11 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Catalogs;
 import io.floe.catalog.Namespace;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,21 +78,11 @@ public final class TpchWarehouse {
 
   private static <E extends TpchEntity> void generate(Tables tables, String location, TpchTable<E> t,
       double scaleFactor) {
-    List<NestedField> fields = new ArrayList<>();
-    int id = 1;
-    for (TpchColumn<E> c : t.getColumns()) {
-      fields.add(NestedField.required(id++, c.getColumnName(), type(c)));
-    }
-    Schema schema = new Schema(fields);
-    Table table = tables.create(schema, spec(t.getTableName(), schema), location);
+    Schema schema = TpchTables.schema(t);
+    Table table = tables.create(schema, TpchTables.spec(t, schema), location);
     List<Record> rows = new ArrayList<>();
     for (E entity : t.createGenerator(scaleFactor, 1, 1)) {
-      GenericRecord r = new GenericRecord(schema.asStruct());
-      int i = 0;
-      for (TpchColumn<E> c : t.getColumns()) {
-        r.set(i++, value(c, entity));
-      }
-      rows.add(r);
+      rows.add(TpchTables.record(t, schema, entity));
       if (rows.size() == ROWS_PER_APPEND) {
         table.newAppend().appendRecords(rows).commit();
         rows.clear();
@@ -109,48 +90,6 @@ public final class TpchWarehouse {
     }
     if (!rows.isEmpty()) {
       table.newAppend().appendRecords(rows).commit();
-    }
-  }
-
-  /** lineitem by year(l_shipdate), orders by year(o_orderdate), the rest unpartitioned. */
-  private static PartitionSpec spec(String table, Schema schema) {
-    switch (table) {
-      case "lineitem":
-        return PartitionSpec.builderFor(schema).year("l_shipdate").build();
-      case "orders":
-        return PartitionSpec.builderFor(schema).year("o_orderdate").build();
-      default:
-        return PartitionSpec.unpartitioned(schema);
-    }
-  }
-
-  private static PrimitiveType type(TpchColumn<?> c) {
-    switch (c.getType().getBase()) {
-      case IDENTIFIER:
-        return Types.LONG;
-      case INTEGER:
-        return Types.INT;
-      case DATE:
-        return Types.DATE;
-      case DOUBLE:
-        return Types.decimal(15, 2);
-      default:
-        return Types.STRING;
-    }
-  }
-
-  private static <E extends TpchEntity> Object value(TpchColumn<E> c, E e) {
-    switch (c.getType().getBase()) {
-      case IDENTIFIER:
-        return c.getIdentifier(e);
-      case INTEGER:
-        return c.getInteger(e);
-      case DATE:
-        return LocalDate.ofEpochDay(c.getDate(e));
-      case DOUBLE:
-        return BigDecimal.valueOf(c.getDouble(e)).setScale(2, RoundingMode.HALF_UP);
-      default:
-        return c.getString(e);
     }
   }
 
