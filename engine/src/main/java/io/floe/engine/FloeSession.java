@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.engine.statement.Statements;
 import org.apache.calcite.sql.SqlKind;
@@ -138,8 +137,8 @@ public final class FloeSession implements AutoCloseable {
       throw new SQLException("a transaction is already open", "25001");
     }
     if (!catalog.supportsMultiTableTransactions()) {
-      throw new SQLFeatureNotSupportedException("not supported: transactions on catalog type "
-          + catalog.getClass().getSimpleName() + " (catalog " + catalog.name() + "); use the JDBC catalog", "0A000");
+      throw SqlErrors.notSupported("transactions on catalog type " + catalog.getClass().getSimpleName()
+          + " (catalog " + catalog.name() + "); use the JDBC catalog");
     }
     transaction = catalog.newTransaction();
   }
@@ -256,8 +255,8 @@ public final class FloeSession implements AutoCloseable {
     if (statement.getKind().belongsTo(SqlKind.QUERY)) {
       return query(statement);
     }
-    StatementRunner runner = Statements.runnerFor(statement).orElseThrow(() -> new SQLFeatureNotSupportedException(
-        "not supported: " + statement.getKind() + " statements", "0A000"));
+    StatementRunner runner = Statements.runnerFor(statement)
+        .orElseThrow(() -> SqlErrors.notSupported(statement.getKind() + " statements"));
     try {
       return runner.run(statement, sql, this);
     } catch (RuntimeException e) {

@@ -66,15 +66,18 @@ public final class QueryResult implements AutoCloseable {
     for (int i = 0; i < columnNames.size(); i++) {
       rowType.add(columnNames.get(i), types.createTypeWithNullability(types.createSqlType(columnTypes.get(i)), true));
     }
-    return new QueryResult(ArrowBatches.schema(rowType.build()), new ValuesOperator(rows, columnNames.size()),
-        List.of(), new RootAllocator());
+    return inMemory(ArrowBatches.schema(rowType.build()), rows, new RootAllocator());
   }
 
   /** A result of one text column {@code column}, one row per line (EXPLAIN); closing frees {@code allocator}. */
   public static QueryResult ofLines(String column, List<String> lines, BufferAllocator allocator) {
     Schema schema = new Schema(List.of(Field.notNullable(column, ArrowType.Utf8.INSTANCE)));
-    List<Object[]> rows = lines.stream().map(line -> new Object[] {line}).toList();
-    return new QueryResult(schema, new ValuesOperator(rows, 1), List.of(), allocator);
+    return inMemory(schema, lines.stream().map(line -> new Object[] {line}).toList(), allocator);
+  }
+
+  /** Rows in memory as a result of {@code schema}; closing it frees {@code allocator}. */
+  private static QueryResult inMemory(Schema schema, List<Object[]> rows, BufferAllocator allocator) {
+    return new QueryResult(schema, new ValuesOperator(rows, schema.getFields().size()), List.of(), allocator);
   }
 
   /** Rows changed by the statement (INSERT, UPDATE, DELETE, MERGE; 0 for DDL), or -1 for a statement with rows. */

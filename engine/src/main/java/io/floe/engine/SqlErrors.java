@@ -46,11 +46,24 @@ public final class SqlErrors {
     }
     UnsupportedOperationException unsupported = find(e, UnsupportedOperationException.class);
     if (unsupported != null) {
-      String message = unsupported.getMessage();
-      return new SQLFeatureNotSupportedException(
-          message != null && message.startsWith("not supported") ? message : "not supported: " + message,
-          NOT_SUPPORTED, e);
+      return notSupported(unsupported.getMessage(), e);
     }
+    return internal(e);
+  }
+
+  /** SQLState 0A000 with the message {@code not supported: <what>}. */
+  public static SQLFeatureNotSupportedException notSupported(String what) {
+    return new SQLFeatureNotSupportedException("not supported: " + what, NOT_SUPPORTED);
+  }
+
+  /** SQLState 0A000 for a failure whose message says what is not supported (prefixed unless it already is). */
+  public static SQLFeatureNotSupportedException notSupported(String message, Throwable cause) {
+    String text = message != null && message.startsWith("not supported") ? message : "not supported: " + message;
+    return new SQLFeatureNotSupportedException(text, NOT_SUPPORTED, cause);
+  }
+
+  /** SQLState XX000 for a failure no other state describes: its class and message. */
+  public static SQLException internal(Throwable e) {
     return new SQLException(e.getClass().getSimpleName() + ": " + e.getMessage(), INTERNAL, e);
   }
 

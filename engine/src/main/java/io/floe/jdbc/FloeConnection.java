@@ -74,12 +74,12 @@ final class FloeConnection extends BaseConnection {
       // no rows
     } catch (SQLFeatureNotSupportedException e) {
       throw notSupportedTransactions(sql, e);
-    } catch (SQLException e) {
-      if ("42000".equals(e.getSQLState())) {
-        throw notSupportedTransactions(sql, e);
-      }
-      throw e;
     }
+  }
+
+  /** Whether the catalog commits several tables at once, so BEGIN ... COMMIT can run (the JDBC catalog). */
+  boolean supportsTransactions() throws SQLException {
+    return session().catalog().supportsMultiTableTransactions();
   }
 
   private static SQLException notSupportedTransactions(String sql, SQLException cause) {

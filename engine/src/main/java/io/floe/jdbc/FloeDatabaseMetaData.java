@@ -526,9 +526,10 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
     return true;
   }
 
+  /** Explicit transactions (autocommit off) need a catalog with multi-table commits (the JDBC catalog). */
   @Override
-  public boolean supportsTransactions() {
-    return true;
+  public boolean supportsTransactions() throws SQLException {
+    return connection.supportsTransactions();
   }
 
   @Override

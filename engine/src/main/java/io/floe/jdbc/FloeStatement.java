@@ -17,7 +17,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Runs SQL text through the connection's session. A query's rows stream from its Arrow batches as the result set is
  * read; {@link #cancel()} (from any thread) and the query timeout stop the running statement with SQLState 57014
- * (HYT00 for the timeout). A batch runs in one transaction, so it commits once.
+ * (HYT00 for the timeout). A batch runs in one transaction where the catalog has them, so it commits once.
  */
 class FloeStatement extends BaseStatement {
   final FloeConnection connection;
@@ -241,10 +241,12 @@ class FloeStatement extends BaseStatement {
 
   /**
    * Runs statements that return no rows, as one transaction when autocommit is on (so they commit once), inside
-   * the open transaction otherwise; returns their update counts.
+   * the open transaction otherwise; returns their update counts. On a catalog without transactions (the
+   * warehouse catalog) each statement of an autocommit batch commits by itself.
    */
   long[] runInOneCommit(List<String> statements) throws SQLException {
-    boolean wantTransaction = connection.getAutoCommit() && statements.size() > 1;
+    boolean wantTransaction = connection.getAutoCommit() && statements.size() > 1
+        && connection.supportsTransactions();
     boolean inOwnTransaction = false;
     long[] counts = new long[statements.size()];
     int done = 0;

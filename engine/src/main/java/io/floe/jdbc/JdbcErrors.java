@@ -1,5 +1,6 @@
 package io.floe.jdbc;
 
+import io.floe.engine.SqlErrors;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
@@ -7,7 +8,6 @@ import java.sql.SQLTimeoutException;
 
 /** The SQLExceptions the driver raises itself (the engine's own carry the engine's SQLStates). */
 final class JdbcErrors {
-  static final String NOT_SUPPORTED = "0A000";
   static final String CONNECTION_CLOSED = "08003";
   static final String INVALID_STATE = "24000";
   static final String INVALID_PARAMETER = "07009";
@@ -21,7 +21,7 @@ final class JdbcErrors {
   }
 
   static SQLFeatureNotSupportedException notSupported(String what) {
-    return new SQLFeatureNotSupportedException("not supported: " + what, NOT_SUPPORTED);
+    return SqlErrors.notSupported(what);
   }
 
   static SQLException closed(String what) {

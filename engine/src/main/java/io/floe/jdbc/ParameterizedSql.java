@@ -34,13 +34,7 @@ final class ParameterizedSql {
     if (literals.size() != markers.size()) {
       throw new SQLException(markers.size() + " parameters, " + literals.size() + " values", JdbcErrors.PARAMETER_NOT_SET);
     }
-    StringBuilder out = new StringBuilder(sql.length() + 16 * literals.size());
-    int from = 0;
-    for (int p = 0; p < markers.size(); p++) {
-      out.append(sql, from, markers.get(p)).append(literals.get(p));
-      from = markers.get(p) + 1;
-    }
-    return out.append(sql, from, sql.length()).toString();
+    return SqlText.replaceAt(sql, markers, literals);
   }
 
   /**

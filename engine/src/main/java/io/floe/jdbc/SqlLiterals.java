@@ -105,6 +105,9 @@ final class SqlLiterals {
         return of(ValueConversions.toDate(value, null));
       case Types.TIMESTAMP:
         return of(ValueConversions.toTimestamp(value, null));
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return instant(value instanceof Timestamp t ? t.toInstant()
+            : (Instant) ValueConversions.to(value, Instant.class));
       default:
         return of(value);
     }
@@ -142,6 +145,8 @@ final class SqlLiterals {
         return "CAST(NULL AS TIME)";
       case Types.TIMESTAMP:
         return "CAST(NULL AS TIMESTAMP)";
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return "CAST(NULL AS TIMESTAMP WITH LOCAL TIME ZONE)";
       case Types.BINARY:
       case Types.VARBINARY:
       case Types.LONGVARBINARY:

@@ -54,7 +54,7 @@ public final class SqlText {
   }
 
   /** The indexes of {@code c} where it is SQL, not text in quotes or comments. */
-  static List<Integer> positionsOf(String sql, char c) {
+  public static List<Integer> positionsOf(String sql, char c) {
     List<Integer> positions = new ArrayList<>();
     scan(sql, i -> {
       if (sql.charAt(i) == c) {
@@ -62,6 +62,17 @@ public final class SqlText {
       }
     });
     return positions;
+  }
+
+  /** {@code sql} with the one character at each of {@code positions} (ascending) replaced by its replacement. */
+  public static String replaceAt(String sql, List<Integer> positions, List<String> replacements) {
+    StringBuilder out = new StringBuilder(sql.length() + 16 * replacements.size());
+    int from = 0;
+    for (int p = 0; p < positions.size(); p++) {
+      out.append(sql, from, positions.get(p)).append(replacements.get(p));
+      from = positions.get(p) + 1;
+    }
+    return out.append(sql, from, sql.length()).toString();
   }
 
   /**

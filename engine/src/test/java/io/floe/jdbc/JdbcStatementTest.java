@@ -25,6 +25,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -118,6 +120,32 @@ class JdbcStatementTest extends WarehouseConnectionTest {
       assertEquals("07001", unset.getSQLState());
       SQLException outOfRange = assertThrows(SQLException.class, () -> ps.setInt(10, 1));
       assertEquals("07009", outOfRange.getSQLState());
+    }
+  }
+
+  @Test
+  void timestampWithTimeZoneParameters() throws SQLException {
+    OffsetDateTime stored = JdbcTestWarehouse.TIMESTAMPTZ;
+    try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM all_types WHERE c_tstz = ?")) {
+      for (Object sameInstant : List.of(stored, stored.toInstant(),
+          stored.atZoneSameInstant(ZoneId.of("Asia/Tokyo")), stored.withOffsetSameInstant(ZoneOffset.ofHours(-5)))) {
+        ps.setObject(1, sameInstant);
+        assertEquals(List.of(1), firstRow(ps.executeQuery()), sameInstant.toString());
+      }
+      ps.setObject(1, Timestamp.from(stored.toInstant()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      assertEquals(List.of(1), firstRow(ps.executeQuery()));
+      ps.setObject(1, stored.plusNanos(1000));
+      try (ResultSet none = ps.executeQuery()) {
+        assertFalse(none.next(), "a microsecond later is another instant");
+      }
+      ps.setNull(1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      try (ResultSet none = ps.executeQuery()) {
+        assertFalse(none.next(), "NULL matches no row");
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM all_types WHERE c_tstz < ?")) {
+      ps.setObject(1, stored.plusSeconds(1));
+      assertEquals(List.of(1L), firstRow(ps.executeQuery()));
     }
   }
 

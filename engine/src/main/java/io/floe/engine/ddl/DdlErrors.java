@@ -2,10 +2,10 @@ package io.floe.engine.ddl;
 
 import io.floe.catalog.NamespaceNotEmptyException;
 import io.floe.catalog.NoSuchNamespaceException;
+import io.floe.engine.SqlErrors;
 import io.floe.table.AlreadyExistsException;
 import io.floe.table.NoSuchTableException;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 
 /** The SQLExceptions of DDL, SHOW and procedures. */
@@ -39,7 +39,7 @@ public final class DdlErrors {
   }
 
   public static SQLException notSupported(String what) {
-    return new SQLFeatureNotSupportedException("not supported: " + what, NOT_SUPPORTED);
+    return SqlErrors.notSupported(what);
   }
 
   /** The SQLException of a catalog or table failure, with the SQLState of its kind. */
@@ -57,13 +57,11 @@ public final class DdlErrors {
       return new SQLException(e.getMessage(), SCHEMA_NOT_EMPTY, e);
     }
     if (e instanceof UnsupportedOperationException) {
-      String message = String.valueOf(e.getMessage());
-      return new SQLFeatureNotSupportedException(
-          message.startsWith("not supported") ? message : "not supported: " + message, NOT_SUPPORTED, e);
+      return SqlErrors.notSupported(e.getMessage(), e);
     }
     if (e instanceof IllegalArgumentException) {
       return new SQLSyntaxErrorException(e.getMessage(), INVALID, e);
     }
-    return new SQLException(e.getClass().getSimpleName() + ": " + e.getMessage(), "XX000", e);
+    return SqlErrors.internal(e);
   }
 }

@@ -9,7 +9,6 @@ import io.floe.engine.planner.OperatorDecorator;
 import io.floe.engine.planner.PlannedQuery;
 import io.floe.engine.planner.SqlPlanner;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -68,8 +67,7 @@ public final class Explainer {
       throw SqlErrors.of(e);
     }
     if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
-      throw new SQLFeatureNotSupportedException("not supported: EXPLAIN of " + parsed.getKind() + " statements",
-          "0A000");
+      throw SqlErrors.notSupported("EXPLAIN of " + parsed.getKind() + " statements");
     }
   }
 }

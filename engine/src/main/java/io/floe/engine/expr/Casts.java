@@ -6,12 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** CAST between the engine's value representations. */
 final class Casts {
+  /** {@code yyyy-MM-dd HH:mm:ss} with the fraction of a second when there is one (as TIMESTAMP literals). */
+  private static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').appendPattern("HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).toFormatter();
+
   private Casts() {
   }
 
@@ -63,14 +71,14 @@ final class Casts {
             throw new SqlStateException("22007", "invalid DATE '" + s + "'");
           }
         }
-        if (source == SqlTypeName.TIMESTAMP) {
+        if (isTimestamp(source)) {
           return (int) Math.floorDiv((Long) v, 86_400_000_000L);
         }
         return v;
       case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         if (v instanceof String s) {
-          LocalDateTime t = LocalDateTime.parse(s.trim().replace(' ', 'T'));
-          return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+          return parseTimestamp(s, to);
         }
         if (source == SqlTypeName.DATE) {
           return ((Integer) v) * 86_400_000_000L;
@@ -87,6 +95,20 @@ final class Casts {
     }
   }
 
+  /** TIMESTAMP and TIMESTAMP WITH LOCAL TIME ZONE are both microseconds since the epoch in UTC. */
+  private static boolean isTimestamp(SqlTypeName type) {
+    return type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+  }
+
+  private static long parseTimestamp(String s, RelDataType to) {
+    try {
+      LocalDateTime t = LocalDateTime.parse(s.trim().replace(' ', 'T'));
+      return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+    } catch (DateTimeParseException e) {
+      throw new SqlStateException("22007", "invalid " + to.getSqlTypeName() + " '" + s + "'");
+    }
+  }
+
   private static BigDecimal parseNumber(String s, RelDataType to) {
     try {
       return new BigDecimal(s.trim());
@@ -99,10 +121,11 @@ final class Casts {
     switch (source) {
       case DATE:
         return LocalDate.ofEpochDay((Integer) v).toString();
-      case TIMESTAMP: {
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
         long micros = (Long) v;
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC).toString().replace('T', ' ');
+        return TIMESTAMP_TEXT.format(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC));
       }
       case DECIMAL:
         return ((BigDecimal) v).toPlainString();

@@ -10,7 +10,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The engine's value representation and its operations. Integer types are {@link Long}, DECIMAL is
  * {@link BigDecimal} at the type's scale, REAL/DOUBLE are {@link Double}, DATE is {@link Integer} days since the
- * epoch, TIME and TIMESTAMP are {@link Long} microseconds, strings are {@link String}, BOOLEAN is {@link Boolean},
+ * epoch, TIME, TIMESTAMP and TIMESTAMP WITH LOCAL TIME ZONE (an instant, since the epoch in UTC) are {@link Long}
+ * microseconds, strings are {@link String}, BOOLEAN is {@link Boolean},
  * binaries are {@code byte[]}, year-month intervals are {@link Long} months and day-time intervals {@link Long}
  * milliseconds. SQL NULL is {@code null}.
  */
@@ -100,6 +101,7 @@ public final class Values {
       case TIME:
         return literal.getValueAs(Integer.class) * 1000L;
       case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE: // the instant its text names in UTC, as time travel reads it
         return timestampMicros(literal.getValueAs(org.apache.calcite.util.TimestampString.class));
       case BINARY:
       case VARBINARY:

@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlTimestampLiteral;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -113,6 +114,34 @@ public final class Arguments {
     } catch (NumberFormatException | ArithmeticException e) {
       throw wrongType(name, "an integer");
     }
+  }
+
+  /** A number argument, or null when not given. */
+  public BigDecimal decimal(String name) throws SQLException {
+    SqlLiteral literal = literal(name);
+    if (literal == null) {
+      return null;
+    }
+    if (!(literal.getValue() instanceof BigDecimal)) {
+      throw wrongType(name, "a number");
+    }
+    return new BigDecimal(literal.toValue());
+  }
+
+  /** A name argument: a simple identifier ({@code tpch}) or a string ({@code 'tpch'}); null when not given. */
+  public String name(String name) throws SQLException {
+    SqlNode node = values.get(name);
+    if (node instanceof SqlIdentifier id && id.isSimple()) {
+      return id.getSimple();
+    }
+    SqlLiteral literal = literal(name);
+    if (literal == null) {
+      return null;
+    }
+    if (literal.getTypeName().getFamily() != SqlTypeFamily.CHARACTER) {
+      throw wrongType(name, "a name or a string");
+    }
+    return literal.toValue();
   }
 
   /** A boolean argument, or {@code otherwise} when not given. */

@@ -5,6 +5,7 @@ import io.floe.engine.QueryResult;
 import io.floe.engine.ddl.DdlErrors;
 import io.floe.engine.parser.SqlCallProcedure;
 import io.floe.engine.statement.StatementRunner;
+import io.floe.engine.tpch.GenerateTpchProcedure;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ProcedureRunner implements StatementRunner {
     all.addAll(MaintenanceProcedures.all());
     all.addAll(SnapshotProcedures.all());
     all.addAll(CatalogProcedures.all());
+    all.add(GenerateTpchProcedure.PROCEDURE);
     for (Procedure procedure : all) {
       PROCEDURES.put(procedure.name(), procedure);
     }

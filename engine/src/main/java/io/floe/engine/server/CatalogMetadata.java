@@ -5,6 +5,7 @@ import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.engine.catalog.TypeMapping;
 import io.floe.engine.exec.ArrowBatches;
+import io.floe.engine.expr.StringFunctions;
 import io.floe.engine.planner.FloeTypeSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -128,22 +129,6 @@ final class CatalogMetadata {
 
   /** A SQL LIKE pattern ({@code %}, {@code _}, backslash escapes) as a regular expression; null matches all. */
   static Pattern like(String pattern) {
-    if (pattern == null) {
-      return Pattern.compile("(?s).*");
-    }
-    StringBuilder regex = new StringBuilder("(?s)");
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-      } else if (c == '%') {
-        regex.append(".*");
-      } else if (c == '_') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+    return pattern == null ? Pattern.compile("(?s).*") : StringFunctions.likePattern(pattern, "\\");
   }
 }

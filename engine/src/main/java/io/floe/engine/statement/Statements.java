@@ -23,7 +23,6 @@ public final class Statements {
       new UpdateRunner(),
       new MergeRunner(),
       new io.floe.engine.explain.ExplainPlanRunner(),
-      new io.floe.engine.tpch.GenerateTpchProcedure(),
       new io.floe.engine.procedure.ProcedureRunner(),
       new io.floe.engine.transaction.TransactionRunner()
   );

@@ -204,4 +204,34 @@ class MetadataTablesTest {
     byOperation.forEach((operation, count) -> expectedCounts.add(List.of(operation, count)));
     assertEquals(expectedCounts, counts);
   }
+
+  @Test
+  void snapshotsFilteredByCommitTime() throws SQLException {
+    List<Snapshot> all = tables.items.snapshots();
+    long third = all.get(2).timestampMs();
+    String instant = VersionedWarehouse.timestampLiteral(third, java.time.ZoneOffset.UTC)
+        .replace("TIMESTAMP ", "TIMESTAMP WITH LOCAL TIME ZONE ");
+    List<List<Object>> after = new ArrayList<>();
+    List<List<Object>> fromThird = new ArrayList<>();
+    for (Snapshot s : all) {
+      if (s.timestampMs() > third) {
+        after.add(List.of(s.snapshotId()));
+      }
+      if (s.timestampMs() >= third) {
+        fromThird.add(List.of(s.snapshotId()));
+      }
+    }
+    assertFalse(after.isEmpty());
+    assertEquals(after.size() + 1, fromThird.size());
+    assertEquals(after, rows("SELECT snapshot_id FROM \"items$snapshots\" WHERE committed_at > " + instant
+        + " ORDER BY committed_at"));
+    assertEquals(fromThird, rows("SELECT snapshot_id FROM \"items$snapshots\" WHERE committed_at >= " + instant
+        + " ORDER BY committed_at"));
+    assertEquals(List.of(List.of((long) all.size())), rows("SELECT count(*) FROM \"items$snapshots\""
+        + " WHERE committed_at > TIMESTAMP WITH LOCAL TIME ZONE '2020-01-01 00:00:00'"));
+    long madeCurrentSince = tables.items.history().stream().filter(e -> e.timestampMs() >= third).count();
+    assertEquals(List.of(List.of(madeCurrentSince)), rows("SELECT count(*) FROM \"items$history\""
+        + " WHERE made_current_at >= CAST(" + VersionedWarehouse.timestampLiteral(third, java.time.ZoneOffset.UTC)
+        + " AS TIMESTAMP WITH LOCAL TIME ZONE)"));
+  }
 }

@@ -91,7 +91,12 @@ class GenerateTpchProcedureTest {
       assertTrue(unknown.getMessage().contains("sf"), unknown.getMessage());
       SQLException notString = assertThrows(SQLException.class,
           () -> session.execute("CALL system.generate_tpch(0.01, 42)"));
-      assertEquals("22023", notString.getSQLState(), notString.getMessage());
+      assertEquals("42000", notString.getSQLState(), "ill-typed, as for every procedure: " + notString.getMessage());
+      assertTrue(notString.getMessage().contains("schema"), notString.getMessage());
+      SQLException notNumber = assertThrows(SQLException.class,
+          () -> session.execute("CALL system.generate_tpch(scale => 'big')"));
+      assertEquals("42000", notNumber.getSQLState(), notNumber.getMessage());
+      assertTrue(notNumber.getMessage().contains("scale"), notNumber.getMessage());
 
       assertEquals(List.of(List.of("tpch")), ResultRows.of(session.execute("SHOW SCHEMAS")),
           "the failed calls created no schema");
