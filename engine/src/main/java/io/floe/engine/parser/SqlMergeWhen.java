@@ -78,12 +78,14 @@ public final class SqlMergeWhen extends SqlCall {
       case DELETE -> writer.keyword("DELETE");
       case UPDATE -> {
         writer.keyword("UPDATE SET");
+        SqlWriter.Frame assignments = writer.startList("", "");
         for (int i = 0; i < update.getTargetColumnList().size(); i++) {
           writer.sep(",");
           update.getTargetColumnList().get(i).unparse(writer, 0, 0);
           writer.keyword("=");
           update.getSourceExpressionList().get(i).unparse(writer, 0, 0);
         }
+        writer.endList(assignments);
       }
       default -> {
         writer.keyword("INSERT");

@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSnapshot;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +202,9 @@ class ParserTest {
     assertNull(merge.clauses.get(4).insert.getTargetColumnList());
     assertTrue(merge.clauses.get(0).matched());
     assertFalse(merge.clauses.get(3).matched());
+    String unparsed = merge.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    SqlMergeStatement again = assertInstanceOf(SqlMergeStatement.class, parse(unparsed));
+    assertEquals(unparsed, again.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
     // Calcite's two-clause form parses into the same node
     SqlMergeStatement stock = assertInstanceOf(SqlMergeStatement.class, parse(
         "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v "
