@@ -68,12 +68,18 @@ public final class MergeRunner implements StatementRunner {
     SqlMergeStatement merge = reparse(sql);
     Project pairs;
     try {
-      validateNotMatchedConditions(session, reparse(sql));
       pairs = pairExpressions(session, merge);
     } catch (SQLException e) {
       throw e;
     } catch (Exception e) {
       throw DmlErrors.of(e);
+    }
+    try { // every column exists (checked above): what fails here reads the target
+      validateNotMatchedConditions(session, reparse(sql));
+    } catch (Exception e) {
+      SQLException cause = DmlErrors.of(e);
+      throw new SQLException("MERGE: a WHEN NOT MATCHED condition can read only the source: " + cause.getMessage(),
+          cause.getSQLState(), cause);
     }
     Join join = (Join) pairs.getInput();
     FloeTableScan target = targetScan(join.getLeft());
