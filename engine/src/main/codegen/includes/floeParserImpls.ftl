@@ -377,3 +377,79 @@ SqlNode FloeTransactionControl() :
         return new SqlTransactionControl(s.end(this), action);
     }
 }
+
+/**
+ * MERGE INTO t [[AS] a] USING source ON cond followed by WHEN clauses in order; listed before Calcite's own MERGE
+ * production (statementParserMethods come first), so every MERGE parses here, Calcite's two-clause form included.
+ */
+SqlNode FloeMerge() :
+{
+    final Span s;
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    final SqlIdentifier alias;
+    final SqlNode sourceTableRef;
+    final SqlNode condition;
+    final List<SqlMergeWhen> clauses = new ArrayList<SqlMergeWhen>();
+    SqlMergeWhen clause;
+}
+{
+    <MERGE> { s = span(); } <INTO> tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    [ tableRef = ExtendTable(tableRef) ]
+    ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
+    <USING> sourceTableRef = TableRef()
+    <ON> condition = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    ( clause = FloeMergeWhen(tableRef, alias) { clauses.add(clause); } )+
+    {
+        return new SqlMergeStatement(s.end(this), tableRef, alias, sourceTableRef, condition, clauses);
+    }
+}
+
+/** WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE, or WHEN NOT MATCHED [AND cond] THEN INSERT ... */
+SqlMergeWhen FloeMergeWhen(SqlNode table, SqlIdentifier alias) :
+{
+    final Span s;
+    SqlNode condition = null;
+    SqlIdentifier id;
+    final SqlNodeList updateColumns = new SqlNodeList(SqlParserPos.ZERO);
+    final SqlNodeList updateValues = new SqlNodeList(SqlParserPos.ZERO);
+    final Span insertSpan;
+    final Span valuesSpan;
+    final SqlNodeList insertColumns;
+    final SqlNode row;
+}
+{
+    <WHEN> { s = span(); }
+    (
+        <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
+        (
+            <DELETE> { return SqlMergeWhen.delete(s.end(this), condition); }
+        |
+            <UPDATE> <SET> id = CompoundIdentifier() { updateColumns.add(id); }
+            <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
+            (
+                <COMMA> id = CompoundIdentifier() { updateColumns.add(id); }
+                <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
+            )*
+            {
+                return SqlMergeWhen.update(s.end(this), condition, new SqlUpdate(s.addAll(updateValues).pos(),
+                    table, updateColumns, updateValues, null, null, alias));
+            }
+        )
+    |
+        <NOT> <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
+        <INSERT> { insertSpan = span(); }
+        (
+            LOOKAHEAD(2)
+            insertColumns = ParenthesizedSimpleIdentifierList()
+        |   { insertColumns = null; }
+        )
+        <VALUES> { valuesSpan = span(); } row = RowConstructor()
+        {
+            return SqlMergeWhen.insert(s.end(this), condition, new SqlInsert(insertSpan.end(this),
+                SqlNodeList.EMPTY, table, SqlStdOperatorTable.VALUES.createCall(valuesSpan.end(this), row),
+                insertColumns));
+        }
+    )
+}

@@ -3,33 +3,34 @@ package io.floe.engine.dml;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.expr.VectorExpr;
+import io.floe.engine.parser.SqlMergeWhen;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * MERGE's WHEN MATCHED part over one batch of target rows: pairs each target row with the source rows whose keys
  * equal its own, keeps the pairs the rest of the ON condition holds for, fails with {@code 21000} when a target row
- * matches more than one source row, and applies the UPDATE SET expressions (evaluated over the pair) to matched rows.
+ * matches more than one source row, and applies to each matched row the first WHEN MATCHED clause whose condition
+ * holds: UPDATE SET expressions (evaluated over the pair) or DELETE.
  */
 final class MergeMatcher implements RowChange {
   private final String tableName;
   private final MergeSource source;
   private final int[] targetKeys;
   private final VectorExpr residual;
-  private final int[] updateColumns;
-  private final VectorExpr[] updateValues;
+  private final List<MergeClause> clauses;
 
   /**
    * @param residual the ON condition's non-equality part over (target columns, source columns), or null
-   * @param updateColumns target column of each SET; null when the MERGE has no WHEN MATCHED clause
+   * @param clauses the WHEN MATCHED clauses in statement order (possibly none)
    */
-  MergeMatcher(String tableName, MergeSource source, int[] targetKeys, VectorExpr residual, int[] updateColumns,
-      VectorExpr[] updateValues) {
+  MergeMatcher(String tableName, MergeSource source, int[] targetKeys, VectorExpr residual,
+      List<MergeClause> clauses) {
     this.tableName = tableName;
     this.source = source;
     this.targetKeys = targetKeys;
     this.residual = residual;
-    this.updateColumns = updateColumns;
-    this.updateValues = updateValues;
+    this.clauses = clauses;
   }
 
   @Override
@@ -79,19 +80,60 @@ final class MergeMatcher implements RowChange {
       seen[pairTarget[p]] = true;
       source.markMatched(pairSource[p]);
     }
-    if (updateColumns == null) {
+    return applyClauses(target, joined, pairTarget);
+  }
+
+  /** Applies the chosen clause to each matched row; {@code pairTarget[p]} is the target row of pair {@code p}. */
+  private Outcome applyClauses(Batch target, Batch joined, int[] pairTarget) {
+    if (clauses.isEmpty()) {
       return new Outcome(0, target);
     }
+    int[] chosen = MergeClause.choose(clauses, joined);
     Object[][] out = target.columns().clone();
-    for (int i = 0; i < updateColumns.length; i++) {
-      Object[] values = updateValues[i].eval(joined).toArray();
-      Object[] column = out[updateColumns[i]].clone();
-      for (int p = 0; p < pairs; p++) {
-        column[pairTarget[p]] = values[p];
+    boolean[] copied = new boolean[out.length];
+    boolean[] deleted = new boolean[target.size()];
+    int deletedCount = 0;
+    long changed = 0;
+    int[] count = new int[1];
+    for (int k = 0; k < clauses.size(); k++) {
+      int[] rows = MergeClause.rowsChoosing(chosen, k, count);
+      if (count[0] == 0) {
+        continue;
       }
-      out[updateColumns[i]] = column;
+      changed += count[0];
+      MergeClause clause = clauses.get(k);
+      if (clause.action() == SqlMergeWhen.Action.DELETE) {
+        for (int i = 0; i < count[0]; i++) {
+          deleted[pairTarget[rows[i]]] = true;
+        }
+        deletedCount += count[0];
+        continue;
+      }
+      Batch taking = joined.select(rows, count[0]);
+      for (int c = 0; c < clause.columns().length; c++) {
+        int column = clause.columns()[c];
+        Object[] values = clause.values()[c].eval(taking).toArray();
+        if (!copied[column]) {
+          out[column] = out[column].clone();
+          copied[column] = true;
+        }
+        for (int i = 0; i < count[0]; i++) {
+          out[column][pairTarget[rows[i]]] = values[i];
+        }
+      }
     }
-    return new Outcome(pairs, Batch.ofArrays(target.size(), out));
+    Batch written = Batch.ofArrays(target.size(), out);
+    if (deletedCount > 0) {
+      int[] kept = new int[target.size() - deletedCount];
+      int n = 0;
+      for (int r = 0; r < target.size(); r++) {
+        if (!deleted[r]) {
+          kept[n++] = r;
+        }
+      }
+      written = written.select(kept, n);
+    }
+    return new Outcome(changed, written);
   }
 
   /** The (target row, source row) pairs as rows of target columns followed by source columns. */

@@ -1,6 +1,8 @@
 package io.floe.engine.dml;
 
 import io.floe.engine.FloeSession;
+import io.floe.engine.parser.SqlMergeStatement;
+import io.floe.engine.parser.SqlMergeWhen;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.expr.ExprCompiler;
@@ -28,43 +30,56 @@ import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
- * {@code MERGE INTO t [AS a] USING source ON c WHEN MATCHED THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT ...}
- * (Calcite's MERGE syntax: at most one of each clause, no extra AND conditions, no DELETE). The statement is
- * validated as a whole; its expressions are then planned as one projection over {@code target, source} so they
- * can be evaluated over (target row, source row) pairs. The source runs once and is hashed on the ON condition's
- * equality keys; every target file is read, files with matched rows are rewritten with the updates, unmatched
- * source rows are inserted; one snapshot. Returns updated plus inserted rows.
+ * {@code MERGE INTO t [AS a] USING source ON c} with an ordered list of {@code WHEN MATCHED [AND cond] THEN UPDATE
+ * SET ... | DELETE} and {@code WHEN NOT MATCHED [AND cond] THEN INSERT ...} clauses ({@link SqlMergeStatement}):
+ * each matched target row takes the first WHEN MATCHED clause whose condition holds, each unmatched source row the
+ * first WHEN NOT MATCHED clause. Each UPDATE and INSERT clause is validated by Calcite as a MERGE of its own; the
+ * conditions and values are then planned as one projection over {@code target, source} so they can be evaluated
+ * over (target row, source row) pairs. The source runs once and is hashed on the ON condition's equality keys;
+ * every target file is read, files with matched rows are rewritten, unmatched source rows are inserted; one
+ * snapshot. Returns updated, deleted and inserted rows.
  */
 public final class MergeRunner implements StatementRunner {
   @Override
   public boolean accepts(SqlNode statement) {
-    return statement instanceof SqlMerge;
+    return statement instanceof SqlMergeStatement;
   }
 
   @Override
   public QueryResult run(SqlNode statement, String sql, FloeSession session) throws SQLException {
-    DmlPlanning.convert(session, statement); // validates the MERGE: unknown columns, type errors
-    SqlMerge merge;
+    int clauseCount = ((SqlMergeStatement) statement).clauses.size();
+    for (int k = 0; k < clauseCount; k++) {
+      SqlMergeStatement fresh = reparse(sql); // Calcite's validation rewrites the nodes it validates
+      SqlMerge only = fresh.withOnly(fresh.clauses.get(k));
+      if (only != null) {
+        DmlPlanning.convert(session, only); // unknown columns, type errors of SET and INSERT
+      }
+    }
+    SqlMergeStatement merge = reparse(sql);
     Project pairs;
     try {
-      merge = (SqlMerge) SqlPlanner.parse(sql);
       pairs = pairExpressions(session, merge);
     } catch (SQLException e) {
       throw e;
     } catch (Exception e) {
       throw DmlErrors.of(e);
+    }
+    try { // every column exists (checked above): what fails here reads the target
+      validateNotMatchedConditions(session, reparse(sql));
+    } catch (Exception e) {
+      SQLException cause = DmlErrors.of(e);
+      throw new SQLException("MERGE: a WHEN NOT MATCHED condition can read only the source: " + cause.getMessage(),
+          cause.getSQLState(), cause);
     }
     Join join = (Join) pairs.getInput();
     FloeTableScan target = targetScan(join.getLeft());
@@ -74,19 +89,26 @@ public final class MergeRunner implements StatementRunner {
     for (RexNode e : exprs) {
       DmlPlanning.requireNoSubQuery(e, "MERGE");
     }
-    SqlUpdate update = merge.getUpdateCall();
-    SqlInsert insert = merge.getInsertCall();
-    int updates = update == null ? 0 : update.getTargetColumnList().size();
     ExprCompiler compiler = new ExprCompiler(pairs.getCluster().getRexBuilder());
+    List<MergeClause> matched = new ArrayList<>();
+    List<MergeClause> notMatched = new ArrayList<>();
+    int next = 1;
+    for (SqlMergeWhen when : merge.clauses) {
+      VectorExpr condition = when.condition == null ? null : compiler.compile(exprs.get(next++));
+      int[] columns = switch (when.action) {
+        case UPDATE -> columnIndexes(when.update.getTargetColumnList(), targetColumns);
+        case INSERT -> when.insert.getTargetColumnList() == null
+            ? allColumns(targetWidth) : columnIndexes(when.insert.getTargetColumnList(), targetColumns);
+        default -> new int[0];
+      };
+      VectorExpr[] values = compileAll(compiler, exprs.subList(next, next + columns.length));
+      next += columns.length;
+      (when.matched() ? matched : notMatched).add(new MergeClause(when.action, condition, columns, values));
+    }
 
     JoinInfo on = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), exprs.get(0));
     RexNode rest = RexUtil.composeConjunction(pairs.getCluster().getRexBuilder(), on.nonEquiConditions);
     VectorExpr residual = rest.isAlwaysTrue() ? null : compiler.compile(rest);
-    int[] updateColumns = update == null ? null : columnIndexes(update.getTargetColumnList(), targetColumns);
-    VectorExpr[] updateValues = compileAll(compiler, exprs.subList(1, 1 + updates));
-    int[] insertColumns = insert == null ? null : insert.getTargetColumnList() == null
-        ? allColumns(targetWidth) : columnIndexes(insert.getTargetColumnList(), targetColumns);
-    VectorExpr[] insertValues = compileAll(compiler, exprs.subList(1 + updates, exprs.size()));
 
     RowLevelStatement statementOnTarget = new RowLevelStatement(session, target.floeTable().id());
     MergeSource source;
@@ -98,36 +120,65 @@ public final class MergeRunner implements StatementRunner {
       throw DmlErrors.of(e);
     }
     MergeMatcher matcher = new MergeMatcher(statementOnTarget.table().name(), source, on.leftKeys.toIntArray(),
-        residual, updateColumns, updateValues);
+        residual, matched);
     long changed = statementOnTarget.run(statementOnTarget.candidates(Expressions.alwaysTrue()), file -> false, matcher,
-        Expressions.alwaysTrue(), insert == null ? null
-            : (writers, converter) -> insertUnmatched(source, targetWidth, insertColumns, insertValues, writers, converter));
+        Expressions.alwaysTrue(), notMatched.isEmpty() ? null
+            : (writers, converter) -> insertUnmatched(source, targetWidth, notMatched, writers, converter));
     return QueryResult.ofUpdateCount(changed);
   }
 
+  private static SqlMergeStatement reparse(String sql) throws SQLException {
+    try {
+      return (SqlMergeStatement) SqlPlanner.parse(sql);
+    } catch (Exception e) {
+      throw DmlErrors.of(e);
+    }
+  }
+
+  /** A WHEN NOT MATCHED condition reads only the source: validated as {@code SELECT cond, ... FROM source}. */
+  private static void validateNotMatchedConditions(FloeSession session, SqlMergeStatement merge) throws Exception {
+    SqlParserPos pos = merge.getParserPosition();
+    List<SqlNode> conditions = new ArrayList<>();
+    for (SqlMergeWhen when : merge.clauses) {
+      if (!when.matched() && when.condition != null) {
+        conditions.add(when.condition);
+      }
+    }
+    if (!conditions.isEmpty()) {
+      session.planner().convert(new SqlSelect(pos, null, new SqlNodeList(conditions, pos), merge.source, null, null,
+          null, null, null, null, null, null, null));
+    }
+  }
+
   /**
-   * {@code SELECT on, update values..., insert values... FROM target [AS alias], source}, validated and converted:
-   * a projection over the cross join whose expressions read (target columns, source columns).
+   * {@code SELECT on, then per clause [its condition] and its SET or INSERT values, FROM target [AS alias], source},
+   * validated and converted: a projection over the cross join whose expressions read (target columns, source
+   * columns).
    */
-  private static Project pairExpressions(FloeSession session, SqlMerge merge) throws Exception {
+  private static Project pairExpressions(FloeSession session, SqlMergeStatement merge) throws Exception {
     SqlParserPos pos = merge.getParserPosition();
     List<SqlNode> items = new ArrayList<>();
-    items.add(merge.getCondition());
-    if (merge.getUpdateCall() != null) {
-      items.addAll(merge.getUpdateCall().getSourceExpressionList().getList());
-    }
-    if (merge.getInsertCall() != null) {
-      SqlNode values = merge.getInsertCall().getSource();
-      if (!(values instanceof SqlBasicCall call) || call.operandCount() != 1
-          || !(call.operand(0) instanceof SqlCall row)) {
-        throw new SQLFeatureNotSupportedException("not supported: MERGE ... INSERT of more than one row", "0A000");
+    items.add(merge.condition);
+    for (SqlMergeWhen when : merge.clauses) {
+      if (when.condition != null) {
+        items.add(when.condition);
       }
-      items.addAll(row.getOperandList());
+      if (when.update != null) {
+        items.addAll(when.update.getSourceExpressionList().getList());
+      }
+      if (when.insert != null) {
+        SqlNode values = when.insert.getSource();
+        if (!(values instanceof SqlBasicCall call) || call.operandCount() != 1
+            || !(call.operand(0) instanceof SqlCall row)) {
+          throw new SQLFeatureNotSupportedException("not supported: MERGE ... INSERT of more than one row", "0A000");
+        }
+        items.addAll(row.getOperandList());
+      }
     }
-    SqlNode target = merge.getAlias() == null ? merge.getTargetTable()
-        : SqlValidatorUtil.addAlias(merge.getTargetTable(), merge.getAlias().getSimple());
+    SqlNode target = merge.alias == null ? merge.target
+        : SqlValidatorUtil.addAlias(merge.target, merge.alias.getSimple());
     SqlJoin from = new SqlJoin(pos, target, SqlLiteral.createBoolean(false, pos), JoinType.COMMA.symbol(pos),
-        merge.getSourceTableRef(), JoinConditionType.NONE.symbol(pos), null);
+        merge.source, JoinConditionType.NONE.symbol(pos), null);
     SqlSelect select = new SqlSelect(pos, null, new SqlNodeList(items, pos), from, null, null, null, null, null, null,
         null, null, null);
     RelNode rel = session.planner().convert(select).rel;
@@ -147,7 +198,8 @@ public final class MergeRunner implements StatementRunner {
     return scan;
   }
 
-  private static long insertUnmatched(MergeSource source, int targetWidth, int[] insertColumns, VectorExpr[] values,
+  /** Inserts each unmatched source row by the first WHEN NOT MATCHED clause whose condition holds for it. */
+  private static long insertUnmatched(MergeSource source, int targetWidth, List<MergeClause> clauses,
       WriterPool writers, RowConverter converter) {
     int[] unmatched = source.unmatched();
     if (unmatched.length == 0) {
@@ -160,19 +212,31 @@ public final class MergeRunner implements StatementRunner {
     }
     System.arraycopy(sourceRows.columns(), 0, pairColumns, targetWidth, sourceRows.width());
     Batch pairsWithoutTarget = Batch.ofArrays(unmatched.length, pairColumns);
-    Object[][] inserted = new Object[targetWidth][];
-    for (int c = 0; c < targetWidth; c++) {
-      inserted[c] = new Object[unmatched.length];
-    }
-    for (int i = 0; i < insertColumns.length; i++) {
-      inserted[insertColumns[i]] = values[i].eval(pairsWithoutTarget).toArray();
-    }
-    Batch rows = Batch.ofArrays(unmatched.length, inserted);
+    int[] chosen = MergeClause.choose(clauses, pairsWithoutTarget);
+    int[] count = new int[1];
+    long inserted = 0;
     TableWriter writer = writers.writer();
-    for (int r = 0; r < rows.size(); r++) {
-      writer.write(converter.toRecord(rows, r));
+    for (int k = 0; k < clauses.size(); k++) {
+      int[] rows = MergeClause.rowsChoosing(chosen, k, count);
+      if (count[0] == 0) {
+        continue;
+      }
+      MergeClause clause = clauses.get(k);
+      Batch taking = pairsWithoutTarget.select(rows, count[0]);
+      Object[][] values = new Object[targetWidth][];
+      for (int c = 0; c < targetWidth; c++) {
+        values[c] = new Object[count[0]];
+      }
+      for (int i = 0; i < clause.columns().length; i++) {
+        values[clause.columns()[i]] = clause.values()[i].eval(taking).toArray();
+      }
+      Batch insertedRows = Batch.ofArrays(count[0], values);
+      for (int r = 0; r < insertedRows.size(); r++) {
+        writer.write(converter.toRecord(insertedRows, r));
+      }
+      inserted += count[0];
     }
-    return rows.size();
+    return inserted;
   }
 
   private static VectorExpr[] compileAll(ExprCompiler compiler, List<RexNode> exprs) {

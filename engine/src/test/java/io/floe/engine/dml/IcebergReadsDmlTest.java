@@ -46,7 +46,10 @@ class IcebergReadsDmlTest {
         "DELETE FROM items WHERE id BETWEEN 30 AND 60",
         "UPDATE items SET price = price + 1, name = 'u' WHERE mod(id, 7) = 0",
         "MERGE INTO items t USING changes s ON t.id = s.id WHEN MATCHED THEN UPDATE SET name = s.name, grp = s.grp "
-            + "WHEN NOT MATCHED THEN INSERT VALUES (s.id + 10000, s.grp, s.name, s.price, s.dt)");
+            + "WHEN NOT MATCHED THEN INSERT VALUES (s.id + 10000, s.grp, s.name, s.price, s.dt)",
+        "MERGE INTO items t USING changes s ON t.id = s.id + 10000 WHEN MATCHED AND mod(s.id, 2) = 0 THEN DELETE "
+            + "WHEN MATCHED THEN UPDATE SET name = 'm' WHEN NOT MATCHED AND mod(s.id, 5) = 0 "
+            + "THEN INSERT VALUES (s.id + 20000, s.grp, s.name, s.price, s.dt)");
     for (String sql : statements) {
       fx.both(sql);
       fx.assertSameRows("items");

@@ -1,7 +1,9 @@
 package io.floe.engine.dml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.data.Record;
 import io.floe.partition.PartitionSpec;
@@ -68,6 +70,81 @@ class MergeTest {
     SQLException e = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
         + "ON t.grp = s.grp WHEN MATCHED THEN UPDATE SET name = s.name"));
     assertEquals("21000", e.getSQLState(), e.getMessage());
+    assertEquals(before, fx.table("items").currentSnapshot().snapshotId());
+  }
+
+  @Test
+  void matchedDelete() throws Exception {
+    long files = fx.table("items").currentSnapshot().snapshotId();
+    assertEquals(51, fx.both("MERGE INTO items t USING changes s ON t.id = s.id WHEN MATCHED THEN DELETE"));
+    fx.assertSameRows("items");
+    assertNotEquals(files, fx.table("items").currentSnapshot().snapshotId());
+  }
+
+  @Test
+  void conditionalDeleteBeforeUpdateAndConditionalInsert() throws Exception {
+    long rows = fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
+        + "WHEN MATCHED AND s.price > t.price THEN DELETE "
+        + "WHEN MATCHED THEN UPDATE SET name = 'kept', price = s.price "
+        + "WHEN NOT MATCHED AND mod(s.id, 3) = 0 THEN INSERT (id, grp, name, price, dt) "
+        + "VALUES (s.id, s.grp, s.name, s.price, s.dt)");
+    assertEquals(51 + 33, rows);
+    fx.assertSameRows("items");
+  }
+
+  @Test
+  void firstApplicableClauseWins() throws Exception {
+    // overlapping conditions: a row with price > 8 also has price > 4, and must take the first clause only
+    fx.both("MERGE INTO items AS t USING changes AS s ON t.id = s.id "
+        + "WHEN MATCHED AND t.price > 8 THEN UPDATE SET name = 'first', grp = 100 "
+        + "WHEN MATCHED AND t.price > 4 THEN UPDATE SET name = 'second' "
+        + "WHEN MATCHED AND t.grp IS NULL THEN DELETE "
+        + "WHEN NOT MATCHED AND mod(s.id, 2) = 0 THEN INSERT (id, name) VALUES (s.id, 'even') "
+        + "WHEN NOT MATCHED AND mod(s.id, 3) = 0 THEN INSERT (id, name, price) VALUES (s.id, 'three', s.price) "
+        + "WHEN NOT MATCHED AND s.id > 10000 THEN INSERT (id, name) VALUES (s.id, 'never')");
+    fx.assertSameRows("items");
+    assertEquals("[[50]]", fx.rows("SELECT count(*) FROM items WHERE name = 'even'").toString());
+    assertEquals("[[17]]", fx.rows("SELECT count(*) FROM items WHERE name = 'three'").toString());
+  }
+
+  @Test
+  void laterClauseIsNotEvaluatedOnRowsAnEarlierClauseTook() throws Exception {
+    SQLException e = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN MATCHED AND t.id > 590 THEN DELETE "
+        + "WHEN MATCHED THEN UPDATE SET grp = t.grp / (t.id - t.id)"));
+    assertEquals("22012", e.getSQLState(), e.getMessage());
+    // every matched row takes the DELETE, so the division by zero of the UPDATE never runs (DuckDB evaluates every
+    // clause's expressions on every row and fails here, so the expected rows are checked directly)
+    assertEquals(51, fx.floe("MERGE INTO items t USING changes s ON t.id = s.id "
+        + "WHEN MATCHED AND t.id > 0 THEN DELETE WHEN MATCHED THEN UPDATE SET grp = t.grp / (t.id - t.id)"));
+    assertEquals("[[549, 549]]", fx.rows("SELECT count(*), max(id) FROM items").toString());
+  }
+
+  @Test
+  void unmatchedRowsWithoutApplicableClauseAreSkipped() throws Exception {
+    assertEquals(0, fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
+        + "WHEN MATCHED AND t.id < 0 THEN DELETE WHEN NOT MATCHED AND s.id < 0 THEN INSERT (id) VALUES (s.id)"));
+    fx.assertSameRows("items");
+  }
+
+  @Test
+  void clauseErrorsNameTheColumn() throws Exception {
+    long before = fx.table("items").currentSnapshot().snapshotId();
+    SQLException unknown = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN MATCHED AND s.nope > 1 THEN DELETE"));
+    assertEquals("42S22", unknown.getSQLState(), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("nope") && unknown.getMessage().contains("column 70"),
+        unknown.getMessage());
+    SQLException targetInInsert = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN NOT MATCHED AND t.price > 1 THEN INSERT (id) VALUES (s.id)"));
+    // a WHEN NOT MATCHED condition sees only the source: the target's alias is unknown there
+    assertEquals("42S02", targetInInsert.getSQLState(), targetInInsert.getMessage());
+    assertTrue(targetInInsert.getMessage().contains("can read only the source")
+        && targetInInsert.getMessage().contains("'t'") && targetInInsert.getMessage().contains("column 72"),
+        targetInInsert.getMessage());
+    SQLException badSet = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN MATCHED AND t.id > 0 THEN DELETE WHEN MATCHED THEN UPDATE SET dt = TRUE"));
+    assertTrue(badSet.getSQLState().startsWith("42"), badSet.getSQLState() + " " + badSet.getMessage());
     assertEquals(before, fx.table("items").currentSnapshot().snapshotId());
   }
 }

@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSnapshot;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.junit.jupiter.api.Test;
 
@@ -179,5 +180,39 @@ class ParserTest {
     assertEquals(51, partition.getPos().getColumnNum());
     SqlParseException alter = assertThrows(SqlParseException.class, () -> parse("ALTER TABLE t FROB c"));
     assertEquals(15, alter.getPos().getColumnNum());
+  }
+
+  @Test
+  void mergeWithOrderedConditionalClauses() throws SqlParseException {
+    SqlMergeStatement merge = assertInstanceOf(SqlMergeStatement.class, parse("""
+        MERGE INTO t AS a USING s ON a.id = s.id
+        WHEN MATCHED AND s.gone THEN DELETE
+        WHEN MATCHED AND a.v < s.v THEN UPDATE SET v = s.v, w = 1
+        WHEN MATCHED THEN DELETE
+        WHEN NOT MATCHED AND s.v > 0 THEN INSERT (id, v) VALUES (s.id, s.v)
+        WHEN NOT MATCHED THEN INSERT VALUES (s.id, 0, 0)"""));
+    assertEquals("a", merge.alias.getSimple().toLowerCase(java.util.Locale.ROOT));
+    assertEquals(5, merge.clauses.size());
+    assertEquals(List.of(SqlMergeWhen.Action.DELETE, SqlMergeWhen.Action.UPDATE, SqlMergeWhen.Action.DELETE,
+            SqlMergeWhen.Action.INSERT, SqlMergeWhen.Action.INSERT),
+        merge.clauses.stream().map(c -> c.action).toList());
+    assertEquals(2, merge.clauses.get(1).update.getTargetColumnList().size());
+    assertNull(merge.clauses.get(2).condition);
+    assertEquals(2, merge.clauses.get(3).insert.getTargetColumnList().size());
+    assertNull(merge.clauses.get(4).insert.getTargetColumnList());
+    assertTrue(merge.clauses.get(0).matched());
+    assertFalse(merge.clauses.get(3).matched());
+    String unparsed = merge.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    SqlMergeStatement again = assertInstanceOf(SqlMergeStatement.class, parse(unparsed));
+    assertEquals(unparsed, again.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
+    // Calcite's two-clause form parses into the same node
+    SqlMergeStatement stock = assertInstanceOf(SqlMergeStatement.class, parse(
+        "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v "
+            + "WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)"));
+    assertEquals(2, stock.clauses.size());
+    SqlParseException missingAction = assertThrows(SqlParseException.class,
+        () -> parse("MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN INSERT (id) VALUES (1)"));
+    assertEquals(1, missingAction.getPos().getLineNum());
+    assertEquals(55, missingAction.getPos().getColumnNum());
   }
 }
