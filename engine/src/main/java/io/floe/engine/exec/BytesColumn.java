@@ -89,8 +89,13 @@ public final class BytesColumn extends NullableColumn {
     return new BytesColumn(data, s, l, Nulls.select(nulls, rows, count), count, text);
   }
 
+  /** The bytes of this column's rows (selections share their data: each counts only its own rows). */
   @Override
   public long memoryBytes() {
-    return 48L + data.length + 8L * starts.length + Nulls.bytes(nulls);
+    long bytes = 48L + 8L * starts.length + Nulls.bytes(nulls);
+    for (int i = 0; i < size; i++) {
+      bytes += lengths[i];
+    }
+    return Math.min(bytes, 48L + 8L * starts.length + Nulls.bytes(nulls) + data.length);
   }
 }
