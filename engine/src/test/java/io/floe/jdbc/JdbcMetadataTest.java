@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DatabaseMetaData as a tool like DBeaver reads it: catalogs, schemas, tables, columns, types, empty answers. */
-class JdbcMetadataTest extends WarehouseConnectionTest {
+class JdbcMetadataTest extends WarehouseConnectionBase {
   private static DatabaseMetaData metadata;
 
   @BeforeAll

@@ -24,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every Floe type read back through JDBC: getObject classes, typed getters, nulls and result metadata. */
-class JdbcResultSetTest extends WarehouseConnectionTest {
+class JdbcResultSetTest extends WarehouseConnectionBase {
 
   private static final List<String> COLUMNS = List.of("id", "c_bool", "c_int", "c_long", "c_float", "c_double",
       "c_decimal", "c_date", "c_time", "c_ts", "c_tstz", "c_string", "c_binary");

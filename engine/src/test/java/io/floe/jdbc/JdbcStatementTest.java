@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The driver's statements: URLs, parameters, batches, errors with SQLStates, cancel and timeout, autocommit. */
-class JdbcStatementTest extends WarehouseConnectionTest {
+class JdbcStatementTest extends WarehouseConnectionBase {
 
   private static List<Object> firstRow(ResultSet rs) throws SQLException {
     try (rs) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A test class's {@link JdbcTestWarehouse} and a driver connection to it with default schema {@code shop}. */
-abstract class WarehouseConnectionTest {
+abstract class WarehouseConnectionBase {
   @TempDir
   static Path warehouse;
 
