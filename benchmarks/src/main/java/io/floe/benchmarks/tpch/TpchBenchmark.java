@@ -1,4 +1,4 @@
-package io.floe.bench.tpch;
+package io.floe.benchmarks.tpch;
 
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;

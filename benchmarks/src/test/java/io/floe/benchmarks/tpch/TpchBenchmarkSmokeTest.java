@@ -1,4 +1,4 @@
-package io.floe.bench.tpch;
+package io.floe.benchmarks.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.floe.bench.tpch;
+package io.floe.benchmarks.tpch;
 
 import java.io.IOException;
 import java.nio.file.Files;
