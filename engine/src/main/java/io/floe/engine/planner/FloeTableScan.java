@@ -1,5 +1,6 @@
 package io.floe.engine.planner;
 
+import io.floe.engine.catalog.ColumnStatistics;
 import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.expressions.Expression;
 import io.floe.expressions.Expressions;
@@ -80,6 +81,16 @@ public final class FloeTableScan extends TableScan {
     return table.getRowType().getFieldList().get(columns.get(index)).getName();
   }
 
+  /** The Iceberg field id of the table column behind output field {@code index}. */
+  public int fieldId(int index) {
+    return floeTable.table().schema().columns().get(columns.get(index)).id();
+  }
+
+  /** Distinct-value bounds of the table's columns in the snapshot this scan reads (see {@link ColumnStatistics}). */
+  public ColumnStatistics columnStatistics() {
+    return ColumnStatistics.of(floeTable.table(), pinned == null ? floeTable.table().currentSnapshot() : pinned);
+  }
+
   public FloeTableScan withColumns(List<Integer> newColumns) {
     return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter, pinned);
   }
@@ -132,9 +143,14 @@ public final class FloeTableScan extends TableScan {
         !filter.equals(Expressions.alwaysTrue())).itemIf("snapshot", pinnedSnapshotId(), pinned != null);
   }
 
+  /** The rows in the snapshot this scan reads, before its filter. */
+  public double tableRows() {
+    return pinned == null ? floeTable.rowCount() : FloeCalciteTable.rowCount(floeTable.table(), pinned);
+  }
+
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double rows = pinned == null ? floeTable.rowCount() : FloeCalciteTable.rowCount(floeTable.table(), pinned);
+    double rows = tableRows();
     return filter.equals(Expressions.alwaysTrue()) ? rows : Math.max(1, rows * 0.25);
   }
 

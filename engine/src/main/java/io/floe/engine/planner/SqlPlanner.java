@@ -146,6 +146,7 @@ public final class SqlPlanner {
 
   /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */
   public RelNode optimize(RelNode converted) {
+    FloeMetadata.install(converted.getCluster());
     RelNode rel = hep(converted, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
     SnapshotScanRule.requireResolved(rel);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
