@@ -223,8 +223,8 @@ public final class QuickstartExample {
     show(session, "the table's snapshots", """
         SELECT committed_at, snapshot_id, parent_id, operation FROM "lineitem$snapshots" ORDER BY committed_at""");
     long changedRows = changes.rows().stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum();
-    out.printf("%nDone in %.1f s. The tables stay in %s; query them with FloeSession.open(warehouse, \"%s\").%n",
-        seconds(start), warehouse.resolve(SCHEMA), SCHEMA);
+    out.printf("%nDone in %.1f s. The tables stay in %s; query them with%n  ./floe sql --warehouse %s --schema %s%n",
+        seconds(start), warehouse.resolve(SCHEMA), warehouse, SCHEMA);
     return new Outcome(rowsLoaded, updated, before, after, (BigDecimal) revenues.get(0, 1),
         (BigDecimal) revenues.get(1, 1), (BigDecimal) revenues.get(2, 1), changedRows);
   }
