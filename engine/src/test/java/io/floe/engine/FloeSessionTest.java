@@ -107,6 +107,18 @@ class FloeSessionTest {
   }
 
   @Test
+  void aPushedFilterOnUnselectedColumnsIsEvaluatedAboveAPruneOnlyScan() throws SQLException {
+    try (QueryResult result = session.execute(
+        "SELECT id, name FROM items WHERE id > 7 AND sold < DATE '2024-01-10' ORDER BY id")) {
+      assertEquals(List.of(List.of(8L, "item8"), java.util.Arrays.asList(9L, null)), ResultRows.of(result));
+      TableScanStats scan = result.scans().get(0);
+      assertEquals(1, scan.metrics().filesOpened());
+      assertEquals(10, scan.metrics().rowsReturned(),
+          "the scan returns the rows of the file it could not prune; the engine's filter drops the others");
+    }
+  }
+
+  @Test
   void aPushedFilterPrunesPartitions() throws SQLException {
     try (QueryResult result = session.execute("SELECT sum(amount) FROM events WHERE region = 'US'")) {
       assertEquals(List.of(List.of(6L)), ResultRows.of(result));

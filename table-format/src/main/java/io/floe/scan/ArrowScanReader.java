@@ -39,10 +39,20 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
 
   public ArrowScanReader(FileIO io, List<FileScanTask> tasks, Schema tableSchema, Schema outputSchema,
                          Expression boundFilter, BufferAllocator allocator, int batchSize, ScanMetrics metrics) {
+    this(io, tasks, tableSchema, outputSchema, boundFilter, true, allocator, batchSize, metrics);
+  }
+
+  /**
+   * A reader that skips row groups with {@code boundFilter} and, when {@code filterRows}, also keeps only the rows
+   * matching it; otherwise every row of the row groups read is returned.
+   */
+  public ArrowScanReader(FileIO io, List<FileScanTask> tasks, Schema tableSchema, Schema outputSchema,
+                         Expression boundFilter, boolean filterRows, BufferAllocator allocator, int batchSize,
+                         ScanMetrics metrics) {
     this.io = io;
     this.tasks = tasks;
-    this.filtering = !(boundFilter instanceof Expression.True);
-    this.readSchema = readSchema(tableSchema, outputSchema, boundFilter);
+    this.filtering = filterRows && !(boundFilter instanceof Expression.True);
+    this.readSchema = filtering ? readSchema(tableSchema, outputSchema, boundFilter) : outputSchema;
     this.outputColumns = outputSchema.columns().size();
     this.rowEvaluator = filtering ? new RowEvaluator(readSchema.asStruct(), boundFilter) : null;
     this.rowGroupEvaluator = new MetricsEvaluator(tableSchema, boundFilter);

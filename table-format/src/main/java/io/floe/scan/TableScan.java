@@ -38,6 +38,7 @@ public final class TableScan {
   private String ref;
   private boolean caseSensitive = true;
   private int batchSize = 8192;
+  private boolean filterRows = true;
 
   public TableScan(FileIO io, TableMetadata metadata, String tableName) {
     this.io = io;
@@ -48,6 +49,16 @@ public final class TableScan {
   /** Keeps rows matching this filter (combined with AND with earlier filters). */
   public TableScan filter(Expression expression) {
     this.filter = Expressions.and(filter, expression);
+    return this;
+  }
+
+  /**
+   * Whether the scan evaluates the filter on every row (the default) or uses it only to prune partitions and
+   * files and skip row groups ({@code false}): the caller then receives a superset of the matching rows and
+   * evaluates the filter itself.
+   */
+  public TableScan filterRows(boolean value) {
+    this.filterRows = value;
     return this;
   }
 
@@ -190,7 +201,7 @@ public final class TableScan {
     Schema schema = tableSchema();
     Expression bound = boundFilter();
     List<FileScanTask> tasks = ScanPlanner.plan(io, metadata, snapshot(), schema, bound, metrics);
-    return new ArrowScanReader(io, tasks, schema, projection(), bound, allocator, batchSize, metrics);
+    return new ArrowScanReader(io, tasks, schema, projection(), bound, filterRows, allocator, batchSize, metrics);
   }
 
   /** Reads every matching row into memory as records of {@link #projection()} (internal values). */

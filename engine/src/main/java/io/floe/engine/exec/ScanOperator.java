@@ -12,7 +12,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Reads a Floe table through {@link io.floe.scan.TableScan} with the pushed filter and columns: the scan prunes
- * partitions and files, skips row groups and filters rows; batches arrive as Arrow and are handed on as columns.
+ * partitions and files, skips row groups and, unless built prune-only, filters rows; batches arrive as Arrow and
+ * are handed on as columns.
  */
 public final class ScanOperator implements Operator {
   private final Table table;
@@ -29,6 +30,15 @@ public final class ScanOperator implements Operator {
   /** A scan of snapshot {@code snapshotId} of the table (time travel), or of its current snapshot when null. */
   public ScanOperator(Table table, List<String> columns, Expression filter, Long snapshotId,
                       BufferAllocator allocator) {
+    this(table, columns, filter, snapshotId, true, allocator);
+  }
+
+  /**
+   * A scan that, when {@code filterRows} is false, uses {@code filter} only to prune files and row groups: it
+   * returns every row of what it reads and the caller evaluates the filter.
+   */
+  public ScanOperator(Table table, List<String> columns, Expression filter, Long snapshotId, boolean filterRows,
+                      BufferAllocator allocator) {
     this.table = table;
     this.columns = columns;
     this.filter = filter;
@@ -37,7 +47,7 @@ public final class ScanOperator implements Operator {
     if (snapshotId != null) {
       newScan.useSnapshot(snapshotId);
     }
-    this.scan = newScan.filter(filter).select(columns);
+    this.scan = newScan.filter(filter).select(columns).filterRows(filterRows);
   }
 
   /** The table read. */

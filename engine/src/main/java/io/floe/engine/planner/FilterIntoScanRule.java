@@ -12,7 +12,10 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 
-/** Pushes the conjuncts of a Filter that the Floe scan evaluates exactly into the {@link FloeTableScan} below it. */
+/**
+ * Pushes the conjuncts of a Filter that the Floe scan can prune with into the {@link FloeTableScan} below it (as a
+ * Floe expression for pruning and as the RexNode the engine evaluates on the rows read).
+ */
 @SuppressWarnings("deprecation")
 final class FilterIntoScanRule extends RelOptRule {
   static final FilterIntoScanRule INSTANCE = new FilterIntoScanRule();
@@ -26,22 +29,23 @@ final class FilterIntoScanRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     FloeTableScan scan = call.rel(1);
     RexToFilter converter = new RexToFilter(scan, filter.getCluster().getRexBuilder());
-    Expression pushed = scan.filter();
+    Expression pushed = Expressions.alwaysTrue();
+    List<RexNode> pushedConjuncts = new ArrayList<>();
     List<RexNode> remaining = new ArrayList<>();
-    boolean changed = false;
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
       Expression converted = converter.convert(conjunct);
       if (converted == null) {
         remaining.add(conjunct);
       } else {
         pushed = Expressions.and(pushed, converted);
-        changed = true;
+        pushedConjuncts.add(conjunct);
       }
     }
-    if (!changed) {
+    if (pushedConjuncts.isEmpty()) {
       return;
     }
-    RelNode newScan = scan.withFilter(pushed);
+    RelNode newScan = scan.withFilter(pushed,
+        RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), pushedConjuncts));
     if (remaining.isEmpty()) {
       call.transformTo(newScan);
     } else {

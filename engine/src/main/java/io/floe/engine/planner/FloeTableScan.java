@@ -18,24 +18,31 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 
 /**
  * A scan of a Floe table with the columns it reads ({@code columns}: indices into the table's row type) and the
- * filter pushed into it (evaluated by the Floe scan: partition and file pruning, row-group skipping, exact rows).
+ * filter pushed into it: the Floe scan prunes partitions and files and skips row groups with it, and the engine
+ * evaluates the same condition ({@link #condition()}, the pushed conjuncts as a RexNode) on the rows read.
  * A scan may be pinned to one snapshot (time travel); otherwise it reads the table's current snapshot.
  */
 public final class FloeTableScan extends TableScan {
   private final FloeCalciteTable floeTable;
   private final List<Integer> columns;
   private final Expression filter;
+  private final RexNode condition;
   private final Snapshot pinned;
 
   private FloeTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, FloeCalciteTable floeTable,
-      List<Integer> columns, Expression filter, Snapshot pinned) {
+      List<Integer> columns, Expression filter, RexNode condition, Snapshot pinned) {
     super(cluster, traits, List.of(), table);
     this.floeTable = floeTable;
     this.columns = List.copyOf(columns);
     this.filter = filter;
+    this.condition = condition;
     this.pinned = pinned;
   }
 
@@ -45,7 +52,7 @@ public final class FloeTableScan extends TableScan {
     for (int i = 0; i < table.getRowType().getFieldCount(); i++) {
       all.add(i);
     }
-    return new FloeTableScan(cluster, cluster.traitSet(), table, floeTable, all, Expressions.alwaysTrue(), null);
+    return new FloeTableScan(cluster, cluster.traitSet(), table, floeTable, all, Expressions.alwaysTrue(), null, null);
   }
 
   public FloeCalciteTable floeTable() {
@@ -58,6 +65,14 @@ public final class FloeTableScan extends TableScan {
 
   public Expression filter() {
     return filter;
+  }
+
+  /**
+   * The pushed filter as a condition over the table's columns (input {@code i} is table column {@code i}, not
+   * output field {@code i}), or null when nothing was pushed.
+   */
+  public RexNode condition() {
+    return condition;
   }
 
   /** The snapshot this scan is pinned to by time travel, or null to read the current snapshot. */
@@ -92,11 +107,24 @@ public final class FloeTableScan extends TableScan {
   }
 
   public FloeTableScan withColumns(List<Integer> newColumns) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter, pinned);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter, condition, pinned);
   }
 
-  public FloeTableScan withFilter(Expression newFilter) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, newFilter, pinned);
+  /**
+   * This scan with {@code pushed} added to its filter; {@code pushedCondition} is the same condition over this
+   * scan's output fields.
+   */
+  public FloeTableScan withFilter(Expression pushed, RexNode pushedCondition) {
+    RexNode overTable = pushedCondition.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(columns.get(ref.getIndex()), ref.getType());
+      }
+    });
+    RexNode combined = condition == null ? overTable
+        : RexUtil.composeConjunction(getCluster().getRexBuilder(), List.of(condition, overTable));
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, Expressions.and(filter, pushed),
+        combined, pinned);
   }
 
   /**
@@ -119,12 +147,12 @@ public final class FloeTableScan extends TableScan {
 
   /** This scan pinned to {@code snapshot} (time travel). */
   public FloeTableScan atSnapshot(Snapshot snapshot) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, snapshot);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, condition, snapshot);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, pinned);
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, filter, condition, pinned);
   }
 
   @Override

@@ -111,6 +111,11 @@ public final class PhysicalPlanner {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
       scan.requireColumnsAtPinnedSnapshot();
+      if (scan.condition() != null) {
+        FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler, allocator);
+        scans.add(built.scan());
+        return built.top();
+      }
       ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(),
           scan.pinnedSnapshotId(), allocator);
       scans.add(op);
