@@ -7,7 +7,6 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.data.Record;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.server.FloeServer;
 import io.floe.engine.server.ServerOptions;
 import io.floe.engine.server.UserFile;
@@ -36,7 +35,6 @@ import org.apache.arrow.flight.grpc.CredentialCallOption;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -197,7 +195,7 @@ public class FlightSqlBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public long transferEmbedded(TransferEndpoints endpoints) throws SQLException {
-    return embeddedRows(endpoints.embedded, TRANSFER_SQL);
+    return FloeQueries.countRows(endpoints.embedded, TRANSFER_SQL);
   }
 
   @Benchmark
@@ -233,7 +231,7 @@ public class FlightSqlBenchmark {
   @Warmup(iterations = 2, time = 3)
   @Measurement(iterations = 3, time = 5)
   public long lookupEmbedded(LookupEndpoints endpoints) throws SQLException {
-    return embeddedRows(endpoints.embedded, LOOKUP_SQL + endpoints.nextKey());
+    return FloeQueries.countRows(endpoints.embedded, LOOKUP_SQL + endpoints.nextKey());
   }
 
   @Benchmark
@@ -256,17 +254,6 @@ public class FlightSqlBenchmark {
     try (ResultSet rs = endpoints.jdbcLookup.executeQuery()) {
       while (rs.next()) {
         rows += rs.getLong(1) >= 0 ? 1 : 0;
-      }
-    }
-    return rows;
-  }
-
-  static long embeddedRows(FloeSession session, String sql) throws SQLException {
-    long rows = 0;
-    try (QueryResult result = session.execute(sql)) {
-      for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
-        rows += batch.getRowCount();
-        batch.close();
       }
     }
     return rows;

@@ -75,9 +75,7 @@ class FloeSessionTest {
   }
 
   private static List<List<Object>> rows(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   @Test

@@ -110,8 +110,6 @@ class MemoryLimitTest {
   }
 
   private static List<List<Object>> rows(FloeSession session, String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 }

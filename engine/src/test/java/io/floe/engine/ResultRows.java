@@ -17,6 +17,13 @@ public final class ResultRows {
   }
 
   /** All rows of a Floe query result. */
+  /** Runs {@code sql} in {@code session} and returns its rows, closing the result. */
+  public static List<List<Object>> query(FloeSession session, String sql) throws SQLException {
+    try (QueryResult result = session.execute(sql)) {
+      return of(result);
+    }
+  }
+
   public static List<List<Object>> of(QueryResult result) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     VectorSchemaRoot batch;

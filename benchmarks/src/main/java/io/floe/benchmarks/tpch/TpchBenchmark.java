@@ -1,7 +1,7 @@
 package io.floe.benchmarks.tpch;
 
+import io.floe.benchmarks.FloeQueries;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.tpch.TpchWarehouse;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -100,7 +99,7 @@ public class TpchBenchmark {
   public long query(Run run, CpuTime cpu) throws SQLException {
     long before = processCpuNanos();
     try {
-      return run.floe != null ? floeRows(run.floe, run.sql) : duckDbRows(run.duckdb, run.sql);
+      return run.floe != null ? FloeQueries.countRows(run.floe, run.sql) : duckDbRows(run.duckdb, run.sql);
     } finally {
       cpu.cpuMs += (processCpuNanos() - before) / 1e6;
     }
@@ -109,17 +108,6 @@ public class TpchBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  static long floeRows(FloeSession session, String sql) throws SQLException {
-    long rows = 0;
-    try (QueryResult result = session.execute(sql)) {
-      for (VectorSchemaRoot batch = result.nextBatch(); batch != null; batch = result.nextBatch()) {
-        rows += batch.getRowCount();
-        batch.close();
-      }
-    }
-    return rows;
   }
 
   static long duckDbRows(Connection duckdb, String sql) throws SQLException {

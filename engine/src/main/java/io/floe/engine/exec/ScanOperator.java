@@ -23,10 +23,6 @@ public final class ScanOperator implements Operator {
   private final TableScan scan;
   private CloseableIterator<VectorSchemaRoot> batches;
 
-  public ScanOperator(Table table, List<String> columns, Expression filter, BufferAllocator allocator) {
-    this(table, columns, filter, null, allocator);
-  }
-
   /** A scan of snapshot {@code snapshotId} of the table (time travel), or of its current snapshot when null. */
   public ScanOperator(Table table, List<String> columns, Expression filter, Long snapshotId,
                       BufferAllocator allocator) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.data.Record;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.engine.VersionedWarehouse;
 import io.floe.metadata.Snapshot;
@@ -60,9 +59,7 @@ class TableChangesTest {
   }
 
   private static List<List<Object>> rowsAsReturned(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   private static final Comparator<List<Object>> ORDER = Comparator

@@ -321,9 +321,7 @@ class DdlTest {
   }
 
   private List<List<Object>> query(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   private String single(String sql) throws SQLException {

@@ -147,9 +147,7 @@ final class DmlFixture implements AutoCloseable {
 
   /** The rows Floe returns for a query. */
   List<List<Object>> rows(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   /** Rows sorted by a normalized text form of their values, so that Floe's and DuckDB's rows line up. */

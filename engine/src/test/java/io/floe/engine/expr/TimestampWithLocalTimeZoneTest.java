@@ -11,7 +11,6 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.data.Record;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
@@ -134,8 +133,6 @@ class TimestampWithLocalTimeZoneTest {
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.engine.VersionedWarehouse;
 import io.floe.manifest.ManifestFile;
@@ -51,9 +50,7 @@ class MetadataTablesTest {
   }
 
   private static List<List<Object>> rows(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   private static long micros(long millis) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.metadata.Snapshot;
 import io.floe.table.Table;
@@ -193,9 +192,7 @@ class ProceduresTest {
   }
 
   private List<List<Object>> call(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   private static String timestamp(long epochMillis) {

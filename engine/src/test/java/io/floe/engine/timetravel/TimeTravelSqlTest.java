@@ -17,7 +17,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.SchemaPlus;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.engine.VersionedWarehouse;
 import io.floe.engine.planner.SqlPlanner;
@@ -55,9 +54,7 @@ class TimeTravelSqlTest {
   }
 
   private static List<List<Object>> rows(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   /** (id, name, qty) of every row of {@code snapshot} read through the Table API, by id. */

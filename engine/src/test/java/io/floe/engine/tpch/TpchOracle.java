@@ -1,7 +1,6 @@
 package io.floe.engine.tpch;
 
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,9 +45,7 @@ final class TpchOracle implements AutoCloseable {
 
   /** The rows Floe returns for {@code sql}. */
   List<List<Object>> actual(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   @Override

@@ -11,7 +11,6 @@ import io.floe.catalog.Catalogs;
 import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.engine.FloeSession;
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.table.Table;
 import java.io.IOException;
@@ -146,9 +145,7 @@ class TransactionTest {
   }
 
   private List<List<Object>> query(String sql) throws SQLException {
-    try (QueryResult result = session.execute(sql)) {
-      return ResultRows.of(result);
-    }
+    return ResultRows.query(session, sql);
   }
 
   private SQLException assertState(String state, String sql) {
