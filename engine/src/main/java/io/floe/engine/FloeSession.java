@@ -337,7 +337,7 @@ public final class FloeSession implements AutoCloseable {
 
   /** A planner over the catalog's namespaces as they are now, resolving unqualified names in the session's schema. */
   public SqlPlanner planner() {
-    SchemaPlus root = CalciteSchema.createRootSchema(false, true).plus();
+    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     for (Namespace namespace : catalog.listNamespaces()) {
       root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
     }

@@ -5,7 +5,11 @@ import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.engine.metadata.MetadataTable;
 import io.floe.engine.metadata.MetadataTableType;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -19,6 +23,9 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class FloeSchema extends AbstractSchema {
   private final Catalog catalog;
   private final Namespace namespace;
+  /** Built on first use: one schema object serves one statement, so every reference sees the same table state. */
+  private LazyTables tables;
+  private Map<String, Schema> subSchemas;
 
   public FloeSchema(Catalog catalog, Namespace namespace) {
     this.catalog = catalog;
@@ -29,29 +36,92 @@ public final class FloeSchema extends AbstractSchema {
     return namespace;
   }
 
+  /**
+   * The namespace's tables and their metadata tables by name. Listing the names costs one catalog listing; a table's
+   * metadata is read only when a statement refers to it (or to one of its metadata tables), once per statement.
+   */
   @Override
   protected Map<String, Table> getTableMap() {
-    Map<String, Table> tables = new LinkedHashMap<>();
-    if (namespace.isEmpty()) {
-      return tables;
-    }
-    for (TableIdentifier id : catalog.listTables(namespace)) {
-      io.floe.table.Table table = catalog.loadTable(id);
-      tables.put(id.name(), new FloeCalciteTable(id, table));
-      for (MetadataTableType type : MetadataTableType.values()) {
-        tables.put(type.tableName(id.name()), new MetadataTable(table, type));
-      }
+    if (tables == null) {
+      tables = listTables();
     }
     return tables;
   }
 
+  private LazyTables listTables() {
+    Map<String, TableIdentifier> names = new LinkedHashMap<>();
+    if (!namespace.isEmpty()) {
+      for (TableIdentifier id : catalog.listTables(namespace)) {
+        names.put(id.name(), id);
+        for (MetadataTableType type : MetadataTableType.values()) {
+          names.put(type.tableName(id.name()), id);
+        }
+      }
+    }
+    return new LazyTables(names);
+  }
+
+  /** Tables by name, each built from its catalog table on first access. */
+  private final class LazyTables extends AbstractMap<String, Table> {
+    private final Map<String, TableIdentifier> names;
+    private final Map<TableIdentifier, io.floe.table.Table> loaded = new HashMap<>();
+    private final Map<String, Table> built = new HashMap<>();
+
+    LazyTables(Map<String, TableIdentifier> names) {
+      this.names = names;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return names.containsKey(name);
+    }
+
+    @Override
+    public Table get(Object name) {
+      TableIdentifier id = names.get(name);
+      if (id == null) {
+        return null;
+      }
+      return built.computeIfAbsent((String) name, n -> build(n, id));
+    }
+
+    private Table build(String name, TableIdentifier id) {
+      io.floe.table.Table table = loaded.computeIfAbsent(id, catalog::loadTable);
+      if (name.equals(id.name())) {
+        return new FloeCalciteTable(id, table);
+      }
+      for (MetadataTableType type : MetadataTableType.values()) {
+        if (type.tableName(id.name()).equals(name)) {
+          return new MetadataTable(table, type);
+        }
+      }
+      throw new IllegalStateException("no table " + name + " in namespace " + namespace);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return Collections.unmodifiableSet(names.keySet());
+    }
+
+    @Override
+    public Set<Entry<String, Table>> entrySet() {
+      Map<String, Table> all = new LinkedHashMap<>();
+      for (String name : names.keySet()) {
+        all.put(name, get(name));
+      }
+      return all.entrySet();
+    }
+  }
+
   @Override
   protected Map<String, Schema> getSubSchemaMap() {
-    Map<String, Schema> schemas = new LinkedHashMap<>();
-    for (Namespace child : catalog.listNamespaces(namespace)) {
-      schemas.put(child.lastLevel(), new FloeSchema(catalog, child));
+    if (subSchemas == null) {
+      subSchemas = new LinkedHashMap<>();
+      for (Namespace child : catalog.listNamespaces(namespace)) {
+        subSchemas.put(child.lastLevel(), new FloeSchema(catalog, child));
+      }
     }
-    return schemas;
+    return subSchemas;
   }
 
   @Override
