@@ -1,28 +1,29 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.Values;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
 
 /**
- * Sorts its input by a collation, then applies OFFSET and FETCH. With a FETCH it keeps only the top
- * {@code offset + fetch} rows in a bounded heap (top-N) instead of sorting everything.
+ * Sorts its input by a collation, then applies OFFSET and FETCH. The input is gathered into typed columns, a
+ * permutation of row indexes is sorted with typed comparators ({@link RowComparator}) and the output is selected
+ * by index. With a FETCH only the best {@code offset + fetch} rows are kept (top-N): once that many are held, a row
+ * that does not sort before the last of them is dropped as it arrives, and the held rows are cut back to the best
+ * ones whenever they double.
  */
 public final class SortOperator implements Operator {
   private static final int OUTPUT_BATCH = 4096;
+  private static final int MIN_TOP_N_BUFFER = 4096;
 
   private final Operator input;
-  private final Comparator<Object[]> order;
+  private final List<RelFieldCollation> collation;
   private final long offset;
   private final long fetch;
   private final MemoryAccount memory;
-  private List<Object[]> sorted;
+  private Column[] columns;
+  private int[] order;
   private int position;
-  private int width;
+  private int end;
 
   /** {@code fetch} is -1 for no limit. */
   public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch) {
@@ -34,93 +35,105 @@ public final class SortOperator implements Operator {
       BufferAllocator allocator) {
     this.memory = new MemoryAccount(allocator, "Sort");
     this.input = input;
-    this.order = comparator(collation);
+    this.collation = List.copyOf(collation);
     this.offset = offset;
     this.fetch = fetch;
   }
 
-  static Comparator<Object[]> comparator(List<RelFieldCollation> collation) {
-    return (a, b) -> {
-      for (RelFieldCollation f : collation) {
-        int i = f.getFieldIndex();
-        Object x = a[i];
-        Object y = b[i];
-        int c;
-        if (x == null || y == null) {
-          if (x == y) {
-            continue;
-          }
-          boolean nullsFirst = f.nullDirection == RelFieldCollation.NullDirection.FIRST
-              || f.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED && f.direction.isDescending();
-          c = (x == null) == nullsFirst ? -1 : 1;
-          return c;
-        }
-        c = Values.compare(x, y);
-        if (c != 0) {
-          return f.direction.isDescending() ? -c : c;
-        }
-      }
-      return 0;
-    };
-  }
-
   @Override
   public Batch next() {
-    if (sorted == null) {
-      sorted = fetch >= 0 ? topN(offset + fetch) : sortAll();
-      position = (int) Math.min(offset, sorted.size());
-    }
-    int end = sorted.size();
-    if (fetch >= 0) {
-      end = (int) Math.min(end, offset + fetch);
+    if (order == null) {
+      if (fetch >= 0) {
+        topN(offset + fetch);
+      } else {
+        sortAll();
+      }
+      end = fetch >= 0 ? (int) Math.min(order.length, offset + fetch) : order.length;
+      position = (int) Math.min(offset, end);
     }
     if (position >= end) {
       return null;
     }
     int to = Math.min(end, position + OUTPUT_BATCH);
-    Batch out = Batch.ofRows(sorted.subList(position, to), width);
+    int[] rows = new int[to - position];
+    System.arraycopy(order, position, rows, 0, rows.length);
+    Column[] out = new Column[columns.length];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = columns[c].select(rows, rows.length);
+    }
     position = to;
-    return out;
+    return new Batch(rows.length, out);
   }
 
-  private List<Object[]> sortAll() {
-    List<Object[]> rows = new ArrayList<>();
+  private void sortAll() {
+    BatchBuffer buffer = new BatchBuffer();
     Batch b;
-    long held = 0;
     while ((b = input.next()) != null) {
-      width = b.width();
       Cancellation.check();
-      held += MemoryAccount.boxedRowBytes(b);
-      memory.hold(held);
-      for (int r = 0; r < b.size(); r++) {
-        rows.add(b.row(r));
-      }
+      buffer.add(b);
+      memory.hold(buffer.memoryBytes() + 4L * buffer.size());
     }
-    rows.sort(order);
-    return rows;
+    columns = buffer.columns();
+    memory.hold(buffer.memoryBytes() + 8L * buffer.size());
+    order = buffer.isEmpty() ? new int[0] : IndexSort.sorted(buffer.size(), RowComparator.of(columns, collation));
   }
 
-  private List<Object[]> topN(long n) {
+  /** Keeps the best {@code n} rows in {@link #columns}, sorted in {@link #order}. */
+  private void topN(long n) {
+    columns = new Column[0];
+    order = new int[0];
     if (n == 0) {
-      return new ArrayList<>();
+      return;
     }
-    PriorityQueue<Object[]> heap = new PriorityQueue<>(order.reversed());
+    int limit = (int) Math.min(n, Integer.MAX_VALUE / 4);
+    int compactAt = Math.max(2 * limit, limit + MIN_TOP_N_BUFFER);
+    BatchBuffer buffer = new BatchBuffer();
+    Column[] best = null;
     Batch b;
     while ((b = input.next()) != null) {
-      width = b.width();
-      for (int r = 0; r < b.size(); r++) {
-        Object[] row = b.row(r);
-        if (heap.size() < n) {
-          heap.add(row);
-        } else if (order.compare(row, heap.peek()) < 0) {
-          heap.poll();
-          heap.add(row);
-        }
+      Cancellation.check();
+      if (best != null) {
+        b = rowsBefore(b, best, limit - 1);
+      }
+      if (b.size() == 0) {
+        continue;
+      }
+      buffer.add(b);
+      memory.hold(buffer.memoryBytes());
+      if (buffer.size() >= compactAt) {
+        best = keepBest(buffer.columns(), buffer.size(), limit);
+        buffer = new BatchBuffer();
+        buffer.add(best, limit);
       }
     }
-    List<Object[]> rows = new ArrayList<>(heap);
-    rows.sort(order);
-    return rows;
+    if (buffer.isEmpty()) {
+      return;
+    }
+    columns = buffer.columns();
+    order = IndexSort.sorted(buffer.size(), RowComparator.of(columns, collation));
+  }
+
+  /** The rows of {@code batch} that sort before row {@code cutoff} of {@code best}. */
+  private Batch rowsBefore(Batch batch, Column[] best, int cutoff) {
+    int[] keep = new int[batch.size()];
+    int count = 0;
+    Column[] cols = batch.vectors();
+    for (int r = 0; r < batch.size(); r++) {
+      if (RowComparator.compare(cols, r, best, cutoff, collation) < 0) {
+        keep[count++] = r;
+      }
+    }
+    return count == batch.size() ? batch : batch.select(keep, count);
+  }
+
+  /** The best {@code limit} of the {@code size} rows of {@code all}, in order. */
+  private Column[] keepBest(Column[] all, int size, int limit) {
+    int[] sorted = IndexSort.sorted(size, RowComparator.of(all, collation));
+    Column[] out = new Column[all.length];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = all[c].select(sorted, limit);
+    }
+    return out;
   }
 
   @Override

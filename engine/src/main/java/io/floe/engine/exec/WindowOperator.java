@@ -1,31 +1,39 @@
 package io.floe.engine.exec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
-import org.apache.calcite.sql.SqlKind;
 
 /**
- * Window functions: appends one column per function to every input row. Rows are sorted by partition and order
- * keys; ROW_NUMBER, RANK and DENSE_RANK number the rows of a partition; aggregates cover the whole partition
- * (no ORDER BY) or run from the partition's start to the current row (ROWS) or its last peer (RANGE).
+ * Window functions: appends one column per function to every input row, keeping the input's batches and row
+ * order. The columns the windows read (partition and order keys, arguments) are gathered into typed columns; per
+ * window a permutation of the rows is sorted by partition and order keys with typed comparators, partitions and
+ * peer groups are found by comparing neighbours, and {@link WindowFunctions} computes each function as a typed
+ * column over the sorted positions, scattered back to the input order.
  */
 public final class WindowOperator implements Operator {
-  private static final int OUTPUT_BATCH = 4096;
-
-  /** One window: partition keys, order, whether the running frame counts ROWS (else RANGE with peers). */
-  public record Window(int[] partitionKeys, List<RelFieldCollation> order, boolean running, boolean rows,
-      List<AggregateSpec> functions) {
+  /**
+   * One window: partition keys, order, frame (ranking functions and LAG/LEAD ignore it) and the calls computed
+   * over it.
+   */
+  public record Window(int[] partitionKeys, List<RelFieldCollation> order, WindowFrame frame,
+      List<WindowCall> calls) {
+    public Window {
+      partitionKeys = partitionKeys.clone();
+      order = List.copyOf(order);
+      calls = List.copyOf(calls);
+    }
   }
 
   private final Operator input;
   private final List<Window> windows;
   private final MemoryAccount memory;
-  private List<Object[]> output;
-  private int position;
-  private int width;
+  private List<Batch> batches;
+  private List<Column> results;
+  private int batch;
+  private int offset;
 
   public WindowOperator(Operator input, List<Window> windows) {
     this(input, windows, null);
@@ -40,123 +48,138 @@ public final class WindowOperator implements Operator {
 
   @Override
   public Batch next() {
-    if (output == null) {
-      output = compute();
+    if (batches == null) {
+      compute();
     }
-    if (position >= output.size()) {
+    if (batch >= batches.size()) {
       return null;
     }
-    int to = Math.min(output.size(), position + OUTPUT_BATCH);
-    Batch b = Batch.ofRows(output.subList(position, to), width);
-    position = to;
-    return b;
+    Batch in = batches.get(batch);
+    batches.set(batch++, null);
+    Column[] out = new Column[in.width() + results.size()];
+    System.arraycopy(in.vectors(), 0, out, 0, in.width());
+    for (int f = 0; f < results.size(); f++) {
+      out[in.width() + f] = Gather.range(results.get(f), offset, offset + in.size());
+    }
+    offset += in.size();
+    return new Batch(in.size(), out);
   }
 
-  private List<Object[]> compute() {
-    List<Object[]> rows = new ArrayList<>();
-    int inputWidth = 0;
-    Batch b;
+  private void compute() {
+    batches = new ArrayList<>();
+    List<Integer> read = readColumns();
+    BatchBuffer buffer = new BatchBuffer();
     long held = 0;
+    Batch b;
     while ((b = input.next()) != null) {
-      inputWidth = b.width();
       Cancellation.check();
-      held += 2 * MemoryAccount.boxedRowBytes(b);
-      memory.hold(held);
-      for (int r = 0; r < b.size(); r++) {
-        rows.add(b.row(r));
+      if (b.size() == 0) {
+        continue;
       }
+      batches.add(b);
+      Column[] used = new Column[read.size()];
+      for (int i = 0; i < used.length; i++) {
+        used[i] = b.column(read.get(i));
+      }
+      buffer.add(used, b.size());
+      held += b.memoryBytes();
+      memory.hold(held + buffer.memoryBytes());
     }
-    width = inputWidth;
+    int n = buffer.size();
+    results = new ArrayList<>();
+    if (n == 0) {
+      return;
+    }
+    Column[] columns = new Column[read.isEmpty() ? 0 : read.get(read.size() - 1) + 1];
+    Column[] gathered = buffer.columns();
+    for (int i = 0; i < read.size(); i++) {
+      columns[read.get(i)] = gathered[i];
+    }
     for (Window w : windows) {
-      width += w.functions().size();
+      memory.hold(held + buffer.memoryBytes() + 24L * n + resultBytes(n));
+      results.addAll(evaluate(w, columns, n));
     }
-    List<Object[]> out = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      out.add(java.util.Arrays.copyOf(row, width));
+  }
+
+  private long resultBytes(int n) {
+    return 9L * n * results.size();
+  }
+
+  private List<Column> evaluate(Window w, Column[] columns, int n) {
+    List<RelFieldCollation> sortKeys = new ArrayList<>();
+    for (int k : w.partitionKeys()) {
+      sortKeys.add(new RelFieldCollation(k));
     }
-    int column = inputWidth;
-    for (Window w : windows) {
-      apply(out, w, column);
-      column += w.functions().size();
+    sortKeys.addAll(w.order());
+    int[] order = IndexSort.sorted(n, RowComparator.of(columns, sortKeys));
+    RowComparator.IndexComparator partition = RowComparator.byKeys(columns, w.partitionKeys());
+    RowComparator.IndexComparator peers = RowComparator.of(columns, w.order());
+    int[] partitionEnd = new int[n];
+    int[] peerStart = new int[n];
+    int[] peerEnd = new int[n];
+    int from = 0;
+    while (from < n) {
+      int to = from + 1;
+      while (to < n && partition.compare(order[from], order[to]) == 0) {
+        to++;
+      }
+      int peer = from;
+      for (int i = from; i < to; i++) {
+        partitionEnd[i] = to;
+        if (i > from && peers.compare(order[i - 1], order[i]) != 0) {
+          for (int j = peer; j < i; j++) {
+            peerEnd[j] = i;
+          }
+          peer = i;
+        }
+        peerStart[i] = peer;
+      }
+      for (int j = peer; j < to; j++) {
+        peerEnd[j] = to;
+      }
+      from = to;
+    }
+    Column key = null;
+    boolean descending = false;
+    boolean nullsFirst = false;
+    if (!w.order().isEmpty()) {
+      RelFieldCollation first = w.order().get(0);
+      key = columns[first.getFieldIndex()];
+      if (!(key instanceof LongColumn) && !(key instanceof DoubleColumn)) {
+        key = Columns.pack(key.toArray());
+      }
+      descending = first.direction.isDescending();
+      nullsFirst = RowComparator.nullsFirst(first);
+    }
+    WindowFrame.Sorted sorted = new WindowFrame.Sorted(peerStart, peerEnd, key, order, descending, nullsFirst);
+    WindowFunctions functions = new WindowFunctions(columns, order, partitionEnd, sorted, w.frame());
+    List<Column> out = new ArrayList<>();
+    for (WindowCall call : w.calls()) {
+      out.add(functions.evaluate(call));
     }
     return out;
   }
 
-  private static void apply(List<Object[]> rows, Window w, int firstColumn) {
-    List<RelFieldCollation> partition = new ArrayList<>();
-    for (int k : w.partitionKeys()) {
-      partition.add(new RelFieldCollation(k));
-    }
-    Comparator<Object[]> byPartition = SortOperator.comparator(partition);
-    Comparator<Object[]> byOrder = SortOperator.comparator(w.order());
-    rows.sort(byPartition.thenComparing(byOrder));
-    int start = 0;
-    while (start < rows.size()) {
-      int end = start + 1;
-      while (end < rows.size() && byPartition.compare(rows.get(start), rows.get(end)) == 0) {
-        end++;
+  /** The input columns the windows read, ascending. */
+  private List<Integer> readColumns() {
+    TreeSet<Integer> read = new TreeSet<>();
+    for (Window w : windows) {
+      for (int k : w.partitionKeys()) {
+        read.add(k);
       }
-      for (int f = 0; f < w.functions().size(); f++) {
-        compute(rows.subList(start, end), w, w.functions().get(f), firstColumn + f, byOrder);
+      for (RelFieldCollation f : w.order()) {
+        read.add(f.getFieldIndex());
       }
-      start = end;
-    }
-  }
-
-  private static void compute(List<Object[]> part, Window w, AggregateSpec fn, int column, Comparator<Object[]> peers) {
-    SqlKind kind = fn.kind();
-    if (kind == SqlKind.ROW_NUMBER || kind == SqlKind.RANK || kind == SqlKind.DENSE_RANK) {
-      long rank = 0;
-      long dense = 0;
-      for (int i = 0; i < part.size(); i++) {
-        boolean newPeerGroup = i == 0 || peers.compare(part.get(i - 1), part.get(i)) != 0;
-        if (newPeerGroup) {
-          rank = i + 1;
-          dense++;
+      for (WindowCall call : w.calls()) {
+        if (call.argument() >= 0) {
+          read.add(call.argument());
         }
-        part.get(i)[column] = kind == SqlKind.ROW_NUMBER ? (long) (i + 1) : kind == SqlKind.RANK ? rank : dense;
-      }
-      return;
-    }
-    Accumulator acc = Accumulator.create(fn);
-    if (!w.running()) {
-      for (Object[] row : part) {
-        add(acc, fn, row);
-      }
-      Object result = acc.result();
-      for (Object[] row : part) {
-        row[column] = result;
-      }
-      return;
-    }
-    int i = 0;
-    while (i < part.size()) {
-      int end = i + 1;
-      if (!w.rows()) {
-        while (end < part.size() && peers.compare(part.get(i), part.get(end)) == 0) {
-          end++;
+        if (call.defaultColumn() >= 0) {
+          read.add(call.defaultColumn());
         }
       }
-      for (int j = i; j < end; j++) {
-        add(acc, fn, part.get(j));
-      }
-      Object result = acc.result();
-      for (int j = i; j < end; j++) {
-        part.get(j)[column] = result;
-      }
-      i = end;
     }
-  }
-
-  private static void add(Accumulator acc, AggregateSpec fn, Object[] row) {
-    if (fn.args().isEmpty()) {
-      acc.add(null);
-      return;
-    }
-    Object v = row[fn.args().get(0)];
-    if (v != null) {
-      acc.add(v);
-    }
+    return new ArrayList<>(read);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.floe.engine.planner;
 
 import io.floe.engine.exec.AggregateSpec;
 import io.floe.engine.exec.FilterOperator;
+import io.floe.engine.exec.GroupingOutputOperator;
+import io.floe.engine.exec.GroupingSetsOperator;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.HashJoinOperator;
 import io.floe.engine.exec.LimitOperator;
@@ -48,10 +50,6 @@ public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
           SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
-
-  private static final Set<SqlKind> WINDOW_FUNCTIONS =
-      EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK,
-          SqlKind.DENSE_RANK);
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -177,12 +175,19 @@ public final class PhysicalPlanner {
   }
 
   private Operator aggregate(Aggregate aggregate) {
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new UnsupportedOperationException("not supported: GROUPING SETS, ROLLUP and CUBE");
-    }
+    boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
     List<AggregateSpec> specs = new ArrayList<>();
-    for (AggregateCall call : aggregate.getAggCallList()) {
+    List<ImmutableBitSet> sets = aggregate.getGroupSets();
+    int[] keys = aggregate.getGroupSet().toArray();
+    long[][] grouping = new long[aggregate.getAggCallList().size()][];
+    for (int c = 0; c < grouping.length; c++) {
+      AggregateCall call = aggregate.getAggCallList().get(c);
       SqlKind kind = call.getAggregation().getKind();
+      if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID) {
+        grouping[c] = GroupingSets.groupingValues(GroupingSets.groupKeys(aggregate, call.getArgList()), sets);
+        groupingSets = true;
+        continue;
+      }
       if (!AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
       }
@@ -199,51 +204,32 @@ public final class PhysicalPlanner {
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
           literal));
     }
-    int[] keys = aggregate.getGroupSet().toArray();
     Operator input = build(aggregate.getInput());
-    if (workers > 1) {
-      return fragments.aggregate(building.peek(), input, keys, specs);
+    int keyCount = keys.length;
+    if (groupingSets) {
+      // every grouping set's rows at once, keyed by the group keys (NULL outside the set) and the set's index
+      input = new GroupingSetsOperator(input, keys, GroupingSets.membership(keys, sets));
+      keys = java.util.Arrays.copyOf(keys, keyCount + 1);
+      keys[keyCount] = aggregate.getInput().getRowType().getFieldCount();
     }
-    return new HashAggregateOperator(input, keys, specs, allocator);
+    Operator result;
+    if (workers > 1) {
+      result = fragments.aggregate(building.peek(), input, keys, specs);
+    } else {
+      result = new HashAggregateOperator(input, keys, specs, allocator);
+    }
+    if (!groupingSets) {
+      return result;
+    }
+    boolean[] emptySets = new boolean[sets.size()];
+    for (int s = 0; s < emptySets.length; s++) {
+      emptySets[s] = sets.get(s).isEmpty();
+    }
+    return new GroupingOutputOperator(result, keyCount, grouping, specs, emptySets);
   }
 
   private Operator window(Window window) {
-    int inputWidth = window.getInput().getRowType().getFieldCount();
-    if (!window.constants.isEmpty()) {
-      throw new UnsupportedOperationException("not supported: constant arguments of window functions");
-    }
-    List<WindowOperator.Window> windows = new ArrayList<>();
-    for (Window.Group group : window.groups) {
-      boolean whole = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
-          && group.upperBound.isUnbounded() && group.upperBound.isFollowing();
-      boolean running = group.lowerBound.isUnbounded() && group.lowerBound.isPreceding()
-          && group.upperBound.isCurrentRow();
-      if (!whole && !running) {
-        throw new UnsupportedOperationException("not supported: window frame " + group.lowerBound + " to "
-            + group.upperBound);
-      }
-      List<AggregateSpec> functions = new ArrayList<>();
-      for (Window.RexWinAggCall call : group.aggCalls) {
-        SqlKind kind = call.getOperator().getKind();
-        if (!WINDOW_FUNCTIONS.contains(kind)) {
-          throw new UnsupportedOperationException("not supported: window function " + call.getOperator().getName());
-        }
-        List<Integer> args = new ArrayList<>();
-        for (RexNode operand : call.getOperands()) {
-          if (!(operand instanceof org.apache.calcite.rex.RexInputRef ref) || ref.getIndex() >= inputWidth) {
-            throw new UnsupportedOperationException("not supported: window function argument " + operand);
-          }
-          args.add(ref.getIndex());
-        }
-        if (args.size() > 1) {
-          throw new UnsupportedOperationException("not supported: window function with several arguments " + call);
-        }
-        functions.add(new AggregateSpec(kind, args, call.distinct, -1, call.getType(), null));
-      }
-      windows.add(new WindowOperator.Window(group.keys.toArray(), group.orderKeys.getFieldCollations(), !whole,
-          group.isRows, functions));
-    }
-    return new WindowOperator(build(window.getInput()), windows, allocator);
+    return new WindowOperator(build(window.getInput()), WindowPlans.windows(window), allocator);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {

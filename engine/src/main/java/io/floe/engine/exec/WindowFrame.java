@@ -1,0 +1,176 @@
+package io.floe.engine.exec;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A window frame: ROWS (offsets count rows) or RANGE (offsets are distances on the single ORDER BY key; CURRENT
+ * ROW means the row's peers), between a lower and an upper {@link Bound}. {@link #bounds} computes the frame of
+ * every row of a sorted partition as positions {@code [start, end)}; both move forward monotonically as the current
+ * row does, which the sliding aggregates rely on.
+ */
+public record WindowFrame(boolean rows, Bound lower, Bound upper) {
+  /** The kind of a frame bound. */
+  public enum Kind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
+
+  /** A bound; {@code rows} is the ROWS offset, {@code range} the RANGE offset (null for the other kinds). */
+  public record Bound(Kind kind, long rows, RangeOffset range) {
+    public static Bound of(Kind kind) {
+      return new Bound(kind, 0, null);
+    }
+  }
+
+  /**
+   * A RANGE offset on the ORDER BY key: {@code amount} in the key's units (numbers; days for a DATE key;
+   * microseconds for TIMESTAMP and TIME keys), or calendar {@code months} for a DATE ({@code micros} false) or
+   * TIMESTAMP key.
+   */
+  public record RangeOffset(BigDecimal amount, long months, boolean micros) {
+    /** {@code key} moved by the offset in direction {@code sign}, rounded up or down to a whole unit at {@code scale}. */
+    long shift(long key, int sign, boolean roundUp, int scale) {
+      if (amount == null) {
+        long m = sign * months;
+        if (micros) {
+          LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(key, 1_000_000L),
+              (int) Math.floorMod(key, 1_000_000L) * 1000, ZoneOffset.UTC).plusMonths(m);
+          return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+        }
+        return LocalDate.ofEpochDay(key).plusMonths(m).toEpochDay();
+      }
+      BigDecimal delta = amount.movePointRight(scale);
+      delta = sign < 0 ? delta.negate() : delta;
+      delta = delta.setScale(0, roundUp ? RoundingMode.CEILING : RoundingMode.FLOOR);
+      if (delta.unscaledValue().bitLength() >= 64) {
+        return delta.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
+      long d = delta.longValue();
+      long r = key + d;
+      if (((key ^ r) & (d ^ r)) < 0) {
+        return d < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
+      return r;
+    }
+
+    double shift(double key, int sign) {
+      return key + sign * amount.doubleValue();
+    }
+  }
+
+  /** The whole partition. */
+  public static final WindowFrame WHOLE = new WindowFrame(true, Bound.of(Kind.UNBOUNDED_PRECEDING),
+      Bound.of(Kind.UNBOUNDED_FOLLOWING));
+
+  /** The sorted rows of one window: positions of partitions and peer groups, the ORDER BY key for RANGE. */
+  record Sorted(int[] peerStart, int[] peerEnd, Column key, int[] order, boolean descending, boolean nullsFirst) {
+  }
+
+  /** The frame {@code [start[i], end[i])} of each position i of the partition {@code [from, to)}. */
+  void bounds(Sorted sorted, int from, int to, int[] start, int[] end) {
+    if (rows) {
+      for (int i = from; i < to; i++) {
+        start[i] = rowBound(lower, i, from, to, false);
+        end[i] = Math.max(start[i], rowBound(upper, i, from, to, true));
+      }
+      return;
+    }
+    int nonNullFrom = from;
+    int nonNullTo = to;
+    boolean offsets = lower.range() != null || upper.range() != null;
+    if (offsets) {
+      Column key = sorted.key();
+      int[] order = sorted.order();
+      if (sorted.nullsFirst()) {
+        while (nonNullFrom < to && key.isNull(order[nonNullFrom])) {
+          nonNullFrom++;
+        }
+      } else {
+        while (nonNullTo > from && key.isNull(order[nonNullTo - 1])) {
+          nonNullTo--;
+        }
+      }
+    }
+    rangeBound(lower, sorted, from, to, nonNullFrom, nonNullTo, start, false);
+    rangeBound(upper, sorted, from, to, nonNullFrom, nonNullTo, end, true);
+    for (int i = from; i < to; i++) {
+      end[i] = Math.max(start[i], end[i]);
+    }
+  }
+
+  /** A ROWS bound of row i: the first position of the frame (lower) or the one after its last (upper). */
+  private static int rowBound(Bound b, int i, int from, int to, boolean upper) {
+    long p;
+    switch (b.kind()) {
+      case UNBOUNDED_PRECEDING:
+        return from;
+      case UNBOUNDED_FOLLOWING:
+        return to;
+      case CURRENT_ROW:
+        p = i;
+        break;
+      case PRECEDING:
+        p = (long) i - b.rows();
+        break;
+      default:
+        p = (long) i + Math.min(b.rows(), Integer.MAX_VALUE);
+        break;
+    }
+    p += upper ? 1 : 0;
+    return (int) Math.max(from, Math.min(to, p));
+  }
+
+  private static void rangeBound(Bound b, Sorted sorted, int from, int to, int nonNullFrom, int nonNullTo,
+      int[] out, boolean upper) {
+    switch (b.kind()) {
+      case UNBOUNDED_PRECEDING:
+        java.util.Arrays.fill(out, from, to, from);
+        return;
+      case UNBOUNDED_FOLLOWING:
+        java.util.Arrays.fill(out, from, to, to);
+        return;
+      case CURRENT_ROW:
+        System.arraycopy(upper ? sorted.peerEnd() : sorted.peerStart(), from, out, from, to - from);
+        return;
+      default:
+        break;
+    }
+    // rows with a NULL key: their peers; others: the non-null rows within the offset
+    for (int i = from; i < nonNullFrom; i++) {
+      out[i] = upper ? sorted.peerEnd()[i] : sorted.peerStart()[i];
+    }
+    for (int i = nonNullTo; i < to; i++) {
+      out[i] = upper ? sorted.peerEnd()[i] : sorted.peerStart()[i];
+    }
+    int dir = sorted.descending() ? -1 : 1;
+    int sign = (b.kind() == Kind.PRECEDING ? -1 : 1) * dir;
+    boolean roundUp = !upper ^ sorted.descending();
+    int[] order = sorted.order();
+    Column key = sorted.key();
+    int p = nonNullFrom;
+    if (key instanceof DoubleColumn d) {
+      double[] v = d.values();
+      for (int i = nonNullFrom; i < nonNullTo; i++) {
+        double threshold = b.range().shift(v[order[i]], sign);
+        while (p < nonNullTo && (dir * RowComparator.compareDoubles(v[order[p]], threshold) < 0
+            || upper && RowComparator.compareDoubles(v[order[p]], threshold) == 0)) {
+          p++;
+        }
+        out[i] = p;
+      }
+      return;
+    }
+    LongColumn l = (LongColumn) key;
+    long[] v = l.values();
+    int scale = l.scale();
+    for (int i = nonNullFrom; i < nonNullTo; i++) {
+      long threshold = b.range().shift(v[order[i]], sign, roundUp, scale);
+      while (p < nonNullTo && (dir * Long.compare(v[order[p]], threshold) < 0
+          || upper && v[order[p]] == threshold)) {
+        p++;
+      }
+      out[i] = p;
+    }
+  }
+}

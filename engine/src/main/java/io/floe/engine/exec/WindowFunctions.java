@@ -1,0 +1,420 @@
+package io.floe.engine.exec;
+
+import io.floe.engine.expr.SqlStateException;
+import io.floe.engine.expr.Values;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Evaluates window functions over rows sorted by partition and order keys, each into a typed column in the rows'
+ * original order. Ranking functions number positions; aggregates slide over the frames (which only move forward):
+ * COUNT and SUM add the rows entering and subtract those leaving (SUM of longs in 128 bits, of doubles with
+ * compensation), MIN and MAX keep a monotonic deque of candidate positions; value functions pick a row.
+ * Aggregates ignore NULLs; an empty frame gives NULL (COUNT 0).
+ */
+final class WindowFunctions {
+  private final Column[] columns;
+  private final int[] order;
+  private final int[] partitionEnd;
+  private final WindowFrame.Sorted sorted;
+  private final WindowFrame frame;
+  private final int n;
+  private int[] frameStart;
+  private int[] frameEnd;
+
+  /**
+   * {@code columns} are the input columns (in input row order) the calls read, {@code order} the sorted row
+   * indexes, {@code partitionEnd[i]} the end of position i's partition.
+   */
+  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
+    this.columns = columns;
+    this.order = order;
+    this.partitionEnd = partitionEnd;
+    this.sorted = sorted;
+    this.frame = frame;
+    this.n = order.length;
+  }
+
+  /** The frames' positions, computed on first use. */
+  private void frames() {
+    if (frameStart != null) {
+      return;
+    }
+    frameStart = new int[n];
+    frameEnd = new int[n];
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      frame.bounds(sorted, from, partitionEnd[from], frameStart, frameEnd);
+    }
+  }
+
+  Column evaluate(WindowCall call) {
+    switch (call.kind()) {
+      case ROW_NUMBER:
+      case RANK:
+      case DENSE_RANK:
+      case NTILE:
+        return ranks(call);
+      case PERCENT_RANK:
+      case CUME_DIST:
+        return distribution(call);
+      case COUNT:
+        return count(call);
+      case SUM:
+      case SUM0:
+        return sum(call);
+      case MIN:
+      case MAX:
+        return pick(call, extremes(call));
+      case FIRST_VALUE:
+      case LAST_VALUE:
+        return pick(call, ends(call));
+      case LAG:
+      case LEAD:
+        return shifted(call);
+      default:
+        throw new UnsupportedOperationException("not supported: window function " + call.kind());
+    }
+  }
+
+  private Column ranks(WindowCall call) {
+    long[] out = new long[n];
+    if (call.kind() == org.apache.calcite.sql.SqlKind.NTILE && call.count() <= 0) {
+      throw new SqlStateException("22014", "argument of NTILE must be greater than zero: " + call.count());
+    }
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      long dense = 0;
+      long m = to - from;
+      long size = m / Math.max(1, call.count());
+      long larger = m % Math.max(1, call.count());
+      for (int i = from; i < to; i++) {
+        int peer = sorted.peerStart()[i];
+        if (peer == i) {
+          dense++;
+        }
+        long v;
+        switch (call.kind()) {
+          case ROW_NUMBER:
+            v = i - from + 1;
+            break;
+          case RANK:
+            v = peer - from + 1;
+            break;
+          case DENSE_RANK:
+            v = dense;
+            break;
+          default: // NTILE: the first (m mod buckets) buckets hold one row more
+            long r = i - from;
+            v = r < larger * (size + 1) ? r / (size + 1) + 1 : larger + (r - larger * (size + 1)) / size + 1;
+            break;
+        }
+        out[order[i]] = v;
+      }
+    }
+    return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
+  }
+
+  private Column distribution(WindowCall call) {
+    double[] out = new double[n];
+    boolean percentRank = call.kind() == org.apache.calcite.sql.SqlKind.PERCENT_RANK;
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      double m = to - from;
+      for (int i = from; i < to; i++) {
+        out[order[i]] = percentRank ? (m <= 1 ? 0 : (sorted.peerStart()[i] - from) / (m - 1))
+            : (sorted.peerEnd()[i] - from) / m;
+      }
+    }
+    return new DoubleColumn(out, null, n);
+  }
+
+  private Column count(WindowCall call) {
+    frames();
+    long[] out = new long[n];
+    Column arg = call.argument() < 0 ? null : columns[call.argument()];
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      int a = from;
+      int b = from;
+      long count = 0;
+      for (int i = from; i < to; i++) {
+        if (arg == null) {
+          out[order[i]] = frameEnd[i] - frameStart[i];
+          continue;
+        }
+        for (; b < frameEnd[i]; b++) {
+          count += arg.isNull(order[b]) ? 0 : 1;
+        }
+        for (; a < frameStart[i]; a++) {
+          count -= arg.isNull(order[a]) ? 0 : 1;
+        }
+        out[order[i]] = count;
+      }
+    }
+    return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
+  }
+
+  private Column sum(WindowCall call) {
+    frames();
+    Column arg = columns[call.argument()];
+    SqlTypeName type = call.type().getSqlTypeName();
+    boolean zeroIfEmpty = call.kind() == org.apache.calcite.sql.SqlKind.SUM0;
+    if (!(arg instanceof LongColumn) && !(arg instanceof DoubleColumn)) {
+      arg = Columns.pack(arg.toArray());
+    }
+    if (arg instanceof DoubleColumn d) {
+      return doubleSum(d, zeroIfEmpty);
+    }
+    if (arg instanceof LongColumn l && (type != SqlTypeName.DECIMAL || l.kind() == LongColumn.Kind.DECIMAL
+        && l.scale() == call.type().getScale() || l.kind() == LongColumn.Kind.INTEGER && call.type().getScale() == 0)) {
+      return longSum(l, call, zeroIfEmpty);
+    }
+    return decimalSum(arg, call, zeroIfEmpty);
+  }
+
+  /** Sums of longs in 128 bits (high and low words), exact whatever the frames' order of adding and removing. */
+  private Column longSum(LongColumn arg, WindowCall call, boolean zeroIfEmpty) {
+    long[] v = arg.values();
+    long[] out = new long[n];
+    boolean[] nulls = null;
+    Object[] big = null;
+    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      int a = from;
+      int b = from;
+      long count = 0;
+      long hi = 0;
+      long lo = 0;
+      for (int i = from; i < to; i++) {
+        for (; b < frameEnd[i]; b++) {
+          int row = order[b];
+          if (!arg.isNull(row)) {
+            long x = v[row];
+            long r = lo + x;
+            hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
+            lo = r;
+            count++;
+          }
+        }
+        for (; a < frameStart[i]; a++) {
+          int row = order[a];
+          if (!arg.isNull(row)) {
+            long x = v[row];
+            hi -= (x >> 63) + (Long.compareUnsigned(lo, x) < 0 ? 1 : 0);
+            lo -= x;
+            count--;
+          }
+        }
+        int row = order[i];
+        if (count == 0 && !zeroIfEmpty) {
+          nulls = nulls == null ? new boolean[n] : nulls;
+          nulls[row] = true;
+        } else if (hi == (lo >> 63)) {
+          out[row] = lo;
+        } else if (decimal) {
+          big = big == null ? new Object[n] : big;
+          big[row] = new BigDecimal(BigInteger.valueOf(hi).shiftLeft(64)
+              .add(new BigInteger(Long.toUnsignedString(lo))), call.type().getScale());
+        } else {
+          throw new SqlStateException("22003", "SUM out of range of " + call.type().getSqlTypeName());
+        }
+      }
+    }
+    LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
+    LongColumn sums = new LongColumn(out, nulls, n, kind, decimal ? call.type().getScale() : 0);
+    if (big == null) {
+      return sums;
+    }
+    for (int r = 0; r < n; r++) {
+      if (big[r] == null) {
+        big[r] = sums.get(r);
+      }
+    }
+    return new ObjectColumn(big);
+  }
+
+  /** Sums of doubles, compensated (Neumaier); infinities and NaNs counted apart so leaving rows can be removed. */
+  private Column doubleSum(DoubleColumn arg, boolean zeroIfEmpty) {
+    double[] v = arg.values();
+    double[] out = new double[n];
+    boolean[] nulls = null;
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      int a = from;
+      int b = from;
+      long count = 0;
+      CompensatedSum sum = new CompensatedSum();
+      for (int i = from; i < to; i++) {
+        for (; b < frameEnd[i]; b++) {
+          if (!arg.isNull(order[b])) {
+            sum.add(v[order[b]], 1);
+            count++;
+          }
+        }
+        for (; a < frameStart[i]; a++) {
+          if (!arg.isNull(order[a])) {
+            sum.add(-v[order[a]], -1);
+            count--;
+          }
+        }
+        if (count == 0 && !zeroIfEmpty) {
+          nulls = nulls == null ? new boolean[n] : nulls;
+          nulls[order[i]] = true;
+        } else {
+          out[order[i]] = count == 0 ? 0 : sum.value();
+        }
+      }
+    }
+    return new DoubleColumn(out, nulls, n);
+  }
+
+  /** A running double sum that values can leave. */
+  private static final class CompensatedSum {
+    private double sum;
+    private double compensation;
+    private long positiveInfinities;
+    private long negativeInfinities;
+    private long nans;
+
+    /** Adds x ({@code direction} 1) or removes -x (-1). */
+    void add(double x, int direction) {
+      if (Double.isNaN(x)) {
+        nans += direction;
+      } else if (Double.isInfinite(x)) {
+        if (x > 0 == direction > 0) {
+          positiveInfinities += direction;
+        } else {
+          negativeInfinities += direction;
+        }
+      } else {
+        double t = sum + x;
+        compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+        sum = t;
+      }
+    }
+
+    double value() {
+      if (nans > 0 || positiveInfinities > 0 && negativeInfinities > 0) {
+        return Double.NaN;
+      }
+      if (positiveInfinities > 0) {
+        return Double.POSITIVE_INFINITY;
+      }
+      return negativeInfinities > 0 ? Double.NEGATIVE_INFINITY : sum + compensation;
+    }
+  }
+
+  /** Sums of any numbers as BigDecimals (exact), for arguments not held as longs at the result's scale. */
+  private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
+    Object[] out = new Object[n];
+    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      int a = from;
+      int b = from;
+      long count = 0;
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int i = from; i < to; i++) {
+        for (; b < frameEnd[i]; b++) {
+          Object x = arg.get(order[b]);
+          if (x != null) {
+            sum = sum.add(Values.toBigDecimal(x));
+            count++;
+          }
+        }
+        for (; a < frameStart[i]; a++) {
+          Object x = arg.get(order[a]);
+          if (x != null) {
+            sum = sum.subtract(Values.toBigDecimal(x));
+            count--;
+          }
+        }
+        if (count > 0 || zeroIfEmpty) {
+          out[order[i]] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
+              : (Object) sum.longValueExact();
+        }
+      }
+    }
+    return Columns.pack(out);
+  }
+
+  /** Per position, the row holding the frame's minimum or maximum (-1 when the frame has no non-null value). */
+  private int[] extremes(WindowCall call) {
+    frames();
+    Column arg = columns[call.argument()];
+    RowComparator.IndexComparator values = RowComparator.values(arg);
+    boolean min = call.kind() == org.apache.calcite.sql.SqlKind.MIN;
+    int[] out = new int[n];
+    int[] deque = new int[n];
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      int head = 0;
+      int tail = 0;
+      int b = from;
+      for (int i = from; i < to; i++) {
+        for (; b < frameEnd[i]; b++) {
+          int row = order[b];
+          if (arg.isNull(row)) {
+            continue;
+          }
+          while (tail > head) {
+            int c = values.compare(order[deque[tail - 1]], row);
+            if (min ? c < 0 : c > 0) {
+              break;
+            }
+            tail--;
+          }
+          deque[tail++] = b;
+        }
+        while (tail > head && deque[head] < frameStart[i]) {
+          head++;
+        }
+        out[order[i]] = tail > head ? order[deque[head]] : -1;
+      }
+    }
+    return out;
+  }
+
+  /** Per position, the frame's first or last row (-1 for an empty frame). */
+  private int[] ends(WindowCall call) {
+    frames();
+    boolean first = call.kind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE;
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[order[i]] = frameStart[i] >= frameEnd[i] ? -1 : order[first ? frameStart[i] : frameEnd[i] - 1];
+    }
+    return out;
+  }
+
+  private Column pick(WindowCall call, int[] rows) {
+    return Gather.rows(columns[call.argument()], rows, n);
+  }
+
+  /** LAG and LEAD: the row {@code count} positions before or after in the partition, else the default. */
+  private Column shifted(WindowCall call) {
+    Column arg = columns[call.argument()];
+    Column fallback = call.defaultColumn() >= 0 ? columns[call.defaultColumn()]
+        : call.defaultValue() == null ? null : Columns.constant(call.defaultValue(), 1);
+    Column source = fallback == null ? arg : Columns.concat(List.of(arg, fallback));
+    long step = call.kind() == org.apache.calcite.sql.SqlKind.LAG ? -call.count() : call.count();
+    int[] rows = new int[n];
+    int partitionStart = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == partitionEnd[partitionStart]) {
+        partitionStart = i;
+      }
+      long j = i + step;
+      int row = order[i];
+      if (j >= partitionStart && j < partitionEnd[i]) {
+        rows[row] = order[(int) j];
+      } else {
+        rows[row] = fallback == null ? -1 : call.defaultColumn() >= 0 ? n + row : n;
+      }
+    }
+    return Gather.rows(source, rows, n);
+  }
+}
