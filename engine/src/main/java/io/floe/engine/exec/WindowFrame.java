@@ -161,7 +161,10 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper) {
       }
       return;
     }
-    LongColumn l = (LongColumn) key;
+    if (!(key instanceof LongColumn l)) {
+      throw new UnsupportedOperationException("not supported: RANGE frame offset over ORDER BY values of "
+          + key.getClass().getSimpleName());
+    }
     long[] v = l.values();
     int scale = l.scale();
     for (int i = nonNullFrom; i < nonNullTo; i++) {
