@@ -105,7 +105,19 @@ class WindowAndGroupingTest {
         + "(PARTITION BY n_regionkey ORDER BY n_name DESC) FROM nation ORDER BY n_name");
     out.add("SELECT o_orderkey, sum(o_totalprice) OVER (ORDER BY o_orderkey ROWS 3 PRECEDING) FROM orders WHERE "
         + "o_orderkey < 0 ORDER BY 1");
+    String sliding = "(PARTITION BY g ORDER BY k ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING)";
+    out.add(LINES + "SELECT k, sum(CAST(v AS DOUBLE)) OVER " + sliding + ", min(CAST(v AS DOUBLE)) OVER " + sliding
+        + ", avg(CAST(q AS DOUBLE)) OVER " + sliding + ", sum(k) OVER (ORDER BY k ROWS BETWEEN 10 PRECEDING AND 10 "
+        + "FOLLOWING), max(k) OVER (PARTITION BY g ORDER BY k DESC ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING) "
+        + "FROM l ORDER BY k");
+    out.add("SELECT c_custkey, lag(c_name, 1, 'none') OVER (PARTITION BY c_mktsegment ORDER BY c_custkey), "
+        + "lead(c_acctbal, 2, c_acctbal) OVER (PARTITION BY c_mktsegment ORDER BY c_custkey), count(*) OVER (ORDER BY "
+        + "c_mktsegment), min(c_phone) OVER (PARTITION BY c_nationkey ORDER BY c_mktsegment DESC) FROM customer "
+        + "WHERE c_custkey < 300 ORDER BY c_custkey");
     // grouping sets
+    out.add("SELECT n_regionkey, count(*), grouping(n_regionkey) FROM nation GROUP BY n_regionkey ORDER BY 1");
+    out.add("SELECT n_regionkey, count(*) FROM nation GROUP BY GROUPING SETS ((n_regionkey), (n_regionkey), ()) "
+        + "ORDER BY 1, 2");
     out.add("SELECT n_regionkey, n_name, count(*), sum(n_nationkey), grouping(n_regionkey), grouping(n_regionkey, "
         + "n_name) FROM nation GROUP BY ROLLUP(n_regionkey, n_name) ORDER BY 5, 6, 1, 2");
     out.add("SELECT l_returnflag, l_linestatus, sum(l_quantity), avg(l_extendedprice), count(DISTINCT l_suppkey), "
