@@ -42,11 +42,6 @@ public final class MemoryAccount implements AutoCloseable {
     reserved = bytes;
   }
 
-  /** Approximate bytes of {@code batch}'s rows held boxed, one {@code Object[]} per row. */
-  public static long boxedRowBytes(Batch batch) {
-    return batch.size() * (16L + 8L * batch.width()) + 2 * batch.memoryBytes();
-  }
-
   /** The error of {@code operator} failing to get {@code wanted} more bytes on {@code allocator}. */
   public static SqlStateException exceeded(BufferAllocator allocator, String operator, long wanted) {
     BufferAllocator query = allocator;
