@@ -84,6 +84,10 @@ class WindowAndGroupingTest {
         + "PRECEDING AND INTERVAL '1' DAY FOLLOWING)") + " FROM t ORDER BY k");
     out.add(ORDERS + "SELECT k, " + aggregates("(ORDER BY c RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING)")
         + " FROM t ORDER BY k");
+    out.add(ORDERS + "SELECT k, " + aggregates("(ORDER BY c DESC RANGE BETWEEN 1.5 PRECEDING AND 0.5 FOLLOWING)")
+        + ", count(*) OVER (ORDER BY c RANGE BETWEEN 0.5 FOLLOWING AND 2.5 FOLLOWING) FROM t ORDER BY k");
+    out.add(ORDERS + "SELECT k, " + aggregates("(ORDER BY d RANGE BETWEEN INTERVAL '36' HOUR PRECEDING AND "
+        + "INTERVAL '12' HOUR FOLLOWING)") + " FROM t ORDER BY k");
     out.add(LINES + "SELECT k, " + aggregates("(ORDER BY CAST(q AS DOUBLE) DESC NULLS LAST RANGE BETWEEN 1.5 "
         + "PRECEDING AND 0.5 FOLLOWING)") + " FROM l ORDER BY k");
     String byKey = "(PARTITION BY g ORDER BY k)";
