@@ -29,7 +29,7 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper) {
    * TIMESTAMP key.
    */
   public record RangeOffset(BigDecimal amount, long months, boolean micros) {
-    /** {@code key} moved by the offset in direction {@code sign}, rounded up or down to a whole unit at {@code scale}. */
+    /** {@code key} moved by the offset in direction {@code sign}, rounded up or down to a whole unit at a scale. */
     long shift(long key, int sign, boolean roundUp, int scale) {
       if (amount == null) {
         long m = sign * months;

@@ -81,6 +81,16 @@ final class Fragments {
   }
 
   /**
+   * Operators over rows hash-partitioned by {@code keys} on N tasks, so rows with equal keys meet in one task (window
+   * functions partitioned by those keys); {@code node} has the input as its only child.
+   */
+  Operator partitioned(PlanNode node, Operator input, int[] keys, String what,
+      Function<List<Operator>, Operator> task) {
+    node.detail("partitioned by " + Arrays.toString(keys));
+    return fragment(node, List.of(input), List.of(new HashDistribution(keys)), what, task);
+  }
+
+  /**
    * Makes {@code node} the root of a fragment of N tasks: inserts an exchange node above each child (one producer
    * each) and a gather above {@code node}, and returns the exchange operator whose tasks run {@code task}.
    */

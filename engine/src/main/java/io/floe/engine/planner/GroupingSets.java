@@ -24,7 +24,8 @@ final class GroupingSets {
 
   /**
    * The group keys GROUPING's arguments name. Calcite may pass a repeated expression of the input (GROUPING(expr)
-   * in ORDER BY) as a column of its own: such an argument is mapped to the group key with the same expression (by its digest; the types may differ in nullability).
+   * in ORDER BY) as a column of its own: such an argument is mapped to the group key with the same expression (by
+   * its digest; the types may differ in nullability).
    */
   static List<Integer> groupKeys(Aggregate aggregate, List<Integer> args) {
     List<Integer> out = new ArrayList<>();

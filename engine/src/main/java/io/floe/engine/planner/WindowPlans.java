@@ -20,6 +20,7 @@ import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowExclusion;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Translates Calcite's {@link Window} into the window operator's windows: frames (ROWS and RANGE, offsets from the
@@ -55,6 +56,15 @@ final class WindowPlans {
       out.add(new WindowOperator.Window(group.keys.toArray(), order, frame, calls));
     }
     return out;
+  }
+
+  /** The partition keys every window of {@code window} has (none when a window has no PARTITION BY). */
+  static int[] commonPartitionKeys(Window window) {
+    ImmutableBitSet common = null;
+    for (Window.Group group : window.groups) {
+      common = common == null ? group.keys : common.intersect(group.keys);
+    }
+    return common == null ? new int[0] : common.toArray();
   }
 
   private static WindowCall call(Window.RexWinAggCall call, int inputWidth, Window window) {
@@ -206,7 +216,7 @@ final class WindowPlans {
     if ((timestamp || key == SqlTypeName.DATE) && yearMonth) {
       return new WindowFrame.RangeOffset(null, value, timestamp);
     }
-    throw new UnsupportedOperationException("not supported: RANGE frame offset " + literal + " on ORDER BY key of type "
-        + keyType);
+    throw new UnsupportedOperationException("not supported: RANGE frame offset " + literal
+        + " on ORDER BY key of type " + keyType);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,11 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * files, serially and on 4 workers. NULLs come from CASE expressions over the tables' columns.
  */
 class WindowAndGroupingTest {
-  /** Orders of 40 customers: key k, 5 partitions g, a price v (NULL for every 7th order), a date d (NULL every 11th). */
+  /** Orders of 40 customers: key k, 5 partitions g, price v (NULL for every 7th order), date d (NULL every 11th). */
   private static final String ORDERS = "WITH t AS (SELECT o_orderkey AS k, o_custkey % 5 AS g, CASE WHEN "
       + "o_orderkey % 7 = 0 THEN NULL ELSE o_totalprice END AS v, CASE WHEN o_orderkey % 11 = 0 THEN NULL ELSE "
       + "o_orderdate END AS d, o_custkey AS c FROM orders WHERE o_custkey < 40) ";
-  /** Lines of 300 orders: key k, 4 partitions g, a quantity q with ties (NULL on line 3), a price v (NULL on line 2). */
+  /** Lines of 300 orders: key k, 4 partitions g, quantity q with ties (NULL on line 3), price v (NULL on line 2). */
   private static final String LINES = "WITH l AS (SELECT l_orderkey * 10 + l_linenumber AS k, l_orderkey % 4 AS g, "
       + "CASE WHEN l_linenumber = 3 THEN NULL ELSE l_quantity END AS q, CASE WHEN l_linenumber = 2 THEN NULL ELSE "
       + "l_extendedprice END AS v, l_shipdate AS d FROM lineitem WHERE l_orderkey < 300) ";
@@ -131,7 +132,8 @@ class WindowAndGroupingTest {
         + "GROUP BY GROUPING SETS ((l_returnflag), (l_linestatus, l_shipmode), ()) ORDER BY 6, 1, 2, 3");
     out.add("SELECT o_orderpriority, extract(year FROM o_orderdate) AS y, count(*), sum(o_totalprice) FROM orders "
         + "GROUP BY ROLLUP(o_orderpriority, extract(year FROM o_orderdate)) HAVING count(*) > 100 OR "
-        + "grouping(o_orderpriority) = 1 ORDER BY grouping(o_orderpriority), grouping(extract(year FROM o_orderdate)), 1, 2");
+        + "grouping(o_orderpriority) = 1 ORDER BY grouping(o_orderpriority), "
+        + "grouping(extract(year FROM o_orderdate)), 1, 2");
     out.add("SELECT n_regionkey, count(*), sum(n_nationkey) FROM nation WHERE n_nationkey < 0 "
         + "GROUP BY ROLLUP(n_regionkey) ORDER BY 1");
     // sorts
@@ -161,6 +163,17 @@ class WindowAndGroupingTest {
     List<List<Object>> expected = oracle.expected(sql);
     List<List<Object>> actual = oracle.actual(sql);
     assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+  }
+
+  @Test
+  void windowsPartitionedByKeysRunOnTheWorkers() throws Exception {
+    String plan = ResultRows.query(parallel.session(), "EXPLAIN SELECT n_name, rank() OVER (PARTITION BY "
+        + "n_regionkey ORDER BY n_name), count(*) OVER (PARTITION BY n_regionkey, n_nationkey) FROM nation").toString();
+    assertTrue(plan.contains("partitioned by [2]") && plan.contains("repartition by [2]") && plan.contains("(4 tasks)"),
+        plan);
+    String serialPlan = ResultRows.query(parallel.session(), "EXPLAIN SELECT n_name, rank() OVER (ORDER BY n_name) "
+        + "FROM nation").toString();
+    assertTrue(!serialPlan.contains("partitioned by"), serialPlan);
   }
 
   @ParameterizedTest
