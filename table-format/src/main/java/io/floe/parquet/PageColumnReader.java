@@ -128,30 +128,13 @@ final class PageColumnReader {
       } else {
         decodeFixed(vector, row, n, defined);
         if (defined == n) {
-          setValid(vector.getValidityBuffer(), row, n);
+          ValidityBits.setRange(vector.getValidityBuffer(), row, n);
         } else {
           setValidWhereDefined(vector.getValidityBuffer(), row, n);
         }
       }
       row += n;
       pageRemaining -= n;
-    }
-  }
-
-  /** Sets the validity bits of rows from..from+n-1: bit by bit up to a byte boundary, whole bytes in between. */
-  private static void setValid(ArrowBuf validity, int from, int n) {
-    int end = from + n;
-    int i = from;
-    for (; i < end && (i & 7) != 0; i++) {
-      BitVectorHelper.setBit(validity, i);
-    }
-    int wholeBytes = (end - i) >>> 3;
-    if (wholeBytes > 0) {
-      validity.setOne((long) (i >>> 3), wholeBytes);
-      i += wholeBytes << 3;
-    }
-    for (; i < end; i++) {
-      BitVectorHelper.setBit(validity, i);
     }
   }
 

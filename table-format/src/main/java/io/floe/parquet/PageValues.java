@@ -171,10 +171,7 @@ abstract class PageValues {
 
     @Override
     void readBinaries(BinaryRunWriter out, int n) {
-      int[] id = ids(n);
-      for (int i = 0; i < n; i++) {
-        dictionary.appendBinary(id[i], out);
-      }
+      dictionary.appendBinaries(ids(n), n, out);
     }
   }
 
@@ -238,6 +235,7 @@ abstract class PageValues {
     private final int size;
     private final byte[] bytes;
     private final int[] offsets;
+    private final int maxLength;
     private int[] ints;
     private long[] longs;
     private float[] floats;
@@ -249,18 +247,22 @@ abstract class PageValues {
       if (!binary) {
         this.bytes = null;
         this.offsets = null;
+        this.maxLength = 0;
         return;
       }
       this.offsets = new int[size + 1];
       for (int id = 0; id < size; id++) {
         offsets[id + 1] = Math.addExact(offsets[id], dictionary.decodeToBinary(id).length());
       }
-      this.bytes = new byte[offsets[size]];
+      this.bytes = new byte[offsets[size] + BinaryRunWriter.PADDING];
+      int longest = 0;
       for (int id = 0; id < size; id++) {
+        longest = Math.max(longest, offsets[id + 1] - offsets[id]);
         Binary value = dictionary.decodeToBinary(id);
         ByteBuffer source = value.toByteBuffer();
         source.get(bytes, offsets[id], value.length());
       }
+      this.maxLength = longest;
     }
 
     org.apache.parquet.column.Dictionary dictionary() {
@@ -307,9 +309,8 @@ abstract class PageValues {
       return doubles;
     }
 
-    void appendBinary(int id, BinaryRunWriter out) {
-      int start = offsets[id];
-      out.append(bytes, start, offsets[id + 1] - start);
+    void appendBinaries(int[] ids, int n, BinaryRunWriter out) {
+      out.appendDictionary(ids, n, bytes, offsets, maxLength);
     }
   }
 }
