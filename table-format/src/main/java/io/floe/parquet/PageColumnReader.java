@@ -26,11 +26,13 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes a non-repeated primitive column chunk page by page straight into Arrow vectors: definition levels into
- * the validity buffer, values in tight per-type loops over the page (runs of PLAIN fixed-width values without nulls
- * are copied in bulk). Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals
- * stored as ints or longs, and strings and binaries; {@link #of} says whether a column is covered. The per-kind
- * loops look alike on purpose: each calls one typed read of the page values, keeping the hot loop unboxed.
+ * Decodes a non-repeated primitive column chunk page by page straight into Arrow vectors, a run of values at a
+ * time: definition levels in bulk ({@link RleBitPackedDecoder}), validity bits of null-free runs a byte at a time,
+ * values read in bulk into a primitive scratch array, spread to their rows when there are nulls and stored per type
+ * (runs of PLAIN fixed-width values without nulls are one memory copy; strings go through {@link BinaryRunWriter}).
+ * Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals stored as ints or
+ * longs, and strings and binaries; {@link #of} says whether a column is covered. The per-type store loops look
+ * alike on purpose: each is one unboxed loop over a primitive array.
  */
 final class PageColumnReader {
   /** How a column's physical values become vector values. */
