@@ -22,17 +22,17 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.RequiresPreviousReader;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesReader;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes a non-repeated primitive column chunk page by page straight into Arrow vectors: definition levels into
- * the validity buffer, values in tight per-type loops over the page (runs of PLAIN fixed-width values without nulls
- * are copied in bulk). Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals
- * stored as ints or longs, and strings and binaries; {@link #of} says whether a column is covered. The per-kind
- * loops look alike on purpose: each calls one typed read of the page values, keeping the hot loop unboxed.
+ * Decodes a non-repeated primitive column chunk page by page straight into Arrow vectors, a run of values at a
+ * time: definition levels in bulk ({@link RleBitPackedDecoder}), validity bits of null-free runs a byte at a time,
+ * values read in bulk into a primitive scratch array, spread to their rows when there are nulls and stored per type
+ * (runs of PLAIN fixed-width values without nulls are one memory copy; strings go through {@link BinaryRunWriter}).
+ * Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals stored as ints or
+ * longs, and strings and binaries; {@link #of} says whether a column is covered. The per-type store loops look
+ * alike on purpose: each is one unboxed loop over a primitive array.
  */
 final class PageColumnReader {
   /** How a column's physical values become vector values. */
@@ -47,8 +47,11 @@ final class PageColumnReader {
   private PageReader pages;
   private PageValues.DecodedDictionary dictionary;
   private int pageRemaining;
+  /** Definition levels of the page: RLE (every v2 page, v1 pages as written today) or Parquet's reader (BIT_PACKED). */
+  private RleBitPackedDecoder levelDecoder;
   private ValuesReader v1Levels;
-  private RunLengthBitPackingHybridDecoder v2Levels;
+  private final DecodeScratch scratch = new DecodeScratch();
+  private final BinaryRunWriter binaries = new BinaryRunWriter();
   private PageValues values;
   private ValuesReader previousReader;
 
@@ -121,19 +124,27 @@ final class PageColumnReader {
         nextPage();
       }
       int n = Math.min(count - row, pageRemaining);
-      boolean dense = readLevels(n) == n;
-      decode(vector, row, n, dense);
-      if (dense && kind != Kind.BINARY) {
-        setValid(vector.getValidityBuffer(), row, n);
+      int defined = readLevels(n);
+      if (kind == Kind.BINARY) {
+        decodeBinary((BaseVariableWidthVector) vector, row, n, defined);
+      } else {
+        decodeFixed(vector, row, n, defined);
+        if (defined == n) {
+          ValidityBits.setRange(vector.getValidityBuffer(), row, n);
+        } else {
+          setValidWhereDefined(vector.getValidityBuffer(), row, n);
+        }
       }
       row += n;
       pageRemaining -= n;
     }
   }
 
-  private static void setValid(ArrowBuf validity, int from, int n) {
-    for (int i = from; i < from + n; i++) {
-      BitVectorHelper.setBit(validity, i);
+  private void setValidWhereDefined(ArrowBuf validity, int row, int n) {
+    for (int k = 0; k < n; k++) {
+      if (levels[k] == maxDef) {
+        BitVectorHelper.setBit(validity, row + k);
+      }
     }
   }
 
@@ -142,116 +153,183 @@ final class PageColumnReader {
     if (maxDef == 0) {
       return n;
     }
-    int defined = 0;
-    try {
+    if (levelDecoder != null) {
+      levelDecoder.read(levels, 0, n);
+    } else {
       for (int i = 0; i < n; i++) {
-        int level = v1Levels != null ? v1Levels.readInteger() : v2Levels.readInt();
-        levels[i] = level;
-        if (level == maxDef) {
-          defined++;
-        }
+        levels[i] = v1Levels.readInteger();
       }
-    } catch (IOException e) {
-      throw new ParquetDecodingException("cannot read the definition levels of column " + descriptor, e);
+    }
+    int defined = 0;
+    for (int i = 0; i < n; i++) {
+      if (levels[i] == maxDef) {
+        defined++;
+      }
     }
     return defined;
   }
 
-  private void decode(ValueVector vector, int row, int n, boolean dense) {
-    ArrowBuf data = kind == Kind.BINARY ? null : vector.getDataBuffer();
-    ArrowBuf validity = vector.getValidityBuffer();
-    int end = row + n;
+  /**
+   * Decodes {@code n} rows from {@code row} of a fixed-width vector, {@code defined} of them with a value: dense
+   * runs of PLAIN values of the vector's width are copied, everything else is read into a primitive scratch array,
+   * spread to its rows when there are nulls, and stored (widening ints, floats and decimals on the way).
+   */
+  private void decodeFixed(ValueVector vector, int row, int n, int defined) {
+    ArrowBuf data = vector.getDataBuffer();
+    boolean dense = defined == n;
     switch (kind) {
       case BOOLEAN -> {
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            BitVectorHelper.setValidityBit(data, i, values.readBoolean() ? 1 : 0);
+        for (int k = 0; k < n; k++) {
+          if (dense || levels[k] == maxDef) {
+            BitVectorHelper.setValidityBit(data, row + k, values.readBoolean() ? 1 : 0);
           }
         }
       }
       case INT -> {
-        if (dense && values.copyFixed(data, (long) row * 4, n * 4)) {
-          return;
-        }
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setInt((long) i * 4, values.readInt());
-          }
-        }
-      }
-      case LONG -> {
-        if (dense && values.copyFixed(data, (long) row * 8, n * 8)) {
-          return;
-        }
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setLong((long) i * 8, values.readLong());
+        if (!dense || !values.copyFixed(data, (long) row * 4, n * 4)) {
+          int[] v = scratch.ints(n);
+          values.readInts(v, defined);
+          spread(v, n, defined);
+          for (int k = 0; k < n; k++) {
+            data.setInt((long) (row + k) * 4, v[k]);
           }
         }
       }
       case FLOAT -> {
-        if (dense && values.copyFixed(data, (long) row * 4, n * 4)) {
-          return;
+        if (!dense || !values.copyFixed(data, (long) row * 4, n * 4)) {
+          float[] v = scratch.floats(n);
+          values.readFloats(v, defined);
+          spread(v, n, defined);
+          for (int k = 0; k < n; k++) {
+            data.setFloat((long) (row + k) * 4, v[k]);
+          }
         }
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setFloat((long) i * 4, values.readFloat());
+      }
+      case LONG -> {
+        if (!dense || !values.copyFixed(data, (long) row * 8, n * 8)) {
+          long[] v = scratch.longs(n);
+          values.readLongs(v, defined);
+          spread(v, n, defined);
+          for (int k = 0; k < n; k++) {
+            data.setLong((long) (row + k) * 8, v[k]);
           }
         }
       }
       case DOUBLE -> {
-        if (dense && values.copyFixed(data, (long) row * 8, n * 8)) {
-          return;
-        }
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setDouble((long) i * 8, values.readDouble());
+        if (!dense || !values.copyFixed(data, (long) row * 8, n * 8)) {
+          double[] v = scratch.doubles(n);
+          values.readDoubles(v, defined);
+          spread(v, n, defined);
+          for (int k = 0; k < n; k++) {
+            data.setDouble((long) (row + k) * 8, v[k]);
           }
         }
       }
       case INT_AS_LONG -> {
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setLong((long) i * 8, values.readInt());
-          }
+        int[] v = scratch.ints(n);
+        values.readInts(v, defined);
+        spread(v, n, defined);
+        for (int k = 0; k < n; k++) {
+          data.setLong((long) (row + k) * 8, v[k]);
         }
       }
       case FLOAT_AS_DOUBLE -> {
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            data.setDouble((long) i * 8, values.readFloat());
-          }
+        float[] v = scratch.floats(n);
+        values.readFloats(v, defined);
+        spread(v, n, defined);
+        for (int k = 0; k < n; k++) {
+          data.setDouble((long) (row + k) * 8, v[k]);
         }
       }
-      case INT_AS_DECIMAL, LONG_AS_DECIMAL -> {
-        boolean fromInt = kind == Kind.INT_AS_DECIMAL;
-        for (int i = row; i < end; i++) {
-          if (dense || defined(i - row, validity, i)) {
-            long value = fromInt ? values.readInt() : values.readLong();
-            data.setLong((long) i * 16, value);
-            data.setLong((long) i * 16 + 8, value >> 63);
-          }
+      case INT_AS_DECIMAL -> {
+        int[] v = scratch.ints(n);
+        values.readInts(v, defined);
+        spread(v, n, defined);
+        for (int k = 0; k < n; k++) {
+          long offset = (long) (row + k) * 16;
+          data.setLong(offset, v[k]);
+          data.setLong(offset + 8, v[k] >> 31);
         }
       }
-      case BINARY -> {
-        BaseVariableWidthVector target = (BaseVariableWidthVector) vector;
-        for (int i = row; i < end; i++) {
-          if (dense || levels[i - row] == maxDef) {
-            values.readBinary(target, i);
-          }
+      case LONG_AS_DECIMAL -> {
+        long[] v = scratch.longs(n);
+        values.readLongs(v, defined);
+        spread(v, n, defined);
+        for (int k = 0; k < n; k++) {
+          long offset = (long) (row + k) * 16;
+          data.setLong(offset, v[k]);
+          data.setLong(offset + 8, v[k] >> 63);
         }
       }
-      default -> throw new IllegalStateException("unknown kind " + kind);
+      default -> throw new IllegalStateException("not a fixed-width kind: " + kind);
     }
   }
 
-  /** Whether the value at level index {@code k} is defined, marking row {@code i} valid when it is. */
-  private boolean defined(int k, ArrowBuf validity, int i) {
-    if (levels[k] != maxDef) {
-      return false;
+  /**
+   * Moves the {@code defined} values at the start of {@code v} to the positions of the defined levels among the
+   * first {@code n}, zero at the others (back to front, so in place).
+   */
+  private void spread(int[] v, int n, int defined) {
+    if (defined == n) {
+      return;
     }
-    BitVectorHelper.setBit(validity, i);
-    return true;
+    int k = defined - 1;
+    for (int i = n - 1; i >= 0; i--) {
+      v[i] = levels[i] == maxDef ? v[k--] : 0;
+    }
+  }
+
+  private void spread(long[] v, int n, int defined) {
+    if (defined == n) {
+      return;
+    }
+    int k = defined - 1;
+    for (int i = n - 1; i >= 0; i--) {
+      v[i] = levels[i] == maxDef ? v[k--] : 0;
+    }
+  }
+
+  private void spread(float[] v, int n, int defined) {
+    if (defined == n) {
+      return;
+    }
+    int k = defined - 1;
+    for (int i = n - 1; i >= 0; i--) {
+      v[i] = levels[i] == maxDef ? v[k--] : 0;
+    }
+  }
+
+  private void spread(double[] v, int n, int defined) {
+    if (defined == n) {
+      return;
+    }
+    int k = defined - 1;
+    for (int i = n - 1; i >= 0; i--) {
+      v[i] = levels[i] == maxDef ? v[k--] : 0;
+    }
+  }
+
+  /** Decodes {@code n} rows from {@code row} of a variable-width vector: runs of values between runs of nulls. */
+  private void decodeBinary(BaseVariableWidthVector vector, int row, int n, int defined) {
+    binaries.begin(vector, row);
+    if (defined == n) {
+      values.readBinaries(binaries, n);
+    } else {
+      int k = 0;
+      while (k < n) {
+        int start = k;
+        boolean present = levels[k] == maxDef;
+        while (k < n && (levels[k] == maxDef) == present) {
+          k++;
+        }
+        if (present) {
+          values.readBinaries(binaries, k - start);
+        } else {
+          binaries.appendNulls(k - start);
+        }
+      }
+    }
+    binaries.finish();
   }
 
   private void nextPage() {
@@ -264,15 +342,21 @@ final class PageColumnReader {
       if (page instanceof DataPageV1 v1) {
         ByteBufferInputStream in = v1.getBytes().toInputStream();
         v1.getRlEncoding().getValuesReader(descriptor, ValuesType.REPETITION_LEVEL).initFromPage(pageRemaining, in);
-        v1Levels = v1.getDlEncoding().getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-        v1Levels.initFromPage(pageRemaining, in);
-        v2Levels = null;
+        if (maxDef > 0 && v1.getDlEncoding() == Encoding.RLE) {
+          int length = BytesUtils.readIntLittleEndian(in);
+          levelDecoder = new RleBitPackedDecoder(in.slice(length), BytesUtils.getWidthFromMaxInt(maxDef));
+          v1Levels = null;
+        } else {
+          v1Levels = v1.getDlEncoding().getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
+          v1Levels.initFromPage(pageRemaining, in);
+          levelDecoder = null;
+        }
         values = values(v1.getValueEncoding(), in);
       } else {
         DataPageV2 v2 = (DataPageV2) page;
         v1Levels = null;
-        v2Levels = maxDef == 0 ? null : new RunLengthBitPackingHybridDecoder(
-            BytesUtils.getWidthFromMaxInt(maxDef), v2.getDefinitionLevels().toInputStream());
+        levelDecoder = maxDef == 0 ? null : new RleBitPackedDecoder(v2.getDefinitionLevels().toByteBuffer(),
+            BytesUtils.getWidthFromMaxInt(maxDef));
         values = values(v2.getDataEncoding(), v2.getData().toInputStream());
       }
     } catch (IOException e) {
@@ -285,9 +369,8 @@ final class PageColumnReader {
       if (dictionary == null) {
         throw new ParquetDecodingException("column " + descriptor + " has dictionary-encoded pages but no dictionary");
       }
-      DictionaryValuesReader ids = new DictionaryValuesReader(dictionary.dictionary());
-      ids.initFromPage(pageRemaining, in);
-      return new PageValues.DictionaryIds(ids, dictionary);
+      int bitWidth = BytesUtils.readIntLittleEndianOnOneByte(in);
+      return new PageValues.DictionaryIds(new RleBitPackedDecoder(in.slice(in.available()), bitWidth), dictionary);
     }
     if (encoding == Encoding.PLAIN && kind != Kind.BOOLEAN) {
       return new PageValues.Plain(in.slice(in.available()));

@@ -3,29 +3,32 @@ package io.floe.parquet;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 
 /**
- * The values section of one data page, read in order: PLAIN fixed-width and byte-array values straight from the
- * page buffer (fixed-width runs copied in bulk), dictionary ids through a decoded dictionary, and any other
- * encoding through Parquet's own {@link ValuesReader}.
+ * The values section of one data page, read in order and in bulk: PLAIN fixed-width and byte-array values straight
+ * from the page buffer (fixed-width runs copied in bulk), dictionary ids decoded a run at a time and looked up in a
+ * decoded dictionary, and any other encoding through Parquet's own {@link ValuesReader}.
  */
 abstract class PageValues {
   abstract boolean readBoolean();
 
-  abstract int readInt();
+  /** Reads the next {@code n} INT32 values into {@code out[0..n)}. */
+  abstract void readInts(int[] out, int n);
 
-  abstract long readLong();
+  /** Reads the next {@code n} INT64 values into {@code out[0..n)}. */
+  abstract void readLongs(long[] out, int n);
 
-  abstract float readFloat();
+  /** Reads the next {@code n} FLOAT values into {@code out[0..n)}. */
+  abstract void readFloats(float[] out, int n);
 
-  abstract double readDouble();
+  /** Reads the next {@code n} DOUBLE values into {@code out[0..n)}. */
+  abstract void readDoubles(double[] out, int n);
 
-  /** Writes the next byte-array value at {@code index} of {@code vector}. */
-  abstract void readBinary(BaseVariableWidthVector vector, int index);
+  /** Appends the next {@code n} byte-array values to {@code out}. */
+  abstract void readBinaries(BinaryRunWriter out, int n);
 
   /** Copies the next {@code bytes} bytes of fixed-width values to {@code target} at {@code offset}; false if it cannot. */
   boolean copyFixed(ArrowBuf target, long offset, int bytes) {
@@ -51,40 +54,51 @@ abstract class PageValues {
       throw new UnsupportedOperationException("PLAIN booleans are bit-packed");
     }
 
-    @Override
-    int readInt() {
-      int value = buffer.getInt(position);
-      position += 4;
-      return value;
+    /** The next {@code bytes} bytes of values as a little-endian buffer, consumed. */
+    private ByteBuffer take(int bytes) {
+      ByteBuffer slice = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+      slice.position(position).limit(position + bytes);
+      position += bytes;
+      return slice;
     }
 
     @Override
-    long readLong() {
-      long value = buffer.getLong(position);
-      position += 8;
-      return value;
+    void readInts(int[] out, int n) {
+      take(4 * n).asIntBuffer().get(out, 0, n);
     }
 
     @Override
-    float readFloat() {
-      return Float.intBitsToFloat(readInt());
+    void readLongs(long[] out, int n) {
+      take(8 * n).asLongBuffer().get(out, 0, n);
     }
 
     @Override
-    double readDouble() {
-      return Double.longBitsToDouble(readLong());
+    void readFloats(float[] out, int n) {
+      take(4 * n).asFloatBuffer().get(out, 0, n);
     }
 
-    /** Copies from the backing array when there is one (a heap buffer would be duplicated per value). */
     @Override
-    void readBinary(BaseVariableWidthVector vector, int index) {
-      int length = buffer.getInt(position);
-      if (array != null) {
-        vector.setSafe(index, array, arrayOffset + position + 4, length);
-      } else {
-        vector.setSafe(index, buffer, position + 4, length);
+    void readDoubles(double[] out, int n) {
+      take(8 * n).asDoubleBuffer().get(out, 0, n);
+    }
+
+    /** Copies from the backing array when there is one, else through a copy of each value. */
+    @Override
+    void readBinaries(BinaryRunWriter out, int n) {
+      for (int i = 0; i < n; i++) {
+        int length = buffer.getInt(position);
+        if (length < 0 || position + 4 + length > buffer.limit()) {
+          throw new ParquetDecodingException("PLAIN byte-array value of length " + length + " runs past its page");
+        }
+        if (array != null) {
+          out.append(array, arrayOffset + position + 4, length);
+        } else {
+          byte[] value = new byte[length];
+          buffer.get(position + 4, value);
+          out.append(value, 0, length);
+        }
+        position += 4 + length;
       }
-      position += 4 + length;
     }
 
     @Override
@@ -95,48 +109,73 @@ abstract class PageValues {
     }
   }
 
-  /** Dictionary ids of a page, looked up in the column chunk's dictionary. */
+  /** Dictionary ids of a page (RLE / bit-packed, decoded in bulk), looked up in the column chunk's dictionary. */
   static final class DictionaryIds extends PageValues {
-    private final DictionaryValuesReader ids;
+    private final RleBitPackedDecoder ids;
     private final DecodedDictionary dictionary;
+    private int[] scratch = new int[0];
 
-    DictionaryIds(DictionaryValuesReader ids, DecodedDictionary dictionary) {
+    DictionaryIds(RleBitPackedDecoder ids, DecodedDictionary dictionary) {
       this.ids = ids;
       this.dictionary = dictionary;
     }
 
+    private int[] ids(int n) {
+      if (scratch.length < n) {
+        scratch = new int[Math.max(n, 1024)];
+      }
+      ids.read(scratch, 0, n);
+      return scratch;
+    }
+
     @Override
     boolean readBoolean() {
-      return dictionary.dictionary().decodeToBoolean(ids.readValueDictionaryId());
+      return dictionary.dictionary().decodeToBoolean(ids(1)[0]);
     }
 
     @Override
-    int readInt() {
-      return dictionary.dictionary().decodeToInt(ids.readValueDictionaryId());
+    void readInts(int[] out, int n) {
+      int[] id = ids(n);
+      int[] values = dictionary.ints();
+      for (int i = 0; i < n; i++) {
+        out[i] = values[id[i]];
+      }
     }
 
     @Override
-    long readLong() {
-      return dictionary.dictionary().decodeToLong(ids.readValueDictionaryId());
+    void readLongs(long[] out, int n) {
+      int[] id = ids(n);
+      long[] values = dictionary.longs();
+      for (int i = 0; i < n; i++) {
+        out[i] = values[id[i]];
+      }
     }
 
     @Override
-    float readFloat() {
-      return dictionary.dictionary().decodeToFloat(ids.readValueDictionaryId());
+    void readFloats(float[] out, int n) {
+      int[] id = ids(n);
+      float[] values = dictionary.floats();
+      for (int i = 0; i < n; i++) {
+        out[i] = values[id[i]];
+      }
     }
 
     @Override
-    double readDouble() {
-      return dictionary.dictionary().decodeToDouble(ids.readValueDictionaryId());
+    void readDoubles(double[] out, int n) {
+      int[] id = ids(n);
+      double[] values = dictionary.doubles();
+      for (int i = 0; i < n; i++) {
+        out[i] = values[id[i]];
+      }
     }
 
     @Override
-    void readBinary(BaseVariableWidthVector vector, int index) {
-      dictionary.writeBinary(ids.readValueDictionaryId(), vector, index);
+    void readBinaries(BinaryRunWriter out, int n) {
+      dictionary.appendBinaries(ids(n), n, out);
     }
   }
 
-  /** Any other encoding, through Parquet's reader for it. */
+  /** Any other encoding, through Parquet's reader for it, value by value. */
   static final class Decoded extends PageValues {
     private final ValuesReader reader;
 
@@ -150,65 +189,128 @@ abstract class PageValues {
     }
 
     @Override
-    int readInt() {
-      return reader.readInteger();
+    void readInts(int[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = reader.readInteger();
+      }
     }
 
     @Override
-    long readLong() {
-      return reader.readLong();
+    void readLongs(long[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = reader.readLong();
+      }
     }
 
     @Override
-    float readFloat() {
-      return reader.readFloat();
+    void readFloats(float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = reader.readFloat();
+      }
     }
 
     @Override
-    double readDouble() {
-      return reader.readDouble();
+    void readDoubles(double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = reader.readDouble();
+      }
     }
 
     @Override
-    void readBinary(BaseVariableWidthVector vector, int index) {
-      Binary value = reader.readBytes();
-      ByteBuffer bytes = value.toByteBuffer();
-      vector.setSafe(index, bytes, bytes.position(), bytes.remaining());
+    void readBinaries(BinaryRunWriter out, int n) {
+      for (int i = 0; i < n; i++) {
+        Binary value = reader.readBytes();
+        byte[] bytes = value.getBytesUnsafe();
+        out.append(bytes, 0, value.length());
+      }
     }
   }
 
-  /** A column chunk's dictionary, with byte-array entries laid out in one array for copying. */
+  /**
+   * A column chunk's dictionary, decoded once into a primitive array of its type (made on first use), byte-array
+   * entries laid out in one array for copying.
+   */
   static final class DecodedDictionary {
     private final org.apache.parquet.column.Dictionary dictionary;
+    private final int size;
     private final byte[] bytes;
     private final int[] offsets;
+    private final int maxLength;
+    private int[] ints;
+    private long[] longs;
+    private float[] floats;
+    private double[] doubles;
 
     DecodedDictionary(org.apache.parquet.column.Dictionary dictionary, boolean binary) {
       this.dictionary = dictionary;
+      this.size = dictionary.getMaxId() + 1;
       if (!binary) {
         this.bytes = null;
         this.offsets = null;
+        this.maxLength = 0;
         return;
       }
-      int size = dictionary.getMaxId() + 1;
       this.offsets = new int[size + 1];
       for (int id = 0; id < size; id++) {
         offsets[id + 1] = Math.addExact(offsets[id], dictionary.decodeToBinary(id).length());
       }
-      this.bytes = new byte[offsets[size]];
+      this.bytes = new byte[offsets[size] + BinaryRunWriter.PADDING];
+      int longest = 0;
       for (int id = 0; id < size; id++) {
+        longest = Math.max(longest, offsets[id + 1] - offsets[id]);
         Binary value = dictionary.decodeToBinary(id);
         ByteBuffer source = value.toByteBuffer();
         source.get(bytes, offsets[id], value.length());
       }
+      this.maxLength = longest;
     }
 
     org.apache.parquet.column.Dictionary dictionary() {
       return dictionary;
     }
 
-    void writeBinary(int id, BaseVariableWidthVector vector, int index) {
-      vector.setSafe(index, bytes, offsets[id], offsets[id + 1] - offsets[id]);
+    int[] ints() {
+      if (ints == null) {
+        ints = new int[size];
+        for (int id = 0; id < size; id++) {
+          ints[id] = dictionary.decodeToInt(id);
+        }
+      }
+      return ints;
+    }
+
+    long[] longs() {
+      if (longs == null) {
+        longs = new long[size];
+        for (int id = 0; id < size; id++) {
+          longs[id] = dictionary.decodeToLong(id);
+        }
+      }
+      return longs;
+    }
+
+    float[] floats() {
+      if (floats == null) {
+        floats = new float[size];
+        for (int id = 0; id < size; id++) {
+          floats[id] = dictionary.decodeToFloat(id);
+        }
+      }
+      return floats;
+    }
+
+    double[] doubles() {
+      if (doubles == null) {
+        doubles = new double[size];
+        for (int id = 0; id < size; id++) {
+          doubles[id] = dictionary.decodeToDouble(id);
+        }
+      }
+      return doubles;
+    }
+
+    void appendBinaries(int[] ids, int n, BinaryRunWriter out) {
+      out.appendDictionary(ids, n, bytes, offsets, maxLength);
     }
   }
 }

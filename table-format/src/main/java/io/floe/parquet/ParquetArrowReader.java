@@ -62,7 +62,8 @@ public final class ParquetArrowReader {
   }
 
   static ParquetFileReader open(InputFile file) {
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .withCodecFactory(new PageDecompressors()).build();
     try {
       return ParquetFileReader.open(ParquetFiles.input(file), options);
     } catch (IOException e) {

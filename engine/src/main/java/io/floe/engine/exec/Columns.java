@@ -3,8 +3,6 @@ package io.floe.engine.exec;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +31,11 @@ public final class Columns {
   private Columns() {
   }
 
-  /** The first {@code rows} values of an Arrow vector as a column. */
+  /**
+   * The first {@code rows} values of an Arrow vector as a column: fixed-width values read straight from the data
+   * buffer (bulk copies where the width matches, one pass widening ints and taking the low words of decimals),
+   * strings as one copy of their bytes, nulls from the validity bytes; null slots of numeric columns hold 0.
+   */
   public static Column fromArrow(FieldVector vector, int rows) {
     boolean[] nulls = nulls(vector, rows);
     if (vector instanceof BigIntVector || vector instanceof TimeStampVector || vector instanceof TimeMicroVector) {
@@ -42,35 +44,36 @@ public final class Columns {
       return new LongColumn(v, nulls, rows, LongColumn.Kind.INTEGER, 0);
     }
     if (vector instanceof IntVector || vector instanceof DateDayVector) {
-      IntBuffer ints = data(vector, 4L * rows).asIntBuffer();
+      ArrowBuf data = checkedData(vector, 4L * rows);
       long[] v = new long[rows];
       for (int i = 0; i < rows; i++) {
-        v[i] = ints.get(i);
+        v[i] = data.getInt(4L * i);
       }
       return new LongColumn(v, nulls, rows, vector instanceof DateDayVector ? LongColumn.Kind.DATE
           : LongColumn.Kind.INTEGER, 0);
     }
     if (vector instanceof DecimalVector d && d.getPrecision() <= MAX_LONG_PRECISION) {
       // 128-bit little-endian two's complement: up to precision 18 the low 64 bits are the unscaled value
-      LongBuffer words = data(vector, 16L * rows).asLongBuffer();
+      ArrowBuf data = checkedData(vector, 16L * rows);
       long[] v = new long[rows];
       for (int i = 0; i < rows; i++) {
-        v[i] = words.get(2 * i);
+        v[i] = data.getLong(16L * i);
       }
       return new LongColumn(v, nulls, rows, LongColumn.Kind.DECIMAL, d.getScale());
     }
-    if (vector instanceof Float8Vector f) {
+    if (vector instanceof Float8Vector) {
       double[] v = new double[rows];
-      for (int i = 0; i < rows; i++) {
-        v[i] = nulls != null && nulls[i] ? 0 : f.get(i);
-      }
+      data(vector, 8L * rows).asDoubleBuffer().get(v);
+      zeroNulls(v, nulls);
       return new DoubleColumn(v, nulls, rows);
     }
-    if (vector instanceof Float4Vector f) {
+    if (vector instanceof Float4Vector) {
+      ArrowBuf data = checkedData(vector, 4L * rows);
       double[] v = new double[rows];
       for (int i = 0; i < rows; i++) {
-        v[i] = nulls != null && nulls[i] ? 0 : f.get(i);
+        v[i] = data.getFloat(4L * i);
       }
+      zeroNulls(v, nulls);
       return new DoubleColumn(v, nulls, rows);
     }
     if (vector instanceof SmallIntVector || vector instanceof TinyIntVector) {
@@ -88,22 +91,7 @@ public final class Columns {
       return new BoolColumn(v, nulls, rows);
     }
     if (vector instanceof VarCharVector || vector instanceof VarBinaryVector) {
-      BaseVariableWidthVector var = (BaseVariableWidthVector) vector;
-      ArrowBuf offsets = var.getOffsetBuffer();
-      int first = offsets.getInt(0);
-      int last = offsets.getInt(4L * rows);
-      byte[] data = new byte[last - first];
-      var.getDataBuffer().getBytes(first, data);
-      int[] starts = new int[rows];
-      int[] lengths = new int[rows];
-      int previous = first;
-      for (int i = 0; i < rows; i++) {
-        int end = offsets.getInt(4L * (i + 1));
-        starts[i] = previous - first;
-        lengths[i] = end - previous;
-        previous = end;
-      }
-      return new BytesColumn(data, starts, lengths, nulls, rows, vector instanceof VarCharVector);
+      return bytesFromArrow((BaseVariableWidthVector) vector, rows, nulls);
     }
     Object[] values = new Object[rows];
     for (int i = 0; i < rows; i++) {
@@ -112,17 +100,53 @@ public final class Columns {
     return new ObjectColumn(values);
   }
 
+  private static Column bytesFromArrow(BaseVariableWidthVector vector, int rows, boolean[] nulls) {
+    int[] offsets = new int[rows + 1];
+    vector.getOffsetBuffer().nioBuffer(0, 4 * (rows + 1)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(offsets);
+    int first = offsets[0];
+    byte[] data = new byte[offsets[rows] - first];
+    vector.getDataBuffer().getBytes(first, data);
+    int[] starts = new int[rows];
+    int[] lengths = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      starts[i] = offsets[i] - first;
+      lengths[i] = offsets[i + 1] - offsets[i];
+    }
+    return new BytesColumn(data, starts, lengths, nulls, rows, vector instanceof VarCharVector);
+  }
+
+  private static void zeroNulls(double[] values, boolean[] nulls) {
+    if (nulls != null) {
+      for (int i = 0; i < values.length; i++) {
+        if (nulls[i]) {
+          values[i] = 0;
+        }
+      }
+    }
+  }
+
   private static ByteBuffer data(FieldVector vector, long bytes) {
     return vector.getDataBuffer().nioBuffer(0, (int) bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /** The vector's data buffer, checked to hold {@code bytes} bytes (reads from it are then in bounds). */
+  private static ArrowBuf checkedData(FieldVector vector, long bytes) {
+    ArrowBuf data = vector.getDataBuffer();
+    if (data.capacity() < bytes) {
+      throw new IllegalStateException("vector " + vector.getField().getName() + " holds fewer than the batch's rows");
+    }
+    return data;
+  }
+
+  /** Null flags from the validity bytes, or null when there are no nulls. */
   private static boolean[] nulls(FieldVector vector, int rows) {
     if (vector.getNullCount() == 0) {
       return null;
     }
+    ArrowBuf validity = vector.getValidityBuffer();
     boolean[] nulls = new boolean[rows];
     for (int i = 0; i < rows; i++) {
-      nulls[i] = vector.isNull(i);
+      nulls[i] = (validity.getByte(i >>> 3) & (1 << (i & 7))) == 0;
     }
     return nulls;
   }
