@@ -8,13 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan fragment as N tasks: each input is produced by one thread and spread over the tasks by its
  * {@link Distribution} (hash repartition, broadcast, round-robin, salted), task i runs the fragment over its
- * receivers, and the tasks' output is gathered into this operator. Batches move through an
+ * receivers, and the tasks' output is gathered into this operator. A leaf fragment ({@link #leaf}) has no inputs:
+ * task i reads its own share of a table scan. Batches move through an
  * {@link ExchangeTransport} per input, so the fragments do not depend on where the transport runs.
  */
 public final class FragmentExchange implements Operator {
@@ -23,7 +25,7 @@ public final class FragmentExchange implements Operator {
   private final List<Operator> inputs;
   private final List<Distribution> distributions;
   private final int tasks;
-  private final Function<List<Operator>, Operator> fragment;
+  private final TaskFactory fragment;
   private final ExchangeStats stats;
   private final List<ExchangeTransport> channels = new ArrayList<>();
   private ExchangeTransport gather;
@@ -35,6 +37,11 @@ public final class FragmentExchange implements Operator {
    */
   public FragmentExchange(List<Operator> inputs, List<Distribution> distributions, int tasks,
       Function<List<Operator>, Operator> fragment, ExchangeStats stats) {
+    this(inputs, distributions, tasks, (task, receivers) -> fragment.apply(receivers), stats);
+  }
+
+  private FragmentExchange(List<Operator> inputs, List<Distribution> distributions, int tasks, TaskFactory fragment,
+      ExchangeStats stats) {
     if (inputs.size() != distributions.size()) {
       throw new IllegalArgumentException("one distribution per input: " + inputs.size() + " inputs, "
           + distributions.size() + " distributions");
@@ -46,6 +53,18 @@ public final class FragmentExchange implements Operator {
     this.stats = stats;
   }
 
+  /** Builds task {@code task}'s operator from its receivers (one per input, in order). */
+  @FunctionalInterface
+  private interface TaskFactory {
+    Operator build(int task, List<Operator> receivers);
+  }
+
+  /** A fragment without inputs whose task i runs {@code task.apply(i)} (e.g. a share of a table scan). */
+  public static FragmentExchange leaf(int tasks, IntFunction<Operator> task) {
+    return new FragmentExchange(List.of(), List.of(), tasks, (t, receivers) -> task.apply(t), null);
+  }
+
+  /** The rows each task received over the exchange's inputs; null for a leaf fragment. */
   public ExchangeStats stats() {
     return stats;
   }
@@ -71,7 +90,7 @@ public final class FragmentExchange implements Operator {
       for (ExchangeTransport channel : channels) {
         receivers.add(new ReceiveOperator(channel, t));
       }
-      Operator task = fragment.apply(receivers);
+      Operator task = fragment.build(t, receivers);
       threads.execute(() -> work(task));
     }
   }

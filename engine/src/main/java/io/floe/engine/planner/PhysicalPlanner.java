@@ -9,6 +9,7 @@ import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
+import io.floe.engine.exec.SplitScan;
 import io.floe.engine.exec.UnionOperator;
 import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exec.WindowOperator;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -55,7 +58,7 @@ public final class PhysicalPlanner {
 
   private final BufferAllocator allocator;
   private final int workers;
-  private final List<ScanOperator> scans = new ArrayList<>();
+  private final List<SplitScan> scans = new ArrayList<>();
   private final DistributionSettings settings;
   private final OperatorDecorator decorator;
   private final Fragments fragments;
@@ -88,13 +91,16 @@ public final class PhysicalPlanner {
     return fragments.exchanges();
   }
 
-  /** The scan operators of the plans built so far. */
-  public List<ScanOperator> scans() {
+  /** The table scans of the plans built so far (each read by one or more tasks). */
+  public List<SplitScan> scans() {
     return List.copyOf(scans);
   }
 
   /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
   public Operator build(RelNode rel) {
+    if (workers > 1 && isLeaf(rel)) {
+      return fragments.gather(buildLeaf(rel));
+    }
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
     building.peek().add(node);
     building.push(node);
@@ -110,32 +116,14 @@ public final class PhysicalPlanner {
   private Operator buildOperator(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
-      scan.requireColumnsAtPinnedSnapshot();
-      if (scan.condition() != null) {
-        FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler, allocator);
-        scans.add(built.scan());
-        return built.top();
-      }
-      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(),
-          scan.pinnedSnapshotId(), allocator);
-      scans.add(op);
-      return op;
+      return scanTasks(scan, compiler, 1).apply(0);
     }
     if (rel instanceof RowSource source) {
       return new ValuesOperator(source.rows(), rel.getRowType().getFieldCount());
     }
-    if (rel instanceof Filter filter) {
-      return new FilterOperator(build(filter.getInput()), compiler.compile(filter.getCondition()));
-    }
-    if (rel instanceof Project project) {
-      List<VectorExpr> exprs = new ArrayList<>();
-      for (RexNode e : project.getProjects()) {
-        if (RexOver.containsOver(e)) {
-          throw new UnsupportedOperationException("not supported: window function " + e);
-        }
-        exprs.add(compiler.compile(e));
-      }
-      return new ProjectOperator(build(project.getInput()), exprs);
+    if (rel instanceof Filter || rel instanceof Project) {
+      Operator input = build(rel.getInput(0));
+      return rowOperator(rel, compiler).apply(input);
     }
     if (rel instanceof Window window) {
       return window(window);
@@ -176,6 +164,62 @@ public final class PhysicalPlanner {
         + RelOptUtil.toString(rel));
   }
 
+  /** A table scan with only filters and projections above it: runs as a leaf fragment when workers > 1. */
+  private static boolean isLeaf(RelNode rel) {
+    if (rel instanceof FloeTableScan) {
+      return true;
+    }
+    return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
+  }
+
+  /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
+  private Fragments.Leaf buildLeaf(RelNode rel) {
+    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    building.peek().add(node);
+    building.push(node);
+    try {
+      ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
+      IntFunction<Operator> tasks;
+      if (rel instanceof FloeTableScan scan) {
+        tasks = scanTasks(scan, compiler, workers);
+        node.detail("split over " + workers + " tasks: files by size, row groups of large files");
+      } else {
+        IntFunction<Operator> inputs = buildLeaf(rel.getInput(0)).tasks();
+        UnaryOperator<Operator> operator = rowOperator(rel, compiler);
+        tasks = task -> operator.apply(inputs.apply(task));
+      }
+      IntFunction<Operator> built = tasks;
+      return new Fragments.Leaf(node, task -> decorator.decorate(node, built.apply(task)));
+    } finally {
+      building.pop();
+    }
+  }
+
+  /** Task i's scan of {@code scan}'s share i of {@code tasks} and the operators of its pushed filter. */
+  private IntFunction<Operator> scanTasks(FloeTableScan scan, ExprCompiler compiler, int tasks) {
+    scan.requireColumnsAtPinnedSnapshot();
+    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler);
+    SplitScan split = built.split(scan, tasks);
+    scans.add(split);
+    return task -> built.above().apply(new ScanOperator(split, task, allocator));
+  }
+
+  /** The filter or projection {@code rel} over an input, expressions compiled once. */
+  private static UnaryOperator<Operator> rowOperator(RelNode rel, ExprCompiler compiler) {
+    if (rel instanceof Filter filter) {
+      VectorExpr condition = compiler.compile(filter.getCondition());
+      return input -> new FilterOperator(input, condition);
+    }
+    List<VectorExpr> exprs = new ArrayList<>();
+    for (RexNode e : ((Project) rel).getProjects()) {
+      if (RexOver.containsOver(e)) {
+        throw new UnsupportedOperationException("not supported: window function " + e);
+      }
+      exprs.add(compiler.compile(e));
+    }
+    return input -> new ProjectOperator(input, exprs);
+  }
+
   private Operator aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw new UnsupportedOperationException("not supported: GROUPING SETS, ROLLUP and CUBE");
@@ -200,6 +244,9 @@ public final class PhysicalPlanner {
           literal));
     }
     int[] keys = aggregate.getGroupSet().toArray();
+    if (workers > 1 && isLeaf(aggregate.getInput())) {
+      return fragments.aggregate(building.peek(), buildLeaf(aggregate.getInput()), keys, specs);
+    }
     Operator input = build(aggregate.getInput());
     if (workers > 1) {
       return fragments.aggregate(building.peek(), input, keys, specs);
