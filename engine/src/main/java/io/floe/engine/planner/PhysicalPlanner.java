@@ -172,6 +172,11 @@ public final class PhysicalPlanner {
     return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
   }
 
+  /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
+  private Fragments.Source source(RelNode rel) {
+    return isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
+  }
+
   /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
   private Fragments.Leaf buildLeaf(RelNode rel) {
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
@@ -244,13 +249,10 @@ public final class PhysicalPlanner {
           literal));
     }
     int[] keys = aggregate.getGroupSet().toArray();
-    if (workers > 1 && isLeaf(aggregate.getInput())) {
-      return fragments.aggregate(building.peek(), buildLeaf(aggregate.getInput()), keys, specs);
+    if (workers > 1) {
+      return fragments.aggregate(building.peek(), source(aggregate.getInput()), keys, specs);
     }
     Operator input = build(aggregate.getInput());
-    if (workers > 1) {
-      return fragments.aggregate(building.peek(), input, keys, specs);
-    }
     return new HashAggregateOperator(input, keys, specs, allocator);
   }
 
@@ -312,15 +314,15 @@ public final class PhysicalPlanner {
     int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int rightWidth = join.getRight().getRowType().getFieldCount();
-    Operator left = build(join.getLeft());
-    Operator right = build(join.getRight());
     if (workers > 1 && lk.length > 0) {
       JoinDistribution distribution = JoinDistribution.choose(join.getJoinType(), estimates.rows(join.getLeft()),
           estimates.rows(join.getRight()), settings);
-      return fragments.join(building.peek(), distribution, left, right, lk, rk,
+      return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
           receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
               residualExpr, leftWidth, rightWidth, allocator));
     }
+    Operator left = build(join.getLeft());
+    Operator right = build(join.getRight());
     return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
         rightWidth, allocator);
   }
