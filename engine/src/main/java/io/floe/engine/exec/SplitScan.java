@@ -6,6 +6,7 @@ import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
 import io.floe.table.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.arrow.memory.BufferAllocator;
@@ -66,10 +67,10 @@ public final class SplitScan {
   }
 
   /** The rows each task has read so far. */
-  public long[] taskRows() {
-    long[] rows = new long[tasks];
+  public List<Long> taskRows() {
+    List<Long> rows = new ArrayList<>();
     for (int t = 0; t < tasks; t++) {
-      rows[t] = taskRows.get(t);
+      rows.add(taskRows.get(t));
     }
     return rows;
   }

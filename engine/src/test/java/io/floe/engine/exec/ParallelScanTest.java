@@ -155,10 +155,10 @@ class ParallelScanTest {
     try (QueryResult result = session.execute("SELECT count(*), sum(amount) FROM sales")) {
       assertEquals((long) total, ((Number) ResultRows.of(result).get(0).get(0)).longValue());
       TableScanStats scan = result.scans().get(0);
-      long[] taskRows = scan.taskRows();
-      assertEquals(4, taskRows.length);
-      assertEquals(total, Arrays.stream(taskRows).sum(), "the tasks' rows add up: " + Arrays.toString(taskRows));
-      assertTrue(Arrays.stream(taskRows).filter(rows -> rows > 0).count() > 1, Arrays.toString(taskRows));
+      List<Long> taskRows = scan.taskRows();
+      assertEquals(4, taskRows.size());
+      assertEquals(total, taskRows.stream().mapToLong(Long::longValue).sum(), "the tasks' rows add up: " + taskRows);
+      assertTrue(taskRows.stream().filter(rows -> rows > 0).count() > 1, taskRows.toString());
       assertEquals(total, scan.metrics().rowsRead(), scan.metrics().toString());
       assertEquals(APPENDS.length, scan.metrics().filesOpened(), scan.metrics().toString());
     }
@@ -184,9 +184,9 @@ class ParallelScanTest {
     try (QueryResult result = session.execute("SELECT count(*) FROM big")) {
       assertEquals(List.of(List.of((Object) (long) BIG_ROWS)), ResultRows.of(result));
       TableScanStats scan = result.scans().get(0);
-      long[] taskRows = scan.taskRows();
-      assertEquals(BIG_ROWS, Arrays.stream(taskRows).sum(), Arrays.toString(taskRows));
-      assertEquals(4, Arrays.stream(taskRows).filter(rows -> rows > 0).count(), Arrays.toString(taskRows));
+      List<Long> taskRows = scan.taskRows();
+      assertEquals(BIG_ROWS, taskRows.stream().mapToLong(Long::longValue).sum(), taskRows.toString());
+      assertEquals(4, taskRows.stream().filter(rows -> rows > 0).count(), taskRows.toString());
       assertEquals(1, scan.metrics().filesOpened(), "a split file counts as opened once: " + scan.metrics());
     }
     assertSameAsSerial("SELECT region, count(*), sum(amount), max(id) FROM big WHERE id > 1234 GROUP BY region "
@@ -200,6 +200,9 @@ class ParallelScanTest {
     List<List<Object>> pinned = rows(4, sql);
     assertEquals((long) APPENDS[0], ((Number) pinned.get(0).get(0)).longValue());
     assertEquals(rows(1, sql), pinned);
+    List<List<Object>> plan = rows(4, "EXPLAIN " + sql);
+    assertTrue(plan.stream().anyMatch(line -> ((String) line.get(0)).contains("files kept 1 of 1")),
+        "EXPLAIN plans the pinned snapshot's files: " + plan);
   }
 
   @Test
