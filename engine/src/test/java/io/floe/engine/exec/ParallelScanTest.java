@@ -206,6 +206,28 @@ class ParallelScanTest {
   }
 
   @Test
+  void aQueryOverItsMemoryLimitReleasesEveryTasksMemory() throws SQLException {
+    try (FloeSession limited = FloeSession.open(warehouse, "shop").workers(4).memoryLimit(128 * 1024)) {
+      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> ResultRows.query(limited, "SELECT id, sold, count(*) FROM big GROUP BY id, sold"));
+      assertEquals("53200", e.getSQLState(), e.getMessage());
+      assertEquals(0, limited.allocatedBytes(), "the failed query released its tasks' memory");
+      assertEquals(List.of(List.of((Object) 4L)), ResultRows.query(limited, "SELECT count(*) FROM regions"));
+    }
+  }
+
+  @Test
+  void closingAResultEarlyStopsTheScanTasks() throws Exception {
+    session.workers(4);
+    try (QueryResult result = session.execute("SELECT id, amount, region FROM big")) {
+      try (org.apache.arrow.vector.VectorSchemaRoot first = result.nextBatch()) {
+        assertTrue(first.getRowCount() > 0);
+      }
+    }
+    assertEquals(0, session.allocatedBytes(), "the closed query's scan tasks released their buffers");
+  }
+
+  @Test
   void explainShowsTheSplitScanAndAnalyzeCountsRowsOverTasks() throws SQLException {
     session.workers(4);
     List<String> plan = ResultRows.query(session, "EXPLAIN ANALYZE SELECT region, count(*) FROM sales "
