@@ -3,7 +3,7 @@ package io.floe.engine;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
-import io.floe.engine.exec.ScanOperator;
+import io.floe.engine.exec.SplitScan;
 import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exchange.ExchangeStats;
 import java.sql.SQLException;
@@ -26,23 +26,23 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class QueryResult implements AutoCloseable {
   private final Schema schema;
   private final Operator root;
-  private final List<ScanOperator> scans;
+  private final List<SplitScan> scans;
   private final BufferAllocator allocator;
   private final long updateCount;
   private boolean closed;
   private List<ExchangeStats> exchanges = List.of();
 
-  QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator) {
+  QueryResult(Schema schema, Operator root, List<SplitScan> scans, BufferAllocator allocator) {
     this(schema, root, scans, allocator, -1);
   }
 
-  QueryResult(Schema schema, Operator root, List<ScanOperator> scans, List<ExchangeStats> exchanges,
+  QueryResult(Schema schema, Operator root, List<SplitScan> scans, List<ExchangeStats> exchanges,
       BufferAllocator allocator) {
     this(schema, root, scans, allocator, -1);
     this.exchanges = List.copyOf(exchanges);
   }
 
-  private QueryResult(Schema schema, Operator root, List<ScanOperator> scans, BufferAllocator allocator,
+  private QueryResult(Schema schema, Operator root, List<SplitScan> scans, BufferAllocator allocator,
       long updateCount) {
     this.schema = schema;
     this.root = root;
@@ -97,7 +97,7 @@ public final class QueryResult implements AutoCloseable {
 
   /** Per table scan of the query: what it pruned and read so far (complete once the result is consumed). */
   public List<TableScanStats> scans() {
-    return scans.stream().map(s -> new TableScanStats(s.tableName(), s.metrics())).toList();
+    return scans.stream().map(s -> new TableScanStats(s.tableName(), s.metrics(), s.taskRows())).toList();
   }
 
   /** Per exchange of the query: rows each task received (complete once the result is consumed). */

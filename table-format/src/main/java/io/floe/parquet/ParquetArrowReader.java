@@ -6,6 +6,7 @@ import io.floe.io.InputFile;
 import io.floe.types.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.parquet.ParquetReadOptions;
@@ -46,6 +47,17 @@ public final class ParquetArrowReader {
   /** As {@link #read(InputFile, Schema, BufferAllocator, int, Predicate)}, also counting into {@code stats}. */
   public static ParquetBatchIterator read(InputFile file, Schema projectedSchema, BufferAllocator allocator,
       int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats stats) {
+    return read(file, projectedSchema, allocator, batchSize, rowGroupFilter, stats, null);
+  }
+
+  /**
+   * As {@link #read(InputFile, Schema, BufferAllocator, int, Predicate, ParquetReadStats)}, reading only the row
+   * groups whose first byte (the start of their first column chunk) {@code rowGroupStarts} accepts: a split of the
+   * file, as a task of a parallel scan reads it. Row groups outside the split are neither read nor counted as
+   * skipped. Null reads every row group.
+   */
+  public static ParquetBatchIterator read(InputFile file, Schema projectedSchema, BufferAllocator allocator,
+      int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats stats, LongPredicate rowGroupStarts) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive: " + batchSize);
     }
@@ -54,7 +66,7 @@ public final class ParquetArrowReader {
       FileProjection projection = FileProjection.of(reader.getFooter().getFileMetaData().getSchema(), projectedSchema,
           file.location());
       return new ParquetBatchIterator(file.location(), reader, projection, ArrowSchemas.toArrow(projectedSchema),
-          allocator, batchSize, rowGroupFilter, stats);
+          allocator, batchSize, rowGroupFilter, stats, rowGroupStarts);
     } catch (RuntimeException e) {
       closeQuietly(reader, e);
       throw e;

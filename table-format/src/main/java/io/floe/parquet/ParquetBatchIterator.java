@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -36,6 +37,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private final BufferAllocator allocator;
   private final int batchSize;
   private final Predicate<Metrics> rowGroupFilter;
+  private final LongPredicate rowGroupStarts;
   private final ParquetReadStats fileStats = new ParquetReadStats();
   private final ParquetReadStats sharedStats;
   private final List<FlatColumnReader> flatColumns = new ArrayList<>();
@@ -49,7 +51,8 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private boolean closed;
 
   ParquetBatchIterator(String location, ParquetFileReader reader, FileProjection projection, Schema arrowSchema,
-      BufferAllocator allocator, int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats sharedStats) {
+      BufferAllocator allocator, int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats sharedStats,
+      LongPredicate rowGroupStarts) {
     this.location = location;
     this.reader = reader;
     this.projection = projection;
@@ -57,6 +60,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     this.allocator = allocator;
     this.batchSize = batchSize;
     this.rowGroupFilter = rowGroupFilter;
+    this.rowGroupStarts = rowGroupStarts;
     this.sharedStats = sharedStats;
     this.rowGroups = reader.getRowGroups();
     String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -103,7 +107,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private boolean advance() throws IOException {
     while (nextRowGroup < rowGroups.size()) {
       BlockMetaData block = rowGroups.get(nextRowGroup++);
-      if (block.getRowCount() == 0) {
+      if (block.getRowCount() == 0 || rowGroupStarts != null && !rowGroupStarts.test(block.getStartingPos())) {
         reader.skipNextRowGroup();
         continue;
       }

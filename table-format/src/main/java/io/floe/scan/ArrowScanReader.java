@@ -110,7 +110,9 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
       return false;
     }
     FileScanTask task = tasks.get(nextTask++);
-    metrics.filesOpened.incrementAndGet();
+    if (task.startsFile()) {
+      metrics.filesOpened.incrementAndGet();
+    }
     current = ParquetArrowReader.read(io.newInputFile(task.file().path()), readSchema, allocator, batchSize,
         m -> {
           boolean keep = rowGroupEvaluator.mightMatch(m);
@@ -118,7 +120,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
             metrics.rowGroupsSkipped.incrementAndGet();
           }
           return keep;
-        });
+        }, null, task.startsFile() && task.end() == Long.MAX_VALUE ? null : task::containsRowGroup);
     return true;
   }
 

@@ -204,6 +204,17 @@ public final class TableScan {
     return new ArrowScanReader(io, tasks, schema, projection(), bound, filterRows, allocator, batchSize, metrics);
   }
 
+  /**
+   * Streams the rows of {@code files} as Arrow batches: some of the files (or splits of files, see
+   * {@link FileScanTask#rowGroups(int, int)}) this scan's {@link #planFiles()} returned, so that several readers
+   * share one planned scan. Counts into this scan's {@link #metrics()} (a file split counts as opened once, by the
+   * split that starts it).
+   */
+  public CloseableIterator<VectorSchemaRoot> batches(BufferAllocator allocator, List<FileScanTask> files) {
+    return new ArrowScanReader(io, files, tableSchema(), projection(), boundFilter(), filterRows, allocator, batchSize,
+        metrics);
+  }
+
   /** Reads every matching row into memory as records of {@link #projection()} (internal values). */
   public List<Record> records() {
     Schema projection = projection();

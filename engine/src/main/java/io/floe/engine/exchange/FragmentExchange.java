@@ -8,22 +8,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a plan fragment as N tasks: each input is produced by one thread and spread over the tasks by its
- * {@link Distribution} (hash repartition, broadcast, round-robin, salted), task i runs the fragment over its
- * receivers, and the tasks' output is gathered into this operator. Batches move through an
+ * Runs a plan fragment as N tasks: each input is produced by one thread, or by the tasks of a leaf fragment (one
+ * thread each), and spread over the tasks by a {@link Distribution} per producer (hash repartition, broadcast,
+ * round-robin, salted), task i runs the fragment over its receivers, and the tasks' output is gathered into this
+ * operator. A leaf fragment ({@link #leaf}) has no inputs: task i reads its own share of a table scan. Batches move through an
  * {@link ExchangeTransport} per input, so the fragments do not depend on where the transport runs.
  */
 public final class FragmentExchange implements Operator {
   private static final Logger LOG = LoggerFactory.getLogger(FragmentExchange.class);
 
-  private final List<Operator> inputs;
-  private final List<Distribution> distributions;
+  private final List<Input> inputs;
+  private final List<Operator> producers = new ArrayList<>();
+  private final List<Distribution> distributions = new ArrayList<>();
   private final int tasks;
-  private final Function<List<Operator>, Operator> fragment;
+  private final TaskFactory fragment;
   private final ExchangeStats stats;
   private final List<ExchangeTransport> channels = new ArrayList<>();
   private ExchangeTransport gather;
@@ -35,43 +38,94 @@ public final class FragmentExchange implements Operator {
    */
   public FragmentExchange(List<Operator> inputs, List<Distribution> distributions, int tasks,
       Function<List<Operator>, Operator> fragment, ExchangeStats stats) {
-    if (inputs.size() != distributions.size()) {
-      throw new IllegalArgumentException("one distribution per input: " + inputs.size() + " inputs, "
-          + distributions.size() + " distributions");
-    }
+    this(singleProducers(inputs, distributions), tasks, fragment, stats);
+  }
+
+  /**
+   * @param inputs the fragment's inputs, each from one or more producers
+   * @param fragment builds task i's operator from its receivers (one per input, in order)
+   */
+  public FragmentExchange(List<Input> inputs, int tasks, Function<List<Operator>, Operator> fragment,
+      ExchangeStats stats) {
+    this(inputs, tasks, (task, receivers) -> fragment.apply(receivers), stats);
+  }
+
+  private FragmentExchange(List<Input> inputs, int tasks, TaskFactory fragment, ExchangeStats stats) {
     this.inputs = List.copyOf(inputs);
-    this.distributions = List.copyOf(distributions);
     this.tasks = tasks;
     this.fragment = fragment;
     this.stats = stats;
   }
 
+  /**
+   * One input of a fragment: {@code producers} operators, each run by its own thread and spreading its rows over the
+   * fragment's tasks by its own distribution ({@code producer} and {@code distribution} give those of producer p).
+   */
+  public record Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution) {
+    /** An input produced by one operator. */
+    public static Input of(Operator operator, Distribution distribution) {
+      return new Input(1, p -> operator, p -> distribution);
+    }
+  }
+
+  private static List<Input> singleProducers(List<Operator> inputs, List<Distribution> distributions) {
+    if (inputs.size() != distributions.size()) {
+      throw new IllegalArgumentException("one distribution per input: " + inputs.size() + " inputs, "
+          + distributions.size() + " distributions");
+    }
+    List<Input> result = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      result.add(Input.of(inputs.get(i), distributions.get(i)));
+    }
+    return result;
+  }
+
+  /** Builds task {@code task}'s operator from its receivers (one per input, in order). */
+  @FunctionalInterface
+  private interface TaskFactory {
+    Operator build(int task, List<Operator> receivers);
+  }
+
+  /** A fragment without inputs whose task i runs {@code task.apply(i)} (e.g. a share of a table scan). */
+  public static FragmentExchange leaf(int tasks, IntFunction<Operator> task) {
+    return new FragmentExchange(List.of(), tasks, (t, receivers) -> task.apply(t), null);
+  }
+
+  /** The rows each task received over the exchange's inputs; null for a leaf fragment. */
   public ExchangeStats stats() {
     return stats;
   }
 
   private void start() {
-    threads = Executors.newFixedThreadPool(inputs.size() + tasks, r -> {
+    int producerCount = inputs.stream().mapToInt(Input::producers).sum();
+    threads = Executors.newFixedThreadPool(producerCount + tasks, r -> {
       Thread t = new Thread(r, "floe-task");
       t.setDaemon(true);
       return t;
     });
     gather = new LocalTransport(1, tasks);
-    for (int i = 0; i < inputs.size(); i++) {
-      channels.add(new LocalTransport(tasks, 1));
+    for (Input input : inputs) {
+      channels.add(new LocalTransport(tasks, input.producers()));
+      for (int p = 0; p < input.producers(); p++) {
+        producers.add(input.producer().apply(p));
+        distributions.add(input.distribution().apply(p));
+      }
     }
+    int next = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      Operator input = inputs.get(i);
-      Distribution distribution = distributions.get(i);
       ExchangeTransport channel = channels.get(i);
-      threads.execute(() -> produce(input, distribution, channel));
+      for (int p = 0; p < inputs.get(i).producers(); p++, next++) {
+        Operator producer = producers.get(next);
+        Distribution distribution = distributions.get(next);
+        threads.execute(() -> produce(producer, distribution, channel));
+      }
     }
     for (int t = 0; t < tasks; t++) {
       List<Operator> receivers = new ArrayList<>();
       for (ExchangeTransport channel : channels) {
         receivers.add(new ReceiveOperator(channel, t));
       }
-      Operator task = fragment.apply(receivers);
+      Operator task = fragment.build(t, receivers);
       threads.execute(() -> work(task));
     }
   }
@@ -157,6 +211,10 @@ public final class FragmentExchange implements Operator {
         }
       }
     }
-    inputs.forEach(Operator::close);
+    if (threads == null) {
+      // never started: close the inputs given as operators (a leaf's producers were not built yet)
+      inputs.stream().filter(input -> input.producers() == 1).forEach(input -> input.producer().apply(0).close());
+    }
+    producers.forEach(Operator::close);
   }
 }

@@ -4,11 +4,12 @@ import io.floe.engine.exec.FilterOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
+import io.floe.engine.exec.SplitScan;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -17,20 +18,29 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
- * The operators of a {@link FloeTableScan} with a pushed filter: a prune-only {@link ScanOperator} (the filter
- * prunes files and row groups) reading the scan's columns and those the condition needs, the engine's vectorized
- * {@link FilterOperator} over the scan's {@link FloeTableScan#condition() condition}, then a projection dropping
- * the columns only the condition needed.
+ * The operators of a {@link FloeTableScan}: a {@link SplitScan} read by one {@link ScanOperator} per task and, with a
+ * pushed filter, above each: the scan runs prune-only (the filter prunes files and row groups) reading the scan's
+ * columns and those the condition needs, the engine's vectorized {@link FilterOperator} evaluates the scan's
+ * {@link FloeTableScan#condition() condition}, then a projection drops the columns only the condition needed.
+ * Expressions are compiled once and shared by the tasks.
  */
 final class FilteredScanOperators {
   private FilteredScanOperators() {
   }
 
-  /** The scan operator for {@code scan} (to be recorded by the caller) and the operators above it. */
-  record Built(ScanOperator scan, Operator top) {
+  /** The columns the scan reads, whether the table format filters rows, and what runs above a task's scan. */
+  record Built(List<String> columns, boolean filterRows, UnaryOperator<Operator> above) {
+    /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
+    SplitScan split(FloeTableScan scan, int tasks) {
+      return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
+          tasks);
+    }
   }
 
-  static Built build(FloeTableScan scan, ExprCompiler compiler, BufferAllocator allocator) {
+  static Built build(FloeTableScan scan, ExprCompiler compiler) {
+    if (scan.condition() == null) {
+      return new Built(scan.columnNames(), true, UnaryOperator.identity());
+    }
     List<Integer> read = new ArrayList<>(scan.columns());
     for (int column : RelOptUtil.InputFinder.bits(scan.condition())) {
       if (!read.contains(column)) {
@@ -39,24 +49,22 @@ final class FilteredScanOperators {
     }
     List<RelDataTypeField> tableFields = scan.getTable().getRowType().getFieldList();
     List<String> names = read.stream().map(i -> tableFields.get(i).getName()).toList();
-    ScanOperator scanOperator = new ScanOperator(scan.floeTable().table(), names, scan.filter(),
-        scan.pinnedSnapshotId(), false, allocator);
     RexNode overRead = scan.condition().accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         return new RexInputRef(read.indexOf(ref.getIndex()), ref.getType());
       }
     });
-    Operator top = new FilterOperator(scanOperator, compiler.compile(overRead));
+    VectorExpr condition = compiler.compile(overRead);
     int width = scan.columns().size();
-    if (read.size() > width) {
-      RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
-      List<VectorExpr> kept = new ArrayList<>();
-      for (int i = 0; i < width; i++) {
-        kept.add(compiler.compile(rexBuilder.makeInputRef(tableFields.get(read.get(i)).getType(), i)));
-      }
-      top = new ProjectOperator(top, kept);
+    if (read.size() == width) {
+      return new Built(names, false, input -> new FilterOperator(input, condition));
     }
-    return new Built(scanOperator, top);
+    RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+    List<VectorExpr> kept = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      kept.add(compiler.compile(rexBuilder.makeInputRef(tableFields.get(read.get(i)).getType(), i)));
+    }
+    return new Built(names, false, input -> new ProjectOperator(new FilterOperator(input, condition), kept));
   }
 }

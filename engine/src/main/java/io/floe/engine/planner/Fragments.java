@@ -9,24 +9,44 @@ import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.HashDistribution;
 import io.floe.engine.exchange.RoundRobinDistribution;
 import java.util.ArrayList;
-import org.apache.arrow.memory.BufferAllocator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Cuts the physical plan into fragments at exchanges: joins run as a fragment of N tasks fed by broadcast,
- * round-robin, hash or salted exchanges; aggregations as partial aggregation on N tasks over a round-robin
- * split, then final aggregation on N tasks after a hash repartition by the group keys (or on one task without
- * keys). Records each exchange in the {@link PlanNode} tree and its {@link ExchangeStats}.
+ * Cuts the physical plan into fragments at exchanges. A table scan with the filters and projections above it runs
+ * as a leaf fragment of N tasks, each reading its share of the scan's files; a leaf's tasks feed the exchange above
+ * them directly (each task spreads its rows by its own distribution) or, where one producer is needed, are
+ * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges;
+ * aggregations as partial aggregation on N tasks (in a leaf's own tasks, else after a round-robin split), then final
+ * aggregation on N tasks after a hash repartition by the group keys (or on one task without keys). Records each
+ * exchange in the {@link PlanNode} tree and its {@link ExchangeStats}.
  */
 final class Fragments {
   private final DistributionSettings settings;
   private final OperatorDecorator decorator;
   private final BufferAllocator allocator;
   private final List<ExchangeStats> exchanges = new ArrayList<>();
+
+  /** What feeds an exchange: one operator, or the tasks of a leaf fragment. */
+  sealed interface Source permits Single, Leaf {
+  }
+
+  /** One operator, run by one producer thread; decorated already. */
+  record Single(Operator operator) implements Source {
+  }
+
+  /**
+   * The operators of a leaf fragment under construction: a table scan's share per task and what runs above it in
+   * the same task (filters, projections, partial aggregation); {@code tasks} builds task i's operator, decorated
+   * as {@code node}, the topmost node of the leaf.
+   */
+  record Leaf(PlanNode node, IntFunction<Operator> tasks) implements Source {
+  }
 
   /** Operators of the fragments account what they buffer in {@code allocator} (the query's memory limit). */
   Fragments(DistributionSettings settings, OperatorDecorator decorator, BufferAllocator allocator) {
@@ -41,42 +61,59 @@ final class Fragments {
 
   /**
    * A join of {@code left} and {@code right} (the first two children of {@code node}) as a fragment of N tasks;
-   * {@code join} builds one task's join operator from its two receivers.
+   * {@code join} builds one task's join operator from its two receivers. Salted distributions sample one producer's
+   * rows, so a leaf side of a salted join is gathered first.
    */
-  Operator join(PlanNode node, JoinDistribution distribution, Operator left, Operator right, int[] leftKeys,
+  Operator join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
       int[] rightKeys, Function<List<Operator>, Operator> join) {
-    List<Distribution> distributions = distribution.distributions(leftKeys, rightKeys, settings);
+    boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
+    List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings);
+    List<Source> sides = List.of(left, right);
+    List<FragmentExchange.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < sides.size(); i++) {
+      int side = i;
+      Source source = salted ? single(sides.get(i)) : sides.get(i);
+      inputs.add(input(source,
+          p -> p == 0 ? first.get(side) : distribution.distributions(leftKeys, rightKeys, settings).get(side)));
+    }
     node.detail(distribution.describe());
-    return fragment(node, List.of(left, right), distributions, "join", join);
+    return fragment(node, inputs, "join", join);
   }
 
   /**
-   * A grouped or global aggregation on N tasks; {@code node} has the input as its only child. The operator
-   * returned implements {@code node.outermost()} (the caller decorates it).
+   * A grouped or global aggregation on N tasks; {@code node} has the input as its only child. Over a leaf, the
+   * partial aggregation runs in the leaf's tasks, each over its share of the scan. The operator returned implements
+   * {@code node.outermost()} (the caller decorates it).
    */
-  Operator aggregate(PlanNode node, Operator input, int[] keys, List<AggregateSpec> aggregates) {
+  Operator aggregate(PlanNode node, Source input, int[] keys, List<AggregateSpec> aggregates) {
     Optional<AggregateSplit> split = AggregateSplit.of(aggregates, keys.length);
     if (split.isEmpty()) {
       if (keys.length == 0) {
-        return new HashAggregateOperator(input, keys, aggregates, allocator);
+        return new HashAggregateOperator(operator(input), keys, aggregates, allocator);
       }
       node.detail("not split into partial and final: DISTINCT or a non-combinable aggregate");
-      return fragment(node, List.of(input), List.of(new HashDistribution(keys)), "aggregate",
+      return fragment(node, List.of(input(input, p -> new HashDistribution(keys))), "aggregate",
           receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates, allocator));
     }
+    List<AggregateSpec> partialSpecs = split.get().partial();
     PlanNode partialNode = node.children().get(0).insertAbove(
         PlanNode.operator("PartialAggregate keys " + Arrays.toString(keys), null));
-    Operator partial = fragment(partialNode, List.of(input), List.of(new RoundRobinDistribution()),
-        "partial aggregate", receivers -> new HashAggregateOperator(receivers.get(0), keys, split.get().partial(), allocator));
+    Source partial;
+    if (input instanceof Leaf leaf) {
+      partial = new Leaf(partialNode, task -> decorator.decorate(partialNode,
+          new HashAggregateOperator(leaf.tasks().apply(task), keys, partialSpecs, allocator)));
+    } else {
+      Operator exchange = fragment(partialNode, List.of(input(input, p -> new RoundRobinDistribution())),
+          "partial aggregate", receivers -> new HashAggregateOperator(receivers.get(0), keys, partialSpecs, allocator));
+      partial = new Single(decorator.decorate(partialNode.outermost(), exchange));
+    }
     int[] partialKeys = IntStream.range(0, keys.length).toArray();
     List<AggregateSpec> combine = split.get().combine();
     node.detail("final aggregation of partial aggregates");
     if (keys.length == 0) {
-      return new HashAggregateOperator(decorator.decorate(partialNode.outermost(), partial), partialKeys, combine,
-          allocator);
+      return new HashAggregateOperator(operator(partial), partialKeys, combine, allocator);
     }
-    return fragment(node, List.of(decorator.decorate(partialNode.outermost(), partial)),
-        List.of(new HashDistribution(partialKeys)), "final aggregate",
+    return fragment(node, List.of(input(partial, p -> new HashDistribution(partialKeys))), "final aggregate",
         receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator));
   }
 
@@ -87,26 +124,55 @@ final class Fragments {
   Operator partitioned(PlanNode node, Operator input, int[] keys, String what,
       Function<List<Operator>, Operator> task) {
     node.detail("partitioned by " + Arrays.toString(keys));
-    return fragment(node, List.of(input), List.of(new HashDistribution(keys)), what, task);
+    return fragment(node, List.of(FragmentExchange.Input.of(input, new HashDistribution(keys))), what, task);
   }
 
   /**
-   * Makes {@code node} the root of a fragment of N tasks: inserts an exchange node above each child (one producer
-   * each) and a gather above {@code node}, and returns the exchange operator whose tasks run {@code task}.
+   * Ends a leaf fragment: its N tasks run in parallel, each over its share of the scan, and their output is
+   * gathered (a gather node inserted above {@code leaf.node()}); returns the decorated gathering operator.
    */
-  private Operator fragment(PlanNode node, List<Operator> inputs, List<Distribution> distributions, String what,
+  Operator gather(Leaf leaf) {
+    int tasks = settings.workers();
+    PlanNode gather = leaf.node().insertAbove(PlanNode.exchange("gather", tasks, 1));
+    return decorator.decorate(gather, FragmentExchange.leaf(tasks, leaf.tasks()));
+  }
+
+  private Operator operator(Source source) {
+    return source instanceof Leaf leaf ? gather(leaf) : ((Single) source).operator();
+  }
+
+  private Source single(Source source) {
+    return new Single(operator(source));
+  }
+
+  /** {@code source} as an exchange input; {@code distribution} gives producer p's (fresh) distribution. */
+  private FragmentExchange.Input input(Source source, IntFunction<Distribution> distribution) {
+    if (source instanceof Leaf leaf) {
+      return new FragmentExchange.Input(settings.workers(), leaf.tasks(), distribution);
+    }
+    return FragmentExchange.Input.of(((Single) source).operator(), distribution.apply(0));
+  }
+
+  /**
+   * Makes {@code node} the root of a fragment of N tasks: inserts an exchange node above each child (from as many
+   * producers as its input has) and a gather above {@code node}, and returns the exchange operator whose tasks run
+   * {@code task}.
+   */
+  private Operator fragment(PlanNode node, List<FragmentExchange.Input> inputs, String what,
       Function<List<Operator>, Operator> task) {
     int tasks = settings.workers();
     List<PlanNode> children = node.children();
     List<PlanNode> receivers = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      receivers.add(children.get(i).insertAbove(PlanNode.exchange(distributions.get(i).describe(), 1, tasks)));
+      String kind = inputs.get(i).distribution().apply(0).describe();
+      kinds.add(kind);
+      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kind, inputs.get(i).producers(), tasks)));
     }
-    List<String> kinds = distributions.stream().map(Distribution::describe).toList();
     ExchangeStats stats = new ExchangeStats(what + " " + kinds, tasks);
     exchanges.add(stats);
     node.insertAbove(PlanNode.exchange("gather", tasks, 1)).exchangeStats(stats);
-    return new FragmentExchange(inputs, distributions, tasks, taskReceivers -> {
+    return new FragmentExchange(inputs, tasks, taskReceivers -> {
       List<Operator> decorated = new ArrayList<>();
       for (int i = 0; i < taskReceivers.size(); i++) {
         decorated.add(decorator.decorate(receivers.get(i), taskReceivers.get(i)));

@@ -11,6 +11,7 @@ import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
+import io.floe.engine.exec.SplitScan;
 import io.floe.engine.exec.UnionOperator;
 import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exec.WindowOperator;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -53,7 +56,7 @@ public final class PhysicalPlanner {
 
   private final BufferAllocator allocator;
   private final int workers;
-  private final List<ScanOperator> scans = new ArrayList<>();
+  private final List<SplitScan> scans = new ArrayList<>();
   private final DistributionSettings settings;
   private final OperatorDecorator decorator;
   private final Fragments fragments;
@@ -86,13 +89,16 @@ public final class PhysicalPlanner {
     return fragments.exchanges();
   }
 
-  /** The scan operators of the plans built so far. */
-  public List<ScanOperator> scans() {
+  /** The table scans of the plans built so far (each read by one or more tasks). */
+  public List<SplitScan> scans() {
     return List.copyOf(scans);
   }
 
   /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
   public Operator build(RelNode rel) {
+    if (workers > 1 && isLeaf(rel)) {
+      return fragments.gather(buildLeaf(rel));
+    }
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
     building.peek().add(node);
     building.push(node);
@@ -108,32 +114,14 @@ public final class PhysicalPlanner {
   private Operator buildOperator(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
-      scan.requireColumnsAtPinnedSnapshot();
-      if (scan.condition() != null) {
-        FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler, allocator);
-        scans.add(built.scan());
-        return built.top();
-      }
-      ScanOperator op = new ScanOperator(scan.floeTable().table(), scan.columnNames(), scan.filter(),
-          scan.pinnedSnapshotId(), allocator);
-      scans.add(op);
-      return op;
+      return scanTasks(scan, compiler, 1).apply(0);
     }
     if (rel instanceof RowSource source) {
       return new ValuesOperator(source.rows(), rel.getRowType().getFieldCount());
     }
-    if (rel instanceof Filter filter) {
-      return new FilterOperator(build(filter.getInput()), compiler.compile(filter.getCondition()));
-    }
-    if (rel instanceof Project project) {
-      List<VectorExpr> exprs = new ArrayList<>();
-      for (RexNode e : project.getProjects()) {
-        if (RexOver.containsOver(e)) {
-          throw new UnsupportedOperationException("not supported: window function " + e);
-        }
-        exprs.add(compiler.compile(e));
-      }
-      return new ProjectOperator(build(project.getInput()), exprs);
+    if (rel instanceof Filter || rel instanceof Project) {
+      Operator input = build(rel.getInput(0));
+      return rowOperator(rel, compiler).apply(input);
     }
     if (rel instanceof Window window) {
       return window(window);
@@ -174,6 +162,67 @@ public final class PhysicalPlanner {
         + RelOptUtil.toString(rel));
   }
 
+  /** A table scan with only filters and projections above it: runs as a leaf fragment when workers > 1. */
+  private static boolean isLeaf(RelNode rel) {
+    if (rel instanceof FloeTableScan) {
+      return true;
+    }
+    return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
+  }
+
+  /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
+  private Fragments.Source source(RelNode rel) {
+    return isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
+  }
+
+  /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
+  private Fragments.Leaf buildLeaf(RelNode rel) {
+    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    building.peek().add(node);
+    building.push(node);
+    try {
+      ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
+      IntFunction<Operator> tasks;
+      if (rel instanceof FloeTableScan scan) {
+        tasks = scanTasks(scan, compiler, workers);
+        node.detail("split over " + workers + " tasks: files by size, row groups of large files");
+      } else {
+        IntFunction<Operator> inputs = buildLeaf(rel.getInput(0)).tasks();
+        UnaryOperator<Operator> operator = rowOperator(rel, compiler);
+        tasks = task -> operator.apply(inputs.apply(task));
+      }
+      IntFunction<Operator> built = tasks;
+      return new Fragments.Leaf(node, task -> decorator.decorate(node, built.apply(task)));
+    } finally {
+      building.pop();
+    }
+  }
+
+  /** Task i's scan of {@code scan}'s share i of {@code tasks} and the operators of its pushed filter. */
+  private IntFunction<Operator> scanTasks(FloeTableScan scan, ExprCompiler compiler, int tasks) {
+    scan.requireColumnsAtPinnedSnapshot();
+    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler);
+    SplitScan split = built.split(scan, tasks);
+    scans.add(split);
+    return task -> built.above().apply(new ScanOperator(split, task, allocator));
+  }
+
+  /** The filter or projection {@code rel} over an input, expressions compiled once. */
+  private static UnaryOperator<Operator> rowOperator(RelNode rel, ExprCompiler compiler) {
+    if (rel instanceof Filter filter) {
+      VectorExpr condition = compiler.compile(filter.getCondition());
+      return input -> new FilterOperator(input, condition);
+    }
+    List<VectorExpr> exprs = new ArrayList<>();
+    for (RexNode e : ((Project) rel).getProjects()) {
+      if (RexOver.containsOver(e)) {
+        throw new UnsupportedOperationException("not supported: window function " + e);
+      }
+      exprs.add(compiler.compile(e));
+    }
+    return input -> new ProjectOperator(input, exprs);
+  }
+
   private Operator aggregate(Aggregate aggregate) {
     boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
     List<AggregateSpec> specs = new ArrayList<>();
@@ -204,19 +253,22 @@ public final class PhysicalPlanner {
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
           literal));
     }
-    Operator input = build(aggregate.getInput());
     int keyCount = keys.length;
+    Fragments.Source input;
     if (groupingSets) {
       // every grouping set's rows at once, keyed by the group keys (NULL outside the set) and the set's index
-      input = new GroupingSetsOperator(input, keys, GroupingSets.membership(keys, sets));
+      input = new Fragments.Single(new GroupingSetsOperator(build(aggregate.getInput()), keys,
+          GroupingSets.membership(keys, sets)));
       keys = java.util.Arrays.copyOf(keys, keyCount + 1);
       keys[keyCount] = aggregate.getInput().getRowType().getFieldCount();
+    } else {
+      input = workers > 1 ? source(aggregate.getInput()) : new Fragments.Single(build(aggregate.getInput()));
     }
     Operator result;
     if (workers > 1) {
       result = fragments.aggregate(building.peek(), input, keys, specs);
     } else {
-      result = new HashAggregateOperator(input, keys, specs, allocator);
+      result = new HashAggregateOperator(((Fragments.Single) input).operator(), keys, specs, allocator);
     }
     if (!groupingSets) {
       return result;
@@ -259,15 +311,15 @@ public final class PhysicalPlanner {
     int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int rightWidth = join.getRight().getRowType().getFieldCount();
-    Operator left = build(join.getLeft());
-    Operator right = build(join.getRight());
     if (workers > 1 && lk.length > 0) {
       JoinDistribution distribution = JoinDistribution.choose(join.getJoinType(), estimates.rows(join.getLeft()),
           estimates.rows(join.getRight()), settings);
-      return fragments.join(building.peek(), distribution, left, right, lk, rk,
+      return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
           receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
               residualExpr, leftWidth, rightWidth, allocator));
     }
+    Operator left = build(join.getLeft());
+    Operator right = build(join.getRight());
     return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
         rightWidth, allocator);
   }

@@ -12,9 +12,13 @@ import java.util.List;
 public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPartition, long filesPrunedByBounds,
     long rowsInKeptFiles) {
 
-  /** Plans the files of {@code scan}. */
+  /** Plans the files of {@code scan} (in the snapshot it is pinned to, if any). */
   public static ScanPruning of(FloeTableScan scan) {
-    TableScan tableScan = scan.floeTable().table().newScan().filter(scan.filter()).select(scan.columnNames());
+    TableScan tableScan = scan.floeTable().table().newScan();
+    if (scan.pinnedSnapshotId() != null) {
+      tableScan.useSnapshot(scan.pinnedSnapshotId());
+    }
+    tableScan.filter(scan.filter()).select(scan.columnNames());
     List<FileScanTask> tasks = tableScan.planFiles();
     ScanMetrics metrics = tableScan.metrics();
     long rows = tasks.stream().mapToLong(t -> t.file().recordCount()).sum();
