@@ -57,6 +57,9 @@ final class ColumnScatter {
    * {@code targets[k]}, for k below {@code count}.
    */
   void put(Column part, RelDataType partType, int[] partRows, int[] targets, int count) {
+    if (!representation.holds(part) && allNull(part, partRows, count)) {
+      return; // an untyped NULL (its rows stay NULL)
+    }
     Column typed = representation.holds(part) ? part : CastKernels.cast(part, partType, type);
     if (typed == null || !representation.holds(typed)) {
       toBoxed();
@@ -95,6 +98,15 @@ final class ColumnScatter {
         }
       }
     }
+  }
+
+  private static boolean allNull(Column part, int[] partRows, int count) {
+    for (int k = 0; k < count; k++) {
+      if (!part.isNull(partRows == null ? k : partRows[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void toBoxed() {
