@@ -26,6 +26,20 @@ final class BytesBuilder {
     used += length;
   }
 
+  /** Row {@code row} is the ASCII bytes {@code source[from .. from + length)} in upper or lower case. */
+  void setAsciiCase(int row, byte[] source, int from, int length, boolean upper) {
+    ensure(length);
+    byte low = upper ? (byte) 'a' : (byte) 'A';
+    byte high = upper ? (byte) 'z' : (byte) 'Z';
+    for (int k = 0; k < length; k++) {
+      byte c = source[from + k];
+      data[used + k] = c >= low && c <= high ? (byte) (c ^ 0x20) : c;
+    }
+    starts[row] = used;
+    lengths[row] = length;
+    used += length;
+  }
+
   /** Row {@code row} is the ASCII/UTF-8 encoding of {@code text}. */
   void set(int row, String text) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -44,13 +58,6 @@ final class BytesBuilder {
     System.arraycopy(source, from, data, used, length);
     used += length;
     lengths[row] += length;
-  }
-
-  /** Appends one byte to row {@code row}, which must be the last row begun. */
-  void append(int row, byte b) {
-    ensure(1);
-    data[used++] = b;
-    lengths[row]++;
   }
 
   void setNull(int row) {

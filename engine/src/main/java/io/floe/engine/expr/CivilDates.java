@@ -14,7 +14,7 @@ final class CivilDates {
   /** The year, month (1-12) and day (1-31) of epoch day {@code days}, packed: see {@link #year} etc. */
   static long civil(long days) {
     long z = days + 719_468;
-    long era = Math.floorDiv(z, 146_097);
+    long era = (z >= 0 ? z : z - 146_096) / 146_097; // floor division, cheaper than Math.floorDiv in loops
     long doe = z - era * 146_097;
     long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);

@@ -4,7 +4,6 @@ import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.LongColumn;
 import io.floe.engine.exec.Nulls;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -121,14 +120,7 @@ final class StringKernels {
         out.set(i, upper ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT));
         continue;
       }
-      out.begin(i);
-      for (int p = from; p < end; p++) {
-        byte c = data[p];
-        if (upper && c >= 'a' && c <= 'z' || !upper && c >= 'A' && c <= 'Z') {
-          c ^= 0x20;
-        }
-        out.append(i, c);
-      }
+      out.setAsciiCase(i, data, from, end - from, upper);
     }
     return out.build(true);
   }
@@ -239,9 +231,5 @@ final class StringKernels {
       out.append(i, b.data(), b.start(i), b.length(i));
     }
     return out.build(true);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
