@@ -65,6 +65,10 @@ class ExpressionFunctionsTest {
             + "AND l_linenumber IN (1, 3, 5) AND l_discount NOT IN (0.01, 0.02) "
             + "AND l_shipdate IN (DATE '1995-03-15', DATE '1996-01-01', DATE '1994-07-04', DATE '1997-12-31') "
             + "OR l_quantity IN (1.5, 2, 3)",
+        // strings of different lengths in one list (no CHAR padding), NOT IN
+        "SELECT l_shipmode, count(*) FROM lineitem WHERE l_shipmode IN ('AIR', 'AIR REG', 'MAIL') GROUP BY 1 ORDER BY 1",
+        "SELECT l_shipmode, count(*) FROM lineitem WHERE l_shipmode NOT IN ('AIR', 'AIR REG', 'MAIL', 'FOB') "
+            + "AND l_orderkey NOT IN (1, 2, 3, 7) GROUP BY 1 ORDER BY 1",
         "SELECT c_custkey, substring(c_phone FROM 1 FOR 2), substring(c_name FROM 10), upper(c_mktsegment), "
             + "lower(c_name), char_length(c_address), position('ly' IN c_comment), "
             + "trim(BOTH ' ' FROM '  ' || c_mktsegment || ' '), trim(LEADING 'C' FROM c_name), "
