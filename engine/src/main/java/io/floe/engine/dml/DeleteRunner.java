@@ -3,6 +3,7 @@ package io.floe.engine.dml;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
@@ -40,11 +41,11 @@ public final class DeleteRunner implements StatementRunner {
     if (condition == null) {
       return new RowChange.Outcome(rows.size(), Batch.empty(rows.width()));
     }
-    Object[] matches = condition.eval(rows).toArray();
+    Column matches = condition.eval(rows);
     int[] kept = new int[rows.size()];
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
-      if (!Boolean.TRUE.equals(matches[r])) {
+      if (!ConditionRows.isTrue(matches, r)) {
         kept[count++] = r;
       }
     }

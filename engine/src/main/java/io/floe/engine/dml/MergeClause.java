@@ -1,6 +1,7 @@
 package io.floe.engine.dml;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.parser.SqlMergeWhen;
 import java.util.Arrays;
@@ -28,10 +29,10 @@ record MergeClause(SqlMergeWhen.Action action, VectorExpr condition, int[] colum
     int openCount = open.length;
     for (int k = 0; k < clauses.size() && openCount > 0; k++) {
       VectorExpr condition = clauses.get(k).condition();
-      Object[] holds = condition == null ? null : condition.eval(rows.select(open, openCount)).toArray();
+      Column holds = condition == null ? null : condition.eval(rows.select(open, openCount));
       int stillOpen = 0;
       for (int i = 0; i < openCount; i++) {
-        if (holds == null || Boolean.TRUE.equals(holds[i])) {
+        if (holds == null || ConditionRows.isTrue(holds, i)) {
           chosen[open[i]] = k;
         } else {
           open[stillOpen++] = open[i];

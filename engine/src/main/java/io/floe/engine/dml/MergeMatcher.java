@@ -1,6 +1,7 @@
 package io.floe.engine.dml;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.parser.SqlMergeWhen;
@@ -54,10 +55,10 @@ final class MergeMatcher implements RowChange {
     }
     Batch joined = joined(target, pairTarget, pairSource, pairs);
     if (residual != null) {
-      Object[] holds = residual.eval(joined).toArray();
+      Column holds = residual.eval(joined);
       int kept = 0;
       for (int p = 0; p < pairs; p++) {
-        if (Boolean.TRUE.equals(holds[p])) {
+        if (ConditionRows.isTrue(holds, p)) {
           pairTarget[kept] = pairTarget[p];
           pairSource[kept] = pairSource[p];
           kept++;
@@ -140,9 +141,9 @@ final class MergeMatcher implements RowChange {
   private Batch joined(Batch target, int[] pairTarget, int[] pairSource, int pairs) {
     Batch t = target.select(pairTarget, pairs);
     Batch s = source.rows().select(pairSource, pairs);
-    Object[][] columns = new Object[t.width() + s.width()][];
-    System.arraycopy(t.columns(), 0, columns, 0, t.width());
-    System.arraycopy(s.columns(), 0, columns, t.width(), s.width());
-    return Batch.ofArrays(pairs, columns);
+    Column[] columns = new Column[t.width() + s.width()];
+    System.arraycopy(t.vectors(), 0, columns, 0, t.width());
+    System.arraycopy(s.vectors(), 0, columns, t.width(), s.width());
+    return new Batch(pairs, columns);
   }
 }

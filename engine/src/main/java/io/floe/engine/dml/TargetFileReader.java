@@ -1,7 +1,8 @@
 package io.floe.engine.dml;
 
-import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
 import io.floe.expressions.Expressions;
 import io.floe.io.CloseableIterator;
 import io.floe.scan.ArrowScanReader;
@@ -15,7 +16,10 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Reads every row of one data file of the target table as engine batches of all the table's columns. */
+/**
+ * Reads every row of one data file of the target table as engine batches of all the table's columns, typed (the
+ * scan's column copies), so a statement's compiled WHERE runs on the expression kernels.
+ */
 final class TargetFileReader {
   private static final int BATCH_SIZE = 8192;
 
@@ -31,11 +35,11 @@ final class TargetFileReader {
         Batch batch;
         try (VectorSchemaRoot root = batches.next()) {
           int rows = root.getRowCount();
-          Object[][] columns = new Object[root.getFieldVectors().size()][];
+          Column[] columns = new Column[root.getFieldVectors().size()];
           for (int c = 0; c < columns.length; c++) {
-            columns[c] = ArrowBatches.read(root.getVector(c), rows);
+            columns[c] = Columns.fromArrow(root.getVector(c), rows);
           }
-          batch = Batch.ofArrays(rows, columns);
+          batch = new Batch(rows, columns);
         }
         if (batch.size() > 0 && !sink.accept(batch)) {
           return;

@@ -3,6 +3,8 @@ package io.floe.engine.dml;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.ObjectColumn;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
@@ -54,11 +56,11 @@ public final class UpdateRunner implements StatementRunner {
   }
 
   private static RowChange.Outcome apply(Batch rows, VectorExpr condition, int[] targets, VectorExpr[] setters) {
-    Object[] matches = condition == null ? null : condition.eval(rows).toArray();
+    Column matches = condition == null ? null : condition.eval(rows);
     int[] selected = new int[rows.size()];
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
-      if (matches == null || Boolean.TRUE.equals(matches[r])) {
+      if (matches == null || ConditionRows.isTrue(matches, r)) {
         selected[count++] = r;
       }
     }
@@ -66,15 +68,15 @@ public final class UpdateRunner implements StatementRunner {
       return new RowChange.Outcome(0, rows);
     }
     Batch matched = rows.select(selected, count);
-    Object[][] out = rows.columns().clone();
+    Column[] out = rows.vectors().clone();
     for (int i = 0; i < setters.length; i++) {
-      Object[] newValues = setters[i].eval(matched).toArray();
-      Object[] column = out[targets[i]].clone();
+      Column newValues = setters[i].eval(matched);
+      Object[] column = rows.column(targets[i]).toArray();
       for (int j = 0; j < count; j++) {
-        column[selected[j]] = newValues[j];
+        column[selected[j]] = newValues.get(j);
       }
-      out[targets[i]] = column;
+      out[targets[i]] = new ObjectColumn(column);
     }
-    return new RowChange.Outcome(count, Batch.ofArrays(rows.size(), out));
+    return new RowChange.Outcome(count, new Batch(rows.size(), out));
   }
 }

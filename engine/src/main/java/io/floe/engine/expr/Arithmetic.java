@@ -147,4 +147,39 @@ final class Arithmetic {
     }
     return micros + interval * 1000;
   }
+
+  static Object negate(Object v) {
+    if (v instanceof BigDecimal d) {
+      return d.negate();
+    }
+    if (v instanceof Double d) {
+      return -d;
+    }
+    return Math.negateExact(((Number) v).longValue());
+  }
+
+  static Object abs(Object v) {
+    if (v instanceof BigDecimal d) {
+      return d.abs();
+    }
+    if (v instanceof Double d) {
+      return Math.abs(d);
+    }
+    return Math.absExact(((Number) v).longValue());
+  }
+
+  /** FLOOR (direction -1), CEIL (+1) or ROUND HALF_UP (0) of a boxed number to {@code digits} places. */
+  static Object round(Object v, int direction, int digits, int resultScale) {
+    if (v instanceof Double d) {
+      double factor = Math.pow(10, digits);
+      double scaled = d * factor;
+      double r = direction < 0 ? Math.floor(scaled) : direction > 0 ? Math.ceil(scaled)
+          : Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5);
+      return digits == 0 ? r : r / factor;
+    }
+    RoundingMode mode = direction < 0 ? RoundingMode.FLOOR : direction > 0 ? RoundingMode.CEILING
+        : RoundingMode.HALF_UP;
+    BigDecimal r = Values.toBigDecimal(v).setScale(digits, mode).setScale(resultScale, RoundingMode.HALF_UP);
+    return v instanceof BigDecimal ? r : (Object) r.longValueExact();
+  }
 }

@@ -31,7 +31,11 @@ final class Casts {
       case INTEGER:
       case BIGINT:
         if (v instanceof String s) {
-          return parseNumber(s, to).setScale(0, RoundingMode.HALF_UP).longValueExact();
+          BigDecimal number = parseNumber(s, to).setScale(0, RoundingMode.HALF_UP);
+          if (number.unscaledValue().bitLength() >= 64) {
+            throw new SqlStateException("22003", "value " + s.trim() + " out of range for " + to);
+          }
+          return number.longValue();
         }
         if (v instanceof Boolean b) {
           return b ? 1L : 0L;

@@ -33,6 +33,8 @@ final class DateFunctions {
         return (long) t.getDayOfMonth();
       case DOW:
         return (long) t.getDayOfWeek().getValue() % 7 + 1;
+      case ISODOW:
+        return (long) t.getDayOfWeek().getValue();
       case DOY:
         return (long) t.getDayOfYear();
       case HOUR:

@@ -2,14 +2,17 @@ package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.BoolColumn;
+import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Columns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -22,9 +25,11 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Compiles Calcite row expressions into {@link VectorExpr}s evaluated a batch at a time, with SQL's three-valued
- * logic. AND, OR, CASE and COALESCE evaluate an operand only on the rows still undecided, so a guarded division
- * by zero is not evaluated. An expression it cannot evaluate fails here, at plan time.
+ * Compiles Calcite row expressions into {@link VectorExpr}s evaluated a batch at a time over typed columns, with
+ * SQL's three-valued logic. AND, OR, CASE and COALESCE evaluate an operand only on the rows still undecided, so a
+ * guarded division by zero is not evaluated. Every operator has a typed kernel; the boxed row-at-a-time path is
+ * left for inputs no kernel handles (counted by {@link BoxedFallback}). An expression it cannot evaluate fails
+ * here, at plan time.
  */
 public final class ExprCompiler {
   private final RexBuilder rexBuilder;
@@ -34,17 +39,12 @@ public final class ExprCompiler {
   }
 
   public VectorExpr compile(RexNode node) {
-    return compileExpanded(RexUtil.expandSearch(rexBuilder, null, node));
-  }
-
-  private VectorExpr compileExpanded(RexNode node) {
     if (node instanceof RexInputRef ref) {
       int index = ref.getIndex();
       return batch -> batch.column(index);
     }
     if (node instanceof RexLiteral literal) {
-      Object value = Values.literal(literal);
-      return batch -> Columns.constant(value, batch.size());
+      return constant(literal);
     }
     if (node instanceof RexCall call) {
       return call(call);
@@ -52,10 +52,30 @@ public final class ExprCompiler {
     throw new UnsupportedOperationException("not supported: expression " + node);
   }
 
-  private List<VectorExpr> operands(RexCall call) {
-    List<VectorExpr> out = new ArrayList<>();
+  private static VectorExpr constant(RexLiteral literal) {
+    Object value = Values.literal(literal);
+    Representation representation = Representation.of(literal.getType());
+    Column[] cached = new Column[1];
+    return batch -> {
+      Column c = cached[0];
+      if (c == null || c.size() != batch.size()) {
+        c = value == null ? representation.nulls(batch.size())
+            : value instanceof byte[] b ? BytesColumn.constant(b, batch.size(), false)
+            : Columns.constant(value, batch.size());
+        cached[0] = c;
+      }
+      return c;
+    };
+  }
+
+  private LazyOperand lazy(RexNode node) {
+    return new LazyOperand(compile(node), RelOptUtil.InputFinder.bits(node).toArray(), node.getType());
+  }
+
+  private List<LazyOperand> lazyOperands(RexCall call) {
+    List<LazyOperand> out = new ArrayList<>();
     for (RexNode operand : call.getOperands()) {
-      out.add(compileExpanded(operand));
+      out.add(lazy(operand));
     }
     return out;
   }
@@ -65,89 +85,96 @@ public final class ExprCompiler {
     List<RexNode> ops = call.getOperands();
     switch (kind) {
       case AND:
-        return Logic.and(operands(call));
+        return Logic.and(lazyOperands(call));
       case OR:
-        return Logic.or(operands(call));
+        return Logic.or(lazyOperands(call));
+      case SEARCH:
+        return search(call);
       case NOT:
-        return map1(compileExpanded(ops.get(0)), v -> !(Boolean) v);
+        return not(compile(ops.get(0)));
       case IS_NULL:
-        return test(compileExpanded(ops.get(0)), v -> v == null);
-      case IS_NOT_NULL:
-        return test(compileExpanded(ops.get(0)), v -> v != null);
+      case IS_NOT_NULL: {
+        VectorExpr a = compile(ops.get(0));
+        boolean wanted = kind == SqlKind.IS_NULL;
+        return batch -> {
+          Column x = a.eval(batch);
+          boolean[] out = new boolean[batch.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = x.isNull(i) == wanted;
+          }
+          return new BoolColumn(out, null, out.length);
+        };
+      }
       case IS_TRUE:
-        return test(compileExpanded(ops.get(0)), v -> Boolean.TRUE.equals(v));
       case IS_NOT_TRUE:
-        return test(compileExpanded(ops.get(0)), v -> !Boolean.TRUE.equals(v));
       case IS_FALSE:
-        return test(compileExpanded(ops.get(0)), v -> Boolean.FALSE.equals(v));
       case IS_NOT_FALSE:
-        return test(compileExpanded(ops.get(0)), v -> !Boolean.FALSE.equals(v));
+        return truth(kind, compile(ops.get(0)));
       case EQUALS:
       case NOT_EQUALS:
       case LESS_THAN:
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL:
-        return comparison(kind, compileExpanded(ops.get(0)), compileExpanded(ops.get(1)));
+        return comparison(kind, compile(ops.get(0)), compile(ops.get(1)));
       case IS_DISTINCT_FROM:
-      case IS_NOT_DISTINCT_FROM: {
-        boolean distinct = kind == SqlKind.IS_DISTINCT_FROM;
-        VectorExpr a = compileExpanded(ops.get(0));
-        VectorExpr b = compileExpanded(ops.get(1));
-        return batch -> {
-          Column x = a.eval(batch);
-          Column y = b.eval(batch);
-          boolean[] out = new boolean[batch.size()];
-          for (int i = 0; i < out.length; i++) {
-            Object u = x.get(i);
-            Object v = y.get(i);
-            boolean same = u == null || v == null ? u == v : Values.compare(u, v) == 0;
-            out[i] = same != distinct;
-          }
-          return new BoolColumn(out, null, out.length);
-        };
-      }
+      case IS_NOT_DISTINCT_FROM:
+        return distinct(kind == SqlKind.IS_DISTINCT_FROM, compile(ops.get(0)), compile(ops.get(1)));
       case PLUS:
       case MINUS:
       case TIMES:
       case DIVIDE:
-      case MOD: {
+      case MOD:
         if (ops.size() != 2) {
           break;
         }
-        return arithmetic(kind, call.getType(), ops.get(0).getType(), ops.get(1).getType(),
-            compileExpanded(ops.get(0)), compileExpanded(ops.get(1)));
-      }
+        return ArithmeticCompiler.arithmetic(kind, call.getType(), ops.get(0).getType(), ops.get(1).getType(),
+            compile(ops.get(0)), compile(ops.get(1)));
       case MINUS_PREFIX:
-        return map1(compileExpanded(ops.get(0)), Logic::negate);
+        return unary("-", compile(ops.get(0)), x -> NumericKernels.negateOrAbs(x, false), Arithmetic::negate);
       case PLUS_PREFIX:
       case REINTERPRET:
-        return compileExpanded(ops.get(0));
+        return compile(ops.get(0));
       case CAST: {
         RelDataType from = ops.get(0).getType();
         RelDataType to = call.getType();
-        return map1(compileExpanded(ops.get(0)), v -> Casts.cast(v, from, to));
+        return unary("CAST", compile(ops.get(0)), x -> CastKernels.cast(x, from, to), v -> Casts.cast(v, from, to));
       }
       case CASE:
-        return Logic.caseWhen(operands(call));
+        return Logic.caseWhen(lazyOperands(call), call.getType());
       case COALESCE:
-        return Logic.coalesce(operands(call));
+        return Logic.coalesce(lazyOperands(call), call.getType());
       case LIKE:
         return like(call);
       case EXTRACT: {
         TimeUnitRange unit = (TimeUnitRange) ((RexLiteral) ops.get(0)).getValue();
-        var type = ops.get(1).getType().getSqlTypeName();
-        return map1(compileExpanded(ops.get(1)), v -> DateFunctions.extract(unit, v, type));
+        SqlTypeName type = ops.get(1).getType().getSqlTypeName();
+        if (!DateKernels.EXTRACTABLE.contains(unit) || type != SqlTypeName.DATE && type != SqlTypeName.TIMESTAMP) {
+          throw new UnsupportedOperationException("not supported: EXTRACT(" + unit + " FROM " + type + ")");
+        }
+        boolean timestamp = type == SqlTypeName.TIMESTAMP;
+        return unary("EXTRACT", compile(ops.get(1)), x -> DateKernels.extract(unit, x, timestamp),
+            v -> DateFunctions.extract(unit, v, type));
       }
       case TRIM: {
         SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) ((RexLiteral) ops.get(0)).getValue();
-        return map2(compileExpanded(ops.get(1)), compileExpanded(ops.get(2)), (c, s) -> trim(flag, (String) c,
-            (String) s));
+        boolean leading = flag != SqlTrimFunction.Flag.TRAILING;
+        boolean trailing = flag != SqlTrimFunction.Flag.LEADING;
+        return binary("TRIM", compile(ops.get(1)), compile(ops.get(2)),
+            (c, s) -> StringKernels.trim(c, s, leading, trailing),
+            (c, s) -> StringFunctions.trim((String) c, (String) s, leading, trailing));
       }
       case POSITION:
         if (ops.size() == 2) {
-          return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)),
+          return binary("POSITION", compile(ops.get(0)), compile(ops.get(1)), StringKernels::position,
               (a, b) -> (long) ((String) b).indexOf((String) a) + 1);
+        }
+        break;
+      case FLOOR:
+      case CEIL:
+        if (ops.size() == 1) {
+          int direction = kind == SqlKind.FLOOR ? -1 : 1;
+          return rounding(kind.name(), call, direction, 0);
         }
         break;
       default:
@@ -156,98 +183,222 @@ public final class ExprCompiler {
     return function(call);
   }
 
-  private static VectorExpr comparison(SqlKind kind, VectorExpr left, VectorExpr right) {
-    return batch -> {
-      Column x = left.eval(batch);
-      Column y = right.eval(batch);
-      Column typed = Kernels.compare(kind, x, y);
-      return typed != null ? typed : map2(x, y, (a, b) -> Kernels.test(kind, Values.compare(a, b)));
-    };
-  }
-
-  private static VectorExpr arithmetic(SqlKind kind, RelDataType type, RelDataType lt, RelDataType rt,
-      VectorExpr left, VectorExpr right) {
-    boolean dateLeft = lt.getSqlTypeName() == SqlTypeName.DATE;
-    boolean dayInterval = SqlTypeName.DAY_INTERVAL_TYPES.contains((dateLeft ? rt : lt).getSqlTypeName());
-    boolean dateMath = type.getSqlTypeName() == SqlTypeName.DATE && dayInterval
-        && (kind == SqlKind.PLUS || kind == SqlKind.MINUS && dateLeft);
-    return batch -> {
-      Column x = left.eval(batch);
-      Column y = right.eval(batch);
-      Column typed = dateMath ? Kernels.datePlusMillis(kind, x, y, dateLeft) : Kernels.arithmetic(kind, type, x, y);
-      return typed != null ? typed : map2(x, y, (a, b) -> Arithmetic.apply(kind, type, lt, rt, a, b));
-    };
-  }
-
   private VectorExpr function(RexCall call) {
-    String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     List<RexNode> ops = call.getOperands();
     switch (name) {
       case "SUBSTRING": {
-        List<VectorExpr> args = operands(call);
-        return mapN(args, a -> StringFunctions.substring((String) a[0], ((Number) a[1]).longValue(),
-            a.length > 2 ? ((Number) a[2]).longValue() : null));
+        VectorExpr s = compile(ops.get(0));
+        VectorExpr start = compile(ops.get(1));
+        VectorExpr length = ops.size() > 2 ? compile(ops.get(2)) : null;
+        return batch -> {
+          Column x = s.eval(batch);
+          Column from = start.eval(batch);
+          Column count = length == null ? null : length.eval(batch);
+          Column typed = StringKernels.substring(x, from, count);
+          if (typed != null) {
+            return typed;
+          }
+          BoxedFallback.record("SUBSTRING");
+          return boxedN(count == null ? new Column[] {x, from} : new Column[] {x, from, count},
+              a -> StringFunctions.substring((String) a[0], ((Number) a[1]).longValue(),
+                  a.length > 2 ? ((Number) a[2]).longValue() : null));
+        };
       }
       case "UPPER":
-        return map1(compileExpanded(ops.get(0)), v -> ((String) v).toUpperCase(java.util.Locale.ROOT));
-      case "LOWER":
-        return map1(compileExpanded(ops.get(0)), v -> ((String) v).toLowerCase(java.util.Locale.ROOT));
+      case "LOWER": {
+        boolean upper = name.equals("UPPER");
+        return unary(name, compile(ops.get(0)), x -> StringKernels.changeCase(x, upper),
+            v -> upper ? ((String) v).toUpperCase(Locale.ROOT) : ((String) v).toLowerCase(Locale.ROOT));
+      }
       case "CHAR_LENGTH":
       case "CHARACTER_LENGTH":
-        return map1(compileExpanded(ops.get(0)), v -> (long) ((String) v).length());
+        return unary(name, compile(ops.get(0)), StringKernels::charLength, v -> (long) ((String) v).length());
       case "||":
-        return map2(compileExpanded(ops.get(0)), compileExpanded(ops.get(1)),
-            (a, b) -> Casts.toText(a, ops.get(0).getType().getSqlTypeName())
-                + Casts.toText(b, ops.get(1).getType().getSqlTypeName()));
+        return binary("||", asText(ops.get(0)), asText(ops.get(1)), StringKernels::concat,
+            (a, b) -> (String) a + b);
       case "ABS":
-        return map1(compileExpanded(ops.get(0)), Logic::abs);
+        return unary("ABS", compile(ops.get(0)), x -> NumericKernels.negateOrAbs(x, true), Arithmetic::abs);
+      case "ROUND": {
+        if (ops.size() == 2 && !(ops.get(1) instanceof RexLiteral)) {
+          break;
+        }
+        int digits = ops.size() == 2 ? ((RexLiteral) ops.get(1)).getValueAs(Integer.class) : 0;
+        return rounding("ROUND", call, 0, digits);
+      }
       default:
-        throw new UnsupportedOperationException("not supported: function " + call.getOperator().getName()
-            + " in " + call);
+        break;
     }
+    throw new UnsupportedOperationException("not supported: function " + call.getOperator().getName()
+        + " in " + call);
+  }
+
+  /** An operand as VARCHAR (for {@code ||}). */
+  private VectorExpr asText(RexNode node) {
+    RelDataType from = node.getType();
+    if (SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName())) {
+      return compile(node);
+    }
+    RelDataType to = rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR);
+    return unary("CAST", compile(node), x -> CastKernels.cast(x, from, to), v -> Casts.toText(v,
+        from.getSqlTypeName()));
+  }
+
+  /** FLOOR (-1), CEIL (+1) or ROUND (0) to {@code digits} places. */
+  private VectorExpr rounding(String name, RexCall call, int direction, int digits) {
+    RelDataType type = call.getType();
+    int resultScale = type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0;
+    return unary(name, compile(call.getOperands().get(0)), x -> NumericKernels.round(x, direction, digits,
+        resultScale), v -> Arithmetic.round(v, direction, digits, resultScale));
+  }
+
+  private static VectorExpr not(VectorExpr a) {
+    return batch -> {
+      Column x = a.eval(batch);
+      BoolColumn b = x instanceof BoolColumn typed ? typed : Logic.boxedBooleans(x, "NOT");
+      boolean[] v = b.values();
+      boolean[] out = new boolean[b.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = !v[i];
+      }
+      return new BoolColumn(out, b.nulls(), out.length);
+    };
+  }
+
+  /** IS [NOT] TRUE / IS [NOT] FALSE: never NULL. */
+  private static VectorExpr truth(SqlKind kind, VectorExpr a) {
+    boolean wanted = kind == SqlKind.IS_TRUE || kind == SqlKind.IS_NOT_TRUE;
+    boolean negated = kind == SqlKind.IS_NOT_TRUE || kind == SqlKind.IS_NOT_FALSE;
+    return batch -> {
+      Column x = a.eval(batch);
+      BoolColumn b = x instanceof BoolColumn typed ? typed : Logic.boxedBooleans(x, kind.name());
+      boolean[] v = b.values();
+      boolean[] out = new boolean[b.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (!b.isNull(i) && v[i] == wanted) != negated;
+      }
+      return new BoolColumn(out, null, out.length);
+    };
+  }
+
+  private static VectorExpr comparison(SqlKind kind, VectorExpr left, VectorExpr right) {
+    return binary(kind.sql, left, right, (x, y) -> Kernels.compare(kind, x, y),
+        (a, b) -> Kernels.test(kind, Values.compare(a, b)));
+  }
+
+  private static VectorExpr distinct(boolean distinct, VectorExpr left, VectorExpr right) {
+    return batch -> {
+      Column x = left.eval(batch);
+      Column y = right.eval(batch);
+      int n = batch.size();
+      boolean[] out = new boolean[n];
+      BoolColumn equal = Kernels.compare(SqlKind.EQUALS, x, y);
+      if (equal == null) {
+        BoxedFallback.record("IS DISTINCT FROM");
+      }
+      for (int i = 0; i < n; i++) {
+        boolean same;
+        if (x.isNull(i) || y.isNull(i)) {
+          same = x.isNull(i) && y.isNull(i);
+        } else {
+          same = equal != null ? equal.values()[i] : Values.compare(x.get(i), y.get(i)) == 0;
+        }
+        out[i] = same != distinct;
+      }
+      return new BoolColumn(out, null, n);
+    };
+  }
+
+  /** SEARCH: an IN list of constants through {@link InList}, other ranges as the comparisons they expand to. */
+  private VectorExpr search(RexCall call) {
+    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, call);
+    boolean negated = expanded.getKind() == SqlKind.AND;
+    SqlKind test = negated ? SqlKind.NOT_EQUALS : SqlKind.EQUALS;
+    List<RexNode> terms = expanded.getKind() == SqlKind.OR || negated ? ((RexCall) expanded).getOperands()
+        : List.of(expanded);
+    RexNode operand = null;
+    List<Object> constants = new ArrayList<>();
+    for (RexNode term : terms) {
+      if (term.getKind() != test || !(((RexCall) term).getOperands().get(1) instanceof RexLiteral literal)
+          || literal.isNull() || operand != null && !operand.equals(((RexCall) term).getOperands().get(0))) {
+        return compile(expanded);
+      }
+      operand = ((RexCall) term).getOperands().get(0);
+      constants.add(Values.literal(literal));
+    }
+    if (constants.size() < 2) {
+      return compile(expanded);
+    }
+    InList in = new InList(constants);
+    VectorExpr x = compile(operand);
+    VectorExpr general = compile(expanded);
+    return batch -> {
+      BoolColumn typed = in.eval(x.eval(batch), negated);
+      return typed != null ? typed : general.eval(batch);
+    };
   }
 
   private VectorExpr like(RexCall call) {
-    boolean negated = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT).startsWith("NOT");
+    boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
     List<RexNode> ops = call.getOperands();
-    VectorExpr value = compileExpanded(ops.get(0));
+    VectorExpr value = compile(ops.get(0));
     String escape = ops.size() > 2 ? ((RexLiteral) ops.get(2)).getValueAs(String.class) : null;
     if (ops.get(1) instanceof RexLiteral literal) {
-      Pattern pattern = StringFunctions.likePattern(literal.getValueAs(String.class), escape);
-      byte[][] segments = Kernels.likeSegments(literal.getValueAs(String.class), escape);
-      Function<Object, Object> general = v -> pattern.matcher((String) v).matches() != negated;
-      return batch -> {
-        Column v = value.eval(batch);
-        Column typed = segments == null ? null : Kernels.like(v, segments, negated);
-        return typed != null ? typed : map1(v, general);
-      };
+      String text = literal.getValueAs(String.class);
+      Pattern pattern = StringFunctions.likePattern(text, escape);
+      byte[][] segments = Kernels.likeSegments(text, escape);
+      LikeMatcher matcher = segments == null ? LikeMatcher.compile(text, escape) : null;
+      return unary("LIKE", value, v -> segments != null ? Kernels.like(v, segments, negated)
+          : matcher == null ? null : matcher.match(v, negated),
+          v -> pattern.matcher((String) v).matches() != negated);
     }
-    return map2(value, compileExpanded(ops.get(1)),
+    return binary("LIKE", value, compile(ops.get(1)), (v, p) -> null,
         (v, p) -> StringFunctions.likePattern((String) p, escape).matcher((String) v).matches() != negated);
   }
 
-  private static String trim(SqlTrimFunction.Flag flag, String chars, String s) {
-    int begin = 0;
-    int end = s.length();
-    if (flag != SqlTrimFunction.Flag.TRAILING) {
-      while (begin < end && chars.indexOf(s.charAt(begin)) >= 0) {
-        begin++;
+  /** A unary operator: the typed kernel, or {@code f} on each non-null boxed value when it returns null. */
+  static VectorExpr unary(String name, VectorExpr a, Function<Column, Column> kernel, Function<Object, Object> f) {
+    return batch -> {
+      Column x = a.eval(batch);
+      Column typed = kernel.apply(x);
+      if (typed != null) {
+        return typed;
       }
-    }
-    if (flag != SqlTrimFunction.Flag.LEADING) {
-      while (end > begin && chars.indexOf(s.charAt(end - 1)) >= 0) {
-        end--;
+      if (!allNull(x)) {
+        BoxedFallback.record(name);
       }
-    }
-    return s.substring(begin, end);
+      return boxed1(x, f);
+    };
   }
 
-  static VectorExpr map1(VectorExpr a, Function<Object, Object> f) {
-    return batch -> map1(a.eval(batch), f);
+  /** A binary operator: the typed kernel, or {@code f} on each pair of non-null boxed values. */
+  static VectorExpr binary(String name, VectorExpr a, VectorExpr b, BiFunction<Column, Column, Column> kernel,
+      BiFunction<Object, Object, Object> f) {
+    return batch -> {
+      Column x = a.eval(batch);
+      Column y = b.eval(batch);
+      Column typed = kernel.apply(x, y);
+      if (typed != null) {
+        return typed;
+      }
+      if (!allNull(x) && !allNull(y)) {
+        BoxedFallback.record(name);
+      }
+      return boxed2(x, y, f);
+    };
   }
 
-  /** {@code f} of each non-null value, boxed (the generic path). */
-  static Column map1(Column x, Function<Object, Object> f) {
+  private static boolean allNull(Column x) {
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.isNull(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code f} of each non-null value, boxed (the fallback). */
+  static Column boxed1(Column x, Function<Object, Object> f) {
     Object[] out = new Object[x.size()];
     for (int i = 0; i < out.length; i++) {
       Object v = x.get(i);
@@ -256,23 +407,8 @@ public final class ExprCompiler {
     return Columns.pack(out);
   }
 
-  static VectorExpr test(VectorExpr a, java.util.function.Predicate<Object> p) {
-    return batch -> {
-      Column x = a.eval(batch);
-      boolean[] out = new boolean[batch.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = p.test(x.get(i));
-      }
-      return new BoolColumn(out, null, out.length);
-    };
-  }
-
-  static VectorExpr map2(VectorExpr a, VectorExpr b, BiFunction<Object, Object, Object> f) {
-    return batch -> map2(a.eval(batch), b.eval(batch), f);
-  }
-
-  /** {@code f} of each pair of non-null values, boxed (the generic path). */
-  static Column map2(Column x, Column y, BiFunction<Object, Object, Object> f) {
+  /** {@code f} of each pair of non-null values, boxed (the fallback). */
+  static Column boxed2(Column x, Column y, BiFunction<Object, Object, Object> f) {
     Object[] out = new Object[x.size()];
     for (int i = 0; i < out.length; i++) {
       Object u = x.get(i);
@@ -282,34 +418,20 @@ public final class ExprCompiler {
     return Columns.pack(out);
   }
 
-  static VectorExpr mapN(List<VectorExpr> args, Function<Object[], Object> f) {
-    return batch -> {
-      Column[] values = new Column[args.size()];
+  private static Column boxedN(Column[] values, Function<Object[], Object> f) {
+    int n = values[0].size();
+    Object[] out = new Object[n];
+    Object[] row = new Object[values.length];
+    rows:
+    for (int i = 0; i < n; i++) {
       for (int j = 0; j < values.length; j++) {
-        values[j] = args.get(j).eval(batch);
-      }
-      Object[] out = new Object[batch.size()];
-      Object[] row = new Object[values.length];
-      rows:
-      for (int i = 0; i < out.length; i++) {
-        for (int j = 0; j < values.length; j++) {
-          row[j] = values[j].get(i);
-          if (row[j] == null) {
-            continue rows;
-          }
+        row[j] = values[j].get(i);
+        if (row[j] == null) {
+          continue rows;
         }
-        out[i] = f.apply(row);
       }
-      return Columns.pack(out);
-    };
-  }
-
-  /** Evaluates {@code expr} on the rows {@code rows[0..count)} of {@code batch}. */
-  static Column evalOn(VectorExpr expr, Batch batch, int[] rows, int count) {
-    if (count == batch.size()) {
-      return expr.eval(batch);
+      out[i] = f.apply(row);
     }
-    return expr.eval(batch.select(rows, count));
+    return Columns.pack(out);
   }
-
 }

@@ -17,7 +17,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 final class Kernels {
   private static final long[] POWERS_OF_TEN = new long[19];
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   static {
     POWERS_OF_TEN[0] = 1;
@@ -29,12 +28,18 @@ final class Kernels {
   private Kernels() {
   }
 
+  /** 10 to the power {@code exponent} (0 to 18). */
+  static long powerOfTen(int exponent) {
+    return POWERS_OF_TEN[exponent];
+  }
+
   /** A comparison (=, <>, <, <=, >, >=) of two columns, or null when it has no kernel for them. */
   static BoolColumn compare(SqlKind kind, Column x, Column y) {
     int n = x.size();
     boolean[] out = new boolean[n];
     boolean[] nulls;
-    if (x instanceof LongColumn a && y instanceof LongColumn b && a.kind() == b.kind()) {
+    if (x instanceof LongColumn a && y instanceof LongColumn b
+        && (a.kind() == b.kind() || NumericKernels.exact(a) && NumericKernels.exact(b))) {
       long[] u = a.values();
       long[] v = b.values();
       if (a.scale() != b.scale()) {
@@ -49,10 +54,13 @@ final class Kernels {
       for (int i = 0; i < n; i++) {
         out[i] = test(kind, Long.compare(u[i], v[i]));
       }
-    } else if (x instanceof DoubleColumn a && y instanceof DoubleColumn b) {
-      double[] u = a.values();
-      double[] v = b.values();
-      nulls = Nulls.union(a.nulls(), b.nulls(), n);
+    } else if (x instanceof DoubleColumn || y instanceof DoubleColumn) {
+      double[] u = NumericKernels.doubles(x);
+      double[] v = NumericKernels.doubles(y);
+      if (u == null || v == null) {
+        return null;
+      }
+      nulls = Nulls.union(NumericKernels.nulls(x), NumericKernels.nulls(y), n);
       for (int i = 0; i < n; i++) {
         out[i] = test(kind, Double.compare(u[i], v[i]));
       }
@@ -93,7 +101,7 @@ final class Kernels {
   }
 
   /** The values at a larger scale, or null on overflow. */
-  private static long[] rescale(LongColumn c, int scale) {
+  static long[] rescale(LongColumn c, int scale) {
     if (c.scale() == scale) {
       return c.values();
     }
@@ -124,7 +132,7 @@ final class Kernels {
     }
     SqlTypeName result = resultType.getSqlTypeName();
     boolean decimal = result == SqlTypeName.DECIMAL;
-    if (!decimal && !SqlTypeName.INT_TYPES.contains(result)
+    if (!decimal && !SqlTypeName.INT_TYPES.contains(result) && !SqlTypeName.INTERVAL_TYPES.contains(result)
         || a.kind() == LongColumn.Kind.DATE || b.kind() == LongColumn.Kind.DATE) {
       return null;
     }
@@ -174,27 +182,6 @@ final class Kernels {
       return null;
     }
     return new LongColumn(out, nulls, n, decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER, scale);
-  }
-
-  /** DATE plus or minus a day-time interval in milliseconds (dateLeft: the date is the left operand). */
-  static LongColumn datePlusMillis(SqlKind kind, Column x, Column y, boolean dateLeft) {
-    if (!(x instanceof LongColumn a) || !(y instanceof LongColumn b)) {
-      return null;
-    }
-    LongColumn date = dateLeft ? a : b;
-    LongColumn interval = dateLeft ? b : a;
-    if (date.kind() != LongColumn.Kind.DATE || interval.kind() != LongColumn.Kind.INTEGER) {
-      return null;
-    }
-    int n = a.size();
-    long[] d = date.values();
-    long[] ms = interval.values();
-    long[] out = new long[n];
-    long sign = kind == SqlKind.MINUS ? -1 : 1;
-    for (int i = 0; i < n; i++) {
-      out[i] = d[i] + Math.floorDiv(sign * ms[i], MILLIS_PER_DAY);
-    }
-    return new LongColumn(out, Nulls.union(a.nulls(), b.nulls(), n), n, LongColumn.Kind.DATE, 0);
   }
 
   /**
@@ -252,7 +239,7 @@ final class Kernels {
         && java.util.Arrays.equals(data, to - end.length, to, end, 0, end.length);
   }
 
-  private static int indexOf(byte[] data, int from, int to, byte[] needle) {
+  static int indexOf(byte[] data, int from, int to, byte[] needle) {
     int limit = to - needle.length;
     outer:
     for (int p = from; p <= limit; p++) {

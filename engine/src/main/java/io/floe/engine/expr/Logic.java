@@ -1,145 +1,152 @@
 package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.BoolColumn;
 import io.floe.engine.exec.Column;
-import io.floe.engine.exec.Columns;
-import java.math.BigDecimal;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * AND, OR (three-valued), CASE and COALESCE, each evaluating later operands only on the rows the earlier ones
- * left undecided; and numeric negation.
+ * AND, OR (three-valued), CASE and COALESCE as typed loops, each evaluating later operands only on the rows the
+ * earlier ones left undecided (so a guarded division by zero is never evaluated), the results written into a
+ * typed column of the result type.
  */
 final class Logic {
   private Logic() {
   }
 
-  static VectorExpr and(List<VectorExpr> operands) {
-    return shortCircuit(operands, Boolean.FALSE);
+  static VectorExpr and(List<LazyOperand> operands) {
+    return shortCircuit(operands, false);
   }
 
-  static VectorExpr or(List<VectorExpr> operands) {
-    return shortCircuit(operands, Boolean.TRUE);
+  static VectorExpr or(List<LazyOperand> operands) {
+    return shortCircuit(operands, true);
   }
 
   /** AND (decisive FALSE) or OR (decisive TRUE): a row is decided by the first operand that is decisive. */
-  private static VectorExpr shortCircuit(List<VectorExpr> operands, Boolean decisive) {
-    Boolean other = !decisive;
+  private static VectorExpr shortCircuit(List<LazyOperand> operands, boolean decisive) {
+    String name = decisive ? "OR" : "AND";
     return batch -> {
-      Object[] out = new Object[batch.size()];
-      boolean[] sawNull = new boolean[batch.size()];
-      int[] undecided = progressively(operands, batch, (row, v) -> {
-        if (decisive.equals(v)) {
-          out[row] = decisive;
-          return true;
+      int n = batch.size();
+      boolean[] decided = new boolean[n];
+      boolean[] sawNull = new boolean[n];
+      int[] pending = identity(n);
+      int count = n;
+      for (LazyOperand operand : operands) {
+        if (count == 0) {
+          break;
         }
-        sawNull[row] |= v == null;
-        return false;
-      });
-      for (int row : undecided) {
-        out[row] = sawNull[row] ? null : other;
+        Column v = operand.evalOn(batch, pending, count);
+        BoolColumn b = v instanceof BoolColumn typed ? typed : boxedBooleans(v, name);
+        boolean[] values = b.values();
+        boolean[] nulls = b.nulls();
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+          int row = pending[i];
+          boolean isNull = nulls != null && nulls[i];
+          if (!isNull && values[i] == decisive) {
+            decided[row] = true;
+          } else {
+            sawNull[row] |= isNull;
+            pending[next++] = row;
+          }
+        }
+        count = next;
       }
-      return Columns.pack(out);
+      boolean[] out = new boolean[n];
+      boolean[] outNulls = null;
+      for (int row = 0; row < n; row++) {
+        out[row] = decided[row] == decisive;
+        if (!decided[row] && sawNull[row]) {
+          outNulls = outNulls == null ? new boolean[n] : outNulls;
+          outNulls[row] = true;
+        }
+      }
+      return new BoolColumn(out, outNulls, n);
     };
   }
 
-  /** Decides a row's value from one operand's value at that row; false leaves it to the next operand. */
-  private interface Decider {
-    boolean decide(int row, Object value);
-  }
-
-  /**
-   * Evaluates the operands in turn, each only on the rows the previous ones left undecided; returns the rows no
-   * operand decided.
-   */
-  private static int[] progressively(List<VectorExpr> operands, Batch batch, Decider decider) {
-    int[] pending = identity(batch.size());
-    int count = pending.length;
-    for (VectorExpr operand : operands) {
-      if (count == 0) {
-        break;
+  /** A boolean column from boxed values (counted as a fallback). */
+  static BoolColumn boxedBooleans(Column v, String operator) {
+    BoxedFallback.record(operator);
+    int n = v.size();
+    boolean[] values = new boolean[n];
+    boolean[] nulls = null;
+    for (int i = 0; i < n; i++) {
+      Object o = v.get(i);
+      if (o == null) {
+        nulls = nulls == null ? new boolean[n] : nulls;
+        nulls[i] = true;
+      } else {
+        values[i] = (Boolean) o;
       }
-      Column v = ExprCompiler.evalOn(operand, batch, pending, count);
-      int next = 0;
-      for (int i = 0; i < count; i++) {
-        if (!decider.decide(pending[i], v.get(i))) {
-          pending[next++] = pending[i];
-        }
-      }
-      count = next;
     }
-    return java.util.Arrays.copyOf(pending, count);
+    return new BoolColumn(values, nulls, n);
   }
 
-  static VectorExpr caseWhen(List<VectorExpr> operands) {
+  /** CASE WHEN c1 THEN v1 ... ELSE e END: operands c1, v1, ..., e. */
+  static VectorExpr caseWhen(List<LazyOperand> operands, RelDataType type) {
     return batch -> {
       int n = batch.size();
-      Object[] out = new Object[n];
+      ColumnScatter out = new ColumnScatter(type, n, "CASE");
       int[] pending = identity(n);
       int count = n;
       int pairs = (operands.size() - 1) / 2;
       for (int p = 0; p < pairs && count > 0; p++) {
-        Batch sub = count == n ? batch : batch.select(pending, count);
-        Column cond = operands.get(2 * p).eval(sub);
+        Column c = operands.get(2 * p).evalOn(batch, pending, count);
+        BoolColumn cond = c instanceof BoolColumn typed ? typed : boxedBooleans(c, "CASE");
         int[] matched = new int[count];
         int m = 0;
         int next = 0;
-        int[] rest = new int[count];
         for (int i = 0; i < count; i++) {
-          if (Boolean.TRUE.equals(cond.get(i))) {
-            matched[m++] = i;
+          if (cond.isTrue(i)) {
+            matched[m++] = pending[i];
           } else {
-            rest[next++] = pending[i];
+            pending[next++] = pending[i];
           }
         }
         if (m > 0) {
-          Column values = ExprCompiler.evalOn(operands.get(2 * p + 1), sub, matched, m);
-          for (int i = 0; i < m; i++) {
-            out[pending[matched[i]]] = values.get(i);
-          }
+          LazyOperand branch = operands.get(2 * p + 1);
+          out.put(branch.evalOn(batch, matched, m), branch.type(), null, matched, m);
         }
-        pending = rest;
         count = next;
       }
       if (count > 0) {
-        Column values = ExprCompiler.evalOn(operands.get(operands.size() - 1), batch, pending, count);
-        for (int i = 0; i < count; i++) {
-          out[pending[i]] = values.get(i);
-        }
+        LazyOperand otherwise = operands.get(operands.size() - 1);
+        out.put(otherwise.evalOn(batch, pending, count), otherwise.type(), null, pending, count);
       }
-      return Columns.pack(out);
+      return out.build();
     };
   }
 
-  static VectorExpr coalesce(List<VectorExpr> operands) {
+  static VectorExpr coalesce(List<LazyOperand> operands, RelDataType type) {
     return batch -> {
-      Object[] out = new Object[batch.size()];
-      progressively(operands, batch, (row, v) -> {
-        out[row] = v;
-        return v != null;
-      });
-      return Columns.pack(out);
+      int n = batch.size();
+      ColumnScatter out = new ColumnScatter(type, n, "COALESCE");
+      int[] pending = identity(n);
+      int count = n;
+      for (LazyOperand operand : operands) {
+        if (count == 0) {
+          break;
+        }
+        Column v = operand.evalOn(batch, pending, count);
+        int[] partRows = new int[count];
+        int[] targets = new int[count];
+        int m = 0;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+          if (v.isNull(i)) {
+            pending[next++] = pending[i];
+          } else {
+            partRows[m] = i;
+            targets[m++] = pending[i];
+          }
+        }
+        out.put(v, operand.type(), partRows, targets, m);
+        count = next;
+      }
+      return out.build();
     };
-  }
-
-  static Object negate(Object v) {
-    if (v instanceof BigDecimal d) {
-      return d.negate();
-    }
-    if (v instanceof Double d) {
-      return -d;
-    }
-    return Math.negateExact(((Number) v).longValue());
-  }
-
-  static Object abs(Object v) {
-    if (v instanceof BigDecimal d) {
-      return d.abs();
-    }
-    if (v instanceof Double d) {
-      return Math.abs(d);
-    }
-    return Math.absExact(((Number) v).longValue());
   }
 
   static int[] identity(int n) {

@@ -37,4 +37,17 @@ public final class StringFunctions {
     int end = (int) Math.max(begin, Math.min(to, s.length() + 1L));
     return s.substring(begin - 1, end - 1);
   }
+
+  /** TRIM of the characters of {@code chars} from the start ({@code leading}) and end ({@code trailing}) of s. */
+  static String trim(String chars, String s, boolean leading, boolean trailing) {
+    int begin = 0;
+    int end = s.length();
+    while (leading && begin < end && chars.indexOf(s.charAt(begin)) >= 0) {
+      begin++;
+    }
+    while (trailing && end > begin && chars.indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(begin, end);
+  }
 }

@@ -64,6 +64,17 @@ class DeleteTest {
   }
 
   @Test
+  void whereRunsOnTypedKernelsWithoutBoxedFallback() throws Exception {
+    java.util.Map<String, Long> before = io.floe.engine.expr.BoxedFallback.counts();
+    long deleted = fx.both("DELETE FROM items WHERE CASE WHEN grp IS NULL THEN id < 300 ELSE mod(id, 5) = 0 END "
+        + "AND (substring(name FROM 1 FOR 2) IN ('it', 'xx') OR price * 2 > 10.00) "
+        + "AND extract(month FROM dt) BETWEEN 1 AND 12 AND CAST(id AS VARCHAR) NOT LIKE '%9'");
+    fx.assertSameRows("items");
+    assertEquals(true, deleted > 50, "deleted " + deleted);
+    assertEquals(before, io.floe.engine.expr.BoxedFallback.counts(), "the WHERE ran on typed columns");
+  }
+
+  @Test
   void deleteNullsAndComparisons() throws Exception {
     fx.both("DELETE FROM items WHERE name IS NULL");
     fx.assertSameRows("items");

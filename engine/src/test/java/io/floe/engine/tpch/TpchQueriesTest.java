@@ -1,12 +1,15 @@
 package io.floe.engine.tpch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.floe.engine.ResultRows;
+import io.floe.engine.expr.BoxedFallback;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +49,9 @@ class TpchQueriesTest {
     String sql = TpchWarehouse.query(name);
     Duration limit = Duration.ofSeconds(TpchWarehouse.scaleFactorFromSystem() >= 1 ? 1800 : 60);
     List<List<Object>> expected = oracle.expected(sql);
+    Map<String, Long> boxedBefore = BoxedFallback.counts();
     List<List<Object>> actual = assertTimeoutPreemptively(limit, () -> oracle.actual(sql), name);
+    assertEquals(boxedBefore, BoxedFallback.counts(), name + " evaluates every expression with typed kernels");
     assertFalse(expected.isEmpty(), name + " returns rows on DuckDB");
     assertNull(ResultRows.difference(expected, actual), () -> name + " differs from DuckDB");
   }
