@@ -32,6 +32,9 @@ public final class HashJoinOperator implements Operator {
   private int buildRows;
   private int[] buckets;
   private int[] chain;
+  private int[] buildHashes;
+  private int[] pairLeft;
+  private int[] pairRight;
   private boolean[] rightMatched;
   private boolean probeDone;
 
@@ -95,6 +98,7 @@ public final class HashJoinOperator implements Operator {
     java.util.Arrays.fill(buckets, -1);
     chain = new int[buildRows];
     int[] hashes = Keys.hashes(build, rightKeys);
+    buildHashes = hashes;
     int mask = capacity - 1;
     // insert in reverse so each chain lists its rows in build order
     for (int r = buildRows - 1; r >= 0; r--) {
@@ -151,13 +155,40 @@ public final class HashJoinOperator implements Operator {
     return true;
   }
 
+  /**
+   * The key values of {@code batch}'s columns {@code keys} when every key is a long column of the same kind and
+   * scale as the other side's and no equality is null-safe (keys then compare as raw longs); null otherwise.
+   */
+  private long[][] longKeys(Batch batch, int[] keys, Batch other, int[] otherKeys) {
+    long[][] out = new long[keys.length][];
+    for (int k = 0; k < keys.length; k++) {
+      if (nullSafe[k] || !(batch.column(keys[k]) instanceof LongColumn a)
+          || !(other.column(otherKeys[k]) instanceof LongColumn b) || !a.sameKind(b)) {
+        return null;
+      }
+      out[k] = a.values();
+    }
+    return out;
+  }
+
   private void probe(Batch probe) {
     int n = probe.size();
     boolean[] leftMatched = new boolean[n];
-    int[] pairLeft = new int[PAIR_CHUNK];
-    int[] pairRight = new int[PAIR_CHUNK];
-    int pairs = 0;
+    if (pairLeft == null) {
+      pairLeft = new int[PAIR_CHUNK];
+      pairRight = new int[PAIR_CHUNK];
+    }
     int[] hashes = leftKeys.length == 0 ? null : Keys.hashes(probe, leftKeys);
+    if (hashes != null) {
+      long[][] probeLongs = longKeys(probe, leftKeys, build, rightKeys);
+      if (probeLongs != null) {
+        probeLongKeys(probe, hashes, probeLongs, longKeys(build, rightKeys, probe, leftKeys), leftMatched);
+        emitUnmatchedLeft(probe, leftMatched);
+        return;
+      }
+    }
+    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    int pairs = 0;
     int mask = buckets.length - 1;
     for (int r = 0; r < n; r++) {
       int first;
@@ -168,19 +199,88 @@ public final class HashJoinOperator implements Operator {
       }
       // without equi keys every build row is a candidate (a nested-loop join)
       for (int m = first; m >= 0; m = hashes == null ? (m + 1 < buildRows ? m + 1 : -1) : chain[m]) {
-        if (hashes != null && !keysEqual(probe, r, m)) {
+        if (hashes != null && (buildHashes[m] != hashes[r] || !keysEqual(probe, r, m))) {
           continue;
         }
         if (pairs == PAIR_CHUNK) {
-          flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
+          flushPairs(probe, pairs, leftMatched);
           pairs = 0;
         }
         pairLeft[pairs] = r;
         pairRight[pairs] = m;
         pairs++;
+        if (firstMatchOnly) {
+          break;
+        }
       }
     }
-    flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
+    flushPairs(probe, pairs, leftMatched);
+    emitUnmatchedLeft(probe, leftMatched);
+  }
+
+  /**
+   * The probe loop when all keys are longs compared as raw values: rows with a null key were left out of the
+   * build side's chains and are skipped here, so no per-row null or type checks remain.
+   */
+  private void probeLongKeys(Batch probe, int[] hashes, long[][] probeKeys, long[][] buildKeys,
+      boolean[] leftMatched) {
+    int n = probe.size();
+    boolean[] probeNulls = anyNullKey(probe, leftKeys);
+    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    int keyCount = probeKeys.length;
+    long[] probe0 = probeKeys[0];
+    long[] build0 = buildKeys[0];
+    int[] bucketArray = buckets;
+    int[] chainArray = chain;
+    int[] buildHashArray = buildHashes;
+    int mask = bucketArray.length - 1;
+    int pairs = 0;
+    for (int r = 0; r < n; r++) {
+      if (probeNulls != null && probeNulls[r]) {
+        continue;
+      }
+      int h = hashes[r];
+      long key0 = probe0[r];
+      for (int m = bucketArray[GroupTable.spread(h) & mask]; m >= 0; m = chainArray[m]) {
+        if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeKeys, r, buildKeys, m)) {
+          continue;
+        }
+        if (pairs == PAIR_CHUNK) {
+          flushPairs(probe, pairs, leftMatched);
+          pairs = 0;
+        }
+        pairLeft[pairs] = r;
+        pairRight[pairs] = m;
+        pairs++;
+        if (firstMatchOnly) {
+          break;
+        }
+      }
+    }
+    flushPairs(probe, pairs, leftMatched);
+  }
+
+  private static boolean restEqual(long[][] a, int r, long[][] b, int m) {
+    for (int k = 1; k < a.length; k++) {
+      if (a[k][r] != b[k][m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Per row, whether any key column is null; null when no key column has nulls. */
+  private static boolean[] anyNullKey(Batch batch, int[] keys) {
+    boolean[] out = null;
+    for (int key : keys) {
+      out = Nulls.union(out, ((NullableColumn) batch.column(key)).nulls(), batch.size());
+    }
+    return out;
+  }
+
+  /** Emits the probe rows SEMI/ANTI keep, or the unmatched rows of a LEFT/FULL join padded with nulls. */
+  private void emitUnmatchedLeft(Batch probe, boolean[] leftMatched) {
+    int n = probe.size();
     if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
       boolean want = type == JoinRelType.SEMI;
       int[] rows = new int[n];
@@ -217,7 +317,7 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
-  private void flushPairs(Batch probe, int[] pairLeft, int[] pairRight, int pairs, boolean[] leftMatched) {
+  private void flushPairs(Batch probe, int pairs, boolean[] leftMatched) {
     if (pairs == 0) {
       return;
     }
