@@ -3,6 +3,7 @@ package io.floe.engine.exec;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -35,6 +36,8 @@ public final class HashJoinOperator implements Operator {
   private int[] buildHashes;
   private int[] pairLeft;
   private int[] pairRight;
+  /** The last probe batch: the types of the left columns for the NULLs padding unmatched build rows. */
+  private Batch lastProbe;
   private boolean[] rightMatched;
   private boolean probeDone;
 
@@ -95,7 +98,7 @@ public final class HashJoinOperator implements Operator {
     rightMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
     buckets = new int[capacity];
-    java.util.Arrays.fill(buckets, -1);
+    Arrays.fill(buckets, -1);
     chain = new int[buildRows];
     int[] hashes = Keys.hashes(build, rightKeys);
     buildHashes = hashes;
@@ -171,7 +174,15 @@ public final class HashJoinOperator implements Operator {
     return out;
   }
 
+  /** {@code count} NULLs typed like {@code like} (so the operators above keep their typed loops). */
+  private static Column allNull(Column like, int count) {
+    int[] none = new int[count];
+    Arrays.fill(none, -1);
+    return Gather.rows(like, none, count);
+  }
+
   private void probe(Batch probe) {
+    lastProbe = probe;
     int n = probe.size();
     boolean[] leftMatched = new boolean[n];
     if (pairLeft == null) {
@@ -310,7 +321,7 @@ public final class HashJoinOperator implements Operator {
           cols[c] = l.column(c);
         }
         for (int c = leftWidth; c < cols.length; c++) {
-          cols[c] = new ObjectColumn(new Object[count]);
+          cols[c] = allNull(build.column(c - leftWidth), count);
         }
         pending.add(new Batch(count, cols));
       }
@@ -361,7 +372,7 @@ public final class HashJoinOperator implements Operator {
       Batch r = build.select(rows, count);
       Column[] cols = new Column[leftWidth + rightWidth];
       for (int c = 0; c < leftWidth; c++) {
-        cols[c] = new ObjectColumn(new Object[count]);
+        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : allNull(lastProbe.column(c), count);
       }
       for (int c = 0; c < rightWidth; c++) {
         cols[leftWidth + c] = r.column(c);

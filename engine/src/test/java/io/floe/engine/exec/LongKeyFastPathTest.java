@@ -127,6 +127,27 @@ class LongKeyFastPathTest {
     assertEquals(expected, join(JoinRelType.INNER, new int[] {0}, new boolean[] {false}, true).size());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"LEFT", "RIGHT", "FULL"})
+  void outerJoinPadsUnmatchedRowsWithTypedNulls(JoinRelType type) {
+    Column left = new LongColumn(new long[] {1, 2, 3}, null, 3, LongColumn.Kind.DATE, 0);
+    Column right = new LongColumn(new long[] {3, 4}, null, 2, LongColumn.Kind.DATE, 0);
+    HashJoinOperator join = new HashJoinOperator(one(left), one(right), type, new int[] {0}, new int[] {0},
+        new boolean[] {false}, null, 1, 1);
+    int padded = 0;
+    Batch b;
+    while ((b = join.next()) != null) {
+      for (int c = 0; c < 2; c++) {
+        assertEquals(LongColumn.class, b.column(c).getClass());
+        for (int r = 0; r < b.size(); r++) {
+          padded += b.column(c).isNull(r) ? 1 : 0;
+        }
+      }
+    }
+    join.close();
+    assertEquals(type == JoinRelType.FULL ? 3 : type == JoinRelType.LEFT ? 2 : 1, padded);
+  }
+
   @Test
   void decimalKeysOfDifferentScalesJoinByValue() {
     Column left = new LongColumn(new long[] {500, 250, -100, 0}, new boolean[] {false, false, false, true}, 4,
