@@ -24,6 +24,12 @@ final class GroupTable {
   private boolean decided;
   private long[] groupLongs;
   private boolean[] groupNulls;
+  /**
+   * One long key: the lookup table itself holds (key, group id + 1) pairs, 0 marking an empty slot, so a lookup
+   * touches one array; the NULL key's group ({@code nullGroup}) is kept apart. Null once the table is general.
+   */
+  private long[] longSlots;
+  private int nullGroup = -1;
 
   /** General keys: the key columns of the batches that added groups, and each group's batch and row. */
   private final List<Column[]> keyBatches = new ArrayList<>();
@@ -61,7 +67,9 @@ final class GroupTable {
     if (longKinds != null && !matchesLongKinds(cols)) {
       convertToGeneral();
     }
-    if (longKinds != null) {
+    if (longSlots != null) {
+      singleLongGroupIds((LongColumn) cols[0], hashes, n, ids);
+    } else if (longKinds != null) {
       longGroupIds(cols, hashes, n, ids);
     } else {
       generalGroupIds(cols, hashes, n, ids);
@@ -83,6 +91,9 @@ final class GroupTable {
     longKinds = kinds;
     groupLongs = new long[groupHash.length * width];
     groupNulls = new boolean[groupHash.length * width];
+    if (width == 1) {
+      longSlots = new long[2 * slots.length];
+    }
   }
 
   private boolean matchesLongKinds(Column[] cols) {
@@ -97,23 +108,18 @@ final class GroupTable {
   private void longGroupIds(Column[] cols, int[] hashes, int n, int[] ids) {
     long[][] values = new long[width][];
     boolean[][] nulls = new boolean[width][];
-    boolean anyNulls = false;
     for (int k = 0; k < width; k++) {
       LongColumn l = (LongColumn) cols[k];
       values[k] = l.values();
       nulls[k] = l.nulls();
-      anyNulls |= nulls[k] != null;
     }
-    boolean single = width == 1 && !anyNulls;
-    long[] first = values[0];
     for (int r = 0; r < n; r++) {
       int h = hashes[r];
       int mask = slots.length - 1;
       int slot = spread(h) & mask;
       int g;
       while ((g = slots[slot]) != -1) {
-        if (groupHash[g] == h && (single ? groupLongs[g] == first[r] && !groupNulls[g]
-            : sameLongKey(g, values, nulls, r))) {
+        if (groupHash[g] == h && sameLongKey(g, values, nulls, r)) {
           break;
         }
         slot = (slot + 1) & mask;
@@ -135,6 +141,63 @@ final class GroupTable {
     }
   }
 
+  private void singleLongGroupIds(LongColumn column, int[] hashes, int n, int[] ids) {
+    long[] values = column.values();
+    boolean[] nulls = column.nulls();
+    for (int r = 0; r < n; r++) {
+      if (nulls != null && nulls[r]) {
+        if (nullGroup < 0) {
+          nullGroup = addGroup(hashes[r]);
+          groupNulls[nullGroup] = true;
+          groupLongs[nullGroup] = 0;
+        }
+        ids[r] = nullGroup;
+        continue;
+      }
+      long v = values[r];
+      long[] table = longSlots;
+      int mask = (table.length >> 1) - 1;
+      int slot = spread(hashes[r]) & mask;
+      int g;
+      while (true) {
+        long id = table[2 * slot + 1];
+        if (id == 0) {
+          g = addGroup(hashes[r]);
+          groupLongs[g] = v;
+          groupNulls[g] = false;
+          table[2 * slot] = v;
+          table[2 * slot + 1] = g + 1;
+          if (groups * 2 > mask + 1) {
+            growLongSlots();
+          }
+          break;
+        }
+        if (table[2 * slot] == v) {
+          g = (int) id - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      ids[r] = g;
+    }
+  }
+
+  private void growLongSlots() {
+    long[] next = new long[longSlots.length * 2];
+    int mask = (next.length >> 1) - 1;
+    for (int g = 0; g < groups; g++) {
+      if (g != nullGroup) {
+        int slot = spread(groupHash[g]) & mask;
+        while (next[2 * slot + 1] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        next[2 * slot] = groupLongs[g];
+        next[2 * slot + 1] = g + 1;
+      }
+    }
+    longSlots = next;
+  }
+
   private boolean sameLongKey(int g, long[][] values, boolean[][] nulls, int r) {
     int base = g * width;
     for (int k = 0; k < width; k++) {
@@ -149,6 +212,11 @@ final class GroupTable {
   /** Moves the long keys kept so far into one key batch of the general form. */
   private void convertToGeneral() {
     Column[] kept = keyColumns(0, groups);
+    if (longSlots != null) {
+      // the single-key table kept no slots of the general form: index the groups by their hashes
+      rebuildSlots(Math.max(slots.length, longSlots.length >> 1));
+      longSlots = null;
+    }
     longKinds = null;
     groupLongs = null;
     groupNulls = null;
@@ -231,7 +299,11 @@ final class GroupTable {
   }
 
   private void rehash() {
-    int[] next = new int[slots.length * 2];
+    rebuildSlots(slots.length * 2);
+  }
+
+  private void rebuildSlots(int capacity) {
+    int[] next = new int[capacity];
     Arrays.fill(next, -1);
     int mask = next.length - 1;
     for (int g = 0; g < groups; g++) {
@@ -280,6 +352,7 @@ final class GroupTable {
   /** Approximate bytes held: the table and the kept key columns. */
   long memoryBytes() {
     long perGroup = longKinds != null ? 9L * width : groupBatch != null ? 8 : 0;
-    return 4L * slots.length + (4L + perGroup) * groupHash.length + keyBytes;
+    return 4L * slots.length + (longSlots == null ? 0 : 8L * longSlots.length) + (4L + perGroup) * groupHash.length
+        + keyBytes;
   }
 }

@@ -198,29 +198,30 @@ class LongKeyFastPathTest {
   @Test
   void groupTableSwitchesToGeneralKeysWhenAKeyColumnChangesType() {
     List<Object[]> rows = rows(4, 6000, 300);
-    List<String> expected = drain(new HashAggregateOperator(source(rows, false, 1000), new int[] {0, 1},
-        aggregates()));
-    Deque<Batch> batches = new ArrayDeque<>();
-    Operator typed = source(rows.subList(0, 3000), true, 1000);
-    Operator boxed = source(rows.subList(3000, 6000), false, 1000);
-    Batch b;
-    while ((b = typed.next()) != null) {
-      batches.add(b);
-    }
-    while ((b = boxed.next()) != null) {
-      batches.add(b);
-    }
-    Operator mixed = new Operator() {
-      @Override
-      public Batch next() {
-        return batches.poll();
+    for (int[] keys : new int[][] {{0}, {0, 1}}) {
+      List<String> expected = drain(new HashAggregateOperator(source(rows, false, 1000), keys, aggregates()));
+      Deque<Batch> batches = new ArrayDeque<>();
+      Operator typed = source(rows.subList(0, 3000), true, 1000);
+      Operator boxed = source(rows.subList(3000, 6000), false, 1000);
+      Batch b;
+      while ((b = typed.next()) != null) {
+        batches.add(b);
       }
+      while ((b = boxed.next()) != null) {
+        batches.add(b);
+      }
+      Operator mixed = new Operator() {
+        @Override
+        public Batch next() {
+          return batches.poll();
+        }
 
-      @Override
-      public void close() {
-      }
-    };
-    assertEquals(expected, drain(new HashAggregateOperator(mixed, new int[] {0, 1}, aggregates())));
+        @Override
+        public void close() {
+        }
+      };
+      assertEquals(expected, drain(new HashAggregateOperator(mixed, keys, aggregates())), Arrays.toString(keys));
+    }
   }
 
   @Test
