@@ -55,6 +55,10 @@ class LongKeyFastPathTest {
       }
       batches.add(new Batch(part.size(), cols));
     }
+    return of(batches);
+  }
+
+  private static Operator of(Deque<Batch> batches) {
     return new Operator() {
       @Override
       public Batch next() {
@@ -162,16 +166,7 @@ class LongKeyFastPathTest {
 
   private static Operator one(Column column) {
     Deque<Batch> batches = new ArrayDeque<>(List.of(new Batch(column.size(), new Column[] {column})));
-    return new Operator() {
-      @Override
-      public Batch next() {
-        return batches.poll();
-      }
-
-      @Override
-      public void close() {
-      }
-    };
+    return of(batches);
   }
 
   private static List<AggregateSpec> aggregates() {
@@ -210,16 +205,7 @@ class LongKeyFastPathTest {
       while ((b = boxed.next()) != null) {
         batches.add(b);
       }
-      Operator mixed = new Operator() {
-        @Override
-        public Batch next() {
-          return batches.poll();
-        }
-
-        @Override
-        public void close() {
-        }
-      };
+      Operator mixed = of(batches);
       assertEquals(expected, drain(new HashAggregateOperator(mixed, keys, aggregates())), Arrays.toString(keys));
     }
   }
@@ -230,16 +216,7 @@ class LongKeyFastPathTest {
     Column scale0 = new LongColumn(new long[] {5, 5}, null, 2, LongColumn.Kind.DECIMAL, 0);
     Deque<Batch> batches = new ArrayDeque<>(List.of(new Batch(2, new Column[] {scale2}),
         new Batch(2, new Column[] {scale0})));
-    Operator input = new Operator() {
-      @Override
-      public Batch next() {
-        return batches.poll();
-      }
-
-      @Override
-      public void close() {
-      }
-    };
+    Operator input = of(batches);
     List<AggregateSpec> count = List.of(new AggregateSpec(SqlKind.COUNT, List.of(), false, -1,
         TYPES.createSqlType(SqlTypeName.BIGINT), null));
     assertEquals(List.of("[2.5, 1]", "[5, 3]"), drain(new HashAggregateOperator(input, new int[] {0}, count)));
