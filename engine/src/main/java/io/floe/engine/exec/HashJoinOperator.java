@@ -93,7 +93,8 @@ public final class HashJoinOperator implements Operator {
     }
     build = concat(batches, rightWidth);
     // the input batches are garbage once concatenated: the build side holds its columns and the hash arrays
-    memory.hold(Math.max(held, build.memoryBytes()) + 12L * build.size());
+    // (buckets, chain, each row's hash, matched flags)
+    memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
     buildRows = build.size();
     rightMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
