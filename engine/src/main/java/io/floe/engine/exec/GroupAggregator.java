@@ -37,11 +37,19 @@ abstract class GroupAggregator {
   final void add(Batch batch, int[] ids, int groups) {
     grow(groups);
     Column filter = spec.filterArg() >= 0 ? batch.column(spec.filterArg()) : null;
+    if (filter == null && addAll(batch, ids)) {
+      return;
+    }
     for (int r = 0; r < batch.size(); r++) {
       if (filter == null || Boolean.TRUE.equals(filter.get(r))) {
         addRow(batch, r, ids[r]);
       }
     }
+  }
+
+  /** Adds every row of {@code batch} in one typed loop if this aggregate has one for the batch's columns. */
+  boolean addAll(Batch batch, int[] ids) {
+    return false;
   }
 
   abstract void grow(int groups);
@@ -67,6 +75,24 @@ abstract class GroupAggregator {
     @Override
     void grow(int groups) {
       counts = Arrays.copyOf(counts, capacity(counts.length, groups));
+    }
+
+    @Override
+    boolean addAll(Batch batch, int[] ids) {
+      boolean[] nulls = null;
+      if (!spec.args().isEmpty()) {
+        if (!(batch.column(spec.args().get(0)) instanceof NullableColumn c)) {
+          return false;
+        }
+        nulls = c.nulls();
+      }
+      long[] out = counts;
+      for (int r = 0; r < batch.size(); r++) {
+        if (nulls == null || !nulls[r]) {
+          out[ids[r]]++;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -118,6 +144,35 @@ abstract class GroupAggregator {
     }
 
     @Override
+    boolean addAll(Batch batch, int[] ids) {
+      Column c = batch.column(spec.args().get(0));
+      int n = batch.size();
+      if (floating && c instanceof DoubleColumn d) {
+        double[] values = d.values();
+        boolean[] nulls = d.nulls();
+        for (int r = 0; r < n; r++) {
+          if (nulls == null || !nulls[r]) {
+            doubles[ids[r]] += values[r];
+            any[ids[r]] = true;
+          }
+        }
+        return true;
+      }
+      if (floating || !(c instanceof LongColumn l) || l.scale() != scale || l.kind() == LongColumn.Kind.DATE) {
+        return false;
+      }
+      long[] values = l.values();
+      boolean[] nulls = l.nulls();
+      for (int r = 0; r < n; r++) {
+        if (nulls == null || !nulls[r]) {
+          any[ids[r]] = true;
+          addLong(ids[r], values[r]);
+        }
+      }
+      return true;
+    }
+
+    @Override
     void addRow(Batch batch, int row, int group) {
       Column c = batch.column(spec.args().get(0));
       if (c.isNull(row)) {
@@ -129,17 +184,26 @@ abstract class GroupAggregator {
         return;
       }
       if (c instanceof LongColumn l && l.scale() == scale && l.kind() != LongColumn.Kind.DATE) {
-        long v = l.values()[row];
-        long s = sums[group];
-        long r = s + v;
-        if (((s ^ r) & (v ^ r)) >= 0) {
-          sums[group] = r;
-          return;
-        }
-        addBig(group, BigDecimal.valueOf(v, scale));
+        addLong(group, l.values()[row]);
         return;
       }
-      addBig(group, Values.toBigDecimal(c.get(row)));
+      Object value = c.get(row);
+      if (type != SqlTypeName.DECIMAL && (value instanceof Long || value instanceof Integer)) {
+        addLong(group, ((Number) value).longValue());
+        return;
+      }
+      addBig(group, Values.toBigDecimal(value));
+    }
+
+    /** Adds {@code v} (unscaled at the result's scale) to the group's long sum, past a long as a BigDecimal. */
+    private void addLong(int group, long v) {
+      long s = sums[group];
+      long sum = s + v;
+      if (((s ^ sum) & (v ^ sum)) >= 0) {
+        sums[group] = sum;
+      } else {
+        addBig(group, BigDecimal.valueOf(v, scale));
+      }
     }
 
     private void addBig(int group, BigDecimal v) {

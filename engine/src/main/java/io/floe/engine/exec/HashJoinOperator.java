@@ -3,6 +3,7 @@ package io.floe.engine.exec;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -32,6 +33,11 @@ public final class HashJoinOperator implements Operator {
   private int buildRows;
   private int[] buckets;
   private int[] chain;
+  private int[] buildHashes;
+  private int[] pairLeft;
+  private int[] pairRight;
+  /** The last probe batch: the types of the left columns for the NULLs padding unmatched build rows. */
+  private Batch lastProbe;
   private boolean[] rightMatched;
   private boolean probeDone;
 
@@ -87,14 +93,16 @@ public final class HashJoinOperator implements Operator {
     }
     build = concat(batches, rightWidth);
     // the input batches are garbage once concatenated: the build side holds its columns and the hash arrays
-    memory.hold(Math.max(held, build.memoryBytes()) + 12L * build.size());
+    // (buckets, chain, each row's hash, matched flags)
+    memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
     buildRows = build.size();
     rightMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
     buckets = new int[capacity];
-    java.util.Arrays.fill(buckets, -1);
+    Arrays.fill(buckets, -1);
     chain = new int[buildRows];
     int[] hashes = Keys.hashes(build, rightKeys);
+    buildHashes = hashes;
     int mask = capacity - 1;
     // insert in reverse so each chain lists its rows in build order
     for (int r = buildRows - 1; r >= 0; r--) {
@@ -151,13 +159,48 @@ public final class HashJoinOperator implements Operator {
     return true;
   }
 
+  /**
+   * The key values of {@code batch}'s columns {@code keys} when every key is a long column of the same kind and
+   * scale as the other side's and no equality is null-safe (keys then compare as raw longs); null otherwise.
+   */
+  private long[][] longKeys(Batch batch, int[] keys, Batch other, int[] otherKeys) {
+    long[][] out = new long[keys.length][];
+    for (int k = 0; k < keys.length; k++) {
+      if (nullSafe[k] || !(batch.column(keys[k]) instanceof LongColumn a)
+          || !(other.column(otherKeys[k]) instanceof LongColumn b) || !a.sameKind(b)) {
+        return null;
+      }
+      out[k] = a.values();
+    }
+    return out;
+  }
+
+  /** {@code count} NULLs typed like {@code like} (so the operators above keep their typed loops). */
+  private static Column allNull(Column like, int count) {
+    int[] none = new int[count];
+    Arrays.fill(none, -1);
+    return Gather.rows(like, none, count);
+  }
+
   private void probe(Batch probe) {
+    lastProbe = probe;
     int n = probe.size();
     boolean[] leftMatched = new boolean[n];
-    int[] pairLeft = new int[PAIR_CHUNK];
-    int[] pairRight = new int[PAIR_CHUNK];
-    int pairs = 0;
+    if (pairLeft == null) {
+      pairLeft = new int[PAIR_CHUNK];
+      pairRight = new int[PAIR_CHUNK];
+    }
     int[] hashes = leftKeys.length == 0 ? null : Keys.hashes(probe, leftKeys);
+    if (hashes != null) {
+      long[][] probeLongs = longKeys(probe, leftKeys, build, rightKeys);
+      if (probeLongs != null) {
+        probeLongKeys(probe, hashes, probeLongs, longKeys(build, rightKeys, probe, leftKeys), leftMatched);
+        emitUnmatchedLeft(probe, leftMatched);
+        return;
+      }
+    }
+    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    int pairs = 0;
     int mask = buckets.length - 1;
     for (int r = 0; r < n; r++) {
       int first;
@@ -168,19 +211,88 @@ public final class HashJoinOperator implements Operator {
       }
       // without equi keys every build row is a candidate (a nested-loop join)
       for (int m = first; m >= 0; m = hashes == null ? (m + 1 < buildRows ? m + 1 : -1) : chain[m]) {
-        if (hashes != null && !keysEqual(probe, r, m)) {
+        if (hashes != null && (buildHashes[m] != hashes[r] || !keysEqual(probe, r, m))) {
           continue;
         }
         if (pairs == PAIR_CHUNK) {
-          flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
+          flushPairs(probe, pairs, leftMatched);
           pairs = 0;
         }
         pairLeft[pairs] = r;
         pairRight[pairs] = m;
         pairs++;
+        if (firstMatchOnly) {
+          break;
+        }
       }
     }
-    flushPairs(probe, pairLeft, pairRight, pairs, leftMatched);
+    flushPairs(probe, pairs, leftMatched);
+    emitUnmatchedLeft(probe, leftMatched);
+  }
+
+  /**
+   * The probe loop when all keys are longs compared as raw values: rows with a null key were left out of the
+   * build side's chains and are skipped here, so no per-row null or type checks remain.
+   */
+  private void probeLongKeys(Batch probe, int[] hashes, long[][] probeKeys, long[][] buildKeys,
+      boolean[] leftMatched) {
+    int n = probe.size();
+    boolean[] probeNulls = anyNullKey(probe, leftKeys);
+    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    int keyCount = probeKeys.length;
+    long[] probe0 = probeKeys[0];
+    long[] build0 = buildKeys[0];
+    int[] bucketArray = buckets;
+    int[] chainArray = chain;
+    int[] buildHashArray = buildHashes;
+    int mask = bucketArray.length - 1;
+    int pairs = 0;
+    for (int r = 0; r < n; r++) {
+      if (probeNulls != null && probeNulls[r]) {
+        continue;
+      }
+      int h = hashes[r];
+      long key0 = probe0[r];
+      for (int m = bucketArray[GroupTable.spread(h) & mask]; m >= 0; m = chainArray[m]) {
+        if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeKeys, r, buildKeys, m)) {
+          continue;
+        }
+        if (pairs == PAIR_CHUNK) {
+          flushPairs(probe, pairs, leftMatched);
+          pairs = 0;
+        }
+        pairLeft[pairs] = r;
+        pairRight[pairs] = m;
+        pairs++;
+        if (firstMatchOnly) {
+          break;
+        }
+      }
+    }
+    flushPairs(probe, pairs, leftMatched);
+  }
+
+  private static boolean restEqual(long[][] a, int r, long[][] b, int m) {
+    for (int k = 1; k < a.length; k++) {
+      if (a[k][r] != b[k][m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Per row, whether any key column is null; null when no key column has nulls. */
+  private static boolean[] anyNullKey(Batch batch, int[] keys) {
+    boolean[] out = null;
+    for (int key : keys) {
+      out = Nulls.union(out, ((NullableColumn) batch.column(key)).nulls(), batch.size());
+    }
+    return out;
+  }
+
+  /** Emits the probe rows SEMI/ANTI keep, or the unmatched rows of a LEFT/FULL join padded with nulls. */
+  private void emitUnmatchedLeft(Batch probe, boolean[] leftMatched) {
+    int n = probe.size();
     if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
       boolean want = type == JoinRelType.SEMI;
       int[] rows = new int[n];
@@ -210,14 +322,14 @@ public final class HashJoinOperator implements Operator {
           cols[c] = l.column(c);
         }
         for (int c = leftWidth; c < cols.length; c++) {
-          cols[c] = new ObjectColumn(new Object[count]);
+          cols[c] = allNull(build.column(c - leftWidth), count);
         }
         pending.add(new Batch(count, cols));
       }
     }
   }
 
-  private void flushPairs(Batch probe, int[] pairLeft, int[] pairRight, int pairs, boolean[] leftMatched) {
+  private void flushPairs(Batch probe, int pairs, boolean[] leftMatched) {
     if (pairs == 0) {
       return;
     }
@@ -261,7 +373,7 @@ public final class HashJoinOperator implements Operator {
       Batch r = build.select(rows, count);
       Column[] cols = new Column[leftWidth + rightWidth];
       for (int c = 0; c < leftWidth; c++) {
-        cols[c] = new ObjectColumn(new Object[count]);
+        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : allNull(lastProbe.column(c), count);
       }
       for (int c = 0; c < rightWidth; c++) {
         cols[leftWidth + c] = r.column(c);

@@ -22,12 +22,37 @@ public final class Keys {
     int n = batch.size();
     int[] out = new int[n];
     for (int key : keys) {
-      Column c = batch.column(key);
+      addHashes(batch.column(key), n, out);
+    }
+    return out;
+  }
+
+  /** {@code out[r] = out[r] * 31 + hash(c, r)} for every row, in one typed loop per column type. */
+  private static void addHashes(Column c, int n, int[] out) {
+    if (c instanceof LongColumn l) {
+      long[] v = l.values();
+      boolean[] nulls = l.nulls();
+      int scale = l.kind() == LongColumn.Kind.DECIMAL ? l.scale() : 0;
+      if (nulls == null && scale == 0) {
+        for (int r = 0; r < n; r++) {
+          out[r] = out[r] * 31 + mix(v[r]);
+        }
+      } else {
+        for (int r = 0; r < n; r++) {
+          out[r] = out[r] * 31 + (nulls != null && nulls[r] ? NULL_HASH : decimalHash(v[r], scale));
+        }
+      }
+    } else if (c instanceof DoubleColumn d) {
+      double[] v = d.values();
+      boolean[] nulls = d.nulls();
+      for (int r = 0; r < n; r++) {
+        out[r] = out[r] * 31 + (nulls != null && nulls[r] ? NULL_HASH : doubleHash(v[r]));
+      }
+    } else {
       for (int r = 0; r < n; r++) {
         out[r] = out[r] * 31 + hash(c, r);
       }
     }
-    return out;
   }
 
   /** The hash of row {@code row} of {@code c}. */
