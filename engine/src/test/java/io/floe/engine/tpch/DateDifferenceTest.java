@@ -52,12 +52,14 @@ class DateDifferenceTest {
         Arguments.of("SELECT l_orderkey, l_linenumber, CAST((l_receiptdate - l_shipdate) DAY AS INTEGER), "
                 + "CAST((l_commitdate - l_receiptdate) DAY AS INTEGER), TIMESTAMPDIFF(DAY, l_receiptdate, l_shipdate), "
                 + "TIMESTAMPDIFF(DAY, o_orderdate, l_shipdate), TIMESTAMPDIFF(HOUR, o_orderdate, l_commitdate), "
-                + "TIMESTAMPDIFF(WEEK, o_orderdate, l_receiptdate) "
+                + "TIMESTAMPDIFF(WEEK, o_orderdate, l_receiptdate), "
+                + "TIMESTAMPDIFF(HOUR, o_orderdate, CAST(l_commitdate AS TIMESTAMP) + INTERVAL '5' HOUR) "
                 + "FROM lineitem JOIN orders ON l_orderkey = o_orderkey WHERE l_orderkey < 2000 ORDER BY 1, 2",
             "SELECT l_orderkey, l_linenumber, date_sub('day', l_shipdate, l_receiptdate), "
                 + "date_sub('day', l_receiptdate, l_commitdate), date_sub('day', l_receiptdate, l_shipdate), "
                 + "date_sub('day', o_orderdate, l_shipdate), date_sub('hour', o_orderdate, l_commitdate), "
-                + "date_sub('week', o_orderdate, l_receiptdate) "
+                + "date_sub('week', o_orderdate, l_receiptdate), "
+                + "date_sub('hour', CAST(o_orderdate AS TIMESTAMP), CAST(l_commitdate AS TIMESTAMP) + INTERVAL '5' HOUR) "
                 + "FROM lineitem JOIN orders ON l_orderkey = o_orderkey WHERE l_orderkey < 2000 ORDER BY 1, 2"),
         // months and years between dates: complete months, the day clamped at month ends, negative differences
         Arguments.of("SELECT l_orderkey, l_linenumber, CAST((l_shipdate - o_orderdate) MONTH AS INTEGER), "
