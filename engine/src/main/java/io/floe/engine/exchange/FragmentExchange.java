@@ -28,6 +28,7 @@ public final class FragmentExchange implements Operator {
   private final int tasks;
   private final TaskFactory fragment;
   private final ExchangeStats stats;
+  private final boolean ordered;
   private final List<ExchangeTransport> channels = new ArrayList<>();
   private ExchangeTransport gather;
   private ExecutorService threads;
@@ -47,14 +48,49 @@ public final class FragmentExchange implements Operator {
    */
   public FragmentExchange(List<Input> inputs, int tasks, Function<List<Operator>, Operator> fragment,
       ExchangeStats stats) {
-    this(inputs, tasks, (task, receivers) -> fragment.apply(receivers), stats);
+    this(inputs, tasks, (task, receivers) -> fragment.apply(receivers), stats, false);
   }
 
-  private FragmentExchange(List<Input> inputs, int tasks, TaskFactory fragment, ExchangeStats stats) {
+  private FragmentExchange(List<Input> inputs, int tasks, TaskFactory fragment, ExchangeStats stats,
+      boolean ordered) {
     this.inputs = List.copyOf(inputs);
     this.tasks = tasks;
     this.fragment = fragment;
     this.stats = stats;
+    this.ordered = ordered;
+  }
+
+  /**
+   * Like {@link #FragmentExchange(List, int, Function, ExchangeStats)} (or {@link #leaf} when {@code inputs} is
+   * empty), but each task's output stays a stream of its own, read through {@link #taskOutputs()} (for a merging
+   * gather); {@link #next()} is not used.
+   */
+  public static FragmentExchange ordered(List<Input> inputs, int tasks,
+      IntFunction<Function<List<Operator>, Operator>> fragment, ExchangeStats stats) {
+    return new FragmentExchange(inputs, tasks, (task, receivers) -> fragment.apply(task).apply(receivers), stats,
+        true);
+  }
+
+  /** The output of each task of an {@link #ordered} exchange, in task order; closing them does nothing. */
+  public List<Operator> taskOutputs() {
+    List<Operator> outputs = new ArrayList<>();
+    for (int t = 0; t < tasks; t++) {
+      int task = t;
+      outputs.add(new Operator() {
+        @Override
+        public Batch next() {
+          if (threads == null) {
+            start();
+          }
+          return gather.receive(task);
+        }
+
+        @Override
+        public void close() {
+        }
+      });
+    }
+    return outputs;
   }
 
   /**
@@ -88,7 +124,7 @@ public final class FragmentExchange implements Operator {
 
   /** A fragment without inputs whose task i runs {@code task.apply(i)} (e.g. a share of a table scan). */
   public static FragmentExchange leaf(int tasks, IntFunction<Operator> task) {
-    return new FragmentExchange(List.of(), tasks, (t, receivers) -> task.apply(t), null);
+    return new FragmentExchange(List.of(), tasks, (t, receivers) -> task.apply(t), null, false);
   }
 
   /** The rows each task received over the exchange's inputs; null for a leaf fragment. */
@@ -103,7 +139,7 @@ public final class FragmentExchange implements Operator {
       t.setDaemon(true);
       return t;
     });
-    gather = new LocalTransport(1, tasks);
+    gather = ordered ? new LocalTransport(tasks, 1) : new LocalTransport(1, tasks);
     for (Input input : inputs) {
       channels.add(new LocalTransport(tasks, input.producers()));
       for (int p = 0; p < input.producers(); p++) {
@@ -126,7 +162,8 @@ public final class FragmentExchange implements Operator {
         receivers.add(new ReceiveOperator(channel, t));
       }
       Operator task = fragment.build(t, receivers);
-      threads.execute(() -> work(task));
+      int channel = ordered ? t : 0;
+      threads.execute(() -> work(task, channel));
     }
   }
 
@@ -159,13 +196,13 @@ public final class FragmentExchange implements Operator {
     }
   }
 
-  private void work(Operator task) {
+  private void work(Operator task, int channel) {
     try {
       Batch b;
       while ((b = task.next()) != null) {
-        gather.send(0, b);
+        gather.send(channel, b);
       }
-      gather.finish(0);
+      gather.finish(channel);
     } catch (LocalTransport.CancellationException e) {
       LOG.debug("task stopped: exchange closed");
     } catch (Throwable t) {

@@ -121,26 +121,36 @@ public final class ArrowBatches {
     }
   }
 
-  /** A new Arrow batch holding {@code batch}, shaped by {@code schema}; the caller closes it. */
+  /**
+   * A new Arrow batch holding {@code batch}, shaped by {@code schema}; the caller closes it. Typed columns are written
+   * with typed loops and buffer copies ({@link ArrowColumnWriter}); boxed columns value by value.
+   */
   public static VectorSchemaRoot write(Batch batch, Schema schema, BufferAllocator allocator) {
     VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
-    root.allocateNew();
     int rows = batch.size();
     for (int c = 0; c < schema.getFields().size(); c++) {
       FieldVector vector = root.getVector(c);
       Column values = batch.column(c);
-      for (int i = 0; i < rows; i++) {
-        Object value = values.get(i);
-        if (value == null) {
-          vector.setNull(i);
-        } else {
-          set(vector, i, value);
-        }
+      if (!ArrowColumnWriter.write(values, vector, rows)) {
+        writeBoxed(values, vector, rows);
       }
-      vector.setValueCount(rows);
     }
     root.setRowCount(rows);
     return root;
+  }
+
+  /** Writes {@code values} into the unallocated {@code vector} value by value, boxed. */
+  static void writeBoxed(Column values, FieldVector vector, int rows) {
+    vector.allocateNew();
+    for (int i = 0; i < rows; i++) {
+      Object value = values.get(i);
+      if (value == null) {
+        vector.setNull(i);
+      } else {
+        set(vector, i, value);
+      }
+    }
+    vector.setValueCount(rows);
   }
 
   private static void set(FieldVector vector, int i, Object value) {

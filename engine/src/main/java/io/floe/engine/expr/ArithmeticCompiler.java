@@ -15,6 +15,10 @@ final class ArithmeticCompiler {
 
   static VectorExpr arithmetic(SqlKind kind, RelDataType type, RelDataType left, RelDataType right,
       VectorExpr x, VectorExpr y) {
+    if (kind == SqlKind.MINUS && DateDifferences.isDifference(type, left, right)) {
+      DateDifferences.Difference difference = DateDifferences.Difference.of(type, left, right);
+      return ExprCompiler.binary(kind.sql, x, y, difference::kernel, difference::applyBoxed);
+    }
     return ExprCompiler.binary(kind.sql, x, y, kernel(kind, type, left, right),
         (a, b) -> Arithmetic.apply(kind, type, left, right, a, b));
   }

@@ -3,10 +3,12 @@ package io.floe.engine.planner;
 import io.floe.engine.exec.AggregateSpec;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exchange.Distribution;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.HashDistribution;
+import io.floe.engine.exchange.MergingGather;
 import io.floe.engine.exchange.RoundRobinDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.rel.RelFieldCollation;
 
 /**
  * Cuts the physical plan into fragments at exchanges. A table scan with the filters and projections above it runs
@@ -125,6 +128,33 @@ final class Fragments {
       Function<List<Operator>, Operator> task) {
     node.detail("partitioned by " + Arrays.toString(keys));
     return fragment(node, List.of(FragmentExchange.Input.of(input, new HashDistribution(keys))), what, task);
+  }
+
+  /**
+   * A sort on N tasks: each task sorts its share of the input (a leaf's share of the scan, else a round-robin share)
+   * keeping its best {@code taskFetch} rows (-1: all), and a merging gather merges the tasks' sorted outputs in
+   * order; {@code node} is the sort's, with the input as its only child.
+   */
+  Operator sorted(PlanNode node, Source input, List<RelFieldCollation> collation, long taskFetch) {
+    int tasks = settings.workers();
+    node.detail(taskFetch >= 0 ? "top " + taskFetch + " in each task" : "sorted in each task");
+    Function<Operator, Operator> sortTask = share -> decorator.decorate(node,
+        new SortOperator(share, collation, 0, taskFetch, allocator));
+    FragmentExchange exchange;
+    if (input instanceof Leaf leaf) {
+      exchange = FragmentExchange.ordered(List.of(), tasks,
+          task -> receivers -> sortTask.apply(leaf.tasks().apply(task)), null);
+    } else {
+      FragmentExchange.Input split = input(input, p -> new RoundRobinDistribution());
+      String kind = split.distribution().apply(0).describe();
+      PlanNode receiver = node.children().get(0).insertAbove(PlanNode.exchange(kind, split.producers(), tasks));
+      ExchangeStats stats = new ExchangeStats("sort [" + kind + "]", tasks);
+      exchanges.add(stats);
+      exchange = FragmentExchange.ordered(List.of(split), tasks,
+          task -> receivers -> sortTask.apply(decorator.decorate(receiver, receivers.get(0))), stats);
+    }
+    node.insertAbove(PlanNode.exchange("merging gather", tasks, 1));
+    return new MergingGather(exchange, collation);
   }
 
   /**

@@ -34,6 +34,7 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
@@ -327,6 +328,13 @@ public final class PhysicalPlanner {
   private Operator sort(Sort sort) {
     long offset = sort.offset == null ? 0 : literalLong(sort.offset, "OFFSET");
     long fetch = sort.fetch == null ? -1 : literalLong(sort.fetch, "FETCH");
+    List<RelFieldCollation> collation = sort.getCollation().getFieldCollations();
+    if (workers > 1 && !collation.isEmpty()) {
+      // each task sorts (top-N: keeps offset + fetch rows), the gather merges; OFFSET and FETCH after the merge
+      Operator merged = fragments.sorted(building.peek(), source(sort.getInput()), collation,
+          fetch < 0 ? -1 : offset + fetch);
+      return offset == 0 && fetch < 0 ? merged : new LimitOperator(merged, offset, fetch);
+    }
     Operator input = build(sort.getInput());
     if (sort.getCollation().getFieldCollations().isEmpty()) {
       return new LimitOperator(input, offset, fetch);

@@ -105,6 +105,7 @@ public final class SqlPlanner {
       // Calcite's Planner validates only once it has parsed; the query is parsed already, so it parses a stand-in.
       planner.parse("VALUES 1");
       SqlNode validated = planner.validate(parsed);
+      SubSecondDifferences.check(validated);
       RelRoot root = planner.rel(validated);
       RelNode rel = optimize(root.project());
       if (LOG.isDebugEnabled()) {
@@ -124,7 +125,9 @@ public final class SqlPlanner {
     Planner planner = Frameworks.getPlanner(config);
     try {
       planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
-      return planner.rel(planner.validate(statement));
+      SqlNode validated = planner.validate(statement);
+      SubSecondDifferences.check(validated);
+      return planner.rel(validated);
     } finally {
       planner.close();
     }
