@@ -113,17 +113,11 @@ final class GroupTable {
       values[k] = l.values();
       nulls[k] = l.nulls();
     }
+    KeyMatch match = (g, r) -> sameLongKey(g, values, nulls, r);
     for (int r = 0; r < n; r++) {
       int h = hashes[r];
-      int mask = slots.length - 1;
-      int slot = spread(h) & mask;
-      int g;
-      while ((g = slots[slot]) != -1) {
-        if (groupHash[g] == h && sameLongKey(g, values, nulls, r)) {
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
+      int slot = findSlot(h, r, match);
+      int g = slots[slot];
       if (g == -1) {
         g = addGroup(h);
         int base = g * width;
@@ -132,10 +126,7 @@ final class GroupTable {
           groupNulls[base + k] = isNull;
           groupLongs[base + k] = isNull ? 0 : values[k][r];
         }
-        slots[slot] = g;
-        if (groups * 2 > slots.length) {
-          rehash();
-        }
+        occupy(slot, g);
       }
       ids[r] = g;
     }
@@ -233,17 +224,11 @@ final class GroupTable {
 
   private void generalGroupIds(Column[] cols, int[] hashes, int n, int[] ids) {
     int batchIndex = -1;
+    KeyMatch match = (g, r) -> sameKey(g, cols, r);
     for (int r = 0; r < n; r++) {
       int h = hashes[r];
-      int mask = slots.length - 1;
-      int slot = spread(h) & mask;
-      int g;
-      while ((g = slots[slot]) != -1) {
-        if (groupHash[g] == h && sameKey(g, cols, r)) {
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
+      int slot = findSlot(h, r, match);
+      int g = slots[slot];
       if (g == -1) {
         if (batchIndex < 0) {
           keyBatches.add(cols);
@@ -255,12 +240,36 @@ final class GroupTable {
         g = addGroup(h);
         groupBatch[g] = batchIndex;
         groupRow[g] = r;
-        slots[slot] = g;
-        if (groups * 2 > slots.length) {
-          rehash();
-        }
+        occupy(slot, g);
       }
       ids[r] = g;
+    }
+  }
+
+  /** Whether group {@code g}'s stored key equals row {@code r}'s key in the batch being looked up. */
+  private interface KeyMatch {
+    boolean matches(int g, int r);
+  }
+
+  /** The slot holding the group of row {@code r} (hash {@code h}), or the empty slot where that group belongs. */
+  private int findSlot(int h, int r, KeyMatch match) {
+    int mask = slots.length - 1;
+    int slot = spread(h) & mask;
+    int g;
+    while ((g = slots[slot]) != -1) {
+      if (groupHash[g] == h && match.matches(g, r)) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  /** Puts new group {@code g} in its empty {@code slot}, growing the table when it is half full. */
+  private void occupy(int slot, int g) {
+    slots[slot] = g;
+    if (groups * 2 > slots.length) {
+      rehash();
     }
   }
 

@@ -199,7 +199,7 @@ public final class HashJoinOperator implements Operator {
         return;
       }
     }
-    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    boolean firstMatchOnly = firstMatchOnly();
     int pairs = 0;
     int mask = buckets.length - 1;
     for (int r = 0; r < n; r++) {
@@ -214,13 +214,7 @@ public final class HashJoinOperator implements Operator {
         if (hashes != null && (buildHashes[m] != hashes[r] || !keysEqual(probe, r, m))) {
           continue;
         }
-        if (pairs == PAIR_CHUNK) {
-          flushPairs(probe, pairs, leftMatched);
-          pairs = 0;
-        }
-        pairLeft[pairs] = r;
-        pairRight[pairs] = m;
-        pairs++;
+        pairs = addPair(probe, pairs, r, m, leftMatched);
         if (firstMatchOnly) {
           break;
         }
@@ -238,7 +232,7 @@ public final class HashJoinOperator implements Operator {
       boolean[] leftMatched) {
     int n = probe.size();
     boolean[] probeNulls = anyNullKey(probe, leftKeys);
-    boolean firstMatchOnly = residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    boolean firstMatchOnly = firstMatchOnly();
     int keyCount = probeKeys.length;
     long[] probe0 = probeKeys[0];
     long[] build0 = buildKeys[0];
@@ -257,19 +251,30 @@ public final class HashJoinOperator implements Operator {
         if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeKeys, r, buildKeys, m)) {
           continue;
         }
-        if (pairs == PAIR_CHUNK) {
-          flushPairs(probe, pairs, leftMatched);
-          pairs = 0;
-        }
-        pairLeft[pairs] = r;
-        pairRight[pairs] = m;
-        pairs++;
+        pairs = addPair(probe, pairs, r, m, leftMatched);
         if (firstMatchOnly) {
           break;
         }
       }
     }
     flushPairs(probe, pairs, leftMatched);
+  }
+
+  /** Whether a probe row needs only its first match: SEMI and ANTI joins without a residual condition. */
+  private boolean firstMatchOnly() {
+    return residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+  }
+
+  /** Records the pair (probe row r, build row m), first flushing a full chunk; returns the new pair count. */
+  private int addPair(Batch probe, int pairs, int r, int m, boolean[] leftMatched) {
+    int at = pairs;
+    if (at == PAIR_CHUNK) {
+      flushPairs(probe, at, leftMatched);
+      at = 0;
+    }
+    pairLeft[at] = r;
+    pairRight[at] = m;
+    return at + 1;
   }
 
   private static boolean restEqual(long[][] a, int r, long[][] b, int m) {

@@ -135,26 +135,70 @@ final class WindowFunctions {
     frames();
     long[] out = new long[n];
     Column arg = call.argument() < 0 ? null : columns[call.argument()];
+    if (arg == null) {
+      for (int i = 0; i < n; i++) {
+        out[order[i]] = frameEnd[i] - frameStart[i];
+      }
+    } else {
+      slide(arg, new SlidingSum() {
+        @Override
+        public void enter(int row) {
+        }
+
+        @Override
+        public void leave(int row) {
+        }
+
+        @Override
+        public void emit(int row, long count) {
+          out[row] = count;
+        }
+      });
+    }
+    return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
+  }
+
+  /**
+   * A running aggregate over a window frame that slides forward within each partition: the argument's non-null
+   * rows enter at the frame's end and leave at its start.
+   */
+  private interface SlidingSum {
+    /** A new partition starts: the frame is empty. */
+    default void clear() {
+    }
+
+    void enter(int row);
+
+    void leave(int row);
+
+    /** The result for {@code row}, whose frame holds {@code count} non-null values. */
+    void emit(int row, long count);
+  }
+
+  /** Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}. */
+  private void slide(Column arg, SlidingSum sum) {
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
       int a = from;
       int b = from;
       long count = 0;
+      sum.clear();
       for (int i = from; i < to; i++) {
-        if (arg == null) {
-          out[order[i]] = frameEnd[i] - frameStart[i];
-          continue;
-        }
         for (; b < frameEnd[i]; b++) {
-          count += arg.isNull(order[b]) ? 0 : 1;
+          if (!arg.isNull(order[b])) {
+            sum.enter(order[b]);
+            count++;
+          }
         }
         for (; a < frameStart[i]; a++) {
-          count -= arg.isNull(order[a]) ? 0 : 1;
+          if (!arg.isNull(order[a])) {
+            sum.leave(order[a]);
+            count--;
+          }
         }
-        out[order[i]] = count;
+        sum.emit(order[i], count);
       }
     }
-    return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
   }
 
   private Column sum(WindowCall call) {
@@ -179,37 +223,36 @@ final class WindowFunctions {
   private Column longSum(LongColumn arg, WindowCall call, boolean zeroIfEmpty) {
     long[] v = arg.values();
     long[] out = new long[n];
-    boolean[] nulls = null;
-    Object[] big = null;
     boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int a = from;
-      int b = from;
-      long count = 0;
-      long hi = 0;
-      long lo = 0;
-      for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          int row = order[b];
-          if (!arg.isNull(row)) {
-            long x = v[row];
-            long r = lo + x;
-            hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
-            lo = r;
-            count++;
-          }
-        }
-        for (; a < frameStart[i]; a++) {
-          int row = order[a];
-          if (!arg.isNull(row)) {
-            long x = v[row];
-            hi -= (x >> 63) + (Long.compareUnsigned(lo, x) < 0 ? 1 : 0);
-            lo -= x;
-            count--;
-          }
-        }
-        int row = order[i];
+    final class LongSums implements SlidingSum {
+      boolean[] nulls;
+      Object[] big;
+      long hi;
+      long lo;
+
+      @Override
+      public void clear() {
+        hi = 0;
+        lo = 0;
+      }
+
+      @Override
+      public void enter(int row) {
+        long x = v[row];
+        long r = lo + x;
+        hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
+        lo = r;
+      }
+
+      @Override
+      public void leave(int row) {
+        long x = v[row];
+        hi -= (x >> 63) + (Long.compareUnsigned(lo, x) < 0 ? 1 : 0);
+        lo -= x;
+      }
+
+      @Override
+      public void emit(int row, long count) {
         if (count == 0 && !zeroIfEmpty) {
           nulls = nulls == null ? new boolean[n] : nulls;
           nulls[row] = true;
@@ -224,8 +267,11 @@ final class WindowFunctions {
         }
       }
     }
+    LongSums state = new LongSums();
+    slide(arg, state);
+    Object[] big = state.big;
     LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
-    LongColumn sums = new LongColumn(out, nulls, n, kind, decimal ? call.type().getScale() : 0);
+    LongColumn sums = new LongColumn(out, state.nulls, n, kind, decimal ? call.type().getScale() : 0);
     if (big == null) {
       return sums;
     }
@@ -241,35 +287,38 @@ final class WindowFunctions {
   private Column doubleSum(DoubleColumn arg, boolean zeroIfEmpty) {
     double[] v = arg.values();
     double[] out = new double[n];
-    boolean[] nulls = null;
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int a = from;
-      int b = from;
-      long count = 0;
-      CompensatedSum sum = new CompensatedSum();
-      for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          if (!arg.isNull(order[b])) {
-            sum.add(v[order[b]], 1);
-            count++;
-          }
-        }
-        for (; a < frameStart[i]; a++) {
-          if (!arg.isNull(order[a])) {
-            sum.add(-v[order[a]], -1);
-            count--;
-          }
-        }
+    final class DoubleSums implements SlidingSum {
+      boolean[] nulls;
+      CompensatedSum sum;
+
+      @Override
+      public void clear() {
+        sum = new CompensatedSum();
+      }
+
+      @Override
+      public void enter(int row) {
+        sum.add(v[row], 1);
+      }
+
+      @Override
+      public void leave(int row) {
+        sum.add(-v[row], -1);
+      }
+
+      @Override
+      public void emit(int row, long count) {
         if (count == 0 && !zeroIfEmpty) {
           nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[order[i]] = true;
+          nulls[row] = true;
         } else {
-          out[order[i]] = count == 0 ? 0 : sum.value();
+          out[row] = count == 0 ? 0 : sum.value();
         }
       }
     }
-    return new DoubleColumn(out, nulls, n);
+    DoubleSums state = new DoubleSums();
+    slide(arg, state);
+    return new DoubleColumn(out, state.nulls, n);
   }
 
   /** A running double sum that values can leave. */
@@ -312,33 +361,32 @@ final class WindowFunctions {
   private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
     Object[] out = new Object[n];
     boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int a = from;
-      int b = from;
-      long count = 0;
-      BigDecimal sum = BigDecimal.ZERO;
-      for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          Object x = arg.get(order[b]);
-          if (x != null) {
-            sum = sum.add(Values.toBigDecimal(x));
-            count++;
-          }
-        }
-        for (; a < frameStart[i]; a++) {
-          Object x = arg.get(order[a]);
-          if (x != null) {
-            sum = sum.subtract(Values.toBigDecimal(x));
-            count--;
-          }
-        }
+    slide(arg, new SlidingSum() {
+      private BigDecimal sum;
+
+      @Override
+      public void clear() {
+        sum = BigDecimal.ZERO;
+      }
+
+      @Override
+      public void enter(int row) {
+        sum = sum.add(Values.toBigDecimal(arg.get(row)));
+      }
+
+      @Override
+      public void leave(int row) {
+        sum = sum.subtract(Values.toBigDecimal(arg.get(row)));
+      }
+
+      @Override
+      public void emit(int row, long count) {
         if (count > 0 || zeroIfEmpty) {
-          out[order[i]] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
+          out[row] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
               : (Object) sum.longValueExact();
         }
       }
-    }
+    });
     return Columns.pack(out);
   }
 

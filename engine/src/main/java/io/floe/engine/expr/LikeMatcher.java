@@ -64,7 +64,7 @@ final class LikeMatcher {
     int mark = from;
     while (s < to) {
       if (p < tokens.length && tokens[p] == ONE) {
-        s += charBytes(data[s]);
+        s += StringKernels.charBytes(data[s]);
         p++;
       } else if (p < tokens.length && tokens[p] >= 0 && tokens[p] == (data[s] & 0xFF)) {
         s++;
@@ -74,7 +74,7 @@ final class LikeMatcher {
         mark = s;
       } else if (star >= 0) {
         p = star + 1;
-        mark += charBytes(data[mark]);
+        mark += StringKernels.charBytes(data[mark]);
         s = mark;
       } else {
         return false;
@@ -84,15 +84,5 @@ final class LikeMatcher {
       p++;
     }
     return p == tokens.length && s == to;
-  }
-
-  private static int charBytes(byte lead) {
-    if (lead >= 0) {
-      return 1;
-    }
-    if ((lead & 0xE0) == 0xC0) {
-      return 2;
-    }
-    return (lead & 0xF0) == 0xE0 ? 3 : 4;
   }
 }

@@ -30,13 +30,7 @@ final class Logic {
       int n = batch.size();
       boolean[] decided = new boolean[n];
       boolean[] sawNull = new boolean[n];
-      int[] pending = identity(n);
-      int count = n;
-      for (LazyOperand operand : operands) {
-        if (count == 0) {
-          break;
-        }
-        Column v = operand.evalOn(batch, pending, count);
+      narrow(operands, batch, (operand, v, pending, count) -> {
         BoolColumn b = v instanceof BoolColumn typed ? typed : boxedBooleans(v, name);
         boolean[] values = b.values();
         boolean[] nulls = b.nulls();
@@ -51,8 +45,8 @@ final class Logic {
             pending[next++] = row;
           }
         }
-        count = next;
-      }
+        return next;
+      });
       boolean[] out = new boolean[n];
       boolean[] outNulls = null;
       for (int row = 0; row < n; row++) {
@@ -123,13 +117,7 @@ final class Logic {
     return batch -> {
       int n = batch.size();
       ColumnScatter out = new ColumnScatter(type, n, "COALESCE");
-      int[] pending = identity(n);
-      int count = n;
-      for (LazyOperand operand : operands) {
-        if (count == 0) {
-          break;
-        }
-        Column v = operand.evalOn(batch, pending, count);
+      narrow(operands, batch, (operand, v, pending, count) -> {
         int[] partRows = new int[count];
         int[] targets = new int[count];
         int m = 0;
@@ -143,10 +131,30 @@ final class Logic {
           }
         }
         out.put(v, operand.type(), partRows, targets, m);
-        count = next;
-      }
+        return next;
+      });
       return out.build();
     };
+  }
+
+  /**
+   * What one operand's values, computed for the {@code count} pending rows, decide: the rows still undecided are
+   * moved to the front of {@code pending}, and their number returned.
+   */
+  private interface Narrowing {
+    int keep(LazyOperand operand, Column values, int[] pending, int count);
+  }
+
+  /** Evaluates the operands in turn, each only on the rows the earlier ones left pending, until none is. */
+  private static void narrow(List<LazyOperand> operands, Batch batch, Narrowing step) {
+    int count = batch.size();
+    int[] pending = identity(count);
+    for (LazyOperand operand : operands) {
+      if (count == 0) {
+        break;
+      }
+      count = step.keep(operand, operand.evalOn(batch, pending, count), pending, count);
+    }
   }
 
   static int[] identity(int n) {

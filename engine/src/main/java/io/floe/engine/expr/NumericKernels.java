@@ -29,12 +29,33 @@ final class NumericKernels {
         || b.kind() != LongColumn.Kind.INTEGER) {
       return null;
     }
-    int n = a.size();
     long[] u = a.values();
     long[] v = b.values();
-    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
-    long[] out = new long[n];
+    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), a.size());
     boolean mod = kind == SqlKind.MOD;
+    long[] out = divideRows(a, b, nulls, (i, results) -> {
+      if (!mod && v[i] == -1 && u[i] == Long.MIN_VALUE) {
+        throw new SqlStateException("22003", "numeric value out of range: " + u[i] + " / -1");
+      }
+      results[i] = mod ? u[i] % v[i] : u[i] / v[i];
+      return true;
+    });
+    return new LongColumn(out, nulls, a.size(), LongColumn.Kind.INTEGER, 0);
+  }
+
+  /** Divides one row, whose divisor is not zero, into {@code results}; false when the result needs more than a long. */
+  private interface RowDivision {
+    boolean divide(int row, long[] results);
+  }
+
+  /**
+   * Runs {@code division} on every row that is not null, after a 22012 check of its divisor; the results, or null
+   * as soon as one row's result does not fit a long.
+   */
+  private static long[] divideRows(LongColumn a, LongColumn b, boolean[] nulls, RowDivision division) {
+    int n = a.size();
+    long[] v = b.values();
+    long[] out = new long[n];
     for (int i = 0; i < n; i++) {
       if (nulls != null && nulls[i]) {
         continue;
@@ -42,12 +63,11 @@ final class NumericKernels {
       if (v[i] == 0) {
         throw SqlStateException.divisionByZero();
       }
-      if (!mod && v[i] == -1 && u[i] == Long.MIN_VALUE) {
-        throw new SqlStateException("22003", "numeric value out of range: " + u[i] + " / -1");
+      if (!division.divide(i, out)) {
+        return null;
       }
-      out[i] = mod ? u[i] % v[i] : u[i] / v[i];
     }
-    return new LongColumn(out, nulls, n, LongColumn.Kind.INTEGER, 0);
+    return out;
   }
 
   /**
@@ -60,34 +80,27 @@ final class NumericKernels {
     }
     LongColumn a = (LongColumn) x;
     LongColumn b = (LongColumn) y;
-    int n = a.size();
     long[] u = a.values();
     long[] v = b.values();
-    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
-    long[] out = new long[n];
+    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), a.size());
     boolean mod = kind == SqlKind.MOD;
-    for (int i = 0; i < n; i++) {
-      if (nulls != null && nulls[i]) {
-        continue;
-      }
-      if (v[i] == 0) {
-        throw SqlStateException.divisionByZero();
-      }
+    long[] out = divideRows(a, b, nulls, (i, results) -> {
       long fast = mod ? Long.MIN_VALUE : quotient(u[i], a.scale(), v[i], b.scale(), scale);
       if (fast != Long.MIN_VALUE) {
-        out[i] = fast;
-        continue;
+        results[i] = fast;
+        return true;
       }
       BigDecimal p = BigDecimal.valueOf(u[i], a.scale());
       BigDecimal q = BigDecimal.valueOf(v[i], b.scale());
       BigDecimal exact = mod ? p.remainder(q).setScale(scale, RoundingMode.HALF_UP)
           : p.divide(q, scale, RoundingMode.HALF_UP);
       if (exact.unscaledValue().bitLength() >= 64) {
-        return null;
+        return false;
       }
-      out[i] = exact.unscaledValue().longValue();
-    }
-    return new LongColumn(out, nulls, n, LongColumn.Kind.DECIMAL, scale);
+      results[i] = exact.unscaledValue().longValue();
+      return true;
+    });
+    return out == null ? null : new LongColumn(out, nulls, a.size(), LongColumn.Kind.DECIMAL, scale);
   }
 
   /**

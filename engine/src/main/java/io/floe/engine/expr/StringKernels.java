@@ -20,8 +20,28 @@ final class StringKernels {
     return c instanceof BytesColumn b && b.text() ? b : null;
   }
 
+  /** Whether {@code data[from, to)} is all ASCII. */
+  private static boolean ascii(byte[] data, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (data[p] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether byte {@code b} is one of {@code set[from, to)}. */
+  private static boolean contains(byte[] set, int from, int to, byte b) {
+    for (int p = from; p < to; p++) {
+      if (set[p] == b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The byte length of the UTF-8 character whose first byte is {@code lead}. */
-  private static int charBytes(byte lead) {
+  static int charBytes(byte lead) {
     if (lead >= 0) {
       return 1;
     }
@@ -29,6 +49,54 @@ final class StringKernels {
       return 2;
     }
     return (lead & 0xF0) == 0xE0 ? 3 : 4;
+  }
+
+  /** Per row, a byte range of one text column: results that share the column's bytes. */
+  private static final class Slices {
+    private final int[] starts;
+    private final int[] lengths;
+
+    Slices(int n) {
+      starts = new int[n];
+      lengths = new int[n];
+    }
+
+    void set(int row, int from, int to) {
+      starts[row] = from;
+      lengths[row] = to - from;
+    }
+
+    /** The slices of {@code source}'s bytes, null where {@code nulls} says. */
+    BytesColumn of(BytesColumn source, boolean[] nulls) {
+      return new BytesColumn(source.data(), starts, lengths, nulls, starts.length, true);
+    }
+  }
+
+  /** A kernel over two text columns of {@code n} rows, given the rows where either is null. */
+  private interface TextKernel<T> {
+    T apply(BytesColumn a, BytesColumn b, boolean[] nulls, int n);
+  }
+
+  /** {@code kernel} on both columns as text with their nulls united; null when either is not a text column. */
+  private static <T> T onTexts(Column x, Column y, TextKernel<T> kernel) {
+    BytesColumn a = text(x);
+    BytesColumn b = text(y);
+    if (a == null || b == null) {
+      return null;
+    }
+    int n = b.size();
+    return kernel.apply(a, b, Nulls.union(a.nulls(), b.nulls(), n), n);
+  }
+
+  /** The number of UTF-8 characters in {@code data[from, to)} (bytes that do not continue a character). */
+  private static long codePoints(byte[] data, int from, int to) {
+    long count = 0;
+    for (int p = from; p < to; p++) {
+      if ((data[p] & 0xC0) != 0x80) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The byte offset {@code chars} characters after {@code from}, at most {@code to}. */
@@ -50,9 +118,8 @@ final class StringKernels {
     int n = b.size();
     boolean[] nulls = Nulls.union(b.nulls(), st.nulls(), n);
     nulls = len == null ? nulls : Nulls.union(nulls, len.nulls(), n);
-    int[] starts = new int[n];
-    int[] lengths = new int[n];
     byte[] data = b.data();
+    Slices out = new Slices(n);
     for (int i = 0; i < n; i++) {
       if (nulls != null && nulls[i]) {
         continue;
@@ -71,10 +138,9 @@ final class StringKernels {
       int to = from + b.length(i);
       int p = advance(data, from, to, begin - 1);
       int q = end <= begin ? p : advance(data, p, to, end - begin);
-      starts[i] = p;
-      lengths[i] = q - p;
+      out.set(i, p, q);
     }
-    return new BytesColumn(data, starts, lengths, nulls, n, true);
+    return out.of(b, nulls);
   }
 
   /** CHAR_LENGTH: the number of code points. */
@@ -87,14 +153,7 @@ final class StringKernels {
     long[] out = new long[n];
     byte[] data = b.data();
     for (int i = 0; i < n; i++) {
-      int end = b.start(i) + b.length(i);
-      long count = 0;
-      for (int p = b.start(i); p < end; p++) {
-        if ((data[p] & 0xC0) != 0x80) {
-          count++;
-        }
-      }
-      out[i] = count;
+      out[i] = codePoints(data, b.start(i), b.start(i) + b.length(i));
     }
     return new LongColumn(out, b.nulls(), n, LongColumn.Kind.INTEGER, 0);
   }
@@ -125,24 +184,12 @@ final class StringKernels {
     return out.build(true);
   }
 
-  private static boolean ascii(byte[] data, int from, int to) {
-    for (int p = from; p < to; p++) {
-      if (data[p] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** POSITION(needle IN haystack): the 1-based character index of the first occurrence, 0 if none. */
   static LongColumn position(Column needle, Column haystack) {
-    BytesColumn a = text(needle);
-    BytesColumn b = text(haystack);
-    if (a == null || b == null) {
-      return null;
-    }
-    int n = b.size();
-    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
+    return onTexts(needle, haystack, StringKernels::positionIn);
+  }
+
+  private static LongColumn positionIn(BytesColumn a, BytesColumn b, boolean[] nulls, int n) {
     long[] out = new long[n];
     for (int i = 0; i < n; i++) {
       if (nulls != null && nulls[i]) {
@@ -152,13 +199,7 @@ final class StringKernels {
       int from = b.start(i);
       int at = Kernels.indexOf(b.data(), from, from + b.length(i), needleBytes);
       if (at >= 0) {
-        long chars = 0;
-        for (int p = from; p < at; p++) {
-          if ((b.data()[p] & 0xC0) != 0x80) {
-            chars++;
-          }
-        }
-        out[i] = chars + 1;
+        out[i] = codePoints(b.data(), from, at) + 1;
       }
     }
     return new LongColumn(out, nulls, n, LongColumn.Kind.INTEGER, 0);
@@ -169,15 +210,12 @@ final class StringKernels {
    * shares the input's bytes. Null when a row's characters to trim are not ASCII.
    */
   static BytesColumn trim(Column chars, Column s, boolean leading, boolean trailing) {
-    BytesColumn c = text(chars);
-    BytesColumn b = text(s);
-    if (c == null || b == null) {
-      return null;
-    }
-    int n = b.size();
-    boolean[] nulls = Nulls.union(c.nulls(), b.nulls(), n);
-    int[] starts = new int[n];
-    int[] lengths = new int[n];
+    return onTexts(chars, s, (c, b, nulls, n) -> trimmed(c, b, nulls, n, leading, trailing));
+  }
+
+  private static BytesColumn trimmed(BytesColumn c, BytesColumn b, boolean[] nulls, int n, boolean leading,
+      boolean trailing) {
+    Slices out = new Slices(n);
     byte[] data = b.data();
     for (int i = 0; i < n; i++) {
       if (nulls != null && nulls[i]) {
@@ -196,30 +234,17 @@ final class StringKernels {
       while (trailing && to > from && contains(c.data(), setFrom, setTo, data[to - 1])) {
         to--;
       }
-      starts[i] = from;
-      lengths[i] = to - from;
+      out.set(i, from, to);
     }
-    return new BytesColumn(data, starts, lengths, nulls, n, true);
-  }
-
-  private static boolean contains(byte[] set, int from, int to, byte b) {
-    for (int p = from; p < to; p++) {
-      if (set[p] == b) {
-        return true;
-      }
-    }
-    return false;
+    return out.of(b, nulls);
   }
 
   /** {@code x || y} of two text columns. */
   static BytesColumn concat(Column x, Column y) {
-    BytesColumn a = text(x);
-    BytesColumn b = text(y);
-    if (a == null || b == null) {
-      return null;
-    }
-    int n = a.size();
-    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
+    return onTexts(x, y, StringKernels::concatenated);
+  }
+
+  private static BytesColumn concatenated(BytesColumn a, BytesColumn b, boolean[] nulls, int n) {
     BytesBuilder out = new BytesBuilder(n, a.data().length + b.data().length);
     for (int i = 0; i < n; i++) {
       if (nulls != null && nulls[i]) {

@@ -12,10 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,19 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run without the boxed fallback; runtime errors (22012, 22003, 22018) on real rows.
  */
 class ExpressionFunctionsTest {
-  private static TpchOracle oracle;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    oracle = TpchOracle.open(2);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (oracle != null) {
-      oracle.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension ORACLE = new TpchOracleExtension(2);
 
   static Stream<String> statements() {
     return Stream.of(
@@ -92,36 +80,34 @@ class ExpressionFunctionsTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("statements")
   void matchesDuckDbWithTypedKernels(String sql) throws Exception {
-    List<List<Object>> expected = oracle.expected(sql);
     Map<String, Long> boxedBefore = BoxedFallback.counts();
-    List<List<Object>> actual = oracle.actual(sql);
+    List<List<Object>> expected = ORACLE.get().assertSameRows(sql);
     assertFalse(expected.isEmpty(), "the query returns rows");
-    assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
     assertEquals(boxedBefore, BoxedFallback.counts(), "no boxed evaluation: " + sql);
   }
 
   @Test
   void divisionByZeroFailsOnlyWhereARowReachesIt() throws Exception {
     SQLException e = assertThrows(SQLException.class,
-        () -> oracle.actual("SELECT l_tax / l_discount FROM lineitem WHERE l_orderkey < 400"));
+        () -> ORACLE.get().actual("SELECT l_tax / l_discount FROM lineitem WHERE l_orderkey < 400"));
     assertEquals("22012", e.getSQLState(), e.getMessage());
-    List<List<Object>> guarded = oracle.actual("SELECT count(*) FROM lineitem WHERE l_discount > 0 "
+    List<List<Object>> guarded = ORACLE.get().actual("SELECT count(*) FROM lineitem WHERE l_discount > 0 "
         + "AND l_tax / l_discount > 1");
-    assertNull(ResultRows.difference(oracle.expected("SELECT count(*) FROM lineitem WHERE l_discount > 0 "
+    assertNull(ResultRows.difference(ORACLE.get().expected("SELECT count(*) FROM lineitem WHERE l_discount > 0 "
         + "AND l_tax / l_discount > 1"), guarded));
   }
 
   @Test
   void castErrorsNameTheValue() {
     SQLException notANumber = assertThrows(SQLException.class,
-        () -> oracle.actual("SELECT CAST(c_name AS INTEGER) FROM customer"));
+        () -> ORACLE.get().actual("SELECT CAST(c_name AS INTEGER) FROM customer"));
     assertEquals("22018", notANumber.getSQLState(), notANumber.getMessage());
     assertTrue(notANumber.getMessage().contains("Customer#"), notANumber.getMessage());
     SQLException tooBig = assertThrows(SQLException.class,
-        () -> oracle.actual("SELECT CAST(o_totalprice AS DECIMAL(5, 2)) FROM orders"));
+        () -> ORACLE.get().actual("SELECT CAST(o_totalprice AS DECIMAL(5, 2)) FROM orders"));
     assertEquals("22003", tooBig.getSQLState(), tooBig.getMessage());
     SQLException badDate = assertThrows(SQLException.class,
-        () -> oracle.actual("SELECT CAST(o_comment AS DATE) FROM orders"));
+        () -> ORACLE.get().actual("SELECT CAST(o_comment AS DATE) FROM orders"));
     assertEquals("22007", badDate.getSQLState(), badDate.getMessage());
   }
 }

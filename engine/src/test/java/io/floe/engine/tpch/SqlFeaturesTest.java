@@ -1,13 +1,8 @@
 package io.floe.engine.tpch;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import io.floe.engine.ResultRows;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,19 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * runs serially here (the TPC-H test runs in parallel).
  */
 class SqlFeaturesTest {
-  private static TpchOracle oracle;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    oracle = TpchOracle.open(1);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (oracle != null) {
-      oracle.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension ORACLE = new TpchOracleExtension(1);
 
   static Stream<String> statements() {
     return Stream.of(
@@ -77,8 +61,6 @@ class SqlFeaturesTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("statements")
   void matchesDuckDb(String sql) throws Exception {
-    List<List<Object>> expected = oracle.expected(sql);
-    List<List<Object>> actual = oracle.actual(sql);
-    assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+    ORACLE.get().assertSameRows(sql);
   }
 }

@@ -1,5 +1,7 @@
 package io.floe.engine.tpch;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import io.floe.engine.FloeSession;
 import io.floe.engine.ResultRows;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * The TPC-H warehouse (SF 0.01, or {@code -Dtpch.sf}) opened twice: by a Floe session and by DuckDB reading the same Parquet data files.
- * {@link #difference(String)} runs a statement on both and compares the rows in order.
+ * {@link #assertSameRows(String)} runs a statement on both and compares the rows in order.
  */
 final class TpchOracle implements AutoCloseable {
   private final FloeSession session;
@@ -46,6 +48,14 @@ final class TpchOracle implements AutoCloseable {
   /** The rows Floe returns for {@code sql}. */
   List<List<Object>> actual(String sql) throws SQLException {
     return ResultRows.query(session, sql);
+  }
+
+  /** Asserts that Floe returns DuckDB's rows for {@code sql}, in order; returns those rows. */
+  List<List<Object>> assertSameRows(String sql) throws SQLException {
+    List<List<Object>> expected = expected(sql);
+    List<List<Object>> actual = actual(sql);
+    assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+    return expected;
   }
 
   @Override
