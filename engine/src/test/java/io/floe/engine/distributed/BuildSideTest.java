@@ -73,7 +73,9 @@ class BuildSideTest {
         Arguments.of("SELECT a.id, a.nk, b.id, b.nk" + from + "FULL" + join + "ON a.nk = b.nk",
             "FULL join became FULL"),
         Arguments.of("SELECT a.id, b.nk" + from + "LEFT" + join + "ON a.nk = b.nk", "LEFT join became RIGHT"),
-        Arguments.of("SELECT a.nk, b.id" + from + join + "ON a.nk = b.nk", "INNER join became INNER"));
+        Arguments.of("SELECT a.nk, b.id" + from + join + "ON a.nk = b.nk", "INNER join became INNER"),
+        Arguments.of("SELECT a.id, b.id" + from + "LEFT" + join + "ON a.id > b.id + 990", "LEFT join became RIGHT"),
+        Arguments.of("SELECT a.id, b.id" + from + "FULL" + join + "ON a.id > b.id + 990", "FULL join became FULL"));
   }
 
   @ParameterizedTest
