@@ -41,7 +41,7 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
           estimates + " <= broadcast limit " + settings.broadcastRowLimit());
     }
     String why = BROADCASTABLE.contains(type) ? estimates + " > broadcast limit " + settings.broadcastRowLimit()
-        : type + " join keeps unmatched build rows";
+        : estimates + "; " + type + " join keeps unmatched build rows";
     Salted salted = Salted.NONE;
     if (settings.skew().enabled()) {
       switch (type) {

@@ -22,7 +22,9 @@ import io.floe.engine.metadata.RowSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
@@ -62,6 +64,8 @@ public final class PhysicalPlanner {
   private final OperatorDecorator decorator;
   private final Fragments fragments;
   private final RowEstimates estimates = new RowEstimates();
+  /** The EXPLAIN notes of joins whose inputs {@link BuildSide} swapped, until their plan nodes are built. */
+  private final Map<RelNode, String> swapNotes = new IdentityHashMap<>();
   private final PlanNode planRoot = PlanNode.operator("plan", null);
   private final ArrayDeque<PlanNode> building = new ArrayDeque<>(List.of(planRoot));
 
@@ -100,7 +104,18 @@ public final class PhysicalPlanner {
     if (workers > 1 && isLeaf(rel)) {
       return fragments.gather(buildLeaf(rel));
     }
+    if (rel instanceof Join join) {
+      BuildSide side = BuildSide.choose(join, estimates);
+      rel = side.rel();
+      if (side.swapped() != null) {
+        swapNotes.put(side.swapped(), side.note());
+      }
+    }
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    String swapNote = swapNotes.remove(rel);
+    if (swapNote != null) {
+      node.detail(swapNote);
+    }
     building.peek().add(node);
     building.push(node);
     Operator operator;
