@@ -168,6 +168,10 @@ public final class SqlPlanner {
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
         CoreRules.FILTER_MULTI_JOIN_MERGE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);
+    // the rewrites above can leave a scan under an operator that uses few of its columns (an aggregate merged with
+    // the projection that named them, after decorrelation): trim again (then filters move
+    // below the new projections) so the scans below decode only those
+    rel = new RelFieldTrimmer(null, builder).trim(rel);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE);
