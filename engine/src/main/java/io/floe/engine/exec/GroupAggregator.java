@@ -12,7 +12,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One aggregate computed for all groups at once: COUNT and SUM keep primitive arrays indexed by group id and add
- * typed columns in a loop; the other aggregates (MIN, MAX, DISTINCT, ...) keep an {@link Accumulator} per group.
+ * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
+ * are {@link ValueAggregator}s, DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an
+ * {@link Accumulator} per group.
  */
 abstract class GroupAggregator {
   final AggregateSpec spec;
@@ -22,7 +24,10 @@ abstract class GroupAggregator {
   }
 
   static GroupAggregator create(AggregateSpec spec) {
-    if (!spec.distinct() && spec.args().size() <= 1) {
+    if (spec.distinct()) {
+      return new DistinctAggregator(spec);
+    }
+    if (spec.args().size() <= 1) {
       if (spec.kind() == SqlKind.COUNT) {
         return new Count(spec);
       }
@@ -30,25 +35,56 @@ abstract class GroupAggregator {
         return new Sum(spec);
       }
     }
+    if (spec.args().size() == 1 && ValueAggregator.handles(spec.kind())) {
+      return new ValueAggregator(spec);
+    }
     return new PerGroup(spec);
   }
 
   /** Adds the rows of {@code batch} to the groups {@code ids} (one id per row); there are {@code groups} groups. */
   final void add(Batch batch, int[] ids, int groups) {
     grow(groups);
-    Column filter = spec.filterArg() >= 0 ? batch.column(spec.filterArg()) : null;
-    if (filter == null && addAll(batch, ids)) {
+    addSelected(batch, ids, filterSelection(batch));
+  }
+
+  /** Adds the rows of {@code batch} whose {@code selected} entry is true (all rows if null). */
+  final void addSelected(Batch batch, int[] ids, boolean[] selected) {
+    if (addAll(batch, ids, selected)) {
       return;
     }
     for (int r = 0; r < batch.size(); r++) {
-      if (filter == null || Boolean.TRUE.equals(filter.get(r))) {
+      if (selected == null || selected[r]) {
         addRow(batch, r, ids[r]);
       }
     }
   }
 
-  /** Adds every row of {@code batch} in one typed loop if this aggregate has one for the batch's columns. */
-  boolean addAll(Batch batch, int[] ids) {
+  /** The rows that pass this aggregate's FILTER (true and not null), or null without a FILTER. */
+  final boolean[] filterSelection(Batch batch) {
+    if (spec.filterArg() < 0) {
+      return null;
+    }
+    Column filter = batch.column(spec.filterArg());
+    boolean[] selected = new boolean[batch.size()];
+    if (filter instanceof BoolColumn b) {
+      boolean[] values = b.values();
+      boolean[] nulls = b.nulls();
+      for (int r = 0; r < selected.length; r++) {
+        selected[r] = values[r] && (nulls == null || !nulls[r]);
+      }
+    } else {
+      for (int r = 0; r < selected.length; r++) {
+        selected[r] = Boolean.TRUE.equals(filter.get(r));
+      }
+    }
+    return selected;
+  }
+
+  /**
+   * Adds the selected rows of {@code batch} ({@code selected} null: all) in one typed loop if this aggregate has one
+   * for the batch's columns.
+   */
+  boolean addAll(Batch batch, int[] ids, boolean[] selected) {
     return false;
   }
 
@@ -78,7 +114,7 @@ abstract class GroupAggregator {
     }
 
     @Override
-    boolean addAll(Batch batch, int[] ids) {
+    boolean addAll(Batch batch, int[] ids, boolean[] selected) {
       boolean[] nulls = null;
       if (!spec.args().isEmpty()) {
         if (!(batch.column(spec.args().get(0)) instanceof NullableColumn c)) {
@@ -88,7 +124,7 @@ abstract class GroupAggregator {
       }
       long[] out = counts;
       for (int r = 0; r < batch.size(); r++) {
-        if (nulls == null || !nulls[r]) {
+        if ((nulls == null || !nulls[r]) && (selected == null || selected[r])) {
           out[ids[r]]++;
         }
       }
@@ -144,14 +180,14 @@ abstract class GroupAggregator {
     }
 
     @Override
-    boolean addAll(Batch batch, int[] ids) {
+    boolean addAll(Batch batch, int[] ids, boolean[] selected) {
       Column c = batch.column(spec.args().get(0));
       int n = batch.size();
       if (floating && c instanceof DoubleColumn d) {
         double[] values = d.values();
         boolean[] nulls = d.nulls();
         for (int r = 0; r < n; r++) {
-          if (nulls == null || !nulls[r]) {
+          if ((nulls == null || !nulls[r]) && (selected == null || selected[r])) {
             doubles[ids[r]] += values[r];
             any[ids[r]] = true;
           }
@@ -164,7 +200,7 @@ abstract class GroupAggregator {
       long[] values = l.values();
       boolean[] nulls = l.nulls();
       for (int r = 0; r < n; r++) {
-        if (nulls == null || !nulls[r]) {
+        if ((nulls == null || !nulls[r]) && (selected == null || selected[r])) {
           any[ids[r]] = true;
           addLong(ids[r], values[r]);
         }
@@ -276,7 +312,7 @@ abstract class GroupAggregator {
       }
       if (args.size() == 1) {
         Object v = batch.column(args.get(0)).get(row);
-        if (v != null || spec.kind() == SqlKind.SINGLE_VALUE) {
+        if (v != null) {
           acc.add(v);
         }
         return;

@@ -6,8 +6,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Groups its input by key columns in a hash table of typed keys ({@link GroupTable}) and computes the aggregates
- * for all groups of a batch at once ({@link GroupAggregator}; DISTINCT aggregates keep a set of seen values per
- * group). Without group keys it returns exactly one row, also for empty input.
+ * for all groups of a batch at once in typed loops ({@link GroupAggregator}; DISTINCT aggregates keep a set of
+ * seen (group, value) pairs). Without group keys it returns exactly one row, also for empty input.
  */
 public final class HashAggregateOperator implements Operator {
   private static final int OUTPUT_BATCH = 4096;
