@@ -136,4 +136,25 @@ class ExplainTest {
     }
     throw new AssertionError("no " + operator + " in the plan");
   }
+
+  /**
+   * Decorrelated EXISTS / IN subqueries leave lineitem under an aggregate merged with its projection; the scan must
+   * still decode only the columns the query uses (it decoded all 16 before fields were trimmed after join ordering).
+   */
+  @Test
+  void scansUnderDecorrelatedSubqueriesDecodeOnlyTheColumnsUsed() throws SQLException {
+    for (String query : List.of("q04", "q17", "q18", "q20")) {
+      String sql = TpchWarehouse.query(query).trim().replaceAll(";$", "");
+      List<String> scans = lines(oracle.session(), "EXPLAIN " + sql).stream()
+          .filter(l -> l.contains("Scan tpch.lineitem")).toList();
+      assertTrue(!scans.isEmpty(), query + " scans lineitem");
+      for (String scan : scans) {
+        Matcher columns = Pattern.compile("columns=\\[([^]]*)]").matcher(scan);
+        assertTrue(columns.find(), scan);
+        int count = columns.group(1).split(",").length;
+        assertTrue(count <= 4, query + " decodes " + count + " lineitem columns: " + scan);
+        assertTrue(!columns.group(1).contains("l_comment"), query + ": " + scan);
+      }
+    }
+  }
 }
