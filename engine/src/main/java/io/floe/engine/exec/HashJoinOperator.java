@@ -13,6 +13,11 @@ import org.apache.calcite.rel.core.JoinRelType;
  * and applies the residual (non-equi) condition to the candidate pairs. Supports INNER, LEFT, RIGHT, FULL, SEMI
  * and ANTI; without equi keys every pair is a candidate (a nested-loop join). A key that is null never matches
  * unless its equality is null-safe (IS NOT DISTINCT FROM).
+ *
+ * <p>A SEMI or ANTI join may instead build on its left input ({@link #buildingLeft}, a "right semi/anti join"):
+ * the right input's batches probe the table, every left row with a match (that passes the residual condition) is
+ * marked, and once the right input is exhausted the marked left rows (SEMI) or the unmarked ones (ANTI) are
+ * emitted. A left row with a null key is never marked, as a probing left row with a null key never matches.
  */
 public final class HashJoinOperator implements Operator {
   private static final int PAIR_CHUNK = 65_536;
@@ -20,12 +25,15 @@ public final class HashJoinOperator implements Operator {
   private final Operator left;
   private final Operator right;
   private final JoinRelType type;
-  private final int[] leftKeys;
-  private final int[] rightKeys;
   private final boolean[] nullSafe;
   private final VectorExpr residual;
   private final int leftWidth;
   private final int rightWidth;
+  private final boolean buildLeft;
+  private final Operator buildInput;
+  private final Operator probeInput;
+  private final int[] buildKeys;
+  private final int[] probeKeys;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
   private final MemoryAccount memory;
 
@@ -34,11 +42,11 @@ public final class HashJoinOperator implements Operator {
   private int[] buckets;
   private int[] chain;
   private int[] buildHashes;
-  private int[] pairLeft;
-  private int[] pairRight;
+  private int[] pairProbe;
+  private int[] pairBuild;
   /** The last probe batch: the types of the left columns for the NULLs padding unmatched build rows. */
   private Batch lastProbe;
-  private boolean[] rightMatched;
+  private boolean[] buildMatched;
   private boolean probeDone;
 
   public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
@@ -49,16 +57,39 @@ public final class HashJoinOperator implements Operator {
   /** A hash join whose build side counts against the query's memory limit on {@code allocator}. */
   public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator) {
+    this(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth, allocator, false);
+  }
+
+  /**
+   * A SEMI or ANTI join that builds its hash table on the left input and probes it with the right input's batches,
+   * emitting the left rows once the right input is exhausted.
+   */
+  public static HashJoinOperator buildingLeft(Operator left, Operator right, JoinRelType type, int[] leftKeys,
+      int[] rightKeys, boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth,
+      BufferAllocator allocator) {
+    if (type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
+      throw new IllegalArgumentException("only SEMI and ANTI joins build on the left input, not " + type);
+    }
+    return new HashJoinOperator(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth,
+        allocator, true);
+  }
+
+  private HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
+      boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator,
+      boolean buildLeft) {
     this.memory = new MemoryAccount(allocator, "HashJoin (build side)");
     this.left = left;
     this.right = right;
     this.type = type;
-    this.leftKeys = leftKeys.clone();
-    this.rightKeys = rightKeys.clone();
     this.nullSafe = nullSafe.clone();
     this.residual = residual;
     this.leftWidth = leftWidth;
     this.rightWidth = rightWidth;
+    this.buildLeft = buildLeft;
+    this.buildInput = buildLeft ? left : right;
+    this.probeInput = buildLeft ? right : left;
+    this.buildKeys = (buildLeft ? leftKeys : rightKeys).clone();
+    this.probeKeys = (buildLeft ? rightKeys : leftKeys).clone();
   }
 
   @Override
@@ -66,14 +97,21 @@ public final class HashJoinOperator implements Operator {
     if (build == null) {
       buildTable();
     }
+    if (buildLeft && buildRows == 0) {
+      return null; // no left row to keep: the right input need not be read
+    }
     while (pending.isEmpty()) {
       if (probeDone) {
         return null;
       }
-      Batch probe = left.next();
+      Batch probe = probeInput.next();
       if (probe == null) {
         probeDone = true;
-        emitUnmatchedRight();
+        if (buildLeft) {
+          emitMarkedBuildRows();
+        } else {
+          emitUnmatchedRight();
+        }
       } else {
         probe(probe);
       }
@@ -85,28 +123,28 @@ public final class HashJoinOperator implements Operator {
     List<Batch> batches = new ArrayList<>();
     Batch b;
     long held = 0;
-    while ((b = right.next()) != null) {
+    while ((b = buildInput.next()) != null) {
       Cancellation.check();
       batches.add(b);
       held += b.memoryBytes();
       memory.hold(held);
     }
-    build = concat(batches, rightWidth);
+    build = concat(batches, buildLeft ? leftWidth : rightWidth);
     // the input batches are garbage once concatenated: the build side holds its columns and the hash arrays
     // (buckets, chain, each row's hash, matched flags)
     memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
     buildRows = build.size();
-    rightMatched = new boolean[buildRows];
+    buildMatched = new boolean[buildRows];
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
     buckets = new int[capacity];
     Arrays.fill(buckets, -1);
     chain = new int[buildRows];
-    int[] hashes = Keys.hashes(build, rightKeys);
+    int[] hashes = Keys.hashes(build, buildKeys);
     buildHashes = hashes;
     int mask = capacity - 1;
     // insert in reverse so each chain lists its rows in build order
     for (int r = buildRows - 1; r >= 0; r--) {
-      if (hasNullKey(build, rightKeys, r)) {
+      if (hasNullKey(build, buildKeys, r)) {
         chain[r] = -1;
         continue;
       }
@@ -143,9 +181,9 @@ public final class HashJoinOperator implements Operator {
   }
 
   private boolean keysEqual(Batch probe, int r, int m) {
-    for (int k = 0; k < leftKeys.length; k++) {
-      Column a = probe.column(leftKeys[k]);
-      Column b = build.column(rightKeys[k]);
+    for (int k = 0; k < probeKeys.length; k++) {
+      Column a = probe.column(probeKeys[k]);
+      Column b = build.column(buildKeys[k]);
       boolean nullA = a.isNull(r);
       boolean nullB = b.isNull(m);
       if (nullA || nullB) {
@@ -185,17 +223,17 @@ public final class HashJoinOperator implements Operator {
   private void probe(Batch probe) {
     lastProbe = probe;
     int n = probe.size();
-    boolean[] leftMatched = new boolean[n];
-    if (pairLeft == null) {
-      pairLeft = new int[PAIR_CHUNK];
-      pairRight = new int[PAIR_CHUNK];
+    boolean[] probeMatched = new boolean[n];
+    if (pairProbe == null) {
+      pairProbe = new int[PAIR_CHUNK];
+      pairBuild = new int[PAIR_CHUNK];
     }
-    int[] hashes = leftKeys.length == 0 ? null : Keys.hashes(probe, leftKeys);
+    int[] hashes = probeKeys.length == 0 ? null : Keys.hashes(probe, probeKeys);
     if (hashes != null) {
-      long[][] probeLongs = longKeys(probe, leftKeys, build, rightKeys);
+      long[][] probeLongs = longKeys(probe, probeKeys, build, buildKeys);
       if (probeLongs != null) {
-        probeLongKeys(probe, hashes, probeLongs, longKeys(build, rightKeys, probe, leftKeys), leftMatched);
-        emitUnmatchedLeft(probe, leftMatched);
+        probeLongKeys(probe, hashes, probeLongs, longKeys(build, buildKeys, probe, probeKeys), probeMatched);
+        emitUnmatchedLeft(probe, probeMatched);
         return;
       }
     }
@@ -207,35 +245,35 @@ public final class HashJoinOperator implements Operator {
       if (hashes == null) {
         first = buildRows > 0 ? 0 : -1;
       } else {
-        first = hasNullKey(probe, leftKeys, r) ? -1 : buckets[GroupTable.spread(hashes[r]) & mask];
+        first = hasNullKey(probe, probeKeys, r) ? -1 : buckets[GroupTable.spread(hashes[r]) & mask];
       }
       // without equi keys every build row is a candidate (a nested-loop join)
       for (int m = first; m >= 0; m = hashes == null ? (m + 1 < buildRows ? m + 1 : -1) : chain[m]) {
         if (hashes != null && (buildHashes[m] != hashes[r] || !keysEqual(probe, r, m))) {
           continue;
         }
-        pairs = addPair(probe, pairs, r, m, leftMatched);
+        pairs = addPair(probe, pairs, r, m, probeMatched);
         if (firstMatchOnly) {
           break;
         }
       }
     }
-    flushPairs(probe, pairs, leftMatched);
-    emitUnmatchedLeft(probe, leftMatched);
+    flushPairs(probe, pairs, probeMatched);
+    emitUnmatchedLeft(probe, probeMatched);
   }
 
   /**
    * The probe loop when all keys are longs compared as raw values: rows with a null key were left out of the
    * build side's chains and are skipped here, so no per-row null or type checks remain.
    */
-  private void probeLongKeys(Batch probe, int[] hashes, long[][] probeKeys, long[][] buildKeys,
-      boolean[] leftMatched) {
+  private void probeLongKeys(Batch probe, int[] hashes, long[][] probeLongs, long[][] buildLongs,
+      boolean[] probeMatched) {
     int n = probe.size();
-    boolean[] probeNulls = anyNullKey(probe, leftKeys);
+    boolean[] probeNulls = anyNullKey(probe, probeKeys);
     boolean firstMatchOnly = firstMatchOnly();
-    int keyCount = probeKeys.length;
-    long[] probe0 = probeKeys[0];
-    long[] build0 = buildKeys[0];
+    int keyCount = probeLongs.length;
+    long[] probe0 = probeLongs[0];
+    long[] build0 = buildLongs[0];
     int[] bucketArray = buckets;
     int[] chainArray = chain;
     int[] buildHashArray = buildHashes;
@@ -248,32 +286,39 @@ public final class HashJoinOperator implements Operator {
       int h = hashes[r];
       long key0 = probe0[r];
       for (int m = bucketArray[GroupTable.spread(h) & mask]; m >= 0; m = chainArray[m]) {
-        if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeKeys, r, buildKeys, m)) {
+        if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeLongs, r, buildLongs, m)) {
           continue;
         }
-        pairs = addPair(probe, pairs, r, m, leftMatched);
+        pairs = addPair(probe, pairs, r, m, probeMatched);
         if (firstMatchOnly) {
           break;
         }
       }
     }
-    flushPairs(probe, pairs, leftMatched);
+    flushPairs(probe, pairs, probeMatched);
   }
 
-  /** Whether a probe row needs only its first match: SEMI and ANTI joins without a residual condition. */
+  /**
+   * Whether a probe row needs only its first match: SEMI and ANTI joins without a residual condition that probe
+   * with the left input (building on the left, a probe row marks every matching build row).
+   */
   private boolean firstMatchOnly() {
-    return residual == null && (type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+    return !buildLeft && residual == null && semiOrAnti();
+  }
+
+  private boolean semiOrAnti() {
+    return type == JoinRelType.SEMI || type == JoinRelType.ANTI;
   }
 
   /** Records the pair (probe row r, build row m), first flushing a full chunk; returns the new pair count. */
-  private int addPair(Batch probe, int pairs, int r, int m, boolean[] leftMatched) {
+  private int addPair(Batch probe, int pairs, int r, int m, boolean[] probeMatched) {
     int at = pairs;
     if (at == PAIR_CHUNK) {
-      flushPairs(probe, at, leftMatched);
+      flushPairs(probe, at, probeMatched);
       at = 0;
     }
-    pairLeft[at] = r;
-    pairRight[at] = m;
+    pairProbe[at] = r;
+    pairBuild[at] = m;
     return at + 1;
   }
 
@@ -298,7 +343,10 @@ public final class HashJoinOperator implements Operator {
   /** Emits the probe rows SEMI/ANTI keep, or the unmatched rows of a LEFT/FULL join padded with nulls. */
   private void emitUnmatchedLeft(Batch probe, boolean[] leftMatched) {
     int n = probe.size();
-    if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
+    if (buildLeft) {
+      return;
+    }
+    if (semiOrAnti()) {
       boolean want = type == JoinRelType.SEMI;
       int[] rows = new int[n];
       int count = 0;
@@ -334,18 +382,30 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
-  private void flushPairs(Batch probe, int pairs, boolean[] leftMatched) {
+  private void flushPairs(Batch probe, int pairs, boolean[] probeMatched) {
     if (pairs == 0) {
       return;
     }
     Cancellation.check();
-    boolean semi = type == JoinRelType.SEMI || type == JoinRelType.ANTI;
+    boolean semi = semiOrAnti();
+    if (semi && residual == null) {
+      // only the marks matter: no joined rows are emitted and no condition reads them
+      for (int i = 0; i < pairs; i++) {
+        probeMatched[pairProbe[i]] = true;
+        buildMatched[pairBuild[i]] = true;
+      }
+      return;
+    }
+    Batch leftRows = buildLeft ? build : probe;
+    Batch rightRows = buildLeft ? probe : build;
+    int[] leftPairs = buildLeft ? pairBuild : pairProbe;
+    int[] rightPairs = buildLeft ? pairProbe : pairBuild;
     Column[] cols = new Column[leftWidth + rightWidth];
     for (int c = 0; c < leftWidth; c++) {
-      cols[c] = probe.column(c).select(pairLeft, pairs);
+      cols[c] = leftRows.column(c).select(leftPairs, pairs);
     }
     for (int c = 0; c < rightWidth; c++) {
-      cols[leftWidth + c] = semi && residual == null ? null : build.column(c).select(pairRight, pairs);
+      cols[leftWidth + c] = rightRows.column(c).select(rightPairs, pairs);
     }
     Batch joined = new Batch(pairs, cols);
     int[] keep = new int[pairs];
@@ -354,8 +414,8 @@ public final class HashJoinOperator implements Operator {
     for (int i = 0; i < pairs; i++) {
       if (ok == null || Boolean.TRUE.equals(ok.get(i))) {
         keep[count++] = i;
-        leftMatched[pairLeft[i]] = true;
-        rightMatched[pairRight[i]] = true;
+        probeMatched[pairProbe[i]] = true;
+        buildMatched[pairBuild[i]] = true;
       }
     }
     if (count > 0 && !semi) {
@@ -370,7 +430,7 @@ public final class HashJoinOperator implements Operator {
     int[] rows = new int[buildRows];
     int count = 0;
     for (int r = 0; r < buildRows; r++) {
-      if (!rightMatched[r]) {
+      if (!buildMatched[r]) {
         rows[count++] = r;
       }
     }
@@ -384,6 +444,23 @@ public final class HashJoinOperator implements Operator {
         cols[leftWidth + c] = r.column(c);
       }
       pending.add(new Batch(count, cols));
+    }
+  }
+
+  /** Building on the left: emits the marked build rows (SEMI) or the unmarked ones (ANTI). */
+  private void emitMarkedBuildRows() {
+    boolean want = type == JoinRelType.SEMI;
+    int[] rows = new int[buildRows];
+    int count = 0;
+    for (int r = 0; r < buildRows; r++) {
+      if (buildMatched[r] == want) {
+        rows[count++] = r;
+      }
+    }
+    if (count == buildRows && count > 0) {
+      pending.add(build);
+    } else if (count > 0) {
+      pending.add(build.select(rows, count));
     }
   }
 

@@ -11,7 +11,8 @@ import org.apache.calcite.rel.rules.JoinCommuteRule;
  * Which input of a join the hash join builds on. The hash join always builds on its right input; when the right is
  * estimated at more than {@link #SWAP_MARGIN} times the left rows, the inputs are swapped (LEFT and RIGHT joins swap
  * their types, INNER and FULL stay) under a projection restoring the column order, so the smaller side is built —
- * and, being the build side now, may be broadcast. SEMI and ANTI joins keep their inputs.
+ * and, being the build side now, may be broadcast. SEMI and ANTI joins keep their inputs (their output is the left
+ * rows): with the same margin they build on the left input instead ({@link #semiBuildLeftNote}).
  *
  * @param rel the join to build: {@code join} itself, or the projection over the swapped join
  * @param swapped the swapped join, or null when the inputs stay
@@ -42,5 +43,23 @@ record BuildSide(RelNode rel, Join swapped, String note) {
         + "(estimated rows left %.0f, right %.0f > %.1f x left)", join.getJoinType(), swapped.getJoinType(),
         leftRows, rightRows, SWAP_MARGIN);
     return new BuildSide(project, swapped, note);
+  }
+
+  /**
+   * The EXPLAIN line (with the estimates) when the SEMI or ANTI {@code join} should build its hash table on the left
+   * input, its right estimated at more than {@link #SWAP_MARGIN} times the left rows; null otherwise.
+   */
+  static String semiBuildLeftNote(Join join, RowEstimates estimates) {
+    if (join.getJoinType() != JoinRelType.SEMI && join.getJoinType() != JoinRelType.ANTI) {
+      return null;
+    }
+    double leftRows = estimates.rows(join.getLeft());
+    double rightRows = estimates.rows(join.getRight());
+    if (!(rightRows > SWAP_MARGIN * leftRows)) {
+      return null;
+    }
+    return String.format("builds on the left (smaller) side: right %s join, the right input probes and marks "
+        + "the left rows (estimated rows left %.0f, right %.0f > %.1f x left)", join.getJoinType(), leftRows,
+        rightRows, SWAP_MARGIN);
   }
 }

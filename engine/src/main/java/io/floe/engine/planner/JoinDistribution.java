@@ -63,6 +63,16 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
     return new JoinDistribution(Strategy.PARTITIONED, salted, leftRows, rightRows, why);
   }
 
+  /**
+   * A SEMI or ANTI join building on its left input: both sides hash-partitioned by the keys, never salted, so each
+   * task sees every right row of its left rows' keys and its marks are complete.
+   */
+  static JoinDistribution partitionedBuildingLeft(JoinRelType type, double leftRows, double rightRows) {
+    return new JoinDistribution(Strategy.PARTITIONED, Salted.NONE, leftRows, rightRows, String.format(
+        "estimated rows left %.0f, right %.0f; %s join building on the left marks its rows per partition",
+        leftRows, rightRows, type));
+  }
+
   /** Fresh distributions of the left and right inputs (distributions hold per-run state). */
   List<Distribution> distributions(int[] leftKeys, int[] rightKeys, DistributionSettings settings) {
     if (strategy == Strategy.BROADCAST) {

@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
@@ -35,6 +36,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
@@ -327,17 +329,27 @@ public final class PhysicalPlanner {
     int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int rightWidth = join.getRight().getRowType().getFieldCount();
+    String buildLeftNote = lk.length > 0 ? BuildSide.semiBuildLeftNote(join, estimates) : null;
+    if (buildLeftNote != null) {
+      building.peek().detail(buildLeftNote);
+    }
+    JoinRelType type = join.getJoinType();
+    BinaryOperator<Operator> hashJoin = (left, right) -> buildLeftNote != null
+        ? HashJoinOperator.buildingLeft(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth,
+            allocator)
+        : new HashJoinOperator(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth, allocator);
     if (workers > 1 && lk.length > 0) {
-      JoinDistribution distribution = JoinDistribution.choose(join.getJoinType(), estimates.rows(join.getLeft()),
-          estimates.rows(join.getRight()), settings);
+      double leftRows = estimates.rows(join.getLeft());
+      double rightRows = estimates.rows(join.getRight());
+      JoinDistribution distribution = buildLeftNote != null
+          ? JoinDistribution.partitionedBuildingLeft(type, leftRows, rightRows)
+          : JoinDistribution.choose(type, leftRows, rightRows, settings);
       return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
-          receivers -> new HashJoinOperator(receivers.get(0), receivers.get(1), join.getJoinType(), lk, rk, nullSafe,
-              residualExpr, leftWidth, rightWidth, allocator));
+          receivers -> hashJoin.apply(receivers.get(0), receivers.get(1)));
     }
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
-    return new HashJoinOperator(left, right, join.getJoinType(), lk, rk, nullSafe, residualExpr, leftWidth,
-        rightWidth, allocator);
+    return hashJoin.apply(left, right);
   }
 
   private Operator sort(Sort sort) {

@@ -165,6 +165,10 @@ public final class SqlPlanner {
         CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
         CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
+    // a join with a distinct (aggregated) input none of whose columns it outputs is a SEMI join (EXISTS and IN), a
+    // LEFT join keeping only its unmatched rows an ANTI join (NOT EXISTS); either reads only its right keys
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,
+        CoreRules.AGGREGATE_TO_SEMI_JOIN, NotExistsToAntiJoinRule.INSTANCE, SemiJoinInputTrimRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
         CoreRules.FILTER_MULTI_JOIN_MERGE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);

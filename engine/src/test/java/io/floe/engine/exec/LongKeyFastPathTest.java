@@ -28,7 +28,7 @@ class LongKeyFastPathTest {
   private static final SqlTypeFactoryImpl TYPES = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
 
   /** Rows of (k1, k2, payload): keys from a small domain with nulls, negatives and the long extremes. */
-  private static List<Object[]> rows(long seed, int count, int domain) {
+  static List<Object[]> rows(long seed, int count, int domain) {
     Random random = new Random(seed);
     List<Object[]> rows = new ArrayList<>();
     long[] extremes = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0};
@@ -41,7 +41,7 @@ class LongKeyFastPathTest {
     return rows;
   }
 
-  private static Operator source(List<Object[]> rows, boolean typed, int batchSize) {
+  static Operator source(List<Object[]> rows, boolean typed, int batchSize) {
     Deque<Batch> batches = new ArrayDeque<>();
     for (int from = 0; from < rows.size(); from += batchSize) {
       List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + batchSize));
@@ -71,7 +71,7 @@ class LongKeyFastPathTest {
     };
   }
 
-  private static List<String> drain(Operator op) {
+  static List<String> drain(Operator op) {
     List<String> out = new ArrayList<>();
     Batch b;
     while ((b = op.next()) != null) {
