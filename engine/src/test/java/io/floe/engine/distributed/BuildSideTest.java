@@ -108,12 +108,13 @@ class BuildSideTest {
   }
 
   @Test
-  void semiJoinsKeepTheirInputs() throws SQLException {
+  void semiJoinsAreNotSwappedButBuildOnTheSmallerLeftSide() throws SQLException {
     String sql = "SELECT d.name FROM dims d WHERE d.k IN (SELECT k FROM facts) ORDER BY d.name";
     List<List<Object>> expected = duckDbRows(sql);
     try (FloeSession session = FloeSession.open(warehouse, SkewedTables.SCHEMA).workers(4)) {
       String plan = explain(session, sql);
       assertFalse(plan.contains("inputs swapped"), plan);
+      assertTrue(plan.contains("builds on the left (smaller) side"), plan);
       assertNull(ResultRows.difference(expected, sorted(ResultRows.query(session, sql))), sql);
     }
   }
