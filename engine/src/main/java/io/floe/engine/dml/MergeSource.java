@@ -52,7 +52,7 @@ final class MergeSource {
     int at = 0;
     for (Batch b : batches) {
       for (int c = 0; c < width; c++) {
-        System.arraycopy(b.columns()[c], 0, columns[c], at, b.size());
+        System.arraycopy(b.column(c).toArray(), 0, columns[c], at, b.size());
       }
       at += b.size();
     }

@@ -2,6 +2,7 @@ package io.floe.engine.dml;
 
 import io.floe.engine.FloeSession;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.planner.PhysicalPlanner;
@@ -93,8 +94,9 @@ final class SubqueryResults extends RexShuttle {
          Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(subQuery.rel))) {
       Batch batch;
       while (values.size() < limit && (batch = root.next()) != null) {
+        Column first = batch.column(0);
         for (int r = 0; r < batch.size() && values.size() < limit; r++) {
-          values.add(batch.columns()[0][r]);
+          values.add(first.get(r));
         }
       }
     }

@@ -25,9 +25,10 @@ final class ColumnScatter {
   private Object[] boxed;
   private final String operator;
 
-  ColumnScatter(RelDataType type, int size, String operator) {
+  /** {@code representation} is {@code Representation.of(type)}, worked out once when the expression is compiled. */
+  ColumnScatter(RelDataType type, Representation representation, int size, String operator) {
     this.type = type;
-    this.representation = Representation.of(type);
+    this.representation = representation;
     this.size = size;
     this.operator = operator;
     this.nulls = new boolean[size];

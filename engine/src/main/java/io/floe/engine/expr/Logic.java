@@ -80,9 +80,10 @@ final class Logic {
 
   /** CASE WHEN c1 THEN v1 ... ELSE e END: operands c1, v1, ..., e. */
   static VectorExpr caseWhen(List<LazyOperand> operands, RelDataType type) {
+    Representation representation = Representation.of(type);
     return batch -> {
       int n = batch.size();
-      ColumnScatter out = new ColumnScatter(type, n, "CASE");
+      ColumnScatter out = new ColumnScatter(type, representation, n, "CASE");
       int[] pending = identity(n);
       int count = n;
       int pairs = (operands.size() - 1) / 2;
@@ -114,9 +115,10 @@ final class Logic {
   }
 
   static VectorExpr coalesce(List<LazyOperand> operands, RelDataType type) {
+    Representation representation = Representation.of(type);
     return batch -> {
       int n = batch.size();
-      ColumnScatter out = new ColumnScatter(type, n, "COALESCE");
+      ColumnScatter out = new ColumnScatter(type, representation, n, "COALESCE");
       narrow(operands, batch, (operand, v, pending, count) -> {
         int[] partRows = new int[count];
         int[] targets = new int[count];

@@ -1,5 +1,6 @@
 package io.floe.engine.planner;
 
+import io.floe.engine.catalog.ColumnStatistics;
 import java.util.OptionalDouble;
 import org.apache.calcite.rel.metadata.RelMdDistinctRowCount;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -26,9 +27,10 @@ public class FloeRelMdDistinctRowCount extends RelMdDistinctRowCount {
       return super.getDistinctRowCount(scan, mq, groupKey, predicate);
     }
     double tableRows = scan.tableRows();
+    ColumnStatistics statistics = scan.columnStatistics();
     double distinct = 1;
     for (int field : groupKey) {
-      OptionalDouble bound = scan.columnStatistics().distinctValues(scan.fieldId(field));
+      OptionalDouble bound = statistics.distinctValues(scan.fieldId(field));
       if (bound.isEmpty()) {
         return super.getDistinctRowCount(scan, mq, groupKey, predicate);
       }

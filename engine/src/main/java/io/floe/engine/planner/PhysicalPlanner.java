@@ -363,10 +363,10 @@ public final class PhysicalPlanner {
       return offset == 0 && fetch < 0 ? merged : new LimitOperator(merged, offset, fetch);
     }
     Operator input = build(sort.getInput());
-    if (sort.getCollation().getFieldCollations().isEmpty()) {
+    if (collation.isEmpty()) {
       return new LimitOperator(input, offset, fetch);
     }
-    return new SortOperator(input, sort.getCollation().getFieldCollations(), offset, fetch, allocator);
+    return new SortOperator(input, collation, offset, fetch, allocator);
   }
 
   private static long literalLong(RexNode node, String what) {
