@@ -10,10 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,24 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(120)
 class ParallelSortTest {
-  private static TpchOracle parallel;
-  private static TpchOracle serial;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    parallel = TpchOracle.open(4);
-    serial = TpchOracle.open(1);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (parallel != null) {
-      parallel.close();
-    }
-    if (serial != null) {
-      serial.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
+  @RegisterExtension
+  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
 
   static Stream<String> totalOrders() {
     return Stream.of(
@@ -67,6 +52,8 @@ class ParallelSortTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("totalOrders")
   void sortsLikeSerialAndDuckDb(String sql) throws Exception {
+    TpchOracle parallel = PARALLEL.get();
+    TpchOracle serial = SERIAL.get();
     List<List<Object>> actual = parallel.actual(sql);
     assertNull(ResultRows.difference(parallel.expected(sql), actual), () -> "differs from DuckDB: " + sql);
     assertEquals(serial.actual(sql), actual, "4 workers equal the serial plan: " + sql);
@@ -74,6 +61,8 @@ class ParallelSortTest {
 
   @Test
   void tiesUnderALimitAreTheTiedRows() throws Exception {
+    TpchOracle parallel = PARALLEL.get();
+    TpchOracle serial = SERIAL.get();
     String sql = "SELECT l_shipmode, l_orderkey, l_linenumber FROM lineitem ORDER BY l_shipmode DESC LIMIT 10000";
     List<List<Object>> expected = parallel.expected(sql);
     for (TpchOracle oracle : List.of(parallel, serial)) {
@@ -99,6 +88,7 @@ class ParallelSortTest {
 
   @Test
   void explainShowsTheSortInTheTasksAndAMergingGather() throws Exception {
+    TpchOracle parallel = PARALLEL.get();
     List<String> plan = parallel.actual("EXPLAIN SELECT l_orderkey, l_linenumber FROM lineitem "
         + "WHERE l_quantity < 10 ORDER BY l_orderkey DESC LIMIT 10").stream().map(r -> (String) r.get(0)).toList();
     int merge = indexOf(plan, "merging gather");

@@ -8,8 +8,7 @@ import io.floe.engine.ResultRows;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,24 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (partial and final aggregates). NULLs and odd values come from CASE expressions over the tables' columns.
  */
 class TypedAggregatesTest {
-  private static TpchOracle serial;
-  private static TpchOracle parallel;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    serial = TpchOracle.open(1);
-    parallel = TpchOracle.open(4);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (serial != null) {
-      serial.close();
-    }
-    if (parallel != null) {
-      parallel.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
+  @RegisterExtension
+  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
 
   private static final String NAN_QUERY =
       "SELECT l_returnflag, max(CASE WHEN l_linenumber = 1 THEN CAST('NaN' AS DOUBLE) ELSE CAST(l_tax AS DOUBLE) END), "
@@ -91,7 +76,7 @@ class TypedAggregatesTest {
   @ParameterizedTest(name = "[{index}] workers {0}: {1}")
   @MethodSource("statements")
   void matchesDuckDb(int workers, String sql) throws Exception {
-    TpchOracle oracle = workers == 1 ? serial : parallel;
+    TpchOracle oracle = (workers == 1 ? SERIAL : PARALLEL).get();
     List<List<Object>> expected = oracle.expected(sql);
     List<List<Object>> actual = oracle.actual(sql);
     assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
@@ -101,7 +86,7 @@ class TypedAggregatesTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 4})
   void nanOrdersLastAndIsOneDistinctValue(int workers) throws Exception {
-    TpchOracle oracle = workers == 1 ? serial : parallel;
+    TpchOracle oracle = (workers == 1 ? SERIAL : PARALLEL).get();
     String sql = NAN_QUERY;
     List<List<Object>> actual = asDoubles(oracle.actual(sql));
     assertEquals(asDoubles(oracle.expected(sql)), actual);
@@ -116,7 +101,7 @@ class TypedAggregatesTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 4})
   void scalarSubqueryWithTwoRowsFails(int workers) {
-    TpchOracle oracle = workers == 1 ? serial : parallel;
+    TpchOracle oracle = (workers == 1 ? SERIAL : PARALLEL).get();
     SQLException e = assertThrows(SQLException.class, () -> oracle.actual(
         "SELECT n_name, (SELECT r_name FROM region WHERE r_regionkey >= n_regionkey) FROM nation"));
     assertEquals("21000", e.getSQLState());

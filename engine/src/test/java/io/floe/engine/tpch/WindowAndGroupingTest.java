@@ -10,10 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,24 +32,10 @@ class WindowAndGroupingTest {
       + "CASE WHEN l_linenumber = 3 THEN NULL ELSE l_quantity END AS q, CASE WHEN l_linenumber = 2 THEN NULL ELSE "
       + "l_extendedprice END AS v, l_shipdate AS d FROM lineitem WHERE l_orderkey < 300) ";
 
-  private static TpchOracle serial;
-  private static TpchOracle parallel;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    serial = TpchOracle.open(1);
-    parallel = TpchOracle.open(4);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (serial != null) {
-      serial.close();
-    }
-    if (parallel != null) {
-      parallel.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
+  @RegisterExtension
+  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
 
   private static String aggregates(String over) {
     return "sum(v) OVER " + over + ", count(v) OVER " + over + ", count(*) OVER " + over + ", min(v) OVER " + over
@@ -159,7 +144,7 @@ class WindowAndGroupingTest {
   @ParameterizedTest(name = "[{index}] workers {0}: {1}")
   @MethodSource("cases")
   void matchesDuckDb(int workers, String sql) throws Exception {
-    TpchOracle oracle = workers == 1 ? serial : parallel;
+    TpchOracle oracle = (workers == 1 ? SERIAL : PARALLEL).get();
     List<List<Object>> expected = oracle.expected(sql);
     List<List<Object>> actual = oracle.actual(sql);
     assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
@@ -167,11 +152,11 @@ class WindowAndGroupingTest {
 
   @Test
   void windowsPartitionedByKeysRunOnTheWorkers() throws Exception {
-    String plan = ResultRows.query(parallel.session(), "EXPLAIN SELECT n_name, rank() OVER (PARTITION BY "
+    String plan = ResultRows.query(PARALLEL.get().session(), "EXPLAIN SELECT n_name, rank() OVER (PARTITION BY "
         + "n_regionkey ORDER BY n_name), count(*) OVER (PARTITION BY n_regionkey, n_nationkey) FROM nation").toString();
     assertTrue(plan.contains("partitioned by [2]") && plan.contains("repartition by [2]") && plan.contains("(4 tasks)"),
         plan);
-    String serialPlan = ResultRows.query(parallel.session(), "EXPLAIN SELECT n_name, rank() OVER (ORDER BY n_name) "
+    String serialPlan = ResultRows.query(PARALLEL.get().session(), "EXPLAIN SELECT n_name, rank() OVER (ORDER BY n_name) "
         + "FROM nation").toString();
     assertTrue(!serialPlan.contains("partitioned by"), serialPlan);
   }
@@ -184,6 +169,7 @@ class WindowAndGroupingTest {
           + " FROM nation",
       "SELECT lag(n_name, n_nationkey) OVER (ORDER BY n_name) FROM nation"})
   void unsupportedWindowsFailAtPlanTime(String sql) {
+    TpchOracle serial = SERIAL.get();
     SQLException e = assertThrows(SQLException.class, () -> serial.session().execute(sql).close());
     assertEquals("0A000", e.getSQLState(), e.getMessage());
     assertTrue(e.getMessage().contains("not supported"), e.getMessage());
