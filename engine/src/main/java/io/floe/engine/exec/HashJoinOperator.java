@@ -408,15 +408,13 @@ public final class HashJoinOperator implements Operator {
       cols[leftWidth + c] = rightRows.column(c).select(rightPairs, pairs);
     }
     Batch joined = new Batch(pairs, cols);
-    int[] keep = new int[pairs];
-    int count = 0;
     Column ok = residual == null ? null : residual.eval(joined);
-    for (int i = 0; i < pairs; i++) {
-      if (ok == null || Boolean.TRUE.equals(ok.get(i))) {
-        keep[count++] = i;
-        probeMatched[pairProbe[i]] = true;
-        buildMatched[pairBuild[i]] = true;
-      }
+    int[] keep = ok == null ? null : new int[ok.size()];
+    int count = ok == null ? pairs : FilterOperator.selection(ok, keep);
+    for (int k = 0; k < count; k++) {
+      int i = keep == null ? k : keep[k];
+      probeMatched[pairProbe[i]] = true;
+      buildMatched[pairBuild[i]] = true;
     }
     if (count > 0 && !semi) {
       pending.add(count == pairs ? joined : joined.select(keep, count));
