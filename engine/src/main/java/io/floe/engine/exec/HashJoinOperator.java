@@ -213,13 +213,6 @@ public final class HashJoinOperator implements Operator {
     return out;
   }
 
-  /** {@code count} NULLs typed like {@code like} (so the operators above keep their typed loops). */
-  private static Column allNull(Column like, int count) {
-    int[] none = new int[count];
-    Arrays.fill(none, -1);
-    return Gather.rows(like, none, count);
-  }
-
   private void probe(Batch probe) {
     lastProbe = probe;
     int n = probe.size();
@@ -375,7 +368,7 @@ public final class HashJoinOperator implements Operator {
           cols[c] = l.column(c);
         }
         for (int c = leftWidth; c < cols.length; c++) {
-          cols[c] = allNull(build.column(c - leftWidth), count);
+          cols[c] = Gather.nulls(build.column(c - leftWidth), count);
         }
         pending.add(new Batch(count, cols));
       }
@@ -436,7 +429,7 @@ public final class HashJoinOperator implements Operator {
       Batch r = build.select(rows, count);
       Column[] cols = new Column[leftWidth + rightWidth];
       for (int c = 0; c < leftWidth; c++) {
-        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : allNull(lastProbe.column(c), count);
+        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : Gather.nulls(lastProbe.column(c), count);
       }
       for (int c = 0; c < rightWidth; c++) {
         cols[leftWidth + c] = r.column(c);
