@@ -16,8 +16,9 @@ public final class FilterOperator implements Operator {
   public Batch next() {
     Batch batch;
     while ((batch = input.next()) != null) {
-      int[] rows = selection(condition.eval(batch));
-      int count = rows.length;
+      Column keep = condition.eval(batch);
+      int[] rows = new int[keep.size()];
+      int count = selection(keep, rows);
       if (count == batch.size()) {
         return batch;
       }
@@ -28,10 +29,9 @@ public final class FilterOperator implements Operator {
     return null;
   }
 
-  /** The rows where {@code condition} is TRUE. */
-  static int[] selection(Column condition) {
+  /** Writes the rows where {@code condition} is TRUE to the start of {@code rows}; returns how many. */
+  static int selection(Column condition, int[] rows) {
     int n = condition.size();
-    int[] rows = new int[n];
     int count = 0;
     if (condition instanceof BoolColumn b) {
       boolean[] values = b.values();
@@ -48,7 +48,7 @@ public final class FilterOperator implements Operator {
         }
       }
     }
-    return count == n ? rows : java.util.Arrays.copyOf(rows, count);
+    return count;
   }
 
   @Override

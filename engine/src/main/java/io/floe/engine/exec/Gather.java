@@ -1,5 +1,7 @@
 package io.floe.engine.exec;
 
+import java.util.Arrays;
+
 /** Rows of a column picked by index into a column of the same type, where index -1 gives NULL. */
 final class Gather {
   private Gather() {
@@ -54,6 +56,13 @@ final class Gather {
       out[i] = rows[i] < 0 ? null : source.get(rows[i]);
     }
     return new ObjectColumn(out);
+  }
+
+  /** {@code count} NULLs typed like {@code like} (so the operators above keep their typed loops). */
+  static Column nulls(Column like, int count) {
+    int[] none = new int[count];
+    Arrays.fill(none, -1);
+    return rows(like, none, count);
   }
 
   /** Rows {@code from..to} of {@code source}. */

@@ -30,14 +30,16 @@ public final class GroupingSetsOperator implements Operator {
         return null;
       }
       int n = b.size();
-      int[] none = new int[n];
-      Arrays.fill(none, -1);
+      Column[] nullKeys = new Column[keys.length];
       for (int s = 0; s < inSet.length; s++) {
         Column[] out = new Column[b.width() + 1];
         System.arraycopy(b.vectors(), 0, out, 0, b.width());
         for (int k = 0; k < keys.length; k++) {
           if (!inSet[s][k]) {
-            out[keys[k]] = Gather.rows(b.column(keys[k]), none, n);
+            if (nullKeys[k] == null) {
+              nullKeys[k] = Gather.nulls(b.column(keys[k]), n);
+            }
+            out[keys[k]] = nullKeys[k];
           }
         }
         long[] id = new long[n];

@@ -213,13 +213,6 @@ public final class HashJoinOperator implements Operator {
     return out;
   }
 
-  /** {@code count} NULLs typed like {@code like} (so the operators above keep their typed loops). */
-  private static Column allNull(Column like, int count) {
-    int[] none = new int[count];
-    Arrays.fill(none, -1);
-    return Gather.rows(like, none, count);
-  }
-
   private void probe(Batch probe) {
     lastProbe = probe;
     int n = probe.size();
@@ -375,7 +368,7 @@ public final class HashJoinOperator implements Operator {
           cols[c] = l.column(c);
         }
         for (int c = leftWidth; c < cols.length; c++) {
-          cols[c] = allNull(build.column(c - leftWidth), count);
+          cols[c] = Gather.nulls(build.column(c - leftWidth), count);
         }
         pending.add(new Batch(count, cols));
       }
@@ -408,15 +401,13 @@ public final class HashJoinOperator implements Operator {
       cols[leftWidth + c] = rightRows.column(c).select(rightPairs, pairs);
     }
     Batch joined = new Batch(pairs, cols);
-    int[] keep = new int[pairs];
-    int count = 0;
     Column ok = residual == null ? null : residual.eval(joined);
-    for (int i = 0; i < pairs; i++) {
-      if (ok == null || Boolean.TRUE.equals(ok.get(i))) {
-        keep[count++] = i;
-        probeMatched[pairProbe[i]] = true;
-        buildMatched[pairBuild[i]] = true;
-      }
+    int[] keep = ok == null ? null : new int[ok.size()];
+    int count = ok == null ? pairs : FilterOperator.selection(ok, keep);
+    for (int k = 0; k < count; k++) {
+      int i = keep == null ? k : keep[k];
+      probeMatched[pairProbe[i]] = true;
+      buildMatched[pairBuild[i]] = true;
     }
     if (count > 0 && !semi) {
       pending.add(count == pairs ? joined : joined.select(keep, count));
@@ -438,7 +429,7 @@ public final class HashJoinOperator implements Operator {
       Batch r = build.select(rows, count);
       Column[] cols = new Column[leftWidth + rightWidth];
       for (int c = 0; c < leftWidth; c++) {
-        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : allNull(lastProbe.column(c), count);
+        cols[c] = lastProbe == null ? new ObjectColumn(new Object[count]) : Gather.nulls(lastProbe.column(c), count);
       }
       for (int c = 0; c < rightWidth; c++) {
         cols[leftWidth + c] = r.column(c);
