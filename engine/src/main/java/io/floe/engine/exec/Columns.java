@@ -205,6 +205,24 @@ public final class Columns {
     if (value instanceof String s) {
       return BytesColumn.constant(s.getBytes(StandardCharsets.UTF_8), size, true);
     }
+    if (value instanceof Long || value instanceof Integer
+        || value instanceof BigDecimal d && d.unscaledValue().bitLength() < 64) {
+      long[] values = new long[size];
+      Arrays.fill(values, value instanceof BigDecimal d ? d.unscaledValue().longValue() : ((Number) value).longValue());
+      return new LongColumn(values, null, size, value instanceof BigDecimal ? LongColumn.Kind.DECIMAL
+          : value instanceof Integer ? LongColumn.Kind.DATE : LongColumn.Kind.INTEGER,
+          value instanceof BigDecimal d ? d.scale() : 0);
+    }
+    if (value instanceof Double d) {
+      double[] values = new double[size];
+      Arrays.fill(values, d);
+      return new DoubleColumn(values, null, size);
+    }
+    if (value instanceof Boolean b) {
+      boolean[] values = new boolean[size];
+      Arrays.fill(values, b);
+      return new BoolColumn(values, null, size);
+    }
     Object[] values = new Object[size];
     Arrays.fill(values, value);
     return pack(values);

@@ -351,13 +351,13 @@ public final class ExprCompiler {
     if (ops.get(1) instanceof RexLiteral literal) {
       String text = literal.getValueAs(String.class);
       Pattern pattern = StringFunctions.likePattern(text, escape);
-      byte[][] segments = Kernels.likeSegments(text, escape);
+      LikeSegments segments = LikeSegments.of(text, escape);
       LikeMatcher matcher = segments == null ? LikeMatcher.compile(text, escape) : null;
-      return unary("LIKE", value, v -> segments != null ? Kernels.like(v, segments, negated)
-          : matcher == null ? null : matcher.match(v, negated),
+      return unary("LIKE", value, v -> segments != null ? segments.match(v, negated) : matcher.match(v, negated),
           v -> pattern.matcher((String) v).matches() != negated);
     }
-    return binary("LIKE", value, compile(ops.get(1)), (v, p) -> null,
+    LikeMatcher.PerRow perRow = new LikeMatcher.PerRow(escape);
+    return binary("LIKE", value, compile(ops.get(1)), (v, p) -> perRow.match(v, p, negated),
         (v, p) -> StringFunctions.likePattern((String) p, escape).matcher((String) v).matches() != negated);
   }
 

@@ -51,9 +51,7 @@ final class Kernels {
         }
       }
       nulls = Nulls.union(a.nulls(), b.nulls(), n);
-      for (int i = 0; i < n; i++) {
-        out[i] = test(kind, Long.compare(u[i], v[i]));
-      }
+      compareLongs(kind, u, v, out, n);
     } else if (x instanceof DoubleColumn || y instanceof DoubleColumn) {
       double[] u = NumericKernels.doubles(x);
       double[] v = NumericKernels.doubles(y);
@@ -80,6 +78,46 @@ final class Kernels {
       return null;
     }
     return new BoolColumn(out, nulls, n);
+  }
+
+  /** {@code out[i] = u[i] <kind> v[i]}: one loop per comparison, so no per-row switch. */
+  private static void compareLongs(SqlKind kind, long[] u, long[] v, boolean[] out, int n) {
+    switch (kind) {
+      case EQUALS:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] == v[i];
+        }
+        break;
+      case NOT_EQUALS:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] != v[i];
+        }
+        break;
+      case LESS_THAN:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] < v[i];
+        }
+        break;
+      case LESS_THAN_OR_EQUAL:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] <= v[i];
+        }
+        break;
+      case GREATER_THAN:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] > v[i];
+        }
+        break;
+      case GREATER_THAN_OR_EQUAL:
+        for (int i = 0; i < n; i++) {
+          out[i] = u[i] >= v[i];
+        }
+        break;
+      default:
+        for (int i = 0; i < n; i++) {
+          out[i] = test(kind, Long.compare(u[i], v[i]));
+        }
+    }
   }
 
   /** Whether a comparison result {@code c} (negative, zero, positive) satisfies comparison {@code kind}. */
@@ -182,74 +220,5 @@ final class Kernels {
       return null;
     }
     return new LongColumn(out, nulls, n, decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER, scale);
-  }
-
-  /**
-   * A LIKE pattern with only {@code %} wildcards (no {@code _}, no escape) as byte segments matched in order, or
-   * null when the pattern needs the general matcher.
-   */
-  static byte[][] likeSegments(String pattern, String escape) {
-    if (escape != null || pattern.indexOf('_') >= 0) {
-      return null;
-    }
-    String[] parts = pattern.split("%", -1);
-    byte[][] out = new byte[parts.length][];
-    for (int i = 0; i < parts.length; i++) {
-      out[i] = parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return out;
-  }
-
-  /** LIKE (or NOT LIKE) of a text column against {@code %}-separated segments, or null for other columns. */
-  static BoolColumn like(Column x, byte[][] segments, boolean negated) {
-    if (!(x instanceof BytesColumn b) || !b.text()) {
-      return null;
-    }
-    int n = b.size();
-    boolean[] out = new boolean[n];
-    byte[] data = b.data();
-    for (int i = 0; i < n; i++) {
-      if (!b.isNull(i)) {
-        out[i] = matches(data, b.start(i), b.start(i) + b.length(i), segments) != negated;
-      }
-    }
-    return new BoolColumn(out, b.nulls(), n);
-  }
-
-  private static boolean matches(byte[] data, int from, int to, byte[][] segments) {
-    int last = segments.length - 1;
-    if (last == 0) {
-      return java.util.Arrays.equals(data, from, to, segments[0], 0, segments[0].length);
-    }
-    byte[] first = segments[0];
-    if (to - from < first.length || !java.util.Arrays.equals(data, from, from + first.length, first, 0,
-        first.length)) {
-      return false;
-    }
-    int pos = from + first.length;
-    for (int s = 1; s < last; s++) {
-      pos = indexOf(data, pos, to, segments[s]);
-      if (pos < 0) {
-        return false;
-      }
-      pos += segments[s].length;
-    }
-    byte[] end = segments[last];
-    return to - pos >= end.length
-        && java.util.Arrays.equals(data, to - end.length, to, end, 0, end.length);
-  }
-
-  static int indexOf(byte[] data, int from, int to, byte[] needle) {
-    int limit = to - needle.length;
-    outer:
-    for (int p = from; p <= limit; p++) {
-      for (int k = 0; k < needle.length; k++) {
-        if (data[p + k] != needle[k]) {
-          continue outer;
-        }
-      }
-      return p;
-    }
-    return -1;
   }
 }

@@ -85,4 +85,47 @@ final class LikeMatcher {
     }
     return p == tokens.length && s == to;
   }
+
+  /**
+   * LIKE with a pattern that is a column: each distinct pattern is compiled once and kept (up to
+   * {@link #MAX_CACHED} patterns per expression), not once per row.
+   */
+  static final class PerRow {
+    private static final int MAX_CACHED = 1024;
+    private final String escape;
+    private final java.util.Map<String, LikeMatcher> cache = new java.util.HashMap<>();
+
+    PerRow(String escape) {
+      this.escape = escape;
+    }
+
+    /** {@code value LIKE pattern} row by row over two text columns, or null for other columns. */
+    BoolColumn match(Column value, Column pattern, boolean negated) {
+      if (!(value instanceof BytesColumn v) || !v.text() || !(pattern instanceof BytesColumn p) || !p.text()) {
+        return null;
+      }
+      int n = v.size();
+      boolean[] out = new boolean[n];
+      boolean[] nulls = io.floe.engine.exec.Nulls.union(v.nulls(), p.nulls(), n);
+      for (int i = 0; i < n; i++) {
+        if (nulls == null || !nulls[i]) {
+          String text = new String(p.data(), p.start(i), p.length(i), StandardCharsets.UTF_8);
+          out[i] = matcher(text).matches(v.data(), v.start(i), v.start(i) + v.length(i)) != negated;
+        }
+      }
+      return new BoolColumn(out, nulls, n);
+    }
+
+    private LikeMatcher matcher(String pattern) {
+      LikeMatcher matcher = cache.get(pattern);
+      if (matcher == null) {
+        if (cache.size() == MAX_CACHED) {
+          cache.clear();
+        }
+        matcher = compile(pattern, escape);
+        cache.put(pattern, matcher);
+      }
+      return matcher;
+    }
+  }
 }

@@ -197,7 +197,7 @@ final class StringKernels {
       }
       byte[] needleBytes = java.util.Arrays.copyOfRange(a.data(), a.start(i), a.start(i) + a.length(i));
       int from = b.start(i);
-      int at = Kernels.indexOf(b.data(), from, from + b.length(i), needleBytes);
+      int at = LikeSegments.indexOf(b.data(), from, from + b.length(i), needleBytes);
       if (at >= 0) {
         out[i] = codePoints(b.data(), from, at) + 1;
       }

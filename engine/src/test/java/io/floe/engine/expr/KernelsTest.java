@@ -64,11 +64,11 @@ class KernelsTest {
     builder.appendAll(Columns.constant("special Ünïcode requests", 1));
     builder.appendAll(Columns.constant("requests special", 1));
     Column values = builder.build();
-    BoolColumn like = Kernels.like(values, Kernels.likeSegments("%special%requests%", null), false);
+    BoolColumn like = LikeSegments.of("%special%requests%", null).match(values, false);
     assertArrayEquals(new Object[] {true, false}, like.toArray());
-    BoolColumn prefix = Kernels.like(values, Kernels.likeSegments("req%", null), true);
+    BoolColumn prefix = LikeSegments.of("req%", null).match(values, true);
     assertArrayEquals(new Object[] {true, false}, prefix.toArray());
-    assertNull(Kernels.likeSegments("a_c", null), "_ needs the general matcher");
-    assertNull(Kernels.like(text, Kernels.likeSegments("%a%", null), false), "boxed strings take the general path");
+    assertNull(LikeSegments.of("a_c", null), "_ needs the general matcher");
+    assertNull(LikeSegments.of("%a%", null).match(text, false), "boxed strings take the general path");
   }
 }

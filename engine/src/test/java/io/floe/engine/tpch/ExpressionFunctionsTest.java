@@ -62,6 +62,14 @@ class ExpressionFunctionsTest {
             + "trim(BOTH ' ' FROM '  ' || c_mktsegment || ' '), trim(LEADING 'C' FROM c_name), "
             + "c_name || '-' || CAST(c_custkey AS VARCHAR), c_phone LIKE '1_-%', c_comment LIKE '%a_c%' "
             + "FROM customer ORDER BY c_custkey LIMIT 300",
+        // LIKE segments of one and several bytes, repeated bytes; patterns that are columns (compiled per pattern)
+        "SELECT c_custkey, c_comment LIKE '%the%ly%', c_comment LIKE '%s%a%e%', c_comment LIKE '%ironic%', "
+            + "c_comment LIKE '%ss%', c_comment NOT LIKE '%eee%', c_comment LIKE '%furiously%pending%', "
+            + "c_address LIKE '%' || substring(c_name FROM 17 FOR 1) || '%', "
+            + "c_name LIKE 'Customer#' || substring(c_phone FROM 2 FOR 1) || '%', "
+            + "c_comment NOT LIKE '%' || lower(substring(c_mktsegment FROM 2 FOR 2)) || '%', "
+            + "c_phone LIKE substring(c_phone FROM 1 FOR 2) || '_%' "
+            + "FROM customer ORDER BY c_custkey LIMIT 1500",
         "SELECT extract(year FROM o_orderdate), extract(month FROM o_orderdate), extract(day FROM o_orderdate), "
             + "extract(quarter FROM o_orderdate), extract(doy FROM o_orderdate), "
             + "extract(hour FROM CAST(o_orderdate AS TIMESTAMP) + INTERVAL '13' HOUR), "
