@@ -106,6 +106,44 @@ public final class FloeTableScan extends TableScan {
     return ColumnStatistics.of(floeTable.table(), pinned == null ? floeTable.table().currentSnapshot() : pinned);
   }
 
+  /**
+   * The output field that is cheapest to read when a query needs rows but no values (count(*)): the first of the
+   * narrowest type, booleans before 32-bit, 64-bit, decimal and variable-width values.
+   */
+  public int narrowestField() {
+    List<RelDataTypeField> fields = getRowType().getFieldList();
+    int best = 0;
+    for (int i = 1; i < fields.size(); i++) {
+      if (readCost(fields.get(i).getType()) < readCost(fields.get(best).getType())) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static int readCost(RelDataType type) {
+    switch (type.getSqlTypeName()) {
+      case BOOLEAN:
+        return 0;
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case DATE:
+      case REAL:
+        return 1;
+      case BIGINT:
+      case DOUBLE:
+      case TIME:
+      case TIMESTAMP:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return 2;
+      case DECIMAL:
+        return 3;
+      default:
+        return 4;
+    }
+  }
+
   public FloeTableScan withColumns(List<Integer> newColumns) {
     return new FloeTableScan(getCluster(), traitSet, table, floeTable, newColumns, filter, condition, pinned);
   }

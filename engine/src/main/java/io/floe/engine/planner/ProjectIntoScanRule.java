@@ -40,13 +40,31 @@ final class ProjectIntoScanRule extends RelOptRule {
     LogicalFilter filter = throughFilter ? call.rel(1) : null;
     FloeTableScan scan = call.rel(throughFilter ? 2 : 1);
     List<RexNode> exprs = new ArrayList<>(project.getProjects());
-    ImmutableBitSet used = RelOptUtil.InputFinder.bits(exprs, filter == null ? null : filter.getCondition());
-    int fieldCount = scan.getRowType().getFieldCount();
-    if (used.cardinality() == fieldCount || used.isEmpty() && fieldCount == 1) {
+    Narrowed narrowed = narrow(scan, filter, RelOptUtil.InputFinder.bits(exprs, null));
+    if (narrowed == null) {
       return;
     }
+    RexPermuteInputsShuttle shuttle = new RexPermuteInputsShuttle(narrowed.mapping(), narrowed.scan());
+    List<RexNode> newExprs = new ArrayList<>();
+    for (RexNode e : exprs) {
+      newExprs.add(e.accept(shuttle));
+    }
+    call.transformTo(project.copy(project.getTraitSet(), narrowed.input(), newExprs, project.getRowType()));
+  }
+
+  /**
+   * The scan narrowed to the columns {@code used} above it and by {@code filter} (between the two, or null), the
+   * filter re-applied on top; null when every column is used. With no column used the scan keeps its narrowest.
+   */
+  static Narrowed narrow(FloeTableScan scan, LogicalFilter filter, ImmutableBitSet usedAbove) {
+    ImmutableBitSet used = filter == null ? usedAbove
+        : usedAbove.union(RelOptUtil.InputFinder.bits(filter.getCondition()));
+    int fieldCount = scan.getRowType().getFieldCount();
+    if (used.cardinality() == fieldCount || used.isEmpty() && fieldCount == 1) {
+      return null;
+    }
     if (used.isEmpty()) {
-      used = ImmutableBitSet.of(0);
+      used = ImmutableBitSet.of(scan.narrowestField());
     }
     Mapping mapping = Mappings.create(MappingType.INVERSE_SURJECTION, fieldCount, used.cardinality());
     List<Integer> columns = new ArrayList<>();
@@ -55,15 +73,16 @@ final class ProjectIntoScanRule extends RelOptRule {
       mapping.set(i, target++);
       columns.add(scan.columns().get(i));
     }
-    RelNode input = scan.withColumns(columns);
-    RexPermuteInputsShuttle shuttle = new RexPermuteInputsShuttle(mapping, input);
+    FloeTableScan narrowedScan = scan.withColumns(columns);
+    RelNode input = narrowedScan;
     if (filter != null) {
+      RexPermuteInputsShuttle shuttle = new RexPermuteInputsShuttle(mapping, narrowedScan);
       input = filter.copy(filter.getTraitSet(), input, filter.getCondition().accept(shuttle));
     }
-    List<RexNode> newExprs = new ArrayList<>();
-    for (RexNode e : exprs) {
-      newExprs.add(e.accept(shuttle));
-    }
-    call.transformTo(project.copy(project.getTraitSet(), input, newExprs, project.getRowType()));
+    return new Narrowed(narrowedScan, input, mapping);
+  }
+
+  /** A narrowed scan, the input to use in its place (the scan or the filter over it), and the field mapping. */
+  record Narrowed(FloeTableScan scan, RelNode input, Mapping mapping) {
   }
 }

@@ -180,7 +180,8 @@ public final class SqlPlanner {
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
-    rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER,
+        AggregateIntoScanRule.DIRECT, AggregateIntoScanRule.THROUGH_FILTER);
     return rel;
   }
 

@@ -157,4 +157,34 @@ class ExplainTest {
       }
     }
   }
+
+  /**
+   * An aggregate straight over a scan (merged with the projection that named its columns) reads only what it groups
+   * and aggregates, and count(*) reads one narrow column, not the whole table.
+   */
+  @Test
+  void aggregatesOverScansDecodeOnlyTheirColumns() throws SQLException {
+    assertScanColumns("SELECT count(*) FROM lineitem", "l_linenumber");
+    assertScanColumns("SELECT count(*) FROM lineitem WHERE l_quantity + l_tax > 10", "l_quantity, l_tax");
+    assertScanColumns("SELECT l_returnflag, count(DISTINCT l_shipmode), sum(l_tax) FILTER (WHERE l_discount > 0.05) "
+        + "FROM lineitem GROUP BY l_returnflag", "l_discount, l_tax, l_returnflag, l_shipmode");
+    assertScanColumns("SELECT count(*) FROM orders GROUP BY ROLLUP(o_orderstatus, o_orderpriority)",
+        "o_orderstatus, o_orderpriority");
+    for (String sql : List.of("SELECT count(*) FROM lineitem",
+        "SELECT count(*), min(l_shipdate) FROM lineitem WHERE l_quantity + l_tax > 10",
+        "SELECT l_returnflag, count(DISTINCT l_shipmode), sum(l_tax) FILTER (WHERE l_discount > 0.05) "
+            + "FROM lineitem GROUP BY l_returnflag ORDER BY 1",
+        "SELECT o_orderstatus, o_orderpriority, count(*) FROM orders GROUP BY ROLLUP(o_orderstatus, o_orderpriority) "
+            + "ORDER BY 1, 2")) {
+      oracle.assertSameRows(sql);
+    }
+  }
+
+  private static void assertScanColumns(String sql, String expected) throws SQLException {
+    List<String> scans = lines(oracle.session(), "EXPLAIN " + sql).stream().filter(l -> l.contains("Scan tpch.")).toList();
+    assertEquals(1, scans.size(), sql);
+    Matcher columns = Pattern.compile("columns=\\[([^]]*)]").matcher(scans.get(0));
+    assertTrue(columns.find(), scans.get(0));
+    assertEquals(expected, columns.group(1), sql);
+  }
 }
