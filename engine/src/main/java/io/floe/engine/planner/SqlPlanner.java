@@ -157,6 +157,7 @@ public final class SqlPlanner {
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, builder);
     rel = new RelFieldTrimmer(null, builder).trim(rel);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, SetOpAllToDistinctRule.INTERSECT, SetOpAllToDistinctRule.MINUS);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP,
         CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,

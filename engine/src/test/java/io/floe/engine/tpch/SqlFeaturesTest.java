@@ -32,6 +32,18 @@ class SqlFeaturesTest {
         "SELECT n_nationkey, n_name FROM nation WHERE n_nationkey < 3 UNION SELECT r_regionkey, r_name FROM region "
             + "ORDER BY 1, 2",
         "SELECT n_regionkey FROM nation UNION ALL SELECT r_regionkey FROM region ORDER BY 1",
+        // INTERSECT ALL / EXCEPT ALL keep duplicates (least count; left count minus right counts), NULLs equal
+        "SELECT n_regionkey FROM nation EXCEPT ALL SELECT r_regionkey FROM region ORDER BY 1",
+        "SELECT n_regionkey FROM nation EXCEPT ALL SELECT r_regionkey FROM region EXCEPT ALL "
+            + "SELECT n_regionkey FROM nation WHERE n_nationkey < 8 ORDER BY 1",
+        "SELECT n_regionkey FROM nation INTERSECT ALL SELECT n_regionkey FROM nation WHERE n_nationkey < 15 "
+            + "INTERSECT ALL SELECT n_regionkey FROM nation WHERE n_nationkey > 3 ORDER BY 1",
+        "SELECT NULLIF(n_regionkey, 1), n_regionkey % 2 FROM nation EXCEPT ALL "
+            + "SELECT NULLIF(r_regionkey, 3), r_regionkey % 2 FROM region ORDER BY 1 NULLS FIRST, 2",
+        "SELECT NULLIF(n_regionkey, 1) FROM nation INTERSECT ALL SELECT NULLIF(n_regionkey, 1) FROM nation "
+            + "WHERE n_nationkey < 12 ORDER BY 1 NULLS FIRST",
+        "SELECT l_returnflag, l_linestatus FROM lineitem EXCEPT ALL SELECT l_returnflag, l_linestatus FROM lineitem "
+            + "WHERE l_quantity < 40 ORDER BY 1, 2",
         "SELECT x, y FROM (VALUES (1, 'a'), (2, 'b'), (3, NULL)) AS t(x, y) WHERE y IS NOT NULL ORDER BY x DESC",
         "SELECT CASE WHEN l_discount > 0.05 THEN 'high' WHEN l_discount > 0.02 THEN 'mid' ELSE 'low' END AS band, "
             + "sum(l_quantity), avg(l_extendedprice) FROM lineitem GROUP BY 1 ORDER BY 1",
