@@ -12,7 +12,9 @@ import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.SplitScan;
+import io.floe.engine.exec.RecursiveUnionOperator;
 import io.floe.engine.exec.UnionOperator;
+import io.floe.engine.exec.WorkTable;
 import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exec.WindowOperator;
 import io.floe.engine.exchange.ExchangeStats;
@@ -22,12 +24,14 @@ import io.floe.engine.metadata.RowSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
@@ -40,6 +44,9 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.RepeatUnion;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
@@ -70,6 +77,8 @@ public final class PhysicalPlanner {
   private final Map<RelNode, String> swapNotes = new IdentityHashMap<>();
   private final PlanNode planRoot = PlanNode.operator("plan", null);
   private final ArrayDeque<PlanNode> building = new ArrayDeque<>(List.of(planRoot));
+  /** The working tables of the recursive queries being built, by the name their steps scan. */
+  private final Map<List<String>, WorkTable> workTables = new HashMap<>();
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -165,6 +174,15 @@ public final class PhysicalPlanner {
       int[] keys = ImmutableBitSet.range(union.getRowType().getFieldCount()).toArray();
       return new HashAggregateOperator(all, keys, List.of(), allocator);
     }
+    if (rel instanceof RepeatUnion repeat) {
+      return recursive(repeat);
+    }
+    if (rel instanceof TableSpool spool) {
+      return build(spool.getInput());
+    }
+    if (rel instanceof TableScan scan && workTables.containsKey(scan.getTable().getQualifiedName())) {
+      return workTables.get(scan.getTable().getQualifiedName()).scan();
+    }
     if (rel instanceof Values values) {
       List<Object[]> rows = new ArrayList<>();
       for (List<RexLiteral> tuple : values.getTuples()) {
@@ -178,6 +196,31 @@ public final class PhysicalPlanner {
     }
     throw new UnsupportedOperationException("not supported: " + rel.getRelTypeName() + " in plan\n"
         + RelOptUtil.toString(rel));
+  }
+
+  /**
+   * WITH RECURSIVE: the seed, then rounds of the step over the working table the step's scans of the query's name
+   * read. The first round's operators are the ones EXPLAIN shows; later rounds get new operators from a planner of
+   * their own (not recorded in the plan).
+   */
+  private Operator recursive(RepeatUnion repeat) {
+    List<String> name = ((TableSpool) repeat.getIterativeRel()).getTable().getQualifiedName();
+    WorkTable workTable = new WorkTable(String.join(".", name));
+    workTables.put(name, workTable);
+    Operator seed = build(repeat.getSeedRel());
+    Operator[] first = {build(repeat.getIterativeRel())};
+    Supplier<Operator> step = () -> {
+      if (first[0] != null) {
+        Operator round = first[0];
+        first[0] = null;
+        return round;
+      }
+      PhysicalPlanner rounds = new PhysicalPlanner(allocator, settings, OperatorDecorator.NONE);
+      rounds.workTables.putAll(workTables);
+      return rounds.build(repeat.getIterativeRel());
+    };
+    return new RecursiveUnionOperator(seed, step, workTable, repeat.all, repeat.getRowType().getFieldCount(),
+        allocator);
   }
 
   /** A table scan with only filters and projections above it: runs as a leaf fragment when workers > 1. */

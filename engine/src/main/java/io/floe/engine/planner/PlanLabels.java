@@ -8,12 +8,16 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.util.Pair;
+import org.apache.calcite.util.Util;
 
 /** The one-line EXPLAIN label of the operator implementing a logical node: its operator name and attributes. */
 final class PlanLabels {
@@ -30,6 +34,15 @@ final class PlanLabels {
     }
     if (rel instanceof Join) {
       return "HashJoin";
+    }
+    if (rel instanceof RepeatUnion) {
+      return "RecursiveUnion";
+    }
+    if (rel instanceof TableSpool spool) {
+      return "WorkTable " + Util.last(spool.getTable().getQualifiedName());
+    }
+    if (rel instanceof TableScan scan) {
+      return "WorkTable scan " + Util.last(scan.getTable().getQualifiedName());
     }
     if (rel instanceof Aggregate) {
       return "HashAggregate";
