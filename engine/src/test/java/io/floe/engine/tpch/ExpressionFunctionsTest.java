@@ -117,5 +117,12 @@ class ExpressionFunctionsTest {
     SQLException badDate = assertThrows(SQLException.class,
         () -> ORACLE.get().actual("SELECT CAST(o_comment AS DATE) FROM orders"));
     assertEquals("22007", badDate.getSQLState(), badDate.getMessage());
+    // INTEGER and SMALLINT arithmetic is checked against its type (computed in 64 bits, it must not wrap)
+    for (String overflow : List.of("SELECT CAST(n_nationkey AS INTEGER) * 2147483647 FROM nation",
+        "SELECT CAST(n_nationkey AS SMALLINT) * CAST(30000 AS SMALLINT) FROM nation",
+        "SELECT CAST(n_nationkey AS INTEGER) + 2147483640 FROM nation")) {
+      SQLException e = assertThrows(SQLException.class, () -> ORACLE.get().actual(overflow), overflow);
+      assertEquals("22003", e.getSQLState(), e.getMessage());
+    }
   }
 }
