@@ -182,7 +182,7 @@ public final class SqlPlanner {
         CoreRules.PROJECT_REMOVE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, FilterIntoScanRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER,
-        AggregateIntoScanRule.DIRECT, AggregateIntoScanRule.THROUGH_FILTER);
+        AggregateIntoScanRule.DIRECT, AggregateIntoScanRule.THROUGH_FILTER, RowCountFromMetadataRule.INSTANCE);
     return rel;
   }
 
