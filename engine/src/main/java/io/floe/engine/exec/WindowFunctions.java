@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -70,7 +71,8 @@ final class WindowFunctions {
         return pick(call, extremes(call));
       case FIRST_VALUE:
       case LAST_VALUE:
-        return pick(call, ends(call));
+      case NTH_VALUE:
+        return pick(call, framed(call));
       case LAG:
       case LEAD:
         return shifted(call);
@@ -81,7 +83,7 @@ final class WindowFunctions {
 
   private Column ranks(WindowCall call) {
     long[] out = new long[n];
-    if (call.kind() == org.apache.calcite.sql.SqlKind.NTILE && call.count() <= 0) {
+    if (call.kind() == SqlKind.NTILE && call.count() <= 0) {
       throw new SqlStateException("22014", "argument of NTILE must be greater than zero: " + call.count());
     }
     for (int from = 0; from < n; from = partitionEnd[from]) {
@@ -119,7 +121,7 @@ final class WindowFunctions {
 
   private Column distribution(WindowCall call) {
     double[] out = new double[n];
-    boolean percentRank = call.kind() == org.apache.calcite.sql.SqlKind.PERCENT_RANK;
+    boolean percentRank = call.kind() == SqlKind.PERCENT_RANK;
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
       double m = to - from;
@@ -205,7 +207,7 @@ final class WindowFunctions {
     frames();
     Column arg = columns[call.argument()];
     SqlTypeName type = call.type().getSqlTypeName();
-    boolean zeroIfEmpty = call.kind() == org.apache.calcite.sql.SqlKind.SUM0;
+    boolean zeroIfEmpty = call.kind() == SqlKind.SUM0;
     if (!(arg instanceof LongColumn) && !(arg instanceof DoubleColumn)) {
       arg = Columns.pack(arg.toArray());
     }
@@ -395,7 +397,7 @@ final class WindowFunctions {
     frames();
     Column arg = columns[call.argument()];
     RowComparator.IndexComparator values = RowComparator.values(arg);
-    boolean min = call.kind() == org.apache.calcite.sql.SqlKind.MIN;
+    boolean min = call.kind() == SqlKind.MIN;
     int[] out = new int[n];
     int[] deque = new int[n];
     for (int from = 0; from < n; from = partitionEnd[from]) {
@@ -427,13 +429,21 @@ final class WindowFunctions {
     return out;
   }
 
-  /** Per position, the frame's first or last row (-1 for an empty frame). */
-  private int[] ends(WindowCall call) {
+  /**
+   * Per position, the frame's first row (FIRST_VALUE), last row (LAST_VALUE) or n-th row (NTH_VALUE), -1 when the
+   * frame has no such row.
+   */
+  private int[] framed(WindowCall call) {
     frames();
-    boolean first = call.kind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE;
+    SqlKind kind = call.kind();
+    if (kind == SqlKind.NTH_VALUE && call.count() <= 0) {
+      throw new SqlStateException("22016", "argument of NTH_VALUE must be greater than zero: " + call.count());
+    }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      out[order[i]] = frameStart[i] >= frameEnd[i] ? -1 : order[first ? frameStart[i] : frameEnd[i] - 1];
+      long p = kind == SqlKind.FIRST_VALUE ? frameStart[i] : kind == SqlKind.LAST_VALUE ? frameEnd[i] - 1
+          : frameStart[i] + call.count() - 1;
+      out[order[i]] = p < frameStart[i] || p >= frameEnd[i] ? -1 : order[(int) p];
     }
     return out;
   }
@@ -448,7 +458,7 @@ final class WindowFunctions {
     Column fallback = call.defaultColumn() >= 0 ? columns[call.defaultColumn()]
         : call.defaultValue() == null ? null : Columns.constant(call.defaultValue(), 1);
     Column source = fallback == null ? arg : Columns.concat(List.of(arg, fallback));
-    long step = call.kind() == org.apache.calcite.sql.SqlKind.LAG ? -call.count() : call.count();
+    long step = call.kind() == SqlKind.LAG ? -call.count() : call.count();
     int[] rows = new int[n];
     int partitionStart = 0;
     for (int i = 0; i < n; i++) {

@@ -30,7 +30,7 @@ final class WindowPlans {
   /** The window functions the engine computes. */
   static final Set<SqlKind> FUNCTIONS = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
       SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK, SqlKind.DENSE_RANK, SqlKind.NTILE, SqlKind.PERCENT_RANK,
-      SqlKind.CUME_DIST, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE);
+      SqlKind.CUME_DIST, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -84,6 +84,9 @@ final class WindowPlans {
       case NTILE:
         return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, null,
             call.getType());
+      case NTH_VALUE:
+        return new WindowCall(kind, column(operands.get(0), inputWidth, name),
+            constantLong(operands.get(1), inputWidth, window, name), -1, null, call.getType());
       case LAG:
       case LEAD:
         long offset = operands.size() > 1 ? constantLong(operands.get(1), inputWidth, window, name) : 1;

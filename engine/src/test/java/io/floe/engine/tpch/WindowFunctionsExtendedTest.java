@@ -1,0 +1,97 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.ResultRows;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * NTH_VALUE, IGNORE NULLS, per-row LAG/LEAD offsets, DISTINCT window aggregates, frame exclusion and GROUP_ID on the
+ * TPC-H tables, each compared with DuckDB on the same files, serially and on 4 workers. Floe takes the standard
+ * {@code f(x) IGNORE NULLS OVER (...)}, DuckDB {@code f(x IGNORE NULLS) OVER (...)}: the oracle's statement is
+ * rewritten accordingly.
+ */
+class WindowFunctionsExtendedTest {
+  /**
+   * Orders of 60 customers: key k, 4 partitions g, price v (NULL in runs: orders with key % 8 below 3, and every order
+   * of partition 3), priority p (5 values, many ties), per-row offset o (0..3, NULL every 13th order).
+   */
+  private static final String ORDERS = "WITH t AS (SELECT o_orderkey AS k, o_custkey % 4 AS g, CASE WHEN "
+      + "o_orderkey % 8 < 3 OR o_custkey % 4 = 3 THEN NULL ELSE o_totalprice END AS v, o_orderpriority AS p, "
+      + "CASE WHEN o_orderkey % 13 = 0 THEN NULL ELSE o_orderkey % 4 END AS o, o_custkey AS c "
+      + "FROM orders WHERE o_custkey < 60) ";
+  /** Lines of 200 orders: key k, 3 partitions g, quantity q with ties (NULL on line 3), price v (NULL on line 2). */
+  private static final String LINES = "WITH l AS (SELECT l_orderkey * 10 + l_linenumber AS k, l_orderkey % 3 AS g, "
+      + "CASE WHEN l_linenumber = 3 THEN NULL ELSE l_quantity END AS q, CASE WHEN l_linenumber = 2 THEN NULL ELSE "
+      + "l_extendedprice END AS v, l_returnflag AS f FROM lineitem WHERE l_orderkey < 200) ";
+
+  @RegisterExtension
+  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
+  @RegisterExtension
+  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
+
+  /** A statement for Floe and the same for DuckDB. */
+  record Case(String floe, String duckdb) {
+    @Override
+    public String toString() {
+      return floe;
+    }
+  }
+
+  private static Case same(String sql) {
+    return new Case(sql, sql);
+  }
+
+  static Stream<Case> statements() {
+    List<Case> out = new ArrayList<>();
+    // NTH_VALUE over ROWS and RANGE frames
+    for (String frame : List.of("", " ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING", " ROWS BETWEEN 1 FOLLOWING AND "
+        + "UNBOUNDED FOLLOWING", " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+        " ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING")) {
+      String over = "(PARTITION BY g ORDER BY k" + frame + ")";
+      out.add(same(ORDERS + "SELECT k, nth_value(v, 1) OVER " + over + ", nth_value(v, 2) OVER " + over
+          + ", nth_value(p, 3) OVER " + over + ", nth_value(k, 5) OVER " + over + " FROM t ORDER BY k"));
+    }
+    for (String frame : List.of("RANGE BETWEEN 2 PRECEDING AND 2 FOLLOWING", "RANGE BETWEEN CURRENT ROW AND "
+        + "UNBOUNDED FOLLOWING", "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", "RANGE BETWEEN CURRENT ROW AND "
+        + "CURRENT ROW")) {
+      String over = "(PARTITION BY g ORDER BY q NULLS FIRST " + frame + ")";
+      out.add(same(LINES + "SELECT k, nth_value(q, 2) OVER " + over + ", nth_value(q, 4) OVER " + over
+          + ", first_value(q) OVER " + over + ", last_value(q) OVER " + over + " FROM l ORDER BY k"));
+    }
+    out.add(same("SELECT n_name, nth_value(n_name, 2) OVER (PARTITION BY n_regionkey ORDER BY n_name DESC), "
+        + "nth_value(n_regionkey * 10, 8) OVER (ORDER BY n_regionkey) FROM nation ORDER BY n_name"));
+    return out.stream();
+  }
+
+  static Stream<Arguments> cases() {
+    return statements().flatMap(c -> Stream.of(Arguments.of(1, c), Arguments.of(4, c)));
+  }
+
+  @Timeout(120)
+  @ParameterizedTest(name = "[{index}] workers {0}: {1}")
+  @MethodSource("cases")
+  void matchesDuckDb(int workers, Case c) throws Exception {
+    (workers == 1 ? SERIAL : PARALLEL).get().assertSameRows(c.floe(), c.duckdb());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT nth_value(n_name, 0) OVER (ORDER BY n_name) FROM nation"})
+  void invalidArgumentsFailWithDataErrors(String sql) {
+    TpchOracle serial = SERIAL.get();
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(serial.session(), sql));
+    assertTrue(e.getSQLState().startsWith("22"), e.getSQLState() + " " + e.getMessage());
+  }
+}
