@@ -431,7 +431,7 @@ final class WindowFunctions {
 
   /**
    * Per position, the frame's first row (FIRST_VALUE), last row (LAST_VALUE) or n-th row (NTH_VALUE), -1 when the
-   * frame has no such row.
+   * frame has no such row; with IGNORE NULLS, counting only rows whose argument is not NULL.
    */
   private int[] framed(WindowCall call) {
     frames();
@@ -439,40 +439,84 @@ final class WindowFunctions {
     if (kind == SqlKind.NTH_VALUE && call.count() <= 0) {
       throw new SqlStateException("22016", "argument of NTH_VALUE must be greater than zero: " + call.count());
     }
+    NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(columns[call.argument()]) : null;
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      long p = kind == SqlKind.FIRST_VALUE ? frameStart[i] : kind == SqlKind.LAST_VALUE ? frameEnd[i] - 1
-          : frameStart[i] + call.count() - 1;
-      out[order[i]] = p < frameStart[i] || p >= frameEnd[i] ? -1 : order[(int) p];
+      // the frame as positions [from, to) in the sorted order, or in the list of non-null positions
+      long from = nonNull == null ? frameStart[i] : nonNull.before[frameStart[i]];
+      long to = nonNull == null ? frameEnd[i] : nonNull.before[frameEnd[i]];
+      long p = kind == SqlKind.FIRST_VALUE ? from : kind == SqlKind.LAST_VALUE ? to - 1 : from + call.count() - 1;
+      out[order[i]] = p < from || p >= to ? -1 : order[nonNull == null ? (int) p : nonNull.positions[(int) p]];
     }
     return out;
+  }
+
+  /** The sorted positions whose value of a column is not NULL. */
+  private final class NonNullRows {
+    /** {@code before[p]}: how many positions before p hold a non-null value (p in 0..n). */
+    final int[] before = new int[n + 1];
+    /** The positions holding a non-null value, ascending. */
+    final int[] positions;
+
+    NonNullRows(Column arg) {
+      int[] found = new int[n];
+      int count = 0;
+      for (int p = 0; p < n; p++) {
+        before[p] = count;
+        if (!arg.isNull(order[p])) {
+          found[count++] = p;
+        }
+      }
+      before[n] = count;
+      positions = found;
+    }
+
+    /**
+     * The position of the {@code |step|}-th non-null row before (step < 0) or after position i within the
+     * partition {@code [from, to)}, else -1.
+     */
+    int shift(int i, long step, int from, int to) {
+      long k = step < 0 ? before[i] + step : before[i + 1] + step - 1;
+      return k >= before[from] && k < before[to] ? positions[(int) k] : -1;
+    }
   }
 
   private Column pick(WindowCall call, int[] rows) {
     return Gather.rows(columns[call.argument()], rows, n);
   }
 
-  /** LAG and LEAD: the row {@code count} positions before or after in the partition, else the default. */
+  /**
+   * LAG and LEAD: the row {@code count} positions before or after in the partition (with IGNORE NULLS, the
+   * {@code count}-th row before or after with a non-null value; offset 0 is the row itself), else the default.
+   */
   private Column shifted(WindowCall call) {
     Column arg = columns[call.argument()];
     Column fallback = call.defaultColumn() >= 0 ? columns[call.defaultColumn()]
         : call.defaultValue() == null ? null : Columns.constant(call.defaultValue(), 1);
     Column source = fallback == null ? arg : Columns.concat(List.of(arg, fallback));
     long step = call.kind() == SqlKind.LAG ? -call.count() : call.count();
+    NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(arg) : null;
     int[] rows = new int[n];
     int partitionStart = 0;
     for (int i = 0; i < n; i++) {
       if (i == partitionEnd[partitionStart]) {
         partitionStart = i;
       }
-      long j = i + step;
       int row = order[i];
-      if (j >= partitionStart && j < partitionEnd[i]) {
-        rows[row] = order[(int) j];
+      int found = step == 0 ? i : nonNull == null ? shift(i, step, partitionStart, partitionEnd[i])
+          : nonNull.shift(i, step, partitionStart, partitionEnd[i]);
+      if (found >= 0) {
+        rows[row] = order[found];
       } else {
         rows[row] = fallback == null ? -1 : call.defaultColumn() >= 0 ? n + row : n;
       }
     }
     return Gather.rows(source, rows, n);
+  }
+
+  /** Position {@code i + step} if it lies in the partition {@code [from, to)}, else -1. */
+  private static int shift(int i, long step, int from, int to) {
+    long j = i + step;
+    return j >= from && j < to ? (int) j : -1;
   }
 }

@@ -32,6 +32,10 @@ final class WindowPlans {
       SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK, SqlKind.DENSE_RANK, SqlKind.NTILE, SqlKind.PERCENT_RANK,
       SqlKind.CUME_DIST, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
 
+  /** The window functions that take IGNORE NULLS. */
+  private static final Set<SqlKind> NULL_TREATMENT = EnumSet.of(SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE,
+      SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
+
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private WindowPlans() {
@@ -76,17 +80,17 @@ final class WindowPlans {
     if (call.distinct) {
       throw new UnsupportedOperationException("not supported: window function " + name + " with DISTINCT");
     }
-    if (call.ignoreNulls) {
+    if (call.ignoreNulls && !NULL_TREATMENT.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name + " with IGNORE NULLS");
     }
     List<RexNode> operands = call.getOperands();
     switch (kind) {
       case NTILE:
-        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, null,
+        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, null, false,
             call.getType());
       case NTH_VALUE:
         return new WindowCall(kind, column(operands.get(0), inputWidth, name),
-            constantLong(operands.get(1), inputWidth, window, name), -1, null, call.getType());
+            constantLong(operands.get(1), inputWidth, window, name), -1, null, call.ignoreNulls, call.getType());
       case LAG:
       case LEAD:
         long offset = operands.size() > 1 ? constantLong(operands.get(1), inputWidth, window, name) : 1;
@@ -101,7 +105,7 @@ final class WindowPlans {
           }
         }
         return new WindowCall(kind, column(operands.get(0), inputWidth, name), offset, defaultColumn, defaultValue,
-            call.getType());
+            call.ignoreNulls, call.getType());
       case COUNT:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function COUNT with several arguments");
@@ -120,8 +124,8 @@ final class WindowPlans {
           throw new UnsupportedOperationException("not supported: window function " + name
               + " with several arguments");
         }
-        return WindowCall.of(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name),
-            call.getType());
+        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1,
+            null, call.ignoreNulls, call.getType());
     }
   }
 

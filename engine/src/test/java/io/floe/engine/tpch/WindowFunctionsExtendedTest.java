@@ -72,7 +72,33 @@ class WindowFunctionsExtendedTest {
     }
     out.add(same("SELECT n_name, nth_value(n_name, 2) OVER (PARTITION BY n_regionkey ORDER BY n_name DESC), "
         + "nth_value(n_regionkey * 10, 8) OVER (ORDER BY n_regionkey) FROM nation ORDER BY n_name"));
+    // IGNORE NULLS (RESPECT NULLS is the default) of the value functions, LAG and LEAD
+    for (String frame : List.of("", " ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING", " ROWS BETWEEN UNBOUNDED PRECEDING "
+        + "AND UNBOUNDED FOLLOWING", " ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING", " ROWS BETWEEN CURRENT ROW AND 4 "
+        + "FOLLOWING")) {
+      String over = "(PARTITION BY g ORDER BY k" + frame + ")";
+      out.add(nullTreatment(ORDERS + "SELECT k, first_value(v) IGNORE NULLS OVER " + over + ", last_value(v) IGNORE "
+          + "NULLS OVER " + over + ", nth_value(v, 2) IGNORE NULLS OVER " + over + ", nth_value(v, 3) RESPECT NULLS "
+          + "OVER " + over + ", first_value(v) RESPECT NULLS OVER " + over + " FROM t ORDER BY k"));
+    }
+    String byKey = "(PARTITION BY g ORDER BY k)";
+    out.add(nullTreatment(ORDERS + "SELECT k, lag(v) IGNORE NULLS OVER " + byKey + ", lag(v, 2, 0) IGNORE NULLS OVER "
+        + byKey + ", lead(v, 3) IGNORE NULLS OVER " + byKey + ", lead(v, 1, k) IGNORE NULLS OVER " + byKey
+        + ", lag(v, 0) IGNORE NULLS OVER " + byKey + ", lag(v, 1) RESPECT NULLS OVER " + byKey + ", lead(p) IGNORE "
+        + "NULLS OVER (ORDER BY k) FROM t ORDER BY k"));
+    for (String order : List.of("q ASC NULLS FIRST", "q DESC NULLS LAST", "q DESC NULLS FIRST")) {
+      String over = "(PARTITION BY g ORDER BY " + order + " RANGE BETWEEN 4 PRECEDING AND CURRENT ROW)";
+      String whole = "(PARTITION BY g ORDER BY " + order + " RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)";
+      out.add(nullTreatment(LINES + "SELECT k, first_value(q) IGNORE NULLS OVER " + over + ", last_value(q) IGNORE "
+          + "NULLS OVER " + whole + ", nth_value(q, 3) IGNORE NULLS OVER " + whole + ", first_value(q) OVER " + whole
+          + " FROM l ORDER BY k"));
+    }
     return out.stream();
+  }
+
+  /** A statement with {@code f(x) IGNORE NULLS OVER}, for DuckDB spelled {@code f(x IGNORE NULLS) OVER}. */
+  private static Case nullTreatment(String sql) {
+    return new Case(sql, sql.replaceAll("\\) (IGNORE|RESPECT) NULLS OVER", " $1 NULLS) OVER"));
   }
 
   static Stream<Arguments> cases() {
