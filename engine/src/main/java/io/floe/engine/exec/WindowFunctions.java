@@ -436,17 +436,17 @@ final class WindowFunctions {
   private int[] framed(WindowCall call) {
     frames();
     SqlKind kind = call.kind();
-    if (kind == SqlKind.NTH_VALUE && call.count() <= 0) {
-      throw new SqlStateException("22016", "argument of NTH_VALUE must be greater than zero: " + call.count());
-    }
     NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(columns[call.argument()]) : null;
+    Counts counts = new Counts(call);
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       // the frame as positions [from, to) in the sorted order, or in the list of non-null positions
       long from = nonNull == null ? frameStart[i] : nonNull.before[frameStart[i]];
       long to = nonNull == null ? frameEnd[i] : nonNull.before[frameEnd[i]];
-      long p = kind == SqlKind.FIRST_VALUE ? from : kind == SqlKind.LAST_VALUE ? to - 1 : from + call.count() - 1;
-      out[order[i]] = p < from || p >= to ? -1 : order[nonNull == null ? (int) p : nonNull.positions[(int) p]];
+      int row = order[i];
+      long p = kind == SqlKind.FIRST_VALUE ? from : kind == SqlKind.LAST_VALUE ? to - 1
+          : counts.isNull(row) || counts.get(row) <= 0 ? -1 : from + counts.get(row) - 1;
+      out[row] = p < from || p >= to ? -1 : order[nonNull == null ? (int) p : nonNull.positions[(int) p]];
     }
     return out;
   }
@@ -494,7 +494,8 @@ final class WindowFunctions {
     Column fallback = call.defaultColumn() >= 0 ? columns[call.defaultColumn()]
         : call.defaultValue() == null ? null : Columns.constant(call.defaultValue(), 1);
     Column source = fallback == null ? arg : Columns.concat(List.of(arg, fallback));
-    long step = call.kind() == SqlKind.LAG ? -call.count() : call.count();
+    int direction = call.kind() == SqlKind.LAG ? -1 : 1;
+    Counts counts = new Counts(call);
     NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(arg) : null;
     int[] rows = new int[n];
     int partitionStart = 0;
@@ -503,6 +504,11 @@ final class WindowFunctions {
         partitionStart = i;
       }
       int row = order[i];
+      if (counts.isNull(row)) {
+        rows[row] = -1; // a NULL offset gives NULL, not the default
+        continue;
+      }
+      long step = direction * Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, counts.get(row)));
       int found = step == 0 ? i : nonNull == null ? shift(i, step, partitionStart, partitionEnd[i])
           : nonNull.shift(i, step, partitionStart, partitionEnd[i]);
       if (found >= 0) {
@@ -512,6 +518,29 @@ final class WindowFunctions {
       }
     }
     return Gather.rows(source, rows, n);
+  }
+
+  /** The offset of LAG/LEAD or the n of NTH_VALUE per row: a constant or a column's value. */
+  private final class Counts {
+    private final long constant;
+    private final Column column;
+
+    Counts(WindowCall call) {
+      this.constant = call.count();
+      this.column = call.countColumn() < 0 ? null : columns[call.countColumn()];
+    }
+
+    boolean isNull(int row) {
+      return column != null && column.isNull(row);
+    }
+
+    long get(int row) {
+      if (column == null) {
+        return constant;
+      }
+      return column instanceof LongColumn l && l.kind() == LongColumn.Kind.INTEGER ? l.values()[row]
+          : ((Number) column.get(row)).longValue();
+    }
   }
 
   /** Position {@code i + step} if it lies in the partition {@code [from, to)}, else -1. */

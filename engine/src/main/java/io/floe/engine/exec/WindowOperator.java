@@ -177,6 +177,9 @@ public final class WindowOperator implements Operator {
         if (call.defaultColumn() >= 0) {
           read.add(call.defaultColumn());
         }
+        if (call.countColumn() >= 0) {
+          read.add(call.countColumn());
+        }
       }
     }
     return new ArrayList<>(read);

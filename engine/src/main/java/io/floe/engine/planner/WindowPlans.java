@@ -86,17 +86,18 @@ final class WindowPlans {
     List<RexNode> operands = call.getOperands();
     switch (kind) {
       case NTILE:
-        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, null, false,
+        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, -1, null, false,
             call.getType());
       case NTH_VALUE:
-        return new WindowCall(kind, column(operands.get(0), inputWidth, name),
-            constantLong(operands.get(1), inputWidth, window, name), -1, null, call.ignoreNulls, call.getType());
       case LAG:
       case LEAD:
-        long offset = operands.size() > 1 ? constantLong(operands.get(1), inputWidth, window, name) : 1;
+        // the offset (n of NTH_VALUE): a constant or a column
+        RexNode count = operands.size() > 1 ? operands.get(1) : null;
+        int countColumn = count instanceof RexInputRef ref && ref.getIndex() < inputWidth ? ref.getIndex() : -1;
+        long constantCount = count == null ? 1 : countColumn >= 0 ? 0 : constantLong(count, inputWidth, window, name);
         int defaultColumn = -1;
         Object defaultValue = null;
-        if (operands.size() > 2) {
+        if (kind != SqlKind.NTH_VALUE && operands.size() > 2) {
           RexNode d = operands.get(2);
           if (d instanceof RexInputRef ref && ref.getIndex() < inputWidth) {
             defaultColumn = ref.getIndex();
@@ -104,8 +105,8 @@ final class WindowPlans {
             defaultValue = as(Values.literal(constant(d, inputWidth, window, name)), call.getType());
           }
         }
-        return new WindowCall(kind, column(operands.get(0), inputWidth, name), offset, defaultColumn, defaultValue,
-            call.ignoreNulls, call.getType());
+        return new WindowCall(kind, column(operands.get(0), inputWidth, name), constantCount, countColumn,
+            defaultColumn, defaultValue, call.ignoreNulls, call.getType());
       case COUNT:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function COUNT with several arguments");
@@ -124,7 +125,7 @@ final class WindowPlans {
           throw new UnsupportedOperationException("not supported: window function " + name
               + " with several arguments");
         }
-        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1,
+        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1, -1,
             null, call.ignoreNulls, call.getType());
     }
   }

@@ -93,6 +93,19 @@ class WindowFunctionsExtendedTest {
           + "NULLS OVER " + whole + ", nth_value(q, 3) IGNORE NULLS OVER " + whole + ", first_value(q) OVER " + whole
           + " FROM l ORDER BY k"));
     }
+    // per-row offsets of LAG and LEAD (NULL offsets give NULL, negative ones look the other way), per-row n of
+    // NTH_VALUE (NULL, 0 or negative give NULL), non-constant defaults
+    out.add(nullTreatment(ORDERS + "SELECT k, lag(v, o) OVER " + byKey + ", lead(v, o, 0) OVER " + byKey
+        + ", lag(k, o - 1) OVER " + byKey + ", lead(v, o - 2, k) OVER " + byKey + ", lag(v, o) IGNORE NULLS OVER "
+        + byKey + ", lead(p, o - 1, 'none') IGNORE NULLS OVER " + byKey + ", lag(p, 2, upper(p)) OVER " + byKey
+        + ", lead(v, 1, v * 2) IGNORE NULLS OVER (ORDER BY c, k), lag(c, o) OVER (ORDER BY k) FROM t ORDER BY k"));
+    for (String frame : List.of("", " ROWS BETWEEN 2 PRECEDING AND 3 FOLLOWING", " ROWS BETWEEN UNBOUNDED PRECEDING "
+        + "AND UNBOUNDED FOLLOWING")) {
+      String over = "(PARTITION BY g ORDER BY k" + frame + ")";
+      out.add(nullTreatment(ORDERS + "SELECT k, nth_value(v, o) OVER " + over + ", nth_value(v, o - 1) IGNORE NULLS "
+          + "OVER " + over + ", nth_value(p, 0) OVER " + over + ", nth_value(k, -2) OVER " + over
+          + " FROM t ORDER BY k"));
+    }
     return out.stream();
   }
 
@@ -114,7 +127,7 @@ class WindowFunctionsExtendedTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "SELECT nth_value(n_name, 0) OVER (ORDER BY n_name) FROM nation"})
+      "SELECT ntile(0) OVER (ORDER BY n_name) FROM nation"})
   void invalidArgumentsFailWithDataErrors(String sql) {
     TpchOracle serial = SERIAL.get();
     SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(serial.session(), sql));
