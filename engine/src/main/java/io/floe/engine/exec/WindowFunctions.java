@@ -142,7 +142,7 @@ final class WindowFunctions {
         out[order[i]] = frameEnd[i] - frameStart[i];
       }
     } else {
-      slide(arg, new SlidingSum() {
+      slide(arg, call, new SlidingSum() {
         @Override
         public void enter(int row) {
         }
@@ -177,30 +177,65 @@ final class WindowFunctions {
     void emit(int row, long count);
   }
 
-  /** Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}. */
-  private void slide(Column arg, SlidingSum sum) {
+  /**
+   * Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}; for a DISTINCT
+   * call only a value's first row entering the frame enters and its last row leaving leaves.
+   */
+  private void slide(Column arg, WindowCall call, SlidingSum sum) {
+    int[] ids = call.distinct() ? valueIds(arg) : null;
+    int[] copies = call.distinct() ? new int[n] : null;
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
       int a = from;
       int b = from;
       long count = 0;
       sum.clear();
+      if (copies != null) {
+        for (int i = from; i < to; i++) {
+          copies[Math.max(0, ids[order[i]])] = 0;
+        }
+      }
       for (int i = from; i < to; i++) {
         for (; b < frameEnd[i]; b++) {
-          if (!arg.isNull(order[b])) {
-            sum.enter(order[b]);
+          int row = order[b];
+          if (!arg.isNull(row) && (ids == null || copies[ids[row]]++ == 0)) {
+            sum.enter(row);
             count++;
           }
         }
         for (; a < frameStart[i]; a++) {
-          if (!arg.isNull(order[a])) {
-            sum.leave(order[a]);
+          int row = order[a];
+          if (!arg.isNull(row) && (ids == null || --copies[ids[row]] == 0)) {
+            sum.leave(row);
             count--;
           }
         }
         sum.emit(order[i], count);
       }
     }
+  }
+
+  /** Per row, a number naming its value among the column's distinct non-null values (-1 for NULL). */
+  private int[] valueIds(Column arg) {
+    int[] rows = new int[n];
+    int m = 0;
+    for (int r = 0; r < n; r++) {
+      if (!arg.isNull(r)) {
+        rows[m++] = r;
+      }
+    }
+    RowComparator.IndexComparator values = RowComparator.values(arg);
+    IndexSort.sort(rows, m, values);
+    int[] ids = new int[n];
+    java.util.Arrays.fill(ids, -1);
+    int id = -1;
+    for (int k = 0; k < m; k++) {
+      if (k == 0 || values.compare(rows[k - 1], rows[k]) != 0) {
+        id++;
+      }
+      ids[rows[k]] = id;
+    }
+    return ids;
   }
 
   private Column sum(WindowCall call) {
@@ -212,7 +247,7 @@ final class WindowFunctions {
       arg = Columns.pack(arg.toArray());
     }
     if (arg instanceof DoubleColumn d) {
-      return doubleSum(d, zeroIfEmpty);
+      return doubleSum(d, call, zeroIfEmpty);
     }
     if (arg instanceof LongColumn l && (type != SqlTypeName.DECIMAL || l.kind() == LongColumn.Kind.DECIMAL
         && l.scale() == call.type().getScale() || l.kind() == LongColumn.Kind.INTEGER && call.type().getScale() == 0)) {
@@ -270,7 +305,7 @@ final class WindowFunctions {
       }
     }
     LongSums state = new LongSums();
-    slide(arg, state);
+    slide(arg, call, state);
     Object[] big = state.big;
     LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
     LongColumn sums = new LongColumn(out, state.nulls, n, kind, decimal ? call.type().getScale() : 0);
@@ -286,7 +321,7 @@ final class WindowFunctions {
   }
 
   /** Sums of doubles, compensated (Neumaier); infinities and NaNs counted apart so leaving rows can be removed. */
-  private Column doubleSum(DoubleColumn arg, boolean zeroIfEmpty) {
+  private Column doubleSum(DoubleColumn arg, WindowCall call, boolean zeroIfEmpty) {
     double[] v = arg.values();
     double[] out = new double[n];
     final class DoubleSums implements SlidingSum {
@@ -319,7 +354,7 @@ final class WindowFunctions {
       }
     }
     DoubleSums state = new DoubleSums();
-    slide(arg, state);
+    slide(arg, call, state);
     return new DoubleColumn(out, state.nulls, n);
   }
 
@@ -363,7 +398,7 @@ final class WindowFunctions {
   private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
     Object[] out = new Object[n];
     boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    slide(arg, new SlidingSum() {
+    slide(arg, call, new SlidingSum() {
       private BigDecimal sum;
 
       @Override

@@ -36,6 +36,10 @@ final class WindowPlans {
   private static final Set<SqlKind> NULL_TREATMENT = EnumSet.of(SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE,
       SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
 
+  /** The window aggregates that take DISTINCT. */
+  private static final Set<SqlKind> DISTINCT = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
+      SqlKind.MAX);
+
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private WindowPlans() {
@@ -77,7 +81,7 @@ final class WindowPlans {
     if (!FUNCTIONS.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name);
     }
-    if (call.distinct) {
+    if (call.distinct && !DISTINCT.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name + " with DISTINCT");
     }
     if (call.ignoreNulls && !NULL_TREATMENT.contains(kind)) {
@@ -87,7 +91,7 @@ final class WindowPlans {
     switch (kind) {
       case NTILE:
         return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, -1, null, false,
-            call.getType());
+            false, call.getType());
       case NTH_VALUE:
       case LAG:
       case LEAD:
@@ -106,27 +110,28 @@ final class WindowPlans {
           }
         }
         return new WindowCall(kind, column(operands.get(0), inputWidth, name), constantCount, countColumn,
-            defaultColumn, defaultValue, call.ignoreNulls, call.getType());
+            defaultColumn, defaultValue, call.ignoreNulls, false, call.getType());
       case COUNT:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function COUNT with several arguments");
         }
         if (operands.size() == 1 && operands.get(0) instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
           // COUNT(constant): all rows, or none for COUNT(NULL)
-          if (Values.literal(constant(ref, inputWidth, window, name)) == null) {
-            throw new UnsupportedOperationException("not supported: window function COUNT(NULL)");
+          if (Values.literal(constant(ref, inputWidth, window, name)) == null || call.distinct) {
+            throw new UnsupportedOperationException("not supported: window function COUNT(" + (call.distinct
+                ? "DISTINCT " : "") + "constant)");
           }
           return WindowCall.of(kind, -1, call.getType());
         }
-        return WindowCall.of(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name),
-            call.getType());
+        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1, -1,
+            null, false, call.distinct, call.getType());
       default:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function " + name
               + " with several arguments");
         }
         return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1, -1,
-            null, call.ignoreNulls, call.getType());
+            null, call.ignoreNulls, call.distinct, call.getType());
     }
   }
 

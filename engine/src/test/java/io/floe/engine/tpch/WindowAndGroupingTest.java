@@ -164,7 +164,6 @@ class WindowAndGroupingTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "SELECT count(n_name, n_regionkey) OVER (ORDER BY n_name) FROM nation",
-      "SELECT count(DISTINCT n_regionkey) OVER (ORDER BY n_name) FROM nation",
       "SELECT sum(n_nationkey) OVER (ORDER BY n_nationkey ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW)"
           + " FROM nation"})
   void unsupportedWindowsFailAtPlanTime(String sql) {

@@ -106,6 +106,18 @@ class WindowFunctionsExtendedTest {
           + "OVER " + over + ", nth_value(p, 0) OVER " + over + ", nth_value(k, -2) OVER " + over
           + " FROM t ORDER BY k"));
     }
+    // DISTINCT aggregates over whole partitions and moving frames
+    for (String over : List.of("(PARTITION BY g)", "()", "(PARTITION BY g ORDER BY k)", "(PARTITION BY g ORDER BY q)",
+        "(PARTITION BY g ORDER BY k ROWS BETWEEN 3 PRECEDING AND 2 FOLLOWING)", "(PARTITION BY g ORDER BY k ROWS "
+        + "BETWEEN 1 FOLLOWING AND 6 FOLLOWING)", "(ORDER BY q DESC RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING)")) {
+      out.add(same(LINES + "SELECT k, count(DISTINCT q) OVER " + over + ", sum(DISTINCT q) OVER " + over
+          + ", avg(DISTINCT q) OVER " + over + ", count(DISTINCT f) OVER " + over + ", sum(DISTINCT CAST(q AS DOUBLE) "
+          + "/ 4) OVER " + over + ", min(DISTINCT v) OVER " + over + ", max(DISTINCT f) OVER " + over + ", count(q) "
+          + "OVER " + over + " FROM l ORDER BY k"));
+    }
+    out.add(same(ORDERS + "SELECT k, count(DISTINCT p) OVER (PARTITION BY g), count(DISTINCT v) OVER (PARTITION BY g "
+        + "ORDER BY k ROWS BETWEEN 4 PRECEDING AND CURRENT ROW), sum(DISTINCT o) OVER (PARTITION BY g ORDER BY k), "
+        + "sum(DISTINCT c % 3) OVER (ORDER BY k ROWS 3 PRECEDING) FROM t ORDER BY k"));
     return out.stream();
   }
 
