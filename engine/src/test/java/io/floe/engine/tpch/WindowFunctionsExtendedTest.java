@@ -118,6 +118,20 @@ class WindowFunctionsExtendedTest {
     out.add(same(ORDERS + "SELECT k, count(DISTINCT p) OVER (PARTITION BY g), count(DISTINCT v) OVER (PARTITION BY g "
         + "ORDER BY k ROWS BETWEEN 4 PRECEDING AND CURRENT ROW), sum(DISTINCT o) OVER (PARTITION BY g ORDER BY k), "
         + "sum(DISTINCT c % 3) OVER (ORDER BY k ROWS 3 PRECEDING) FROM t ORDER BY k"));
+    // GROUP_ID() numbers the repeats of a grouping set (Calcite plans repeated sets as a UNION ALL of aggregates);
+    // DuckDB has no GROUP_ID, so its statement spells the union out
+    String nation = "SELECT n_regionkey, count(*), sum(n_nationkey), %s, grouping(n_regionkey) FROM nation ";
+    out.add(new Case(String.format(nation, "group_id()") + "GROUP BY GROUPING SETS ((n_regionkey), (n_regionkey), (), "
+        + "(), ()) ORDER BY 1, 4", String.format(nation, "0") + "GROUP BY GROUPING SETS ((n_regionkey), ()) UNION ALL "
+        + String.format(nation, "1") + "GROUP BY GROUPING SETS ((n_regionkey), ()) UNION ALL SELECT NULL, count(*), "
+        + "sum(n_nationkey), 2, 1 FROM nation ORDER BY 1, 4"));
+    out.add(new Case("SELECT n_regionkey, count(*), group_id() FROM nation GROUP BY ROLLUP(n_regionkey) ORDER BY 1",
+        "SELECT n_regionkey, count(*), 0 FROM nation GROUP BY ROLLUP(n_regionkey) ORDER BY 1"));
+    String lines = "SELECT l_returnflag, l_linestatus, count(*), sum(l_quantity), %s AS gid FROM lineitem ";
+    out.add(new Case(String.format(lines, "group_id()") + "GROUP BY l_returnflag, ROLLUP(l_returnflag, l_linestatus) "
+        + "ORDER BY 1, 2, 5", String.format(lines, "0") + "GROUP BY GROUPING SETS ((l_returnflag, l_linestatus), "
+        + "(l_returnflag)) UNION ALL SELECT l_returnflag, NULL, count(*), sum(l_quantity), 1 FROM lineitem GROUP BY "
+        + "l_returnflag ORDER BY 1, 2, 5"));
     return out.stream();
   }
 
