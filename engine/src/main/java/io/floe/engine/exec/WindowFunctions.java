@@ -23,8 +23,9 @@ final class WindowFunctions {
   private final WindowFrame.Sorted sorted;
   private final WindowFrame frame;
   private final int n;
-  private int[] frameStart;
-  private int[] frameEnd;
+  /** The frames as pieces of positions: piece k of position i is {@code [starts[k][i], ends[k][i])}. */
+  private int[][] starts;
+  private int[][] ends;
 
   /**
    * {@code columns} are the input columns (in input row order) the calls read, {@code order} the sorted row
@@ -39,16 +40,19 @@ final class WindowFunctions {
     this.n = order.length;
   }
 
-  /** The frames' positions, computed on first use. */
+  /** The frames' positions, computed on first use: one piece, or up to three around an EXCLUDE clause's rows. */
   private void frames() {
-    if (frameStart != null) {
+    if (starts != null) {
       return;
     }
-    frameStart = new int[n];
-    frameEnd = new int[n];
+    int[] frameStart = new int[n];
+    int[] frameEnd = new int[n];
     for (int from = 0; from < n; from = partitionEnd[from]) {
       frame.bounds(sorted, from, partitionEnd[from], frameStart, frameEnd);
     }
+    WindowFrame.Pieces pieces = frame.exclude(sorted, frameStart, frameEnd);
+    starts = pieces.starts();
+    ends = pieces.ends();
   }
 
   Column evaluate(WindowCall call) {
@@ -138,8 +142,10 @@ final class WindowFunctions {
     long[] out = new long[n];
     Column arg = call.argument() < 0 ? null : columns[call.argument()];
     if (arg == null) {
-      for (int i = 0; i < n; i++) {
-        out[order[i]] = frameEnd[i] - frameStart[i];
+      for (int k = 0; k < starts.length; k++) {
+        for (int i = 0; i < n; i++) {
+          out[order[i]] += ends[k][i] - starts[k][i];
+        }
       }
     } else {
       slide(arg, call, new SlidingSum() {
@@ -162,7 +168,7 @@ final class WindowFunctions {
 
   /**
    * A running aggregate over a window frame that slides forward within each partition: the argument's non-null
-   * rows enter at the frame's end and leave at its start.
+   * rows enter at the end of a frame's piece and leave at its start.
    */
   private interface SlidingSum {
     /** A new partition starts: the frame is empty. */
@@ -178,16 +184,20 @@ final class WindowFunctions {
   }
 
   /**
-   * Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}; for a DISTINCT
-   * call only a value's first row entering the frame enters and its last row leaving leaves.
+   * Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}: each piece of the
+   * frames has its own two pointers, as both its ends only move forward. For a DISTINCT call only a value's first
+   * row entering the frame enters and its last row leaving leaves.
    */
   private void slide(Column arg, WindowCall call, SlidingSum sum) {
     int[] ids = call.distinct() ? valueIds(arg) : null;
     int[] copies = call.distinct() ? new int[n] : null;
+    int pieces = starts.length;
+    int[] a = new int[pieces];
+    int[] b = new int[pieces];
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
-      int a = from;
-      int b = from;
+      java.util.Arrays.fill(a, from);
+      java.util.Arrays.fill(b, from);
       long count = 0;
       sum.clear();
       if (copies != null) {
@@ -196,18 +206,21 @@ final class WindowFunctions {
         }
       }
       for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          int row = order[b];
-          if (!arg.isNull(row) && (ids == null || copies[ids[row]]++ == 0)) {
-            sum.enter(row);
-            count++;
+        for (int k = 0; k < pieces; k++) {
+          for (; a[k] < starts[k][i]; a[k]++) {
+            int row = order[a[k]];
+            if (a[k] < b[k] && !arg.isNull(row) && (ids == null || --copies[ids[row]] == 0)) {
+              sum.leave(row);
+              count--;
+            }
           }
-        }
-        for (; a < frameStart[i]; a++) {
-          int row = order[a];
-          if (!arg.isNull(row) && (ids == null || --copies[ids[row]] == 0)) {
-            sum.leave(row);
-            count--;
+          b[k] = Math.max(b[k], a[k]);
+          for (; b[k] < ends[k][i]; b[k]++) {
+            int row = order[b[k]];
+            if (!arg.isNull(row) && (ids == null || copies[ids[row]]++ == 0)) {
+              sum.enter(row);
+              count++;
+            }
           }
         }
         sum.emit(order[i], count);
@@ -433,6 +446,23 @@ final class WindowFunctions {
     Column arg = columns[call.argument()];
     RowComparator.IndexComparator values = RowComparator.values(arg);
     boolean min = call.kind() == SqlKind.MIN;
+    int[] out = extremes(arg, values, min, starts[0], ends[0]);
+    for (int k = 1; k < starts.length; k++) {
+      int[] piece = extremes(arg, values, min, starts[k], ends[k]);
+      for (int r = 0; r < n; r++) {
+        if (piece[r] >= 0 && (out[r] < 0 || (min ? 1 : -1) * values.compare(out[r], piece[r]) > 0)) {
+          out[r] = piece[r];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per row, the row holding the minimum or maximum of one piece of the frames ({@code [start[i], end[i])} for
+   * position i), or -1: a deque of candidate positions whose values increase (MIN) or decrease (MAX).
+   */
+  private int[] extremes(Column arg, RowComparator.IndexComparator values, boolean min, int[] start, int[] end) {
     int[] out = new int[n];
     int[] deque = new int[n];
     for (int from = 0; from < n; from = partitionEnd[from]) {
@@ -441,7 +471,7 @@ final class WindowFunctions {
       int tail = 0;
       int b = from;
       for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
+        for (; b < end[i]; b++) {
           int row = order[b];
           if (arg.isNull(row)) {
             continue;
@@ -455,7 +485,7 @@ final class WindowFunctions {
           }
           deque[tail++] = b;
         }
-        while (tail > head && deque[head] < frameStart[i]) {
+        while (tail > head && deque[head] < start[i]) {
           head++;
         }
         out[order[i]] = tail > head ? order[deque[head]] : -1;
@@ -473,17 +503,35 @@ final class WindowFunctions {
     SqlKind kind = call.kind();
     NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(columns[call.argument()]) : null;
     Counts counts = new Counts(call);
+    int pieces = starts.length;
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      // the frame as positions [from, to) in the sorted order, or in the list of non-null positions
-      long from = nonNull == null ? frameStart[i] : nonNull.before[frameStart[i]];
-      long to = nonNull == null ? frameEnd[i] : nonNull.before[frameEnd[i]];
+      // the frame's rows counted in the sorted order, or in the list of non-null positions
+      long size = 0;
+      for (int k = 0; k < pieces; k++) {
+        size += rank(nonNull, ends[k][i]) - rank(nonNull, starts[k][i]);
+      }
       int row = order[i];
-      long p = kind == SqlKind.FIRST_VALUE ? from : kind == SqlKind.LAST_VALUE ? to - 1
-          : counts.isNull(row) || counts.get(row) <= 0 ? -1 : from + counts.get(row) - 1;
-      out[row] = p < from || p >= to ? -1 : order[nonNull == null ? (int) p : nonNull.positions[(int) p]];
+      long wanted = kind == SqlKind.FIRST_VALUE ? 0 : kind == SqlKind.LAST_VALUE ? size - 1
+          : counts.isNull(row) || counts.get(row) <= 0 ? -1 : counts.get(row) - 1;
+      out[row] = -1;
+      for (int k = 0; k < pieces && wanted >= 0 && wanted < size; k++) {
+        int from = rank(nonNull, starts[k][i]);
+        int length = rank(nonNull, ends[k][i]) - from;
+        if (wanted < length) {
+          int p = from + (int) wanted;
+          out[row] = order[nonNull == null ? p : nonNull.positions[p]];
+          break;
+        }
+        wanted -= length;
+      }
     }
     return out;
+  }
+
+  /** Position p, or the number of non-null positions before it. */
+  private static int rank(NonNullRows nonNull, int p) {
+    return nonNull == null ? p : nonNull.before[p];
   }
 
   /** The sorted positions whose value of a column is not NULL. */

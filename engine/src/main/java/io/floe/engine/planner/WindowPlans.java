@@ -49,14 +49,11 @@ final class WindowPlans {
     int inputWidth = window.getInput().getRowType().getFieldCount();
     List<WindowOperator.Window> out = new ArrayList<>();
     for (Window.Group group : window.groups) {
-      if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
-        throw new UnsupportedOperationException("not supported: window frame " + group.exclude);
-      }
       List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
       RelDataType keyType = order.isEmpty() ? null
           : window.getInput().getRowType().getFieldList().get(order.get(0).getFieldIndex()).getType();
       WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, group.isRows, keyType, window),
-          bound(group.upperBound, group.isRows, keyType, window));
+          bound(group.upperBound, group.isRows, keyType, window), exclusion(group.exclude));
       List<WindowCall> calls = new ArrayList<>();
       for (Window.RexWinAggCall call : group.aggCalls) {
         calls.add(call(call, inputWidth, window));
@@ -64,6 +61,21 @@ final class WindowPlans {
       out.add(new WindowOperator.Window(group.keys.toArray(), order, frame, calls));
     }
     return out;
+  }
+
+  private static WindowFrame.Exclusion exclusion(RexWindowExclusion exclude) {
+    switch (exclude) {
+      case EXCLUDE_NO_OTHER:
+        return WindowFrame.Exclusion.NO_OTHERS;
+      case EXCLUDE_CURRENT_ROW:
+        return WindowFrame.Exclusion.CURRENT_ROW;
+      case EXCLUDE_GROUP:
+        return WindowFrame.Exclusion.GROUP;
+      case EXCLUDE_TIES:
+        return WindowFrame.Exclusion.TIES;
+      default:
+        throw new UnsupportedOperationException("not supported: window frame " + exclude);
+    }
   }
 
   /** The partition keys every window of {@code window} has (none when a window has no PARTITION BY). */

@@ -118,6 +118,31 @@ class WindowFunctionsExtendedTest {
     out.add(same(ORDERS + "SELECT k, count(DISTINCT p) OVER (PARTITION BY g), count(DISTINCT v) OVER (PARTITION BY g "
         + "ORDER BY k ROWS BETWEEN 4 PRECEDING AND CURRENT ROW), sum(DISTINCT o) OVER (PARTITION BY g ORDER BY k), "
         + "sum(DISTINCT c % 3) OVER (ORDER BY k ROWS 3 PRECEDING) FROM t ORDER BY k"));
+    // frames with EXCLUDE CURRENT ROW / GROUP / TIES / NO OTHERS
+    for (String exclude : List.of("CURRENT ROW", "GROUP", "TIES", "NO OTHERS")) {
+      String range = "(PARTITION BY g ORDER BY q RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING EXCLUDE " + exclude + ")";
+      out.add(nullTreatment(LINES + "SELECT k, sum(v) OVER " + range + ", count(v) OVER " + range + ", count(*) OVER "
+          + range + ", min(v) OVER " + range + ", max(v) OVER " + range + ", avg(q) OVER " + range + ", first_value(q) "
+          + "OVER " + range + ", last_value(q) OVER " + range + ", nth_value(q, 2) OVER " + range + ", count(DISTINCT "
+          + "q) OVER " + range + ", first_value(q) IGNORE NULLS OVER " + range + ", sum(CAST(v AS DOUBLE)) OVER "
+          + range + ", max(f) OVER " + range + " FROM l ORDER BY k"));
+      // (a ROWS frame around a row with peers depends on the peers' order: only whole ROWS frames have ties)
+      String rows = "(PARTITION BY g ORDER BY q NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING "
+          + "EXCLUDE " + exclude + ")";
+      String moving = "(PARTITION BY g ORDER BY q, k ROWS BETWEEN 2 PRECEDING AND 3 FOLLOWING EXCLUDE " + exclude + ")";
+      String peers = "(PARTITION BY g ORDER BY q DESC NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW "
+          + "EXCLUDE " + exclude + ")";
+      out.add(nullTreatment(LINES + "SELECT k, sum(q) OVER " + rows + ", min(q) OVER " + rows + ", max(q) OVER " + rows
+          + ", count(q) OVER " + rows + ", nth_value(q, 3) OVER " + rows + ", last_value(q) IGNORE NULLS OVER " + rows
+          + ", sum(v) OVER " + peers + ", min(v) OVER " + peers + ", last_value(q) OVER " + peers + ", count(*) OVER "
+          + peers + ", sum(v) OVER " + moving + ", max(v) OVER " + moving + ", last_value(v) IGNORE NULLS OVER "
+          + moving + ", count(DISTINCT q) OVER " + moving + " FROM l ORDER BY k"));
+      String whole = "(PARTITION BY g ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE "
+          + exclude + ")";
+      out.add(same(ORDERS + "SELECT k, sum(v) OVER " + whole + ", max(p) OVER " + whole + ", first_value(v) OVER "
+          + whole + ", last_value(k) OVER " + whole + ", count(*) OVER " + whole + ", min(v) OVER (PARTITION BY g "
+          + "ORDER BY p RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE " + exclude + ") FROM t ORDER BY k"));
+    }
     // GROUP_ID() numbers the repeats of a grouping set (Calcite plans repeated sets as a UNION ALL of aggregates);
     // DuckDB has no GROUP_ID, so its statement spells the union out
     String nation = "SELECT n_regionkey, count(*), sum(n_nationkey), %s, grouping(n_regionkey) FROM nation ";
