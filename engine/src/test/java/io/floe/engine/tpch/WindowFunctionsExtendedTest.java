@@ -143,6 +143,24 @@ class WindowFunctionsExtendedTest {
           + whole + ", last_value(k) OVER " + whole + ", count(*) OVER " + whole + ", min(v) OVER (PARTITION BY g "
           + "ORDER BY p RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE " + exclude + ") FROM t ORDER BY k"));
     }
+    // ranking and distribution functions with ties, NULLs and several partitions, all rows of a partition peers
+    String byQuantity = "(PARTITION BY g ORDER BY q DESC NULLS LAST)";
+    out.add(same(LINES + "SELECT k, ntile(2) OVER (PARTITION BY g ORDER BY k), ntile(5) OVER (PARTITION BY g, f ORDER "
+        + "BY k DESC), ntile(3) OVER " + byQuantity + " IS NOT NULL, percent_rank() OVER " + byQuantity
+        + ", cume_dist() OVER " + byQuantity + ", rank() OVER " + byQuantity + ", dense_rank() OVER (PARTITION BY f "
+        + "ORDER BY q NULLS FIRST), percent_rank() OVER (PARTITION BY g ORDER BY g), cume_dist() OVER (PARTITION BY "
+        + "g ORDER BY g), first_value(q) OVER " + byQuantity + ", last_value(q) OVER " + byQuantity + ", last_value(q) "
+        + "OVER (PARTITION BY g ORDER BY q RANGE BETWEEN CURRENT ROW AND CURRENT ROW) FROM l ORDER BY k"));
+    // every kind of function over empty input, and over empty partitions' frames
+    out.add(nullTreatment(LINES + "SELECT k, ntile(3) OVER (ORDER BY k), percent_rank() OVER (ORDER BY q), "
+        + "cume_dist() OVER (PARTITION BY g ORDER BY q), nth_value(v, 2) OVER (ORDER BY k), lag(v, g) OVER (ORDER BY "
+        + "k), first_value(v) IGNORE NULLS OVER (ORDER BY k), count(DISTINCT q) OVER (PARTITION BY g), sum(v) OVER "
+        + "(ORDER BY k ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM l WHERE k < 0 ORDER BY k"));
+    out.add(same(LINES + "SELECT k, sum(v) OVER (PARTITION BY k ORDER BY k ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING "
+        + "EXCLUDE CURRENT ROW), count(*) OVER (PARTITION BY k ORDER BY k RANGE BETWEEN CURRENT ROW AND CURRENT ROW "
+        + "EXCLUDE GROUP), nth_value(v, 1) OVER (PARTITION BY k ORDER BY k ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING), "
+        + "min(q) OVER (PARTITION BY k ORDER BY k ROWS BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE TIES) FROM l "
+        + "ORDER BY k"));
     // GROUP_ID() numbers the repeats of a grouping set (Calcite plans repeated sets as a UNION ALL of aggregates);
     // DuckDB has no GROUP_ID, so its statement spells the union out
     String nation = "SELECT n_regionkey, count(*), sum(n_nationkey), %s, grouping(n_regionkey) FROM nation ";
@@ -174,6 +192,18 @@ class WindowFunctionsExtendedTest {
   @MethodSource("cases")
   void matchesDuckDb(int workers, Case c) throws Exception {
     (workers == 1 ? SERIAL : PARALLEL).get().assertSameRows(c.floe(), c.duckdb());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT count(DISTINCT 1) OVER (PARTITION BY n_regionkey) FROM nation",
+      "SELECT lag(n_name, NULL) OVER (ORDER BY n_name) FROM nation",
+      "SELECT count(n_name, n_comment) OVER (PARTITION BY n_regionkey) FROM nation"})
+  void unsupportedWindowsFailAtPlanTime(String sql) {
+    TpchOracle serial = SERIAL.get();
+    SQLException e = assertThrows(SQLException.class, () -> serial.session().execute(sql).close());
+    assertEquals("0A000", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("not supported: "), e.getMessage());
   }
 
   @ParameterizedTest
