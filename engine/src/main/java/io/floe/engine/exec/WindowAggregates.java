@@ -126,25 +126,34 @@ final class WindowAggregates {
     }
   }
 
-  /** Per row, a number naming its value among the column's distinct non-null values (-1 for NULL). */
+  /**
+   * Per row, a number naming its value among the column's distinct non-null values (-1 for NULL): an open-addressing
+   * table of one representative row per value, by the values' key hashes and key equality (as GROUP BY has them).
+   */
   private int[] valueIds(Column arg) {
-    int[] rows = new int[n];
-    int m = 0;
-    for (int r = 0; r < n; r++) {
-      if (!arg.isNull(r)) {
-        rows[m++] = r;
-      }
-    }
-    RowComparator.IndexComparator values = RowComparator.values(arg);
-    IndexSort.sort(rows, m, values);
+    int[] hashes = Keys.hashes(new Batch(n, new Column[] {arg}), new int[] {0});
     int[] ids = new int[n];
-    java.util.Arrays.fill(ids, -1);
-    int id = -1;
-    for (int k = 0; k < m; k++) {
-      if (k == 0 || values.compare(rows[k - 1], rows[k]) != 0) {
-        id++;
+    int capacity = Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
+    int mask = capacity - 1;
+    int[] representative = new int[capacity];
+    java.util.Arrays.fill(representative, -1);
+    int next = 0;
+    for (int row = 0; row < n; row++) {
+      if (arg.isNull(row)) {
+        ids[row] = -1;
+        continue;
       }
-      ids[rows[k]] = id;
+      int h = hashes[row] * 0x9E3779B9;
+      int slot = (h ^ (h >>> 15)) & mask;
+      while (representative[slot] >= 0 && !Keys.equal(arg, representative[slot], arg, row)) {
+        slot = (slot + 1) & mask;
+      }
+      if (representative[slot] < 0) {
+        representative[slot] = row;
+        ids[row] = next++;
+      } else {
+        ids[row] = ids[representative[slot]];
+      }
     }
     return ids;
   }
