@@ -137,6 +137,13 @@ class WindowFunctionsExtendedTest {
           + ", sum(v) OVER " + peers + ", min(v) OVER " + peers + ", last_value(q) OVER " + peers + ", count(*) OVER "
           + peers + ", sum(v) OVER " + moving + ", max(v) OVER " + moving + ", last_value(v) IGNORE NULLS OVER "
           + moving + ", count(DISTINCT q) OVER " + moving + " FROM l ORDER BY k"));
+      // frames that do not hold the current row: the excluded rows lie outside them or only partly inside
+      String ahead = "(PARTITION BY g ORDER BY q RANGE BETWEEN 1 FOLLOWING AND 6 FOLLOWING EXCLUDE " + exclude + ")";
+      String behind = "(PARTITION BY g ORDER BY k ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING EXCLUDE " + exclude + ")";
+      String around = "(PARTITION BY g ORDER BY q RANGE BETWEEN 0.5 PRECEDING AND 4 FOLLOWING EXCLUDE " + exclude + ")";
+      out.add(same(LINES + "SELECT k, sum(v) OVER " + ahead + ", min(q) OVER " + ahead + ", count(*) OVER " + ahead
+          + ", sum(q) OVER " + behind + ", last_value(v) OVER " + behind + ", max(v) OVER " + around
+          + ", nth_value(q, 2) OVER " + around + ", count(DISTINCT q) OVER " + around + " FROM l ORDER BY k"));
       String whole = "(PARTITION BY g ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE "
           + exclude + ")";
       out.add(same(ORDERS + "SELECT k, sum(v) OVER " + whole + ", max(p) OVER " + whole + ", first_value(v) OVER "
