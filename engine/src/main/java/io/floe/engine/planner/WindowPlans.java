@@ -130,8 +130,8 @@ final class WindowPlans {
         if (operands.size() == 1 && operands.get(0) instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
           // COUNT(constant): all rows, or none for COUNT(NULL)
           if (Values.literal(constant(ref, inputWidth, window, name)) == null || call.distinct) {
-            throw new UnsupportedOperationException("not supported: window function COUNT(" + (call.distinct
-                ? "DISTINCT " : "") + "constant)");
+            throw new UnsupportedOperationException("not supported: window function "
+                + (call.distinct ? "COUNT(DISTINCT constant)" : "COUNT(NULL)"));
           }
           return WindowCall.of(kind, -1, call.getType());
         }
