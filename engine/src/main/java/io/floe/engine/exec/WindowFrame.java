@@ -8,11 +8,32 @@ import java.time.ZoneOffset;
 
 /**
  * A window frame: ROWS (offsets count rows) or RANGE (offsets are distances on the single ORDER BY key; CURRENT
- * ROW means the row's peers), between a lower and an upper {@link Bound}. {@link #bounds} computes the frame of
- * every row of a sorted partition as positions {@code [start, end)}; both move forward monotonically as the current
- * row does, which the sliding aggregates rely on.
+ * ROW means the row's peers), between a lower and an upper {@link Bound}, less the rows an EXCLUDE clause names.
+ * {@link #bounds} computes the frame of every row of a sorted partition as positions {@code [start, end)}; both
+ * move forward monotonically as the current row does, which the sliding aggregates rely on. {@link #exclude} cuts
+ * the excluded rows out, leaving up to three pieces that each move forward monotonically too.
  */
-public record WindowFrame(boolean rows, Bound lower, Bound upper) {
+public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion exclusion) {
+  /** The rows around the current one an EXCLUDE clause takes out of its frame. */
+  public enum Exclusion {
+    /** EXCLUDE NO OTHERS (the default). */
+    NO_OTHERS,
+    /** EXCLUDE CURRENT ROW. */
+    CURRENT_ROW,
+    /** EXCLUDE GROUP: the current row and its peers. */
+    GROUP,
+    /** EXCLUDE TIES: the current row's peers, not the row itself. */
+    TIES
+  }
+
+  /** A frame without an EXCLUDE clause. */
+  public WindowFrame(boolean rows, Bound lower, Bound upper) {
+    this(rows, lower, upper, Exclusion.NO_OTHERS);
+  }
+
+  /** The frames as pieces of sorted positions: piece k of position i is {@code [starts[k][i], ends[k][i])}. */
+  record Pieces(int[][] starts, int[][] ends) {
+  }
   /** The kind of a frame bound. */
   public enum Kind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
 
@@ -97,6 +118,41 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper) {
     for (int i = from; i < to; i++) {
       end[i] = Math.max(start[i], end[i]);
     }
+  }
+
+  /**
+   * The frames {@code [start[i], end[i])} less the rows the exclusion takes out: the piece before the excluded
+   * rows, for EXCLUDE TIES the current row, and the piece after them (pieces clamped to the frame, so possibly
+   * empty).
+   */
+  Pieces exclude(Sorted sorted, int[] start, int[] end) {
+    if (exclusion == Exclusion.NO_OTHERS) {
+      return new Pieces(new int[][] {start}, new int[][] {end});
+    }
+    int n = start.length;
+    boolean ties = exclusion == Exclusion.TIES;
+    int pieces = ties ? 3 : 2;
+    int[][] starts = new int[pieces][n];
+    int[][] ends = new int[pieces][n];
+    for (int i = 0; i < n; i++) {
+      int s = start[i];
+      int e = end[i];
+      int holeStart = exclusion == Exclusion.CURRENT_ROW ? i : sorted.peerStart()[i];
+      int holeEnd = exclusion == Exclusion.CURRENT_ROW ? i + 1 : sorted.peerEnd()[i];
+      starts[0][i] = s;
+      ends[0][i] = clamp(holeStart, s, e);
+      if (ties) {
+        starts[1][i] = clamp(i, s, e);
+        ends[1][i] = clamp(i + 1, s, e);
+      }
+      starts[pieces - 1][i] = clamp(holeEnd, s, e);
+      ends[pieces - 1][i] = e;
+    }
+    return new Pieces(starts, ends);
+  }
+
+  private static int clamp(int p, int from, int to) {
+    return Math.max(from, Math.min(to, p));
   }
 
   /** A ROWS bound of row i: the first position of the frame (lower) or the one after its last (upper). */

@@ -1,19 +1,14 @@
 package io.floe.engine.exec;
 
 import io.floe.engine.expr.SqlStateException;
-import io.floe.engine.expr.Values;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.List;
-import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Evaluates window functions over rows sorted by partition and order keys, each into a typed column in the rows'
- * original order. Ranking functions number positions; aggregates slide over the frames (which only move forward):
- * COUNT and SUM add the rows entering and subtract those leaving (SUM of longs in 128 bits, of doubles with
- * compensation), MIN and MAX keep a monotonic deque of candidate positions; value functions pick a row.
- * Aggregates ignore NULLs; an empty frame gives NULL (COUNT 0).
+ * original order. Ranking and distribution functions number positions; aggregates slide over the frames
+ * ({@link WindowAggregates}); value functions (FIRST_VALUE, LAST_VALUE, NTH_VALUE, LAG, LEAD) pick a row, with
+ * IGNORE NULLS among the rows whose argument is not NULL.
  */
 final class WindowFunctions {
   private final Column[] columns;
@@ -22,8 +17,11 @@ final class WindowFunctions {
   private final WindowFrame.Sorted sorted;
   private final WindowFrame frame;
   private final int n;
-  private int[] frameStart;
-  private int[] frameEnd;
+  /** The frames as pieces of positions: piece k of position i is {@code [starts[k][i], ends[k][i])}. */
+  private int[][] starts;
+  private int[][] ends;
+  private WindowFrame.Pieces pieces;
+  private WindowAggregates aggregates;
 
   /**
    * {@code columns} are the input columns (in input row order) the calls read, {@code order} the sorted row
@@ -38,16 +36,27 @@ final class WindowFunctions {
     this.n = order.length;
   }
 
-  /** The frames' positions, computed on first use. */
+  /** The frames' positions, computed on first use: one piece, or up to three around an EXCLUDE clause's rows. */
   private void frames() {
-    if (frameStart != null) {
+    if (starts != null) {
       return;
     }
-    frameStart = new int[n];
-    frameEnd = new int[n];
+    int[] frameStart = new int[n];
+    int[] frameEnd = new int[n];
     for (int from = 0; from < n; from = partitionEnd[from]) {
       frame.bounds(sorted, from, partitionEnd[from], frameStart, frameEnd);
     }
+    pieces = frame.exclude(sorted, frameStart, frameEnd);
+    starts = pieces.starts();
+    ends = pieces.ends();
+  }
+
+  private WindowAggregates aggregates() {
+    frames();
+    if (aggregates == null) {
+      aggregates = new WindowAggregates(columns, order, partitionEnd, pieces);
+    }
+    return aggregates;
   }
 
   Column evaluate(WindowCall call) {
@@ -61,16 +70,17 @@ final class WindowFunctions {
       case CUME_DIST:
         return distribution(call);
       case COUNT:
-        return count(call);
+        return aggregates().count(call);
       case SUM:
       case SUM0:
-        return sum(call);
+        return aggregates().sum(call);
       case MIN:
       case MAX:
-        return pick(call, extremes(call));
+        return pick(call, aggregates().extremes(call));
       case FIRST_VALUE:
       case LAST_VALUE:
-        return pick(call, ends(call));
+      case NTH_VALUE:
+        return pick(call, framed(call));
       case LAG:
       case LEAD:
         return shifted(call);
@@ -81,7 +91,7 @@ final class WindowFunctions {
 
   private Column ranks(WindowCall call) {
     long[] out = new long[n];
-    if (call.kind() == org.apache.calcite.sql.SqlKind.NTILE && call.count() <= 0) {
+    if (call.kind() == SqlKind.NTILE && call.count() <= 0) {
       throw new SqlStateException("22014", "argument of NTILE must be greater than zero: " + call.count());
     }
     for (int from = 0; from < n; from = partitionEnd[from]) {
@@ -119,7 +129,7 @@ final class WindowFunctions {
 
   private Column distribution(WindowCall call) {
     double[] out = new double[n];
-    boolean percentRank = call.kind() == org.apache.calcite.sql.SqlKind.PERCENT_RANK;
+    boolean percentRank = call.kind() == SqlKind.PERCENT_RANK;
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
       double m = to - from;
@@ -131,338 +141,141 @@ final class WindowFunctions {
     return new DoubleColumn(out, null, n);
   }
 
-  private Column count(WindowCall call) {
-    frames();
-    long[] out = new long[n];
-    Column arg = call.argument() < 0 ? null : columns[call.argument()];
-    if (arg == null) {
-      for (int i = 0; i < n; i++) {
-        out[order[i]] = frameEnd[i] - frameStart[i];
-      }
-    } else {
-      slide(arg, new SlidingSum() {
-        @Override
-        public void enter(int row) {
-        }
-
-        @Override
-        public void leave(int row) {
-        }
-
-        @Override
-        public void emit(int row, long count) {
-          out[row] = count;
-        }
-      });
-    }
-    return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
-  }
-
   /**
-   * A running aggregate over a window frame that slides forward within each partition: the argument's non-null
-   * rows enter at the frame's end and leave at its start.
+   * Per position, the frame's first row (FIRST_VALUE), last row (LAST_VALUE) or n-th row (NTH_VALUE), -1 when the
+   * frame has no such row; with IGNORE NULLS, counting only rows whose argument is not NULL.
    */
-  private interface SlidingSum {
-    /** A new partition starts: the frame is empty. */
-    default void clear() {
-    }
-
-    void enter(int row);
-
-    void leave(int row);
-
-    /** The result for {@code row}, whose frame holds {@code count} non-null values. */
-    void emit(int row, long count);
-  }
-
-  /** Slides every partition's frames over {@code arg}'s rows in window order, feeding {@code sum}. */
-  private void slide(Column arg, SlidingSum sum) {
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int a = from;
-      int b = from;
-      long count = 0;
-      sum.clear();
-      for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          if (!arg.isNull(order[b])) {
-            sum.enter(order[b]);
-            count++;
-          }
-        }
-        for (; a < frameStart[i]; a++) {
-          if (!arg.isNull(order[a])) {
-            sum.leave(order[a]);
-            count--;
-          }
-        }
-        sum.emit(order[i], count);
-      }
-    }
-  }
-
-  private Column sum(WindowCall call) {
+  private int[] framed(WindowCall call) {
     frames();
-    Column arg = columns[call.argument()];
-    SqlTypeName type = call.type().getSqlTypeName();
-    boolean zeroIfEmpty = call.kind() == org.apache.calcite.sql.SqlKind.SUM0;
-    if (!(arg instanceof LongColumn) && !(arg instanceof DoubleColumn)) {
-      arg = Columns.pack(arg.toArray());
-    }
-    if (arg instanceof DoubleColumn d) {
-      return doubleSum(d, zeroIfEmpty);
-    }
-    if (arg instanceof LongColumn l && (type != SqlTypeName.DECIMAL || l.kind() == LongColumn.Kind.DECIMAL
-        && l.scale() == call.type().getScale() || l.kind() == LongColumn.Kind.INTEGER && call.type().getScale() == 0)) {
-      return longSum(l, call, zeroIfEmpty);
-    }
-    return decimalSum(arg, call, zeroIfEmpty);
-  }
-
-  /** Sums of longs in 128 bits (high and low words), exact whatever the frames' order of adding and removing. */
-  private Column longSum(LongColumn arg, WindowCall call, boolean zeroIfEmpty) {
-    long[] v = arg.values();
-    long[] out = new long[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    final class LongSums implements SlidingSum {
-      boolean[] nulls;
-      Object[] big;
-      long hi;
-      long lo;
-
-      @Override
-      public void clear() {
-        hi = 0;
-        lo = 0;
-      }
-
-      @Override
-      public void enter(int row) {
-        long x = v[row];
-        long r = lo + x;
-        hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
-        lo = r;
-      }
-
-      @Override
-      public void leave(int row) {
-        long x = v[row];
-        hi -= (x >> 63) + (Long.compareUnsigned(lo, x) < 0 ? 1 : 0);
-        lo -= x;
-      }
-
-      @Override
-      public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else if (hi == (lo >> 63)) {
-          out[row] = lo;
-        } else if (decimal) {
-          big = big == null ? new Object[n] : big;
-          big[row] = new BigDecimal(BigInteger.valueOf(hi).shiftLeft(64)
-              .add(new BigInteger(Long.toUnsignedString(lo))), call.type().getScale());
-        } else {
-          throw new SqlStateException("22003", "SUM out of range of " + call.type().getSqlTypeName());
-        }
-      }
-    }
-    LongSums state = new LongSums();
-    slide(arg, state);
-    Object[] big = state.big;
-    LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
-    LongColumn sums = new LongColumn(out, state.nulls, n, kind, decimal ? call.type().getScale() : 0);
-    if (big == null) {
-      return sums;
-    }
-    for (int r = 0; r < n; r++) {
-      if (big[r] == null) {
-        big[r] = sums.get(r);
-      }
-    }
-    return new ObjectColumn(big);
-  }
-
-  /** Sums of doubles, compensated (Neumaier); infinities and NaNs counted apart so leaving rows can be removed. */
-  private Column doubleSum(DoubleColumn arg, boolean zeroIfEmpty) {
-    double[] v = arg.values();
-    double[] out = new double[n];
-    final class DoubleSums implements SlidingSum {
-      boolean[] nulls;
-      CompensatedSum sum;
-
-      @Override
-      public void clear() {
-        sum = new CompensatedSum();
-      }
-
-      @Override
-      public void enter(int row) {
-        sum.add(v[row], 1);
-      }
-
-      @Override
-      public void leave(int row) {
-        sum.add(-v[row], -1);
-      }
-
-      @Override
-      public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else {
-          out[row] = count == 0 ? 0 : sum.value();
-        }
-      }
-    }
-    DoubleSums state = new DoubleSums();
-    slide(arg, state);
-    return new DoubleColumn(out, state.nulls, n);
-  }
-
-  /** A running double sum that values can leave. */
-  private static final class CompensatedSum {
-    private double sum;
-    private double compensation;
-    private long positiveInfinities;
-    private long negativeInfinities;
-    private long nans;
-
-    /** Adds x ({@code direction} 1) or removes -x (-1). */
-    void add(double x, int direction) {
-      if (Double.isNaN(x)) {
-        nans += direction;
-      } else if (Double.isInfinite(x)) {
-        if (x > 0 == direction > 0) {
-          positiveInfinities += direction;
-        } else {
-          negativeInfinities += direction;
-        }
-      } else {
-        double t = sum + x;
-        compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-      }
-    }
-
-    double value() {
-      if (nans > 0 || positiveInfinities > 0 && negativeInfinities > 0) {
-        return Double.NaN;
-      }
-      if (positiveInfinities > 0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      return negativeInfinities > 0 ? Double.NEGATIVE_INFINITY : sum + compensation;
-    }
-  }
-
-  /** Sums of any numbers as BigDecimals (exact), for arguments not held as longs at the result's scale. */
-  private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
-    Object[] out = new Object[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    slide(arg, new SlidingSum() {
-      private BigDecimal sum;
-
-      @Override
-      public void clear() {
-        sum = BigDecimal.ZERO;
-      }
-
-      @Override
-      public void enter(int row) {
-        sum = sum.add(Values.toBigDecimal(arg.get(row)));
-      }
-
-      @Override
-      public void leave(int row) {
-        sum = sum.subtract(Values.toBigDecimal(arg.get(row)));
-      }
-
-      @Override
-      public void emit(int row, long count) {
-        if (count > 0 || zeroIfEmpty) {
-          out[row] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
-              : (Object) sum.longValueExact();
-        }
-      }
-    });
-    return Columns.pack(out);
-  }
-
-  /** Per position, the row holding the frame's minimum or maximum (-1 when the frame has no non-null value). */
-  private int[] extremes(WindowCall call) {
-    frames();
-    Column arg = columns[call.argument()];
-    RowComparator.IndexComparator values = RowComparator.values(arg);
-    boolean min = call.kind() == org.apache.calcite.sql.SqlKind.MIN;
-    int[] out = new int[n];
-    int[] deque = new int[n];
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int head = 0;
-      int tail = 0;
-      int b = from;
-      for (int i = from; i < to; i++) {
-        for (; b < frameEnd[i]; b++) {
-          int row = order[b];
-          if (arg.isNull(row)) {
-            continue;
-          }
-          while (tail > head) {
-            int c = values.compare(order[deque[tail - 1]], row);
-            if (min ? c < 0 : c > 0) {
-              break;
-            }
-            tail--;
-          }
-          deque[tail++] = b;
-        }
-        while (tail > head && deque[head] < frameStart[i]) {
-          head++;
-        }
-        out[order[i]] = tail > head ? order[deque[head]] : -1;
-      }
-    }
-    return out;
-  }
-
-  /** Per position, the frame's first or last row (-1 for an empty frame). */
-  private int[] ends(WindowCall call) {
-    frames();
-    boolean first = call.kind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE;
+    SqlKind kind = call.kind();
+    NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(columns[call.argument()]) : null;
+    Counts counts = new Counts(call);
+    int pieces = starts.length;
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      out[order[i]] = frameStart[i] >= frameEnd[i] ? -1 : order[first ? frameStart[i] : frameEnd[i] - 1];
+      // the frame's rows counted in the sorted order, or in the list of non-null positions
+      long size = 0;
+      for (int k = 0; k < pieces; k++) {
+        size += rank(nonNull, ends[k][i]) - rank(nonNull, starts[k][i]);
+      }
+      int row = order[i];
+      long wanted = kind == SqlKind.FIRST_VALUE ? 0 : kind == SqlKind.LAST_VALUE ? size - 1
+          : counts.isNull(row) || counts.get(row) <= 0 ? -1 : counts.get(row) - 1;
+      out[row] = -1;
+      for (int k = 0; k < pieces && wanted >= 0 && wanted < size; k++) {
+        int from = rank(nonNull, starts[k][i]);
+        int length = rank(nonNull, ends[k][i]) - from;
+        if (wanted < length) {
+          int p = from + (int) wanted;
+          out[row] = order[nonNull == null ? p : nonNull.positions[p]];
+          break;
+        }
+        wanted -= length;
+      }
     }
     return out;
+  }
+
+  /** Position p, or the number of non-null positions before it. */
+  private static int rank(NonNullRows nonNull, int p) {
+    return nonNull == null ? p : nonNull.before[p];
+  }
+
+  /** The sorted positions whose value of a column is not NULL. */
+  private final class NonNullRows {
+    /** {@code before[p]}: how many positions before p hold a non-null value (p in 0..n). */
+    final int[] before = new int[n + 1];
+    /** The positions holding a non-null value, ascending. */
+    final int[] positions;
+
+    NonNullRows(Column arg) {
+      int[] found = new int[n];
+      int count = 0;
+      for (int p = 0; p < n; p++) {
+        before[p] = count;
+        if (!arg.isNull(order[p])) {
+          found[count++] = p;
+        }
+      }
+      before[n] = count;
+      positions = found;
+    }
+
+    /**
+     * The position of the {@code |step|}-th non-null row before (step < 0) or after position i within the
+     * partition {@code [from, to)}, else -1.
+     */
+    int shift(int i, long step, int from, int to) {
+      long k = step < 0 ? before[i] + step : before[i + 1] + step - 1;
+      return k >= before[from] && k < before[to] ? positions[(int) k] : -1;
+    }
   }
 
   private Column pick(WindowCall call, int[] rows) {
     return Gather.rows(columns[call.argument()], rows, n);
   }
 
-  /** LAG and LEAD: the row {@code count} positions before or after in the partition, else the default. */
+  /**
+   * LAG and LEAD: the row {@code count} positions before or after in the partition (with IGNORE NULLS, the
+   * {@code count}-th row before or after with a non-null value; offset 0 is the row itself), else the default.
+   */
   private Column shifted(WindowCall call) {
     Column arg = columns[call.argument()];
     Column fallback = call.defaultColumn() >= 0 ? columns[call.defaultColumn()]
         : call.defaultValue() == null ? null : Columns.constant(call.defaultValue(), 1);
     Column source = fallback == null ? arg : Columns.concat(List.of(arg, fallback));
-    long step = call.kind() == org.apache.calcite.sql.SqlKind.LAG ? -call.count() : call.count();
+    int direction = call.kind() == SqlKind.LAG ? -1 : 1;
+    Counts counts = new Counts(call);
+    NonNullRows nonNull = call.ignoreNulls() ? new NonNullRows(arg) : null;
     int[] rows = new int[n];
     int partitionStart = 0;
     for (int i = 0; i < n; i++) {
       if (i == partitionEnd[partitionStart]) {
         partitionStart = i;
       }
-      long j = i + step;
       int row = order[i];
-      if (j >= partitionStart && j < partitionEnd[i]) {
-        rows[row] = order[(int) j];
+      if (counts.isNull(row)) {
+        rows[row] = -1; // a NULL offset gives NULL, not the default
+        continue;
+      }
+      long step = direction * Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, counts.get(row)));
+      int found = step == 0 ? i : nonNull == null ? shift(i, step, partitionStart, partitionEnd[i])
+          : nonNull.shift(i, step, partitionStart, partitionEnd[i]);
+      if (found >= 0) {
+        rows[row] = order[found];
       } else {
         rows[row] = fallback == null ? -1 : call.defaultColumn() >= 0 ? n + row : n;
       }
     }
     return Gather.rows(source, rows, n);
+  }
+
+  /** The offset of LAG/LEAD or the n of NTH_VALUE per row: a constant or a column's value. */
+  private final class Counts {
+    private final long constant;
+    private final Column column;
+
+    Counts(WindowCall call) {
+      this.constant = call.count();
+      this.column = call.countColumn() < 0 ? null : columns[call.countColumn()];
+    }
+
+    boolean isNull(int row) {
+      return column != null && column.isNull(row);
+    }
+
+    long get(int row) {
+      if (column == null) {
+        return constant;
+      }
+      return column instanceof LongColumn l && l.kind() == LongColumn.Kind.INTEGER ? l.values()[row]
+          : ((Number) column.get(row)).longValue();
+    }
+  }
+
+  /** Position {@code i + step} if it lies in the partition {@code [from, to)}, else -1. */
+  private static int shift(int i, long step, int from, int to) {
+    long j = i + step;
+    return j >= from && j < to ? (int) j : -1;
   }
 }

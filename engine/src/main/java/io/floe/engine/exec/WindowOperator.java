@@ -96,7 +96,9 @@ public final class WindowOperator implements Operator {
       columns[read.get(i)] = gathered[i];
     }
     for (Window w : windows) {
-      memory.hold(held + buffer.memoryBytes() + 24L * n + resultBytes(n));
+      // sort order, partition and peer bounds, frames (three pieces more around an EXCLUDE clause's rows)
+      long positions = w.frame().exclusion() == WindowFrame.Exclusion.NO_OTHERS ? 24L : 48L;
+      memory.hold(held + buffer.memoryBytes() + positions * n + resultBytes(n));
       results.addAll(evaluate(w, columns, n));
     }
   }
@@ -176,6 +178,9 @@ public final class WindowOperator implements Operator {
         }
         if (call.defaultColumn() >= 0) {
           read.add(call.defaultColumn());
+        }
+        if (call.countColumn() >= 0) {
+          read.add(call.countColumn());
         }
       }
     }

@@ -30,7 +30,15 @@ final class WindowPlans {
   /** The window functions the engine computes. */
   static final Set<SqlKind> FUNCTIONS = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
       SqlKind.MAX, SqlKind.ROW_NUMBER, SqlKind.RANK, SqlKind.DENSE_RANK, SqlKind.NTILE, SqlKind.PERCENT_RANK,
-      SqlKind.CUME_DIST, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE);
+      SqlKind.CUME_DIST, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
+
+  /** The window functions that take IGNORE NULLS. */
+  private static final Set<SqlKind> NULL_TREATMENT = EnumSet.of(SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE,
+      SqlKind.LAST_VALUE, SqlKind.NTH_VALUE);
+
+  /** The window aggregates that take DISTINCT. */
+  private static final Set<SqlKind> DISTINCT = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
+      SqlKind.MAX);
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -41,14 +49,11 @@ final class WindowPlans {
     int inputWidth = window.getInput().getRowType().getFieldCount();
     List<WindowOperator.Window> out = new ArrayList<>();
     for (Window.Group group : window.groups) {
-      if (group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
-        throw new UnsupportedOperationException("not supported: window frame " + group.exclude);
-      }
       List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
       RelDataType keyType = order.isEmpty() ? null
           : window.getInput().getRowType().getFieldList().get(order.get(0).getFieldIndex()).getType();
       WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, group.isRows, keyType, window),
-          bound(group.upperBound, group.isRows, keyType, window));
+          bound(group.upperBound, group.isRows, keyType, window), exclusion(group.exclude));
       List<WindowCall> calls = new ArrayList<>();
       for (Window.RexWinAggCall call : group.aggCalls) {
         calls.add(call(call, inputWidth, window));
@@ -56,6 +61,21 @@ final class WindowPlans {
       out.add(new WindowOperator.Window(group.keys.toArray(), order, frame, calls));
     }
     return out;
+  }
+
+  private static WindowFrame.Exclusion exclusion(RexWindowExclusion exclude) {
+    switch (exclude) {
+      case EXCLUDE_NO_OTHER:
+        return WindowFrame.Exclusion.NO_OTHERS;
+      case EXCLUDE_CURRENT_ROW:
+        return WindowFrame.Exclusion.CURRENT_ROW;
+      case EXCLUDE_GROUP:
+        return WindowFrame.Exclusion.GROUP;
+      case EXCLUDE_TIES:
+        return WindowFrame.Exclusion.TIES;
+      default:
+        throw new UnsupportedOperationException("not supported: window frame " + exclude);
+    }
   }
 
   /** The partition keys every window of {@code window} has (none when a window has no PARTITION BY). */
@@ -73,23 +93,27 @@ final class WindowPlans {
     if (!FUNCTIONS.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name);
     }
-    if (call.distinct) {
+    if (call.distinct && !DISTINCT.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name + " with DISTINCT");
     }
-    if (call.ignoreNulls) {
+    if (call.ignoreNulls && !NULL_TREATMENT.contains(kind)) {
       throw new UnsupportedOperationException("not supported: window function " + name + " with IGNORE NULLS");
     }
     List<RexNode> operands = call.getOperands();
     switch (kind) {
       case NTILE:
-        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, null,
-            call.getType());
+        return new WindowCall(kind, -1, constantLong(operands.get(0), inputWidth, window, name), -1, -1, null, false,
+            false, call.getType());
+      case NTH_VALUE:
       case LAG:
       case LEAD:
-        long offset = operands.size() > 1 ? constantLong(operands.get(1), inputWidth, window, name) : 1;
+        // the offset (n of NTH_VALUE): a constant or a column
+        RexNode count = operands.size() > 1 ? operands.get(1) : null;
+        int countColumn = count instanceof RexInputRef ref && ref.getIndex() < inputWidth ? ref.getIndex() : -1;
+        long constantCount = count == null ? 1 : countColumn >= 0 ? 0 : constantLong(count, inputWidth, window, name);
         int defaultColumn = -1;
         Object defaultValue = null;
-        if (operands.size() > 2) {
+        if (kind != SqlKind.NTH_VALUE && operands.size() > 2) {
           RexNode d = operands.get(2);
           if (d instanceof RexInputRef ref && ref.getIndex() < inputWidth) {
             defaultColumn = ref.getIndex();
@@ -97,28 +121,29 @@ final class WindowPlans {
             defaultValue = as(Values.literal(constant(d, inputWidth, window, name)), call.getType());
           }
         }
-        return new WindowCall(kind, column(operands.get(0), inputWidth, name), offset, defaultColumn, defaultValue,
-            call.getType());
+        return new WindowCall(kind, column(operands.get(0), inputWidth, name), constantCount, countColumn,
+            defaultColumn, defaultValue, call.ignoreNulls, false, call.getType());
       case COUNT:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function COUNT with several arguments");
         }
         if (operands.size() == 1 && operands.get(0) instanceof RexInputRef ref && ref.getIndex() >= inputWidth) {
           // COUNT(constant): all rows, or none for COUNT(NULL)
-          if (Values.literal(constant(ref, inputWidth, window, name)) == null) {
-            throw new UnsupportedOperationException("not supported: window function COUNT(NULL)");
+          if (Values.literal(constant(ref, inputWidth, window, name)) == null || call.distinct) {
+            throw new UnsupportedOperationException("not supported: window function "
+                + (call.distinct ? "COUNT(DISTINCT constant)" : "COUNT(NULL)"));
           }
           return WindowCall.of(kind, -1, call.getType());
         }
-        return WindowCall.of(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name),
-            call.getType());
+        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1, -1,
+            null, false, call.distinct, call.getType());
       default:
         if (operands.size() > 1) {
           throw new UnsupportedOperationException("not supported: window function " + name
               + " with several arguments");
         }
-        return WindowCall.of(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name),
-            call.getType());
+        return new WindowCall(kind, operands.isEmpty() ? -1 : column(operands.get(0), inputWidth, name), 0, -1, -1,
+            null, call.ignoreNulls, call.distinct, call.getType());
     }
   }
 

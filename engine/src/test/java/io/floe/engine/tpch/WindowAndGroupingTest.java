@@ -1,12 +1,9 @@
 package io.floe.engine.tpch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Window frames and functions, grouping sets and sorts on the TPC-H tables, each compared with DuckDB on the same
@@ -159,19 +155,5 @@ class WindowAndGroupingTest {
     String serialPlan = ResultRows.query(PARALLEL.get().session(), "EXPLAIN SELECT n_name, rank() OVER (ORDER BY n_name) "
         + "FROM nation").toString();
     assertTrue(!serialPlan.contains("partitioned by"), serialPlan);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "SELECT nth_value(n_name, 2) OVER (ORDER BY n_name) FROM nation",
-      "SELECT count(DISTINCT n_regionkey) OVER (ORDER BY n_name) FROM nation",
-      "SELECT sum(n_nationkey) OVER (ORDER BY n_nationkey ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW)"
-          + " FROM nation",
-      "SELECT lag(n_name, n_nationkey) OVER (ORDER BY n_name) FROM nation"})
-  void unsupportedWindowsFailAtPlanTime(String sql) {
-    TpchOracle serial = SERIAL.get();
-    SQLException e = assertThrows(SQLException.class, () -> serial.session().execute(sql).close());
-    assertEquals("0A000", e.getSQLState(), e.getMessage());
-    assertTrue(e.getMessage().contains("not supported"), e.getMessage());
   }
 }
