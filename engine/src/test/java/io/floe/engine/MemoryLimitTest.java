@@ -39,7 +39,7 @@ class MemoryLimitTest {
       assertTrue(e.getMessage().contains("HashAggregate"), e.getMessage());
       assertEquals(0, session.allocatedBytes(), "the failed query released its memory");
 
-      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation WHERE n_nationkey >= 0"));
       assertEquals(0, session.allocatedBytes());
     }
   }
@@ -54,7 +54,7 @@ class MemoryLimitTest {
       assertEquals("53200", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("in HashJoin (build side)"), e.getMessage());
       assertEquals(0, session.allocatedBytes());
-      assertEquals(List.of(List.of(5L)), rows(session, "SELECT count(*) FROM region"));
+      assertEquals(List.of(List.of(5L)), rows(session, "SELECT count(*) FROM region WHERE r_regionkey >= 0"));
     }
   }
 
@@ -79,7 +79,7 @@ class MemoryLimitTest {
       SQLException e = assertThrows(SQLException.class, () -> rows(session,
           "SELECT l_orderkey, count(*) FROM lineitem GROUP BY l_orderkey"));
       assertEquals("53200", e.getSQLState(), e.getMessage());
-      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation WHERE n_nationkey >= 0"));
       assertEquals(0, session.allocatedBytes());
     }
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FloeSession.open(
@@ -105,7 +105,7 @@ class MemoryLimitTest {
       query.join();
       assertTrue(failure.get() instanceof SQLException, String.valueOf(failure.get()));
       assertEquals(0, session.allocatedBytes(), "the canceled query's workers released their memory");
-      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation"));
+      assertEquals(List.of(List.of(25L)), rows(session, "SELECT count(*) FROM nation WHERE n_nationkey >= 0"));
     }
   }
 

@@ -181,7 +181,7 @@ class ParallelScanTest {
     }
     assertEquals(Long.MAX_VALUE, splits.get(splits.size() - 1).end());
     session.workers(4);
-    try (QueryResult result = session.execute("SELECT count(*) FROM big")) {
+    try (QueryResult result = session.execute("SELECT count(*) FROM big WHERE id >= 0")) {
       assertEquals(List.of(List.of((Object) (long) BIG_ROWS)), ResultRows.of(result));
       TableScanStats scan = result.scans().get(0);
       List<Long> taskRows = scan.taskRows();
@@ -212,7 +212,8 @@ class ParallelScanTest {
           () -> ResultRows.query(limited, "SELECT id, sold, count(*) FROM big GROUP BY id, sold"));
       assertEquals("53200", e.getSQLState(), e.getMessage());
       assertEquals(0, limited.allocatedBytes(), "the failed query released its tasks' memory");
-      assertEquals(List.of(List.of((Object) 4L)), ResultRows.query(limited, "SELECT count(*) FROM regions"));
+      assertEquals(List.of(List.of((Object) 4L)),
+          ResultRows.query(limited, "SELECT count(*) FROM regions WHERE code <> ''"));
     }
   }
 
