@@ -1,5 +1,7 @@
 package io.floe.engine.exec;
 
+import java.util.Arrays;
+
 /** A stable merge sort of row indexes by a {@link RowComparator.IndexComparator} (no boxing). */
 public final class IndexSort {
   private static final int INSERTION = 24;
@@ -24,6 +26,16 @@ public final class IndexSort {
     }
     int[] buffer = rows.clone();
     mergeSort(buffer, rows, 0, n, order);
+  }
+
+  /** Sorts {@code rows[from..to)} by {@code order}, keeping the order of equal rows. */
+  public static void sort(int[] rows, int from, int to, RowComparator.IndexComparator order) {
+    if (to - from < 2) {
+      return;
+    }
+    int[] part = Arrays.copyOfRange(rows, from, to);
+    sort(part, part.length, order);
+    System.arraycopy(part, 0, rows, from, part.length);
   }
 
   /** Sorts {@code from[lo..hi)} into {@code to[lo..hi)} ({@code from} and {@code to} hold the same values). */

@@ -103,19 +103,52 @@ public final class WindowOperator implements Operator {
     }
   }
 
+  /** Each row's partition as a dense id (hashing the partition keys, no sort); all 0 without PARTITION BY. */
+  private static int[] partitionIds(Window w, Column[] columns, int n) {
+    if (w.partitionKeys().length == 0) {
+      return new int[n];
+    }
+    return new GroupTable(w.partitionKeys()).groupIds(new Batch(n, columns));
+  }
+
+  /** The rows grouped by partition (a counting sort by id), in input order within a partition. */
+  private static int[] partitionOrder(int[] partitionIds, int n) {
+    int partitions = 0;
+    for (int i = 0; i < n; i++) {
+      partitions = Math.max(partitions, partitionIds[i] + 1);
+    }
+    int[] start = new int[partitions + 1];
+    for (int i = 0; i < n; i++) {
+      start[partitionIds[i] + 1]++;
+    }
+    for (int p = 0; p < partitions; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[start[partitionIds[i]]++] = i;
+    }
+    return order;
+  }
+
   private long resultBytes(int n) {
     return 9L * n * results.size();
   }
 
   private List<Column> evaluate(Window w, Column[] columns, int n) {
-    List<RelFieldCollation> sortKeys = new ArrayList<>();
-    for (int k : w.partitionKeys()) {
-      sortKeys.add(new RelFieldCollation(k));
+    int[] partitionIds = partitionIds(w, columns, n);
+    int[] order = partitionOrder(partitionIds, n);
+    RowComparator.IndexComparator byOrder = RowComparator.of(columns, w.order());
+    RowComparator.IndexComparator partition = (a, b) -> Integer.compare(partitionIds[a], partitionIds[b]);
+    if (!w.order().isEmpty()) {
+      for (int from = 0, to; from < n; from = to) {
+        to = from + 1;
+        while (to < n && partitionIds[order[to]] == partitionIds[order[from]]) {
+          to++;
+        }
+        IndexSort.sort(order, from, to, byOrder);
+      }
     }
-    sortKeys.addAll(w.order());
-    int[] order = IndexSort.sorted(n, RowComparator.of(columns, sortKeys));
-    RowComparator.IndexComparator partition = RowComparator.byKeys(columns, w.partitionKeys());
-    RowComparator.IndexComparator peers = RowComparator.of(columns, w.order());
     int[] partitionEnd = new int[n];
     int[] peerStart = new int[n];
     int[] peerEnd = new int[n];
@@ -128,7 +161,7 @@ public final class WindowOperator implements Operator {
       int peer = from;
       for (int i = from; i < to; i++) {
         partitionEnd[i] = to;
-        if (i > from && peers.compare(order[i - 1], order[i]) != 0) {
+        if (i > from && byOrder.compare(order[i - 1], order[i]) != 0) {
           for (int j = peer; j < i; j++) {
             peerEnd[j] = i;
           }
