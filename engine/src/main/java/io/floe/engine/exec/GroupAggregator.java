@@ -158,6 +158,9 @@ abstract class GroupAggregator {
     private double[] doubles = new double[16];
     private boolean[] any = new boolean[16];
     private BigDecimal[] big;
+    private static final long LONG_SUM_LIMIT = 1L << 62;
+    /** An upper bound of every group's |long sum| (the sum of each batch's rows times its largest |value|). */
+    private long bound;
 
     Sum(AggregateSpec spec) {
       super(spec);
@@ -199,6 +202,18 @@ abstract class GroupAggregator {
       }
       long[] values = l.values();
       boolean[] nulls = l.nulls();
+      boolean safe = withinBound(values, n);
+      if (safe && nulls == null && selected == null) {
+        // no group's sum can overflow: add without checking
+        long[] out = sums;
+        boolean[] seen = any;
+        for (int r = 0; r < n; r++) {
+          int g = ids[r];
+          out[g] += values[r];
+          seen[g] = true;
+        }
+        return true;
+      }
       for (int r = 0; r < n; r++) {
         if ((nulls == null || !nulls[r]) && (selected == null || selected[r])) {
           any[ids[r]] = true;
@@ -208,12 +223,27 @@ abstract class GroupAggregator {
       return true;
     }
 
+    /** Raises {@link #bound} by the first {@code n} values; whether it stays below 2^62. */
+    private boolean withinBound(long[] values, int n) {
+      long largest = 0;
+      for (int r = 0; r < n; r++) {
+        largest = Math.max(largest, Math.abs(values[r]));
+      }
+      if (largest < 0 || n > 0 && largest > (LONG_SUM_LIMIT - bound) / n) {
+        bound = LONG_SUM_LIMIT;
+        return false;
+      }
+      bound += largest * n;
+      return true;
+    }
+
     @Override
     void addRow(Batch batch, int row, int group) {
       Column c = batch.column(spec.args().get(0));
       if (c.isNull(row)) {
         return;
       }
+      bound = LONG_SUM_LIMIT; // sums of unknown size from here on: check every addition
       any[group] = true;
       if (floating) {
         doubles[group] += c instanceof DoubleColumn d ? d.values()[row] : ((Number) c.get(row)).doubleValue();

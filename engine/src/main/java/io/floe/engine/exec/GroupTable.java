@@ -28,10 +28,10 @@ final class GroupTable {
   private long[] groupLongs;
   private boolean[] groupNulls;
   /**
-   * One long key: the lookup table itself holds (key, group id + 1) pairs, 0 marking an empty slot, so a lookup
-   * touches one array; the NULL key's group ({@code nullGroup}) is kept apart. Null once the table is general.
+   * One long key per group (one integer key, or packed keys): the index from key to group id; one integer key's
+   * NULL group ({@code nullGroup}) is kept apart. Null in the other layouts.
    */
-  private long[] longSlots;
+  private LongKeyIndex longIndex;
   private int nullGroup = -1;
   /** Packed keys: their layout (null when not packed; groupLongs then holds one packed key per group). */
   private PackedKeys packed;
@@ -98,10 +98,12 @@ final class GroupTable {
     if (longKinds != null && !matchesLongKinds(cols)) {
       convertToGeneral();
     }
+    if (longIndex != null) {
+      singleLongGroupIds((LongColumn) cols[0], n, ids);
+      return;
+    }
     int[] hashes = Keys.hashes(new Batch(n, cols), identity(width));
-    if (longSlots != null) {
-      singleLongGroupIds((LongColumn) cols[0], hashes, n, ids);
-    } else if (longKinds != null) {
+    if (longKinds != null) {
       longGroupIds(cols, hashes, n, ids);
     } else {
       generalGroupIds(cols, hashes, n, ids);
@@ -122,7 +124,7 @@ final class GroupTable {
     packed = packingAllowed && !oneLong ? PackedKeys.plan(cols, n) : null;
     if (packed != null) {
       groupLongs = new long[groupHash.length];
-      longSlots = new long[2 * slots.length];
+      longIndex = new LongKeyIndex();
       return;
     }
     LongColumn[] kinds = new LongColumn[width];
@@ -138,7 +140,7 @@ final class GroupTable {
     groupLongs = new long[groupHash.length * width];
     groupNulls = new boolean[groupHash.length * width];
     if (width == 1) {
-      longSlots = new long[2 * slots.length];
+      longIndex = new LongKeyIndex();
     }
   }
 
@@ -190,7 +192,7 @@ final class GroupTable {
       long v = rows[r];
       if (v != previous || previousGroup < 0) {
         previous = v;
-        previousGroup = longGroup(v, mix(v));
+        previousGroup = longGroup(v);
       }
       ids[r] = previousGroup;
     }
@@ -198,13 +200,13 @@ final class GroupTable {
 
   /** Re-encodes the groups' packed keys in a wider {@code layout}. */
   private void repack(PackedKeys layout) {
+    longIndex = new LongKeyIndex();
     for (int g = 0; g < groups; g++) {
       long v = layout.repack(groupLongs[g], packed);
       groupLongs[g] = v;
-      groupHash[g] = mix(v);
+      longIndex.groupOf(v, g);
     }
     packed = layout;
-    rebuildLongSlots(longSlots.length);
   }
 
   /** Drops packing: re-inserts the groups so far (ids 0..n-1 in order) in the layout their key columns call for. */
@@ -214,7 +216,7 @@ final class GroupTable {
     packed = null;
     packingAllowed = false;
     decided = false;
-    longSlots = null;
+    longIndex = null;
     groupLongs = null;
     groups = 0;
     Arrays.fill(slots, -1);
@@ -223,42 +225,23 @@ final class GroupTable {
     }
   }
 
-  private static int mix(long v) {
-    long h = v * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
-  }
-
-  /** The group of long key {@code v} (hash {@code h}) in {@code longSlots}, added if new. */
-  private int longGroup(long v, int h) {
-    long[] table = longSlots;
-    int mask = (table.length >> 1) - 1;
-    int slot = spread(h) & mask;
-    while (true) {
-      long id = table[2 * slot + 1];
-      if (id == 0) {
-        int g = addGroup(h);
-        groupLongs[g] = v;
-        table[2 * slot] = v;
-        table[2 * slot + 1] = g + 1;
-        if (groups * 2 > mask + 1) {
-          rebuildLongSlots(table.length * 2);
-        }
-        return g;
-      }
-      if (table[2 * slot] == v) {
-        return (int) id - 1;
-      }
-      slot = (slot + 1) & mask;
+  /** The group of long key {@code v}, added if new. */
+  private int longGroup(long v) {
+    int g = longIndex.groupOf(v, groups);
+    if (g == groups) {
+      addGroup(0);
+      groupLongs[g] = v;
     }
+    return g;
   }
 
-  private void singleLongGroupIds(LongColumn column, int[] hashes, int n, int[] ids) {
+  private void singleLongGroupIds(LongColumn column, int n, int[] ids) {
     long[] values = column.values();
     boolean[] nulls = column.nulls();
     for (int r = 0; r < n; r++) {
       if (nulls != null && nulls[r]) {
         if (nullGroup < 0) {
-          nullGroup = addGroup(hashes[r]);
+          nullGroup = addGroup(0);
           groupNulls[nullGroup] = true;
           groupLongs[nullGroup] = 0;
         }
@@ -270,24 +253,8 @@ final class GroupTable {
         ids[r] = ids[r - 1];
         continue;
       }
-      ids[r] = longGroup(v, hashes[r]);
+      ids[r] = longGroup(v);
     }
-  }
-
-  private void rebuildLongSlots(int length) {
-    long[] next = new long[length];
-    int mask = (next.length >> 1) - 1;
-    for (int g = 0; g < groups; g++) {
-      if (g != nullGroup) {
-        int slot = spread(groupHash[g]) & mask;
-        while (next[2 * slot + 1] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        next[2 * slot] = groupLongs[g];
-        next[2 * slot + 1] = g + 1;
-      }
-    }
-    longSlots = next;
   }
 
   private boolean sameLongKey(int g, long[][] values, boolean[][] nulls, int r) {
@@ -304,10 +271,11 @@ final class GroupTable {
   /** Moves the long keys kept so far into one key batch of the general form. */
   private void convertToGeneral() {
     Column[] kept = keyColumns(0, groups);
-    if (longSlots != null) {
-      // the single-key table kept no slots of the general form: index the groups by their hashes
-      rebuildSlots(Math.max(slots.length, longSlots.length >> 1));
-      longSlots = null;
+    if (longIndex != null) {
+      // the one-key table kept neither hashes nor slots of the general form
+      System.arraycopy(Keys.hashes(new Batch(groups, kept), identity(width)), 0, groupHash, 0, groups);
+      rebuildSlots(Math.max(slots.length, Integer.highestOneBit(Math.max(1, groups) * 4)));
+      longIndex = null;
     }
     longKinds = null;
     groupLongs = null;
@@ -467,7 +435,7 @@ final class GroupTable {
   /** Approximate bytes held: the table and the kept key columns. */
   long memoryBytes() {
     long perGroup = packed != null ? 8 : longKinds != null ? 9L * width : groupBatch != null ? 8 : 0;
-    return 4L * slots.length + 8L * packedRows.length + (longSlots == null ? 0 : 8L * longSlots.length) + (4L + perGroup) * groupHash.length
+    return 4L * slots.length + 8L * packedRows.length + (longIndex == null ? 0 : longIndex.memoryBytes()) + (4L + perGroup) * groupHash.length
         + keyBytes;
   }
 }
