@@ -272,6 +272,13 @@ final class PackedKeys {
         BytesColumn b = (BytesColumn) cols[k];
         byte[] data = b.data();
         int lengthShift = shift + 8 * f.maxLength;
+        if (f.maxLength == 1 && nulls == null) {
+          // one-character flags (TPC-H's l_returnflag): the byte and a length bit
+          for (int r = 0; r < n; r++) {
+            out[r] |= b.length(r) == 0 ? 0 : (data[b.start(r)] & 0xFFL | 0x100L) << shift;
+          }
+          continue;
+        }
         for (int r = 0; r < n; r++) {
           if (nulls != null && nulls[r]) {
             out[r] |= nullBit;
