@@ -225,10 +225,12 @@ abstract class GroupAggregator {
 
     /** Raises {@link #bound} by the first {@code n} values; whether it stays below 2^62. */
     private boolean withinBound(long[] values, int n) {
-      long largest = 0;
+      long bits = 0;
       for (int r = 0; r < n; r++) {
-        largest = Math.max(largest, Math.abs(values[r]));
+        bits |= values[r] ^ (values[r] >> 63); // |v| for v >= 0, |v| - 1 below: the same highest bit or lower
       }
+      int width = 64 - Long.numberOfLeadingZeros(bits);
+      long largest = width >= 62 ? -1 : (1L << width); // at least every |value|
       if (largest < 0 || n > 0 && largest > (LONG_SUM_LIMIT - bound) / n) {
         bound = LONG_SUM_LIMIT;
         return false;
