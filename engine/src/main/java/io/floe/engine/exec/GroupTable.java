@@ -49,7 +49,7 @@ final class GroupTable {
     Arrays.fill(slots, -1);
   }
 
-  /** Whether the groups' keys are packed into one long each (for tests and EXPLAIN). */
+  /** Whether the groups' keys are packed into one long each (for tests). */
   boolean packed() {
     return packed != null;
   }
