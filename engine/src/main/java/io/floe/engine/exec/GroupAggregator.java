@@ -158,6 +158,9 @@ abstract class GroupAggregator {
     private double[] doubles = new double[16];
     private boolean[] any = new boolean[16];
     private BigDecimal[] big;
+    private static final long LONG_SUM_LIMIT = 1L << 62;
+    /** An upper bound of every group's |long sum| (the sum of each batch's rows times its largest |value|). */
+    private long bound;
 
     Sum(AggregateSpec spec) {
       super(spec);
@@ -199,6 +202,18 @@ abstract class GroupAggregator {
       }
       long[] values = l.values();
       boolean[] nulls = l.nulls();
+      boolean safe = withinBound(values, n);
+      if (safe && nulls == null && selected == null) {
+        // no group's sum can overflow: add without checking
+        long[] out = sums;
+        boolean[] seen = any;
+        for (int r = 0; r < n; r++) {
+          int g = ids[r];
+          out[g] += values[r];
+          seen[g] = true;
+        }
+        return true;
+      }
       for (int r = 0; r < n; r++) {
         if ((nulls == null || !nulls[r]) && (selected == null || selected[r])) {
           any[ids[r]] = true;
@@ -208,12 +223,29 @@ abstract class GroupAggregator {
       return true;
     }
 
+    /** Raises {@link #bound} by the first {@code n} values; whether it stays below 2^62. */
+    private boolean withinBound(long[] values, int n) {
+      long bits = 0;
+      for (int r = 0; r < n; r++) {
+        bits |= values[r] ^ (values[r] >> 63); // |v| for v >= 0, |v| - 1 below: the same highest bit or lower
+      }
+      int width = 64 - Long.numberOfLeadingZeros(bits);
+      long largest = width >= 62 ? -1 : (1L << width); // at least every |value|
+      if (largest < 0 || n > 0 && largest > (LONG_SUM_LIMIT - bound) / n) {
+        bound = LONG_SUM_LIMIT;
+        return false;
+      }
+      bound += largest * n;
+      return true;
+    }
+
     @Override
     void addRow(Batch batch, int row, int group) {
       Column c = batch.column(spec.args().get(0));
       if (c.isNull(row)) {
         return;
       }
+      bound = LONG_SUM_LIMIT; // sums of unknown size from here on: check every addition
       any[group] = true;
       if (floating) {
         doubles[group] += c instanceof DoubleColumn d ? d.values()[row] : ((Number) c.get(row)).doubleValue();

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An open-addressing hash table from key values to dense group ids 0..n-1. When every key column is a
- * {@link LongColumn} (integers, dates, decimals up to 18 digits) the table stores each group's key values in a
- * flat {@code long[]} and compares raw longs; otherwise a group's key is the row that first had it: the table
- * keeps those batches' key columns (not boxed values) and the row index. A long-keyed table switches to the
- * general form if a later batch's key columns are of another type, kind or scale.
+ * An open-addressing hash table from key values to dense group ids 0..n-1. One {@link LongColumn} key, or keys
+ * that {@link PackedKeys} encodes losslessly into one long (short strings, small-range integers, dates,
+ * decimals, booleans), are looked up as one long in a table of (key, group id) pairs. Other keys that are all
+ * {@link LongColumn}s (integers, dates, decimals up to 18 digits) are stored in a flat {@code long[]} and compared
+ * as raw longs; otherwise a group's key is the row that first had it: the table keeps those batches' key columns
+ * (not boxed values) and the row index. Packed keys get a wider layout when a batch's keys are out of range and
+ * leave packing (the groups so far are re-inserted, keeping their ids) when they no longer fit in 64 bits; a
+ * long-keyed table switches to the general form if a later batch's key columns are of another type, kind or scale.
  */
 final class GroupTable {
   private final int[] keys;
@@ -25,11 +28,15 @@ final class GroupTable {
   private long[] groupLongs;
   private boolean[] groupNulls;
   /**
-   * One long key: the lookup table itself holds (key, group id + 1) pairs, 0 marking an empty slot, so a lookup
-   * touches one array; the NULL key's group ({@code nullGroup}) is kept apart. Null once the table is general.
+   * One long key per group (one integer key, or packed keys): the index from key to group id; one integer key's
+   * NULL group ({@code nullGroup}) is kept apart. Null in the other layouts.
    */
-  private long[] longSlots;
+  private LongKeyIndex longIndex;
   private int nullGroup = -1;
+  /** Packed keys: their layout (null when not packed; groupLongs then holds one packed key per group). */
+  private PackedKeys packed;
+  private boolean packingAllowed = true;
+  private long[] packedRows = new long[0];
 
   /** General keys: the key columns of the batches that added groups, and each group's batch and row. */
   private final List<Column[]> keyBatches = new ArrayList<>();
@@ -40,6 +47,11 @@ final class GroupTable {
     this.keys = keys.clone();
     this.width = keys.length;
     Arrays.fill(slots, -1);
+  }
+
+  /** Whether the groups' keys are packed into one long each (for tests). */
+  boolean packed() {
+    return packed != null;
   }
 
   int size() {
@@ -60,25 +72,61 @@ final class GroupTable {
     for (int k = 0; k < width; k++) {
       cols[k] = batch.column(keys[k]);
     }
-    int[] hashes = Keys.hashes(batch, keys);
+    addKeys(cols, n, ids);
+    return ids;
+  }
+
+  private void addKeys(Column[] cols, int n, int[] ids) {
     if (!decided) {
-      decideLayout(cols);
+      decideLayout(cols, n);
+    }
+    if (packed != null) {
+      PackedKeys layout = packed.fitting(cols, n);
+      if (layout == null) {
+        leavePacking();
+        if (!decided) {
+          decideLayout(cols, n);
+        }
+      } else if (layout != packed) {
+        repack(layout);
+      }
+    }
+    if (packed != null) {
+      packedGroupIds(cols, n, ids);
+      return;
     }
     if (longKinds != null && !matchesLongKinds(cols)) {
       convertToGeneral();
     }
-    if (longSlots != null) {
-      singleLongGroupIds((LongColumn) cols[0], hashes, n, ids);
-    } else if (longKinds != null) {
+    if (longIndex != null) {
+      singleLongGroupIds((LongColumn) cols[0], n, ids);
+      return;
+    }
+    int[] hashes = Keys.hashes(new Batch(n, cols), identity(width));
+    if (longKinds != null) {
       longGroupIds(cols, hashes, n, ids);
     } else {
       generalGroupIds(cols, hashes, n, ids);
     }
-    return ids;
   }
 
-  private void decideLayout(Column[] cols) {
+  private static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  private void decideLayout(Column[] cols, int n) {
     decided = true;
+    boolean oneLong = width == 1 && cols[0] instanceof LongColumn;
+    packed = packingAllowed && !oneLong ? PackedKeys.plan(cols, n) : null;
+    if (packed != null) {
+      groupLongs = new long[groupHash.length];
+      longIndex = new LongKeyIndex();
+      return;
+    }
     LongColumn[] kinds = new LongColumn[width];
     for (int k = 0; k < width; k++) {
       if (!(cols[k] instanceof LongColumn l)) {
@@ -92,7 +140,7 @@ final class GroupTable {
     groupLongs = new long[groupHash.length * width];
     groupNulls = new boolean[groupHash.length * width];
     if (width == 1) {
-      longSlots = new long[2 * slots.length];
+      longIndex = new LongKeyIndex();
     }
   }
 
@@ -132,13 +180,68 @@ final class GroupTable {
     }
   }
 
-  private void singleLongGroupIds(LongColumn column, int[] hashes, int n, int[] ids) {
+  private void packedGroupIds(Column[] cols, int n, int[] ids) {
+    if (packedRows.length < n) {
+      packedRows = new long[n];
+    }
+    long[] rows = packedRows;
+    packed.encode(cols, n, rows);
+    long previous = 0;
+    int previousGroup = -1;
+    for (int r = 0; r < n; r++) {
+      long v = rows[r];
+      if (v != previous || previousGroup < 0) {
+        previous = v;
+        previousGroup = longGroup(v);
+      }
+      ids[r] = previousGroup;
+    }
+  }
+
+  /** Re-encodes the groups' packed keys in a wider {@code layout}. */
+  private void repack(PackedKeys layout) {
+    longIndex = new LongKeyIndex();
+    for (int g = 0; g < groups; g++) {
+      long v = layout.repack(groupLongs[g], packed);
+      groupLongs[g] = v;
+      longIndex.groupOf(v, g);
+    }
+    packed = layout;
+  }
+
+  /** Drops packing: re-inserts the groups so far (ids 0..n-1 in order) in the layout their key columns call for. */
+  private void leavePacking() {
+    Column[] kept = keyColumns(0, groups);
+    int count = groups;
+    packed = null;
+    packingAllowed = false;
+    decided = false;
+    longIndex = null;
+    groupLongs = null;
+    groups = 0;
+    Arrays.fill(slots, -1);
+    if (count > 0) {
+      addKeys(kept, count, new int[count]);
+    }
+  }
+
+  /** The group of long key {@code v}, added if new. */
+  private int longGroup(long v) {
+    int g = longIndex.groupOf(v, groups);
+    if (g == groups) {
+      addGroup(0);
+      groupLongs[g] = v;
+    }
+    return g;
+  }
+
+  private void singleLongGroupIds(LongColumn column, int n, int[] ids) {
     long[] values = column.values();
     boolean[] nulls = column.nulls();
     for (int r = 0; r < n; r++) {
       if (nulls != null && nulls[r]) {
         if (nullGroup < 0) {
-          nullGroup = addGroup(hashes[r]);
+          nullGroup = addGroup(0);
           groupNulls[nullGroup] = true;
           groupLongs[nullGroup] = 0;
         }
@@ -146,47 +249,12 @@ final class GroupTable {
         continue;
       }
       long v = values[r];
-      long[] table = longSlots;
-      int mask = (table.length >> 1) - 1;
-      int slot = spread(hashes[r]) & mask;
-      int g;
-      while (true) {
-        long id = table[2 * slot + 1];
-        if (id == 0) {
-          g = addGroup(hashes[r]);
-          groupLongs[g] = v;
-          groupNulls[g] = false;
-          table[2 * slot] = v;
-          table[2 * slot + 1] = g + 1;
-          if (groups * 2 > mask + 1) {
-            growLongSlots();
-          }
-          break;
-        }
-        if (table[2 * slot] == v) {
-          g = (int) id - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
+      if (r > 0 && v == values[r - 1] && (nulls == null || !nulls[r - 1])) {
+        ids[r] = ids[r - 1];
+        continue;
       }
-      ids[r] = g;
+      ids[r] = longGroup(v);
     }
-  }
-
-  private void growLongSlots() {
-    long[] next = new long[longSlots.length * 2];
-    int mask = (next.length >> 1) - 1;
-    for (int g = 0; g < groups; g++) {
-      if (g != nullGroup) {
-        int slot = spread(groupHash[g]) & mask;
-        while (next[2 * slot + 1] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        next[2 * slot] = groupLongs[g];
-        next[2 * slot + 1] = g + 1;
-      }
-    }
-    longSlots = next;
   }
 
   private boolean sameLongKey(int g, long[][] values, boolean[][] nulls, int r) {
@@ -203,10 +271,11 @@ final class GroupTable {
   /** Moves the long keys kept so far into one key batch of the general form. */
   private void convertToGeneral() {
     Column[] kept = keyColumns(0, groups);
-    if (longSlots != null) {
-      // the single-key table kept no slots of the general form: index the groups by their hashes
-      rebuildSlots(Math.max(slots.length, longSlots.length >> 1));
-      longSlots = null;
+    if (longIndex != null) {
+      // the one-key table kept neither hashes nor slots of the general form
+      System.arraycopy(Keys.hashes(new Batch(groups, kept), identity(width)), 0, groupHash, 0, groups);
+      rebuildSlots(Math.max(slots.length, Integer.highestOneBit(Math.max(1, groups) * 4)));
+      longIndex = null;
     }
     longKinds = null;
     groupLongs = null;
@@ -295,7 +364,9 @@ final class GroupTable {
     if (groups == groupHash.length) {
       int capacity = groups * 2;
       groupHash = Arrays.copyOf(groupHash, capacity);
-      if (longKinds != null) {
+      if (packed != null) {
+        groupLongs = Arrays.copyOf(groupLongs, capacity);
+      } else if (longKinds != null) {
         groupLongs = Arrays.copyOf(groupLongs, capacity * width);
         groupNulls = Arrays.copyOf(groupNulls, capacity * width);
       } else {
@@ -333,6 +404,9 @@ final class GroupTable {
 
   /** The key columns of groups {@code from..to}. */
   Column[] keyColumns(int from, int to) {
+    if (packed != null) {
+      return packed.decode(groupLongs, from, to);
+    }
     Column[] out = new Column[width];
     int n = to - from;
     for (int k = 0; k < width; k++) {
@@ -360,8 +434,8 @@ final class GroupTable {
 
   /** Approximate bytes held: the table and the kept key columns. */
   long memoryBytes() {
-    long perGroup = longKinds != null ? 9L * width : groupBatch != null ? 8 : 0;
-    return 4L * slots.length + (longSlots == null ? 0 : 8L * longSlots.length) + (4L + perGroup) * groupHash.length
+    long perGroup = packed != null ? 8 : longKinds != null ? 9L * width : groupBatch != null ? 8 : 0;
+    return 4L * slots.length + 8L * packedRows.length + (longIndex == null ? 0 : longIndex.memoryBytes()) + (4L + perGroup) * groupHash.length
         + keyBytes;
   }
 }
