@@ -54,6 +54,11 @@ public final class HashAggregateOperator implements Operator {
     return batch;
   }
 
+  /** The groups found so far (while the input is being read). */
+  int groups() {
+    return table == null ? 0 : table.size();
+  }
+
   private void build() {
     table = new GroupTable(keys);
     aggregators = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.floe.engine.planner;
 import io.floe.engine.exec.AggregateSpec;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.PartialAggregateOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exchange.Distribution;
 import io.floe.engine.exchange.ExchangeStats;
@@ -104,10 +105,11 @@ final class Fragments {
     Source partial;
     if (input instanceof Leaf leaf) {
       partial = new Leaf(partialNode, task -> decorator.decorate(partialNode,
-          new HashAggregateOperator(leaf.tasks().apply(task), keys, partialSpecs, allocator)));
+          new PartialAggregateOperator(leaf.tasks().apply(task), keys, partialSpecs, allocator)));
     } else {
       Operator exchange = fragment(partialNode, List.of(input(input, p -> new RoundRobinDistribution())),
-          "partial aggregate", receivers -> new HashAggregateOperator(receivers.get(0), keys, partialSpecs, allocator));
+          "partial aggregate",
+          receivers -> new PartialAggregateOperator(receivers.get(0), keys, partialSpecs, allocator));
       partial = new Single(decorator.decorate(partialNode.outermost(), exchange));
     }
     int[] partialKeys = IntStream.range(0, keys.length).toArray();
