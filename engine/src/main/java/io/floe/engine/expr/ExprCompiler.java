@@ -231,7 +231,33 @@ public final class ExprCompiler {
         int digits = ops.size() == 2 ? ((RexLiteral) ops.get(1)).getValueAs(Integer.class) : 0;
         return rounding("ROUND", call, 0, digits);
       }
+      case "TRUNCATE":
+      case "TRUNC": {
+        if (ops.size() == 2 && !(ops.get(1) instanceof RexLiteral)) {
+          throw new UnsupportedOperationException("not supported: " + name + " to a number of places that is not "
+              + "a constant in " + call);
+        }
+        int digits = ops.size() == 2 ? ((RexLiteral) ops.get(1)).getValueAs(Integer.class) : 0;
+        return rounding(name, call, NumericKernels.TOWARD_ZERO, digits);
+      }
+      case "SIGN":
+        return unary("SIGN", compile(ops.get(0)), MathKernels::sign,
+            v -> v instanceof Double d ? (Object) Math.signum(d) : v instanceof java.math.BigDecimal b
+                ? java.math.BigDecimal.valueOf(b.signum()).setScale(b.scale()) : (Object) (long) Long.signum(
+                    ((Number) v).longValue()));
+      case "PI":
+        return constant((RexLiteral) rexBuilder.makeApproxLiteral(java.math.BigDecimal.valueOf(Math.PI)));
       default:
+        if (ops.size() == 1 && MathKernels.UNARY.containsKey(name)) {
+          java.util.function.DoubleUnaryOperator f = MathKernels.UNARY.get(name);
+          return unary(name, compile(ops.get(0)), x -> MathKernels.apply(x, name, f),
+              v -> f.applyAsDouble(((Number) v).doubleValue()));
+        }
+        if (ops.size() == 2 && MathKernels.BINARY.containsKey(name)) {
+          java.util.function.DoubleBinaryOperator f = MathKernels.BINARY.get(name);
+          return binary(name, compile(ops.get(0)), compile(ops.get(1)), (x, y) -> MathKernels.apply(x, y, name, f),
+              (u, v) -> f.applyAsDouble(((Number) u).doubleValue(), ((Number) v).doubleValue()));
+        }
         break;
     }
     throw new UnsupportedOperationException("not supported: function " + call.getOperator().getName()

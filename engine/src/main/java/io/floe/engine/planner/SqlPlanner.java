@@ -73,8 +73,9 @@ public final class SqlPlanner {
     this.timeZone = timeZone;
     this.config = Frameworks.newConfigBuilder()
         .defaultSchema(defaultSchema)
-        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema))))
+        .operatorTable(SqlOperatorTables.chain(io.floe.engine.expr.FunctionLibrary.standard(),
+            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema)),
+            io.floe.engine.expr.FunctionLibrary.operators()))
         .parserConfig(PARSER_CONFIG)
         .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))

@@ -1,0 +1,96 @@
+package io.floe.engine.expr;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlAvgAggFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The SQL functions Floe offers beyond Calcite's standard operator table: operators of Calcite's dialect
+ * libraries whose typing matches Trino's and DuckDB's, and Floe's own definitions where no library operator has
+ * their argument order. {@link ExprCompiler} has a kernel for each.
+ */
+public final class FunctionLibrary {
+  /** {@code TRUNC(x [, places])}: TRUNCATE's other spelling. */
+  public static final SqlFunction TRUNC = new SqlFunction("TRUNC", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG0_NULLABLE, null, OperandTypes.NUMERIC_OPTIONAL_INTEGER, SqlFunctionCategory.NUMERIC);
+
+  private FunctionLibrary() {
+  }
+
+  /**
+   * Calcite's standard operators, with the variance aggregates (STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE,
+   * VAR_POP, VAR_SAMP) returning DOUBLE as in Trino and DuckDB: Calcite types them like AVG (a DECIMAL of scale 6
+   * for a decimal argument), and its reduction into sums then computes at that scale, which loses the digits of
+   * small variances.
+   */
+  public static SqlOperatorTable standard() {
+    SqlStdOperatorTable std = SqlStdOperatorTable.instance();
+    Map<SqlOperator, SqlOperator> replaced = new IdentityHashMap<>();
+    replaced.put(SqlStdOperatorTable.STDDEV, new DoubleVariance(SqlKind.STDDEV_SAMP));
+    replaced.put(SqlStdOperatorTable.STDDEV_SAMP, new DoubleVariance(SqlKind.STDDEV_SAMP));
+    replaced.put(SqlStdOperatorTable.STDDEV_POP, new DoubleVariance(SqlKind.STDDEV_POP));
+    replaced.put(SqlStdOperatorTable.VARIANCE, new DoubleVariance(SqlKind.VAR_SAMP));
+    replaced.put(SqlStdOperatorTable.VAR_SAMP, new DoubleVariance(SqlKind.VAR_SAMP));
+    replaced.put(SqlStdOperatorTable.VAR_POP, new DoubleVariance(SqlKind.VAR_POP));
+    return new SqlOperatorTable() {
+      @Override
+      public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
+          List<SqlOperator> operators, SqlNameMatcher matcher) {
+        int from = operators.size();
+        std.lookupOperatorOverloads(name, category, syntax, operators, matcher);
+        for (int i = from; i < operators.size(); i++) {
+          operators.set(i, replaced.getOrDefault(operators.get(i), operators.get(i)));
+        }
+      }
+
+      @Override
+      public List<SqlOperator> getOperatorList() {
+        List<SqlOperator> all = new ArrayList<>();
+        for (SqlOperator operator : std.getOperatorList()) {
+          all.add(replaced.getOrDefault(operator, operator));
+        }
+        return all;
+      }
+    };
+  }
+
+  /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
+  private static final class DoubleVariance extends SqlAvgAggFunction {
+    DoubleVariance(SqlKind kind) {
+      super(kind);
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding binding) {
+      RelDataTypeFactory types = binding.getTypeFactory();
+      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE), true);
+    }
+  }
+
+  /** The operators, to chain after Calcite's standard table. */
+  public static SqlOperatorTable operators() {
+    List<SqlOperator> operators = new ArrayList<>(List.of(SqlLibraryOperators.LOG_POSTGRES,
+        SqlLibraryOperators.LOG2, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
+        TRUNC));
+    return SqlOperatorTables.of(operators);
+  }
+}

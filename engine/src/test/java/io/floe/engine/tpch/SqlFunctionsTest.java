@@ -1,0 +1,74 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The SQL function library beyond the TPC-H kernels (math, variance aggregates, current time, text and date
+ * functions) over the TPC-H tables, compared with DuckDB on the same files and checked to run on typed kernels;
+ * explicit values where DuckDB's dialect differs.
+ */
+class SqlFunctionsTest {
+  @RegisterExtension
+  static final TpchOracleExtension ORACLE = new TpchOracleExtension(2);
+
+  static Stream<String> statements() {
+    return Stream.of(
+        // variance aggregates: decimals (exact sums, then DOUBLE), doubles, large magnitudes, NULLs, 1-row groups
+        "SELECT l_returnflag, l_linestatus, stddev(l_quantity), variance(l_quantity), stddev_pop(l_extendedprice), "
+            + "var_pop(l_discount), stddev_samp(l_tax), var_samp(l_extendedprice), "
+            + "stddev(CAST(l_extendedprice AS DOUBLE)), stddev(l_extendedprice * 1000), "
+            + "var_pop(CAST(l_extendedprice * 100 AS DOUBLE)) FROM lineitem GROUP BY 1, 2 ORDER BY 1, 2",
+        "SELECT l_orderkey, stddev(CASE WHEN l_linenumber > 3 THEN l_quantity END), "
+            + "var_pop(CASE WHEN l_linenumber > 2 THEN l_quantity END), stddev_pop(l_quantity), "
+            + "stddev_samp(CAST(l_quantity AS DOUBLE)) FROM lineitem WHERE l_orderkey < 200 GROUP BY 1 ORDER BY 1",
+        "SELECT c_custkey, power(c_acctbal, 2), power(c_custkey, 0.5), sqrt(abs(c_acctbal)), cbrt(c_acctbal), "
+            + "ln(c_custkey), log10(c_custkey), log(2, c_custkey), exp(c_nationkey / 10.0), sign(c_acctbal), "
+            + "sign(c_nationkey - 12), pi() * c_custkey FROM customer ORDER BY 1 LIMIT 500",
+        "SELECT c_custkey, degrees(c_acctbal), radians(c_acctbal), sin(c_acctbal), cos(c_acctbal), tan(c_custkey), "
+            + "asin(CAST(c_nationkey AS DOUBLE) / 24), acos(CAST(c_nationkey AS DOUBLE) / 24), atan(c_acctbal), "
+            + "atan2(c_acctbal, c_custkey), cot(c_custkey) FROM customer ORDER BY 1 LIMIT 500",
+        "SELECT c_custkey, trunc(c_acctbal, 1), trunc(c_acctbal), trunc(CAST(c_acctbal AS DOUBLE), 1), "
+            + "trunc(c_acctbal, -1), sign(CAST(c_acctbal AS DOUBLE)) FROM customer ORDER BY 1 LIMIT 500",
+        "SELECT c_custkey, power(CASE WHEN c_nationkey > 10 THEN c_acctbal END, 2), "
+            + "sqrt(CASE WHEN c_acctbal > 0 THEN c_acctbal END), sign(CASE WHEN c_nationkey > 5 THEN c_acctbal END) "
+            + "FROM customer ORDER BY 1 LIMIT 200");
+  }
+
+  @Timeout(60)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("statements")
+  void matchesDuckDbWithTypedKernels(String sql) throws Exception {
+    ORACLE.get().assertSameRowsOnTypedKernels(sql);
+  }
+
+  @Test
+  void varianceOfOneRowAndOfNoRowsIsNull() throws Exception {
+    ORACLE.get().assertSameRows("SELECT stddev(l_quantity), var_samp(l_extendedprice), var_pop(l_tax) "
+        + "FROM lineitem WHERE l_orderkey < 0");
+    assertEquals(Arrays.asList(null, 0.0), ORACLE.get().actual("SELECT stddev_samp(l_quantity), "
+        + "stddev_pop(l_quantity) FROM lineitem WHERE l_orderkey = 1 AND l_linenumber = 1").get(0));
+  }
+
+  @Test
+  void mathDomainErrorsHaveSqlStates() {
+    SQLException sqrt = assertThrows(SQLException.class, () -> ORACLE.get().actual("SELECT sqrt(c_acctbal) "
+        + "FROM customer"));
+    assertEquals("2201F", sqrt.getSQLState(), sqrt.getMessage());
+    SQLException ln = assertThrows(SQLException.class, () -> ORACLE.get().actual("SELECT ln(c_acctbal) "
+        + "FROM customer"));
+    assertEquals("2201E", ln.getSQLState(), ln.getMessage());
+    assertTrue(ln.getMessage().contains("LN"), ln.getMessage());
+  }
+}
