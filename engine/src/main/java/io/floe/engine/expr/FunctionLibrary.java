@@ -9,6 +9,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
 import org.apache.calcite.sql.fun.SqlAvgAggFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -40,7 +41,8 @@ public final class FunctionLibrary {
    * Calcite's standard operators, with the variance aggregates (STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE,
    * VAR_POP, VAR_SAMP) returning DOUBLE as in Trino and DuckDB: Calcite types them like AVG (a DECIMAL of scale 6
    * for a decimal argument), and its reduction into sums then computes at that scale, which loses the digits of
-   * small variances.
+   * small variances. CURRENT_TIMESTAMP is a TIMESTAMP WITH LOCAL TIME ZONE (an instant, Iceberg's timestamptz),
+   * as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock.
    */
   public static SqlOperatorTable standard() {
     SqlStdOperatorTable std = SqlStdOperatorTable.instance();
@@ -51,6 +53,7 @@ public final class FunctionLibrary {
     replaced.put(SqlStdOperatorTable.VARIANCE, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_SAMP, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_POP, new DoubleVariance(SqlKind.VAR_POP));
+    replaced.put(SqlStdOperatorTable.CURRENT_TIMESTAMP, new CurrentInstant());
     return new SqlOperatorTable() {
       @Override
       public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
@@ -71,6 +74,13 @@ public final class FunctionLibrary {
         return all;
       }
     };
+  }
+
+  /** CURRENT_TIMESTAMP [(precision)] as a TIMESTAMP WITH LOCAL TIME ZONE. */
+  private static final class CurrentInstant extends SqlAbstractTimeFunction {
+    CurrentInstant() {
+      super("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+    }
   }
 
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */

@@ -2,6 +2,7 @@ package io.floe.engine.planner;
 
 import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
+import io.floe.engine.expr.StatementTime;
 import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.timetravel.SnapshotScanRule;
 import java.time.ZoneId;
@@ -62,6 +63,8 @@ public final class SqlPlanner {
 
   private final FrameworkConfig config;
   private final ZoneId timeZone;
+  /** The instant CURRENT_TIMESTAMP and the other current-time functions of the statement planned here name. */
+  private final java.time.Instant statementStart = java.time.Instant.now();
 
   /** A planner resolving names in {@code defaultSchema} and reading time-travel timestamps in UTC. */
   public SqlPlanner(SchemaPlus defaultSchema) {
@@ -128,7 +131,8 @@ public final class SqlPlanner {
       planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
       SqlNode validated = planner.validate(statement);
       SubSecondDifferences.check(validated);
-      return planner.rel(validated);
+      RelRoot root = planner.rel(validated);
+      return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
     } finally {
       planner.close();
     }
@@ -151,7 +155,8 @@ public final class SqlPlanner {
   /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */
   public RelNode optimize(RelNode converted) {
     FloeMetadata.install(converted.getCluster());
-    RelNode rel = hep(converted, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
+    RelNode rel = StatementTime.rewrite(converted, statementStart, timeZone);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
     SnapshotScanRule.requireResolved(rel);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,

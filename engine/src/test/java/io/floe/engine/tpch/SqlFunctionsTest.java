@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.engine.FloeSession;
+import io.floe.engine.ResultRows;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,5 +77,49 @@ class SqlFunctionsTest {
         + "FROM customer"));
     assertEquals("2201E", ln.getSQLState(), ln.getMessage());
     assertTrue(ln.getMessage().contains("LN"), ln.getMessage());
+  }
+
+  @Test
+  void currentTimeIsOneInstantPerStatementInTheSessionTimeZone() throws Exception {
+    FloeSession session = ORACLE.get().session();
+    ZoneId zone = ZoneId.of("Asia/Kolkata");
+    session.timeZone(zone);
+    try {
+      LocalDateTime before = LocalDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
+      List<List<Object>> rows = ResultRows.query(session, "SELECT CAST(LOCALTIMESTAMP AS VARCHAR), "
+          + "CAST(CURRENT_DATE AS VARCHAR), CAST(LOCALTIME AS VARCHAR), CAST(CURRENT_TIME AS VARCHAR), "
+          + "CAST(CAST(CURRENT_TIMESTAMP AS TIMESTAMP) AS VARCHAR), CAST(LOCALTIMESTAMP AS VARCHAR) "
+          + "FROM lineitem");
+      LocalDateTime after = LocalDateTime.now(zone);
+      assertEquals(ORACLE.get().actual("SELECT count(*) FROM lineitem").get(0).get(0), (long) rows.size());
+      List<Object> first = rows.get(0);
+      for (List<Object> row : rows) {
+        assertEquals(first, row, "every row sees the statement's instant");
+      }
+      LocalDateTime local = LocalDateTime.parse(((String) first.get(0)).replace(' ', 'T'));
+      assertTrue(!local.isBefore(before) && !local.isAfter(after), local + " between " + before + " and " + after);
+      assertEquals(first.get(0), first.get(5), "two references, one value");
+      assertEquals(local.toLocalDate(), LocalDate.parse((String) first.get(1)));
+      assertEquals(local.toLocalTime().toString().substring(0, 8), ((String) first.get(2)).substring(0, 8));
+      assertEquals(first.get(2), first.get(3));
+      // CURRENT_TIMESTAMP is an instant (held as UTC): as a TIMESTAMP it reads in UTC, the session zone's offset away
+      LocalDateTime utc = LocalDateTime.parse(((String) first.get(4)).replace(' ', 'T'));
+      assertEquals(local.atZone(zone).toInstant(), utc.toInstant(ZoneOffset.UTC));
+    } finally {
+      session.timeZone(ZoneOffset.UTC);
+    }
+  }
+
+  @Test
+  void currentTimestampIsATimestampWithLocalTimeZone() throws Exception {
+    long before = System.currentTimeMillis() / 1000 * 1000;
+    List<Object> row = ORACLE.get().actual("SELECT CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(3) "
+        + "FROM nation WHERE n_nationkey = 0").get(0);
+    long after = System.currentTimeMillis();
+    for (Object value : row) {
+      long millis = value instanceof Long micros ? micros / 1000
+          : ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
+      assertTrue(millis >= before && millis <= after, value + " within the statement's run");
+    }
   }
 }
