@@ -84,6 +84,7 @@ public final class SqlPlanner {
             .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
         .typeSystem(FloeTypeSystem.INSTANCE)
+        .executor(io.floe.engine.expr.ConstantFolding.INSTANCE)
         .build();
   }
 

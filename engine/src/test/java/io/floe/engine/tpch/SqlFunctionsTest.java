@@ -50,7 +50,18 @@ class SqlFunctionsTest {
             + "trunc(c_acctbal, -1), sign(CAST(c_acctbal AS DOUBLE)) FROM customer ORDER BY 1 LIMIT 500",
         "SELECT c_custkey, power(CASE WHEN c_nationkey > 10 THEN c_acctbal END, 2), "
             + "sqrt(CASE WHEN c_acctbal > 0 THEN c_acctbal END), sign(CASE WHEN c_nationkey > 5 THEN c_acctbal END) "
-            + "FROM customer ORDER BY 1 LIMIT 200");
+            + "FROM customer ORDER BY 1 LIMIT 200",
+        // timestamps as text keep their fraction of a second: constants (folded at plan time) and columns alike
+        "SELECT CAST(TIMESTAMP '2024-01-01 10:11:12.123456' AS VARCHAR), "
+            + "CAST(TIMESTAMP '2024-01-01 10:11:12.123' AS VARCHAR), "
+            + "CAST(CAST('2024-01-01 10:11:12.123456' AS TIMESTAMP) AS VARCHAR), "
+            + "CAST(CAST(TIMESTAMP '2024-01-01 10:11:12.123456' AS TIMESTAMP(3)) AS VARCHAR), "
+            + "CAST(TIMESTAMP '2024-01-01 10:11:12.123456' + INTERVAL '0.5' SECOND AS VARCHAR), "
+            + "CAST(TIME '10:11:12.123' AS VARCHAR), CAST(TIMESTAMP '2024-01-01 10:11:12' AS VARCHAR)",
+        "SELECT o_orderkey, CAST(CAST(o_orderdate AS TIMESTAMP) + INTERVAL '0.5' SECOND AS VARCHAR), "
+            + "CAST(CAST(CAST(o_orderdate AS VARCHAR) || ' 10:11:12.123456' AS TIMESTAMP) AS VARCHAR), "
+            + "CAST(CAST(CAST(o_orderdate AS VARCHAR) || ' 23:59:59.000100' AS TIMESTAMP) + INTERVAL '0.25' SECOND "
+            + "AS VARCHAR) FROM orders ORDER BY o_orderkey LIMIT 300");
   }
 
   @Timeout(60)
@@ -77,6 +88,16 @@ class SqlFunctionsTest {
         + "FROM customer"));
     assertEquals("2201E", ln.getSQLState(), ln.getMessage());
     assertTrue(ln.getMessage().contains("LN"), ln.getMessage());
+  }
+
+  @Test
+  void timestampPlusFractionalIntervalIsAMicrosecondTimestamp() throws Exception {
+    List<Object> row = ORACLE.get().actual("SELECT CAST(o_orderdate AS TIMESTAMP), "
+        + "CAST(o_orderdate AS TIMESTAMP) + INTERVAL '0.5' SECOND, TIMESTAMP '2024-01-01 10:11:12.123456' "
+        + "+ INTERVAL '0.5' SECOND FROM orders WHERE o_orderkey = 1").get(0);
+    LocalDateTime day = (LocalDateTime) row.get(0);
+    assertEquals(day.plusNanos(500_000_000), row.get(1));
+    assertEquals(LocalDateTime.of(2024, 1, 1, 10, 11, 12, 623_456_000), row.get(2));
   }
 
   @Test
