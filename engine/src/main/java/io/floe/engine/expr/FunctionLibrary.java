@@ -21,6 +21,9 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
@@ -34,7 +37,64 @@ public final class FunctionLibrary {
   public static final SqlFunction TRUNC = new SqlFunction("TRUNC", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0_NULLABLE, null, OperandTypes.NUMERIC_OPTIONAL_INTEGER, SqlFunctionCategory.NUMERIC);
 
+  /** {@code CONCAT(a, ...)}: any types as text, NULLs skipped (PostgreSQL, DuckDB); never NULL. */
+  public static final SqlFunction CONCAT = new SqlFunction("CONCAT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR), null, OperandTypes.ONE_OR_MORE, SqlFunctionCategory.STRING);
+
+  /** {@code CONCAT_WS(separator, a, ...)}: the non-NULL arguments as text joined by the separator. */
+  public static final SqlFunction CONCAT_WS = new SqlFunction("CONCAT_WS", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.variadic(SqlOperandCountRanges.from(2)), SqlFunctionCategory.STRING);
+
+  /** {@code LTRIM(s [, characters])}, {@code RTRIM}, {@code BTRIM}: TRIM of spaces or of the given characters. */
+  public static final SqlFunction LTRIM = trim("LTRIM");
+  public static final SqlFunction RTRIM = trim("RTRIM");
+  public static final SqlFunction BTRIM = trim("BTRIM");
+
+  /** {@code DATE_TRUNC('unit', date or timestamp)}: Trino's and DuckDB's argument order. */
+  public static final SqlFunction DATE_TRUNC = new SqlFunction("DATE_TRUNC", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG1_NULLABLE, null, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME),
+      SqlFunctionCategory.TIMEDATE);
+
+  /**
+   * {@code DATE_DIFF('unit', a, b)} (Trino; Calcite's grammar parses an unquoted DATE_DIFF as BigQuery's form, so
+   * it is reached as {@code "date_diff"(...)}) and {@code DATE_SUB('unit', a, b)} (DuckDB): whole units from a to b.
+   */
+  public static final SqlFunction DATE_DIFF = dateDifference("DATE_DIFF");
+  public static final SqlFunction DATE_SUB = dateDifference("DATE_SUB");
+
+  /** {@code DATE_ADD('unit', n, date or timestamp)} (Trino). */
+  public static final SqlFunction DATE_ADD = new SqlFunction("DATE_ADD", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG2_NULLABLE, null, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER,
+          SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE);
+
+  /** {@code REGEXP_LIKE(s, pattern)} (Trino) and {@code REGEXP_MATCHES(s, pattern)} (DuckDB): a match anywhere. */
+  public static final SqlFunction REGEXP_LIKE = regexTest("REGEXP_LIKE");
+  public static final SqlFunction REGEXP_MATCHES = regexTest("REGEXP_MATCHES");
+
+  /** {@code REGEXP_REPLACE(s, pattern, replacement [, flags])}: the first match, all with flag 'g'. */
+  public static final SqlFunction REGEXP_REPLACE = new SqlFunction("REGEXP_REPLACE", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG0_NULLABLE_VARYING, null, OperandTypes.or(OperandTypes.STRING_STRING_STRING,
+          OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.STRING,
+              SqlTypeFamily.STRING)), SqlFunctionCategory.STRING);
+
   private FunctionLibrary() {
+  }
+
+  private static SqlFunction trim(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0_NULLABLE_VARYING, null,
+        OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.STRING);
+  }
+
+  private static SqlFunction dateDifference(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null,
+        OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME),
+        SqlFunctionCategory.TIMEDATE);
+  }
+
+  private static SqlFunction regexTest(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NULLABLE, null,
+        OperandTypes.STRING_STRING, SqlFunctionCategory.STRING);
   }
 
   /**
@@ -100,7 +160,12 @@ public final class FunctionLibrary {
   public static SqlOperatorTable operators() {
     List<SqlOperator> operators = new ArrayList<>(List.of(SqlLibraryOperators.LOG_POSTGRES,
         SqlLibraryOperators.LOG2, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
-        TRUNC));
+        TRUNC, CONCAT, CONCAT_WS, LTRIM, RTRIM, BTRIM, DATE_TRUNC, DATE_DIFF, DATE_SUB, DATE_ADD, REGEXP_LIKE, REGEXP_MATCHES,
+        REGEXP_REPLACE, SqlLibraryOperators.GREATEST_PG, SqlLibraryOperators.LEAST_PG, SqlLibraryOperators.LPAD,
+        SqlLibraryOperators.RPAD, SqlLibraryOperators.REVERSE, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT,
+        SqlLibraryOperators.REPEAT, SqlLibraryOperators.CHR, SqlLibraryOperators.SPLIT_PART,
+        SqlLibraryOperators.STRPOS, SqlLibraryOperators.STARTS_WITH, SqlLibraryOperators.ENDS_WITH,
+        SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE));
     return SqlOperatorTables.of(operators);
   }
 }
