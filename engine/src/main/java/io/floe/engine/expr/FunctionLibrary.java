@@ -102,7 +102,8 @@ public final class FunctionLibrary {
    * VAR_POP, VAR_SAMP) returning DOUBLE as in Trino and DuckDB: Calcite types them like AVG (a DECIMAL of scale 6
    * for a decimal argument), and its reduction into sums then computes at that scale, which loses the digits of
    * small variances. CURRENT_TIMESTAMP is a TIMESTAMP WITH LOCAL TIME ZONE (an instant, Iceberg's timestamptz),
-   * as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock.
+   * as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock; both
+   * hold microseconds unless given a precision.
    */
   public static SqlOperatorTable standard() {
     SqlStdOperatorTable std = SqlStdOperatorTable.instance();
@@ -113,7 +114,9 @@ public final class FunctionLibrary {
     replaced.put(SqlStdOperatorTable.VARIANCE, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_SAMP, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_POP, new DoubleVariance(SqlKind.VAR_POP));
-    replaced.put(SqlStdOperatorTable.CURRENT_TIMESTAMP, new CurrentInstant());
+    replaced.put(SqlStdOperatorTable.CURRENT_TIMESTAMP,
+        new StatementTimestamp("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE));
+    replaced.put(SqlStdOperatorTable.LOCALTIMESTAMP, new StatementTimestamp("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
     return new SqlOperatorTable() {
       @Override
       public void lookupOperatorOverloads(SqlIdentifier name, SqlFunctionCategory category, SqlSyntax syntax,
@@ -136,10 +139,23 @@ public final class FunctionLibrary {
     };
   }
 
-  /** CURRENT_TIMESTAMP [(precision)] as a TIMESTAMP WITH LOCAL TIME ZONE. */
-  private static final class CurrentInstant extends SqlAbstractTimeFunction {
-    CurrentInstant() {
-      super("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+  /**
+   * CURRENT_TIMESTAMP (as a TIMESTAMP WITH LOCAL TIME ZONE) or LOCALTIMESTAMP [(precision)], of microseconds
+   * without a precision (Calcite's default, whole seconds, would name an instant before a commit of the same
+   * second, so {@code FOR SYSTEM_TIME AS OF CURRENT_TIMESTAMP} could miss it).
+   */
+  private static final class StatementTimestamp extends SqlAbstractTimeFunction {
+    private final SqlTypeName type;
+
+    StatementTimestamp(String name, SqlTypeName type) {
+      super(name, type);
+      this.type = type;
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding binding) {
+      return binding.getOperandCount() == 0 ? binding.getTypeFactory().createSqlType(type, 6)
+          : super.inferReturnType(binding);
     }
   }
 
