@@ -171,14 +171,10 @@ final class Arithmetic {
   /** FLOOR (direction -1), CEIL (+1) or ROUND HALF_UP (0) of a boxed number to {@code digits} places. */
   static Object round(Object v, int direction, int digits, int resultScale) {
     if (v instanceof Double d) {
-      double factor = Math.pow(10, digits);
-      double scaled = d * factor;
-      double r = direction < 0 ? Math.floor(scaled) : direction > 0 ? Math.ceil(scaled)
-          : Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5);
-      return digits == 0 ? r : r / factor;
+      return NumericKernels.round(d, direction, digits, Math.pow(10, digits));
     }
-    RoundingMode mode = direction < 0 ? RoundingMode.FLOOR : direction > 0 ? RoundingMode.CEILING
-        : RoundingMode.HALF_UP;
+    RoundingMode mode = direction == NumericKernels.TOWARD_ZERO ? RoundingMode.DOWN
+        : direction < 0 ? RoundingMode.FLOOR : direction > 0 ? RoundingMode.CEILING : RoundingMode.HALF_UP;
     BigDecimal r = Values.toBigDecimal(v).setScale(digits, mode).setScale(resultScale, RoundingMode.HALF_UP);
     return v instanceof BigDecimal ? r : (Object) r.longValueExact();
   }

@@ -131,6 +131,11 @@ final class Casts {
         return TIMESTAMP_TEXT.format(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
             (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC));
       }
+      case TIME: {
+        byte[] text = new byte[16];
+        int length = TextFormatting.timeOfDay(Math.floorMod((Long) v, CivilDates.MICROS_PER_DAY), text, 0);
+        return new String(text, 0, length, StandardCharsets.US_ASCII);
+      }
       case DECIMAL:
         return ((BigDecimal) v).toPlainString();
       case BINARY:

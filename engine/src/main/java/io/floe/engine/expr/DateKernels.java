@@ -18,7 +18,7 @@ final class DateKernels {
   /** The fields {@link #extract} computes. */
   static final Set<TimeUnitRange> EXTRACTABLE = EnumSet.of(TimeUnitRange.YEAR, TimeUnitRange.QUARTER,
       TimeUnitRange.MONTH, TimeUnitRange.DAY, TimeUnitRange.DOW, TimeUnitRange.ISODOW, TimeUnitRange.DOY,
-      TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
+      TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND, TimeUnitRange.WEEK, TimeUnitRange.EPOCH);
 
   private DateKernels() {
   }
@@ -43,8 +43,15 @@ final class DateKernels {
     return new LongColumn(out, nulls, n, LongColumn.Kind.INTEGER, 0);
   }
 
-  private static long field(TimeUnitRange unit, long days, long microsOfDay) {
+  /** Field {@code unit} of the day {@code days} since the epoch at {@code microsOfDay}. */
+  static long field(TimeUnitRange unit, long days, long microsOfDay) {
     switch (unit) {
+      case WEEK: { // ISO 8601: the week (from Monday) holding the year's first Thursday is week 1
+        long thursday = days - Math.floorMod(days + 3, 7) + 3;
+        return (thursday - CivilDates.days(CivilDates.year(CivilDates.civil(thursday)), 1, 1)) / 7 + 1;
+      }
+      case EPOCH:
+        return days * 86_400L + Math.floorDiv(microsOfDay, 1_000_000L);
       case YEAR:
         return CivilDates.year(CivilDates.civil(days));
       case QUARTER:

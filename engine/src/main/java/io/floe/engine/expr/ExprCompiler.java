@@ -170,6 +170,10 @@ public final class ExprCompiler {
             (c, s) -> StringFunctions.trim((String) c, (String) s, leading, trailing));
       }
       case POSITION:
+        if (ops.size() == 2 && call.getOperator().getName().equalsIgnoreCase("STRPOS")) { // STRPOS(s, needle)
+          return binary("STRPOS", compile(ops.get(1)), compile(ops.get(0)), StringKernels::position,
+              (a, b) -> (long) ((String) b).indexOf((String) a) + 1);
+        }
         if (ops.size() == 2) {
           return binary("POSITION", compile(ops.get(0)), compile(ops.get(1)), StringKernels::position,
               (a, b) -> (long) ((String) b).indexOf((String) a) + 1);
@@ -218,6 +222,7 @@ public final class ExprCompiler {
       }
       case "CHAR_LENGTH":
       case "CHARACTER_LENGTH":
+      case "LENGTH":
         return unary(name, compile(ops.get(0)), StringKernels::charLength, v -> (long) ((String) v).length());
       case "||":
         return binary("||", asText(ops.get(0)), asText(ops.get(1)), StringKernels::concat,
@@ -231,15 +236,45 @@ public final class ExprCompiler {
         int digits = ops.size() == 2 ? ((RexLiteral) ops.get(1)).getValueAs(Integer.class) : 0;
         return rounding("ROUND", call, 0, digits);
       }
+      case "TRUNCATE":
+      case "TRUNC": {
+        if (ops.size() == 2 && !(ops.get(1) instanceof RexLiteral)) {
+          throw new UnsupportedOperationException("not supported: " + name + " to a number of places that is not "
+              + "a constant in " + call);
+        }
+        int digits = ops.size() == 2 ? ((RexLiteral) ops.get(1)).getValueAs(Integer.class) : 0;
+        return rounding(name, call, NumericKernels.TOWARD_ZERO, digits);
+      }
+      case "SIGN":
+        return unary("SIGN", compile(ops.get(0)), MathKernels::sign,
+            v -> v instanceof Double d ? (Object) Math.signum(d) : v instanceof java.math.BigDecimal b
+                ? java.math.BigDecimal.valueOf(b.signum()).setScale(b.scale()) : (Object) (long) Long.signum(
+                    ((Number) v).longValue()));
+      case "PI":
+        return constant((RexLiteral) rexBuilder.makeApproxLiteral(java.math.BigDecimal.valueOf(Math.PI)));
       default:
+        VectorExpr library = new LibraryFunctions(this, rexBuilder).compile(name, call);
+        if (library != null) {
+          return library;
+        }
+        if (ops.size() == 1 && MathKernels.UNARY.containsKey(name)) {
+          java.util.function.DoubleUnaryOperator f = MathKernels.UNARY.get(name);
+          return unary(name, compile(ops.get(0)), x -> MathKernels.apply(x, name, f),
+              v -> f.applyAsDouble(((Number) v).doubleValue()));
+        }
+        if (ops.size() == 2 && MathKernels.BINARY.containsKey(name)) {
+          java.util.function.DoubleBinaryOperator f = MathKernels.BINARY.get(name);
+          return binary(name, compile(ops.get(0)), compile(ops.get(1)), (x, y) -> MathKernels.apply(x, y, name, f),
+              (u, v) -> f.applyAsDouble(((Number) u).doubleValue(), ((Number) v).doubleValue()));
+        }
         break;
     }
     throw new UnsupportedOperationException("not supported: function " + call.getOperator().getName()
         + " in " + call);
   }
 
-  /** An operand as VARCHAR (for {@code ||}). */
-  private VectorExpr asText(RexNode node) {
+  /** An operand as VARCHAR (for {@code ||} and CONCAT). */
+  VectorExpr asText(RexNode node) {
     RelDataType from = node.getType();
     if (SqlTypeName.CHAR_TYPES.contains(from.getSqlTypeName())) {
       return compile(node);
@@ -344,8 +379,18 @@ public final class ExprCompiler {
   }
 
   private VectorExpr like(RexCall call) {
-    boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    boolean negated = name.startsWith("NOT");
     List<RexNode> ops = call.getOperands();
+    if (name.endsWith("ILIKE")) { // value and pattern in lower case, then LIKE (a constant pattern stays one)
+      List<RexNode> lowered = new ArrayList<>(ops);
+      lowered.set(0, rexBuilder.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.LOWER, ops.get(0)));
+      RexNode pattern = ops.get(1) instanceof RexLiteral literal && !literal.isNull()
+          ? rexBuilder.makeLiteral(literal.getValueAs(String.class).toLowerCase(Locale.ROOT))
+          : rexBuilder.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.LOWER, ops.get(1));
+      lowered.set(1, pattern);
+      ops = lowered;
+    }
     VectorExpr value = compile(ops.get(0));
     String escape = ops.size() > 2 ? ((RexLiteral) ops.get(2)).getValueAs(String.class) : null;
     if (ops.get(1) instanceof RexLiteral literal) {

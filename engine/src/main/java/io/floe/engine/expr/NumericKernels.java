@@ -15,6 +15,9 @@ import org.apache.calcite.sql.SqlKind;
  * inputs it does not handle, or when a decimal result does not fit a long.
  */
 final class NumericKernels {
+  /** The rounding direction of TRUNCATE (FLOOR is -1, CEIL +1, ROUND HALF_UP 0). */
+  static final int TOWARD_ZERO = 2;
+
   private NumericKernels() {
   }
 
@@ -230,7 +233,7 @@ final class NumericKernels {
   }
 
   /**
-   * FLOOR ({@code direction} -1), CEIL (+1) or ROUND HALF_UP (0) of {@code x} to {@code digits} decimal places
+   * FLOOR ({@code direction} -1), CEIL (+1), ROUND HALF_UP (0) or TRUNCATE ({@link #TOWARD_ZERO}) of {@code x} to {@code digits} decimal places
    * (FLOOR and CEIL: 0), kept at the column's scale, or as a DECIMAL of scale {@code resultScale}.
    */
   static Column round(Column x, int direction, int digits, int resultScale) {
@@ -239,10 +242,7 @@ final class NumericKernels {
       double[] out = new double[d.size()];
       double factor = Math.pow(10, digits);
       for (int i = 0; i < out.length; i++) {
-        double scaled = v[i] * factor;
-        double r = direction < 0 ? Math.floor(scaled) : direction > 0 ? Math.ceil(scaled)
-            : Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5);
-        out[i] = digits == 0 ? r : r / factor;
+        out[i] = round(v[i], direction, digits, factor);
       }
       return new DoubleColumn(out, d.nulls(), d.size());
     }
@@ -265,8 +265,8 @@ final class NumericKernels {
     long[] v = l.values();
     long[] out = new long[l.size()];
     for (int i = 0; i < out.length; i++) {
-      long q = direction < 0 ? Math.floorDiv(v[i], unit) : direction > 0 ? -Math.floorDiv(-v[i], unit)
-          : roundHalfUp(v[i], unit);
+      long q = direction == TOWARD_ZERO ? v[i] / unit : direction < 0 ? Math.floorDiv(v[i], unit)
+          : direction > 0 ? -Math.floorDiv(-v[i], unit) : roundHalfUp(v[i], unit);
       try {
         out[i] = Math.multiplyExact(q, keep);
       } catch (ArithmeticException e) {
@@ -275,6 +275,15 @@ final class NumericKernels {
     }
     return new LongColumn(out, l.nulls(), l.size(), resultScale == 0 && l.kind() == LongColumn.Kind.INTEGER
         ? LongColumn.Kind.INTEGER : LongColumn.Kind.DECIMAL, resultScale);
+  }
+
+  /** {@code v} rounded in {@code direction} to {@code digits} places ({@code factor} = 10^digits). */
+  static double round(double v, int direction, int digits, double factor) {
+    double scaled = v * factor;
+    double r = direction == TOWARD_ZERO ? (scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled))
+        : direction < 0 ? Math.floor(scaled) : direction > 0 ? Math.ceil(scaled)
+        : Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5);
+    return digits == 0 ? r : r / factor;
   }
 
   /** {@code v / unit} rounded half away from zero ({@code unit} > 0). */

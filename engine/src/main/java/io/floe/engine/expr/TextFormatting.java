@@ -9,7 +9,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * CAST to text as typed loops writing UTF-8 bytes: integers, decimals (plain notation at their scale), DATE
- * ({@code yyyy-MM-dd}), TIMESTAMP ({@code yyyy-MM-dd HH:mm:ss} and the fraction without trailing zeros), doubles
+ * ({@code yyyy-MM-dd}), TIMESTAMP ({@code yyyy-MM-dd HH:mm:ss} and the fraction without trailing zeros), TIME ({@code HH:mm:ss[.f]}), doubles
  * and booleans as {@link Casts#toText} writes them.
  */
 final class TextFormatting {
@@ -25,8 +25,9 @@ final class TextFormatting {
       long[] v = l.values();
       boolean date = source == SqlTypeName.DATE;
       boolean timestamp = CastKernels.isTimestamp(source);
+      boolean time = source == SqlTypeName.TIME;
       boolean number = SqlTypeName.INT_TYPES.contains(source) || source == SqlTypeName.DECIMAL;
-      if (!date && !timestamp && !number) {
+      if (!date && !timestamp && !time && !number) {
         return null;
       }
       for (int i = 0; i < n; i++) {
@@ -39,6 +40,8 @@ final class TextFormatting {
           length = date(v[i], scratch, 0);
         } else if (timestamp) {
           length = timestamp(v[i], scratch);
+        } else if (time) {
+          length = timeOfDay(Math.floorMod(v[i], CivilDates.MICROS_PER_DAY), scratch, 0);
         } else {
           length = decimal(v[i], l.scale(), scratch);
         }
@@ -111,9 +114,13 @@ final class TextFormatting {
     if (p < 0) {
       return -1;
     }
-    long ofDay = Math.floorMod(micros, CivilDates.MICROS_PER_DAY);
-    long seconds = ofDay / 1_000_000L;
     out[p++] = ' ';
+    return timeOfDay(Math.floorMod(micros, CivilDates.MICROS_PER_DAY), out, p);
+  }
+
+  /** Microseconds of a day as {@code HH:mm:ss} and the fraction without trailing zeros at {@code p}; the end. */
+  static int timeOfDay(long ofDay, byte[] out, int p) {
+    long seconds = ofDay / 1_000_000L;
     p = digits((int) (seconds / 3600), 2, out, p);
     out[p++] = ':';
     p = digits((int) (seconds / 60 % 60), 2, out, p);

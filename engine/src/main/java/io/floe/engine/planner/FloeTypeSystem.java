@@ -24,6 +24,16 @@ public final class FloeTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
   }
 
+  /** TIME and TIMESTAMP without a precision hold microseconds, as Iceberg's and DuckDB's do. */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME
+        || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return 6;
+    }
+    return super.getDefaultPrecision(typeName);
+  }
+
   @Override
   public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxScale(typeName);

@@ -114,7 +114,8 @@ public final class RexToFilter {
   }
 
   private Expression like(RexCall call) {
-    if (call.getOperands().size() != 2 || !(call.getOperands().get(1) instanceof RexLiteral literal)) {
+    if (call.getOperands().size() != 2 || !(call.getOperands().get(1) instanceof RexLiteral literal)
+        || !call.getOperator().getName().equals("LIKE")) { // ILIKE and NOT ILIKE are of kind LIKE too
       return null;
     }
     String column = column(call.getOperands().get(0));

@@ -2,6 +2,7 @@ package io.floe.engine.planner;
 
 import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
+import io.floe.engine.expr.StatementTime;
 import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.timetravel.SnapshotScanRule;
 import java.time.ZoneId;
@@ -62,6 +63,8 @@ public final class SqlPlanner {
 
   private final FrameworkConfig config;
   private final ZoneId timeZone;
+  /** The instant CURRENT_TIMESTAMP and the other current-time functions of the statement planned here name. */
+  private final java.time.Instant statementStart = java.time.Instant.now();
 
   /** A planner resolving names in {@code defaultSchema} and reading time-travel timestamps in UTC. */
   public SqlPlanner(SchemaPlus defaultSchema) {
@@ -73,13 +76,15 @@ public final class SqlPlanner {
     this.timeZone = timeZone;
     this.config = Frameworks.newConfigBuilder()
         .defaultSchema(defaultSchema)
-        .operatorTable(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema))))
+        .operatorTable(SqlOperatorTables.chain(io.floe.engine.expr.FunctionLibrary.standard(),
+            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema)),
+            io.floe.engine.expr.FunctionLibrary.operators()))
         .parserConfig(PARSER_CONFIG)
         .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
         .typeSystem(FloeTypeSystem.INSTANCE)
+        .executor(io.floe.engine.expr.ConstantFolding.INSTANCE)
         .build();
   }
 
@@ -127,7 +132,8 @@ public final class SqlPlanner {
       planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
       SqlNode validated = planner.validate(statement);
       SubSecondDifferences.check(validated);
-      return planner.rel(validated);
+      RelRoot root = planner.rel(validated);
+      return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
     } finally {
       planner.close();
     }
@@ -150,7 +156,8 @@ public final class SqlPlanner {
   /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */
   public RelNode optimize(RelNode converted) {
     FloeMetadata.install(converted.getCluster());
-    RelNode rel = hep(converted, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
+    RelNode rel = StatementTime.rewrite(converted, statementStart, timeZone);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
     SnapshotScanRule.requireResolved(rel);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,

@@ -63,6 +63,18 @@ final class TpchOracle implements AutoCloseable {
     return expected;
   }
 
+  /**
+   * Asserts that Floe returns DuckDB's rows for {@code sql}, at least one, with every expression on typed kernels
+   * (no batch counted by {@link io.floe.engine.expr.BoxedFallback}).
+   */
+  void assertSameRowsOnTypedKernels(String sql) throws SQLException {
+    java.util.Map<String, Long> boxedBefore = io.floe.engine.expr.BoxedFallback.counts();
+    List<List<Object>> expected = assertSameRows(sql);
+    org.junit.jupiter.api.Assertions.assertFalse(expected.isEmpty(), "the query returns rows");
+    org.junit.jupiter.api.Assertions.assertEquals(boxedBefore, io.floe.engine.expr.BoxedFallback.counts(),
+        "no boxed evaluation: " + sql);
+  }
+
   @Override
   public void close() throws SQLException {
     session.close();

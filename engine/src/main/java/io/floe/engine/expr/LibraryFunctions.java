@@ -1,0 +1,305 @@
+package io.floe.engine.expr;
+
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.LongColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Compiles the calls of {@link FunctionLibrary}'s text, date and comparison functions (and the standard REPLACE,
+ * INITCAP, ASCII, SIMILAR TO) to {@link VectorExpr}s over the kernels of {@link TextKernels}, {@link DateUnits} and
+ * {@link Extremes}. A unit of DATE_TRUNC, DATE_DIFF or DATE_ADD must be a constant.
+ */
+final class LibraryFunctions {
+  private final ExprCompiler compiler;
+  private final RexBuilder rexBuilder;
+
+  LibraryFunctions(ExprCompiler compiler, RexBuilder rexBuilder) {
+    this.compiler = compiler;
+    this.rexBuilder = rexBuilder;
+  }
+
+  /** The compiled call, or null when {@code name} is none of these functions. */
+  VectorExpr compile(String name, RexCall call) {
+    List<RexNode> ops = call.getOperands();
+    switch (name) {
+      case "CONCAT":
+        return concat(null, ops);
+      case "CONCAT_WS":
+        return concat(ops.get(0), ops.subList(1, ops.size()));
+      case "LTRIM":
+      case "RTRIM":
+      case "BTRIM": {
+        boolean leading = !name.equals("RTRIM");
+        boolean trailing = !name.equals("LTRIM");
+        VectorExpr chars = ops.size() > 1 ? compiler.compile(ops.get(1)) : compiler.compile(rexBuilder.makeLiteral(" "));
+        return ExprCompiler.binary(name, chars, compiler.compile(ops.get(0)),
+            (c, s) -> StringKernels.trim(c, s, leading, trailing),
+            (c, s) -> StringFunctions.trim((String) c, (String) s, leading, trailing));
+      }
+      case "STARTS_WITH":
+      case "ENDS_WITH": {
+        boolean atStart = name.equals("STARTS_WITH");
+        return ExprCompiler.binary(name, compiler.compile(ops.get(0)), compiler.compile(ops.get(1)),
+            (s, a) -> TextKernels.hasAffix(s, a, atStart),
+            (s, a) -> atStart ? ((String) s).startsWith((String) a) : ((String) s).endsWith((String) a));
+      }
+      case "REPLACE": {
+        List<VectorExpr> args = compileAll(ops);
+        return batch -> {
+          Column s = args.get(0).eval(batch);
+          Column search = args.get(1).eval(batch);
+          Column replacement = args.get(2).eval(batch);
+          Column typed = TextKernels.replace(s, search, replacement);
+          return typed != null ? typed : perRow(List.of(s, search, replacement), batch.size(), call.getType(),
+              a -> ((String) a[1]).isEmpty() ? a[0] : ((String) a[0]).replace((String) a[1], (String) a[2]));
+        };
+      }
+      case "GREATEST":
+      case "LEAST": {
+        boolean greatest = name.equals("GREATEST");
+        List<VectorExpr> args = new ArrayList<>();
+        for (RexNode op : ops) {
+          args.add(compiler.compile(rexBuilder.ensureType(rexBuilder.getTypeFactory().createTypeWithNullability(
+              call.getType(), op.getType().isNullable()), op, true)));
+        }
+        return batch -> {
+          List<Column> columns = new ArrayList<>();
+          for (VectorExpr arg : args) {
+            columns.add(arg.eval(batch));
+          }
+          Column typed = Extremes.of(columns, greatest, batch.size());
+          if (typed == null) {
+            throw new UnsupportedOperationException("not supported: " + name + " of " + call.getType());
+          }
+          return typed;
+        };
+      }
+      case "DATE_TRUNC": {
+        DateUnits.Unit unit = DateUnits.Unit.of(constantText(call, 0));
+        boolean timestamp = ops.get(1).getType().getSqlTypeName() != SqlTypeName.DATE;
+        requireDateOrTimestamp(call, ops.get(1).getType());
+        return typedOnly(name, compiler.compile(ops.get(1)), x -> DateUnits.truncate(unit, x, timestamp));
+      }
+      case "DATE_DIFF":
+      case "DATE_SUB": {
+        DateUnits.Unit unit = DateUnits.Unit.of(constantText(call, 0));
+        requireDateOrTimestamp(call, ops.get(1).getType());
+        requireDateOrTimestamp(call, ops.get(2).getType());
+        boolean aDate = ops.get(1).getType().getSqlTypeName() == SqlTypeName.DATE;
+        boolean bDate = ops.get(2).getType().getSqlTypeName() == SqlTypeName.DATE;
+        VectorExpr a = compiler.compile(ops.get(1));
+        VectorExpr b = compiler.compile(ops.get(2));
+        return batch -> {
+          Column typed = DateUnits.difference(unit, a.eval(batch), b.eval(batch), aDate, bDate);
+          if (typed == null) {
+            throw new UnsupportedOperationException("not supported: DATE_DIFF of these columns in " + call);
+          }
+          return typed;
+        };
+      }
+      case "DATE_ADD":
+        return dateAdd(call);
+      default:
+        return perRowFunction(name, call);
+    }
+  }
+
+  /** The per-row functions, or null when {@code name} is none of them. */
+  private VectorExpr perRowFunction(String name, RexCall call) {
+    List<RexNode> ops = call.getOperands();
+    Function<Object[], Object> f;
+    switch (name) {
+      case "LPAD":
+      case "RPAD": {
+        boolean left = name.equals("LPAD");
+        f = a -> StringFunctions.pad((String) a[0], ((Number) a[1]).longValue(), a.length > 2 ? (String) a[2] : " ",
+            left);
+        break;
+      }
+      case "LEFT":
+        f = a -> StringFunctions.left((String) a[0], ((Number) a[1]).longValue());
+        break;
+      case "RIGHT":
+        f = a -> StringFunctions.right((String) a[0], ((Number) a[1]).longValue());
+        break;
+      case "REVERSE":
+        f = a -> StringFunctions.reverse((String) a[0]);
+        break;
+      case "REPEAT":
+        f = a -> StringFunctions.repeat((String) a[0], ((Number) a[1]).longValue());
+        break;
+      case "INITCAP":
+        f = a -> StringFunctions.initcap((String) a[0]);
+        break;
+      case "SPLIT_PART":
+        f = a -> StringFunctions.splitPart((String) a[0], (String) a[1], ((Number) a[2]).longValue());
+        break;
+      case "ASCII":
+        f = a -> StringFunctions.ascii((String) a[0]);
+        break;
+      case "CHR":
+        f = a -> StringFunctions.chr(((Number) a[0]).longValue());
+        break;
+      case "REGEXP_LIKE":
+      case "REGEXP_MATCHES": {
+        Patterns patterns = new Patterns(call, Function.identity());
+        f = a -> patterns.of((String) a[1]).matcher((String) a[0]).find();
+        break;
+      }
+      case "REGEXP_REPLACE": {
+        Patterns patterns = new Patterns(call, Function.identity());
+        f = a -> {
+          java.util.regex.Matcher m = patterns.of((String) a[1]).matcher((String) a[0]);
+          String replacement = StringFunctions.regexReplacement((String) a[2]);
+          boolean all = a.length > 3 && ((String) a[3]).contains("g");
+          return all ? m.replaceAll(replacement) : m.replaceFirst(replacement);
+        };
+        break;
+      }
+      case "SIMILAR TO":
+      case "NOT SIMILAR TO": {
+        boolean negated = name.startsWith("NOT");
+        String escape = ops.size() > 2 ? constantText(call, 2) : null;
+        Patterns patterns = new Patterns(call, p -> StringFunctions.similarPattern(p, escape));
+        f = a -> patterns.of((String) a[1]).matcher((String) a[0]).matches() != negated;
+        break;
+      }
+      default:
+        return null;
+    }
+    List<VectorExpr> args = compileAll(ops.size() > 2 && name.endsWith("SIMILAR TO") ? ops.subList(0, 2) : ops);
+    RelDataType type = call.getType();
+    return batch -> {
+      List<Column> columns = new ArrayList<>(args.size());
+      for (VectorExpr arg : args) {
+        columns.add(arg.eval(batch));
+      }
+      return perRow(columns, batch.size(), type, f);
+    };
+  }
+
+  /** Regular expressions compiled once per distinct pattern text (22023 naming an invalid one). */
+  private static final class Patterns {
+    private final Map<String, Pattern> compiled = new HashMap<>();
+    private final Function<String, String> toJava;
+    private final String where;
+
+    Patterns(RexCall call, Function<String, String> toJava) {
+      this.toJava = toJava;
+      this.where = call.getOperator().getName();
+    }
+
+    synchronized Pattern of(String pattern) {
+      return compiled.computeIfAbsent(pattern, p -> {
+        try {
+          return Pattern.compile(toJava.apply(p));
+        } catch (IllegalArgumentException e) {
+          throw new SqlStateException("2201B", "invalid regular expression in " + where + ": '" + p + "': "
+              + e.getMessage());
+        }
+      });
+    }
+  }
+
+  private static Column perRow(List<Column> columns, int n, RelDataType type, Function<Object[], Object> f) {
+    return TextKernels.perRow(columns, n, Representation.of(type), f);
+  }
+
+  private List<VectorExpr> compileAll(List<RexNode> ops) {
+    List<VectorExpr> out = new ArrayList<>(ops.size());
+    for (RexNode op : ops) {
+      out.add(compiler.compile(op));
+    }
+    return out;
+  }
+
+  /** CONCAT ({@code separator} null) or CONCAT_WS of the operands as text. */
+  private VectorExpr concat(RexNode separator, List<RexNode> parts) {
+    if (separator != null && RexUtil.isNullLiteral(separator, true)) {
+      return compiler.compile(rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createSqlType(
+          SqlTypeName.VARCHAR)));
+    }
+    VectorExpr sep = separator == null ? null : compiler.asText(separator);
+    List<VectorExpr> texts = new ArrayList<>();
+    for (RexNode part : parts) {
+      if (!RexUtil.isNullLiteral(part, true)) { // a NULL adds nothing
+        texts.add(compiler.asText(part));
+      }
+    }
+    return batch -> {
+      List<Column> columns = new ArrayList<>(texts.size());
+      for (VectorExpr text : texts) {
+        columns.add(text.eval(batch));
+      }
+      Column typed = TextKernels.joined(sep == null ? null : sep.eval(batch), columns, batch.size());
+      if (typed == null) {
+        throw new UnsupportedOperationException("not supported: " + (sep == null ? "CONCAT" : "CONCAT_WS")
+            + " of values that are not text");
+      }
+      return typed;
+    };
+  }
+
+  /** DATE_ADD('unit', n, x): x plus n units (months, or whole milliseconds), through the interval kernel. */
+  private VectorExpr dateAdd(RexCall call) {
+    DateUnits.Unit unit = DateUnits.Unit.of(constantText(call, 0));
+    RelDataType type = call.getOperands().get(2).getType();
+    requireDateOrTimestamp(call, type);
+    boolean timestamp = type.getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    boolean yearMonth = unit.months > 0;
+    long per = yearMonth ? unit.months : unit.micros / 1000;
+    VectorExpr amount = compiler.compile(call.getOperands().get(1));
+    VectorExpr datetime = compiler.compile(call.getOperands().get(2));
+    return batch -> {
+      Column n = amount.eval(batch);
+      Column interval = n instanceof LongColumn l && l.kind() == LongColumn.Kind.INTEGER ? DateUnits.times(l, per)
+          : null;
+      Column typed = interval == null ? null
+          : DateKernels.plusInterval(SqlKind.PLUS, datetime.eval(batch), interval, timestamp, yearMonth);
+      if (typed == null) {
+        throw new UnsupportedOperationException("not supported: DATE_ADD of these values in " + call);
+      }
+      return typed;
+    };
+  }
+
+  private static void requireDateOrTimestamp(RexCall call, RelDataType type) {
+    SqlTypeName name = type.getSqlTypeName();
+    if (name != SqlTypeName.DATE && name != SqlTypeName.TIMESTAMP) {
+      throw new UnsupportedOperationException("not supported: " + call.getOperator().getName() + " of " + type);
+    }
+  }
+
+  /** The text of constant operand {@code index}; 0A000 when it is not a constant. */
+  private static String constantText(RexCall call, int index) {
+    if (!(call.getOperands().get(index) instanceof RexLiteral literal)) {
+      throw new UnsupportedOperationException("not supported: " + call.getOperator().getName()
+          + " with an argument " + (index + 1) + " that is not a constant in " + call);
+    }
+    return literal.getValueAs(String.class);
+  }
+
+  /** {@code kernel}'s result; 0A000 at run time for columns it does not read (none of the engine's types). */
+  private static VectorExpr typedOnly(String name, VectorExpr a, Function<Column, Column> kernel) {
+    return batch -> {
+      Column typed = kernel.apply(a.eval(batch));
+      if (typed == null) {
+        throw new UnsupportedOperationException("not supported: " + name + " of these values");
+      }
+      return typed;
+    };
+  }
+}
