@@ -111,6 +111,43 @@ class LongKeyFastPathTest {
     assertEquals(join(type, new int[] {0, 1}, new boolean[] {false, false}, false), fast);
   }
 
+  /**
+   * A build side of long keys (the open-addressing {@link LongKeyJoinTable}) probed by boxed key columns: the
+   * table is searched by value, with the same rows as the general path; also with the probe keys typed.
+   */
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"INNER", "LEFT", "RIGHT", "FULL", "SEMI", "ANTI"})
+  void boxedProbeOfLongKeyTableMatchesGeneralPath(JoinRelType type) {
+    List<Object[]> probe = rows(5, 4000, 3000);
+    List<Object[]> build = rows(6, 6000, 2000); // keys with one row and keys with several
+    for (int[] keys : new int[][] {{0}, {0, 1}}) {
+      boolean[] nullSafe = new boolean[keys.length];
+      List<String> general = drain(new HashJoinOperator(source(probe, false, 900), source(build, false, 1500), type,
+          keys, keys, nullSafe, null, 3, 3));
+      assertFalse(general.isEmpty());
+      assertEquals(general, drain(new HashJoinOperator(source(probe, false, 900), source(build, true, 1500), type,
+          keys, keys, nullSafe, null, 3, 3)), "boxed probe, keys " + Arrays.toString(keys));
+      assertEquals(general, drain(new HashJoinOperator(source(probe, true, 900), source(build, true, 1500), type,
+          keys, keys, nullSafe, null, 3, 3)), "typed probe, keys " + Arrays.toString(keys));
+    }
+  }
+
+  /** Keys at different positions on the two sides: the build key columns of the output hold the build's values. */
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"INNER", "RIGHT", "SEMI"})
+  void crossedKeyPositionsMatchGeneralPath(JoinRelType type) {
+    List<Object[]> probe = rows(7, 3000, 8);
+    List<Object[]> build = rows(8, 3000, 8);
+    int[] probeKeys = {0, 1};
+    int[] buildKeys = {1, 0};
+    boolean[] nullSafe = {false, false};
+    List<String> general = drain(new HashJoinOperator(source(probe, false, 1000), source(build, false, 800), type,
+        probeKeys, buildKeys, nullSafe, null, 3, 3));
+    assertFalse(general.isEmpty());
+    assertEquals(general, drain(new HashJoinOperator(source(probe, true, 1000), source(build, true, 800), type,
+        probeKeys, buildKeys, nullSafe, null, 3, 3)));
+  }
+
   @Test
   void nullSafeKeyMatchesNulls() {
     List<String> fast = join(JoinRelType.INNER, new int[] {0, 1}, new boolean[] {false, true}, true);
