@@ -293,7 +293,9 @@ public final class HashJoinOperator implements Operator {
     int pairs = 0;
     for (int from = 0; from < n; from += LongKeyJoinTable.TOUCH_CHUNK) {
       int to = Math.min(n, from + LongKeyJoinTable.TOUCH_CHUNK);
-      table.touch(hashes, from, to, touched);
+      if (table.touchFirst) {
+        table.touch(hashes, from, to, touched);
+      }
       for (int r = from; r < to; r++) {
         if (probeNulls == null || !probeNulls[r]) {
           long entry = table.lookup(probeLongs, r, hashes[r]);

@@ -11,11 +11,15 @@ package io.floe.engine.exec;
 final class LongKeyJoinTable {
   /** Rows whose slots are loaded together before they are looked up or inserted (see {@link #touch}). */
   static final int TOUCH_CHUNK = 512;
+  /** Tables up to this size stay in cache: touching their slots first would only add a pass. */
+  private static final long CACHED_BYTES = 1 << 20;
   private final int keyCount;
   private final int stride;
   private final int mask;
   private final long[] slots;
   private final int[] groupRows;
+  /** Whether the table is too large to stay in cache, so loading slots ahead pays ({@link #touch}). */
+  final boolean touchFirst;
 
   /**
    * Indexes the rows of the long key columns {@code keys} ({@code nulls[r]} true where row r has a null key, or
@@ -28,11 +32,12 @@ final class LongKeyJoinTable {
     int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
     this.mask = capacity - 1;
     this.slots = new long[capacity * stride];
+    this.touchFirst = 8L * slots.length > CACHED_BYTES;
     int[] slotOfRow = new int[rows];
     int grouped = 0;
     long[] touched = new long[TOUCH_CHUNK];
     for (int r = 0; r < rows; r++) {
-      if (r % TOUCH_CHUNK == 0) {
+      if (touchFirst && r % TOUCH_CHUNK == 0) {
         touch(hashes, r, Math.min(rows, r + TOUCH_CHUNK), touched);
       }
       if (nulls != null && nulls[r]) {
