@@ -38,6 +38,8 @@ public final class HashJoinOperator implements Operator {
   private final int[] keyOfBuildColumn;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
   private final MemoryAccount memory;
+  /** Whether a probe row needs only its first match (see {@link #firstMatchOnly()}). */
+  private final boolean firstMatchOnly;
 
   private Batch build;
   private int buildRows;
@@ -99,6 +101,7 @@ public final class HashJoinOperator implements Operator {
     this.probeInput = buildLeft ? right : left;
     this.buildKeys = (buildLeft ? leftKeys : rightKeys).clone();
     this.probeKeys = (buildLeft ? rightKeys : leftKeys).clone();
+    this.firstMatchOnly = firstMatchOnly();
     this.keyOfBuildColumn = new int[buildLeft ? leftWidth : rightWidth];
     Arrays.fill(keyOfBuildColumn, -1);
     for (int k = buildKeys.length - 1; k >= 0; k--) {
@@ -256,7 +259,6 @@ public final class HashJoinOperator implements Operator {
       emitUnmatchedLeft(probe, probeMatched);
       return;
     }
-    boolean firstMatchOnly = firstMatchOnly();
     int pairs = 0;
     int mask = buckets.length - 1;
     for (int r = 0; r < n; r++) {
@@ -326,7 +328,10 @@ public final class HashJoinOperator implements Operator {
 
   /** Records the pairs of probe row r with the build rows of a table entry (the first only if that suffices). */
   private int addPairs(Batch probe, int pairs, int r, long entry, boolean[] probeMatched) {
-    int count = firstMatchOnly() ? 1 : LongKeyJoinTable.count(entry);
+    int count = firstMatchOnly ? 1 : LongKeyJoinTable.count(entry);
+    if (count == 1) {
+      return addPair(probe, pairs, r, longTable.row(entry, 0), probeMatched);
+    }
     int at = pairs;
     for (int i = 0; i < count; i++) {
       at = addPair(probe, at, r, longTable.row(entry, i), probeMatched);

@@ -11,8 +11,11 @@ package io.floe.engine.exec;
 final class LongKeyJoinTable {
   /** Rows whose slots are loaded together before they are looked up or inserted (see {@link #touch}). */
   static final int TOUCH_CHUNK = 512;
-  /** Tables up to this size stay in cache: touching their slots first would only add a pass. */
-  private static final long CACHED_BYTES = 1 << 20;
+  /**
+   * Tables up to this size stay in the processor's last-level cache: touching their slots first only adds a pass
+   * (measured: a 4 MiB table probed 6M times took ~35% longer with it, 24-64 MiB tables ~25% less).
+   */
+  private static final long CACHED_BYTES = 16L << 20;
   private final int keyCount;
   private final int stride;
   private final int mask;
