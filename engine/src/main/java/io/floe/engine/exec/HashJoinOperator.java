@@ -150,7 +150,7 @@ public final class HashJoinOperator implements Operator {
     buildRows = build.size();
     buildMatched = new boolean[buildRows];
     long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
-    if (buildLongs != null && buildRows > 0) {
+    if (buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length)) {
       longTable = new LongKeyJoinTable(buildLongs, anyNullKey(build, buildKeys), Keys.hashes(build, buildKeys),
           buildRows);
       // the input batches are garbage once concatenated: the build side holds its columns, the table and the
@@ -248,6 +248,15 @@ public final class HashJoinOperator implements Operator {
       pairBuild = new int[PAIR_CHUNK];
     }
     int[] hashes = probeKeys.length == 0 ? null : Keys.hashes(probe, probeKeys);
+    if (longTable == null && hashes != null) {
+      long[][] probeLongs = longKeys(probe, probeKeys, build, buildKeys);
+      if (probeLongs != null) {
+        keysFromProbe = true;
+        probeLongKeys(probe, hashes, probeLongs, longKeys(build, buildKeys, probe, probeKeys), probeMatched);
+        emitUnmatchedLeft(probe, probeMatched);
+        return;
+      }
+    }
     if (longTable != null) {
       long[][] probeLongs = longKeys(probe, probeKeys, build, buildKeys);
       if (probeLongs != null) {
@@ -284,7 +293,49 @@ public final class HashJoinOperator implements Operator {
   }
 
   /**
-   * The probe loop when all keys are longs of the build keys' kinds, compared as raw values: rows with a null key
+   * The probe loop when all keys are longs compared as raw values: rows with a null key were left out of the
+   * build side's chains and are skipped here, so no per-row null or type checks remain.
+   */
+  private void probeLongKeys(Batch probe, int[] hashes, long[][] probeLongs, long[][] buildLongs,
+      boolean[] probeMatched) {
+    int n = probe.size();
+    boolean[] probeNulls = anyNullKey(probe, probeKeys);
+    int keyCount = probeLongs.length;
+    long[] probe0 = probeLongs[0];
+    long[] build0 = buildLongs[0];
+    int[] bucketArray = buckets;
+    int[] chainArray = chain;
+    int[] buildHashArray = buildHashes;
+    int mask = bucketArray.length - 1;
+    int pairs = 0;
+    for (int r = 0; r < n; r++) {
+      if (probeNulls != null && probeNulls[r]) {
+        continue;
+      }
+      int h = hashes[r];
+      long key0 = probe0[r];
+      for (int m = bucketArray[GroupTable.spread(h) & mask]; m >= 0; m = chainArray[m]) {
+        if (buildHashArray[m] != h || build0[m] != key0 || keyCount > 1 && !restEqual(probeLongs, r, buildLongs, m)) {
+          continue;
+        }
+        pairs = addPair(probe, pairs, r, m, probeMatched);
+        if (firstMatchOnly) {
+          break;
+        }
+      }
+    }
+    flushPairs(probe, pairs, probeMatched);
+  }
+  private static boolean restEqual(long[][] a, int r, long[][] b, int m) {
+    for (int k = 1; k < a.length; k++) {
+      if (a[k][r] != b[k][m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+  /**
+   * The probe loop of the long-key table when all keys are longs of the build keys' kinds, compared as raw values: rows with a null key
    * were left out of the build side's table and are skipped here, so no per-row null or type checks remain.
    */
   private void probeLongTable(Batch probe, int[] hashes, long[][] probeLongs, boolean[] probeMatched) {
@@ -295,9 +346,7 @@ public final class HashJoinOperator implements Operator {
     int pairs = 0;
     for (int from = 0; from < n; from += LongKeyJoinTable.TOUCH_CHUNK) {
       int to = Math.min(n, from + LongKeyJoinTable.TOUCH_CHUNK);
-      if (table.touchFirst) {
-        table.touch(hashes, from, to, touched);
-      }
+      table.touch(hashes, from, to, touched);
       for (int r = from; r < to; r++) {
         if (probeNulls == null || !probeNulls[r]) {
           long entry = table.lookup(probeLongs, r, hashes[r]);
