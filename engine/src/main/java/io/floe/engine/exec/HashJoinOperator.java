@@ -34,11 +34,17 @@ public final class HashJoinOperator implements Operator {
   private final Operator probeInput;
   private final int[] buildKeys;
   private final int[] probeKeys;
+  /** Per build column, the index of the equi key it is (its first), or -1. */
+  private final int[] keyOfBuildColumn;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
   private final MemoryAccount memory;
+  /** Whether a probe row needs only its first match (see {@link #firstMatchOnly()}). */
+  private final boolean firstMatchOnly;
 
   private Batch build;
   private int buildRows;
+  /** The table when every build key is a long column (and no equality is null-safe); null otherwise. */
+  private LongKeyJoinTable longTable;
   private int[] buckets;
   private int[] chain;
   private int[] buildHashes;
@@ -46,6 +52,11 @@ public final class HashJoinOperator implements Operator {
   private int[] pairBuild;
   /** The last probe batch: the types of the left columns for the NULLs padding unmatched build rows. */
   private Batch lastProbe;
+  /**
+   * Whether the pairs being collected matched raw long keys of the same kinds: a build key column's values are then
+   * its probe key column's, read in probe order instead of at random build rows.
+   */
+  private boolean keysFromProbe;
   private boolean[] buildMatched;
   private boolean probeDone;
 
@@ -90,6 +101,12 @@ public final class HashJoinOperator implements Operator {
     this.probeInput = buildLeft ? right : left;
     this.buildKeys = (buildLeft ? leftKeys : rightKeys).clone();
     this.probeKeys = (buildLeft ? rightKeys : leftKeys).clone();
+    this.firstMatchOnly = firstMatchOnly();
+    this.keyOfBuildColumn = new int[buildLeft ? leftWidth : rightWidth];
+    Arrays.fill(keyOfBuildColumn, -1);
+    for (int k = buildKeys.length - 1; k >= 0; k--) {
+      keyOfBuildColumn[buildKeys[k]] = k;
+    }
   }
 
   @Override
@@ -130,11 +147,19 @@ public final class HashJoinOperator implements Operator {
       memory.hold(held);
     }
     build = concat(batches, buildLeft ? leftWidth : rightWidth);
-    // the input batches are garbage once concatenated: the build side holds its columns and the hash arrays
-    // (buckets, chain, each row's hash, matched flags)
-    memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
     buildRows = build.size();
     buildMatched = new boolean[buildRows];
+    long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
+    if (buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length)) {
+      longTable = new LongKeyJoinTable(buildLongs, anyNullKey(build, buildKeys), Keys.hashes(build, buildKeys),
+          buildRows);
+      // the input batches are garbage once concatenated: the build side holds its columns, the table and the
+      // matched flags
+      memory.hold(Math.max(held, build.memoryBytes()) + longTable.memoryBytes() + buildRows);
+      return;
+    }
+    // the build side holds its columns and the hash arrays (buckets, chain, each row's hash, matched flags)
+    memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
     buckets = new int[capacity];
     Arrays.fill(buckets, -1);
@@ -215,6 +240,7 @@ public final class HashJoinOperator implements Operator {
 
   private void probe(Batch probe) {
     lastProbe = probe;
+    keysFromProbe = false;
     int n = probe.size();
     boolean[] probeMatched = new boolean[n];
     if (pairProbe == null) {
@@ -222,15 +248,26 @@ public final class HashJoinOperator implements Operator {
       pairBuild = new int[PAIR_CHUNK];
     }
     int[] hashes = probeKeys.length == 0 ? null : Keys.hashes(probe, probeKeys);
-    if (hashes != null) {
+    if (longTable == null && hashes != null) {
       long[][] probeLongs = longKeys(probe, probeKeys, build, buildKeys);
       if (probeLongs != null) {
+        keysFromProbe = true;
         probeLongKeys(probe, hashes, probeLongs, longKeys(build, buildKeys, probe, probeKeys), probeMatched);
         emitUnmatchedLeft(probe, probeMatched);
         return;
       }
     }
-    boolean firstMatchOnly = firstMatchOnly();
+    if (longTable != null) {
+      long[][] probeLongs = longKeys(probe, probeKeys, build, buildKeys);
+      if (probeLongs != null) {
+        keysFromProbe = true;
+        probeLongTable(probe, hashes, probeLongs, probeMatched);
+      } else {
+        probeLongTableByValue(probe, hashes, probeMatched);
+      }
+      emitUnmatchedLeft(probe, probeMatched);
+      return;
+    }
     int pairs = 0;
     int mask = buckets.length - 1;
     for (int r = 0; r < n; r++) {
@@ -263,7 +300,6 @@ public final class HashJoinOperator implements Operator {
       boolean[] probeMatched) {
     int n = probe.size();
     boolean[] probeNulls = anyNullKey(probe, probeKeys);
-    boolean firstMatchOnly = firstMatchOnly();
     int keyCount = probeLongs.length;
     long[] probe0 = probeLongs[0];
     long[] build0 = buildLongs[0];
@@ -290,6 +326,67 @@ public final class HashJoinOperator implements Operator {
     }
     flushPairs(probe, pairs, probeMatched);
   }
+  private static boolean restEqual(long[][] a, int r, long[][] b, int m) {
+    for (int k = 1; k < a.length; k++) {
+      if (a[k][r] != b[k][m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+  /**
+   * The probe loop of the long-key table when all keys are longs of the build keys' kinds, compared as raw values: rows with a null key
+   * were left out of the build side's table and are skipped here, so no per-row null or type checks remain.
+   */
+  private void probeLongTable(Batch probe, int[] hashes, long[][] probeLongs, boolean[] probeMatched) {
+    int n = probe.size();
+    boolean[] probeNulls = anyNullKey(probe, probeKeys);
+    LongKeyJoinTable table = longTable;
+    long[] touched = new long[LongKeyJoinTable.TOUCH_CHUNK];
+    int pairs = 0;
+    for (int from = 0; from < n; from += LongKeyJoinTable.TOUCH_CHUNK) {
+      int to = Math.min(n, from + LongKeyJoinTable.TOUCH_CHUNK);
+      table.touch(hashes, from, to, touched);
+      for (int r = from; r < to; r++) {
+        if (probeNulls == null || !probeNulls[r]) {
+          long entry = table.lookup(probeLongs, r, hashes[r]);
+          if (entry != 0) {
+            pairs = addPairs(probe, pairs, r, entry, probeMatched);
+          }
+        }
+      }
+    }
+    flushPairs(probe, pairs, probeMatched);
+  }
+
+  /** The probe loop of the long-key table for probe keys of other column types or kinds, compared by value. */
+  private void probeLongTableByValue(Batch probe, int[] hashes, boolean[] probeMatched) {
+    int n = probe.size();
+    int pairs = 0;
+    for (int r = 0; r < n; r++) {
+      if (!hasNullKey(probe, probeKeys, r)) {
+        int row = r;
+        long entry = longTable.lookup(hashes[r], m -> keysEqual(probe, row, m));
+        if (entry != 0) {
+          pairs = addPairs(probe, pairs, r, entry, probeMatched);
+        }
+      }
+    }
+    flushPairs(probe, pairs, probeMatched);
+  }
+
+  /** Records the pairs of probe row r with the build rows of a table entry (the first only if that suffices). */
+  private int addPairs(Batch probe, int pairs, int r, long entry, boolean[] probeMatched) {
+    int count = firstMatchOnly ? 1 : LongKeyJoinTable.count(entry);
+    if (count == 1) {
+      return addPair(probe, pairs, r, longTable.row(entry, 0), probeMatched);
+    }
+    int at = pairs;
+    for (int i = 0; i < count; i++) {
+      at = addPair(probe, at, r, longTable.row(entry, i), probeMatched);
+    }
+    return at;
+  }
 
   /**
    * Whether a probe row needs only its first match: SEMI and ANTI joins without a residual condition that probe
@@ -313,15 +410,6 @@ public final class HashJoinOperator implements Operator {
     pairProbe[at] = r;
     pairBuild[at] = m;
     return at + 1;
-  }
-
-  private static boolean restEqual(long[][] a, int r, long[][] b, int m) {
-    for (int k = 1; k < a.length; k++) {
-      if (a[k][r] != b[k][m]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Per row, whether any key column is null; null when no key column has nulls. */
@@ -389,16 +477,12 @@ public final class HashJoinOperator implements Operator {
       }
       return;
     }
-    Batch leftRows = buildLeft ? build : probe;
-    Batch rightRows = buildLeft ? probe : build;
-    int[] leftPairs = buildLeft ? pairBuild : pairProbe;
-    int[] rightPairs = buildLeft ? pairProbe : pairBuild;
     Column[] cols = new Column[leftWidth + rightWidth];
     for (int c = 0; c < leftWidth; c++) {
-      cols[c] = leftRows.column(c).select(leftPairs, pairs);
+      cols[c] = buildLeft ? buildColumn(c, probe, pairs) : probe.column(c).select(pairProbe, pairs);
     }
     for (int c = 0; c < rightWidth; c++) {
-      cols[leftWidth + c] = rightRows.column(c).select(rightPairs, pairs);
+      cols[leftWidth + c] = buildLeft ? probe.column(c).select(pairProbe, pairs) : buildColumn(c, probe, pairs);
     }
     Batch joined = new Batch(pairs, cols);
     Column ok = residual == null ? null : residual.eval(joined);
@@ -412,6 +496,15 @@ public final class HashJoinOperator implements Operator {
     if (count > 0 && !semi) {
       pending.add(count == pairs ? joined : joined.select(keep, count));
     }
+  }
+
+  /** Build column {@code c} of the pairs: a matched key column's values read from the probe side when equal. */
+  private Column buildColumn(int c, Batch probe, int pairs) {
+    int key = keyOfBuildColumn[c];
+    if (keysFromProbe && key >= 0) {
+      return probe.column(probeKeys[key]).select(pairProbe, pairs);
+    }
+    return build.column(c).select(pairBuild, pairs);
   }
 
   private void emitUnmatchedRight() {

@@ -184,6 +184,7 @@ public final class SqlPlanner {
     // the projection that named them, after decorrelation): trim again (then filters move
     // below the new projections) so the scans below decode only those
     rel = new RelFieldTrimmer(null, builder).trim(rel);
+    rel = JoinDisjunctionFilters.derive(rel);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE);

@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -109,6 +110,44 @@ class LongKeyFastPathTest {
     List<String> fast = join(type, new int[] {0, 1}, new boolean[] {false, false}, true);
     assertFalse(fast.isEmpty());
     assertEquals(join(type, new int[] {0, 1}, new boolean[] {false, false}, false), fast);
+  }
+
+  /**
+   * A build side of long keys too large for the cache (the open-addressing {@link LongKeyJoinTable}) probed by
+   * typed key columns and by boxed ones (the table searched by value): the same rows as the general path.
+   */
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"INNER", "ANTI"})
+  void largeLongKeyTableMatchesGeneralPath(JoinRelType type) {
+    List<Object[]> probe = rows(5, 20_000, 600_000);
+    List<Object[]> build = rows(6, 600_000, 400_000); // keys with one row and keys with several
+    assertTrue(LongKeyJoinTable.outgrowsCache(build.size(), 1));
+    for (int[] keys : new int[][] {{0}, {0, 1}}) {
+      boolean[] nullSafe = new boolean[keys.length];
+      List<String> general = drain(new HashJoinOperator(source(probe, false, 900), source(build, false, 8192), type,
+          keys, keys, nullSafe, null, 3, 3));
+      assertFalse(general.isEmpty());
+      assertEquals(general, drain(new HashJoinOperator(source(probe, false, 900), source(build, true, 8192), type,
+          keys, keys, nullSafe, null, 3, 3)), "boxed probe, keys " + Arrays.toString(keys));
+      assertEquals(general, drain(new HashJoinOperator(source(probe, true, 900), source(build, true, 8192), type,
+          keys, keys, nullSafe, null, 3, 3)), "typed probe, keys " + Arrays.toString(keys));
+    }
+  }
+
+  /** Keys at different positions on the two sides: the build key columns of the output hold the build's values. */
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"INNER", "RIGHT", "SEMI"})
+  void crossedKeyPositionsMatchGeneralPath(JoinRelType type) {
+    List<Object[]> probe = rows(7, 3000, 8);
+    List<Object[]> build = rows(8, 3000, 8);
+    int[] probeKeys = {0, 1};
+    int[] buildKeys = {1, 0};
+    boolean[] nullSafe = {false, false};
+    List<String> general = drain(new HashJoinOperator(source(probe, false, 1000), source(build, false, 800), type,
+        probeKeys, buildKeys, nullSafe, null, 3, 3));
+    assertFalse(general.isEmpty());
+    assertEquals(general, drain(new HashJoinOperator(source(probe, true, 1000), source(build, true, 800), type,
+        probeKeys, buildKeys, nullSafe, null, 3, 3)));
   }
 
   @Test

@@ -3,9 +3,6 @@ package io.floe.engine.tpch;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.engine.QueryResult;
-import io.floe.engine.ResultRows;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,11 +82,11 @@ class SemiAntiJoinTest {
     String sql = "SELECT o_orderpriority, count(*) FROM orders WHERE o_orderdate >= DATE '1993-07-01' "
         + "AND o_orderdate < DATE '1993-10-01' AND EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey) "
         + "GROUP BY o_orderpriority";
-    String serial = explain(SERIAL.get(), sql);
+    String serial = SERIAL.get().explain(sql);
     assertTrue(serial.contains("joinType=semi"), serial);
     assertTrue(serial.contains("builds on the left (smaller) side: right SEMI join, the right input probes and "
         + "marks the left rows (estimated rows left "), serial);
-    String parallel = explain(PARALLEL.get(), "SELECT c_custkey FROM customer WHERE c_acctbal > 9000 "
+    String parallel = PARALLEL.get().explain("SELECT c_custkey FROM customer WHERE c_acctbal > 9000 "
         + "AND NOT EXISTS (SELECT * FROM orders WHERE o_custkey = c_custkey)");
     assertTrue(parallel.contains("builds on the left (smaller) side: right ANTI join"), parallel);
     assertTrue(parallel.contains("partitioned join (estimated rows left "), parallel);
@@ -99,19 +96,9 @@ class SemiAntiJoinTest {
 
   @Test
   void largeLeftSideProbes() throws Exception {
-    String plan = explain(SERIAL.get(), "SELECT l_orderkey FROM lineitem WHERE EXISTS "
+    String plan = SERIAL.get().explain("SELECT l_orderkey FROM lineitem WHERE EXISTS "
         + "(SELECT * FROM nation WHERE n_nationkey = l_suppkey)");
     assertTrue(plan.contains("joinType=semi"), plan);
     assertFalse(plan.contains("builds on the left"), plan);
-  }
-
-  private static String explain(TpchOracle oracle, String sql) throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (QueryResult result = oracle.session().execute("EXPLAIN " + sql)) {
-      for (List<Object> row : ResultRows.of(result)) {
-        plan.append(row.get(0)).append('\n');
-      }
-    }
-    return plan.toString();
   }
 }

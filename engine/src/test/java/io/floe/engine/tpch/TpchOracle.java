@@ -50,6 +50,15 @@ final class TpchOracle implements AutoCloseable {
     return ResultRows.query(session, sql);
   }
 
+  /** Floe's EXPLAIN of {@code sql}, one line per plan line. */
+  String explain(String sql) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    for (List<Object> row : ResultRows.query(session, "EXPLAIN " + sql)) {
+      plan.append(row.get(0)).append('\n');
+    }
+    return plan.toString();
+  }
+
   /** Asserts that Floe returns DuckDB's rows for {@code sql}, in order; returns those rows. */
   List<List<Object>> assertSameRows(String sql) throws SQLException {
     return assertSameRows(sql, sql);
