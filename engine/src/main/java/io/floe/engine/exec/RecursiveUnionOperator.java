@@ -9,8 +9,8 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * A recursive query: the seed's rows, then the step's rows run again and again over the rows the previous round
  * added (its {@link WorkTable}), until a round adds none. UNION (not ALL) keeps only rows not seen before, which
- * also ends a recursion over a cycle. The rows of the current round are held (counted against the query's memory
- * limit); a recursion past {@link #MAX_ROUNDS} rounds fails with SQLState 54000.
+ * also ends a recursion over a cycle. The rows of the current and the previous round and UNION's table of seen rows
+ * count against the query's memory limit; a recursion past {@link #MAX_ROUNDS} rounds fails with SQLState 54000.
  */
 public final class RecursiveUnionOperator implements Operator {
   /** The most rounds a recursion may take before it is taken to be endless. */
@@ -23,6 +23,8 @@ public final class RecursiveUnionOperator implements Operator {
   private final MemoryAccount memory;
   private final List<Batch> added = new ArrayList<>();
   private long addedBytes;
+  /** What the working table holds: the previous round's rows, which the current round reads. */
+  private long previousRoundBytes;
   private Operator current;
   private int rounds;
 
@@ -49,7 +51,7 @@ public final class RecursiveUnionOperator implements Operator {
         if (kept != null) {
           added.add(kept);
           addedBytes += memoryBytes(kept);
-          memory.hold(addedBytes + seenBytes());
+          memory.hold(addedBytes + previousRoundBytes + seenBytes());
           return kept;
         }
         continue;
@@ -65,6 +67,7 @@ public final class RecursiveUnionOperator implements Operator {
         }
         workTable.set(added);
         added.clear();
+        previousRoundBytes = addedBytes;
         addedBytes = 0;
         current = step.get();
       }

@@ -26,8 +26,13 @@ final class Arithmetic {
       case TINYINT:
       case SMALLINT:
       case INTEGER:
-      case BIGINT:
-        return integer(kind, ((Number) a).longValue(), ((Number) b).longValue());
+      case BIGINT: {
+        long x = ((Number) a).longValue();
+        long y = ((Number) b).longValue();
+        long value = integer(kind, x, y);
+        checkFits(result, value, kind, x, y);
+        return value;
+      }
       case REAL:
       case FLOAT:
       case DOUBLE:
@@ -64,6 +69,23 @@ final class Arithmetic {
         return a.remainder(b).setScale(scale, RoundingMode.HALF_UP);
       default:
         throw new UnsupportedOperationException("not supported: decimal " + kind);
+    }
+  }
+
+  /**
+   * Fails with 22003 when {@code value}, the result of {@code a kind b} computed in 64 bits, does not fit
+   * {@code type} (INTEGER, SMALLINT, TINYINT; other types always fit).
+   */
+  static void checkFits(SqlTypeName type, long value, SqlKind kind, long a, long b) {
+    boolean fits;
+    switch (type) {
+      case INTEGER -> fits = value == (int) value;
+      case SMALLINT -> fits = value == (short) value;
+      case TINYINT -> fits = value == (byte) value;
+      default -> fits = true;
+    }
+    if (!fits) {
+      throw new SqlStateException("22003", "numeric value out of range of " + type + ": " + a + " " + kind + " " + b);
     }
   }
 

@@ -226,29 +226,12 @@ final class Kernels {
   /** Fails with 22003 when a result does not fit its type (INTEGER, SMALLINT, TINYINT: longs here, not wrapped). */
   private static void checkRange(SqlTypeName type, SqlKind kind, long[] u, long[] v, long[] out, boolean[] nulls,
       int n) {
-    long min;
-    long max;
-    switch (type) {
-      case INTEGER -> {
-        min = Integer.MIN_VALUE;
-        max = Integer.MAX_VALUE;
-      }
-      case SMALLINT -> {
-        min = Short.MIN_VALUE;
-        max = Short.MAX_VALUE;
-      }
-      case TINYINT -> {
-        min = Byte.MIN_VALUE;
-        max = Byte.MAX_VALUE;
-      }
-      default -> {
-        return;
-      }
+    if (type != SqlTypeName.INTEGER && type != SqlTypeName.SMALLINT && type != SqlTypeName.TINYINT) {
+      return;
     }
     for (int i = 0; i < n; i++) {
-      if ((out[i] < min || out[i] > max) && (nulls == null || !nulls[i])) {
-        throw new SqlStateException("22003", "numeric value out of range of " + type + ": " + u[i] + " " + kind + " "
-            + v[i]);
+      if (nulls == null || !nulls[i]) {
+        Arithmetic.checkFits(type, out[i], kind, u[i], v[i]);
       }
     }
   }

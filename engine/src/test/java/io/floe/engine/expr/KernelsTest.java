@@ -3,6 +3,7 @@ package io.floe.engine.expr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.floe.engine.exec.BoolColumn;
 import io.floe.engine.exec.Column;
@@ -70,5 +71,19 @@ class KernelsTest {
     assertArrayEquals(new Object[] {true, false}, prefix.toArray());
     assertNull(LikeSegments.of("a_c", null), "_ needs the general matcher");
     assertNull(LikeSegments.of("%a%", null).match(text, false), "boxed strings take the general path");
+  }
+
+  @Test
+  void integerResultsOutsideTheirTypeFailOnTheTypedAndTheBoxedPath() {
+    RelDataType integer = TYPES.createSqlType(SqlTypeName.INTEGER);
+    Column max = Columns.pack(new Object[] {2147483647L, 1L});
+    Column one = Columns.pack(new Object[] {1L, 1L});
+    SqlStateException typed = assertThrows(SqlStateException.class,
+        () -> Kernels.arithmetic(SqlKind.PLUS, integer, max, one));
+    assertEquals("22003", typed.sqlState());
+    SqlStateException boxed = assertThrows(SqlStateException.class,
+        () -> Arithmetic.apply(SqlKind.TIMES, TYPES.createSqlType(SqlTypeName.SMALLINT), integer, integer, 300, 300));
+    assertEquals("22003", boxed.sqlState());
+    assertEquals(2L, Kernels.arithmetic(SqlKind.PLUS, integer, one, one).values()[0]);
   }
 }
