@@ -70,13 +70,28 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
     if (total != null) {
       return Double.parseDouble(total);
     }
+    return manifestCounts(table, snapshot).dataRows();
+  }
+
+  /**
+   * What {@code snapshot}'s manifest list counts (required counts in format v2, no manifest opened): the rows of
+   * its live data files, and whether it has live delete files (whose deleted rows those rows still include).
+   */
+  public static ManifestCounts manifestCounts(Table table, Snapshot snapshot) {
     long rows = 0;
+    boolean deleteFiles = false;
     for (ManifestFile manifest : ManifestListReader.read(table.io(), snapshot.manifestList())) {
       if (manifest.content() == FileContent.DATA) {
         rows += manifest.addedRowsCount() + manifest.existingRowsCount();
+      } else {
+        deleteFiles |= manifest.addedFilesCount() + manifest.existingFilesCount() > 0;
       }
     }
-    return rows;
+    return new ManifestCounts(rows, deleteFiles);
+  }
+
+  /** A snapshot's live data rows and whether it has live delete files, from its manifest list. */
+  public record ManifestCounts(long dataRows, boolean deleteFiles) {
   }
 
   /** The row count of the current snapshot; keys, collations and distribution are unknown (Iceberg keeps none). */

@@ -50,7 +50,7 @@ public final class RecursiveUnionOperator implements Operator {
         Batch kept = seen == null ? batch : unseen(batch);
         if (kept != null) {
           added.add(kept);
-          addedBytes += memoryBytes(kept);
+          addedBytes += kept.memoryBytes();
           memory.hold(addedBytes + previousRoundBytes + seenBytes());
           return kept;
         }
@@ -82,7 +82,7 @@ public final class RecursiveUnionOperator implements Operator {
     int[] rows = new int[batch.size()];
     int count = 0;
     int nextNew = before;
-    for (int r = 0; r < ids.length && r < batch.size(); r++) {
+    for (int r = 0; r < ids.length; r++) {
       if (ids[r] == nextNew) {
         rows[count++] = r;
         nextNew++;
@@ -96,14 +96,6 @@ public final class RecursiveUnionOperator implements Operator {
 
   private long seenBytes() {
     return seen == null ? 0 : seen.memoryBytes();
-  }
-
-  private static long memoryBytes(Batch batch) {
-    long bytes = 0;
-    for (Column column : batch.vectors()) {
-      bytes += column.memoryBytes();
-    }
-    return bytes;
   }
 
   @Override

@@ -226,11 +226,14 @@ final class Kernels {
   /** Fails with 22003 when a result does not fit its type (INTEGER, SMALLINT, TINYINT: longs here, not wrapped). */
   private static void checkRange(SqlTypeName type, SqlKind kind, long[] u, long[] v, long[] out, boolean[] nulls,
       int n) {
-    if (type != SqlTypeName.INTEGER && type != SqlTypeName.SMALLINT && type != SqlTypeName.TINYINT) {
+    int unused = type == SqlTypeName.INTEGER ? 32 : type == SqlTypeName.SMALLINT ? 48
+        : type == SqlTypeName.TINYINT ? 56 : 0;
+    if (unused == 0) {
       return;
     }
     for (int i = 0; i < n; i++) {
-      if (nulls == null || !nulls[i]) {
+      // a value fits when sign-extending its low bits gives it back; checkFits names the failing one
+      if (out[i] << unused >> unused != out[i] && (nulls == null || !nulls[i])) {
         Arithmetic.checkFits(type, out[i], kind, u[i], v[i]);
       }
     }

@@ -1,9 +1,7 @@
 package io.floe.engine.planner;
 
+import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.expressions.Expressions;
-import io.floe.manifest.FileContent;
-import io.floe.manifest.ManifestFile;
-import io.floe.manifest.ManifestListReader;
 import io.floe.metadata.Snapshot;
 import io.floe.table.Table;
 import java.math.BigDecimal;
@@ -73,16 +71,7 @@ final class RowCountFromMetadataRule extends RelOptRule {
     if (snapshot == null) {
       return OptionalLong.of(0);
     }
-    long rows = 0;
-    for (ManifestFile manifest : ManifestListReader.read(table.io(), snapshot.manifestList())) {
-      if (manifest.content() != FileContent.DATA) {
-        if (manifest.addedFilesCount() + manifest.existingFilesCount() > 0) {
-          return OptionalLong.empty();
-        }
-      } else {
-        rows += manifest.addedRowsCount() + manifest.existingRowsCount();
-      }
-    }
-    return OptionalLong.of(rows);
+    FloeCalciteTable.ManifestCounts counts = FloeCalciteTable.manifestCounts(table, snapshot);
+    return counts.deleteFiles() ? OptionalLong.empty() : OptionalLong.of(counts.dataRows());
   }
 }
