@@ -1,32 +1,68 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.VectorExpr;
+import io.floe.engine.expr.RowFilter;
 
-/** Keeps the rows whose condition is TRUE (not FALSE, not NULL). */
+/**
+ * Keeps the rows whose condition is TRUE (not FALSE, not NULL): the condition narrows a selection vector, then the
+ * kept rows of the output columns are gathered once.
+ */
 public final class FilterOperator implements Operator {
   private final Operator input;
-  private final VectorExpr condition;
+  private final RowFilter condition;
+  private final int[] outputColumns;
+  private int[] rows = new int[0];
 
-  public FilterOperator(Operator input, VectorExpr condition) {
+  public FilterOperator(Operator input, RowFilter condition) {
+    this(input, condition, null);
+  }
+
+  /**
+   * A filter whose output has only the input columns {@code outputColumns}, in that order (null: all), so columns
+   * only the condition reads are never gathered.
+   */
+  public FilterOperator(Operator input, RowFilter condition, int[] outputColumns) {
     this.input = input;
     this.condition = condition;
+    this.outputColumns = outputColumns == null ? null : outputColumns.clone();
   }
 
   @Override
   public Batch next() {
     Batch batch;
     while ((batch = input.next()) != null) {
-      Column keep = condition.eval(batch);
-      int[] rows = new int[keep.size()];
-      int count = selection(keep, rows);
-      if (count == batch.size()) {
-        return batch;
+      int n = batch.size();
+      if (rows.length < n) {
+        rows = new int[n];
+      }
+      for (int i = 0; i < n; i++) {
+        rows[i] = i;
+      }
+      int count = n == 0 ? 0 : condition.select(batch, rows, n);
+      if (count == n) {
+        return output(batch);
       }
       if (count > 0) {
-        return batch.select(rows, count);
+        Column[] columns = output(batch).vectors();
+        Column[] kept = new Column[columns.length];
+        for (int c = 0; c < kept.length; c++) {
+          kept[c] = columns[c].select(rows, count);
+        }
+        return new Batch(count, kept);
       }
     }
     return null;
+  }
+
+  /** The batch's output columns (not copied). */
+  private Batch output(Batch batch) {
+    if (outputColumns == null) {
+      return batch;
+    }
+    Column[] columns = new Column[outputColumns.length];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = batch.column(outputColumns[c]);
+    }
+    return new Batch(batch.size(), columns);
   }
 
   /** Writes the rows where {@code condition} is TRUE to the start of {@code rows}; returns how many. */

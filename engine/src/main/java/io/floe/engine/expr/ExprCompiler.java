@@ -52,6 +52,11 @@ public final class ExprCompiler {
     throw new UnsupportedOperationException("not supported: expression " + node);
   }
 
+  /** A WHERE condition as a filter of selection vectors ({@link FilterCompiler}). */
+  public RowFilter compileFilter(RexNode condition) {
+    return new FilterCompiler(this, rexBuilder).compile(condition);
+  }
+
   private static VectorExpr constant(RexLiteral literal) {
     Object value = Values.literal(literal);
     Representation representation = Representation.of(literal.getType());
@@ -68,7 +73,7 @@ public final class ExprCompiler {
     };
   }
 
-  private LazyOperand lazy(RexNode node) {
+  LazyOperand lazy(RexNode node) {
     return new LazyOperand(compile(node), RelOptUtil.InputFinder.bits(node).toArray(), node.getType());
   }
 

@@ -2,17 +2,16 @@ package io.floe.engine.planner;
 
 import io.floe.engine.exec.FilterOperator;
 import io.floe.engine.exec.Operator;
-import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SplitScan;
 import io.floe.engine.expr.ExprCompiler;
-import io.floe.engine.expr.VectorExpr;
+import io.floe.engine.expr.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
@@ -21,7 +20,8 @@ import org.apache.calcite.rex.RexShuttle;
  * The operators of a {@link FloeTableScan}: a {@link SplitScan} read by one {@link ScanOperator} per task and, with a
  * pushed filter, above each: the scan runs prune-only (the filter prunes files and row groups) reading the scan's
  * columns and those the condition needs, the engine's vectorized {@link FilterOperator} evaluates the scan's
- * {@link FloeTableScan#condition() condition}, then a projection drops the columns only the condition needed.
+ * {@link FloeTableScan#condition() condition} and keeps only the scan's own columns (not those only the condition
+ * needed).
  * Expressions are compiled once and shared by the tasks.
  */
 final class FilteredScanOperators {
@@ -55,16 +55,9 @@ final class FilteredScanOperators {
         return new RexInputRef(read.indexOf(ref.getIndex()), ref.getType());
       }
     });
-    VectorExpr condition = compiler.compile(overRead);
+    RowFilter condition = compiler.compileFilter(overRead);
     int width = scan.columns().size();
-    if (read.size() == width) {
-      return new Built(names, false, input -> new FilterOperator(input, condition));
-    }
-    RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
-    List<VectorExpr> kept = new ArrayList<>();
-    for (int i = 0; i < width; i++) {
-      kept.add(compiler.compile(rexBuilder.makeInputRef(tableFields.get(read.get(i)).getType(), i)));
-    }
-    return new Built(names, false, input -> new ProjectOperator(new FilterOperator(input, condition), kept));
+    int[] kept = read.size() == width ? null : IntStream.range(0, width).toArray();
+    return new Built(names, false, input -> new FilterOperator(input, condition, kept));
   }
 }

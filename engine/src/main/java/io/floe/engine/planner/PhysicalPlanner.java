@@ -19,6 +19,7 @@ import io.floe.engine.exec.ValuesOperator;
 import io.floe.engine.exec.WindowOperator;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.expr.ExprCompiler;
+import io.floe.engine.expr.RowFilter;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.metadata.RowSource;
 import java.util.ArrayDeque;
@@ -271,7 +272,7 @@ public final class PhysicalPlanner {
   /** The filter or projection {@code rel} over an input, expressions compiled once. */
   private static UnaryOperator<Operator> rowOperator(RelNode rel, ExprCompiler compiler) {
     if (rel instanceof Filter filter) {
-      VectorExpr condition = compiler.compile(filter.getCondition());
+      RowFilter condition = compiler.compileFilter(filter.getCondition());
       return input -> new FilterOperator(input, condition);
     }
     List<VectorExpr> exprs = new ArrayList<>();

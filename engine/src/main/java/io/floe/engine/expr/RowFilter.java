@@ -1,0 +1,17 @@
+package io.floe.engine.expr;
+
+import io.floe.engine.exec.Batch;
+
+/**
+ * A compiled WHERE condition that narrows a selection of rows: it keeps the rows where the condition is TRUE (FALSE
+ * and NULL drop the row), so no boolean column is built for the condition as a whole. Compiled by
+ * {@link FilterCompiler}.
+ */
+@FunctionalInterface
+public interface RowFilter {
+  /**
+   * Keeps, in their order at the front of {@code rows}, the rows among {@code rows[0..count)} (indexes into
+   * {@code batch}, increasing) where the condition is TRUE; returns how many.
+   */
+  int select(Batch batch, int[] rows, int count);
+}
