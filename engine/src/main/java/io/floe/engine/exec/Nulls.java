@@ -5,6 +5,23 @@ public final class Nulls {
   private Nulls() {
   }
 
+  /**
+   * Removes the rows that are null from the selection {@code rows[0..count)}, keeping the order; returns how many
+   * remain. Selection filters test a row's value without looking at its null flag, then call this.
+   */
+  public static int dropNullRows(boolean[] nulls, int[] rows, int count) {
+    if (nulls == null) {
+      return count;
+    }
+    int out = 0;
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      rows[out] = row;
+      out += nulls[row] ? 0 : 1;
+    }
+    return out;
+  }
+
   /** The null flags of the selected rows (null when there are none). */
   public static boolean[] select(boolean[] nulls, int[] rows, int count) {
     if (nulls == null) {

@@ -6,6 +6,7 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Columns;
 import io.floe.engine.exec.DoubleColumn;
 import io.floe.engine.exec.LongColumn;
+import io.floe.engine.exec.Nulls;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -35,16 +36,16 @@ final class ConstantComparisonFilter implements RowFilter {
         && a.scale() >= c.scale()) {
       long bound = atScale(c.values()[0], a.scale() - c.scale());
       if (bound != Long.MIN_VALUE) {
-        return dropNulls(a.nulls(), rows, selectLongs(a.values(), bound, rows, count));
+        return Nulls.dropNullRows(a.nulls(), rows, selectLongs(a.values(), bound, rows, count));
       }
     } else if (x instanceof DoubleColumn || x instanceof LongColumn && constant instanceof DoubleColumn) {
       double[] values = NumericKernels.doubles(x);
       double[] bound = NumericKernels.doubles(constant);
       if (values != null && bound != null) {
-        return dropNulls(NumericKernels.nulls(x), rows, selectDoubles(values, bound[0], rows, count));
+        return Nulls.dropNullRows(NumericKernels.nulls(x), rows, selectDoubles(values, bound[0], rows, count));
       }
     } else if (x instanceof BytesColumn a && constant instanceof BytesColumn c && a.text() == c.text()) {
-      return dropNulls(a.nulls(), rows, selectBytes(a, c, rows, count));
+      return Nulls.dropNullRows(a.nulls(), rows, selectBytes(a, c, rows, count));
     }
     return general.select(batch, rows, count);
   }
@@ -129,20 +130,6 @@ final class ConstantComparisonFilter implements RowFilter {
       rows[out] = row;
       boolean pass = equality ? a.bytesEqual(row, c, 0) == wantEqual : Kernels.test(kind, a.compare(row, c, 0));
       out += pass ? 1 : 0;
-    }
-    return out;
-  }
-
-  /** Removes the null rows from {@code rows[0..count)} (their values are not meaningful, so they may have passed). */
-  private static int dropNulls(boolean[] nulls, int[] rows, int count) {
-    if (nulls == null) {
-      return count;
-    }
-    int out = 0;
-    for (int i = 0; i < count; i++) {
-      int row = rows[i];
-      rows[out] = row;
-      out += nulls[row] ? 0 : 1;
     }
     return out;
   }

@@ -357,28 +357,14 @@ public final class ExprCompiler {
   /** SEARCH: an IN list of constants through {@link InList}, other ranges as the comparisons they expand to. */
   private VectorExpr search(RexCall call) {
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, call);
-    boolean negated = expanded.getKind() == SqlKind.AND;
-    SqlKind test = negated ? SqlKind.NOT_EQUALS : SqlKind.EQUALS;
-    List<RexNode> terms = expanded.getKind() == SqlKind.OR || negated ? ((RexCall) expanded).getOperands()
-        : List.of(expanded);
-    RexNode operand = null;
-    List<Object> constants = new ArrayList<>();
-    for (RexNode term : terms) {
-      if (term.getKind() != test || !(((RexCall) term).getOperands().get(1) instanceof RexLiteral literal)
-          || literal.isNull() || operand != null && !operand.equals(((RexCall) term).getOperands().get(0))) {
-        return compile(expanded);
-      }
-      operand = ((RexCall) term).getOperands().get(0);
-      constants.add(Values.literal(literal));
-    }
-    if (constants.size() < 2) {
+    InList.Membership in = InList.Membership.of(expanded);
+    if (in == null) {
       return compile(expanded);
     }
-    InList in = new InList(constants);
-    VectorExpr x = compile(operand);
+    VectorExpr x = compile(in.operand());
     VectorExpr general = compile(expanded);
     return batch -> {
-      BoolColumn typed = in.eval(x.eval(batch), negated);
+      BoolColumn typed = in.constants().eval(x.eval(batch), in.negated());
       return typed != null ? typed : general.eval(batch);
     };
   }

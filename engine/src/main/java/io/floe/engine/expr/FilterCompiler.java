@@ -22,7 +22,8 @@ import org.apache.calcite.sql.SqlKind;
  *   <li>AND narrows the selection conjunct by conjunct, comparisons of a column with a constant first (they cannot
  *   fail, so running them first only spares the others rows);</li>
  *   <li>OR keeps the rows a disjunct keeps, trying each later disjunct only on the rows not yet kept;</li>
- *   <li>a column compared with a constant is tested in place on the selected rows ({@link ConstantComparisonFilter});</li>
+ *   <li>a column compared with a constant, or IN a list of constants, is tested in place on the selected rows
+ *   ({@link ConstantComparisonFilter}, {@link InList});</li>
  *   <li>anything else is evaluated by {@link ExprCompiler} on the selected rows only.</li>
  * </ul>
  * As with {@link Logic}'s AND and OR, an operand is evaluated only on rows still undecided, so a guarded division
@@ -74,8 +75,8 @@ final class FilterCompiler {
 
   private RowFilter conjunction(List<RexNode> conjuncts) {
     List<RexNode> ordered = new ArrayList<>();
-    conjuncts.stream().filter(c -> constantComparison(c) != null).forEach(ordered::add);
-    conjuncts.stream().filter(c -> constantComparison(c) == null).forEach(ordered::add);
+    conjuncts.stream().filter(FilterCompiler::cannotFail).forEach(ordered::add);
+    conjuncts.stream().filter(c -> !cannotFail(c)).forEach(ordered::add);
     RowFilter[] filters = ordered.stream().map(this::compile).toArray(RowFilter[]::new);
     return (batch, rows, count) -> {
       for (int f = 0; f < filters.length && count > 0; f++) {
@@ -117,6 +118,15 @@ final class FilterCompiler {
 
   private RowFilter single(RexNode condition) {
     RowFilter general = general(condition);
+    InList.Membership in = condition.getKind() == SqlKind.SEARCH
+        ? InList.Membership.of(RexUtil.expandSearch(rexBuilder, null, condition)) : null;
+    if (in != null && in.operand() instanceof RexInputRef ref) {
+      int column = ref.getIndex();
+      return (batch, rows, count) -> {
+        int kept = in.constants().select(batch.column(column), in.negated(), rows, count);
+        return kept >= 0 ? kept : general.select(batch, rows, count);
+      };
+    }
     ConstantComparison comparison = constantComparison(condition);
     return comparison == null ? general
         : new ConstantComparisonFilter(comparison.column(), comparison.kind(), comparison.value(), general);
@@ -137,6 +147,12 @@ final class FilterCompiler {
       }
       return out;
     };
+  }
+
+  /** Whether {@code conjunct} compares a column with constants (it cannot fail, so it may run first). */
+  private static boolean cannotFail(RexNode conjunct) {
+    return constantComparison(conjunct) != null || conjunct.getKind() == SqlKind.SEARCH
+        && ((RexCall) conjunct).getOperands().get(0) instanceof RexInputRef;
   }
 
   /** {@code column <kind> constant}, with the constant in the engine's representation. */

@@ -5,11 +5,16 @@ import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.DoubleColumn;
 import io.floe.engine.exec.LongColumn;
+import io.floe.engine.exec.Nulls;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code x IN (v1, v2, ...)} of constants over a typed column, x evaluated once: the constants in the column's
@@ -21,6 +26,31 @@ final class InList {
   private volatile LongKeys longKeys;
   private final double[] doubles;
   private final byte[][] bytes;
+
+  /** {@code operand [NOT] IN (constants)}: the form an IN list of two or more constants takes in a SEARCH. */
+  record Membership(RexNode operand, InList constants, boolean negated) {
+    /**
+     * The membership test that {@code expanded} (a SEARCH expanded by {@code RexUtil.expandSearch}) is: an OR of
+     * equalities (or an AND of inequalities) of one operand with non-null constants; null for anything else.
+     */
+    static Membership of(RexNode expanded) {
+      boolean negated = expanded.getKind() == SqlKind.AND;
+      SqlKind test = negated ? SqlKind.NOT_EQUALS : SqlKind.EQUALS;
+      List<RexNode> terms = expanded.getKind() == SqlKind.OR || negated ? ((RexCall) expanded).getOperands()
+          : List.of(expanded);
+      RexNode operand = null;
+      List<Object> constants = new ArrayList<>();
+      for (RexNode term : terms) {
+        if (term.getKind() != test || !(((RexCall) term).getOperands().get(1) instanceof RexLiteral literal)
+            || literal.isNull() || operand != null && !operand.equals(((RexCall) term).getOperands().get(0))) {
+          return null;
+        }
+        operand = ((RexCall) term).getOperands().get(0);
+        constants.add(Values.literal(literal));
+      }
+      return constants.size() < 2 ? null : new Membership(operand, new InList(constants), negated);
+    }
+  }
 
   /** The sorted keys at one decimal scale. */
   private record LongKeys(LongColumn.Kind kind, int scale, long[] keys) {
@@ -65,30 +95,73 @@ final class InList {
       return new BoolColumn(out, d.nulls(), n);
     }
     if (x instanceof BytesColumn b && b.text() && bytes.length == constants.size()) {
-      byte[] data = b.data();
       for (int i = 0; i < n; i++) {
-        int from = b.start(i);
-        int to = from + b.length(i);
-        int lo = 0;
-        int hi = bytes.length - 1;
-        boolean found = false;
-        while (lo <= hi) {
-          int mid = (lo + hi) >>> 1;
-          int c = Arrays.compareUnsigned(bytes[mid], 0, bytes[mid].length, data, from, to);
-          if (c == 0) {
-            found = true;
-            break;
-          } else if (c < 0) {
-            lo = mid + 1;
-          } else {
-            hi = mid - 1;
-          }
-        }
-        out[i] = found != negated;
+        out[i] = contains(b, i) != negated;
       }
       return new BoolColumn(out, b.nulls(), n);
     }
     return null;
+  }
+
+  /**
+   * Keeps the rows among {@code rows[0..count)} whose x is not NULL and is ({@code negated}: is not) one of the
+   * constants, tested in place; returns how many, or -1 for columns it does not handle.
+   */
+  int select(Column x, boolean negated, int[] rows, int count) {
+    int out = 0;
+    boolean[] nulls;
+    if (x instanceof LongColumn l) {
+      nulls = l.nulls();
+      long[] keys = longKeys(l);
+      if (keys == null) {
+        return -1;
+      }
+      long[] v = l.values();
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        rows[out] = row;
+        out += (Arrays.binarySearch(keys, v[row]) >= 0) != negated ? 1 : 0;
+      }
+    } else if (x instanceof DoubleColumn d && doubles.length == constants.size()) {
+      nulls = d.nulls();
+      double[] v = d.values();
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        rows[out] = row;
+        out += (Arrays.binarySearch(doubles, v[row]) >= 0) != negated ? 1 : 0;
+      }
+    } else if (x instanceof BytesColumn b && b.text() && bytes.length == constants.size()) {
+      nulls = b.nulls();
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        rows[out] = row;
+        out += contains(b, row) != negated ? 1 : 0;
+      }
+    } else {
+      return -1;
+    }
+    return Nulls.dropNullRows(nulls, rows, out);
+  }
+
+  /** Whether row {@code row} of {@code b} is one of the (sorted) string constants. */
+  private boolean contains(BytesColumn b, int row) {
+    byte[] data = b.data();
+    int from = b.start(row);
+    int to = from + b.length(row);
+    int lo = 0;
+    int hi = bytes.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Arrays.compareUnsigned(bytes[mid], 0, bytes[mid].length, data, from, to);
+      if (c == 0) {
+        return true;
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return false;
   }
 
   /** The constants as sorted longs in {@code column}'s representation, or null when one is not comparable so. */

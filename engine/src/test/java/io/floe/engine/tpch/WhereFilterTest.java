@@ -7,8 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * WHERE conditions evaluated over selection vectors (conjunctions, disjunctions, column-versus-constant tests of
- * every column kind, NULLs, constants at another scale, guarded operands), each compared with DuckDB on the same
+ * WHERE conditions evaluated over selection vectors (conjunctions, disjunctions, column-versus-constant tests and IN
+ * lists of every column kind, NULLs, constants at another scale, guarded operands), each compared with DuckDB on the same
  * files, on one and on two workers.
  */
 class WhereFilterTest {
@@ -49,6 +49,14 @@ class WhereFilterTest {
         "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE f > -1 AND f <> 1.5 ORDER BY x",
         "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE NOT (x > 1) OR x IS NULL ORDER BY d",
         "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE x <> 2 OR s = 'zz' ORDER BY x",
+        // IN lists tested in place: NULL x drops the row for IN and NOT IN
+        "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE x IN (1, 4) ORDER BY x",
+        "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE x NOT IN (1, 4) ORDER BY x",
+        "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE s IN ('a', 'c') OR d IN (7.25, 0.05) ORDER BY s",
+        "SELECT x, d, s, dt, f FROM " + NULLABLE + " WHERE dt IN (DATE '2024-01-01', DATE '2023-12-31') "
+            + "AND d IN (2.5, 2.501, 7.25) ORDER BY x",
+        "SELECT count(*), sum(l_extendedprice) FROM lineitem WHERE l_shipmode NOT IN ('MAIL', 'SHIP') "
+            + "AND l_quantity IN (1, 2, 3) AND l_linenumber IN (1, 7)",
         // an operand guarded by an earlier one is not evaluated where the guard fails (MOD by zero is an error)
         "SELECT n_nationkey FROM nation WHERE n_regionkey <> 0 AND 12 % n_regionkey = 0 ORDER BY 1",
         "SELECT n_nationkey FROM nation WHERE n_regionkey = 0 OR 12 % n_regionkey = 0 ORDER BY 1");
