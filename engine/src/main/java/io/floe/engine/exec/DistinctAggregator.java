@@ -27,8 +27,7 @@ final class DistinctAggregator extends GroupAggregator {
 
   DistinctAggregator(AggregateSpec spec) {
     super(spec);
-    this.inner = GroupAggregator.create(new AggregateSpec(spec.kind(), spec.args(), false, -1, spec.type(),
-        spec.literal()));
+    this.inner = GroupAggregator.create(spec.allRows());
   }
 
   @Override

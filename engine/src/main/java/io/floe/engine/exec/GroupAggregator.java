@@ -13,7 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * One aggregate computed for all groups at once: COUNT and SUM keep primitive arrays indexed by group id and add
  * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
- * are {@link ValueAggregator}s, DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an
+ * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, DISTINCT aggregates
+ * {@link DistinctAggregator}s; the rest keep an
  * {@link Accumulator} per group.
  */
 abstract class GroupAggregator {
@@ -34,6 +35,9 @@ abstract class GroupAggregator {
       if ((spec.kind() == SqlKind.SUM || spec.kind() == SqlKind.SUM0) && spec.args().size() == 1) {
         return new Sum(spec);
       }
+    }
+    if (StringAggregator.handles(spec.kind())) {
+      return new StringAggregator(spec);
     }
     if (spec.args().size() == 1 && ValueAggregator.handles(spec.kind())) {
       return new ValueAggregator(spec);

@@ -181,7 +181,8 @@ public final class FunctionLibrary {
         SqlLibraryOperators.RPAD, SqlLibraryOperators.REVERSE, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT,
         SqlLibraryOperators.REPEAT, SqlLibraryOperators.CHR, SqlLibraryOperators.SPLIT_PART,
         SqlLibraryOperators.STRPOS, SqlLibraryOperators.STARTS_WITH, SqlLibraryOperators.ENDS_WITH,
-        SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE));
+        SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE,
+        SqlLibraryOperators.STRING_AGG, SqlLibraryOperators.ARRAY_AGG));
     return SqlOperatorTables.of(operators);
   }
 }

@@ -64,7 +64,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
-          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG);
+  /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
+  private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG);
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -301,7 +303,7 @@ public final class PhysicalPlanner {
       if (!AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
       }
-      if (!call.collation.getFieldCollations().isEmpty()) {
+      if (!call.collation.getFieldCollations().isEmpty() && !ORDERED_AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: WITHIN GROUP in " + call);
       }
       Object literal = null;
@@ -312,7 +314,7 @@ public final class PhysicalPlanner {
         literal = io.floe.engine.expr.Values.literal(l);
       }
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
-          literal));
+          literal, call.collation.getFieldCollations()));
     }
     int keyCount = keys.length;
     Fragments.Source input;
