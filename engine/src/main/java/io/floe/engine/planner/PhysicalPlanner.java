@@ -287,6 +287,7 @@ public final class PhysicalPlanner {
   }
 
   private Operator aggregate(Aggregate aggregate) {
+    aggregate = RowValueCounts.expand(aggregate);
     boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
     List<AggregateSpec> specs = new ArrayList<>();
     List<ImmutableBitSet> sets = aggregate.getGroupSets();

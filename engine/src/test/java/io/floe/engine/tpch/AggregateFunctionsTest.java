@@ -45,7 +45,13 @@ class AggregateFunctionsTest {
           + "DESC NULLS LAST, n_nationkey) FROM nation GROUP BY 1 ORDER BY 1",
       "SELECT string_agg(n_name, ',' ORDER BY n_name), count(*) FROM nation WHERE n_nationkey < 0",
       "SELECT o_orderpriority, string_agg(o_clerk, ',' ORDER BY o_clerk DESC, o_orderkey) FROM orders "
-          + "WHERE o_orderkey < 2000 GROUP BY 1 ORDER BY 1");
+          + "WHERE o_orderkey < 2000 GROUP BY 1 ORDER BY 1",
+      // COUNT of a row value: a row with NULL fields counts, and NULL fields are equal in DISTINCT
+      "SELECT count(DISTINCT (n_name, n_regionkey)), count(DISTINCT (n_regionkey, n_regionkey)) FROM nation",
+      "SELECT count(DISTINCT (a, b)), count((a, b)), count(DISTINCT (a, b)) FILTER (WHERE a > 1) "
+          + "FROM (VALUES (1, NULL), (1, NULL), (NULL, NULL), (NULL, NULL), (2, 3), (2, 3)) t(a, b)",
+      "SELECT l_returnflag, count(DISTINCT (l_shipmode, CASE WHEN l_linenumber > 2 THEN l_linestatus END, "
+          + "l_shipdate)), count((l_orderkey, CASE WHEN l_tax > 0.05 THEN l_tax END)) FROM lineitem GROUP BY 1 ORDER BY 1");
 
   /** Statements without an order inside the calls: compared as sorted parts of the ','-separated strings. */
   private static final List<String> UNORDERED = List.of(
@@ -116,6 +122,10 @@ class AggregateFunctionsTest {
         "SELECT n_regionkey, array_agg(n_name) FROM nation GROUP BY 1"));
     assertEquals("0A000", e.getSQLState(), e.getMessage());
     assertTrue(e.getMessage().contains("not supported: aggregate function ARRAY_AGG"), e.getMessage());
+    SQLException row = assertThrows(SQLException.class, () -> oracle(workers).actual(
+        "SELECT count(DISTINCT (n_name, n_regionkey)), max((n_name, n_regionkey)) FROM nation"));
+    assertEquals("0A000", row.getSQLState(), row.getMessage());
+    assertTrue(row.getMessage().contains("not supported: function ROW"), row.getMessage());
   }
 
   /** The values a STRING_AGG keeps count against the query's memory limit. */
