@@ -13,7 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * One aggregate computed for all groups at once: COUNT and SUM keep primitive arrays indexed by group id and add
  * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
- * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, DISTINCT aggregates
+ * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, percentiles and MODE
+ * {@link QuantileAggregator}s, ARG_MIN and ARG_MAX {@link ArgExtremeAggregator}s, DISTINCT aggregates
  * {@link DistinctAggregator}s; the rest keep an
  * {@link Accumulator} per group.
  */
@@ -38,6 +39,12 @@ abstract class GroupAggregator {
     }
     if (StringAggregator.handles(spec.kind())) {
       return new StringAggregator(spec);
+    }
+    if (QuantileAggregator.handles(spec.kind())) {
+      return new QuantileAggregator(spec);
+    }
+    if (ArgExtremeAggregator.handles(spec.kind())) {
+      return new ArgExtremeAggregator(spec);
     }
     if (spec.args().size() == 1 && ValueAggregator.handles(spec.kind())) {
       return new ValueAggregator(spec);

@@ -64,9 +64,11 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
-          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG);
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG, SqlKind.ARG_MIN,
+          SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
   /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
-  private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG);
+  private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG,
+      SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -301,6 +303,12 @@ public final class PhysicalPlanner {
         groupingSets = true;
         continue;
       }
+      if (call.getAggregation() == io.floe.engine.expr.FunctionLibrary.MEDIAN) {
+        int value = call.getArgList().get(0);
+        specs.add(new AggregateSpec(SqlKind.PERCENTILE_CONT, call.getArgList(), call.isDistinct(), call.filterArg,
+            call.getType(), 0.5, List.of(new RelFieldCollation(value))));
+        continue;
+      }
       if (!AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
       }
@@ -313,6 +321,10 @@ public final class PhysicalPlanner {
           throw new UnsupportedOperationException("not supported: " + call);
         }
         literal = io.floe.engine.expr.Values.literal(l);
+      }
+      if ((kind == SqlKind.PERCENTILE_CONT || kind == SqlKind.PERCENTILE_DISC)
+          && (call.isDistinct() || call.collation.getFieldCollations().size() != 1)) {
+        throw new UnsupportedOperationException("not supported: " + call);
       }
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
           literal, call.collation.getFieldCollations()));

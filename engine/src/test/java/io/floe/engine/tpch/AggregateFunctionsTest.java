@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The aggregates analysts bring from DuckDB and Trino (STRING_AGG / LISTAGG with ORDER BY, WITHIN GROUP, DISTINCT
- * and FILTER; ...) compared with DuckDB on the TPC-H files, serially and on 4 workers. Without an ORDER BY the
+ * and FILTER; COUNT of a row value; BOOL_AND / BOOL_OR; ARG_MIN / ARG_MAX / MIN_BY / MAX_BY; PERCENTILE_CONT,
+ * PERCENTILE_DISC, MEDIAN, MODE) compared with DuckDB on the TPC-H files, serially and on 4 workers. Without an ORDER BY the
  * order of a STRING_AGG's parts is the rows' arrival order, so those results are compared as sorted parts.
  */
 class AggregateFunctionsTest {
@@ -51,7 +52,32 @@ class AggregateFunctionsTest {
       "SELECT count(DISTINCT (a, b)), count((a, b)), count(DISTINCT (a, b)) FILTER (WHERE a > 1) "
           + "FROM (VALUES (1, NULL), (1, NULL), (NULL, NULL), (NULL, NULL), (2, 3), (2, 3)) t(a, b)",
       "SELECT l_returnflag, count(DISTINCT (l_shipmode, CASE WHEN l_linenumber > 2 THEN l_linestatus END, "
-          + "l_shipdate)), count((l_orderkey, CASE WHEN l_tax > 0.05 THEN l_tax END)) FROM lineitem GROUP BY 1 ORDER BY 1");
+          + "l_shipdate)), count((l_orderkey, CASE WHEN l_tax > 0.05 THEN l_tax END)) FROM lineitem GROUP BY 1 ORDER BY 1",
+      // bool_and / bool_or: NULLs skipped, NULL for a group without a value
+      "SELECT n_regionkey, bool_and(n_nationkey > 3), bool_or(n_nationkey > 20), "
+          + "bool_and(CASE WHEN n_nationkey > 100 THEN true END), "
+          + "bool_or(CASE WHEN n_nationkey % 2 = 0 THEN n_nationkey > 10 END) FROM nation GROUP BY 1 ORDER BY 1",
+      "SELECT l_returnflag, bool_or(l_quantity > 49), bool_and(l_discount < 0.11) FROM lineitem GROUP BY 1 ORDER BY 1",
+      // arg_min / arg_max / min_by / max_by: rows with a NULL value or key skipped (DuckDB)
+      "SELECT o_custkey, arg_min(o_totalprice, o_orderkey * 7 % 100003), max_by(o_orderdate, o_orderkey), "
+          + "min_by(o_clerk, CASE WHEN o_orderstatus = 'F' THEN o_orderkey END), "
+          + "arg_max(CASE WHEN o_orderkey % 3 = 0 THEN o_orderpriority END, o_orderkey) FROM orders GROUP BY 1 ORDER BY 1",
+      "SELECT arg_max(l_comment, l_orderkey * 10 + l_linenumber), arg_min(l_extendedprice, l_orderkey * 10 + l_linenumber), "
+          + "max_by(l_shipdate, CASE WHEN l_quantity > 100 THEN l_orderkey END) FROM lineitem",
+      // order statistics: percentile_disc keeps the key's type, percentile_cont and median are DOUBLE
+      "SELECT l_returnflag, percentile_disc(0.5) WITHIN GROUP (ORDER BY l_extendedprice), "
+          + "percentile_disc(0.9) WITHIN GROUP (ORDER BY l_quantity DESC), "
+          + "percentile_cont(0.25) WITHIN GROUP (ORDER BY CAST(l_extendedprice AS DOUBLE)), "
+          + "percentile_cont(0.75) WITHIN GROUP (ORDER BY l_linenumber), median(l_linenumber), "
+          + "median(CAST(l_discount AS DOUBLE)), median(CASE WHEN l_linenumber > 8 THEN l_orderkey END), "
+          + "mode(l_linenumber), mode(l_shipmode) FROM lineitem GROUP BY 1 ORDER BY 1",
+      "SELECT l_orderkey, median(l_linenumber), percentile_disc(0.5) WITHIN GROUP (ORDER BY l_quantity), "
+          + "percentile_cont(0.1) WITHIN GROUP (ORDER BY l_partkey DESC), "
+          + "median(DISTINCT l_linenumber % 3) FILTER (WHERE l_quantity > 10) FROM lineitem GROUP BY 1 ORDER BY 1",
+      "SELECT median(o_orderkey), percentile_cont(1) WITHIN GROUP (ORDER BY o_orderkey), "
+          + "percentile_disc(0) WITHIN GROUP (ORDER BY o_totalprice), mode(o_orderpriority) FROM orders",
+      "SELECT median(o_orderkey), mode(o_orderpriority), percentile_disc(0.5) WITHIN GROUP (ORDER BY o_totalprice) "
+          + "FROM orders WHERE o_orderkey < 0");
 
   /** Statements without an order inside the calls: compared as sorted parts of the ','-separated strings. */
   private static final List<String> UNORDERED = List.of(
@@ -122,6 +148,10 @@ class AggregateFunctionsTest {
         "SELECT n_regionkey, array_agg(n_name) FROM nation GROUP BY 1"));
     assertEquals("0A000", e.getSQLState(), e.getMessage());
     assertTrue(e.getMessage().contains("not supported: aggregate function ARRAY_AGG"), e.getMessage());
+    SQLException bits = assertThrows(SQLException.class, () -> oracle(workers).actual(
+        "SELECT bit_and(n_nationkey) FROM nation"));
+    assertEquals("0A000", bits.getSQLState(), bits.getMessage());
+    assertTrue(bits.getMessage().contains("not supported: aggregate function BIT_AND"), bits.getMessage());
     SQLException row = assertThrows(SQLException.class, () -> oracle(workers).actual(
         "SELECT count(DISTINCT (n_name, n_regionkey)), max((n_name, n_regionkey)) FROM nation"));
     assertEquals("0A000", row.getSQLState(), row.getMessage());
