@@ -14,22 +14,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * argument's value. A group without a value gives NULL.
  */
 final class QuantileAggregator extends GroupAggregator {
+  /** The kept columns: the values ordered (the ORDER BY key, or MODE's argument), then a fraction argument. */
   private final GroupRows rows;
-  /** The kept column of the values ordered: the ORDER BY key, or MODE's argument. */
-  private final int valueColumn;
+  /** The input column of the values ordered. */
+  private final int valueArg;
   private final List<RelFieldCollation> order;
   private int groups;
   private GroupRows.Sorted sorted;
 
   QuantileAggregator(AggregateSpec spec) {
     super(spec);
-    int value = spec.kind() == SqlKind.MODE ? spec.args().get(0) : spec.order().get(0).getFieldIndex();
-    int[] kept = spec.literal() != null || spec.kind() == SqlKind.MODE ? new int[] {value}
-        : new int[] {value, spec.args().get(0)};
-    this.rows = new GroupRows(kept);
-    this.valueColumn = 0;
-    RelFieldCollation direction = spec.kind() == SqlKind.MODE ? new RelFieldCollation(value)
-        : spec.order().get(0);
+    boolean mode = spec.kind() == SqlKind.MODE;
+    RelFieldCollation direction = mode ? new RelFieldCollation(spec.args().get(0)) : spec.order().get(0);
+    this.valueArg = direction.getFieldIndex();
+    this.rows = new GroupRows(mode || spec.literal() != null ? new int[] {valueArg}
+        : new int[] {valueArg, spec.args().get(0)});
     this.order = List.of(direction.withFieldIndex(0));
   }
 
@@ -44,8 +43,7 @@ final class QuantileAggregator extends GroupAggregator {
 
   @Override
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
-    Column values = batch.column(spec.kind() == SqlKind.MODE ? spec.args().get(0)
-        : spec.order().get(0).getFieldIndex());
+    Column values = batch.column(valueArg);
     int[] keep = new int[batch.size()];
     int count = 0;
     for (int r = 0; r < keep.length; r++) {
@@ -84,7 +82,7 @@ final class QuantileAggregator extends GroupAggregator {
         picks[g - from] = sorted.rows()[first + Math.max(0, index)];
       }
     }
-    Column picked = Gather.rows(sorted.columns()[valueColumn], picks, n);
+    Column picked = Gather.rows(sorted.columns()[0], picks, n);
     return spec.type().getSqlTypeName() == SqlTypeName.DOUBLE ? asDoubles(picked) : picked;
   }
 
@@ -92,7 +90,7 @@ final class QuantileAggregator extends GroupAggregator {
     int n = to - from;
     double[] out = new double[n];
     boolean[] nulls = null;
-    Column values = sorted.columns()[valueColumn];
+    Column values = sorted.columns()[0];
     for (int g = from; g < to; g++) {
       int first = sorted.groupStarts()[g];
       int end = sorted.groupStarts()[g + 1];
@@ -113,7 +111,7 @@ final class QuantileAggregator extends GroupAggregator {
 
   /** The position in {@code rows[first..end)} of the first value of the longest run of equal values. */
   private int mostFrequent(int first, int end) {
-    RowComparator.IndexComparator equal = RowComparator.byKeys(sorted.columns(), new int[] {valueColumn});
+    RowComparator.IndexComparator equal = RowComparator.byKeys(sorted.columns(), new int[] {0});
     int best = first;
     int bestLength = 0;
     int runStart = first;

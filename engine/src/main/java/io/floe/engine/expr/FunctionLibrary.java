@@ -88,7 +88,7 @@ public final class FunctionLibrary {
   /**
    * {@code PERCENTILE_CONT(fraction) WITHIN GROUP (ORDER BY x)} as a DOUBLE (PostgreSQL; Calcite types it like x,
    * which would round an interpolated value of integers); the grammar binds the standard operator, which
-   * {@code planner.DoublePercentiles} replaces with this one.
+   * {@code planner.AggregateCallRewrites} replaces with this one.
    */
   public static final SqlAggFunction PERCENTILE_CONT = SqlBasicAggFunction.create(SqlKind.PERCENTILE_CONT,
       ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.UNIT_INTERVAL_NUMERIC_LITERAL)
