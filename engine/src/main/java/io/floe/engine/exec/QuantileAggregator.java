@@ -1,39 +1,37 @@
 package io.floe.engine.exec;
 
 import io.floe.engine.expr.SqlStateException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The order statistics of a group's non-NULL values, which are kept ({@link GroupRows}) and sorted: PERCENTILE_CONT
- * (fraction) WITHIN GROUP (ORDER BY x) interpolates between the two values around position fraction * (n - 1) (as a
- * DOUBLE), PERCENTILE_DISC the first value whose position reaches fraction * n; MEDIAN is PERCENTILE_CONT(0.5).
- * MODE(x) is the most frequent value, the smallest of those tied. The fraction is the spec's literal or its first
- * argument's value. A group without a value gives NULL.
+ * PERCENTILE_CONT and PERCENTILE_DISC (fraction) WITHIN GROUP (ORDER BY x [DESC]) over a group's non-NULL keys,
+ * which are kept ({@link GroupRows}) and, when the result is built, sorted per group as primitive arrays (the keys
+ * are numeric): PERCENTILE_CONT interpolates between the two keys around position fraction * (n - 1) (a DOUBLE),
+ * PERCENTILE_DISC takes the first key whose position reaches fraction * n (of the key's type); MEDIAN is
+ * PERCENTILE_CONT(0.5). The fraction is the spec's literal or its first argument's value. A group without a key gives
+ * NULL.
  */
 final class QuantileAggregator extends GroupAggregator {
-  /** The kept columns: the values ordered (the ORDER BY key, or MODE's argument), then a fraction argument. */
+  /** The kept columns: the ORDER BY key, then the fraction argument unless the fraction is a literal. */
   private final GroupRows rows;
-  /** The input column of the values ordered. */
-  private final int valueArg;
-  private final List<RelFieldCollation> order;
+  private final int keyArg;
+  private final boolean descending;
   private int groups;
-  private GroupRows.Sorted sorted;
+  private GroupRows.Sorted grouped;
 
   QuantileAggregator(AggregateSpec spec) {
     super(spec);
-    boolean mode = spec.kind() == SqlKind.MODE;
-    RelFieldCollation direction = mode ? new RelFieldCollation(spec.args().get(0)) : spec.order().get(0);
-    this.valueArg = direction.getFieldIndex();
-    this.rows = new GroupRows(mode || spec.literal() != null ? new int[] {valueArg}
-        : new int[] {valueArg, spec.args().get(0)});
-    this.order = List.of(direction.withFieldIndex(0));
+    RelFieldCollation key = spec.order().get(0);
+    this.keyArg = key.getFieldIndex();
+    this.descending = key.direction.isDescending();
+    this.rows = new GroupRows(spec.literal() != null ? new int[] {keyArg} : new int[] {keyArg, spec.args().get(0)});
   }
 
   static boolean handles(SqlKind kind) {
-    return kind == SqlKind.PERCENTILE_CONT || kind == SqlKind.PERCENTILE_DISC || kind == SqlKind.MODE;
+    return kind == SqlKind.PERCENTILE_CONT || kind == SqlKind.PERCENTILE_DISC;
   }
 
   @Override
@@ -43,11 +41,11 @@ final class QuantileAggregator extends GroupAggregator {
 
   @Override
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
-    Column values = batch.column(valueArg);
+    Column keys = batch.column(keyArg);
     int[] keep = new int[batch.size()];
     int count = 0;
     for (int r = 0; r < keep.length; r++) {
-      if ((selected == null || selected[r]) && !values.isNull(r)) {
+      if ((selected == null || selected[r]) && !keys.isNull(r)) {
         keep[count++] = r;
       }
     }
@@ -62,109 +60,96 @@ final class QuantileAggregator extends GroupAggregator {
 
   @Override
   Column result(int from, int to) {
-    if (sorted == null) {
-      sorted = rows.byGroup(groups, order);
+    if (grouped == null) {
+      grouped = rows.byGroup(groups, List.of());
     }
-    if (spec.kind() == SqlKind.PERCENTILE_CONT) {
-      return interpolated(from, to);
-    }
+    Column keys = grouped.columns()[0];
     int n = to - from;
-    int[] picks = new int[n];
-    for (int g = from; g < to; g++) {
-      int first = sorted.groupStarts()[g];
-      int end = sorted.groupStarts()[g + 1];
-      if (first == end) {
-        picks[g - from] = -1;
-      } else if (spec.kind() == SqlKind.MODE) {
-        picks[g - from] = sorted.rows()[mostFrequent(first, end)];
-      } else {
-        int index = (int) Math.ceil(fraction(first) * (end - first)) - 1;
-        picks[g - from] = sorted.rows()[first + Math.max(0, index)];
-      }
-    }
-    Column picked = Gather.rows(sorted.columns()[0], picks, n);
-    return spec.type().getSqlTypeName() == SqlTypeName.DOUBLE ? asDoubles(picked) : picked;
-  }
-
-  private Column interpolated(int from, int to) {
-    int n = to - from;
-    double[] out = new double[n];
     boolean[] nulls = null;
-    Column values = sorted.columns()[0];
+    double[] doubles = new double[n];
+    long[] longs = keys instanceof LongColumn ? new long[n] : null;
     for (int g = from; g < to; g++) {
-      int first = sorted.groupStarts()[g];
-      int end = sorted.groupStarts()[g + 1];
+      int first = grouped.groupStarts()[g];
+      int end = grouped.groupStarts()[g + 1];
       if (first == end) {
         nulls = nulls == null ? new boolean[n] : nulls;
         nulls[g - from] = true;
         continue;
       }
-      double position = fraction(first) * (end - first - 1);
-      int below = (int) Math.floor(position);
-      int above = (int) Math.ceil(position);
-      double low = number(values, sorted.rows()[first + below]);
-      double high = number(values, sorted.rows()[first + above]);
-      out[g - from] = low + (position - below) * (high - low);
-    }
-    return new DoubleColumn(out, nulls, n);
-  }
-
-  /** The position in {@code rows[first..end)} of the first value of the longest run of equal values. */
-  private int mostFrequent(int first, int end) {
-    RowComparator.IndexComparator equal = RowComparator.byKeys(sorted.columns(), new int[] {0});
-    int best = first;
-    int bestLength = 0;
-    int runStart = first;
-    for (int i = first + 1; i <= end; i++) {
-      if (i == end || equal.compare(sorted.rows()[i], sorted.rows()[runStart]) != 0) {
-        if (i - runStart > bestLength) {
-          best = runStart;
-          bestLength = i - runStart;
+      double fraction = fraction(first);
+      if (keys instanceof LongColumn l) {
+        long[] sorted = sortedLongs(l, first, end);
+        if (spec.kind() == SqlKind.PERCENTILE_DISC) {
+          longs[g - from] = sorted[discreteIndex(fraction, sorted.length)];
+        } else {
+          doubles[g - from] = interpolate(fraction, sorted.length, i -> l.kind() == LongColumn.Kind.DECIMAL
+              ? sorted[i] / Math.pow(10, l.scale()) : sorted[i]);
         }
-        runStart = i;
+      } else {
+        double[] sorted = sortedDoubles(keys, first, end);
+        doubles[g - from] = spec.kind() == SqlKind.PERCENTILE_DISC ? sorted[discreteIndex(fraction, sorted.length)]
+            : interpolate(fraction, sorted.length, i -> sorted[i]);
       }
     }
-    return best;
+    if (longs != null && spec.kind() == SqlKind.PERCENTILE_DISC) {
+      LongColumn l = (LongColumn) keys;
+      return new LongColumn(longs, nulls, n, l.kind(), l.scale());
+    }
+    return new DoubleColumn(doubles, nulls, n);
+  }
+
+  /** The ascending index of the first key whose position (in the call's order) reaches fraction * n. */
+  private int discreteIndex(double fraction, int n) {
+    int index = Math.max(0, (int) Math.ceil(fraction * n) - 1);
+    return descending ? n - 1 - index : index;
+  }
+
+  /** The key at position fraction * (n - 1) in the call's order, interpolated between its neighbours. */
+  private double interpolate(double fraction, int n, java.util.function.IntToDoubleFunction ascending) {
+    double position = fraction * (n - 1);
+    if (descending) {
+      position = (n - 1) - position;
+    }
+    int below = (int) Math.floor(position);
+    int above = (int) Math.ceil(position);
+    double low = ascending.applyAsDouble(below);
+    return low + (position - below) * (ascending.applyAsDouble(above) - low);
+  }
+
+  private long[] sortedLongs(LongColumn keys, int first, int end) {
+    long[] values = new long[end - first];
+    for (int i = first; i < end; i++) {
+      values[i - first] = keys.values()[grouped.rows()[i]];
+    }
+    Arrays.sort(values);
+    return values;
+  }
+
+  private double[] sortedDoubles(Column keys, int first, int end) {
+    double[] values = new double[end - first];
+    for (int i = first; i < end; i++) {
+      int row = grouped.rows()[i];
+      if (keys instanceof DoubleColumn d) {
+        values[i - first] = d.values()[row];
+      } else if (keys.get(row) instanceof Number number) {
+        values[i - first] = number.doubleValue();
+      } else {
+        throw new UnsupportedOperationException("not supported: " + spec.kind() + " of "
+            + keys.get(row).getClass().getSimpleName() + " values");
+      }
+    }
+    Arrays.sort(values);
+    return values;
   }
 
   /** The fraction of the group whose first kept row is {@code first}: the literal, or that row's argument. */
   private double fraction(int first) {
-    Object value = spec.literal() != null ? spec.literal() : sorted.columns()[1].get(sorted.rows()[first]);
+    Object value = spec.literal() != null ? spec.literal() : grouped.columns()[1].get(grouped.rows()[first]);
     double fraction = ((Number) value).doubleValue();
     if (!(fraction >= 0 && fraction <= 1)) {
       throw new SqlStateException("22003", spec.kind() + " fraction " + value + " is not between 0 and 1");
     }
     return fraction;
-  }
-
-  private double number(Column column, int row) {
-    if (column instanceof DoubleColumn d) {
-      return d.values()[row];
-    }
-    Object v = column.get(row);
-    if (!(v instanceof Number number)) {
-      throw new UnsupportedOperationException("not supported: " + spec.kind() + " of "
-          + (v == null ? "NULL" : v.getClass().getSimpleName()) + " values");
-    }
-    return number.doubleValue();
-  }
-
-  private static Column asDoubles(Column column) {
-    if (column instanceof DoubleColumn) {
-      return column;
-    }
-    double[] out = new double[column.size()];
-    boolean[] nulls = null;
-    for (int i = 0; i < out.length; i++) {
-      Object v = column.get(i);
-      if (v == null) {
-        nulls = nulls == null ? new boolean[out.length] : nulls;
-        nulls[i] = true;
-      } else {
-        out[i] = ((Number) v).doubleValue();
-      }
-    }
-    return new DoubleColumn(out, nulls, out.length);
   }
 
   @Override
