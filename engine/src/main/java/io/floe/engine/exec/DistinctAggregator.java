@@ -1,34 +1,26 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.Values;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * An aggregate over DISTINCT arguments (COUNT(DISTINCT x), SUM(DISTINCT x), ...): the rows whose (group, value) pair
  * was not seen before become a row selection for the same aggregate without DISTINCT, which then runs its typed loop.
  * Single long or double arguments are kept in one open-addressing table of (group, value) pairs
- * ({@link GroupValueSet}); other arguments, several arguments or a column of another shape in a set of boxed pairs.
+ * ({@link GroupValueSet}); other arguments, several arguments or a column of another shape in a {@link GroupTable}
+ * keyed by the group and the arguments (typed keys, as GROUP BY), where a pair is new when it gets a new id.
  */
 final class DistinctAggregator extends GroupAggregator {
-  private enum Storage { NONE, LONG, DOUBLE, BOXED }
-
-  private record GroupKey(int group, Object key) {
-  }
+  private enum Storage { NONE, LONG, DOUBLE, TABLE }
 
   private final GroupAggregator inner;
   private Storage storage = Storage.NONE;
   private LongColumn.Kind longKind;
   private int scale;
   private GroupValueSet pairs;
-  private Set<GroupKey> boxed;
+  /** Keyed by column 0, the group, and columns 1.., the arguments. */
+  private GroupTable table;
 
   DistinctAggregator(AggregateSpec spec) {
     super(spec);
-    this.inner = GroupAggregator.create(new AggregateSpec(spec.kind(), spec.args(), false, -1, spec.type(),
-        spec.literal()));
+    this.inner = GroupAggregator.create(spec.allRows());
   }
 
   @Override
@@ -46,17 +38,20 @@ final class DistinctAggregator extends GroupAggregator {
         markFresh(((LongColumn) column).values(), ((LongColumn) column).nulls(), ids, selected, fresh);
       } else if (storage == Storage.DOUBLE) {
         markFreshDoubles((DoubleColumn) column, ids, selected, fresh);
-      } else {
-        markFreshBoxed(batch, ids, selected, fresh);
       }
-    } else {
-      markFreshBoxed(batch, ids, selected, fresh);
+    }
+    if (spec.args().size() != 1 || storage == Storage.TABLE) {
+      Column[] args = new Column[spec.args().size()];
+      for (int a = 0; a < args.length; a++) {
+        args[a] = batch.column(spec.args().get(a));
+      }
+      markFreshInTable(args, ids, selected, fresh);
     }
     inner.addSelected(batch, ids, fresh);
     return true;
   }
 
-  /** Chooses the pair storage for the first column, or moves to boxed pairs for a column of another shape. */
+  /** Chooses the pair storage for the first column, or moves the pairs to the table for a column of another shape. */
   private void adopt(Column column) {
     if (storage == Storage.NONE) {
       if (column instanceof LongColumn l) {
@@ -68,27 +63,41 @@ final class DistinctAggregator extends GroupAggregator {
         storage = Storage.DOUBLE;
         pairs = new GroupValueSet();
       } else {
-        storage = Storage.BOXED;
+        storage = Storage.TABLE;
       }
       return;
     }
-    boolean fits = storage == Storage.BOXED
+    boolean fits = storage == Storage.TABLE
         || storage == Storage.LONG && column instanceof LongColumn l && l.kind() == longKind && l.scale() == scale
         || storage == Storage.DOUBLE && column instanceof DoubleColumn;
     if (!fits) {
-      boxed = new HashSet<>();
-      Storage from = storage;
-      pairs.forEach((group, value) -> boxed.add(new GroupKey(group, Values.key(box(from, value)))));
-      pairs = null;
-      storage = Storage.BOXED;
+      movePairsToTable();
     }
   }
 
-  private Object box(Storage from, long value) {
-    if (from == Storage.DOUBLE) {
-      return Double.longBitsToDouble(value);
+  /** Adds the (group, value) pairs seen so far to the table, which holds them from here on. */
+  private void movePairsToTable() {
+    int n = pairs.size();
+    int[] groups = new int[n];
+    long[] values = new long[n];
+    int[] next = {0};
+    pairs.forEach((group, value) -> {
+      groups[next[0]] = group;
+      values[next[0]++] = value;
+    });
+    Column column;
+    if (storage == Storage.DOUBLE) {
+      double[] doubles = new double[n];
+      for (int i = 0; i < n; i++) {
+        doubles[i] = Double.longBitsToDouble(values[i]);
+      }
+      column = new DoubleColumn(doubles, null, n);
+    } else {
+      column = new LongColumn(values, null, n, longKind, scale);
     }
-    return new LongColumn(new long[] {value}, null, 1, longKind, scale).get(0);
+    markFreshInTable(new Column[] {column}, groups, null, new boolean[n]);
+    pairs = null;
+    storage = Storage.TABLE;
   }
 
   private void markFresh(long[] values, boolean[] nulls, int[] ids, boolean[] selected, boolean[] fresh) {
@@ -110,35 +119,51 @@ final class DistinctAggregator extends GroupAggregator {
     }
   }
 
-  private void markFreshBoxed(Batch batch, int[] ids, boolean[] selected, boolean[] fresh) {
-    if (boxed == null) {
-      boxed = new HashSet<>();
-    }
-    List<Integer> args = spec.args();
-    rows:
+  /**
+   * Marks the selected rows without a NULL argument whose (group, arguments) key is new to the table: the table
+   * numbers new keys in the order their first rows come, so a row is fresh when it gets the next new number.
+   */
+  private void markFreshInTable(Column[] args, int[] ids, boolean[] selected, boolean[] fresh) {
+    int[] rows = new int[fresh.length];
+    int count = 0;
+    candidates:
     for (int r = 0; r < fresh.length; r++) {
       if (selected != null && !selected[r]) {
         continue;
       }
-      Object key;
-      if (args.size() == 1) {
-        Object v = batch.column(args.get(0)).get(r);
-        if (v == null) {
-          continue;
+      for (Column arg : args) {
+        if (arg.isNull(r)) {
+          continue candidates;
         }
-        key = Values.key(v);
-      } else {
-        List<Object> values = new ArrayList<>(args.size());
-        for (int arg : args) {
-          Object v = batch.column(arg).get(r);
-          if (v == null) {
-            continue rows;
-          }
-          values.add(Values.key(v));
-        }
-        key = values;
       }
-      fresh[r] = boxed.add(new GroupKey(ids[r], key));
+      rows[count++] = r;
+    }
+    if (count == 0) {
+      return;
+    }
+    long[] groups = new long[count];
+    Column[] keys = new Column[args.length + 1];
+    for (int i = 0; i < count; i++) {
+      groups[i] = ids[rows[i]];
+    }
+    keys[0] = new LongColumn(groups, null, count, LongColumn.Kind.INTEGER, 0);
+    for (int a = 0; a < args.length; a++) {
+      keys[a + 1] = args[a].select(rows, count);
+    }
+    if (table == null) {
+      int[] keyColumns = new int[keys.length];
+      for (int k = 0; k < keyColumns.length; k++) {
+        keyColumns[k] = k;
+      }
+      table = new GroupTable(keyColumns);
+    }
+    int nextNew = table.size();
+    int[] keyIds = table.groupIds(new Batch(count, keys));
+    for (int i = 0; i < count; i++) {
+      if (keyIds[i] == nextNew) {
+        fresh[rows[i]] = true;
+        nextNew++;
+      }
     }
   }
 
@@ -155,6 +180,6 @@ final class DistinctAggregator extends GroupAggregator {
   @Override
   long memoryBytes() {
     return inner.memoryBytes() + (pairs == null ? 0 : pairs.memoryBytes())
-        + (boxed == null ? 0 : 96L * boxed.size());
+        + (table == null ? 0 : table.memoryBytes());
   }
 }

@@ -13,8 +13,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * One aggregate computed for all groups at once: COUNT and SUM keep primitive arrays indexed by group id and add
  * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
- * are {@link ValueAggregator}s, DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an
- * {@link Accumulator} per group.
+ * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, percentiles
+ * {@link QuantileAggregator}s, MODE {@link ModeAggregator}s, ARG_MIN and ARG_MAX {@link ArgExtremeAggregator}s,
+ * DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an {@link Accumulator} per group.
  */
 abstract class GroupAggregator {
   final AggregateSpec spec;
@@ -34,6 +35,18 @@ abstract class GroupAggregator {
       if ((spec.kind() == SqlKind.SUM || spec.kind() == SqlKind.SUM0) && spec.args().size() == 1) {
         return new Sum(spec);
       }
+    }
+    if (StringAggregator.handles(spec.kind())) {
+      return new StringAggregator(spec);
+    }
+    if (QuantileAggregator.handles(spec.kind())) {
+      return new QuantileAggregator(spec);
+    }
+    if (ModeAggregator.handles(spec.kind())) {
+      return new ModeAggregator(spec);
+    }
+    if (ArgExtremeAggregator.handles(spec.kind())) {
+      return new ArgExtremeAggregator(spec);
     }
     if (spec.args().size() == 1 && ValueAggregator.handles(spec.kind())) {
       return new ValueAggregator(spec);

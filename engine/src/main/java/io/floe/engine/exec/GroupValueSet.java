@@ -55,6 +55,11 @@ final class GroupValueSet {
     }
   }
 
+  /** The number of pairs held. */
+  int size() {
+    return size;
+  }
+
   void forEach(PairConsumer consumer) {
     for (int i = 0; i < groups.length; i++) {
       if (groups[i] >= 0) {

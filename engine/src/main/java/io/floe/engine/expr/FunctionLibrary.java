@@ -10,7 +10,9 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.fun.SqlAvgAggFunction;
+import org.apache.calcite.sql.fun.SqlBasicAggFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -77,6 +79,21 @@ public final class FunctionLibrary {
       ReturnTypes.ARG0_NULLABLE_VARYING, null, OperandTypes.or(OperandTypes.STRING_STRING_STRING,
           OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.STRING,
               SqlTypeFamily.STRING)), SqlFunctionCategory.STRING);
+
+  /** {@code MEDIAN(x)} (DuckDB, Trino's approx_percentile aside): PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x). */
+  public static final SqlAggFunction MEDIAN = SqlBasicAggFunction.create("MEDIAN", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.NUMERIC)
+      .withFunctionType(SqlFunctionCategory.SYSTEM);
+
+  /**
+   * {@code PERCENTILE_CONT(fraction) WITHIN GROUP (ORDER BY x)} as a DOUBLE (PostgreSQL; Calcite types it like x,
+   * which would round an interpolated value of integers); the grammar binds the standard operator, which
+   * {@code planner.AggregateCallRewrites} replaces with this one.
+   */
+  public static final SqlAggFunction PERCENTILE_CONT = SqlBasicAggFunction.create(SqlKind.PERCENTILE_CONT,
+      ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.UNIT_INTERVAL_NUMERIC_LITERAL)
+      .withFunctionType(SqlFunctionCategory.SYSTEM).withGroupOrder(org.apache.calcite.util.Optionality.MANDATORY)
+      .withPercentile(true);
 
   private FunctionLibrary() {
   }
@@ -181,7 +198,9 @@ public final class FunctionLibrary {
         SqlLibraryOperators.RPAD, SqlLibraryOperators.REVERSE, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT,
         SqlLibraryOperators.REPEAT, SqlLibraryOperators.CHR, SqlLibraryOperators.SPLIT_PART,
         SqlLibraryOperators.STRPOS, SqlLibraryOperators.STARTS_WITH, SqlLibraryOperators.ENDS_WITH,
-        SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE));
+        SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE,
+        SqlLibraryOperators.STRING_AGG, SqlLibraryOperators.ARRAY_AGG, SqlLibraryOperators.BOOL_AND,
+        SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.MIN_BY, SqlLibraryOperators.MAX_BY, MEDIAN));
     return SqlOperatorTables.of(operators);
   }
 }

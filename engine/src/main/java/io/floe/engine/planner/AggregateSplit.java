@@ -9,8 +9,9 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * Splits aggregates into a partial aggregation (over any subset of a group's rows) and a final one combining the
  * partial results: COUNT becomes SUM0 of partial counts; SUM, SUM0, MIN, MAX and ANY_VALUE combine with themselves.
- * The partial output is the group keys followed by one column per aggregate. DISTINCT, SINGLE_VALUE and
- * LITERAL_AGG do not split.
+ * The partial output is the group keys followed by one column per aggregate. DISTINCT, SINGLE_VALUE,
+ * LITERAL_AGG and the aggregates that need all of a group's rows or more than one partial column (STRING_AGG,
+ * LISTAGG, percentiles, MODE, ARG_MIN, ARG_MAX) do not split.
  */
 record AggregateSplit(List<AggregateSpec> partial, List<AggregateSpec> combine) {
 

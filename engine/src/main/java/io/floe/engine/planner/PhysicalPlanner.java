@@ -65,7 +65,11 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
-          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG);
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG, SqlKind.ARG_MIN,
+          SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
+  /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
+  private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG,
+      SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -286,6 +290,7 @@ public final class PhysicalPlanner {
   }
 
   private Operator aggregate(Aggregate aggregate) {
+    aggregate = RowValueCounts.expand(aggregate);
     boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
     List<AggregateSpec> specs = new ArrayList<>();
     List<ImmutableBitSet> sets = aggregate.getGroupSets();
@@ -299,10 +304,16 @@ public final class PhysicalPlanner {
         groupingSets = true;
         continue;
       }
+      if (call.getAggregation() == io.floe.engine.expr.FunctionLibrary.MEDIAN) {
+        int value = call.getArgList().get(0);
+        specs.add(new AggregateSpec(SqlKind.PERCENTILE_CONT, call.getArgList(), call.isDistinct(), call.filterArg,
+            call.getType(), 0.5, List.of(new RelFieldCollation(value))));
+        continue;
+      }
       if (!AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
       }
-      if (!call.collation.getFieldCollations().isEmpty()) {
+      if (!call.collation.getFieldCollations().isEmpty() && !ORDERED_AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: WITHIN GROUP in " + call);
       }
       Object literal = null;
@@ -312,8 +323,12 @@ public final class PhysicalPlanner {
         }
         literal = io.floe.engine.expr.Values.literal(l);
       }
+      if ((kind == SqlKind.PERCENTILE_CONT || kind == SqlKind.PERCENTILE_DISC)
+          && (call.isDistinct() || call.collation.getFieldCollations().size() != 1)) {
+        throw new UnsupportedOperationException("not supported: " + call);
+      }
       specs.add(new AggregateSpec(kind, call.getArgList(), call.isDistinct(), call.filterArg, call.getType(),
-          literal));
+          literal, call.collation.getFieldCollations()));
     }
     int keyCount = keys.length;
     Fragments.Source input;

@@ -109,7 +109,7 @@ public final class SqlPlanner {
     try {
       // Calcite's Planner validates only once it has parsed; the query is parsed already, so it parses a stand-in.
       planner.parse("VALUES 1");
-      SqlNode validated = planner.validate(parsed);
+      SqlNode validated = planner.validate(AggregateCallRewrites.rewrite(parsed));
       SubSecondDifferences.check(validated);
       RelRoot root = planner.rel(validated);
       RelNode rel = optimize(root.project());
@@ -130,7 +130,7 @@ public final class SqlPlanner {
     Planner planner = Frameworks.getPlanner(config);
     try {
       planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
-      SqlNode validated = planner.validate(statement);
+      SqlNode validated = planner.validate(AggregateCallRewrites.rewrite(statement));
       SubSecondDifferences.check(validated);
       RelRoot root = planner.rel(validated);
       return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
@@ -146,7 +146,7 @@ public final class SqlPlanner {
   public Description describe(String sql) throws SqlParseException, ValidationException, RelConversionException {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      RelRoot root = planner.rel(planner.validate(planner.parse(sql)));
+      RelRoot root = planner.rel(planner.validate(AggregateCallRewrites.rewrite(planner.parse(sql))));
       return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
     } finally {
       planner.close();

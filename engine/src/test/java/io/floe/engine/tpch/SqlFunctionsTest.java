@@ -177,9 +177,9 @@ class SqlFunctionsTest {
         "SELECT regexp_matches(c_name, '(') FROM customer"));
     assertEquals("2201B", regex.getSQLState(), regex.getMessage());
     SQLException aggregate = assertThrows(SQLException.class, () -> ORACLE.get().actual(
-        "SELECT string_agg(n_name, ',') FROM nation"));
-    assertTrue(aggregate.getMessage().toUpperCase(java.util.Locale.ROOT).contains("STRING_AGG"),
-        aggregate.getMessage());
+        "SELECT array_agg(n_name) FROM nation"));
+    assertEquals("0A000", aggregate.getSQLState(), aggregate.getMessage());
+    assertTrue(aggregate.getMessage().contains("ARRAY_AGG"), aggregate.getMessage());
   }
 
   @Test

@@ -1,0 +1,94 @@
+package io.floe.engine.exec;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.rel.RelFieldCollation;
+
+/**
+ * The rows an order-sensitive aggregate keeps (STRING_AGG, percentiles): chosen columns of the rows added, with
+ * each row's group, appended into typed {@link ColumnBuilder}s; {@link #byGroup} orders them group by group, within
+ * a group by a collation of the kept columns (rows in the order they were added where it ties).
+ */
+final class GroupRows {
+  /** The kept columns and, for each group g, its rows {@code rows[groupStarts[g] .. groupStarts[g + 1])}. */
+  record Sorted(Column[] columns, int[] rows, int[] groupStarts) {
+  }
+
+  private final int[] columns;
+  private final ColumnBuilder[] builders;
+  private int[] groups = new int[64];
+  private int size;
+
+  /** Rows keeping the input columns {@code columns} (kept column i is input column columns[i]). */
+  GroupRows(int[] columns) {
+    this.columns = columns.clone();
+    this.builders = new ColumnBuilder[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      builders[c] = new ColumnBuilder();
+    }
+  }
+
+  /** Keeps the rows {@code rows[0..count)} of {@code batch}, row r in group {@code ids[r]}. */
+  void add(Batch batch, int[] ids, int[] rows, int count) {
+    if (count == 0) {
+      return;
+    }
+    for (int c = 0; c < columns.length; c++) {
+      builders[c].appendAll(batch.column(columns[c]).select(rows, count));
+    }
+    if (size + count > groups.length) {
+      groups = Arrays.copyOf(groups, Math.max(size + count, groups.length * 2));
+    }
+    for (int i = 0; i < count; i++) {
+      groups[size + i] = ids[rows[i]];
+    }
+    size += count;
+  }
+
+  /** The rows kept, grouped (groups {@code 0..groupCount)}) and ordered within groups by {@code order}. */
+  Sorted byGroup(int groupCount, List<RelFieldCollation> order) {
+    int[] starts = new int[groupCount + 1];
+    for (int i = 0; i < size; i++) {
+      starts[groups[i] + 1]++;
+    }
+    for (int g = 0; g < groupCount; g++) {
+      starts[g + 1] += starts[g];
+    }
+    int[] next = Arrays.copyOf(starts, groupCount);
+    int[] rows = new int[size];
+    for (int i = 0; i < size; i++) {
+      rows[next[groups[i]]++] = i;
+    }
+    Column[] kept = new Column[builders.length];
+    for (int c = 0; c < kept.length; c++) {
+      kept[c] = builders[c].build();
+    }
+    if (!order.isEmpty()) {
+      RowComparator.IndexComparator comparator = RowComparator.of(kept, order);
+      for (int g = 0; g < groupCount; g++) {
+        if (starts[g + 1] - starts[g] > 1) {
+          IndexSort.sort(rows, starts[g], starts[g + 1], comparator);
+        }
+      }
+    }
+    return new Sorted(kept, rows, starts);
+  }
+
+  /** The kept column index of input column {@code column} (which must be kept). */
+  int keptIndex(int column) {
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c] == column) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("column " + column + " is not kept");
+  }
+
+  long memoryBytes() {
+    long bytes = 4L * groups.length;
+    for (ColumnBuilder builder : builders) {
+      bytes += builder.memoryBytes();
+    }
+    return bytes;
+  }
+}

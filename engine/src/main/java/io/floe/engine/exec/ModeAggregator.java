@@ -1,0 +1,89 @@
+package io.floe.engine.exec;
+
+import io.floe.engine.expr.Values;
+import java.util.Arrays;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * MODE(x): the most frequent non-NULL value of each group, the smallest of those tied; NULL for a group without a
+ * value. Counts each (group, value) pair in a {@link GroupTable} keyed by both (typed keys, as GROUP BY), so it holds
+ * one entry per distinct pair rather than the rows.
+ */
+final class ModeAggregator extends GroupAggregator {
+  private final GroupTable pairs = new GroupTable(new int[] {0, 1});
+  private long[] counts = new long[16];
+  private int[] pairGroups = new int[16];
+  private int groups;
+
+  ModeAggregator(AggregateSpec spec) {
+    super(spec);
+  }
+
+  static boolean handles(SqlKind kind) {
+    return kind == SqlKind.MODE;
+  }
+
+  @Override
+  void grow(int groups) {
+    this.groups = Math.max(this.groups, groups);
+  }
+
+  @Override
+  boolean addAll(Batch batch, int[] ids, boolean[] selected) {
+    Column values = batch.column(spec.args().get(0));
+    int[] rows = new int[batch.size()];
+    int count = 0;
+    for (int r = 0; r < rows.length; r++) {
+      if ((selected == null || selected[r]) && !values.isNull(r)) {
+        rows[count++] = r;
+      }
+    }
+    if (count == 0) {
+      return true;
+    }
+    long[] groupOfRow = new long[count];
+    for (int i = 0; i < count; i++) {
+      groupOfRow[i] = ids[rows[i]];
+    }
+    Batch keys = new Batch(count, new Column[] {new LongColumn(groupOfRow, null, count, LongColumn.Kind.INTEGER, 0),
+        values.select(rows, count)});
+    int[] pairIds = pairs.groupIds(keys);
+    int capacity = capacity(counts.length, pairs.size());
+    counts = Arrays.copyOf(counts, capacity);
+    pairGroups = Arrays.copyOf(pairGroups, capacity);
+    for (int i = 0; i < count; i++) {
+      counts[pairIds[i]]++;
+      pairGroups[pairIds[i]] = (int) groupOfRow[i];
+    }
+    return true;
+  }
+
+  @Override
+  void addRow(Batch batch, int row, int group) {
+    throw new IllegalStateException("ModeAggregator adds whole batches");
+  }
+
+  @Override
+  Column result(int from, int to) {
+    Column values = pairs.keyColumns(0, pairs.size())[1];
+    int[] best = new int[to - from];
+    Arrays.fill(best, -1);
+    for (int p = 0; p < pairs.size(); p++) {
+      int g = pairGroups[p];
+      if (g < from || g >= to) {
+        continue;
+      }
+      int current = best[g - from];
+      if (current < 0 || counts[p] > counts[current]
+          || counts[p] == counts[current] && Values.compare(values.get(p), values.get(current)) < 0) {
+        best[g - from] = p;
+      }
+    }
+    return Gather.rows(values, best, best.length);
+  }
+
+  @Override
+  long memoryBytes() {
+    return pairs.memoryBytes() + 12L * counts.length;
+  }
+}

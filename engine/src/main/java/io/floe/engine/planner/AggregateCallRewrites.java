@@ -1,0 +1,53 @@
+package io.floe.engine.planner;
+
+import io.floe.engine.expr.FunctionLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Rewrites of a parsed statement's aggregate calls, in place, before validation:
+ * <ul>
+ *   <li>PERCENTILE_CONT calls use {@link FunctionLibrary#PERCENTILE_CONT} (a DOUBLE, as in PostgreSQL and DuckDB):
+ *   Calcite's grammar binds PERCENTILE_CONT to its standard operator, typed like the ORDER BY key, without looking
+ *   it up in the operator table;</li>
+ *   <li>{@code STRING_AGG(x, sep ORDER BY k) FILTER (WHERE c)} becomes
+ *   {@code LISTAGG(x, sep) WITHIN GROUP (ORDER BY k) FILTER (WHERE c)}: Calcite's validator fails to type the
+ *   ORDER BY list inside a call under FILTER.</li>
+ * </ul>
+ */
+final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
+  private static final AggregateCallRewrites INSTANCE = new AggregateCallRewrites();
+
+  private AggregateCallRewrites() {
+  }
+
+  /** {@code statement}, its aggregate calls rewritten in place. */
+  static SqlNode rewrite(SqlNode statement) {
+    statement.accept(INSTANCE);
+    return statement;
+  }
+
+  @Override
+  public Void visit(SqlCall call) {
+    if (call instanceof SqlBasicCall basic && call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
+      basic.setOperator(FunctionLibrary.PERCENTILE_CONT);
+    }
+    if (call.getKind() == SqlKind.FILTER && call.operand(0) instanceof SqlBasicCall aggregate
+        && aggregate.getOperator() == SqlLibraryOperators.STRING_AGG && aggregate.operandCount() > 1
+        && aggregate.operand(aggregate.operandCount() - 1) instanceof SqlNodeList order) {
+      List<SqlNode> args = new ArrayList<>(aggregate.getOperandList().subList(0, aggregate.operandCount() - 1));
+      SqlCall listagg = SqlStdOperatorTable.LISTAGG.createCall(aggregate.getFunctionQuantifier(),
+          aggregate.getParserPosition(), args);
+      call.setOperand(0, SqlStdOperatorTable.WITHIN_GROUP.createCall(aggregate.getParserPosition(), listagg, order));
+    }
+    return super.visit(call);
+  }
+}
