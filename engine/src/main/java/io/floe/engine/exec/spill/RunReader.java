@@ -5,8 +5,8 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Operator;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a run written by {@link RunWriter} back, one batch per {@link #next()}. */
@@ -19,7 +19,7 @@ final class RunReader implements Operator {
   RunReader(Path file) {
     this.file = file;
     try {
-      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES));
+      this.in = new DataInputStream(new BufferedInputStream(new FileInputStream(file.toFile()), BUFFER_BYTES));
     } catch (IOException e) {
       throw SpillErrors.io("cannot read the spill file " + file, e);
     }

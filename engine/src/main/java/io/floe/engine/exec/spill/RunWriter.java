@@ -3,6 +3,7 @@ package io.floe.engine.exec.spill;
 import io.floe.engine.exec.Batch;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 /**
  * Writes one sorted run to a spill file, batch by batch: each batch is its row count, its width and its columns
  * ({@link ColumnCodec}); a row count of 0 ends the run. Remembers the largest batch's memory, which is what a reader
- * of the run holds at a time.
+ * of the run holds at a time. Plain file streams, not channels: an interrupt (a canceled query) does not close them
+ * mid-write; the operators check for cancellation themselves.
  */
 final class RunWriter implements AutoCloseable {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -23,7 +25,7 @@ final class RunWriter implements AutoCloseable {
   RunWriter(Path file) {
     this.file = file;
     try {
-      this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES));
+      this.out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file.toFile()), BUFFER_BYTES));
     } catch (IOException e) {
       throw SpillErrors.io("cannot write the spill file " + file, e);
     }
