@@ -226,7 +226,8 @@ public final class FloeSession implements AutoCloseable {
   /**
    * Sets the memory limit of each query in bytes (default {@link #DEFAULT_MEMORY_LIMIT}, or the property
    * {@value #MAX_QUERY_MEMORY}): the scans' Arrow buffers and what hash aggregates, join build sides, sorts and
-   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held.
+   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held; a sort
+   * spills to {@link #spillDirectory()} instead (unless {@link #spill(boolean) spilling} is off).
    */
   public FloeSession memoryLimit(long bytes) {
     if (bytes < 1) {
@@ -261,7 +262,7 @@ public final class FloeSession implements AutoCloseable {
     return this;
   }
 
-  /** Where queries spill: by default a {@code floe-spill-<uuid>} folder in the JVM's temp directory, deleted on close. */
+  /** Where queries spill: by default a {@code floe-spill-<uuid>} temp folder, deleted when the session closes. */
   public SpillDirectory spillDirectory() {
     return spillDirectory;
   }

@@ -135,8 +135,8 @@ final class Fragments {
 
   /**
    * A sort on N tasks: each task sorts its share of the input (a leaf's share of the scan, else a round-robin share)
-   * keeping its best {@code taskFetch} rows (-1: all; spilling as {@code spilling} says, null: never), and a merging gather merges the tasks' sorted outputs in
-   * order; {@code node} is the sort's, with the input as its only child.
+   * keeping its best {@code taskFetch} rows (-1: all, spilling as {@code spilling} says; null: never), and a merging
+   * gather merges the tasks' sorted outputs in order; {@code node} is the sort's, with the input as its only child.
    */
   Operator sorted(PlanNode node, Source input, List<RelFieldCollation> collation, long taskFetch,
       Spilling spilling) {

@@ -425,7 +425,7 @@ public final class PhysicalPlanner {
     return new SortOperator(input, collation, offset, fetch, allocator, spilling(building.peek(), 1));
   }
 
-  /** Where the {@code tasks} operators of {@code node} spill, counted for EXPLAIN ANALYZE; null when spilling is off. */
+  /** Where the {@code tasks} operators of {@code node} spill, counted for EXPLAIN ANALYZE; null: spilling is off. */
   private Spilling spilling(PlanNode node, int tasks) {
     if (spillDirectory == null) {
       return null;
