@@ -13,7 +13,8 @@ import org.apache.calcite.rel.RelFieldCollation;
  * that does not sort before the last of them is dropped as it arrives, and the held rows are cut back to the best
  * ones whenever they double. Without a FETCH and with {@link Spilling}, rows that would take the query over its
  * memory limit are sorted and written as a run to a spill file ({@link SortRuns}), and the output is the k-way
- * merge of the runs and the rows still in memory.
+ * merge of the runs and the rows still in memory (after merging the earliest runs into one while a batch of
+ * every run does not fit).
  */
 public final class SortOperator implements Operator {
   private static final int OUTPUT_BATCH = 4096;
@@ -92,9 +93,28 @@ public final class SortOperator implements Operator {
       runs.write(columns, order);
       rest = null;
       memory.release();
-      memory.hold(runs.mergeBytes());
+      holdForTheMerge();
     }
     return new LimitOperator(runs.merge(rest, collation), offset, -1);
+  }
+
+  /**
+   * Holds a batch of every run for the final merge; while that does not fit, first merges as many of the earliest
+   * runs as fit into one. Fails with 53200 when not even two runs can be merged.
+   */
+  private void holdForTheMerge() {
+    while (!memory.tryHoldSpillable(runs.mergeBytes(), sharers)) {
+      int k = runs.count() - 1;
+      while (k > 2 && !memory.tryHoldSpillable(runs.mergeBytes(k), sharers)) {
+        k--;
+      }
+      if (k < 2 || !memory.tryHoldSpillable(runs.mergeBytes(k), sharers)) {
+        memory.hold(runs.mergeBytes());
+        return;
+      }
+      runs.mergeFirst(k, collation);
+      memory.release();
+    }
   }
 
   private int[] sorted(Column[] columns, int size) {

@@ -13,19 +13,22 @@ import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 
 /**
- * The sorted runs one sort spilled to files, and their k-way merge. Each run is written in batches of about
- * {@value #BATCH_BYTES} bytes of memory, so the merge holds about that much per run. {@link #close()} deletes the
- * files.
+ * The sorted runs one sort spilled to files, in the order they were written, and their k-way merge. Each run is
+ * written in batches of at most {@value #BATCH_BYTES} bytes of memory and about a sixteenth of the run, so a merge
+ * holds a fraction of a run per run; when even that is too much, {@link #mergeFirst} merges the earliest runs into
+ * one first. {@link #close()} deletes the files.
  */
 public final class SortRuns implements AutoCloseable {
   private static final long BATCH_BYTES = 256L << 10;
+  private static final int BATCHES_PER_RUN = 16;
   private static final int MIN_BATCH_ROWS = 16;
   private static final int MAX_BATCH_ROWS = 4096;
 
   private final Spilling spilling;
   private final List<Path> files = new ArrayList<>();
+  /** Per run: the memory of its largest batch, what a merge holds for it. */
+  private final List<Long> batchBytes = new ArrayList<>();
   private final List<RunReader> readers = new ArrayList<>();
-  private long mergeBytes;
 
   public SortRuns(Spilling spilling) {
     this.spilling = spilling;
@@ -36,32 +39,80 @@ public final class SortRuns implements AutoCloseable {
     return files.isEmpty();
   }
 
-  /** Writes the rows of {@code columns} in the order {@code order} as a new run. */
+  /** The number of runs. */
+  public int count() {
+    return files.size();
+  }
+
+  /** Writes the rows of {@code columns} in the order {@code order} as a new (the last) run. */
   public void write(Column[] columns, int[] order) {
     long bytes = 0;
     for (Column c : columns) {
       bytes += c.memoryBytes();
     }
     int rows = order.length;
-    long rowBytes = Math.max(1, bytes / Math.max(1, rows));
-    int batchRows = (int) Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, BATCH_BYTES / rowBytes));
-    Path file = spilling.directory().newFile("sort");
-    files.add(file);
-    try (RunWriter writer = new RunWriter(file)) {
-      SortedRows sorted = new SortedRows(columns, order, 0, rows, batchRows);
-      Batch batch;
-      while ((batch = sorted.next()) != null) {
-        writer.write(batch);
+    writeRun(new SortedRows(columns, order, 0, rows, batchRows(bytes, rows)), files.size());
+  }
+
+  /**
+   * Merges the first {@code k} runs into one run in their place (it holds a batch of each of them); the merge of
+   * consecutive runs keeps equal rows in run order, so the final merge stays stable.
+   */
+  public void mergeFirst(int k, List<RelFieldCollation> collation) {
+    List<Operator> inputs = new ArrayList<>();
+    for (Path file : files.subList(0, k)) {
+      RunReader reader = new RunReader(file);
+      readers.add(reader);
+      inputs.add(reader);
+    }
+    Operator merged = new MergeOperator(inputs, collation);
+    writeRun(new Operator() {
+      private Batch pending;
+      private int position;
+
+      @Override
+      public Batch next() {
+        if (pending == null || position >= pending.size()) {
+          pending = merged.next();
+          position = 0;
+          if (pending == null) {
+            return null;
+          }
+        }
+        // slices of the merged batches, as small as the runs' batches
+        int rows = Math.min(pending.size() - position, batchRows(pending.memoryBytes(), pending.size()));
+        int[] slice = new int[rows];
+        for (int i = 0; i < rows; i++) {
+          slice[i] = position + i;
+        }
+        position += rows;
+        return pending.select(slice, rows);
       }
-      long fileBytes = writer.finish();
-      mergeBytes += writer.largestBatchBytes();
-      spilling.stats().add(writer.rows(), fileBytes);
+
+      @Override
+      public void close() {
+        merged.close();
+      }
+    }, 0);
+    merged.close();
+    for (int i = k; i >= 1; i--) {
+      delete(files.remove(i));
+      batchBytes.remove(i);
     }
   }
 
-  /** The memory a merge of the runs holds: the largest batch of each run. */
+  /** The memory a merge of all runs holds: the largest batch of each run. */
   public long mergeBytes() {
-    return mergeBytes;
+    return mergeBytes(files.size());
+  }
+
+  /** The memory a merge of the first {@code k} runs holds. */
+  public long mergeBytes(int k) {
+    long bytes = 0;
+    for (int i = 0; i < k; i++) {
+      bytes += batchBytes.get(i);
+    }
+    return bytes;
   }
 
   /**
@@ -81,6 +132,37 @@ public final class SortRuns implements AutoCloseable {
     return new MergeOperator(inputs, collation);
   }
 
+  /** Writes {@code batches} as a new run at position {@code index}. */
+  private void writeRun(Operator batches, int index) {
+    Path file = spilling.directory().newFile("sort");
+    files.add(index, file);
+    batchBytes.add(index, 0L);
+    try (RunWriter writer = new RunWriter(file)) {
+      Batch batch;
+      while ((batch = batches.next()) != null) {
+        writer.write(batch);
+      }
+      long fileBytes = writer.finish();
+      batchBytes.set(index, writer.largestBatchBytes());
+      spilling.stats().add(writer.rows(), fileBytes);
+    }
+  }
+
+  /** Rows per batch of a run of {@code rows} rows taking {@code bytes} of memory. */
+  private static int batchRows(long bytes, int rows) {
+    long rowBytes = Math.max(1, bytes / Math.max(1, rows));
+    long batch = Math.min(BATCH_BYTES, bytes / BATCHES_PER_RUN);
+    return (int) Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, batch / rowBytes));
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw SpillErrors.io("cannot delete the spill file " + file, e);
+    }
+  }
+
   /** Closes the readers and deletes the runs' files (all of them, even if one fails). */
   @Override
   public void close() {
@@ -95,12 +177,13 @@ public final class SortRuns implements AutoCloseable {
     readers.clear();
     for (Path file : files) {
       try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        failure = first(failure, SpillErrors.io("cannot delete the spill file " + file, e));
+        delete(file);
+      } catch (RuntimeException e) {
+        failure = first(failure, e);
       }
     }
     files.clear();
+    batchBytes.clear();
     if (failure != null) {
       throw failure;
     }

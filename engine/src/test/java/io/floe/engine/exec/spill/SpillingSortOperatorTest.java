@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link SortOperator} spilling to real files under a small memory limit, against the same sort in memory: every
  * column type round-trips through the run files (integers, dates, decimals, doubles with NaN and -0.0, booleans,
  * text and binary strings, boxed wide decimals and mixed values, NULLs); ties keep their input order; OFFSET after
- * the merge; a batch larger than the limit fails with 53200 naming the sort; files are deleted on close.
+ * the merge; many runs under a tiny limit merged in several passes; a batch larger than the limit fails with 53200 naming the sort; files are deleted on close.
  */
 class SpillingSortOperatorTest {
   private static final int BATCHES = 40;
@@ -75,6 +75,25 @@ class SpillingSortOperatorTest {
   }
 
   @Test
+  void manyRunsAreMergedInSeveralPasses() throws IOException {
+    List<Batch> input = batches(new Random(11), 400, 50);
+    List<RelFieldCollation> collation = List.of(new RelFieldCollation(6, Direction.DESCENDING, NullDirection.LAST),
+        new RelFieldCollation(1));
+    List<Object[]> expected = rows(new SortOperator(source(input), collation, 0, -1));
+    SpillStats stats = new SpillStats();
+    try (BufferAllocator allocator = new RootAllocator(48 << 10)) {
+      List<Object[]> actual = rows(new SortOperator(source(input), collation, 0, -1, allocator,
+          new Spilling(SpillDirectory.at(dir), stats, 1)));
+      assertEquals(expected.size(), actual.size());
+      for (int r = 0; r < expected.size(); r++) {
+        assertArrayEquals(expected.get(r), actual.get(r), "row " + r);
+      }
+    }
+    assertTrue(stats.rows() > expected.size(), "earlier runs were merged into longer ones: " + stats);
+    assertSpillDirectoryEmpty();
+  }
+
+  @Test
   void offsetAppliesAfterTheMerge() throws IOException {
     List<Batch> input = batches(new Random(7));
     List<RelFieldCollation> collation = List.of(new RelFieldCollation(0));
@@ -94,7 +113,7 @@ class SpillingSortOperatorTest {
 
   @Test
   void aBatchLargerThanTheLimitStillFails() throws IOException {
-    List<Batch> input = batches(new Random(1));
+    List<Batch> input = batches(new Random(1), 3, 5000);
     try (BufferAllocator allocator = new RootAllocator(64 << 10);
          SortOperator sort = new SortOperator(source(input), List.of(new RelFieldCollation(0)), 0, -1, allocator,
              new Spilling(SpillDirectory.at(dir), new SpillStats(), 1))) {
@@ -131,10 +150,14 @@ class SpillingSortOperatorTest {
 
   /** Batches of: long, date, decimal(12,2), double, boolean, binary, text, boxed (wide decimals, mixed values). */
   private static List<Batch> batches(Random random) {
+    return batches(random, BATCHES, BATCH_ROWS);
+  }
+
+  private static List<Batch> batches(Random random, int count, int rows) {
     String[] words = {"alpha", "beta", "gamma", "grüße", "日本", "", "delta"};
     List<Batch> out = new ArrayList<>();
-    for (int b = 0; b < BATCHES; b++) {
-      int n = BATCH_ROWS;
+    for (int b = 0; b < count; b++) {
+      int n = rows;
       long[] longs = new long[n];
       long[] dates = new long[n];
       long[] decimals = new long[n];
