@@ -8,6 +8,7 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.table.Table;
 import io.floe.engine.catalog.FloeSchema;
 import io.floe.engine.exec.ArrowBatches;
+import io.floe.engine.exec.spill.SpillDirectory;
 import io.floe.engine.exchange.SkewSettings;
 import io.floe.engine.planner.DistributionSettings;
 import io.floe.engine.planner.OperatorDecorator;
@@ -59,9 +60,17 @@ public final class FloeSession implements AutoCloseable {
   private long broadcastRowLimit = DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT;
   private SkewSettings skew = SkewSettings.DEFAULT;
   private long memoryLimit = DEFAULT_MEMORY_LIMIT;
+  private boolean spillEnabled = true;
+  private SpillDirectory spillDirectory = SpillDirectory.temporary();
 
   /** Catalog/connection property: the memory limit of each query in bytes. */
   public static final String MAX_QUERY_MEMORY = "query.max-memory-bytes";
+
+  /** Catalog/connection property: whether sorts spill to disk rather than fail over the memory limit (default true). */
+  public static final String SPILL_ENABLED = "spill.enabled";
+
+  /** Catalog/connection property: the directory sorts spill to (default a {@code floe-spill-<uuid>} temp folder). */
+  public static final String SPILL_PATH = "spill.path";
 
   /** Default memory limit of a query: 70% of the JVM's maximum heap, at least 64 MiB. */
   public static final long DEFAULT_MEMORY_LIMIT = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 10 * 7);
@@ -100,8 +109,16 @@ public final class FloeSession implements AutoCloseable {
     if (bytes < 1) {
       throw new IllegalArgumentException(MAX_QUERY_MEMORY + "=" + limit + " must be positive");
     }
+    String spill = properties.getOrDefault(SPILL_ENABLED, "true").strip();
+    if (!spill.equalsIgnoreCase("true") && !spill.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(SPILL_ENABLED + "=" + spill + " must be true or false");
+    }
     FloeSession session = new FloeSession(Catalogs.load(new HashMap<>(properties)), true, defaultSchema);
     session.memoryLimit = bytes;
+    session.spillEnabled = Boolean.parseBoolean(spill);
+    if (properties.get(SPILL_PATH) != null) {
+      session.spillPath(Path.of(properties.get(SPILL_PATH).strip()));
+    }
     return session;
   }
 
@@ -209,7 +226,8 @@ public final class FloeSession implements AutoCloseable {
   /**
    * Sets the memory limit of each query in bytes (default {@link #DEFAULT_MEMORY_LIMIT}, or the property
    * {@value #MAX_QUERY_MEMORY}): the scans' Arrow buffers and what hash aggregates, join build sides, sorts and
-   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held.
+   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held; a sort
+   * spills to {@link #spillDirectory()} instead (unless {@link #spill(boolean) spilling} is off).
    */
   public FloeSession memoryLimit(long bytes) {
     if (bytes < 1) {
@@ -221,6 +239,32 @@ public final class FloeSession implements AutoCloseable {
 
   public long memoryLimit() {
     return memoryLimit;
+  }
+
+  /**
+   * Turns spilling on (the default, or the property {@value #SPILL_ENABLED}) or off: a sort whose rows would take its
+   * query over the memory limit writes sorted runs to {@link #spillDirectory()} and merges them; without spilling
+   * it fails with SQLState 53200.
+   */
+  public FloeSession spill(boolean enabled) {
+    this.spillEnabled = enabled;
+    return this;
+  }
+
+  public boolean spillEnabled() {
+    return spillEnabled;
+  }
+
+  /** Sets the directory queries spill to (created when needed, kept on close; property {@value #SPILL_PATH}). */
+  public FloeSession spillPath(Path directory) {
+    spillDirectory.close();
+    this.spillDirectory = SpillDirectory.at(directory);
+    return this;
+  }
+
+  /** Where queries spill: by default a {@code floe-spill-<uuid>} temp folder, deleted when the session closes. */
+  public SpillDirectory spillDirectory() {
+    return spillDirectory;
   }
 
   /** Bytes the session's queries hold now on its Arrow allocator (0 once every result is closed). */
@@ -290,7 +334,8 @@ public final class FloeSession implements AutoCloseable {
       throws SQLException {
     RelNode plan = plan(query);
     try {
-      PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, distributionSettings(), decorator);
+      PhysicalPlanner planner = new PhysicalPlanner(queryAllocator, distributionSettings(), decorator)
+          .spillTo(spillEnabled ? spillDirectory : null);
       return new PlannedQuery(plan, planner, planner.build(plan));
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
@@ -358,6 +403,7 @@ public final class FloeSession implements AutoCloseable {
         open.abort();
       }
       allocator.close();
+      spillDirectory.close();
     } finally {
       if (ownsCatalog) {
         catalog.close();

@@ -1,11 +1,13 @@
 package io.floe.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.catalog.Catalogs;
 import io.floe.engine.tpch.TpchWarehouse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,11 +15,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-query memory limit on TPC-H SF 0.01 tables: a query whose operator outgrows the limit fails with SQLState
  * 53200 naming the operator, releases everything it held, and the session runs the next query normally; so does a
- * query whose thread is interrupted while its workers run.
+ * query whose thread is interrupted while its workers run. Sorts spill instead (see tpch.SpillingSortTest) unless
+ * spilling is off; the spill settings come from the connection properties.
  */
 class MemoryLimitTest {
   private static final long ONE_MIB = 1L << 20;
@@ -59,9 +63,9 @@ class MemoryLimitTest {
   }
 
   @Test
-  void sortOverTheLimitNamesTheSort() throws Exception {
+  void sortOverTheLimitNamesTheSortWhenSpillingIsOff() throws Exception {
     try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
-        .memoryLimit(2 * ONE_MIB)) {
+        .memoryLimit(2 * ONE_MIB).spill(false)) {
       SQLException e = assertThrows(SQLException.class, () -> rows(session,
           "SELECT l_comment FROM lineitem ORDER BY l_comment"));
       assertEquals("53200", e.getSQLState(), e.getMessage());
@@ -85,6 +89,37 @@ class MemoryLimitTest {
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FloeSession.open(
         Map.of(Catalogs.WAREHOUSE, "unused", FloeSession.MAX_QUERY_MEMORY, "lots"), "tpch"));
     assertTrue(bad.getMessage().contains(FloeSession.MAX_QUERY_MEMORY), bad.getMessage());
+  }
+
+  @Test
+  void spillSettingsFromTheConnectionProperties(@TempDir Path spillDir) throws Exception {
+    Map<String, String> props = Map.of(Catalogs.WAREHOUSE, warehouse.root().toAbsolutePath().toString(),
+        FloeSession.SPILL_ENABLED, "false", FloeSession.SPILL_PATH, spillDir.resolve("spill").toString());
+    try (FloeSession session = FloeSession.open(props, TpchWarehouse.SCHEMA)) {
+      assertFalse(session.spillEnabled());
+      assertEquals(spillDir.resolve("spill").toAbsolutePath(), session.spillDirectory().path());
+    }
+    assertTrue(Files.notExists(spillDir.resolve("spill")), "created only when a sort spills");
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> FloeSession.open(
+        Map.of(Catalogs.WAREHOUSE, "unused", FloeSession.SPILL_ENABLED, "sometimes"), "tpch"));
+    assertTrue(bad.getMessage().contains(FloeSession.SPILL_ENABLED), bad.getMessage());
+  }
+
+  @Test
+  void theDefaultSpillDirectoryIsATempFolderDeletedWithTheSession() throws Exception {
+    Path spillDir;
+    try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
+        .memoryLimit(4 * ONE_MIB)) {
+      spillDir = session.spillDirectory().path();
+      assertEquals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(),
+          spillDir.getParent().toAbsolutePath());
+      assertTrue(spillDir.getFileName().toString().startsWith("floe-spill-"), spillDir.toString());
+      assertEquals(60175, rows(session, "SELECT l_comment, l_orderkey FROM lineitem ORDER BY l_comment").size());
+      assertTrue(session.spillDirectory().filesCreated() > 0, "the sort spilled");
+      assertTrue(Files.isDirectory(spillDir));
+      assertEquals(0, session.allocatedBytes());
+    }
+    assertTrue(Files.notExists(spillDir), "deleted with the session");
   }
 
   @Test

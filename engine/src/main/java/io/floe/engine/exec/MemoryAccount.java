@@ -13,6 +13,8 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class MemoryAccount implements AutoCloseable {
   /** SQLState of a query that exceeded its memory limit (insufficient resources: out of memory). */
   public static final String OUT_OF_MEMORY = "53200";
+  /** Operators that can spill leave this share of the query's limit free for those that cannot (scans, hash tables). */
+  private static final double UNSPILLABLE_SHARE = 0.25;
 
   private final BufferAllocator parent;
   private final String operator;
@@ -28,8 +30,18 @@ public final class MemoryAccount implements AutoCloseable {
 
   /** Records that the operator now holds {@code bytes} in total; fails if that is over the query's limit. */
   public void hold(long bytes) {
+    if (!tryHold(bytes)) {
+      throw exceeded(allocator, operator, bytes - reserved);
+    }
+  }
+
+  /**
+   * Records that the operator now holds {@code bytes} in total, if that fits the query's limit; returns false,
+   * holding what it held before, if it does not (an operator that can spill then frees memory instead of failing).
+   */
+  public boolean tryHold(long bytes) {
     if (parent == null || bytes <= reserved) {
-      return;
+      return true;
     }
     if (reservation == null) {
       // a child allocator named after the operator, so a failure elsewhere can name the largest holder
@@ -37,17 +49,40 @@ public final class MemoryAccount implements AutoCloseable {
       reservation = allocator.newReservation();
     }
     if (!reservation.add(bytes - reserved)) {
-      throw exceeded(allocator, operator, bytes - reserved);
+      return false;
     }
     reserved = bytes;
+    return true;
   }
 
-  /** The error of {@code operator} failing to get {@code wanted} more bytes on {@code allocator}. */
-  public static SqlStateException exceeded(BufferAllocator allocator, String operator, long wanted) {
+  /**
+   * Like {@link #tryHold(long)} for an operator that can spill, one of {@code sharers} running at once (the tasks of
+   * a parallel sort): also false when holding {@code bytes} would leave less than a quarter of the query's limit
+   * free, which the operators that cannot spill may still need, or would take more than this operator's share of
+   * the other three quarters.
+   */
+  public boolean tryHoldSpillable(long bytes, int sharers) {
+    if (parent == null || bytes <= reserved) {
+      return true;
+    }
+    BufferAllocator query = queryAllocator(parent);
+    long spillable = (long) (query.getLimit() * (1 - UNSPILLABLE_SHARE));
+    long free = query.getLimit() - query.getAllocatedMemory() - (bytes - reserved);
+    return bytes <= spillable / sharers && free >= query.getLimit() - spillable && tryHold(bytes);
+  }
+
+  /** The allocator whose limit is the query's: {@code allocator} or its nearest ancestor with a limit. */
+  private static BufferAllocator queryAllocator(BufferAllocator allocator) {
     BufferAllocator query = allocator;
     while (query.getParentAllocator() != null && query.getLimit() == Long.MAX_VALUE) {
       query = query.getParentAllocator();
     }
+    return query;
+  }
+
+  /** The error of {@code operator} failing to get {@code wanted} more bytes on {@code allocator}. */
+  public static SqlStateException exceeded(BufferAllocator allocator, String operator, long wanted) {
+    BufferAllocator query = queryAllocator(allocator);
     BufferAllocator largest = null;
     for (BufferAllocator child : query.getChildAllocators()) {
       if (largest == null || child.getAllocatedMemory() > largest.getAllocatedMemory()) {
@@ -69,6 +104,11 @@ public final class MemoryAccount implements AutoCloseable {
       return String.format(Locale.ROOT, bytes % (1L << 20) == 0 ? "%.0f MiB" : "%.1f MiB", bytes / 1048576.0);
     }
     return bytes + " bytes";
+  }
+
+  /** Releases everything held (the operator spilled it); the account can hold again. */
+  public void release() {
+    close();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.floe.engine.exec;
 
+import io.floe.engine.exec.spill.SortRuns;
+import io.floe.engine.exec.spill.Spilling;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -9,7 +11,10 @@ import org.apache.calcite.rel.RelFieldCollation;
  * permutation of row indexes is sorted with typed comparators ({@link RowComparator}) and the output is selected
  * by index. With a FETCH only the best {@code offset + fetch} rows are kept (top-N): once that many are held, a row
  * that does not sort before the last of them is dropped as it arrives, and the held rows are cut back to the best
- * ones whenever they double.
+ * ones whenever they double. Without a FETCH and with {@link Spilling}, rows that would take the query over its
+ * memory limit are sorted and written as a run to a spill file ({@link SortRuns}), and the output is the k-way
+ * merge of the runs and the rows still in memory (after merging the earliest runs into one while a batch of
+ * every run does not fit).
  */
 public final class SortOperator implements Operator {
   private static final int OUTPUT_BATCH = 4096;
@@ -20,70 +25,106 @@ public final class SortOperator implements Operator {
   private final long offset;
   private final long fetch;
   private final MemoryAccount memory;
-  private Column[] columns;
-  private int[] order;
-  private int position;
-  private int end;
+  private final SortRuns runs;
+  private final int sharers;
+  private Operator output;
 
   /** {@code fetch} is -1 for no limit. */
   public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch) {
-    this(input, collation, offset, fetch, null);
+    this(input, collation, offset, fetch, null, null);
   }
 
   /** A sort whose buffered rows count against the query's memory limit on {@code allocator}. */
   public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch,
       BufferAllocator allocator) {
+    this(input, collation, offset, fetch, allocator, null);
+  }
+
+  /**
+   * A sort whose buffered rows count against the query's memory limit on {@code allocator}, spilling sorted runs as
+   * {@code spilling} says when they would not fit (null: never spills, fails over the limit).
+   */
+  public SortOperator(Operator input, List<RelFieldCollation> collation, long offset, long fetch,
+      BufferAllocator allocator, Spilling spilling) {
     this.memory = new MemoryAccount(allocator, "Sort");
     this.input = input;
     this.collation = List.copyOf(collation);
     this.offset = offset;
     this.fetch = fetch;
+    this.runs = spilling == null || fetch >= 0 ? null : new SortRuns(spilling);
+    this.sharers = spilling == null ? 1 : spilling.tasks();
   }
 
   @Override
   public Batch next() {
-    if (order == null) {
-      if (fetch >= 0) {
-        topN(offset + fetch);
-      } else {
-        sortAll();
-      }
-      end = fetch >= 0 ? (int) Math.min(order.length, offset + fetch) : order.length;
-      position = (int) Math.min(offset, end);
+    if (output == null) {
+      output = fetch >= 0 ? topN(offset + fetch) : sortAll();
     }
-    if (position >= end) {
-      return null;
-    }
-    int to = Math.min(end, position + OUTPUT_BATCH);
-    int[] rows = new int[to - position];
-    System.arraycopy(order, position, rows, 0, rows.length);
-    Column[] out = new Column[columns.length];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = columns[c].select(rows, rows.length);
-    }
-    position = to;
-    return new Batch(rows.length, out);
+    return output.next();
   }
 
-  private void sortAll() {
+  /** All rows sorted, from row {@code offset} on. */
+  private Operator sortAll() {
     BatchBuffer buffer = new BatchBuffer();
     Batch b;
     while ((b = input.next()) != null) {
       Cancellation.check();
+      boolean first = buffer.isEmpty();
       buffer.add(b);
-      memory.hold(buffer.memoryBytes() + 4L * buffer.size());
+      // the rows and the sort's two index arrays
+      long bytes = buffer.memoryBytes() + 8L * buffer.size();
+      if (runs == null || first) {
+        memory.hold(bytes);
+      } else if (!memory.tryHoldSpillable(bytes, sharers)) {
+        Column[] columns = buffer.columns();
+        runs.write(columns, sorted(columns, buffer.size()));
+        buffer = new BatchBuffer();
+        memory.release();
+      }
     }
-    columns = buffer.columns();
-    memory.hold(buffer.memoryBytes() + 8L * buffer.size());
-    order = buffer.isEmpty() ? new int[0] : IndexSort.sorted(buffer.size(), RowComparator.of(columns, collation));
+    Column[] columns = buffer.columns();
+    int[] order = sorted(columns, buffer.size());
+    if (runs == null || runs.isEmpty()) {
+      return new SortedRows(columns, order, (int) Math.min(offset, order.length), order.length, OUTPUT_BATCH);
+    }
+    Operator rest = new SortedRows(columns, order, 0, order.length, OUTPUT_BATCH);
+    if (!memory.tryHoldSpillable(buffer.memoryBytes() + 8L * buffer.size() + runs.mergeBytes(), sharers)) {
+      // the merge holds a batch of each run: spill the rest too, then the runs' batches must fit
+      runs.write(columns, order);
+      rest = null;
+      memory.release();
+      holdForTheMerge();
+    }
+    return new LimitOperator(runs.merge(rest, collation), offset, -1);
   }
 
-  /** Keeps the best {@code n} rows in {@link #columns}, sorted in {@link #order}. */
-  private void topN(long n) {
-    columns = new Column[0];
-    order = new int[0];
+  /**
+   * Holds a batch of every run for the final merge; while that does not fit, first merges as many of the earliest
+   * runs as fit into one. Fails with 53200 when not even two runs can be merged.
+   */
+  private void holdForTheMerge() {
+    while (!memory.tryHoldSpillable(runs.mergeBytes(), sharers)) {
+      int k = runs.count() - 1;
+      while (k > 2 && !memory.tryHoldSpillable(runs.mergeBytes(k), sharers)) {
+        k--;
+      }
+      if (k < 2 || !memory.tryHoldSpillable(runs.mergeBytes(k), sharers)) {
+        memory.hold(runs.mergeBytes());
+        return;
+      }
+      runs.mergeFirst(k, collation);
+      memory.release();
+    }
+  }
+
+  private int[] sorted(Column[] columns, int size) {
+    return size == 0 ? new int[0] : IndexSort.sorted(size, RowComparator.of(columns, collation));
+  }
+
+  /** The best {@code n} rows, sorted, from row {@code offset} on. */
+  private Operator topN(long n) {
     if (n == 0) {
-      return;
+      return new SortedRows(new Column[0], new int[0], 0, 0, OUTPUT_BATCH);
     }
     int limit = (int) Math.min(n, Integer.MAX_VALUE / 4);
     int compactAt = Math.max(2 * limit, limit + MIN_TOP_N_BUFFER);
@@ -106,11 +147,10 @@ public final class SortOperator implements Operator {
         buffer.add(best, limit);
       }
     }
-    if (buffer.isEmpty()) {
-      return;
-    }
-    columns = buffer.columns();
-    order = IndexSort.sorted(buffer.size(), RowComparator.of(columns, collation));
+    Column[] columns = buffer.columns();
+    int[] order = sorted(columns, buffer.size());
+    int end = (int) Math.min(order.length, n);
+    return new SortedRows(columns, order, (int) Math.min(offset, end), end, OUTPUT_BATCH);
   }
 
   /** The rows of {@code batch} that sort before row {@code cutoff} of {@code best}. */
@@ -138,7 +178,16 @@ public final class SortOperator implements Operator {
 
   @Override
   public void close() {
-    memory.close();
-    input.close();
+    try {
+      if (output != null) {
+        output.close();
+      }
+      if (runs != null) {
+        runs.close();
+      }
+    } finally {
+      memory.close();
+      input.close();
+    }
   }
 }

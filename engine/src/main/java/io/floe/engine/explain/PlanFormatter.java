@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Prints a physical plan as fragments: fragment 0 runs on the caller's thread; below every exchange starts a
@@ -53,6 +54,14 @@ final class PlanFormatter {
     lines.add(indent + node.label() + measured(node));
     for (String detail : node.details()) {
       lines.add(indent + "    " + detail);
+    }
+    if (instrumentation != null) {
+      for (Supplier<String> measure : node.measures()) {
+        String line = measure.get();
+        if (!line.isEmpty()) {
+          lines.add(indent + "    " + line);
+        }
+      }
     }
     if (node.rel() instanceof FloeTableScan scan) {
       if (!scan.filter().equals(Expressions.alwaysTrue())) {

@@ -5,6 +5,7 @@ import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.PartialAggregateOperator;
 import io.floe.engine.exec.SortOperator;
+import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.exchange.Distribution;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.exchange.FragmentExchange;
@@ -134,14 +135,15 @@ final class Fragments {
 
   /**
    * A sort on N tasks: each task sorts its share of the input (a leaf's share of the scan, else a round-robin share)
-   * keeping its best {@code taskFetch} rows (-1: all), and a merging gather merges the tasks' sorted outputs in
-   * order; {@code node} is the sort's, with the input as its only child.
+   * keeping its best {@code taskFetch} rows (-1: all, spilling as {@code spilling} says; null: never), and a merging
+   * gather merges the tasks' sorted outputs in order; {@code node} is the sort's, with the input as its only child.
    */
-  Operator sorted(PlanNode node, Source input, List<RelFieldCollation> collation, long taskFetch) {
+  Operator sorted(PlanNode node, Source input, List<RelFieldCollation> collation, long taskFetch,
+      Spilling spilling) {
     int tasks = settings.workers();
     node.detail(taskFetch >= 0 ? "top " + taskFetch + " in each task" : "sorted in each task");
     Function<Operator, Operator> sortTask = share -> decorator.decorate(node,
-        new SortOperator(share, collation, 0, taskFetch, allocator));
+        new SortOperator(share, collation, 0, taskFetch, allocator, spilling));
     FragmentExchange exchange;
     if (input instanceof Leaf leaf) {
       exchange = FragmentExchange.ordered(List.of(), tasks,

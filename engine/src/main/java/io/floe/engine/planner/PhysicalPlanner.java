@@ -11,6 +11,9 @@ import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
+import io.floe.engine.exec.spill.SpillDirectory;
+import io.floe.engine.exec.spill.SpillStats;
+import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.exec.SplitScan;
 import io.floe.engine.exec.RecursiveUnionOperator;
 import io.floe.engine.exec.UnionOperator;
@@ -84,6 +87,7 @@ public final class PhysicalPlanner {
   private final ArrayDeque<PlanNode> building = new ArrayDeque<>(List.of(planRoot));
   /** The working tables of the recursive queries being built, by the name their steps scan. */
   private final Map<List<String>, WorkTable> workTables = new HashMap<>();
+  private SpillDirectory spillDirectory;
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -97,6 +101,15 @@ public final class PhysicalPlanner {
     this.settings = settings;
     this.decorator = decorator;
     this.fragments = new Fragments(settings, decorator, allocator);
+  }
+
+  /**
+   * Lets sorts spill sorted runs to {@code directory} when their rows would take the query over its memory limit
+   * (null, the default: they fail with SQLState 53200).
+   */
+  public PhysicalPlanner spillTo(SpillDirectory directory) {
+    this.spillDirectory = directory;
+    return this;
   }
 
   /** The physical plan built last (fragments, exchanges, operators), for EXPLAIN. */
@@ -220,7 +233,7 @@ public final class PhysicalPlanner {
         first[0] = null;
         return round;
       }
-      PhysicalPlanner rounds = new PhysicalPlanner(allocator, settings, OperatorDecorator.NONE);
+      PhysicalPlanner rounds = new PhysicalPlanner(allocator, settings, OperatorDecorator.NONE).spillTo(spillDirectory);
       rounds.workTables.putAll(workTables);
       return rounds.build(repeat.getIterativeRel());
     };
@@ -418,14 +431,24 @@ public final class PhysicalPlanner {
     if (workers > 1 && !collation.isEmpty()) {
       // each task sorts (top-N: keeps offset + fetch rows), the gather merges; OFFSET and FETCH after the merge
       Operator merged = fragments.sorted(building.peek(), source(sort.getInput()), collation,
-          fetch < 0 ? -1 : offset + fetch);
+          fetch < 0 ? -1 : offset + fetch, spilling(building.peek(), workers));
       return offset == 0 && fetch < 0 ? merged : new LimitOperator(merged, offset, fetch);
     }
     Operator input = build(sort.getInput());
     if (collation.isEmpty()) {
       return new LimitOperator(input, offset, fetch);
     }
-    return new SortOperator(input, collation, offset, fetch, allocator);
+    return new SortOperator(input, collation, offset, fetch, allocator, spilling(building.peek(), 1));
+  }
+
+  /** Where the {@code tasks} operators of {@code node} spill, counted for EXPLAIN ANALYZE; null: spilling is off. */
+  private Spilling spilling(PlanNode node, int tasks) {
+    if (spillDirectory == null) {
+      return null;
+    }
+    SpillStats stats = new SpillStats();
+    node.measure(stats::toString);
+    return new Spilling(spillDirectory, stats, tasks);
   }
 
   private static long literalLong(RexNode node, String what) {

@@ -3,6 +3,7 @@ package io.floe.engine.planner;
 import io.floe.engine.exchange.ExchangeStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.calcite.rel.RelNode;
 
 /**
@@ -18,6 +19,7 @@ public final class PlanNode {
   private final int consumerTasks;
   private final List<PlanNode> children = new ArrayList<>();
   private final List<String> details = new ArrayList<>();
+  private final List<Supplier<String>> measures = new ArrayList<>();
   private ExchangeStats exchangeStats;
   private PlanNode parent;
   private PlanNode above;
@@ -72,6 +74,17 @@ public final class PlanNode {
 
   public PlanNode detail(String line) {
     details.add(line);
+    return this;
+  }
+
+  /** Lines EXPLAIN ANALYZE prints under the label once the query ran (empty ones are left out). */
+  public List<Supplier<String>> measures() {
+    return List.copyOf(measures);
+  }
+
+  /** Adds a line EXPLAIN ANALYZE prints under the label, read after the query ran (e.g. what it spilled). */
+  public PlanNode measure(Supplier<String> line) {
+    measures.add(line);
     return this;
   }
 

@@ -1,0 +1,176 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import io.floe.engine.ResultRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * ORDER BY over TPC-H SF 0.01 lineitem (60k rows: integers, decimals, dates, strings, booleans, NULLs) under a
+ * memory limit far below its rows: the sort spills sorted runs to files and merges them, returning exactly DuckDB's
+ * order on 1 and 2 workers; with spilling off the query fails with 53200; the spill files are gone after success,
+ * failure and early close.
+ */
+@Timeout(300)
+class SpillingSortTest {
+  /**
+   * Far below the sort's rows (~25 MiB); a quarter of it stays free for the scan's Arrow buffers (per worker: the
+   * limit grows with the workers).
+   */
+  private static final long LIMIT = 6L << 20;
+  /** Every column type the sort moves through its files, NULLs in a string and a decimal, a total order. */
+  private static final String SORT = "SELECT l_orderkey, l_linenumber, "
+      + "CASE WHEN MOD(l_orderkey, 7) = 0 THEN NULL ELSE l_comment END AS c, "
+      + "CASE WHEN MOD(l_linenumber, 3) = 0 THEN NULL ELSE l_extendedprice END AS p, "
+      + "l_shipdate, l_shipmode, l_returnflag = 'R' AS r, l_discount, "
+      + "l_comment || l_shipmode || l_comment || l_comment || l_comment || l_comment AS w FROM lineitem ";
+  private static final String BY_COMMENT = SORT + "ORDER BY c NULLS FIRST, p DESC NULLS LAST, l_orderkey, l_linenumber";
+  private static final String BY_DATE = SORT
+      + "ORDER BY l_shipdate DESC, l_shipmode, p NULLS FIRST, l_orderkey DESC, l_linenumber";
+
+  @RegisterExtension
+  static final TpchOracleExtension ORACLE = new TpchOracleExtension(1);
+
+  @TempDir
+  Path spillDir;
+
+  private FloeSession session;
+
+  @BeforeEach
+  void limitMemory() {
+    session = ORACLE.get().session().memoryLimit(LIMIT).spill(true).spillPath(spillDir);
+  }
+
+  @AfterEach
+  void restore() {
+    session.workers(1).spill(true).memoryLimit(FloeSession.DEFAULT_MEMORY_LIMIT);
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void spilledSortReturnsDuckDbsOrder(int workers) throws Exception {
+    session.workers(workers).memoryLimit(limit(workers));
+    for (String sql : List.of(BY_COMMENT, BY_DATE)) {
+      long filesBefore = session.spillDirectory().filesCreated();
+      List<List<Object>> actual = ResultRows.query(session, sql);
+      List<List<Object>> expected = ORACLE.get().expected(sql);
+      assertEquals(60175, expected.size());
+      assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+      assertTrue(session.spillDirectory().filesCreated() - filesBefore >= 3,
+          "several runs: " + (session.spillDirectory().filesCreated() - filesBefore));
+      assertSpillFilesDeleted();
+      assertEquals(0, session.allocatedBytes());
+    }
+  }
+
+  @Test
+  void explainAnalyzeShowsTheSpill() throws Exception {
+    StringBuilder plan = new StringBuilder();
+    for (List<Object> line : ResultRows.query(session, "EXPLAIN ANALYZE " + BY_COMMENT)) {
+      plan.append(line.get(0)).append('\n');
+    }
+    Matcher spilled = Pattern.compile("Sort.*\\n(?:.*\\n)*?\\s+spilled runs=(\\d+) rows=(\\d+) bytes=(\\d+)")
+        .matcher(plan);
+    assertTrue(spilled.find(), plan::toString);
+    assertTrue(Long.parseLong(spilled.group(1)) >= 3, plan::toString);
+    assertTrue(Long.parseLong(spilled.group(2)) > 0 && Long.parseLong(spilled.group(2)) <= 60175, plan::toString);
+    assertTrue(Long.parseLong(spilled.group(3)) > 0, plan::toString);
+    assertSpillFilesDeleted();
+  }
+
+  @Test
+  void withoutSpillingTheSortFailsWithOutOfMemory() throws Exception {
+    session.spill(false);
+    long filesBefore = session.spillDirectory().filesCreated();
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, BY_COMMENT));
+    assertEquals("53200", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("Sort"), e.getMessage());
+    assertEquals(filesBefore, session.spillDirectory().filesCreated(), "nothing spilled");
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  @Test
+  void aFailureAfterSpillingDeletesTheRuns() throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    // the union reads all of lineitem (spilled) before the second branch divides by zero
+    String failing = "SELECT l_orderkey, l_comment FROM lineitem UNION ALL "
+        + "SELECT l_orderkey / (l_linenumber - l_linenumber), l_comment FROM lineitem WHERE l_orderkey = 1 "
+        + "ORDER BY 2, 1";
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, failing));
+    assertEquals("22012", e.getSQLState(), e.getMessage());
+    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the sort spilled before the failure");
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void closingTheResultEarlyDeletesTheRuns(int workers) throws Exception {
+    session.workers(workers).memoryLimit(limit(workers));
+    long filesBefore = session.spillDirectory().filesCreated();
+    try (QueryResult result = session.execute(BY_DATE)) {
+      try (VectorSchemaRoot first = result.nextBatch()) {
+        assertTrue(first.getRowCount() > 0);
+      }
+      assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the sort spilled");
+      assertTrue(listSpillDir().length > 0, "runs on disk while the merge runs");
+    }
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  @Test
+  void topNStaysInMemory() throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    String sql = BY_COMMENT + " LIMIT 100";
+    assertNull(ResultRows.difference(ORACLE.get().expected(sql), ResultRows.query(session, sql)));
+    assertEquals(filesBefore, session.spillDirectory().filesCreated(), "top-N keeps its rows in memory");
+  }
+
+  @Test
+  void offsetAfterTheMerge() throws Exception {
+    String sql = BY_DATE + " OFFSET 59000";
+    long filesBefore = session.spillDirectory().filesCreated();
+    assertNull(ResultRows.difference(ORACLE.get().expected(sql), ResultRows.query(session, sql)));
+    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the sort spilled");
+    assertSpillFilesDeleted();
+  }
+
+  private static long limit(int workers) {
+    return workers == 1 ? LIMIT : 16L << 20;
+  }
+
+  private void assertSpillFilesDeleted() throws IOException {
+    assertEquals(0, listSpillDir().length, "spill files left: " + String.join(", ", listSpillDir()));
+  }
+
+  private String[] listSpillDir() throws IOException {
+    if (!Files.isDirectory(spillDir)) {
+      return new String[0];
+    }
+    try (Stream<Path> files = Files.list(spillDir)) {
+      return files.map(p -> p.getFileName().toString()).toArray(String[]::new);
+    }
+  }
+}
