@@ -21,6 +21,11 @@ public final class ManifestListReader {
   }
 
   public static List<ManifestFile> read(FileIO io, String manifestListLocation) {
+    return ManifestCache.SHARED.get(new ManifestCache.Key(manifestListLocation, -1, -1, -1, -1),
+        () -> readFile(io, manifestListLocation), ManifestCache::weigh);
+  }
+
+  private static List<ManifestFile> readFile(FileIO io, String manifestListLocation) {
     String file = WHAT + " " + manifestListLocation;
     return AvroFiles.readAll(io, manifestListLocation, WHAT, schema -> {
       AvroFields fields = AvroFields.of(schema, ManifestSchemas.MANIFEST_FILE_IDS, file);
