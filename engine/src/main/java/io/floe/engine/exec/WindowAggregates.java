@@ -1,12 +1,8 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.expr.Values;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The window aggregates COUNT, SUM (AVG is Calcite's SUM / COUNT), MIN and MAX over frames that slide forward
@@ -159,30 +155,22 @@ final class WindowAggregates {
   }
 
   Column sum(WindowCall call) {
-    Column arg = columns[call.argument()];
-    SqlTypeName type = call.type().getSqlTypeName();
-    boolean zeroIfEmpty = call.kind() == SqlKind.SUM0;
-    if (!(arg instanceof LongColumn) && !(arg instanceof DoubleColumn)) {
-      arg = Columns.pack(arg.toArray());
+    Column arg = WindowSums.argument(columns[call.argument()]);
+    switch (WindowSums.kind(arg, call)) {
+      case DOUBLE:
+        return doubleSum((DoubleColumn) arg, call);
+      case LONG:
+        return longSum((LongColumn) arg, call);
+      default:
+        return decimalSum(arg, call);
     }
-    if (arg instanceof DoubleColumn d) {
-      return doubleSum(d, call, zeroIfEmpty);
-    }
-    if (arg instanceof LongColumn l && (type != SqlTypeName.DECIMAL || l.kind() == LongColumn.Kind.DECIMAL
-        && l.scale() == call.type().getScale() || l.kind() == LongColumn.Kind.INTEGER && call.type().getScale() == 0)) {
-      return longSum(l, call, zeroIfEmpty);
-    }
-    return decimalSum(arg, call, zeroIfEmpty);
   }
 
   /** Sums of longs in 128 bits (high and low words), exact whatever the frames' order of adding and removing. */
-  private Column longSum(LongColumn arg, WindowCall call, boolean zeroIfEmpty) {
+  private Column longSum(LongColumn arg, WindowCall call) {
     long[] v = arg.values();
-    long[] out = new long[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    final class LongSums implements SlidingSum {
-      boolean[] nulls;
-      Object[] big;
+    WindowSums.LongResults out = new WindowSums.LongResults(call, n);
+    slide(arg, call, new SlidingSum() {
       long hi;
       long lo;
 
@@ -194,10 +182,8 @@ final class WindowAggregates {
 
       @Override
       public void enter(int row) {
-        long x = v[row];
-        long r = lo + x;
-        hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
-        lo = r;
+        hi = WindowSums.highPlus(hi, lo, v[row]);
+        lo += v[row];
       }
 
       @Override
@@ -209,47 +195,21 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else if (hi == (lo >> 63)) {
-          out[row] = lo;
-        } else if (decimal) {
-          big = big == null ? new Object[n] : big;
-          big[row] = new BigDecimal(BigInteger.valueOf(hi).shiftLeft(64)
-              .add(new BigInteger(Long.toUnsignedString(lo))), call.type().getScale());
-        } else {
-          throw new SqlStateException("22003", "SUM out of range of " + call.type().getSqlTypeName());
-        }
+        out.set(row, hi, lo, count);
       }
-    }
-    LongSums state = new LongSums();
-    slide(arg, call, state);
-    Object[] big = state.big;
-    LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
-    LongColumn sums = new LongColumn(out, state.nulls, n, kind, decimal ? call.type().getScale() : 0);
-    if (big == null) {
-      return sums;
-    }
-    for (int r = 0; r < n; r++) {
-      if (big[r] == null) {
-        big[r] = sums.get(r);
-      }
-    }
-    return new ObjectColumn(big);
+    });
+    return out.column();
   }
 
-  /** Sums of doubles, compensated (Neumaier); infinities and NaNs counted apart so leaving rows can be removed. */
-  private Column doubleSum(DoubleColumn arg, WindowCall call, boolean zeroIfEmpty) {
+  /** Sums of doubles, compensated, with infinities and NaNs counted apart so leaving rows can be removed. */
+  private Column doubleSum(DoubleColumn arg, WindowCall call) {
     double[] v = arg.values();
-    double[] out = new double[n];
-    final class DoubleSums implements SlidingSum {
-      boolean[] nulls;
-      CompensatedSum sum;
-
+    WindowSums.DoubleResults out = new WindowSums.DoubleResults(call, n);
+    WindowSums.Compensated sum = new WindowSums.Compensated();
+    slide(arg, call, new SlidingSum() {
       @Override
       public void clear() {
-        sum = new CompensatedSum();
+        sum.clear();
       }
 
       @Override
@@ -264,59 +224,15 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else {
-          out[row] = count == 0 ? 0 : sum.value();
-        }
+        out.set(row, sum.value(), count);
       }
-    }
-    DoubleSums state = new DoubleSums();
-    slide(arg, call, state);
-    return new DoubleColumn(out, state.nulls, n);
-  }
-
-  /** A running double sum that values can leave. */
-  private static final class CompensatedSum {
-    private double sum;
-    private double compensation;
-    private long positiveInfinities;
-    private long negativeInfinities;
-    private long nans;
-
-    /** Adds x ({@code direction} 1) or removes -x (-1). */
-    void add(double x, int direction) {
-      if (Double.isNaN(x)) {
-        nans += direction;
-      } else if (Double.isInfinite(x)) {
-        if (x > 0 == direction > 0) {
-          positiveInfinities += direction;
-        } else {
-          negativeInfinities += direction;
-        }
-      } else {
-        double t = sum + x;
-        compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-      }
-    }
-
-    double value() {
-      if (nans > 0 || positiveInfinities > 0 && negativeInfinities > 0) {
-        return Double.NaN;
-      }
-      if (positiveInfinities > 0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      return negativeInfinities > 0 ? Double.NEGATIVE_INFINITY : sum + compensation;
-    }
+    });
+    return out.column();
   }
 
   /** Sums of any numbers as BigDecimals (exact), for arguments not held as longs at the result's scale. */
-  private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
-    Object[] out = new Object[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
+  private Column decimalSum(Column arg, WindowCall call) {
+    WindowSums.DecimalResults out = new WindowSums.DecimalResults(call, n);
     slide(arg, call, new SlidingSum() {
       private BigDecimal sum;
 
@@ -337,13 +253,10 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count > 0 || zeroIfEmpty) {
-          out[row] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
-              : (Object) sum.longValueExact();
-        }
+        out.set(row, sum, count);
       }
     });
-    return Columns.pack(out);
+    return out.column();
   }
 
   /** Per position, the row holding the frame's minimum or maximum (-1 when the frame has no non-null value). */

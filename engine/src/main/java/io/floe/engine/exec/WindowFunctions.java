@@ -1,7 +1,9 @@
 package io.floe.engine.exec;
 
 import io.floe.engine.expr.SqlStateException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -11,11 +13,16 @@ import org.apache.calcite.sql.SqlKind;
  * IGNORE NULLS among the rows whose argument is not NULL.
  */
 final class WindowFunctions {
+  /** The aggregate functions. */
+  private static final Set<SqlKind> AGGREGATES = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
+      SqlKind.MAX);
+
   private final Column[] columns;
   private final int[] order;
   private final int[] partitionEnd;
   private final WindowFrame.Sorted sorted;
   private final WindowFrame frame;
+  private final boolean ordered;
   private final int n;
   /** The frames as pieces of positions: piece k of position i is {@code [starts[k][i], ends[k][i])}. */
   private int[][] starts;
@@ -24,16 +31,32 @@ final class WindowFunctions {
   private WindowAggregates aggregates;
 
   /**
-   * {@code columns} are the input columns (in input row order) the calls read, {@code order} the sorted row
-   * indexes, {@code partitionEnd[i]} the end of position i's partition.
+   * {@code columns} are the input columns (in input row order) the calls read, {@code order} the row indexes by
+   * position, {@code partitionEnd[i]} the end of position i's partition; {@code ordered}: whether each partition's
+   * positions are sorted by the window's ORDER BY (none, or {@link #orderMatters} false, leaves them in input order).
    */
-  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
+  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame,
+      boolean ordered) {
     this.columns = columns;
     this.order = order;
     this.partitionEnd = partitionEnd;
     this.sorted = sorted;
     this.frame = frame;
+    this.ordered = ordered;
     this.n = order.length;
+  }
+
+  /** Whether the calls' results depend on the order of the rows: unless all aggregate whole partitions. */
+  static boolean orderMatters(WindowFrame frame, List<WindowCall> calls) {
+    if (!frame.wholePartition(true)) {
+      return true;
+    }
+    for (WindowCall call : calls) {
+      if (!AGGREGATES.contains(call.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The frames' positions, computed on first use: one piece, or up to three around an EXCLUDE clause's rows. */
@@ -70,13 +93,11 @@ final class WindowFunctions {
       case CUME_DIST:
         return distribution(call);
       case COUNT:
-        return aggregates().count(call);
       case SUM:
       case SUM0:
-        return aggregates().sum(call);
       case MIN:
       case MAX:
-        return pick(call, aggregates().extremes(call));
+        return aggregate(call);
       case FIRST_VALUE:
       case LAST_VALUE:
       case NTH_VALUE:
@@ -89,39 +110,70 @@ final class WindowFunctions {
     }
   }
 
+  /**
+   * An aggregate: in one cumulative pass when its frames start at the partition's start and end at its end, the
+   * current row or the row's last peer (not DISTINCT), else sliding over the frames.
+   */
+  private Column aggregate(WindowCall call) {
+    WindowRunningAggregates running = call.distinct() ? null : running();
+    switch (call.kind()) {
+      case COUNT:
+        return running != null ? running.count(call) : aggregates().count(call);
+      case SUM:
+      case SUM0:
+        return running != null ? running.sum(call) : aggregates().sum(call);
+      default:
+        return pick(call, running != null ? running.extremes(call) : aggregates().extremes(call));
+    }
+  }
+
+  /** The cumulative aggregates over this window's frames, or null when they do not start at the partition's. */
+  private WindowRunningAggregates running() {
+    if (frame.wholePartition(ordered)) {
+      return new WindowRunningAggregates(columns, order, partitionEnd, partitionEnd);
+    }
+    if (frame.running()) {
+      return new WindowRunningAggregates(columns, order, partitionEnd, frame.rows() ? null : sorted.peerEnd());
+    }
+    return null;
+  }
+
+  /** ROW_NUMBER, RANK, DENSE_RANK and NTILE: a typed loop per partition numbering its positions. */
   private Column ranks(WindowCall call) {
     long[] out = new long[n];
     if (call.kind() == SqlKind.NTILE && call.count() <= 0) {
       throw new SqlStateException("22014", "argument of NTILE must be greater than zero: " + call.count());
     }
+    int[] peerStart = sorted.peerStart();
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
-      long dense = 0;
-      long m = to - from;
-      long size = m / Math.max(1, call.count());
-      long larger = m % Math.max(1, call.count());
-      for (int i = from; i < to; i++) {
-        int peer = sorted.peerStart()[i];
-        if (peer == i) {
-          dense++;
-        }
-        long v;
-        switch (call.kind()) {
-          case ROW_NUMBER:
-            v = i - from + 1;
-            break;
-          case RANK:
-            v = peer - from + 1;
-            break;
-          case DENSE_RANK:
-            v = dense;
-            break;
-          default: // NTILE: the first (m mod buckets) buckets hold one row more
+      switch (call.kind()) {
+        case ROW_NUMBER:
+          for (int i = from; i < to; i++) {
+            out[order[i]] = i - from + 1;
+          }
+          break;
+        case RANK:
+          for (int i = from; i < to; i++) {
+            out[order[i]] = peerStart[i] - from + 1;
+          }
+          break;
+        case DENSE_RANK:
+          long dense = 0;
+          for (int i = from; i < to; i++) {
+            dense += peerStart[i] == i ? 1 : 0;
+            out[order[i]] = dense;
+          }
+          break;
+        default: // NTILE: the first (m mod buckets) buckets hold one row more
+          long m = to - from;
+          long size = m / call.count();
+          long larger = m % call.count();
+          for (int i = from; i < to; i++) {
             long r = i - from;
-            v = r < larger * (size + 1) ? r / (size + 1) + 1 : larger + (r - larger * (size + 1)) / size + 1;
-            break;
-        }
-        out[order[i]] = v;
+            out[order[i]] = r < larger * (size + 1) ? r / (size + 1) + 1 : larger + (r - larger * (size + 1)) / size + 1;
+          }
+          break;
       }
     }
     return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);

@@ -138,46 +138,39 @@ public final class WindowOperator implements Operator {
   private List<Column> evaluate(Window w, Column[] columns, int n) {
     int[] partitionIds = partitionIds(w, columns, n);
     int[] order = partitionOrder(partitionIds, n);
-    RowComparator.IndexComparator byOrder = RowComparator.of(columns, w.order());
-    RowComparator.IndexComparator partition = (a, b) -> Integer.compare(partitionIds[a], partitionIds[b]);
-    if (!w.order().isEmpty()) {
-      for (int from = 0, to; from < n; from = to) {
-        to = from + 1;
-        while (to < n && partitionIds[order[to]] == partitionIds[order[from]]) {
-          to++;
-        }
-        IndexSort.sort(order, from, to, byOrder);
-      }
-    }
+    // aggregates over whole partitions do not depend on the order: the partitions need no sort then
+    boolean sorted = !w.order().isEmpty() && WindowFunctions.orderMatters(w.frame(), w.calls());
+    RowComparator.IndexComparator byOrder = sorted ? RowComparator.of(columns, w.order()) : null;
     int[] partitionEnd = new int[n];
     int[] peerStart = new int[n];
     int[] peerEnd = new int[n];
-    int from = 0;
-    while (from < n) {
-      int to = from + 1;
-      while (to < n && partition.compare(order[from], order[to]) == 0) {
+    for (int from = 0, to; from < n; from = to) {
+      int id = partitionIds[order[from]];
+      to = from + 1;
+      while (to < n && partitionIds[order[to]] == id) {
         to++;
       }
+      java.util.Arrays.fill(partitionEnd, from, to, to);
+      if (byOrder == null) {
+        // no ORDER BY: the partition's rows are all peers
+        java.util.Arrays.fill(peerStart, from, to, from);
+        java.util.Arrays.fill(peerEnd, from, to, to);
+        continue;
+      }
+      IndexSort.sort(order, from, to, byOrder);
       int peer = from;
-      for (int i = from; i < to; i++) {
-        partitionEnd[i] = to;
-        if (i > from && byOrder.compare(order[i - 1], order[i]) != 0) {
-          for (int j = peer; j < i; j++) {
-            peerEnd[j] = i;
-          }
+      for (int i = from + 1; i <= to; i++) {
+        if (i == to || byOrder.compare(order[i - 1], order[i]) != 0) {
+          java.util.Arrays.fill(peerStart, peer, i, peer);
+          java.util.Arrays.fill(peerEnd, peer, i, i);
           peer = i;
         }
-        peerStart[i] = peer;
       }
-      for (int j = peer; j < to; j++) {
-        peerEnd[j] = to;
-      }
-      from = to;
     }
     Column key = null;
     boolean descending = false;
     boolean nullsFirst = false;
-    if (!w.order().isEmpty()) {
+    if (w.frame().rangeOffsets()) {
       RelFieldCollation first = w.order().get(0);
       key = columns[first.getFieldIndex()];
       if (!(key instanceof LongColumn) && !(key instanceof DoubleColumn)) {
@@ -186,8 +179,8 @@ public final class WindowOperator implements Operator {
       descending = first.direction.isDescending();
       nullsFirst = RowComparator.nullsFirst(first);
     }
-    WindowFrame.Sorted sorted = new WindowFrame.Sorted(peerStart, peerEnd, key, order, descending, nullsFirst);
-    WindowFunctions functions = new WindowFunctions(columns, order, partitionEnd, sorted, w.frame());
+    WindowFrame.Sorted positions = new WindowFrame.Sorted(peerStart, peerEnd, key, order, descending, nullsFirst);
+    WindowFunctions functions = new WindowFunctions(columns, order, partitionEnd, positions, w.frame(), sorted);
     List<Column> out = new ArrayList<>();
     for (WindowCall call : w.calls()) {
       out.add(functions.evaluate(call));
