@@ -6,10 +6,11 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * The window aggregates COUNT, SUM (AVG is Calcite's SUM / COUNT), MIN and MAX over frames that slide forward
- * within each partition, each frame made of pieces of sorted positions (see {@link WindowFrame#exclude}): COUNT and
- * SUM add the rows entering a piece and subtract those leaving it (SUM of longs in 128 bits, of doubles with
- * compensation), MIN and MAX keep a monotonic deque of candidate positions per piece. NULLs are ignored; an empty
- * frame gives NULL (COUNT 0). DISTINCT counts each value once.
+ * within each partition, each frame made of pieces of positions (see {@link WindowFrame#exclude}): COUNT and SUM of
+ * longs take differences of prefix counts and of 128-bit prefix sums (exact), SUM of doubles adds the rows entering a
+ * frame and subtracts those leaving it with compensation, MIN and MAX keep a monotonic deque of candidate positions
+ * per piece. NULLs are ignored; an empty frame gives NULL (COUNT 0). DISTINCT counts each value once: its rows enter
+ * and leave a frame as they slide.
  */
 final class WindowAggregates {
   private final Column[] columns;
@@ -35,13 +36,7 @@ final class WindowAggregates {
   Column count(WindowCall call) {
     long[] out = new long[n];
     Column arg = call.argument() < 0 ? null : columns[call.argument()];
-    if (arg == null) {
-      for (int k = 0; k < starts.length; k++) {
-        for (int i = 0; i < n; i++) {
-          out[order[i]] += ends[k][i] - starts[k][i];
-        }
-      }
-    } else {
+    if (arg != null && call.distinct()) {
       slide(arg, call, new SlidingSum() {
         @Override
         public void enter(int row) {
@@ -56,8 +51,27 @@ final class WindowAggregates {
           out[row] = count;
         }
       });
+    } else {
+      // COUNT(*) counts positions, COUNT(x) the non-null values before a piece's end less those before its start
+      long[] before = arg == null ? null : nonNullPrefix(Nulls.mask(arg));
+      for (int k = 0; k < starts.length; k++) {
+        int[] start = starts[k];
+        int[] end = ends[k];
+        for (int i = 0; i < n; i++) {
+          out[order[i]] += before == null ? end[i] - start[i] : before[end[i]] - before[start[i]];
+        }
+      }
     }
     return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
+  }
+
+  /** {@code before[p]}: how many positions before p hold a non-null value ({@code nulls} by row, null for none). */
+  private long[] nonNullPrefix(boolean[] nulls) {
+    long[] before = new long[n + 1];
+    for (int p = 0; p < n; p++) {
+      before[p + 1] = before[p] + (nulls == null || !nulls[order[p]] ? 1 : 0);
+    }
+    return before;
   }
 
   /**
@@ -158,9 +172,10 @@ final class WindowAggregates {
     Column arg = WindowSums.argument(columns[call.argument()]);
     switch (WindowSums.kind(arg, call)) {
       case DOUBLE:
-        return doubleSum((DoubleColumn) arg, call);
+        return call.distinct() || starts.length > 1 ? doubleSum((DoubleColumn) arg, call)
+            : doubleSlide((DoubleColumn) arg, call);
       case LONG:
-        return longSum((LongColumn) arg, call);
+        return call.distinct() ? longSum((LongColumn) arg, call) : longPrefixSum((LongColumn) arg, call);
       default:
         return decimalSum(arg, call);
     }
@@ -198,6 +213,82 @@ final class WindowAggregates {
         out.set(row, hi, lo, count);
       }
     });
+    return out.column();
+  }
+
+  /**
+   * Sums of longs as differences of 128-bit prefix sums over the positions (exact: the prefix sums cannot overflow
+   * 128 bits), each piece of a frame the sum before its end less the sum before its start.
+   */
+  private Column longPrefixSum(LongColumn arg, WindowCall call) {
+    long[] v = arg.values();
+    boolean[] nulls = arg.nulls();
+    long[] hi = new long[n + 1];
+    long[] lo = new long[n + 1];
+    for (int p = 0; p < n; p++) {
+      int row = order[p];
+      long x = nulls != null && nulls[row] ? 0 : v[row];
+      hi[p + 1] = WindowSums.highPlus(hi[p], lo[p], x);
+      lo[p + 1] = lo[p] + x;
+    }
+    long[] before = nonNullPrefix(nulls);
+    WindowSums.LongResults out = new WindowSums.LongResults(call, n);
+    for (int i = 0; i < n; i++) {
+      long sumHi = 0;
+      long sumLo = 0;
+      long count = 0;
+      for (int k = 0; k < starts.length; k++) {
+        int s = starts[k][i];
+        int e = ends[k][i];
+        // (sumHi:sumLo) += (hi[e]:lo[e]) - (hi[s]:lo[s])
+        long pieceLo = lo[e] - lo[s];
+        long pieceHi = hi[e] - hi[s] - (Long.compareUnsigned(lo[e], lo[s]) < 0 ? 1 : 0);
+        long r = sumLo + pieceLo;
+        sumHi += pieceHi + (Long.compareUnsigned(r, sumLo) < 0 ? 1 : 0);
+        sumLo = r;
+        count += before[e] - before[s];
+      }
+      out.set(order[i], sumHi, sumLo, count);
+    }
+    return out.column();
+  }
+
+  /**
+   * Sums of doubles over single-piece frames, compensated: a typed two-pointer pass per partition adding the values
+   * entering the frame and removing those leaving it.
+   */
+  private Column doubleSlide(DoubleColumn arg, WindowCall call) {
+    double[] v = arg.values();
+    boolean[] nulls = arg.nulls();
+    int[] start = starts[0];
+    int[] end = ends[0];
+    WindowSums.DoubleResults out = new WindowSums.DoubleResults(call, n);
+    WindowSums.Compensated sum = new WindowSums.Compensated();
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      sum.clear();
+      long count = 0;
+      int a = from;
+      int b = from;
+      for (int i = from; i < to; i++) {
+        for (; a < start[i]; a++) {
+          int row = order[a];
+          if (a < b && (nulls == null || !nulls[row])) {
+            sum.add(-v[row], -1);
+            count--;
+          }
+        }
+        b = Math.max(b, a);
+        for (; b < end[i]; b++) {
+          int row = order[b];
+          if (nulls == null || !nulls[row]) {
+            sum.add(v[row], 1);
+            count++;
+          }
+        }
+        out.set(order[i], sum.value(), count);
+      }
+    }
     return out.column();
   }
 
@@ -262,13 +353,12 @@ final class WindowAggregates {
   /** Per position, the row holding the frame's minimum or maximum (-1 when the frame has no non-null value). */
   int[] extremes(WindowCall call) {
     Column arg = columns[call.argument()];
-    RowComparator.IndexComparator values = RowComparator.values(arg);
-    boolean min = call.kind() == SqlKind.MIN;
-    int[] out = extremes(arg, values, min, starts[0], ends[0]);
+    Extremes extremes = new Extremes(arg, call.kind() == SqlKind.MIN);
+    int[] out = extremes.of(starts[0], ends[0]);
     for (int k = 1; k < starts.length; k++) {
-      int[] piece = extremes(arg, values, min, starts[k], ends[k]);
+      int[] piece = extremes.of(starts[k], ends[k]);
       for (int r = 0; r < n; r++) {
-        if (piece[r] >= 0 && (out[r] < 0 || (min ? 1 : -1) * values.compare(out[r], piece[r]) > 0)) {
+        if (piece[r] >= 0 && (out[r] < 0 || extremes.before(piece[r], out[r]))) {
           out[r] = piece[r];
         }
       }
@@ -277,38 +367,68 @@ final class WindowAggregates {
   }
 
   /**
-   * Per row, the row holding the minimum or maximum of one piece of the frames ({@code [start[i], end[i])} for
-   * position i), or -1: a deque of candidate positions whose values increase (MIN) or decrease (MAX).
+   * MIN or MAX of one argument over pieces of the frames: numbers compare as longs (doubles by their sortable bits),
+   * other values with their comparator.
    */
-  private int[] extremes(Column arg, RowComparator.IndexComparator values, boolean min, int[] start, int[] end) {
-    int[] out = new int[n];
-    int[] deque = new int[n];
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int head = 0;
-      int tail = 0;
-      int b = from;
-      for (int i = from; i < to; i++) {
-        for (; b < end[i]; b++) {
-          int row = order[b];
-          if (arg.isNull(row)) {
-            continue;
-          }
-          while (tail > head) {
-            int c = values.compare(order[deque[tail - 1]], row);
-            if (min ? c < 0 : c > 0) {
-              break;
-            }
-            tail--;
-          }
-          deque[tail++] = b;
-        }
-        while (tail > head && deque[head] < start[i]) {
-          head++;
-        }
-        out[order[i]] = tail > head ? order[deque[head]] : -1;
-      }
+  private final class Extremes {
+    private final boolean[] nulls;
+    private final long[] keys;
+    private final RowComparator.IndexComparator values;
+    private final int sign;
+
+    Extremes(Column arg, boolean min) {
+      this.nulls = Nulls.mask(arg);
+      this.keys = arg instanceof LongColumn l ? l.values() : arg instanceof DoubleColumn d ? sortable(d) : null;
+      this.values = keys == null ? RowComparator.values(arg) : null;
+      this.sign = min ? 1 : -1;
     }
-    return out;
+
+    /** Per row, a long whose order is the SQL order of the doubles (-0.0 equal to 0.0, NaN above all). */
+    private long[] sortable(DoubleColumn d) {
+      double[] v = d.values();
+      long[] out = new long[n];
+      for (int r = 0; r < n; r++) {
+        long bits = Double.doubleToLongBits(v[r] + 0.0);
+        out[r] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      }
+      return out;
+    }
+
+    /** Whether row a's value comes strictly before row b's (less for MIN, greater for MAX). */
+    boolean before(int a, int b) {
+      return sign * (keys != null ? Long.compare(keys[a], keys[b]) : values.compare(a, b)) < 0;
+    }
+
+    /**
+     * Per row, the row holding the extreme of one piece of the frames ({@code [start[i], end[i])} for position i),
+     * or -1: a deque of candidate positions whose values strictly increase (MIN) or decrease (MAX).
+     */
+    int[] of(int[] start, int[] end) {
+      int[] out = new int[n];
+      int[] deque = new int[n];
+      for (int from = 0; from < n; from = partitionEnd[from]) {
+        int to = partitionEnd[from];
+        int head = 0;
+        int tail = 0;
+        int b = from;
+        for (int i = from; i < to; i++) {
+          for (; b < end[i]; b++) {
+            int row = order[b];
+            if (nulls != null && nulls[row]) {
+              continue;
+            }
+            while (tail > head && !before(order[deque[tail - 1]], row)) {
+              tail--;
+            }
+            deque[tail++] = b;
+          }
+          while (tail > head && deque[head] < start[i]) {
+            head++;
+          }
+          out[order[i]] = tail > head ? order[deque[head]] : -1;
+        }
+      }
+      return out;
+    }
   }
 }

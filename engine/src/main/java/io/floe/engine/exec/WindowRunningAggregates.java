@@ -37,7 +37,7 @@ final class WindowRunningAggregates {
   }
 
   Column count(WindowCall call) {
-    boolean[] nulls = call.argument() < 0 ? null : nullMask(columns[call.argument()]);
+    boolean[] nulls = call.argument() < 0 ? null : Nulls.mask(columns[call.argument()]);
     long[] out = new long[n];
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
@@ -57,7 +57,7 @@ final class WindowRunningAggregates {
 
   Column sum(WindowCall call) {
     Column arg = WindowSums.argument(columns[call.argument()]);
-    boolean[] nulls = nullMask(arg);
+    boolean[] nulls = Nulls.mask(arg);
     switch (WindowSums.kind(arg, call)) {
       case LONG:
         return longSum(((LongColumn) arg).values(), nulls, call);
@@ -147,7 +147,7 @@ final class WindowRunningAggregates {
    */
   int[] extremes(WindowCall call) {
     Column arg = columns[call.argument()];
-    boolean[] nulls = nullMask(arg);
+    boolean[] nulls = Nulls.mask(arg);
     int sign = call.kind() == SqlKind.MIN ? 1 : -1;
     RowComparator.IndexComparator values = arg instanceof LongColumn || arg instanceof DoubleColumn ? null
         : RowComparator.values(arg);
@@ -180,17 +180,5 @@ final class WindowRunningAggregates {
       }
     }
     return out;
-  }
-
-  /** Which rows of {@code c} are NULL (null: none). */
-  private static boolean[] nullMask(Column c) {
-    if (c instanceof NullableColumn nullable) {
-      return nullable.nulls();
-    }
-    boolean[] nulls = new boolean[c.size()];
-    for (int r = 0; r < nulls.length; r++) {
-      nulls[r] = c.isNull(r);
-    }
-    return nulls;
   }
 }
