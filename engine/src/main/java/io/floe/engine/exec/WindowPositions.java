@@ -47,7 +47,6 @@ final class WindowPositions {
       }
       java.util.Arrays.fill(partitionEnd, from, to, to);
     }
-    Column[] laidOut = permute(columns, read, rows, n);
     int[] peerStart = new int[n];
     int[] peerEnd = new int[n];
     if (!sort) {
@@ -55,34 +54,40 @@ final class WindowPositions {
         java.util.Arrays.fill(peerStart, from, partitionEnd[from], from);
         java.util.Arrays.fill(peerEnd, from, partitionEnd[from], partitionEnd[from]);
       }
-      return new WindowPositions(n, rows, laidOut, partitionEnd, peerStart, peerEnd);
+      return new WindowPositions(n, rows, permute(columns, read, rows, n), partitionEnd, peerStart, peerEnd);
     }
+    // the sort reads the ORDER BY keys laid out by partition, typed as longs where they can be
+    int[] keyFields = order.stream().mapToInt(RelFieldCollation::getFieldIndex).distinct().toArray();
+    Column[] grouped = permute(columns, keyFields, rows, n);
+    WindowKeys keys = WindowKeys.of(grouped, order, n);
+    RowComparator.IndexComparator byOrder = keys == null ? RowComparator.of(grouped, order) : null;
     int[] sorted = identity(n);
-    RowComparator.IndexComparator grouped = RowComparator.of(laidOut, order);
     for (int from = 0; from < n; from = partitionEnd[from]) {
-      IndexSort.sort(sorted, from, partitionEnd[from], grouped);
-    }
-    if (!isIdentity(sorted)) {
-      laidOut = permute(laidOut, read, sorted, n);
-      int[] composed = new int[n];
-      for (int p = 0; p < n; p++) {
-        composed[p] = rows[sorted[p]];
+      if (keys != null) {
+        keys.sort(sorted, from, partitionEnd[from]);
+      } else {
+        IndexSort.sort(sorted, from, partitionEnd[from], byOrder);
       }
-      rows = composed;
     }
-    RowComparator.IndexComparator byOrder = RowComparator.of(laidOut, order);
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
       int peer = from;
       for (int i = from + 1; i <= to; i++) {
-        if (i == to || byOrder.compare(i - 1, i) != 0) {
+        boolean peers = i < to && (keys != null ? keys.compare(sorted[i - 1], sorted[i])
+            : byOrder.compare(sorted[i - 1], sorted[i])) == 0;
+        if (!peers) {
           java.util.Arrays.fill(peerStart, peer, i, peer);
           java.util.Arrays.fill(peerEnd, peer, i, i);
           peer = i;
         }
       }
     }
-    return new WindowPositions(n, rows, laidOut, partitionEnd, peerStart, peerEnd);
+    int[] sortedRows = new int[n];
+    for (int p = 0; p < n; p++) {
+      sortedRows[p] = rows[sorted[p]];
+    }
+    return new WindowPositions(n, sortedRows, permute(columns, read, sortedRows, n), partitionEnd, peerStart,
+        peerEnd);
   }
 
   /** The rows grouped by partition (a counting sort by id), in input order within a partition. */
@@ -121,15 +126,6 @@ final class WindowPositions {
       out[i] = i;
     }
     return out;
-  }
-
-  private static boolean isIdentity(int[] positions) {
-    for (int i = 0; i < positions.length; i++) {
-      if (positions[i] != i) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The read columns by position (other fields null). */
