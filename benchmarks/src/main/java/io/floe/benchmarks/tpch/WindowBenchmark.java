@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Window functions by frame shape on the TPC-H orders table, on Floe and on DuckDB over the same Parquet files (the
  * warehouse of {@link TpchBenchmark}, {@code -Dtpch.dir}): whole-partition aggregates, running (cumulative) frames,
  * sliding ROWS frames, ranking and LAG/LEAD. All but {@code wholeRows} aggregate their rows, so neither engine's time
- * is spent handing rows to the client; {@code wholeRows} returns all 1,500,000 rows (SF 1).
+ * is spent handing rows to the client; {@code wholeRows} returns all 1,500,000 rows (SF 1). Next to the wall-clock
+ * time each run reports the process CPU time ({@code cpuMs}), steadier on a machine shared with other work.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -93,9 +94,15 @@ public class WindowBenchmark {
     }
   }
 
+  /** Runs the query; {@code cpu} adds the process CPU time it took (see {@link TpchBenchmark.CpuTime}). */
   @Benchmark
-  public long query(Run run) throws SQLException {
-    return run.tables.floe != null ? FloeQueries.countRows(run.tables.floe, run.sql)
-        : TpchBenchmark.duckDbRows(run.tables.duckdb, run.sql);
+  public long query(Run run, TpchBenchmark.CpuTime cpu) throws SQLException {
+    long before = TpchBenchmark.processCpuNanos();
+    try {
+      return run.tables.floe != null ? FloeQueries.countRows(run.tables.floe, run.sql)
+          : TpchBenchmark.duckDbRows(run.tables.duckdb, run.sql);
+    } finally {
+      cpu.cpuMs += (TpchBenchmark.processCpuNanos() - before) / 1e6;
+    }
   }
 }

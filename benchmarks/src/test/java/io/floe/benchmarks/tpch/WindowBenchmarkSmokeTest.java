@@ -62,7 +62,7 @@ class WindowBenchmarkSmokeTest {
   private static long run(WindowBenchmark bench, String query, String engine) throws Exception {
     WindowBenchmark.Run run = open(query, engine);
     try {
-      return bench.query(run);
+      return bench.query(run, new TpchBenchmark.CpuTime());
     } finally {
       run.close();
     }

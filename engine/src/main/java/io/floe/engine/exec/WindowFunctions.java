@@ -171,7 +171,8 @@ final class WindowFunctions {
           long larger = m % call.count();
           for (int i = from; i < to; i++) {
             long r = i - from;
-            out[order[i]] = r < larger * (size + 1) ? r / (size + 1) + 1 : larger + (r - larger * (size + 1)) / size + 1;
+            long bucket = r < larger * (size + 1) ? r / (size + 1) : larger + (r - larger * (size + 1)) / size;
+            out[order[i]] = bucket + 1;
           }
           break;
       }

@@ -169,7 +169,7 @@ public final class WindowOperator implements Operator {
     return new ArrayList<>(read);
   }
 
-  /** Adds the columns a window's functions read (its ORDER BY keys, arguments, offsets and defaults) to {@code read}. */
+  /** Adds the columns a window's functions read (ORDER BY keys, arguments, offsets, defaults) to {@code read}. */
   private static void addFunctionColumns(Window w, TreeSet<Integer> read) {
     for (RelFieldCollation f : w.order()) {
       read.add(f.getFieldIndex());

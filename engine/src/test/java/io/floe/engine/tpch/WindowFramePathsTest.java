@@ -50,7 +50,8 @@ class WindowFramePathsTest {
       out.add(ORDERS + "SELECT k, " + aggregates(over) + " FROM t ORDER BY k");
     }
     out.add(ORDERS + "SELECT k, sum(v) OVER w, first_value(v) OVER w, last_value(k) OVER w, max(d) OVER w FROM t "
-        + "WINDOW w AS (PARTITION BY g ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY k");
+        + "WINDOW w AS (PARTITION BY g ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "
+        + "ORDER BY k");
     // running frames: ROWS to the current row, RANGE to its last peer (ties on p and t), descending, NULL keys
     for (String over : List.of("(PARTITION BY g ORDER BY k)", "(PARTITION BY g ORDER BY p)",
         "(PARTITION BY g ORDER BY p DESC, t, k ROWS UNBOUNDED PRECEDING)", "(PARTITION BY c ORDER BY t DESC)",
