@@ -38,10 +38,11 @@ class WindowBenchmarkSmokeTest {
           continue;
         }
         List<List<Object>> expected;
-        try (Statement st = duckdb.tables.duckdb.createStatement(); ResultSet rs = st.executeQuery(query.getValue())) {
+        try (Statement st = duckdb.named.tables.duckdb.createStatement();
+            ResultSet rs = st.executeQuery(query.getValue())) {
           expected = ResultRows.of(rs);
         }
-        List<List<Object>> actual = ResultRows.query(floe.tables.floe, query.getValue());
+        List<List<Object>> actual = ResultRows.query(floe.named.tables.floe, query.getValue());
         assertNull(ResultRows.difference(expected, actual), query.getKey());
       }
     } finally {

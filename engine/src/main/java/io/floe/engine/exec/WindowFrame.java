@@ -95,15 +95,6 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
         && (upper.kind() == Kind.UNBOUNDED_FOLLOWING || allPeers && upper.kind() == Kind.CURRENT_ROW);
   }
 
-  /**
-   * Whether every row's frame runs from its partition's first row to the row itself (ROWS) or its last peer (RANGE),
-   * without EXCLUDE.
-   */
-  boolean running() {
-    return exclusion == Exclusion.NO_OTHERS && lower.kind() == Kind.UNBOUNDED_PRECEDING
-        && upper.kind() == Kind.CURRENT_ROW;
-  }
-
   /** Whether the frame's bounds are RANGE offsets from the ORDER BY key. */
   boolean rangeOffsets() {
     return !rows && (lower.range() != null || upper.range() != null);

@@ -22,7 +22,6 @@ final class WindowFunctions {
   private final int[] partitionEnd;
   private final WindowFrame.Sorted sorted;
   private final WindowFrame frame;
-  private final boolean ordered;
   private final int n;
   /** The frames as pieces of positions: piece k of position i is {@code [starts[k][i], ends[k][i])}. */
   private int[][] starts;
@@ -31,18 +30,16 @@ final class WindowFunctions {
   private WindowAggregates aggregates;
 
   /**
-   * {@code columns} are the input columns (in input row order) the calls read, {@code order} the row indexes by
-   * position, {@code partitionEnd[i]} the end of position i's partition; {@code ordered}: whether each partition's
-   * positions are sorted by the window's ORDER BY (none, or {@link #orderMatters} false, leaves them in input order).
+   * {@code columns} are the input columns the calls read, {@code order} the row of {@code columns} at each position
+   * (partitions grouped, each sorted by the ORDER BY when the functions need it), {@code partitionEnd[i]} the end of
+   * position i's partition.
    */
-  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame,
-      boolean ordered) {
+  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
     this.columns = columns;
     this.order = order;
     this.partitionEnd = partitionEnd;
     this.sorted = sorted;
     this.frame = frame;
-    this.ordered = ordered;
     this.n = order.length;
   }
 
@@ -111,31 +108,19 @@ final class WindowFunctions {
   }
 
   /**
-   * An aggregate: in one cumulative pass when its frames start at the partition's start and end at its end, the
-   * current row or the row's last peer (not DISTINCT), else sliding over the frames.
+   * An aggregate over the frames (running and whole-partition frames too: COUNT and SUM of longs as differences of
+   * prefix sums, a cumulative pass, SUM of doubles sliding).
    */
   private Column aggregate(WindowCall call) {
-    WindowRunningAggregates running = call.distinct() ? null : running();
     switch (call.kind()) {
       case COUNT:
-        return running != null ? running.count(call) : aggregates().count(call);
+        return aggregates().count(call);
       case SUM:
       case SUM0:
-        return running != null ? running.sum(call) : aggregates().sum(call);
+        return aggregates().sum(call);
       default:
-        return pick(call, running != null ? running.extremes(call) : aggregates().extremes(call));
+        return pick(call, aggregates().extremes(call));
     }
-  }
-
-  /** The cumulative aggregates over this window's frames, or null when they do not start at the partition's. */
-  private WindowRunningAggregates running() {
-    if (frame.wholePartition(ordered)) {
-      return new WindowRunningAggregates(columns, order, partitionEnd, partitionEnd);
-    }
-    if (frame.running()) {
-      return new WindowRunningAggregates(columns, order, partitionEnd, frame.rows() ? null : sorted.peerEnd());
-    }
-    return null;
   }
 
   /** ROW_NUMBER, RANK, DENSE_RANK and NTILE: a typed loop per partition numbering its positions. */

@@ -149,8 +149,7 @@ public final class WindowOperator implements Operator {
     int[] identity = WindowPositions.identity(n);
     WindowFrame.Sorted bounds = new WindowFrame.Sorted(positions.peerStart(), positions.peerEnd(), key, identity,
         descending, nullsFirst);
-    WindowFunctions functions = new WindowFunctions(laidOut, identity, positions.partitionEnd(), bounds, w.frame(),
-        sorted);
+    WindowFunctions functions = new WindowFunctions(laidOut, identity, positions.partitionEnd(), bounds, w.frame());
     for (WindowCall call : w.calls()) {
       out.add(positions.toInputOrder(functions.evaluate(call)));
     }
