@@ -1,6 +1,5 @@
 package io.floe.benchmarks.tpch;
 
-import io.floe.benchmarks.FloeQueries;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,30 +55,21 @@ public class OperatorsBenchmark {
     @Param("1")
     public double scaleFactor;
 
-    final TpchBenchmark.Run tables = new TpchBenchmark.Run();
-    String sql;
+    NamedQuery named;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-      sql = QUERIES.get(query);
-      if (sql == null) {
-        throw new IllegalArgumentException("unknown query " + query + " (one of " + QUERIES.keySet() + ")");
-      }
-      tables.query = "q01";
-      tables.engine = engine;
-      tables.scaleFactor = scaleFactor;
-      tables.open();
+      named = new NamedQuery(QUERIES, query, engine, scaleFactor);
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-      tables.close();
+      named.close();
     }
   }
 
   @Benchmark
   public long query(Run run) throws SQLException {
-    return run.tables.floe != null ? FloeQueries.countRows(run.tables.floe, run.sql)
-        : TpchBenchmark.duckDbRows(run.tables.duckdb, run.sql);
+    return run.named.run();
   }
 }

@@ -67,10 +67,30 @@ final class Gather {
 
   /** Rows {@code from..to} of {@code source}. */
   static Column range(Column source, int from, int to) {
+    if (source instanceof LongColumn l) {
+      return new LongColumn(Arrays.copyOfRange(l.values(), from, to), nullRange(l.nulls(), from, to), to - from,
+          l.kind(), l.scale());
+    }
+    if (source instanceof DoubleColumn d) {
+      return new DoubleColumn(Arrays.copyOfRange(d.values(), from, to), nullRange(d.nulls(), from, to), to - from);
+    }
     int[] rows = new int[to - from];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = from + i;
     }
     return source.select(rows, rows.length);
+  }
+
+  /** The null flags of rows {@code from..to} (null when there are none). */
+  private static boolean[] nullRange(boolean[] nulls, int from, int to) {
+    if (nulls == null) {
+      return null;
+    }
+    for (int r = from; r < to; r++) {
+      if (nulls[r]) {
+        return Arrays.copyOfRange(nulls, from, to);
+      }
+    }
+    return null;
   }
 }

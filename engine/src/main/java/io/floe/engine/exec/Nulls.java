@@ -51,6 +51,18 @@ public final class Nulls {
     return out;
   }
 
+  /** Which rows of {@code column} are NULL (null when none is): typed columns' own flags, others' computed. */
+  static boolean[] mask(Column column) {
+    if (column instanceof NullableColumn nullable) {
+      return nullable.nulls();
+    }
+    boolean[] nulls = new boolean[column.size()];
+    for (int r = 0; r < nulls.length; r++) {
+      nulls[r] = column.isNull(r);
+    }
+    return nulls;
+  }
+
   static long bytes(boolean[] nulls) {
     return nulls == null ? 0 : 16L + nulls.length;
   }

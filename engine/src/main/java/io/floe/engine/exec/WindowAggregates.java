@@ -1,19 +1,16 @@
 package io.floe.engine.exec;
 
-import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.expr.Values;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The window aggregates COUNT, SUM (AVG is Calcite's SUM / COUNT), MIN and MAX over frames that slide forward
- * within each partition, each frame made of pieces of sorted positions (see {@link WindowFrame#exclude}): COUNT and
- * SUM add the rows entering a piece and subtract those leaving it (SUM of longs in 128 bits, of doubles with
- * compensation), MIN and MAX keep a monotonic deque of candidate positions per piece. NULLs are ignored; an empty
- * frame gives NULL (COUNT 0). DISTINCT counts each value once.
+ * within each partition, each frame made of pieces of positions (see {@link WindowFrame#exclude}): COUNT and SUM of
+ * longs take differences of prefix counts and of 128-bit prefix sums (exact), SUM of doubles adds the rows entering a
+ * frame and subtracts those leaving it with compensation, MIN and MAX keep a monotonic deque of candidate positions
+ * per piece. NULLs are ignored; an empty frame gives NULL (COUNT 0). DISTINCT counts each value once: its rows enter
+ * and leave a frame as they slide.
  */
 final class WindowAggregates {
   private final Column[] columns;
@@ -39,13 +36,7 @@ final class WindowAggregates {
   Column count(WindowCall call) {
     long[] out = new long[n];
     Column arg = call.argument() < 0 ? null : columns[call.argument()];
-    if (arg == null) {
-      for (int k = 0; k < starts.length; k++) {
-        for (int i = 0; i < n; i++) {
-          out[order[i]] += ends[k][i] - starts[k][i];
-        }
-      }
-    } else {
+    if (arg != null && call.distinct()) {
       slide(arg, call, new SlidingSum() {
         @Override
         public void enter(int row) {
@@ -60,8 +51,27 @@ final class WindowAggregates {
           out[row] = count;
         }
       });
+    } else {
+      // COUNT(*) counts positions, COUNT(x) the non-null values before a piece's end less those before its start
+      long[] before = arg == null ? null : nonNullPrefix(Nulls.mask(arg));
+      for (int k = 0; k < starts.length; k++) {
+        int[] start = starts[k];
+        int[] end = ends[k];
+        for (int i = 0; i < n; i++) {
+          out[order[i]] += before == null ? end[i] - start[i] : before[end[i]] - before[start[i]];
+        }
+      }
     }
     return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);
+  }
+
+  /** {@code before[p]}: how many positions before p hold a non-null value ({@code nulls} by row, null for none). */
+  private long[] nonNullPrefix(boolean[] nulls) {
+    long[] before = new long[n + 1];
+    for (int p = 0; p < n; p++) {
+      before[p + 1] = before[p] + (nulls == null || !nulls[order[p]] ? 1 : 0);
+    }
+    return before;
   }
 
   /**
@@ -159,30 +169,23 @@ final class WindowAggregates {
   }
 
   Column sum(WindowCall call) {
-    Column arg = columns[call.argument()];
-    SqlTypeName type = call.type().getSqlTypeName();
-    boolean zeroIfEmpty = call.kind() == SqlKind.SUM0;
-    if (!(arg instanceof LongColumn) && !(arg instanceof DoubleColumn)) {
-      arg = Columns.pack(arg.toArray());
+    Column arg = WindowSums.argument(columns[call.argument()]);
+    switch (WindowSums.kind(arg, call)) {
+      case DOUBLE:
+        return call.distinct() || starts.length > 1 ? doubleSum((DoubleColumn) arg, call)
+            : doubleSlide((DoubleColumn) arg, call);
+      case LONG:
+        return call.distinct() ? longSum((LongColumn) arg, call) : longPrefixSum((LongColumn) arg, call);
+      default:
+        return decimalSum(arg, call);
     }
-    if (arg instanceof DoubleColumn d) {
-      return doubleSum(d, call, zeroIfEmpty);
-    }
-    if (arg instanceof LongColumn l && (type != SqlTypeName.DECIMAL || l.kind() == LongColumn.Kind.DECIMAL
-        && l.scale() == call.type().getScale() || l.kind() == LongColumn.Kind.INTEGER && call.type().getScale() == 0)) {
-      return longSum(l, call, zeroIfEmpty);
-    }
-    return decimalSum(arg, call, zeroIfEmpty);
   }
 
   /** Sums of longs in 128 bits (high and low words), exact whatever the frames' order of adding and removing. */
-  private Column longSum(LongColumn arg, WindowCall call, boolean zeroIfEmpty) {
+  private Column longSum(LongColumn arg, WindowCall call) {
     long[] v = arg.values();
-    long[] out = new long[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
-    final class LongSums implements SlidingSum {
-      boolean[] nulls;
-      Object[] big;
+    WindowSums.LongResults out = new WindowSums.LongResults(call, n);
+    slide(arg, call, new SlidingSum() {
       long hi;
       long lo;
 
@@ -194,10 +197,8 @@ final class WindowAggregates {
 
       @Override
       public void enter(int row) {
-        long x = v[row];
-        long r = lo + x;
-        hi += (x >> 63) + (Long.compareUnsigned(r, lo) < 0 ? 1 : 0);
-        lo = r;
+        hi = WindowSums.highPlus(hi, lo, v[row]);
+        lo += v[row];
       }
 
       @Override
@@ -209,47 +210,97 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else if (hi == (lo >> 63)) {
-          out[row] = lo;
-        } else if (decimal) {
-          big = big == null ? new Object[n] : big;
-          big[row] = new BigDecimal(BigInteger.valueOf(hi).shiftLeft(64)
-              .add(new BigInteger(Long.toUnsignedString(lo))), call.type().getScale());
-        } else {
-          throw new SqlStateException("22003", "SUM out of range of " + call.type().getSqlTypeName());
-        }
+        out.set(row, hi, lo, count);
       }
-    }
-    LongSums state = new LongSums();
-    slide(arg, call, state);
-    Object[] big = state.big;
-    LongColumn.Kind kind = decimal ? LongColumn.Kind.DECIMAL : LongColumn.Kind.INTEGER;
-    LongColumn sums = new LongColumn(out, state.nulls, n, kind, decimal ? call.type().getScale() : 0);
-    if (big == null) {
-      return sums;
-    }
-    for (int r = 0; r < n; r++) {
-      if (big[r] == null) {
-        big[r] = sums.get(r);
-      }
-    }
-    return new ObjectColumn(big);
+    });
+    return out.column();
   }
 
-  /** Sums of doubles, compensated (Neumaier); infinities and NaNs counted apart so leaving rows can be removed. */
-  private Column doubleSum(DoubleColumn arg, WindowCall call, boolean zeroIfEmpty) {
-    double[] v = arg.values();
-    double[] out = new double[n];
-    final class DoubleSums implements SlidingSum {
-      boolean[] nulls;
-      CompensatedSum sum;
+  /**
+   * Sums of longs as differences of 128-bit prefix sums over the positions (exact: the prefix sums cannot overflow
+   * 128 bits), each piece of a frame the sum before its end less the sum before its start.
+   */
+  private Column longPrefixSum(LongColumn arg, WindowCall call) {
+    long[] v = arg.values();
+    boolean[] nulls = arg.nulls();
+    long[] hi = new long[n + 1];
+    long[] lo = new long[n + 1];
+    for (int p = 0; p < n; p++) {
+      int row = order[p];
+      long x = nulls != null && nulls[row] ? 0 : v[row];
+      hi[p + 1] = WindowSums.highPlus(hi[p], lo[p], x);
+      lo[p + 1] = lo[p] + x;
+    }
+    long[] before = nonNullPrefix(nulls);
+    WindowSums.LongResults out = new WindowSums.LongResults(call, n);
+    for (int i = 0; i < n; i++) {
+      long sumHi = 0;
+      long sumLo = 0;
+      long count = 0;
+      for (int k = 0; k < starts.length; k++) {
+        int s = starts[k][i];
+        int e = ends[k][i];
+        // (sumHi:sumLo) += (hi[e]:lo[e]) - (hi[s]:lo[s])
+        long pieceLo = lo[e] - lo[s];
+        long pieceHi = hi[e] - hi[s] - (Long.compareUnsigned(lo[e], lo[s]) < 0 ? 1 : 0);
+        long r = sumLo + pieceLo;
+        sumHi += pieceHi + (Long.compareUnsigned(r, sumLo) < 0 ? 1 : 0);
+        sumLo = r;
+        count += before[e] - before[s];
+      }
+      out.set(order[i], sumHi, sumLo, count);
+    }
+    return out.column();
+  }
 
+  /**
+   * Sums of doubles over single-piece frames, compensated: a typed two-pointer pass per partition adding the values
+   * entering the frame and removing those leaving it.
+   */
+  private Column doubleSlide(DoubleColumn arg, WindowCall call) {
+    double[] v = arg.values();
+    boolean[] nulls = arg.nulls();
+    int[] start = starts[0];
+    int[] end = ends[0];
+    WindowSums.DoubleResults out = new WindowSums.DoubleResults(call, n);
+    WindowSums.Compensated sum = new WindowSums.Compensated();
+    for (int from = 0; from < n; from = partitionEnd[from]) {
+      int to = partitionEnd[from];
+      sum.clear();
+      long count = 0;
+      int a = from;
+      int b = from;
+      for (int i = from; i < to; i++) {
+        for (; a < start[i]; a++) {
+          int row = order[a];
+          if (a < b && (nulls == null || !nulls[row])) {
+            sum.add(-v[row], -1);
+            count--;
+          }
+        }
+        b = Math.max(b, a);
+        for (; b < end[i]; b++) {
+          int row = order[b];
+          if (nulls == null || !nulls[row]) {
+            sum.add(v[row], 1);
+            count++;
+          }
+        }
+        out.set(order[i], sum.value(), count);
+      }
+    }
+    return out.column();
+  }
+
+  /** Sums of doubles, compensated, with infinities and NaNs counted apart so leaving rows can be removed. */
+  private Column doubleSum(DoubleColumn arg, WindowCall call) {
+    double[] v = arg.values();
+    WindowSums.DoubleResults out = new WindowSums.DoubleResults(call, n);
+    WindowSums.Compensated sum = new WindowSums.Compensated();
+    slide(arg, call, new SlidingSum() {
       @Override
       public void clear() {
-        sum = new CompensatedSum();
+        sum.clear();
       }
 
       @Override
@@ -264,59 +315,15 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count == 0 && !zeroIfEmpty) {
-          nulls = nulls == null ? new boolean[n] : nulls;
-          nulls[row] = true;
-        } else {
-          out[row] = count == 0 ? 0 : sum.value();
-        }
+        out.set(row, sum.value(), count);
       }
-    }
-    DoubleSums state = new DoubleSums();
-    slide(arg, call, state);
-    return new DoubleColumn(out, state.nulls, n);
-  }
-
-  /** A running double sum that values can leave. */
-  private static final class CompensatedSum {
-    private double sum;
-    private double compensation;
-    private long positiveInfinities;
-    private long negativeInfinities;
-    private long nans;
-
-    /** Adds x ({@code direction} 1) or removes -x (-1). */
-    void add(double x, int direction) {
-      if (Double.isNaN(x)) {
-        nans += direction;
-      } else if (Double.isInfinite(x)) {
-        if (x > 0 == direction > 0) {
-          positiveInfinities += direction;
-        } else {
-          negativeInfinities += direction;
-        }
-      } else {
-        double t = sum + x;
-        compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-      }
-    }
-
-    double value() {
-      if (nans > 0 || positiveInfinities > 0 && negativeInfinities > 0) {
-        return Double.NaN;
-      }
-      if (positiveInfinities > 0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      return negativeInfinities > 0 ? Double.NEGATIVE_INFINITY : sum + compensation;
-    }
+    });
+    return out.column();
   }
 
   /** Sums of any numbers as BigDecimals (exact), for arguments not held as longs at the result's scale. */
-  private Column decimalSum(Column arg, WindowCall call, boolean zeroIfEmpty) {
-    Object[] out = new Object[n];
-    boolean decimal = call.type().getSqlTypeName() == SqlTypeName.DECIMAL;
+  private Column decimalSum(Column arg, WindowCall call) {
+    WindowSums.DecimalResults out = new WindowSums.DecimalResults(call, n);
     slide(arg, call, new SlidingSum() {
       private BigDecimal sum;
 
@@ -337,25 +344,21 @@ final class WindowAggregates {
 
       @Override
       public void emit(int row, long count) {
-        if (count > 0 || zeroIfEmpty) {
-          out[row] = decimal ? sum.setScale(call.type().getScale(), RoundingMode.HALF_UP)
-              : (Object) sum.longValueExact();
-        }
+        out.set(row, sum, count);
       }
     });
-    return Columns.pack(out);
+    return out.column();
   }
 
   /** Per position, the row holding the frame's minimum or maximum (-1 when the frame has no non-null value). */
   int[] extremes(WindowCall call) {
     Column arg = columns[call.argument()];
-    RowComparator.IndexComparator values = RowComparator.values(arg);
-    boolean min = call.kind() == SqlKind.MIN;
-    int[] out = extremes(arg, values, min, starts[0], ends[0]);
+    Extremes extremes = new Extremes(arg, call.kind() == SqlKind.MIN);
+    int[] out = extremes.of(starts[0], ends[0]);
     for (int k = 1; k < starts.length; k++) {
-      int[] piece = extremes(arg, values, min, starts[k], ends[k]);
+      int[] piece = extremes.of(starts[k], ends[k]);
       for (int r = 0; r < n; r++) {
-        if (piece[r] >= 0 && (out[r] < 0 || (min ? 1 : -1) * values.compare(out[r], piece[r]) > 0)) {
+        if (piece[r] >= 0 && (out[r] < 0 || extremes.before(piece[r], out[r]))) {
           out[r] = piece[r];
         }
       }
@@ -364,38 +367,68 @@ final class WindowAggregates {
   }
 
   /**
-   * Per row, the row holding the minimum or maximum of one piece of the frames ({@code [start[i], end[i])} for
-   * position i), or -1: a deque of candidate positions whose values increase (MIN) or decrease (MAX).
+   * MIN or MAX of one argument over pieces of the frames: numbers compare as longs (doubles by their sortable bits),
+   * other values with their comparator.
    */
-  private int[] extremes(Column arg, RowComparator.IndexComparator values, boolean min, int[] start, int[] end) {
-    int[] out = new int[n];
-    int[] deque = new int[n];
-    for (int from = 0; from < n; from = partitionEnd[from]) {
-      int to = partitionEnd[from];
-      int head = 0;
-      int tail = 0;
-      int b = from;
-      for (int i = from; i < to; i++) {
-        for (; b < end[i]; b++) {
-          int row = order[b];
-          if (arg.isNull(row)) {
-            continue;
-          }
-          while (tail > head) {
-            int c = values.compare(order[deque[tail - 1]], row);
-            if (min ? c < 0 : c > 0) {
-              break;
-            }
-            tail--;
-          }
-          deque[tail++] = b;
-        }
-        while (tail > head && deque[head] < start[i]) {
-          head++;
-        }
-        out[order[i]] = tail > head ? order[deque[head]] : -1;
-      }
+  private final class Extremes {
+    private final boolean[] nulls;
+    private final long[] keys;
+    private final RowComparator.IndexComparator values;
+    private final int sign;
+
+    Extremes(Column arg, boolean min) {
+      this.nulls = Nulls.mask(arg);
+      this.keys = arg instanceof LongColumn l ? l.values() : arg instanceof DoubleColumn d ? sortable(d) : null;
+      this.values = keys == null ? RowComparator.values(arg) : null;
+      this.sign = min ? 1 : -1;
     }
-    return out;
+
+    /** Per row, a long whose order is the SQL order of the doubles (-0.0 equal to 0.0, NaN above all). */
+    private long[] sortable(DoubleColumn d) {
+      double[] v = d.values();
+      long[] out = new long[n];
+      for (int r = 0; r < n; r++) {
+        long bits = Double.doubleToLongBits(v[r] + 0.0);
+        out[r] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+      }
+      return out;
+    }
+
+    /** Whether row a's value comes strictly before row b's (less for MIN, greater for MAX). */
+    boolean before(int a, int b) {
+      return sign * (keys != null ? Long.compare(keys[a], keys[b]) : values.compare(a, b)) < 0;
+    }
+
+    /**
+     * Per row, the row holding the extreme of one piece of the frames ({@code [start[i], end[i])} for position i),
+     * or -1: a deque of candidate positions whose values strictly increase (MIN) or decrease (MAX).
+     */
+    int[] of(int[] start, int[] end) {
+      int[] out = new int[n];
+      int[] deque = new int[n];
+      for (int from = 0; from < n; from = partitionEnd[from]) {
+        int to = partitionEnd[from];
+        int head = 0;
+        int tail = 0;
+        int b = from;
+        for (int i = from; i < to; i++) {
+          for (; b < end[i]; b++) {
+            int row = order[b];
+            if (nulls != null && nulls[row]) {
+              continue;
+            }
+            while (tail > head && !before(order[deque[tail - 1]], row)) {
+              tail--;
+            }
+            deque[tail++] = b;
+          }
+          while (tail > head && deque[head] < start[i]) {
+            head++;
+          }
+          out[order[i]] = tail > head ? order[deque[head]] : -1;
+        }
+      }
+      return out;
+    }
   }
 }

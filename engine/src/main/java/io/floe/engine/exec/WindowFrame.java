@@ -84,6 +84,22 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
   public static final WindowFrame WHOLE = new WindowFrame(true, Bound.of(Kind.UNBOUNDED_PRECEDING),
       Bound.of(Kind.UNBOUNDED_FOLLOWING));
 
+  /**
+   * Whether every row's frame is its whole partition (no EXCLUDE): UNBOUNDED at both ends, or for a RANGE frame
+   * without ORDER BY, where all rows are peers, CURRENT ROW too.
+   */
+  boolean wholePartition(boolean ordered) {
+    boolean allPeers = !rows && !ordered;
+    return exclusion == Exclusion.NO_OTHERS
+        && (lower.kind() == Kind.UNBOUNDED_PRECEDING || allPeers && lower.kind() == Kind.CURRENT_ROW)
+        && (upper.kind() == Kind.UNBOUNDED_FOLLOWING || allPeers && upper.kind() == Kind.CURRENT_ROW);
+  }
+
+  /** Whether the frame's bounds are RANGE offsets from the ORDER BY key. */
+  boolean rangeOffsets() {
+    return !rows && (lower.range() != null || upper.range() != null);
+  }
+
   /** The sorted rows of one window: positions of partitions and peer groups, the ORDER BY key for RANGE. */
   record Sorted(int[] peerStart, int[] peerEnd, Column key, int[] order, boolean descending, boolean nullsFirst) {
   }
@@ -99,8 +115,7 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
     }
     int nonNullFrom = from;
     int nonNullTo = to;
-    boolean offsets = lower.range() != null || upper.range() != null;
-    if (offsets) {
+    if (rangeOffsets()) {
       Column key = sorted.key();
       int[] order = sorted.order();
       if (sorted.nullsFirst()) {

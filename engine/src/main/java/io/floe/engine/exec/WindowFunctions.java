@@ -1,7 +1,9 @@
 package io.floe.engine.exec;
 
 import io.floe.engine.expr.SqlStateException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -11,6 +13,10 @@ import org.apache.calcite.sql.SqlKind;
  * IGNORE NULLS among the rows whose argument is not NULL.
  */
 final class WindowFunctions {
+  /** The aggregate functions. */
+  private static final Set<SqlKind> AGGREGATES = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
+      SqlKind.MAX);
+
   private final Column[] columns;
   private final int[] order;
   private final int[] partitionEnd;
@@ -24,8 +30,9 @@ final class WindowFunctions {
   private WindowAggregates aggregates;
 
   /**
-   * {@code columns} are the input columns (in input row order) the calls read, {@code order} the sorted row
-   * indexes, {@code partitionEnd[i]} the end of position i's partition.
+   * {@code columns} are the input columns the calls read, {@code order} the row of {@code columns} at each position
+   * (partitions grouped, each sorted by the ORDER BY when the functions need it), {@code partitionEnd[i]} the end of
+   * position i's partition.
    */
   WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
     this.columns = columns;
@@ -34,6 +41,19 @@ final class WindowFunctions {
     this.sorted = sorted;
     this.frame = frame;
     this.n = order.length;
+  }
+
+  /** Whether the calls' results depend on the order of the rows: unless all aggregate whole partitions. */
+  static boolean orderMatters(WindowFrame frame, List<WindowCall> calls) {
+    if (!frame.wholePartition(true)) {
+      return true;
+    }
+    for (WindowCall call : calls) {
+      if (!AGGREGATES.contains(call.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The frames' positions, computed on first use: one piece, or up to three around an EXCLUDE clause's rows. */
@@ -70,13 +90,11 @@ final class WindowFunctions {
       case CUME_DIST:
         return distribution(call);
       case COUNT:
-        return aggregates().count(call);
       case SUM:
       case SUM0:
-        return aggregates().sum(call);
       case MIN:
       case MAX:
-        return pick(call, aggregates().extremes(call));
+        return aggregate(call);
       case FIRST_VALUE:
       case LAST_VALUE:
       case NTH_VALUE:
@@ -89,39 +107,59 @@ final class WindowFunctions {
     }
   }
 
+  /**
+   * An aggregate over the frames (running and whole-partition frames too: COUNT and SUM of longs as differences of
+   * prefix sums, a cumulative pass, SUM of doubles sliding).
+   */
+  private Column aggregate(WindowCall call) {
+    switch (call.kind()) {
+      case COUNT:
+        return aggregates().count(call);
+      case SUM:
+      case SUM0:
+        return aggregates().sum(call);
+      default:
+        return pick(call, aggregates().extremes(call));
+    }
+  }
+
+  /** ROW_NUMBER, RANK, DENSE_RANK and NTILE: a typed loop per partition numbering its positions. */
   private Column ranks(WindowCall call) {
     long[] out = new long[n];
     if (call.kind() == SqlKind.NTILE && call.count() <= 0) {
       throw new SqlStateException("22014", "argument of NTILE must be greater than zero: " + call.count());
     }
+    int[] peerStart = sorted.peerStart();
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
-      long dense = 0;
-      long m = to - from;
-      long size = m / Math.max(1, call.count());
-      long larger = m % Math.max(1, call.count());
-      for (int i = from; i < to; i++) {
-        int peer = sorted.peerStart()[i];
-        if (peer == i) {
-          dense++;
-        }
-        long v;
-        switch (call.kind()) {
-          case ROW_NUMBER:
-            v = i - from + 1;
-            break;
-          case RANK:
-            v = peer - from + 1;
-            break;
-          case DENSE_RANK:
-            v = dense;
-            break;
-          default: // NTILE: the first (m mod buckets) buckets hold one row more
+      switch (call.kind()) {
+        case ROW_NUMBER:
+          for (int i = from; i < to; i++) {
+            out[order[i]] = i - from + 1;
+          }
+          break;
+        case RANK:
+          for (int i = from; i < to; i++) {
+            out[order[i]] = peerStart[i] - from + 1;
+          }
+          break;
+        case DENSE_RANK:
+          long dense = 0;
+          for (int i = from; i < to; i++) {
+            dense += peerStart[i] == i ? 1 : 0;
+            out[order[i]] = dense;
+          }
+          break;
+        default: // NTILE: the first (m mod buckets) buckets hold one row more
+          long m = to - from;
+          long size = m / call.count();
+          long larger = m % call.count();
+          for (int i = from; i < to; i++) {
             long r = i - from;
-            v = r < larger * (size + 1) ? r / (size + 1) + 1 : larger + (r - larger * (size + 1)) / size + 1;
-            break;
-        }
-        out[order[i]] = v;
+            long bucket = r < larger * (size + 1) ? r / (size + 1) : larger + (r - larger * (size + 1)) / size;
+            out[order[i]] = bucket + 1;
+          }
+          break;
       }
     }
     return new LongColumn(out, null, n, LongColumn.Kind.INTEGER, 0);

@@ -8,10 +8,11 @@ import org.apache.calcite.rel.RelFieldCollation;
 
 /**
  * Window functions: appends one column per function to every input row, keeping the input's batches and row
- * order. The columns the windows read (partition and order keys, arguments) are gathered into typed columns; per
- * window a permutation of the rows is sorted by partition and order keys with typed comparators, partitions and
- * peer groups are found by comparing neighbours, and {@link WindowFunctions} computes each function as a typed
- * column over the sorted positions, scattered back to the input order.
+ * order. The columns the windows read (partition and order keys, arguments) are gathered into typed columns, and
+ * each row's partition is numbered by hashing its keys. A window whose functions all aggregate whole partitions is
+ * computed per partition id without moving rows ({@link WindowPartitionAggregates}); any other is laid out by
+ * partition and ORDER BY ({@link WindowPositions}) and {@link WindowFunctions} computes each function as a typed
+ * column over the positions, scattered back to the input order.
  */
 public final class WindowOperator implements Operator {
   /**
@@ -96,9 +97,10 @@ public final class WindowOperator implements Operator {
       columns[read.get(i)] = gathered[i];
     }
     for (Window w : windows) {
-      // sort order, partition and peer bounds, frames (three pieces more around an EXCLUDE clause's rows)
-      long positions = w.frame().exclusion() == WindowFrame.Exclusion.NO_OTHERS ? 24L : 48L;
-      memory.hold(held + buffer.memoryBytes() + positions * n + resultBytes(n));
+      // the read columns laid out by position, sort order and its inverse, partition and peer bounds, frames (three
+      // pieces more around an EXCLUDE clause's rows)
+      long positions = w.frame().exclusion() == WindowFrame.Exclusion.NO_OTHERS ? 40L : 64L;
+      memory.hold(held + 2 * buffer.memoryBytes() + positions * n + resultBytes(n));
       results.addAll(evaluate(w, columns, n));
     }
   }
@@ -111,86 +113,45 @@ public final class WindowOperator implements Operator {
     return new GroupTable(w.partitionKeys()).groupIds(new Batch(n, columns));
   }
 
-  /** The rows grouped by partition (a counting sort by id), in input order within a partition. */
-  private static int[] partitionOrder(int[] partitionIds, int n) {
-    int partitions = 0;
-    for (int i = 0; i < n; i++) {
-      partitions = Math.max(partitions, partitionIds[i] + 1);
-    }
-    int[] start = new int[partitions + 1];
-    for (int i = 0; i < n; i++) {
-      start[partitionIds[i] + 1]++;
-    }
-    for (int p = 0; p < partitions; p++) {
-      start[p + 1] += start[p];
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[start[partitionIds[i]]++] = i;
-    }
-    return order;
-  }
-
   private long resultBytes(int n) {
     return 9L * n * results.size();
   }
 
   private List<Column> evaluate(Window w, Column[] columns, int n) {
     int[] partitionIds = partitionIds(w, columns, n);
-    int[] order = partitionOrder(partitionIds, n);
-    RowComparator.IndexComparator byOrder = RowComparator.of(columns, w.order());
-    RowComparator.IndexComparator partition = (a, b) -> Integer.compare(partitionIds[a], partitionIds[b]);
-    if (!w.order().isEmpty()) {
-      for (int from = 0, to; from < n; from = to) {
-        to = from + 1;
-        while (to < n && partitionIds[order[to]] == partitionIds[order[from]]) {
-          to++;
-        }
-        IndexSort.sort(order, from, to, byOrder);
+    List<Column> out = new ArrayList<>();
+    if (WindowPartitionAggregates.covers(w.frame(), !w.order().isEmpty(), w.calls())) {
+      WindowPartitionAggregates aggregates = new WindowPartitionAggregates(columns, partitionIds, n);
+      for (WindowCall call : w.calls()) {
+        out.add(aggregates.evaluate(call));
       }
+      return out;
     }
-    int[] partitionEnd = new int[n];
-    int[] peerStart = new int[n];
-    int[] peerEnd = new int[n];
-    int from = 0;
-    while (from < n) {
-      int to = from + 1;
-      while (to < n && partition.compare(order[from], order[to]) == 0) {
-        to++;
-      }
-      int peer = from;
-      for (int i = from; i < to; i++) {
-        partitionEnd[i] = to;
-        if (i > from && byOrder.compare(order[i - 1], order[i]) != 0) {
-          for (int j = peer; j < i; j++) {
-            peerEnd[j] = i;
-          }
-          peer = i;
-        }
-        peerStart[i] = peer;
-      }
-      for (int j = peer; j < to; j++) {
-        peerEnd[j] = to;
-      }
-      from = to;
-    }
+    // aggregates over whole partitions do not depend on the order: the partitions need no sort then
+    boolean sorted = !w.order().isEmpty() && WindowFunctions.orderMatters(w.frame(), w.calls());
+    TreeSet<Integer> read = new TreeSet<>();
+    addFunctionColumns(w, read);
+    WindowPositions positions = WindowPositions.of(columns, read.stream().mapToInt(Integer::intValue).toArray(),
+        partitionIds, w.order(), sorted, n);
+    Column[] laidOut = positions.columns();
     Column key = null;
     boolean descending = false;
     boolean nullsFirst = false;
-    if (!w.order().isEmpty()) {
+    if (w.frame().rangeOffsets()) {
       RelFieldCollation first = w.order().get(0);
-      key = columns[first.getFieldIndex()];
+      key = laidOut[first.getFieldIndex()];
       if (!(key instanceof LongColumn) && !(key instanceof DoubleColumn)) {
         key = Columns.pack(key.toArray());
       }
       descending = first.direction.isDescending();
       nullsFirst = RowComparator.nullsFirst(first);
     }
-    WindowFrame.Sorted sorted = new WindowFrame.Sorted(peerStart, peerEnd, key, order, descending, nullsFirst);
-    WindowFunctions functions = new WindowFunctions(columns, order, partitionEnd, sorted, w.frame());
-    List<Column> out = new ArrayList<>();
+    int[] identity = WindowPositions.identity(n);
+    WindowFrame.Sorted bounds = new WindowFrame.Sorted(positions.peerStart(), positions.peerEnd(), key, identity,
+        descending, nullsFirst);
+    WindowFunctions functions = new WindowFunctions(laidOut, identity, positions.partitionEnd(), bounds, w.frame());
     for (WindowCall call : w.calls()) {
-      out.add(functions.evaluate(call));
+      out.add(positions.toInputOrder(functions.evaluate(call)));
     }
     return out;
   }
@@ -202,22 +163,27 @@ public final class WindowOperator implements Operator {
       for (int k : w.partitionKeys()) {
         read.add(k);
       }
-      for (RelFieldCollation f : w.order()) {
-        read.add(f.getFieldIndex());
-      }
-      for (WindowCall call : w.calls()) {
-        if (call.argument() >= 0) {
-          read.add(call.argument());
-        }
-        if (call.defaultColumn() >= 0) {
-          read.add(call.defaultColumn());
-        }
-        if (call.countColumn() >= 0) {
-          read.add(call.countColumn());
-        }
-      }
+      addFunctionColumns(w, read);
     }
     return new ArrayList<>(read);
+  }
+
+  /** Adds the columns a window's functions read (ORDER BY keys, arguments, offsets, defaults) to {@code read}. */
+  private static void addFunctionColumns(Window w, TreeSet<Integer> read) {
+    for (RelFieldCollation f : w.order()) {
+      read.add(f.getFieldIndex());
+    }
+    for (WindowCall call : w.calls()) {
+      if (call.argument() >= 0) {
+        read.add(call.argument());
+      }
+      if (call.defaultColumn() >= 0) {
+        read.add(call.defaultColumn());
+      }
+      if (call.countColumn() >= 0) {
+        read.add(call.countColumn());
+      }
+    }
   }
 
   @Override

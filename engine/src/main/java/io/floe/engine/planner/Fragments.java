@@ -125,12 +125,13 @@ final class Fragments {
 
   /**
    * Operators over rows hash-partitioned by {@code keys} on N tasks, so rows with equal keys meet in one task (window
-   * functions partitioned by those keys); {@code node} has the input as its only child.
+   * functions partitioned by those keys); {@code node} has the input as its only child. A leaf's tasks repartition
+   * their shares of the scan directly.
    */
-  Operator partitioned(PlanNode node, Operator input, int[] keys, String what,
+  Operator partitioned(PlanNode node, Source input, int[] keys, String what,
       Function<List<Operator>, Operator> task) {
     node.detail("partitioned by " + Arrays.toString(keys));
-    return fragment(node, List.of(FragmentExchange.Input.of(input, new HashDistribution(keys))), what, task);
+    return fragment(node, List.of(input(input, p -> new HashDistribution(keys))), what, task);
   }
 
   /**

@@ -372,14 +372,13 @@ public final class PhysicalPlanner {
 
   private Operator window(Window window) {
     List<WindowOperator.Window> windows = WindowPlans.windows(window);
-    Operator input = build(window.getInput());
     int[] keys = WindowPlans.commonPartitionKeys(window);
     if (workers > 1 && keys.length > 0) {
       // every window's partitions lie within one hash partition of the keys all windows partition by
-      return fragments.partitioned(building.peek(), input, keys, "window",
+      return fragments.partitioned(building.peek(), source(window.getInput()), keys, "window",
           receivers -> new WindowOperator(receivers.get(0), windows, allocator));
     }
-    return new WindowOperator(input, windows, allocator);
+    return new WindowOperator(build(window.getInput()), windows, allocator);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {

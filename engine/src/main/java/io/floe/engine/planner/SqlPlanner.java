@@ -166,6 +166,9 @@ public final class SqlPlanner {
     rel = new RelFieldTrimmer(null, builder).trim(rel);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, SetOpAllToDistinctRule.INTERSECT, SetOpAllToDistinctRule.MINUS);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+    // the trimmer does not see into windows: a projection below each keeps only the columns used above it and those
+    // it reads, so the scan under it decodes (and the exchanges move) only those
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_WINDOW_TRANSPOSE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP,
         CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
         CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
