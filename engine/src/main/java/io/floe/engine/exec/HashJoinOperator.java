@@ -40,6 +40,8 @@ public final class HashJoinOperator implements Operator {
   private final MemoryAccount memory;
   /** Whether a probe row needs only its first match (see {@link #firstMatchOnly()}). */
   private final boolean firstMatchOnly;
+  /** The table shared with the other tasks of a broadcast join, or null when this operator builds its own. */
+  private final SharedJoinBuild shared;
 
   private Batch build;
   private int buildRows;
@@ -68,7 +70,21 @@ public final class HashJoinOperator implements Operator {
   /** A hash join whose build side counts against the query's memory limit on {@code allocator}. */
   public HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator) {
-    this(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth, allocator, false);
+    this(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth, allocator, false, null);
+  }
+
+  /**
+   * One task of a broadcast join whose tasks share one hash table ({@code shared}): INNER, LEFT, SEMI or ANTI, whose
+   * build rows need no per-task matched flags.
+   */
+  public static HashJoinOperator sharingBuild(Operator left, Operator right, JoinRelType type, int[] leftKeys,
+      int[] rightKeys, boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth,
+      BufferAllocator allocator, SharedJoinBuild shared) {
+    if (type == JoinRelType.RIGHT || type == JoinRelType.FULL) {
+      throw new IllegalArgumentException("a " + type + " join emits unmatched build rows: it cannot share its build");
+    }
+    return new HashJoinOperator(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth,
+        allocator, false, shared);
   }
 
   /**
@@ -82,12 +98,13 @@ public final class HashJoinOperator implements Operator {
       throw new IllegalArgumentException("only SEMI and ANTI joins build on the left input, not " + type);
     }
     return new HashJoinOperator(left, right, type, leftKeys, rightKeys, nullSafe, residual, leftWidth, rightWidth,
-        allocator, true);
+        allocator, true, null);
   }
 
   private HashJoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
       boolean[] nullSafe, VectorExpr residual, int leftWidth, int rightWidth, BufferAllocator allocator,
-      boolean buildLeft) {
+      boolean buildLeft, SharedJoinBuild shared) {
+    this.shared = shared;
     this.memory = new MemoryAccount(allocator, "HashJoin (build side)");
     this.left = left;
     this.right = right;
@@ -112,7 +129,14 @@ public final class HashJoinOperator implements Operator {
   @Override
   public Batch next() {
     if (build == null) {
-      buildTable();
+      if (shared == null) {
+        buildTable();
+      } else {
+        use(shared.get(() -> {
+          buildTable();
+          return new SharedJoinBuild.Table(build, longTable, buckets, chain, buildHashes);
+        }, this::drainBuildInput));
+      }
     }
     if (buildLeft && buildRows == 0) {
       return null; // no left row to keep: the right input need not be read
@@ -134,6 +158,26 @@ public final class HashJoinOperator implements Operator {
       }
     }
     return pending.poll();
+  }
+
+  /** Probes the shared {@code table} (built by another task, or by this one). */
+  private void use(SharedJoinBuild.Table table) {
+    build = table.build();
+    buildRows = build.size();
+    longTable = table.longTable();
+    buckets = table.buckets();
+    chain = table.chain();
+    buildHashes = table.buildHashes();
+    if (buildMatched == null) {
+      buildMatched = new boolean[buildRows];
+    }
+  }
+
+  /** Reads this task's copy of the broadcast build input to its end, keeping nothing (another task builds). */
+  private void drainBuildInput() {
+    while (buildInput.next() != null) {
+      Cancellation.check();
+    }
   }
 
   private void buildTable() {

@@ -58,13 +58,13 @@ final class FilterCompiler {
     }
   }
 
-  /** The conjuncts of {@code condition}, with ranges (SEARCH) expanded to their bounds; IN lists stay SEARCH. */
+  /** The conjuncts of {@code condition}, with ranges (SEARCH) expanded to their bounds; [NOT] IN lists stay SEARCH. */
   private List<RexNode> conjuncts(RexNode condition) {
     List<RexNode> out = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
       RexNode expanded = conjunct.getKind() == SqlKind.SEARCH
           ? RexUtil.expandSearch(rexBuilder, null, conjunct) : conjunct;
-      if (expanded.getKind() == SqlKind.AND) {
+      if (expanded.getKind() == SqlKind.AND && InList.Membership.of(expanded) == null) { // NOT IN stays a list
         out.addAll(conjuncts(expanded));
       } else {
         out.add(conjunct);

@@ -6,6 +6,7 @@ import io.floe.engine.exec.GroupingOutputOperator;
 import io.floe.engine.exec.GroupingSetsOperator;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.HashJoinOperator;
+import io.floe.engine.exec.SharedJoinBuild;
 import io.floe.engine.exec.LimitOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
@@ -415,6 +416,13 @@ public final class PhysicalPlanner {
       JoinDistribution distribution = buildLeftNote != null
           ? JoinDistribution.partitionedBuildingLeft(type, leftRows, rightRows)
           : JoinDistribution.choose(type, leftRows, rightRows, settings);
+      if (distribution.strategy() == JoinDistribution.Strategy.BROADCAST) {
+        // the tasks on this machine probe one table, built once from the broadcast build side
+        SharedJoinBuild shared = new SharedJoinBuild();
+        return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk,
+            rk, receivers -> HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
+                residualExpr, leftWidth, rightWidth, allocator, shared));
+      }
       return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
           receivers -> hashJoin.apply(receivers.get(0), receivers.get(1)));
     }
