@@ -28,6 +28,20 @@ final class GroupRows {
     }
   }
 
+  /**
+   * Writes to the start of {@code rows} the rows of a batch an aggregate reads: selected by its FILTER
+   * ({@code selected}, null: all) and not NULL in {@code tested}; returns how many.
+   */
+  static int selectedNonNull(Column tested, boolean[] selected, int[] rows) {
+    int count = 0;
+    for (int r = 0; r < rows.length; r++) {
+      if ((selected == null || selected[r]) && !tested.isNull(r)) {
+        rows[count++] = r;
+      }
+    }
+    return count;
+  }
+
   /** Keeps the rows {@code rows[0..count)} of {@code batch}, row r in group {@code ids[r]}. */
   void add(Batch batch, int[] ids, int[] rows, int count) {
     if (count == 0) {

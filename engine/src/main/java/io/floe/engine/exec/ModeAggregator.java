@@ -32,12 +32,7 @@ final class ModeAggregator extends GroupAggregator {
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
     Column values = batch.column(spec.args().get(0));
     int[] rows = new int[batch.size()];
-    int count = 0;
-    for (int r = 0; r < rows.length; r++) {
-      if ((selected == null || selected[r]) && !values.isNull(r)) {
-        rows[count++] = r;
-      }
-    }
+    int count = GroupRows.selectedNonNull(values, selected, rows);
     if (count == 0) {
       return true;
     }

@@ -43,12 +43,7 @@ final class QuantileAggregator extends GroupAggregator {
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
     Column keys = batch.column(keyArg);
     int[] keep = new int[batch.size()];
-    int count = 0;
-    for (int r = 0; r < keep.length; r++) {
-      if ((selected == null || selected[r]) && !keys.isNull(r)) {
-        keep[count++] = r;
-      }
-    }
+    int count = GroupRows.selectedNonNull(keys, selected, keep);
     rows.add(batch, ids, keep, count);
     return true;
   }

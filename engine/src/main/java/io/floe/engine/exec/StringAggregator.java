@@ -52,12 +52,7 @@ final class StringAggregator extends GroupAggregator {
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
     Column values = batch.column(spec.args().get(0));
     int[] keep = new int[batch.size()];
-    int count = 0;
-    for (int r = 0; r < keep.length; r++) {
-      if ((selected == null || selected[r]) && !values.isNull(r)) {
-        keep[count++] = r;
-      }
-    }
+    int count = GroupRows.selectedNonNull(values, selected, keep);
     rows.add(batch, ids, keep, count);
     return true;
   }
