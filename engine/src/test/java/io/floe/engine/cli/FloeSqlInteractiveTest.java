@@ -90,7 +90,7 @@ class FloeSqlInteractiveTest {
       type(keyboard, "SELECT count(*) AS total_rows FROM numbers;\n");
       screen.await("| " + ShellWarehouse.NUMBER_ROWS);
       screen.await("jdbc:floe:");
-      type(keyboard, "SELECT count(*) AS pairs FROM numbers a, numbers b WHERE a.id + b.id < 0;\n");
+      type(keyboard, "SELECT count(*) AS triples FROM numbers a, numbers b, numbers c WHERE a.id + b.id + c.id < 0;\n");
       screen.await("scanned");
       type(keyboard, "\u0003");
       screen.await("statement cancelled");
