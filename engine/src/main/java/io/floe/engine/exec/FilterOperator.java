@@ -39,13 +39,12 @@ public final class FilterOperator implements Operator {
       }
       int count = n == 0 ? 0 : condition.select(batch, rows, n);
       if (count == n) {
-        return output(batch);
+        return outputColumns == null ? batch : new Batch(n, outputs(batch));
       }
       if (count > 0) {
-        Column[] columns = output(batch).vectors();
-        Column[] kept = new Column[columns.length];
+        Column[] kept = outputs(batch);
         for (int c = 0; c < kept.length; c++) {
-          kept[c] = columns[c].select(rows, count);
+          kept[c] = kept[c].select(rows, count);
         }
         return new Batch(count, kept);
       }
@@ -53,16 +52,16 @@ public final class FilterOperator implements Operator {
     return null;
   }
 
-  /** The batch's output columns (not copied). */
-  private Batch output(Batch batch) {
+  /** The batch's output columns, in a new array (the columns themselves are not copied). */
+  private Column[] outputs(Batch batch) {
     if (outputColumns == null) {
-      return batch;
+      return batch.vectors().clone();
     }
     Column[] columns = new Column[outputColumns.length];
     for (int c = 0; c < columns.length; c++) {
       columns[c] = batch.column(outputColumns[c]);
     }
-    return new Batch(batch.size(), columns);
+    return columns;
   }
 
   /** Writes the rows where {@code condition} is TRUE to the start of {@code rows}; returns how many. */

@@ -168,9 +168,7 @@ public final class HashJoinOperator implements Operator {
     buckets = table.buckets();
     chain = table.chain();
     buildHashes = table.buildHashes();
-    if (buildMatched == null) {
-      buildMatched = new boolean[buildRows];
-    }
+    buildMatched = new boolean[buildRows];
   }
 
   /** Reads this task's copy of the broadcast build input to its end, keeping nothing (another task builds). */

@@ -416,15 +416,13 @@ public final class PhysicalPlanner {
       JoinDistribution distribution = buildLeftNote != null
           ? JoinDistribution.partitionedBuildingLeft(type, leftRows, rightRows)
           : JoinDistribution.choose(type, leftRows, rightRows, settings);
-      if (distribution.strategy() == JoinDistribution.Strategy.BROADCAST) {
-        // the tasks on this machine probe one table, built once from the broadcast build side
-        SharedJoinBuild shared = new SharedJoinBuild();
-        return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk,
-            rk, receivers -> HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
-                residualExpr, leftWidth, rightWidth, allocator, shared));
-      }
+      // the tasks of a broadcast join on this machine probe one table, built once from the broadcast build side
+      SharedJoinBuild shared = distribution.strategy() == JoinDistribution.Strategy.BROADCAST
+          ? new SharedJoinBuild() : null;
       return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
-          receivers -> hashJoin.apply(receivers.get(0), receivers.get(1)));
+          receivers -> shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
+              : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
+                  residualExpr, leftWidth, rightWidth, allocator, shared));
     }
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
