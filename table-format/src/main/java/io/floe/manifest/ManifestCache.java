@@ -13,7 +13,8 @@ import java.util.function.ToLongFunction;
  * read and decoded again by the next query, scan planning or row estimate. Least recently used files are dropped
  * once the cached contents exceed a budget of approximate bytes: the system property
  * {@code floe.manifest-cache.max-bytes} (default 64 MiB; 0 turns the cache off). A file larger than a quarter of
- * the budget is never cached.
+ * the budget is never cached; scan planning reads a manifest file over 1/64 of the budget with its partition filter
+ * instead ({@link ManifestReader#readLive}).
  */
 final class ManifestCache {
   static final ManifestCache SHARED = new ManifestCache(Long.getLong("floe.manifest-cache.max-bytes", 64L << 20));
@@ -67,6 +68,14 @@ final class ManifestCache {
       bytes -= eldest.next().bytes();
       eldest.remove();
     }
+  }
+
+  /**
+   * Whether a manifest file of {@code fileLength} bytes is likely to be kept once decoded: decoded entries take
+   * roughly ten to twenty times their compressed Avro bytes, and a file over a quarter of the budget is not kept.
+   */
+  boolean mayKeep(long fileLength) {
+    return maxBytes > 0 && fileLength <= maxBytes / 64;
   }
 
   /** How many files are cached. */

@@ -30,14 +30,16 @@ public final class ManifestReader {
   private final ManifestFile manifest;
   private final PartitionSpec spec;
   private final String path;
+  private final Predicate<Record> partitionFilter;
   private AvroFields entryFields;
   private AvroFields fileFields;
   private AvroFields partitionFields;
 
-  private ManifestReader(ManifestFile manifest, PartitionSpec spec) {
+  private ManifestReader(ManifestFile manifest, PartitionSpec spec, Predicate<Record> partitionFilter) {
     this.manifest = manifest;
     this.spec = spec;
     this.path = manifest.path();
+    this.partitionFilter = partitionFilter;
   }
 
   /** All entries of the manifest, including DELETED ones (see {@link ManifestEntry#isLive()}). */
@@ -45,16 +47,21 @@ public final class ManifestReader {
     PartitionSpec spec = spec(manifest, specsById);
     ManifestCache.Key key = new ManifestCache.Key(manifest.path(), manifest.length(), manifest.sequenceNumber(),
         manifest.addedSnapshotId(), spec.specId());
-    return ManifestCache.SHARED.get(key, () -> new ManifestReader(manifest, spec).readAll(io),
+    return ManifestCache.SHARED.get(key, () -> new ManifestReader(manifest, spec, null).readAll(io),
         ManifestCache::weigh);
   }
 
   /**
-   * The live entries of the manifest whose partition {@code partitionFilter} accepts, from the manifest decoded once
-   * and kept in the process's {@link ManifestCache}.
+   * The live entries of the manifest whose partition {@code partitionFilter} accepts: from the manifest decoded once
+   * and kept in the process's {@link ManifestCache}, or, for a manifest too large for the cache to keep, decoded
+   * with the filter (it sees the partition of each live entry before the rest is converted, so rejected entries
+   * cost no conversion).
    */
   public static List<ManifestEntry> readLive(FileIO io, ManifestFile manifest, Map<Integer, PartitionSpec> specsById,
                                              Predicate<Record> partitionFilter) {
+    if (!ManifestCache.SHARED.mayKeep(manifest.length())) {
+      return new ManifestReader(manifest, spec(manifest, specsById), partitionFilter).readAll(io);
+    }
     List<ManifestEntry> live = new ArrayList<>();
     for (ManifestEntry entry : read(io, manifest, specsById)) {
       if (entry.isLive() && partitionFilter.test(entry.file().partition())) {
@@ -117,10 +124,16 @@ public final class ManifestReader {
   private ManifestEntry convert(org.apache.avro.generic.GenericRecord record) {
     ManifestEntry.Status status = ManifestEntry.Status.fromId(
         (Integer) entryFields.required(record, ManifestSchemas.STATUS, "status"));
+    if (partitionFilter != null && status == ManifestEntry.Status.DELETED) {
+      return null;
+    }
     org.apache.avro.generic.GenericRecord file = (org.apache.avro.generic.GenericRecord)
         entryFields.required(record, ManifestSchemas.DATA_FILE, "data_file");
     String filePath = fileFields.required(file, ManifestSchemas.FILE_PATH, "file_path").toString();
     GenericRecord partition = partition(file, filePath);
+    if (partitionFilter != null && !partitionFilter.test(partition)) {
+      return null;
+    }
     Long snapshotId = (Long) entryFields.get(record, ManifestSchemas.SNAPSHOT_ID);
     Long sequenceNumber = (Long) entryFields.get(record, ManifestSchemas.SEQUENCE_NUMBER);
     Long fileSequenceNumber = (Long) entryFields.get(record, ManifestSchemas.FILE_SEQUENCE_NUMBER);

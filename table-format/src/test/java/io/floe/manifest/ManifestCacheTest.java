@@ -1,7 +1,9 @@
 package io.floe.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.io.FileIO;
 import io.floe.io.InputFile;
@@ -102,6 +104,14 @@ class ManifestCacheTest {
     off.get(key, () -> List.of(loads.incrementAndGet()), v -> 1);
     off.get(key, () -> List.of(loads.incrementAndGet()), v -> 1);
     assertEquals(4, loads.get());
+  }
+
+  @Test
+  void scanPlanningReadsAManifestTooLargeToKeepWithItsFilter() {
+    ManifestCache cache = new ManifestCache(64L << 20);
+    assertTrue(cache.mayKeep(1L << 20));
+    assertFalse(cache.mayKeep((1L << 20) + 1));
+    assertFalse(new ManifestCache(0).mayKeep(1));
   }
 
   private static ManifestCache.Key key(int file) {
