@@ -78,11 +78,10 @@ public final class RecursiveUnionOperator implements Operator {
 
   /** The rows of {@code batch} not seen before (each once), or null when there are none. */
   private Batch unseen(Batch batch) {
-    int before = seen.size();
+    int nextNew = seen.size();
     int[] ids = seen.groupIds(batch);
     int[] rows = new int[batch.size()];
     int count = 0;
-    int nextNew = before;
     for (int r = 0; r < ids.length; r++) {
       if (ids[r] == nextNew) {
         rows[count++] = r;
