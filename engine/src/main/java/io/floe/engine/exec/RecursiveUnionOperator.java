@@ -4,6 +4,7 @@ import io.floe.engine.expr.SqlStateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -37,7 +38,7 @@ public final class RecursiveUnionOperator implements Operator {
     this.seed = seed;
     this.step = step;
     this.workTable = workTable;
-    this.seen = all ? null : new GroupTable(java.util.stream.IntStream.range(0, width).toArray());
+    this.seen = all ? null : new GroupTable(IntStream.range(0, width).toArray());
     this.memory = new MemoryAccount(allocator, "RecursiveUnion " + workTable.name());
     this.current = seed;
   }
@@ -77,11 +78,10 @@ public final class RecursiveUnionOperator implements Operator {
 
   /** The rows of {@code batch} not seen before (each once), or null when there are none. */
   private Batch unseen(Batch batch) {
-    int before = seen.size();
+    int nextNew = seen.size();
     int[] ids = seen.groupIds(batch);
     int[] rows = new int[batch.size()];
     int count = 0;
-    int nextNew = before;
     for (int r = 0; r < ids.length; r++) {
       if (ids[r] == nextNew) {
         rows[count++] = r;

@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import io.floe.engine.expr.Values;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -14,21 +15,19 @@ import org.apache.calcite.sql.SqlKind;
  */
 final class WindowAggregates {
   private final Column[] columns;
-  private final int[] order;
   private final int[] partitionEnd;
   private final int n;
   private final int[][] starts;
   private final int[][] ends;
 
   /**
-   * {@code columns} are the input columns (in input row order), {@code order} the sorted row indexes,
+   * {@code columns} are the columns the calls read, laid out by position (partitions grouped and sorted),
    * {@code partitionEnd[i]} the end of position i's partition, {@code pieces} the frames.
    */
-  WindowAggregates(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Pieces pieces) {
+  WindowAggregates(Column[] columns, int[] partitionEnd, WindowFrame.Pieces pieces) {
     this.columns = columns;
-    this.order = order;
     this.partitionEnd = partitionEnd;
-    this.n = order.length;
+    this.n = partitionEnd.length;
     this.starts = pieces.starts();
     this.ends = pieces.ends();
   }
@@ -58,7 +57,7 @@ final class WindowAggregates {
         int[] start = starts[k];
         int[] end = ends[k];
         for (int i = 0; i < n; i++) {
-          out[order[i]] += before == null ? end[i] - start[i] : before[end[i]] - before[start[i]];
+          out[i] += before == null ? end[i] - start[i] : before[end[i]] - before[start[i]];
         }
       }
     }
@@ -69,7 +68,7 @@ final class WindowAggregates {
   private long[] nonNullPrefix(boolean[] nulls) {
     long[] before = new long[n + 1];
     for (int p = 0; p < n; p++) {
-      before[p + 1] = before[p] + (nulls == null || !nulls[order[p]] ? 1 : 0);
+      before[p + 1] = before[p] + (nulls == null || !nulls[p] ? 1 : 0);
     }
     return before;
   }
@@ -104,19 +103,19 @@ final class WindowAggregates {
     int[] b = new int[pieces];
     for (int from = 0; from < n; from = partitionEnd[from]) {
       int to = partitionEnd[from];
-      java.util.Arrays.fill(a, from);
-      java.util.Arrays.fill(b, from);
+      Arrays.fill(a, from);
+      Arrays.fill(b, from);
       long count = 0;
       sum.clear();
       if (copies != null) {
         for (int i = from; i < to; i++) {
-          copies[Math.max(0, ids[order[i]])] = 0;
+          copies[Math.max(0, ids[i])] = 0;
         }
       }
       for (int i = from; i < to; i++) {
         for (int k = 0; k < pieces; k++) {
           for (; a[k] < starts[k][i]; a[k]++) {
-            int row = order[a[k]];
+            int row = a[k];
             if (a[k] < b[k] && !arg.isNull(row) && (ids == null || --copies[ids[row]] == 0)) {
               sum.leave(row);
               count--;
@@ -124,14 +123,14 @@ final class WindowAggregates {
           }
           b[k] = Math.max(b[k], a[k]);
           for (; b[k] < ends[k][i]; b[k]++) {
-            int row = order[b[k]];
+            int row = b[k];
             if (!arg.isNull(row) && (ids == null || copies[ids[row]]++ == 0)) {
               sum.enter(row);
               count++;
             }
           }
         }
-        sum.emit(order[i], count);
+        sum.emit(i, count);
       }
     }
   }
@@ -146,7 +145,7 @@ final class WindowAggregates {
     int capacity = Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
     int mask = capacity - 1;
     int[] representative = new int[capacity];
-    java.util.Arrays.fill(representative, -1);
+    Arrays.fill(representative, -1);
     int next = 0;
     for (int row = 0; row < n; row++) {
       if (arg.isNull(row)) {
@@ -226,8 +225,7 @@ final class WindowAggregates {
     long[] hi = new long[n + 1];
     long[] lo = new long[n + 1];
     for (int p = 0; p < n; p++) {
-      int row = order[p];
-      long x = nulls != null && nulls[row] ? 0 : v[row];
+      long x = nulls != null && nulls[p] ? 0 : v[p];
       hi[p + 1] = WindowSums.highPlus(hi[p], lo[p], x);
       lo[p + 1] = lo[p] + x;
     }
@@ -248,7 +246,7 @@ final class WindowAggregates {
         sumLo = r;
         count += before[e] - before[s];
       }
-      out.set(order[i], sumHi, sumLo, count);
+      out.set(i, sumHi, sumLo, count);
     }
     return out.column();
   }
@@ -272,21 +270,19 @@ final class WindowAggregates {
       int b = from;
       for (int i = from; i < to; i++) {
         for (; a < start[i]; a++) {
-          int row = order[a];
-          if (a < b && (nulls == null || !nulls[row])) {
-            sum.add(-v[row], -1);
+          if (a < b && (nulls == null || !nulls[a])) {
+            sum.add(-v[a], -1);
             count--;
           }
         }
         b = Math.max(b, a);
         for (; b < end[i]; b++) {
-          int row = order[b];
-          if (nulls == null || !nulls[row]) {
-            sum.add(v[row], 1);
+          if (nulls == null || !nulls[b]) {
+            sum.add(v[b], 1);
             count++;
           }
         }
-        out.set(order[i], sum.value(), count);
+        out.set(i, sum.value(), count);
       }
     }
     return out.column();
@@ -388,8 +384,7 @@ final class WindowAggregates {
       double[] v = d.values();
       long[] out = new long[n];
       for (int r = 0; r < n; r++) {
-        long bits = Double.doubleToLongBits(v[r] + 0.0);
-        out[r] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        out[r] = WindowKeys.sortable(v[r]);
       }
       return out;
     }
@@ -413,11 +408,10 @@ final class WindowAggregates {
         int b = from;
         for (int i = from; i < to; i++) {
           for (; b < end[i]; b++) {
-            int row = order[b];
-            if (nulls != null && nulls[row]) {
+            if (nulls != null && nulls[b]) {
               continue;
             }
-            while (tail > head && !before(order[deque[tail - 1]], row)) {
+            while (tail > head && !before(deque[tail - 1], b)) {
               tail--;
             }
             deque[tail++] = b;
@@ -425,7 +419,7 @@ final class WindowAggregates {
           while (tail > head && deque[head] < start[i]) {
             head++;
           }
-          out[order[i]] = tail > head ? order[deque[head]] : -1;
+          out[i] = tail > head ? deque[head] : -1;
         }
       }
       return out;

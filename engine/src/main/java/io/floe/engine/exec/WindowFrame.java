@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
  * A window frame: ROWS (offsets count rows) or RANGE (offsets are distances on the single ORDER BY key; CURRENT
@@ -101,7 +102,7 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
   }
 
   /** The sorted rows of one window: positions of partitions and peer groups, the ORDER BY key for RANGE. */
-  record Sorted(int[] peerStart, int[] peerEnd, Column key, int[] order, boolean descending, boolean nullsFirst) {
+  record Sorted(int[] peerStart, int[] peerEnd, Column key, boolean descending, boolean nullsFirst) {
   }
 
   /** The frame {@code [start[i], end[i])} of each position i of the partition {@code [from, to)}. */
@@ -117,13 +118,12 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
     int nonNullTo = to;
     if (rangeOffsets()) {
       Column key = sorted.key();
-      int[] order = sorted.order();
       if (sorted.nullsFirst()) {
-        while (nonNullFrom < to && key.isNull(order[nonNullFrom])) {
+        while (nonNullFrom < to && key.isNull(nonNullFrom)) {
           nonNullFrom++;
         }
       } else {
-        while (nonNullTo > from && key.isNull(order[nonNullTo - 1])) {
+        while (nonNullTo > from && key.isNull(nonNullTo - 1)) {
           nonNullTo--;
         }
       }
@@ -196,10 +196,10 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
       int[] out, boolean upper) {
     switch (b.kind()) {
       case UNBOUNDED_PRECEDING:
-        java.util.Arrays.fill(out, from, to, from);
+        Arrays.fill(out, from, to, from);
         return;
       case UNBOUNDED_FOLLOWING:
-        java.util.Arrays.fill(out, from, to, to);
+        Arrays.fill(out, from, to, to);
         return;
       case CURRENT_ROW:
         System.arraycopy(upper ? sorted.peerEnd() : sorted.peerStart(), from, out, from, to - from);
@@ -217,15 +217,14 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
     int dir = sorted.descending() ? -1 : 1;
     int sign = (b.kind() == Kind.PRECEDING ? -1 : 1) * dir;
     boolean roundUp = !upper ^ sorted.descending();
-    int[] order = sorted.order();
     Column key = sorted.key();
     int p = nonNullFrom;
     if (key instanceof DoubleColumn d) {
       double[] v = d.values();
       for (int i = nonNullFrom; i < nonNullTo; i++) {
-        double threshold = b.range().shift(v[order[i]], sign);
-        while (p < nonNullTo && (dir * RowComparator.compareDoubles(v[order[p]], threshold) < 0
-            || upper && RowComparator.compareDoubles(v[order[p]], threshold) == 0)) {
+        double threshold = b.range().shift(v[i], sign);
+        while (p < nonNullTo && (dir * RowComparator.compareDoubles(v[p], threshold) < 0
+            || upper && RowComparator.compareDoubles(v[p], threshold) == 0)) {
           p++;
         }
         out[i] = p;
@@ -239,9 +238,9 @@ public record WindowFrame(boolean rows, Bound lower, Bound upper, Exclusion excl
     long[] v = l.values();
     int scale = l.scale();
     for (int i = nonNullFrom; i < nonNullTo; i++) {
-      long threshold = b.range().shift(v[order[i]], sign, roundUp, scale);
-      while (p < nonNullTo && (dir * Long.compare(v[order[p]], threshold) < 0
-          || upper && v[order[p]] == threshold)) {
+      long threshold = b.range().shift(v[i], sign, roundUp, scale);
+      while (p < nonNullTo && (dir * Long.compare(v[p], threshold) < 0
+          || upper && v[p] == threshold)) {
         p++;
       }
       out[i] = p;

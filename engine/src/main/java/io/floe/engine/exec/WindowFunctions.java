@@ -7,18 +7,17 @@ import java.util.Set;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Evaluates window functions over rows sorted by partition and order keys, each into a typed column in the rows'
- * original order. Ranking and distribution functions number positions; aggregates slide over the frames
+ * Evaluates window functions over rows laid out by position (partitions grouped, sorted by the order keys), each
+ * into a typed column by position ({@link WindowPositions#toInputOrder} puts it back in row order). Ranking and distribution functions number positions; aggregates slide over the frames
  * ({@link WindowAggregates}); value functions (FIRST_VALUE, LAST_VALUE, NTH_VALUE, LAG, LEAD) pick a row, with
  * IGNORE NULLS among the rows whose argument is not NULL.
  */
 final class WindowFunctions {
   /** The aggregate functions. */
-  private static final Set<SqlKind> AGGREGATES = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
+  static final Set<SqlKind> AGGREGATES = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
       SqlKind.MAX);
 
   private final Column[] columns;
-  private final int[] order;
   private final int[] partitionEnd;
   private final WindowFrame.Sorted sorted;
   private final WindowFrame frame;
@@ -30,17 +29,15 @@ final class WindowFunctions {
   private WindowAggregates aggregates;
 
   /**
-   * {@code columns} are the input columns the calls read, {@code order} the row of {@code columns} at each position
-   * (partitions grouped, each sorted by the ORDER BY when the functions need it), {@code partitionEnd[i]} the end of
-   * position i's partition.
+   * {@code columns} are the columns the calls read, laid out by position (partitions grouped, each sorted by the
+   * ORDER BY when the functions need it), {@code partitionEnd[i]} the end of position i's partition.
    */
-  WindowFunctions(Column[] columns, int[] order, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
+  WindowFunctions(Column[] columns, int[] partitionEnd, WindowFrame.Sorted sorted, WindowFrame frame) {
     this.columns = columns;
-    this.order = order;
     this.partitionEnd = partitionEnd;
     this.sorted = sorted;
     this.frame = frame;
-    this.n = order.length;
+    this.n = partitionEnd.length;
   }
 
   /** Whether the calls' results depend on the order of the rows: unless all aggregate whole partitions. */
@@ -74,7 +71,7 @@ final class WindowFunctions {
   private WindowAggregates aggregates() {
     frames();
     if (aggregates == null) {
-      aggregates = new WindowAggregates(columns, order, partitionEnd, pieces);
+      aggregates = new WindowAggregates(columns, partitionEnd, pieces);
     }
     return aggregates;
   }
@@ -135,19 +132,19 @@ final class WindowFunctions {
       switch (call.kind()) {
         case ROW_NUMBER:
           for (int i = from; i < to; i++) {
-            out[order[i]] = i - from + 1;
+            out[i] = i - from + 1;
           }
           break;
         case RANK:
           for (int i = from; i < to; i++) {
-            out[order[i]] = peerStart[i] - from + 1;
+            out[i] = peerStart[i] - from + 1;
           }
           break;
         case DENSE_RANK:
           long dense = 0;
           for (int i = from; i < to; i++) {
             dense += peerStart[i] == i ? 1 : 0;
-            out[order[i]] = dense;
+            out[i] = dense;
           }
           break;
         default: // NTILE: the first (m mod buckets) buckets hold one row more
@@ -157,7 +154,7 @@ final class WindowFunctions {
           for (int i = from; i < to; i++) {
             long r = i - from;
             long bucket = r < larger * (size + 1) ? r / (size + 1) : larger + (r - larger * (size + 1)) / size;
-            out[order[i]] = bucket + 1;
+            out[i] = bucket + 1;
           }
           break;
       }
@@ -172,7 +169,7 @@ final class WindowFunctions {
       int to = partitionEnd[from];
       double m = to - from;
       for (int i = from; i < to; i++) {
-        out[order[i]] = percentRank ? (m <= 1 ? 0 : (sorted.peerStart()[i] - from) / (m - 1))
+        out[i] = percentRank ? (m <= 1 ? 0 : (sorted.peerStart()[i] - from) / (m - 1))
             : (sorted.peerEnd()[i] - from) / m;
       }
     }
@@ -196,16 +193,15 @@ final class WindowFunctions {
       for (int k = 0; k < pieces; k++) {
         size += rank(nonNull, ends[k][i]) - rank(nonNull, starts[k][i]);
       }
-      int row = order[i];
       long wanted = kind == SqlKind.FIRST_VALUE ? 0 : kind == SqlKind.LAST_VALUE ? size - 1
-          : counts.isNull(row) || counts.get(row) <= 0 ? -1 : counts.get(row) - 1;
-      out[row] = -1;
+          : counts.isNull(i) || counts.get(i) <= 0 ? -1 : counts.get(i) - 1;
+      out[i] = -1;
       for (int k = 0; k < pieces && wanted >= 0 && wanted < size; k++) {
         int from = rank(nonNull, starts[k][i]);
         int length = rank(nonNull, ends[k][i]) - from;
         if (wanted < length) {
           int p = from + (int) wanted;
-          out[row] = order[nonNull == null ? p : nonNull.positions[p]];
+          out[i] = nonNull == null ? p : nonNull.positions[p];
           break;
         }
         wanted -= length;
@@ -231,7 +227,7 @@ final class WindowFunctions {
       int count = 0;
       for (int p = 0; p < n; p++) {
         before[p] = count;
-        if (!arg.isNull(order[p])) {
+        if (!arg.isNull(p)) {
           found[count++] = p;
         }
       }
@@ -271,18 +267,17 @@ final class WindowFunctions {
       if (i == partitionEnd[partitionStart]) {
         partitionStart = i;
       }
-      int row = order[i];
-      if (counts.isNull(row)) {
-        rows[row] = -1; // a NULL offset gives NULL, not the default
+      if (counts.isNull(i)) {
+        rows[i] = -1; // a NULL offset gives NULL, not the default
         continue;
       }
-      long step = direction * Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, counts.get(row)));
+      long step = direction * Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, counts.get(i)));
       int found = step == 0 ? i : nonNull == null ? shift(i, step, partitionStart, partitionEnd[i])
           : nonNull.shift(i, step, partitionStart, partitionEnd[i]);
       if (found >= 0) {
-        rows[row] = order[found];
+        rows[i] = found;
       } else {
-        rows[row] = fallback == null ? -1 : call.defaultColumn() >= 0 ? n + row : n;
+        rows[i] = fallback == null ? -1 : call.defaultColumn() >= 0 ? n + i : n;
       }
     }
     return Gather.rows(source, rows, n);

@@ -1,6 +1,7 @@
 package io.floe.engine.exec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 
@@ -26,12 +27,11 @@ final class WindowKeys {
       Column c = columns[f.getFieldIndex()];
       long[] values;
       if (c instanceof LongColumn l) {
-        values = java.util.Arrays.copyOf(l.values(), n);
+        values = Arrays.copyOf(l.values(), n);
       } else if (c instanceof DoubleColumn d) {
         values = new long[n];
         for (int r = 0; r < n; r++) {
-          long bits = Double.doubleToLongBits(d.values()[r] + 0.0);
-          values[r] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+          values[r] = sortable(d.values()[r]);
         }
       } else if (c instanceof BoolColumn b) {
         values = new long[n];
@@ -62,6 +62,12 @@ final class WindowKeys {
     return new WindowKeys(keys.toArray(new long[0][]));
   }
 
+  /** A long whose order is the SQL order of doubles (-0.0 equal to 0.0, NaN above all). */
+  static long sortable(double value) {
+    long bits = Double.doubleToLongBits(value + 0.0);
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+  }
+
   /** Rows a and b in key order (0: peers). */
   int compare(int a, int b) {
     for (long[] key : keys) {
@@ -83,7 +89,7 @@ final class WindowKeys {
       return;
     }
     int m = to - from;
-    int[] source = java.util.Arrays.copyOfRange(rows, from, to);
+    int[] source = Arrays.copyOfRange(rows, from, to);
     for (int run = 0; run < m; run += INSERTION) {
       insertionSort(source, run, Math.min(m, run + INSERTION));
     }

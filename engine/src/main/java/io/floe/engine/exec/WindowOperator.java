@@ -146,10 +146,9 @@ public final class WindowOperator implements Operator {
       descending = first.direction.isDescending();
       nullsFirst = RowComparator.nullsFirst(first);
     }
-    int[] identity = WindowPositions.identity(n);
-    WindowFrame.Sorted bounds = new WindowFrame.Sorted(positions.peerStart(), positions.peerEnd(), key, identity,
-        descending, nullsFirst);
-    WindowFunctions functions = new WindowFunctions(laidOut, identity, positions.partitionEnd(), bounds, w.frame());
+    WindowFrame.Sorted bounds = new WindowFrame.Sorted(positions.peerStart(), positions.peerEnd(), key, descending,
+        nullsFirst);
+    WindowFunctions functions = new WindowFunctions(laidOut, positions.partitionEnd(), bounds, w.frame());
     for (WindowCall call : w.calls()) {
       out.add(positions.toInputOrder(functions.evaluate(call)));
     }

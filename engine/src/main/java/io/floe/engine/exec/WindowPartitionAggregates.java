@@ -2,9 +2,8 @@ package io.floe.engine.exec;
 
 import io.floe.engine.expr.Values;
 import java.math.BigDecimal;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.sql.SqlKind;
 
 /**
@@ -14,9 +13,6 @@ import org.apache.calcite.sql.SqlKind;
  * a non-null value gives NULL (COUNT 0, $SUM0 0).
  */
 final class WindowPartitionAggregates {
-  private static final Set<SqlKind> KINDS = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
-      SqlKind.MAX);
-
   private final Column[] columns;
   private final int[] partitionIds;
   private final int partitions;
@@ -40,7 +36,7 @@ final class WindowPartitionAggregates {
       return false;
     }
     for (WindowCall call : calls) {
-      if (!KINDS.contains(call.kind()) || call.distinct()) {
+      if (!WindowFunctions.AGGREGATES.contains(call.kind()) || call.distinct()) {
         return false;
       }
     }
@@ -148,7 +144,7 @@ final class WindowPartitionAggregates {
   /** Per partition, its exact sum as a BigDecimal. */
   private Column decimalSums(Column arg, boolean[] nulls, long[] counts, WindowCall call) {
     BigDecimal[] sums = new BigDecimal[partitions];
-    java.util.Arrays.fill(sums, BigDecimal.ZERO);
+    Arrays.fill(sums, BigDecimal.ZERO);
     for (int r = 0; r < n; r++) {
       if (nulls == null || !nulls[r]) {
         sums[partitionIds[r]] = sums[partitionIds[r]].add(Values.toBigDecimal(arg.get(r)));
@@ -167,7 +163,7 @@ final class WindowPartitionAggregates {
     boolean[] nulls = Nulls.mask(arg);
     int sign = call.kind() == SqlKind.MIN ? 1 : -1;
     int[] best = new int[partitions];
-    java.util.Arrays.fill(best, -1);
+    Arrays.fill(best, -1);
     if (arg instanceof LongColumn l) {
       long[] v = l.values();
       for (int r = 0; r < n; r++) {

@@ -1,5 +1,6 @@
 package io.floe.engine.exec;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 
@@ -45,14 +46,14 @@ final class WindowPositions {
       while (to < n && partitionIds[rows[to]] == id) {
         to++;
       }
-      java.util.Arrays.fill(partitionEnd, from, to, to);
+      Arrays.fill(partitionEnd, from, to, to);
     }
     int[] peerStart = new int[n];
     int[] peerEnd = new int[n];
     if (!sort) {
       for (int from = 0; from < n; from = partitionEnd[from]) {
-        java.util.Arrays.fill(peerStart, from, partitionEnd[from], from);
-        java.util.Arrays.fill(peerEnd, from, partitionEnd[from], partitionEnd[from]);
+        Arrays.fill(peerStart, from, partitionEnd[from], from);
+        Arrays.fill(peerEnd, from, partitionEnd[from], partitionEnd[from]);
       }
       return new WindowPositions(n, rows, permute(columns, read, rows, n), partitionEnd, peerStart, peerEnd);
     }
@@ -76,8 +77,8 @@ final class WindowPositions {
         boolean peers = i < to && (keys != null ? keys.compare(sorted[i - 1], sorted[i])
             : byOrder.compare(sorted[i - 1], sorted[i])) == 0;
         if (!peers) {
-          java.util.Arrays.fill(peerStart, peer, i, peer);
-          java.util.Arrays.fill(peerEnd, peer, i, i);
+          Arrays.fill(peerStart, peer, i, peer);
+          Arrays.fill(peerEnd, peer, i, i);
           peer = i;
         }
       }
