@@ -14,6 +14,9 @@ final class ModeAggregator extends GroupAggregator {
   private long[] counts = new long[16];
   private int[] pairGroups = new int[16];
   private int groups;
+  /** Built at the first result: the pairs' values and, per group, its mode's pair (-1: none). */
+  private Column pairValues;
+  private int[] modePairs;
 
   ModeAggregator(AggregateSpec spec) {
     super(spec);
@@ -60,21 +63,25 @@ final class ModeAggregator extends GroupAggregator {
 
   @Override
   Column result(int from, int to) {
-    Column values = pairs.keyColumns(0, pairs.size())[1];
-    int[] best = new int[to - from];
-    Arrays.fill(best, -1);
+    if (modePairs == null) {
+      findModes();
+    }
+    return Gather.rows(pairValues, Arrays.copyOfRange(modePairs, from, to), to - from);
+  }
+
+  /** Picks each group's mode in one pass over the pairs (not once per output batch). */
+  private void findModes() {
+    pairValues = pairs.keyColumns(0, pairs.size())[1];
+    modePairs = new int[groups];
+    Arrays.fill(modePairs, -1);
     for (int p = 0; p < pairs.size(); p++) {
       int g = pairGroups[p];
-      if (g < from || g >= to) {
-        continue;
-      }
-      int current = best[g - from];
+      int current = modePairs[g];
       if (current < 0 || counts[p] > counts[current]
-          || counts[p] == counts[current] && Values.compare(values.get(p), values.get(current)) < 0) {
-        best[g - from] = p;
+          || counts[p] == counts[current] && Values.compare(pairValues.get(p), pairValues.get(current)) < 0) {
+        modePairs[g] = p;
       }
     }
-    return Gather.rows(values, best, best.length);
   }
 
   @Override
