@@ -10,7 +10,7 @@ import org.apache.calcite.sql.SqlKind;
  * one entry per distinct pair rather than the rows.
  */
 final class ModeAggregator extends GroupAggregator {
-  private final GroupTable pairs = new GroupTable(new int[] {0, 1});
+  private final GroupTable pairs = GroupTable.ofAllColumns(2);
   private long[] counts = new long[16];
   private int[] pairGroups = new int[16];
   private int groups;
@@ -39,19 +39,14 @@ final class ModeAggregator extends GroupAggregator {
     if (count == 0) {
       return true;
     }
-    long[] groupOfRow = new long[count];
-    for (int i = 0; i < count; i++) {
-      groupOfRow[i] = ids[rows[i]];
-    }
-    Batch keys = new Batch(count, new Column[] {new LongColumn(groupOfRow, null, count, LongColumn.Kind.INTEGER, 0),
-        values.select(rows, count)});
+    Batch keys = GroupTable.groupAndValues(ids, rows, count, values);
     int[] pairIds = pairs.groupIds(keys);
     int capacity = capacity(counts.length, pairs.size());
     counts = Arrays.copyOf(counts, capacity);
     pairGroups = Arrays.copyOf(pairGroups, capacity);
     for (int i = 0; i < count; i++) {
       counts[pairIds[i]]++;
-      pairGroups[pairIds[i]] = (int) groupOfRow[i];
+      pairGroups[pairIds[i]] = ids[rows[i]];
     }
     return true;
   }
