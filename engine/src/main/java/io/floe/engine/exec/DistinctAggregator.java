@@ -141,24 +141,12 @@ final class DistinctAggregator extends GroupAggregator {
     if (count == 0) {
       return;
     }
-    long[] groups = new long[count];
-    Column[] keys = new Column[args.length + 1];
-    for (int i = 0; i < count; i++) {
-      groups[i] = ids[rows[i]];
-    }
-    keys[0] = new LongColumn(groups, null, count, LongColumn.Kind.INTEGER, 0);
-    for (int a = 0; a < args.length; a++) {
-      keys[a + 1] = args[a].select(rows, count);
-    }
+    Batch keys = GroupTable.groupAndValues(ids, rows, count, args);
     if (table == null) {
-      int[] keyColumns = new int[keys.length];
-      for (int k = 0; k < keyColumns.length; k++) {
-        keyColumns[k] = k;
-      }
-      table = new GroupTable(keyColumns);
+      table = GroupTable.ofAllColumns(keys.width());
     }
     int nextNew = table.size();
-    int[] keyIds = table.groupIds(new Batch(count, keys));
+    int[] keyIds = table.groupIds(keys);
     for (int i = 0; i < count; i++) {
       if (keyIds[i] == nextNew) {
         fresh[rows[i]] = true;

@@ -42,6 +42,16 @@ final class GroupRows {
     return count;
   }
 
+  /**
+   * Keeps the rows of {@code batch} an aggregate reads (selected by its FILTER, {@code selected} null: all, and not
+   * NULL in input column {@code tested}), row r in group {@code ids[r]}.
+   */
+  void addSelectedNonNull(Batch batch, int[] ids, boolean[] selected, int tested) {
+    int[] keep = new int[batch.size()];
+    int count = selectedNonNull(batch.column(tested), selected, keep);
+    add(batch, ids, keep, count);
+  }
+
   /** Keeps the rows {@code rows[0..count)} of {@code batch}, row r in group {@code ids[r]}. */
   void add(Batch batch, int[] ids, int[] rows, int count) {
     if (count == 0) {

@@ -110,6 +110,28 @@ final class GroupTable {
     }
   }
 
+  /**
+   * Keys of (group, values) pairs, for a table keyed by all its columns ({@link #ofAllColumns}): rows
+   * {@code rows[0..count)} as column 0, each row's group {@code ids[r]}, then the columns {@code args} at those rows.
+   */
+  static Batch groupAndValues(int[] ids, int[] rows, int count, Column... args) {
+    long[] groups = new long[count];
+    for (int i = 0; i < count; i++) {
+      groups[i] = ids[rows[i]];
+    }
+    Column[] keys = new Column[args.length + 1];
+    keys[0] = new LongColumn(groups, null, count, LongColumn.Kind.INTEGER, 0);
+    for (int a = 0; a < args.length; a++) {
+      keys[a + 1] = args[a].select(rows, count);
+    }
+    return new Batch(count, keys);
+  }
+
+  /** A table keyed by all of the {@code width} columns of its batches. */
+  static GroupTable ofAllColumns(int width) {
+    return new GroupTable(identity(width));
+  }
+
   private static int[] identity(int n) {
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {

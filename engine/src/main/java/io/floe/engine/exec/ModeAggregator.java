@@ -10,10 +10,13 @@ import org.apache.calcite.sql.SqlKind;
  * one entry per distinct pair rather than the rows.
  */
 final class ModeAggregator extends GroupAggregator {
-  private final GroupTable pairs = new GroupTable(new int[] {0, 1});
+  private final GroupTable pairs = GroupTable.ofAllColumns(2);
   private long[] counts = new long[16];
   private int[] pairGroups = new int[16];
   private int groups;
+  /** Built at the first result: the pairs' values and, per group, its mode's pair (-1: none). */
+  private Column pairValues;
+  private int[] modePairs;
 
   ModeAggregator(AggregateSpec spec) {
     super(spec);
@@ -36,19 +39,14 @@ final class ModeAggregator extends GroupAggregator {
     if (count == 0) {
       return true;
     }
-    long[] groupOfRow = new long[count];
-    for (int i = 0; i < count; i++) {
-      groupOfRow[i] = ids[rows[i]];
-    }
-    Batch keys = new Batch(count, new Column[] {new LongColumn(groupOfRow, null, count, LongColumn.Kind.INTEGER, 0),
-        values.select(rows, count)});
+    Batch keys = GroupTable.groupAndValues(ids, rows, count, values);
     int[] pairIds = pairs.groupIds(keys);
     int capacity = capacity(counts.length, pairs.size());
     counts = Arrays.copyOf(counts, capacity);
     pairGroups = Arrays.copyOf(pairGroups, capacity);
     for (int i = 0; i < count; i++) {
       counts[pairIds[i]]++;
-      pairGroups[pairIds[i]] = (int) groupOfRow[i];
+      pairGroups[pairIds[i]] = ids[rows[i]];
     }
     return true;
   }
@@ -60,21 +58,25 @@ final class ModeAggregator extends GroupAggregator {
 
   @Override
   Column result(int from, int to) {
-    Column values = pairs.keyColumns(0, pairs.size())[1];
-    int[] best = new int[to - from];
-    Arrays.fill(best, -1);
+    if (modePairs == null) {
+      findModes();
+    }
+    return Gather.rows(pairValues, Arrays.copyOfRange(modePairs, from, to), to - from);
+  }
+
+  /** Picks each group's mode in one pass over the pairs (not once per output batch). */
+  private void findModes() {
+    pairValues = pairs.keyColumns(0, pairs.size())[1];
+    modePairs = new int[groups];
+    Arrays.fill(modePairs, -1);
     for (int p = 0; p < pairs.size(); p++) {
       int g = pairGroups[p];
-      if (g < from || g >= to) {
-        continue;
-      }
-      int current = best[g - from];
+      int current = modePairs[g];
       if (current < 0 || counts[p] > counts[current]
-          || counts[p] == counts[current] && Values.compare(values.get(p), values.get(current)) < 0) {
-        best[g - from] = p;
+          || counts[p] == counts[current] && Values.compare(pairValues.get(p), pairValues.get(current)) < 0) {
+        modePairs[g] = p;
       }
     }
-    return Gather.rows(values, best, best.length);
   }
 
   @Override

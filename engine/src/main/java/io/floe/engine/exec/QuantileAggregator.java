@@ -41,10 +41,7 @@ final class QuantileAggregator extends GroupAggregator {
 
   @Override
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
-    Column keys = batch.column(keyArg);
-    int[] keep = new int[batch.size()];
-    int count = GroupRows.selectedNonNull(keys, selected, keep);
-    rows.add(batch, ids, keep, count);
+    rows.addSelectedNonNull(batch, ids, selected, keyArg);
     return true;
   }
 

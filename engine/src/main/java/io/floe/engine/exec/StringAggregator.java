@@ -50,10 +50,7 @@ final class StringAggregator extends GroupAggregator {
 
   @Override
   boolean addAll(Batch batch, int[] ids, boolean[] selected) {
-    Column values = batch.column(spec.args().get(0));
-    int[] keep = new int[batch.size()];
-    int count = GroupRows.selectedNonNull(values, selected, keep);
-    rows.add(batch, ids, keep, count);
+    rows.addSelectedNonNull(batch, ids, selected, spec.args().get(0));
     return true;
   }
 

@@ -59,13 +59,7 @@ public final class SortRuns implements AutoCloseable {
    * consecutive runs keeps equal rows in run order, so the final merge stays stable.
    */
   public void mergeFirst(int k, List<RelFieldCollation> collation) {
-    List<Operator> inputs = new ArrayList<>();
-    for (Path file : files.subList(0, k)) {
-      RunReader reader = new RunReader(file);
-      readers.add(reader);
-      inputs.add(reader);
-    }
-    Operator merged = new MergeOperator(inputs, collation);
+    Operator merged = new MergeOperator(openRuns(k), collation);
     writeRun(new Operator() {
       private Batch pending;
       private int position;
@@ -120,16 +114,22 @@ public final class SortRuns implements AutoCloseable {
    * come from the earlier run, so the merge keeps the input order of equal rows like an in-memory sort.
    */
   public Operator merge(Operator rest, List<RelFieldCollation> collation) {
-    List<Operator> inputs = new ArrayList<>();
-    for (Path file : files) {
-      RunReader reader = new RunReader(file);
-      readers.add(reader);
-      inputs.add(reader);
-    }
+    List<Operator> inputs = openRuns(files.size());
     if (rest != null) {
       inputs.add(rest);
     }
     return new MergeOperator(inputs, collation);
+  }
+
+  /** Readers of the first {@code k} runs (closed by {@link #close()}). */
+  private List<Operator> openRuns(int k) {
+    List<Operator> inputs = new ArrayList<>();
+    for (Path file : files.subList(0, k)) {
+      RunReader reader = new RunReader(file);
+      readers.add(reader);
+      inputs.add(reader);
+    }
+    return inputs;
   }
 
   /** Writes {@code batches} as a new run at position {@code index}. */
