@@ -196,9 +196,8 @@ final class StringKernels {
       if (nulls != null && nulls[i]) {
         continue;
       }
-      byte[] needleBytes = java.util.Arrays.copyOfRange(a.data(), a.start(i), a.start(i) + a.length(i));
       int from = b.start(i);
-      int at = LikeSegments.indexOf(b.data(), from, from + b.length(i), needleBytes);
+      int at = LikeSegments.indexOf(b.data(), from, from + b.length(i), a.data(), a.start(i), a.length(i));
       if (at >= 0) {
         out[i] = codePoints(b.data(), from, at) + 1;
       }

@@ -95,12 +95,13 @@ final class TextKernels {
       out.begin(i);
       int from = a.start(i);
       int end = from + a.length(i);
-      byte[] needle = Arrays.copyOfRange(b.data(), b.start(i), b.start(i) + b.length(i));
+      int needle = b.start(i);
+      int needleLength = b.length(i);
       int at;
-      while (needle.length > 0 && (at = LikeSegments.indexOf(data, from, end, needle)) >= 0) {
+      while (needleLength > 0 && (at = LikeSegments.indexOf(data, from, end, b.data(), needle, needleLength)) >= 0) {
         out.append(i, data, from, at - from);
         out.append(i, c.data(), c.start(i), c.length(i));
-        from = at + needle.length;
+        from = at + needleLength;
       }
       out.append(i, data, from, end - from);
     }
