@@ -205,13 +205,16 @@ public final class Columns {
     if (value instanceof String s) {
       return BytesColumn.constant(s.getBytes(StandardCharsets.UTF_8), size, true);
     }
-    if (value instanceof Long || value instanceof Integer
-        || value instanceof BigDecimal d && d.unscaledValue().bitLength() < 64) {
+    if (value instanceof Long || value instanceof Integer) {
       long[] values = new long[size];
-      Arrays.fill(values, value instanceof BigDecimal d ? d.unscaledValue().longValue() : ((Number) value).longValue());
-      return new LongColumn(values, null, size, value instanceof BigDecimal ? LongColumn.Kind.DECIMAL
-          : value instanceof Integer ? LongColumn.Kind.DATE : LongColumn.Kind.INTEGER,
-          value instanceof BigDecimal d ? d.scale() : 0);
+      Arrays.fill(values, ((Number) value).longValue());
+      return new LongColumn(values, null, size, value instanceof Integer ? LongColumn.Kind.DATE
+          : LongColumn.Kind.INTEGER, 0);
+    }
+    if (value instanceof BigDecimal d && d.unscaledValue().bitLength() < 64) {
+      long[] values = new long[size];
+      Arrays.fill(values, d.unscaledValue().longValue());
+      return new LongColumn(values, null, size, LongColumn.Kind.DECIMAL, d.scale());
     }
     if (value instanceof Double d) {
       double[] values = new double[size];

@@ -26,6 +26,11 @@ final class DateUnits {
       this.micros = micros;
     }
 
+    /** One unit in the interval kernels' terms: months for year/quarter/month, else milliseconds. */
+    long perInterval() {
+      return months > 0 ? months : micros / 1000;
+    }
+
     /** The unit a name denotes; 22023 naming it for an unknown one. */
     static Unit of(String name) {
       try {
@@ -84,7 +89,7 @@ final class DateUnits {
       return null;
     }
     long[] v = raw.values();
-    long per = unit.months > 0 ? unit.months : unit.micros / 1000;
+    long per = unit.perInterval();
     for (int i = 0; i < v.length; i++) {
       v[i] /= per;
     }

@@ -1,5 +1,6 @@
 package io.floe.engine.expr;
 
+import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.LongColumn;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class LibraryFunctions {
       case "BTRIM": {
         boolean leading = !name.equals("RTRIM");
         boolean trailing = !name.equals("LTRIM");
-        VectorExpr chars = ops.size() > 1 ? compiler.compile(ops.get(1)) : compiler.compile(rexBuilder.makeLiteral(" "));
+        VectorExpr chars = compiler.compile(ops.size() > 1 ? ops.get(1) : rexBuilder.makeLiteral(" "));
         return ExprCompiler.binary(name, chars, compiler.compile(ops.get(0)),
             (c, s) -> StringKernels.trim(c, s, leading, trailing),
             (c, s) -> StringFunctions.trim((String) c, (String) s, leading, trailing));
@@ -75,17 +76,8 @@ final class LibraryFunctions {
           args.add(compiler.compile(rexBuilder.ensureType(rexBuilder.getTypeFactory().createTypeWithNullability(
               call.getType(), op.getType().isNullable()), op, true)));
         }
-        return batch -> {
-          List<Column> columns = new ArrayList<>();
-          for (VectorExpr arg : args) {
-            columns.add(arg.eval(batch));
-          }
-          Column typed = Extremes.of(columns, greatest, batch.size());
-          if (typed == null) {
-            throw new UnsupportedOperationException("not supported: " + name + " of " + call.getType());
-          }
-          return typed;
-        };
+        String unsupported = name + " of " + call.getType();
+        return batch -> typedOrUnsupported(Extremes.of(evalAll(args, batch), greatest, batch.size()), unsupported);
       }
       case "DATE_TRUNC": {
         DateUnits.Unit unit = DateUnits.Unit.of(constantText(call, 0));
@@ -102,13 +94,9 @@ final class LibraryFunctions {
         boolean bDate = ops.get(2).getType().getSqlTypeName() == SqlTypeName.DATE;
         VectorExpr a = compiler.compile(ops.get(1));
         VectorExpr b = compiler.compile(ops.get(2));
-        return batch -> {
-          Column typed = DateUnits.difference(unit, a.eval(batch), b.eval(batch), aDate, bDate);
-          if (typed == null) {
-            throw new UnsupportedOperationException("not supported: DATE_DIFF of these columns in " + call);
-          }
-          return typed;
-        };
+        String unsupported = "DATE_DIFF of these columns in " + call;
+        return batch -> typedOrUnsupported(DateUnits.difference(unit, a.eval(batch), b.eval(batch), aDate, bDate),
+            unsupported);
       }
       case "DATE_ADD":
         return dateAdd(call);
@@ -182,13 +170,7 @@ final class LibraryFunctions {
     }
     List<VectorExpr> args = compileAll(ops.size() > 2 && name.endsWith("SIMILAR TO") ? ops.subList(0, 2) : ops);
     RelDataType type = call.getType();
-    return batch -> {
-      List<Column> columns = new ArrayList<>(args.size());
-      for (VectorExpr arg : args) {
-        columns.add(arg.eval(batch));
-      }
-      return perRow(columns, batch.size(), type, f);
-    };
+    return batch -> perRow(evalAll(args, batch), batch.size(), type, f);
   }
 
   /** Regular expressions compiled once per distinct pattern text (22023 naming an invalid one). */
@@ -239,18 +221,9 @@ final class LibraryFunctions {
         texts.add(compiler.asText(part));
       }
     }
-    return batch -> {
-      List<Column> columns = new ArrayList<>(texts.size());
-      for (VectorExpr text : texts) {
-        columns.add(text.eval(batch));
-      }
-      Column typed = TextKernels.joined(sep == null ? null : sep.eval(batch), columns, batch.size());
-      if (typed == null) {
-        throw new UnsupportedOperationException("not supported: " + (sep == null ? "CONCAT" : "CONCAT_WS")
-            + " of values that are not text");
-      }
-      return typed;
-    };
+    String unsupported = (sep == null ? "CONCAT" : "CONCAT_WS") + " of values that are not text";
+    return batch -> typedOrUnsupported(TextKernels.joined(sep == null ? null : sep.eval(batch),
+        evalAll(texts, batch), batch.size()), unsupported);
   }
 
   /** DATE_ADD('unit', n, x): x plus n units (months, or whole milliseconds), through the interval kernel. */
@@ -260,19 +233,17 @@ final class LibraryFunctions {
     requireDateOrTimestamp(call, type);
     boolean timestamp = type.getSqlTypeName() == SqlTypeName.TIMESTAMP;
     boolean yearMonth = unit.months > 0;
-    long per = yearMonth ? unit.months : unit.micros / 1000;
+    long per = unit.perInterval();
     VectorExpr amount = compiler.compile(call.getOperands().get(1));
     VectorExpr datetime = compiler.compile(call.getOperands().get(2));
+    String unsupported = "DATE_ADD of these values in " + call;
     return batch -> {
       Column n = amount.eval(batch);
       Column interval = n instanceof LongColumn l && l.kind() == LongColumn.Kind.INTEGER ? DateUnits.times(l, per)
           : null;
       Column typed = interval == null ? null
           : DateKernels.plusInterval(SqlKind.PLUS, datetime.eval(batch), interval, timestamp, yearMonth);
-      if (typed == null) {
-        throw new UnsupportedOperationException("not supported: DATE_ADD of these values in " + call);
-      }
-      return typed;
+      return typedOrUnsupported(typed, unsupported);
     };
   }
 
@@ -294,12 +265,24 @@ final class LibraryFunctions {
 
   /** {@code kernel}'s result; 0A000 at run time for columns it does not read (none of the engine's types). */
   private static VectorExpr typedOnly(String name, VectorExpr a, Function<Column, Column> kernel) {
-    return batch -> {
-      Column typed = kernel.apply(a.eval(batch));
-      if (typed == null) {
-        throw new UnsupportedOperationException("not supported: " + name + " of these values");
-      }
-      return typed;
-    };
+    String unsupported = name + " of these values";
+    return batch -> typedOrUnsupported(kernel.apply(a.eval(batch)), unsupported);
+  }
+
+  /** Each argument evaluated on {@code batch}. */
+  private static List<Column> evalAll(List<VectorExpr> args, Batch batch) {
+    List<Column> columns = new ArrayList<>(args.size());
+    for (VectorExpr arg : args) {
+      columns.add(arg.eval(batch));
+    }
+    return columns;
+  }
+
+  /** A kernel's {@code typed} result; 0A000 "not supported: {@code what}" when the kernel read no column (null). */
+  private static Column typedOrUnsupported(Column typed, String what) {
+    if (typed == null) {
+      throw new UnsupportedOperationException("not supported: " + what);
+    }
+    return typed;
   }
 }

@@ -104,11 +104,14 @@ final class LikeSegments {
     return -1;
   }
 
-  /** The first position of {@code needle} in {@code data[from, to)}, or -1 (for needles that change per row). */
-  static int indexOf(byte[] data, int from, int to, byte[] needle) {
-    int limit = to - needle.length;
+  /**
+   * The first position of {@code needle[needleFrom, needleFrom + length)} in {@code data[from, to)}, or -1 (for
+   * needles that change per row, read in place).
+   */
+  static int indexOf(byte[] data, int from, int to, byte[] needle, int needleFrom, int length) {
+    int limit = to - length;
     for (int p = from; p <= limit; p++) {
-      if (Arrays.equals(data, p, p + needle.length, needle, 0, needle.length)) {
+      if (Arrays.equals(data, p, p + length, needle, needleFrom, needleFrom + length)) {
         return p;
       }
     }

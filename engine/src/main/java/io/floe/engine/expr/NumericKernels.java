@@ -233,8 +233,9 @@ final class NumericKernels {
   }
 
   /**
-   * FLOOR ({@code direction} -1), CEIL (+1), ROUND HALF_UP (0) or TRUNCATE ({@link #TOWARD_ZERO}) of {@code x} to {@code digits} decimal places
-   * (FLOOR and CEIL: 0), kept at the column's scale, or as a DECIMAL of scale {@code resultScale}.
+   * FLOOR ({@code direction} -1), CEIL (+1), ROUND HALF_UP (0) or TRUNCATE ({@link #TOWARD_ZERO}) of {@code x}
+   * to {@code digits} decimal places (FLOOR and CEIL: 0), kept at the column's scale, or as a DECIMAL of scale
+   * {@code resultScale}.
    */
   static Column round(Column x, int direction, int digits, int resultScale) {
     if (x instanceof DoubleColumn d) {

@@ -16,7 +16,8 @@ final class StringKernels {
   private StringKernels() {
   }
 
-  private static BytesColumn text(Column c) {
+  /** {@code c} as a text column, or null when it is not one. */
+  static BytesColumn text(Column c) {
     return c instanceof BytesColumn b && b.text() ? b : null;
   }
 
@@ -73,12 +74,12 @@ final class StringKernels {
   }
 
   /** A kernel over two text columns of {@code n} rows, given the rows where either is null. */
-  private interface TextKernel<T> {
+  interface TextKernel<T> {
     T apply(BytesColumn a, BytesColumn b, boolean[] nulls, int n);
   }
 
   /** {@code kernel} on both columns as text with their nulls united; null when either is not a text column. */
-  private static <T> T onTexts(Column x, Column y, TextKernel<T> kernel) {
+  static <T> T onTexts(Column x, Column y, TextKernel<T> kernel) {
     BytesColumn a = text(x);
     BytesColumn b = text(y);
     if (a == null || b == null) {
@@ -195,9 +196,8 @@ final class StringKernels {
       if (nulls != null && nulls[i]) {
         continue;
       }
-      byte[] needleBytes = java.util.Arrays.copyOfRange(a.data(), a.start(i), a.start(i) + a.length(i));
       int from = b.start(i);
-      int at = LikeSegments.indexOf(b.data(), from, from + b.length(i), needleBytes);
+      int at = LikeSegments.indexOf(b.data(), from, from + b.length(i), a.data(), a.start(i), a.length(i));
       if (at >= 0) {
         out[i] = codePoints(b.data(), from, at) + 1;
       }

@@ -9,8 +9,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * CAST to text as typed loops writing UTF-8 bytes: integers, decimals (plain notation at their scale), DATE
- * ({@code yyyy-MM-dd}), TIMESTAMP ({@code yyyy-MM-dd HH:mm:ss} and the fraction without trailing zeros), TIME ({@code HH:mm:ss[.f]}), doubles
- * and booleans as {@link Casts#toText} writes them.
+ * ({@code yyyy-MM-dd}), TIMESTAMP ({@code yyyy-MM-dd HH:mm:ss} and the fraction without trailing zeros), TIME
+ * ({@code HH:mm:ss[.f]}), doubles and booleans as {@link Casts#toText} writes them.
  */
 final class TextFormatting {
   private TextFormatting() {

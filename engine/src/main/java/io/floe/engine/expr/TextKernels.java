@@ -19,24 +19,19 @@ final class TextKernels {
   private TextKernels() {
   }
 
-  /** CONCAT of text columns, NULLs read as empty (PostgreSQL, DuckDB); never NULL. */
-  static BytesColumn concat(List<Column> parts, int n) {
-    return joined(null, parts, n);
-  }
-
   /**
-   * CONCAT_WS: the non-NULL parts joined by {@code separator}; NULL where the separator is. Null when a column is
-   * not text.
+   * CONCAT_WS: the non-NULL parts joined by {@code separator}; NULL where the separator is. With no separator,
+   * CONCAT: NULLs read as empty (PostgreSQL, DuckDB), never NULL. Null when a column is not text.
    */
   static BytesColumn joined(Column separator, List<Column> parts, int n) {
-    BytesColumn sep = separator == null ? null : text(separator);
+    BytesColumn sep = separator == null ? null : StringKernels.text(separator);
     if (separator != null && sep == null) {
       return null;
     }
     BytesColumn[] texts = new BytesColumn[parts.size()];
     int bytes = 0;
     for (int k = 0; k < texts.length; k++) {
-      texts[k] = text(parts.get(k));
+      texts[k] = StringKernels.text(parts.get(k));
       if (texts[k] == null) {
         return null;
       }
@@ -66,30 +61,25 @@ final class TextKernels {
 
   /** STARTS_WITH ({@code atStart}) or ENDS_WITH of {@code s} and {@code affix}. */
   static BoolColumn hasAffix(Column s, Column affix, boolean atStart) {
-    BytesColumn a = text(s);
-    BytesColumn b = text(affix);
-    if (a == null || b == null) {
-      return null;
-    }
-    int n = a.size();
-    boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), n);
-    boolean[] out = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int length = b.length(i);
-      if (length > a.length(i)) {
-        continue;
+    return StringKernels.onTexts(s, affix, (a, b, nulls, n) -> {
+      boolean[] out = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        int length = b.length(i);
+        if (length > a.length(i)) {
+          continue;
+        }
+        int from = atStart ? a.start(i) : a.start(i) + a.length(i) - length;
+        out[i] = Arrays.equals(a.data(), from, from + length, b.data(), b.start(i), b.start(i) + length);
       }
-      int from = atStart ? a.start(i) : a.start(i) + a.length(i) - length;
-      out[i] = Arrays.equals(a.data(), from, from + length, b.data(), b.start(i), b.start(i) + length);
-    }
-    return new BoolColumn(out, nulls, n);
+      return new BoolColumn(out, nulls, n);
+    });
   }
 
   /** REPLACE(s, search, replacement): every occurrence; an empty search leaves s as it is. */
   static BytesColumn replace(Column s, Column search, Column replacement) {
-    BytesColumn a = text(s);
-    BytesColumn b = text(search);
-    BytesColumn c = text(replacement);
+    BytesColumn a = StringKernels.text(s);
+    BytesColumn b = StringKernels.text(search);
+    BytesColumn c = StringKernels.text(replacement);
     if (a == null || b == null || c == null) {
       return null;
     }
@@ -105,12 +95,13 @@ final class TextKernels {
       out.begin(i);
       int from = a.start(i);
       int end = from + a.length(i);
-      byte[] needle = Arrays.copyOfRange(b.data(), b.start(i), b.start(i) + b.length(i));
+      int needle = b.start(i);
+      int needleLength = b.length(i);
       int at;
-      while (needle.length > 0 && (at = LikeSegments.indexOf(data, from, end, needle)) >= 0) {
+      while (needleLength > 0 && (at = LikeSegments.indexOf(data, from, end, b.data(), needle, needleLength)) >= 0) {
         out.append(i, data, from, at - from);
         out.append(i, c.data(), c.start(i), c.length(i));
-        from = at + needle.length;
+        from = at + needleLength;
       }
       out.append(i, data, from, end - from);
     }
@@ -162,9 +153,5 @@ final class TextKernels {
     }
     return longs != null ? new LongColumn(longs, nulls, n, result.kind(), result.scale())
         : new BoolColumn(bools, nulls, n);
-  }
-
-  private static BytesColumn text(Column c) {
-    return c instanceof BytesColumn b && b.text() ? b : null;
   }
 }
