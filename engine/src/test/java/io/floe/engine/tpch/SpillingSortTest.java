@@ -134,7 +134,11 @@ class SpillingSortTest {
         assertTrue(first.getRowCount() > 0);
       }
       assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the sort spilled");
-      assertTrue(listSpillDir().length > 0, "runs on disk while the merge runs");
+      if (workers == 1) {
+        // with 2 workers a task may sort, merge and hand all its rows to the exchange's queue, then close and delete
+        // its runs, before the merging gather returns the first batch
+        assertTrue(listSpillDir().length > 0, "runs on disk while the merge runs");
+      }
     }
     assertSpillFilesDeleted();
     assertEquals(0, session.allocatedBytes());
