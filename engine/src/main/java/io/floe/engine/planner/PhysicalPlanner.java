@@ -220,7 +220,7 @@ public final class PhysicalPlanner {
   /**
    * WITH RECURSIVE: the seed, then rounds of the step over the working table the step's scans of the query's name
    * read. The first round's operators are the ones EXPLAIN shows; later rounds get new operators from a planner of
-   * their own (not recorded in the plan).
+   * their own, measured as the first round's plan nodes (EXPLAIN ANALYZE adds up all rounds).
    */
   private Operator recursive(RepeatUnion repeat) {
     List<String> name = ((TableSpool) repeat.getIterativeRel()).getTable().getQualifiedName();
@@ -228,15 +228,23 @@ public final class PhysicalPlanner {
     workTables.put(name, workTable);
     Operator seed = build(repeat.getSeedRel());
     Operator[] first = {build(repeat.getIterativeRel())};
+    List<PlanNode> inputs = building.peek().children();
+    LaterRounds laterRounds = decorator == OperatorDecorator.NONE ? null
+        : new LaterRounds(decorator, inputs.get(inputs.size() - 1));
     Supplier<Operator> step = () -> {
       if (first[0] != null) {
         Operator round = first[0];
         first[0] = null;
         return round;
       }
-      PhysicalPlanner rounds = new PhysicalPlanner(allocator, settings, OperatorDecorator.NONE).spillTo(spillDirectory);
+      PhysicalPlanner rounds = new PhysicalPlanner(allocator, settings,
+          laterRounds == null ? OperatorDecorator.NONE : laterRounds).spillTo(spillDirectory);
       rounds.workTables.putAll(workTables);
-      return rounds.build(repeat.getIterativeRel());
+      Operator round = rounds.build(repeat.getIterativeRel());
+      if (laterRounds != null) {
+        laterRounds.matchRound(rounds.plan());
+      }
+      return round;
     };
     return new RecursiveUnionOperator(seed, step, workTable, repeat.all, repeat.getRowType().getFieldCount(),
         allocator);
