@@ -4,9 +4,7 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.LongColumn;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataType;
@@ -175,17 +173,11 @@ final class LibraryFunctions {
 
   /** Regular expressions compiled once per distinct pattern text (22023 naming an invalid one). */
   private static final class Patterns {
-    private final Map<String, Pattern> compiled = new HashMap<>();
-    private final Function<String, String> toJava;
-    private final String where;
+    private final PatternCache<Pattern> compiled;
 
     Patterns(RexCall call, Function<String, String> toJava) {
-      this.toJava = toJava;
-      this.where = call.getOperator().getName();
-    }
-
-    synchronized Pattern of(String pattern) {
-      return compiled.computeIfAbsent(pattern, p -> {
+      String where = call.getOperator().getName();
+      this.compiled = new PatternCache<>(p -> {
         try {
           return Pattern.compile(toJava.apply(p));
         } catch (IllegalArgumentException e) {
@@ -193,6 +185,10 @@ final class LibraryFunctions {
               + e.getMessage());
         }
       });
+    }
+
+    Pattern of(String pattern) {
+      return compiled.of(pattern);
     }
   }
 

@@ -87,16 +87,14 @@ final class LikeMatcher {
   }
 
   /**
-   * LIKE with a pattern that is a column: each distinct pattern is compiled once and kept (up to
-   * {@link #MAX_CACHED} patterns per expression), not once per row.
+   * LIKE with a pattern that is a column: each distinct pattern is compiled once and kept (a
+   * {@link PatternCache}), not once per row.
    */
   static final class PerRow {
-    private static final int MAX_CACHED = 1024;
-    private final String escape;
-    private final java.util.Map<String, LikeMatcher> cache = new java.util.HashMap<>();
+    private final PatternCache<LikeMatcher> cache;
 
     PerRow(String escape) {
-      this.escape = escape;
+      this.cache = new PatternCache<>(p -> compile(p, escape));
     }
 
     /** {@code value LIKE pattern} row by row over two text columns, or null for other columns. */
@@ -110,22 +108,10 @@ final class LikeMatcher {
       for (int i = 0; i < n; i++) {
         if (nulls == null || !nulls[i]) {
           String text = new String(p.data(), p.start(i), p.length(i), StandardCharsets.UTF_8);
-          out[i] = matcher(text).matches(v.data(), v.start(i), v.start(i) + v.length(i)) != negated;
+          out[i] = cache.of(text).matches(v.data(), v.start(i), v.start(i) + v.length(i)) != negated;
         }
       }
       return new BoolColumn(out, nulls, n);
-    }
-
-    private LikeMatcher matcher(String pattern) {
-      LikeMatcher matcher = cache.get(pattern);
-      if (matcher == null) {
-        if (cache.size() == MAX_CACHED) {
-          cache.clear();
-        }
-        matcher = compile(pattern, escape);
-        cache.put(pattern, matcher);
-      }
-      return matcher;
     }
   }
 }
