@@ -59,6 +59,7 @@ public final class FloeSession implements AutoCloseable {
   private ZoneId timeZone = ZoneOffset.UTC;
   private long broadcastRowLimit = DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT;
   private SkewSettings skew = SkewSettings.DEFAULT;
+  private boolean joinKeyFilters = true;
   private long memoryLimit = DEFAULT_MEMORY_LIMIT;
   private boolean spillEnabled = true;
   private SpillDirectory spillDirectory = SpillDirectory.temporary();
@@ -212,6 +213,15 @@ public final class FloeSession implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Turns on (the default) or off filtering a join's probe rows by its build keys on the probe side's producers,
+   * before they are exchanged and probed (see {@link io.floe.engine.exec.JoinKeyFilter}).
+   */
+  public FloeSession joinKeyFilters(boolean enabled) {
+    this.joinKeyFilters = enabled;
+    return this;
+  }
+
   /** Sets how partitioned joins detect heavy-hitter keys (see {@link SkewSettings}). */
   public FloeSession skewSalting(SkewSettings settings) {
     this.skew = settings;
@@ -220,7 +230,7 @@ public final class FloeSession implements AutoCloseable {
 
   /** How queries of this session are distributed over workers. */
   public DistributionSettings distributionSettings() {
-    return new DistributionSettings(workers, broadcastRowLimit, skew);
+    return new DistributionSettings(workers, broadcastRowLimit, skew, joinKeyFilters);
   }
 
   /**

@@ -51,6 +51,10 @@ public class TpchBenchmark {
     @Param("1")
     public double scaleFactor;
 
+    /** Whether Floe filters join probe rows by their build keys (for a before/after of that filter alone). */
+    @Param("true")
+    public boolean joinKeyFilters;
+
     String sql;
     FloeSession floe;
     Connection duckdb;
@@ -61,7 +65,7 @@ public class TpchBenchmark {
       TpchWarehouse warehouse = TpchWarehouse.at(dir, scaleFactor);
       sql = TpchWarehouse.query(query);
       if (engine.equals("floe")) {
-        floe = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA);
+        floe = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).joinKeyFilters(joinKeyFilters);
       } else if (engine.equals("duckdb")) {
         duckdb = warehouse.openDuckDb(dir.resolve("duckdb-extensions"));
       } else {

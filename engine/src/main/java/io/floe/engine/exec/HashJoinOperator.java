@@ -43,6 +43,8 @@ public final class HashJoinOperator implements Operator {
   /** The table shared with the other tasks of a broadcast join, or null when this operator builds its own. */
   private final SharedJoinBuild shared;
 
+  /** Where the build keys go once the table is built, for the probe side's producers to filter by; or null. */
+  private JoinKeyFilter keyFilter;
   private Batch build;
   private int buildRows;
   /** The table when every build key is a long column (and no equality is null-safe); null otherwise. */
@@ -126,6 +128,15 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
+  /**
+   * Adds this task's build keys to {@code filter} once its table is built (for a shared build, the task that builds
+   * it), for a {@link JoinKeyFilterOperator} on the probe side; returns this operator.
+   */
+  public HashJoinOperator publishingKeysTo(JoinKeyFilter filter) {
+    this.keyFilter = filter;
+    return this;
+  }
+
   @Override
   public Batch next() {
     if (build == null) {
@@ -191,10 +202,13 @@ public final class HashJoinOperator implements Operator {
     build = concat(batches, buildLeft ? leftWidth : rightWidth);
     buildRows = build.size();
     buildMatched = new boolean[buildRows];
+    int[] hashes = Keys.hashes(build, buildKeys);
+    if (keyFilter != null) {
+      keyFilter.add(hashes, buildRows, anyNullKey(build, buildKeys));
+    }
     long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
     if (buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length)) {
-      longTable = new LongKeyJoinTable(buildLongs, anyNullKey(build, buildKeys), Keys.hashes(build, buildKeys),
-          buildRows);
+      longTable = new LongKeyJoinTable(buildLongs, anyNullKey(build, buildKeys), hashes, buildRows);
       // the input batches are garbage once concatenated: the build side holds its columns, the table and the
       // matched flags
       memory.hold(Math.max(held, build.memoryBytes()) + longTable.memoryBytes() + buildRows);
@@ -206,7 +220,6 @@ public final class HashJoinOperator implements Operator {
     buckets = new int[capacity];
     Arrays.fill(buckets, -1);
     chain = new int[buildRows];
-    int[] hashes = Keys.hashes(build, buildKeys);
     buildHashes = hashes;
     int mask = capacity - 1;
     // insert in reverse so each chain lists its rows in build order
@@ -456,11 +469,7 @@ public final class HashJoinOperator implements Operator {
 
   /** Per row, whether any key column is null; null when no key column has nulls. */
   private static boolean[] anyNullKey(Batch batch, int[] keys) {
-    boolean[] out = null;
-    for (int key : keys) {
-      out = Nulls.union(out, ((NullableColumn) batch.column(key)).nulls(), batch.size());
-    }
-    return out;
+    return Nulls.inAny(batch, keys);
   }
 
   /** Emits the probe rows SEMI/ANTI keep, or the unmatched rows of a LEFT/FULL join padded with nulls. */

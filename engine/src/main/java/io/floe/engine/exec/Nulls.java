@@ -51,6 +51,15 @@ public final class Nulls {
     return out;
   }
 
+  /** Rows of {@code batch} null in any of the columns {@code columns} (null when there are none). */
+  static boolean[] inAny(Batch batch, int[] columns) {
+    boolean[] out = null;
+    for (int c : columns) {
+      out = union(out, mask(batch.column(c)), batch.size());
+    }
+    return out;
+  }
+
   /** Which rows of {@code column} are NULL (null when none is): typed columns' own flags, others' computed. */
   static boolean[] mask(Column column) {
     if (column instanceof NullableColumn nullable) {

@@ -4,10 +4,11 @@ import io.floe.engine.exchange.SkewSettings;
 
 /**
  * How the physical planner distributes work: {@code workers} local tasks per parallel fragment (1: serial), joins
- * whose build side is estimated at most {@code broadcastRowLimit} rows broadcast it, and skew salting of
- * partitioned joins.
+ * whose build side is estimated at most {@code broadcastRowLimit} rows broadcast it, skew salting of partitioned
+ * joins, and whether joins filter their probe side's rows by their build keys before the exchange
+ * ({@code joinKeyFilters}, see {@link io.floe.engine.exec.JoinKeyFilter}).
  */
-public record DistributionSettings(int workers, long broadcastRowLimit, SkewSettings skew) {
+public record DistributionSettings(int workers, long broadcastRowLimit, SkewSettings skew, boolean joinKeyFilters) {
   /** Broadcast joins up to this many estimated build rows by default. */
   public static final long DEFAULT_BROADCAST_ROW_LIMIT = 100_000;
 
@@ -18,6 +19,6 @@ public record DistributionSettings(int workers, long broadcastRowLimit, SkewSett
   }
 
   public static DistributionSettings of(int workers) {
-    return new DistributionSettings(workers, DEFAULT_BROADCAST_ROW_LIMIT, SkewSettings.DEFAULT);
+    return new DistributionSettings(workers, DEFAULT_BROADCAST_ROW_LIMIT, SkewSettings.DEFAULT, true);
   }
 }

@@ -6,6 +6,7 @@ import io.floe.engine.exec.GroupingOutputOperator;
 import io.floe.engine.exec.GroupingSetsOperator;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.HashJoinOperator;
+import io.floe.engine.exec.JoinKeyFilter;
 import io.floe.engine.exec.SharedJoinBuild;
 import io.floe.engine.exec.LimitOperator;
 import io.floe.engine.exec.Operator;
@@ -34,7 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BinaryOperator;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -414,7 +415,7 @@ public final class PhysicalPlanner {
       building.peek().detail(buildLeftNote);
     }
     JoinRelType type = join.getJoinType();
-    BinaryOperator<Operator> hashJoin = (left, right) -> buildLeftNote != null
+    BiFunction<Operator, Operator, HashJoinOperator> hashJoin = (left, right) -> buildLeftNote != null
         ? HashJoinOperator.buildingLeft(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth,
             allocator)
         : new HashJoinOperator(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth, allocator);
@@ -427,10 +428,25 @@ public final class PhysicalPlanner {
       // the tasks of a broadcast join on this machine probe one table, built once from the broadcast build side
       SharedJoinBuild shared = distribution.strategy() == JoinDistribution.Strategy.BROADCAST
           ? new SharedJoinBuild() : null;
-      return fragments.join(building.peek(), distribution, source(join.getLeft()), source(join.getRight()), lk, rk,
-          receivers -> shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
-              : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
-                  residualExpr, leftWidth, rightWidth, allocator, shared));
+      boolean buildsLeft = buildLeftNote != null;
+      JoinKeyFilter keyFilter = JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
+          ? JoinKeyFilter.forBuild(buildsLeft ? leftRows : rightRows, shared != null ? 1 : workers) : null;
+      Fragments.Source left = source(join.getLeft());
+      Fragments.Source right = source(join.getRight());
+      if (keyFilter != null) {
+        PlanNode node = building.peek();
+        if (buildsLeft) {
+          right = JoinKeyFilters.probing(right, keyFilter, rk, node);
+        } else {
+          left = JoinKeyFilters.probing(left, keyFilter, lk, node);
+        }
+      }
+      return fragments.join(building.peek(), distribution, left, right, lk, rk, receivers -> {
+        HashJoinOperator task = shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
+            : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
+                residualExpr, leftWidth, rightWidth, allocator, shared);
+        return keyFilter == null ? task : task.publishingKeysTo(keyFilter);
+      });
     }
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());

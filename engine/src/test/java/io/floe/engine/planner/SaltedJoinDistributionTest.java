@@ -38,7 +38,7 @@ class SaltedJoinDistributionTest {
     for (long i = 0; i < 20_000; i++) {
       right.add(new Object[] {i % 2 == 0 ? 3L : i % 50, i});
     }
-    DistributionSettings settings = new DistributionSettings(TASKS, 0, new SkewSettings(true, 1000, 0.1));
+    DistributionSettings settings = new DistributionSettings(TASKS, 0, new SkewSettings(true, 1000, 0.1), true);
     JoinDistribution distribution = JoinDistribution.choose(type, left.size(), right.size(), settings);
     JoinDistribution.Salted expected = switch (type) {
       case INNER, RIGHT -> JoinDistribution.Salted.RIGHT;

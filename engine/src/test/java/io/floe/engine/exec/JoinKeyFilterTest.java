@@ -1,0 +1,111 @@
+package io.floe.engine.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The join key filter: never drops a row with a match, drops most rows without, and only once every task built. */
+class JoinKeyFilterTest {
+  private static final int[] KEY = {0};
+
+  @Test
+  void keepsEveryBuildKeyAndRejectsMostOthersOnceEveryPartIsAdded() {
+    Random random = new Random(42);
+    Set<Long> build = new HashSet<>();
+    while (build.size() < 30_000) {
+      build.add(random.nextLong() % 10_000_000L);
+    }
+    List<Long> keys = new ArrayList<>(build);
+    JoinKeyFilter filter = JoinKeyFilter.forBuild(keys.size(), 3);
+    for (int part = 0; part < 3; part++) {
+      assertFalse(filter.ready(), "not ready before every part is added");
+      Batch partBatch = longs(keys.subList(part * 10_000, (part + 1) * 10_000).toArray(new Long[0]));
+      filter.add(Keys.hashes(partBatch, KEY), partBatch.size(), null);
+    }
+    assertTrue(filter.ready() && filter.applies());
+    Batch all = longs(keys.toArray(new Long[0]));
+    int[] hashes = Keys.hashes(all, KEY);
+    for (int r = 0; r < all.size(); r++) {
+      assertTrue(filter.mightContain(hashes[r]), "build key " + keys.get(r) + " kept");
+    }
+    Long[] absent = new Long[100_000];
+    for (int i = 0; i < absent.length; i++) {
+      absent[i] = 20_000_000L + i;
+    }
+    int[] absentHashes = Keys.hashes(longs(absent), KEY);
+    int passed = 0;
+    for (int h : absentHashes) {
+      passed += filter.mightContain(h) ? 1 : 0;
+    }
+    assertTrue(passed < absent.length / 10, passed + " of " + absent.length + " absent keys passed");
+  }
+
+  @Test
+  void aBuildFarLargerThanEstimatedTurnsTheFilterOff() {
+    JoinKeyFilter filter = JoinKeyFilter.forBuild(10, 1);
+    Long[] many = new Long[200_000];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = (long) i;
+    }
+    Batch batch = longs(many);
+    filter.add(Keys.hashes(batch, KEY), batch.size(), null);
+    assertTrue(filter.ready());
+    assertFalse(filter.applies(), "a filter with most bits set lets every row through");
+  }
+
+  @Test
+  void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
+    JoinKeyFilter filter = JoinKeyFilter.forBuild(3, 1);
+    JoinKeyFilterOperator.Counts counts = new JoinKeyFilterOperator.Counts();
+    List<Batch> probe = new ArrayList<>();
+    probe.add(longs(1L, 2L, 3L, 4L, null));
+    probe.add(longs(5L, 6L, 3L, null, 1L));
+    probe.add(longs(7L, 8L, 9L));
+    probe.add(longs(null, 10L, 2L));
+    JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(probe), filter, KEY, counts);
+    Batch first = op.next();
+    assertEquals(5, first.size(), "before the build is done every row passes");
+    Batch build = longs(1L, 2L, 3L, null);
+    filter.add(Keys.hashes(build, KEY), build.size(), Nulls.inAny(build, KEY));
+    assertEquals(List.of(3L, 1L), values(op.next()));
+    assertEquals(List.of(2L), values(op.next()), "a batch with no row kept is skipped");
+    assertNull(op.next());
+    assertEquals("join key filter: dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
+        counts.toString());
+  }
+
+  private static Batch longs(Long... values) {
+    return new Batch(values.length, new Column[] {Columns.pack(values)});
+  }
+
+  private static List<Object> values(Batch batch) {
+    List<Object> out = new ArrayList<>();
+    for (int r = 0; r < batch.size(); r++) {
+      out.add(batch.column(0).get(r));
+    }
+    return out;
+  }
+
+  private static Operator operatorOf(List<Batch> batches) {
+    return new Operator() {
+      private int next;
+
+      @Override
+      public Batch next() {
+        return next < batches.size() ? batches.get(next++) : null;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
+}

@@ -1,0 +1,97 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.FloeSession;
+import io.floe.engine.planner.DistributionSettings;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Joins whose probe rows are filtered by their build keys before the exchange: the same rows as DuckDB on 2 and 4
+ * workers, with partitioned and broadcast joins, and the filter planned exactly for the joins where a probe row
+ * without a match yields nothing.
+ */
+@Timeout(180)
+class JoinKeyFilterSqlTest {
+  @RegisterExtension
+  static final TpchOracleExtension TWO = new TpchOracleExtension(2);
+  @RegisterExtension
+  static final TpchOracleExtension FOUR = new TpchOracleExtension(4);
+
+  private static final String FILTER_LINE = "probe rows filtered by the build keys before the exchange";
+  /** A quarter of the orders keys NULL. */
+  private static final String NULLABLE_ORDERS = "(SELECT CASE WHEN o_orderkey % 4 = 0 THEN NULL ELSE o_orderkey END "
+      + "AS ok, o_orderdate, o_totalprice FROM orders WHERE o_orderdate < DATE '1993-01-01') o";
+
+  static Stream<Arguments> joins() {
+    return Stream.of(
+        // inner, q05's shape: lineitem probes a year of orders
+        Arguments.of(true, "SELECT o_orderpriority, count(*), sum(l_extendedprice) FROM lineitem JOIN orders "
+            + "ON l_orderkey = o_orderkey WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01' "
+            + "GROUP BY o_orderpriority ORDER BY 1"),
+        // two keys, partsupp's selective side built
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN partsupp ON l_partkey = ps_partkey "
+            + "AND l_suppkey = ps_suppkey WHERE ps_availqty < 500"),
+        // NULL keys on the build side and on the probe side
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM (SELECT CASE WHEN l_linenumber = 1 THEN NULL "
+            + "ELSE l_orderkey END AS lk, l_quantity FROM lineitem) l JOIN " + NULLABLE_ORDERS + " ON lk = o.ok"),
+        // a text key
+        Arguments.of(true, "SELECT c1.c_custkey, c2.c_acctbal FROM customer c1 JOIN (SELECT c_name, c_acctbal "
+            + "FROM customer WHERE c_acctbal > 9900) c2 ON c1.c_name = c2.c_name ORDER BY 1"),
+        // RIGHT: the left input probes and its unmatched rows are dropped anyway
+        Arguments.of(true, "SELECT o.ok, count(l_orderkey) FROM lineitem RIGHT JOIN " + NULLABLE_ORDERS
+            + " ON l_orderkey = o.ok GROUP BY o.ok ORDER BY 1 NULLS FIRST"),
+        // SEMI and ANTI
+        Arguments.of(true, "SELECT count(*) FROM lineitem WHERE l_orderkey IN (SELECT ok FROM " + NULLABLE_ORDERS
+            + ")"),
+        Arguments.of(null, "SELECT count(*), sum(o_totalprice) FROM " + NULLABLE_ORDERS + " WHERE NOT EXISTS "
+            + "(SELECT 1 FROM lineitem WHERE l_orderkey = o.ok AND l_quantity > 45)"),
+        // LEFT and FULL keep probe rows without a match: no filter
+        Arguments.of(false, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN "
+            + NULLABLE_ORDERS + " ON l_orderkey = o.ok"),
+        Arguments.of(false, "SELECT count(*), count(o.ok), count(l_orderkey) FROM lineitem FULL JOIN "
+            + NULLABLE_ORDERS + " ON l_orderkey = o.ok"));
+  }
+
+  /**
+   * @param filtered whether the join is planned with the filter (null: either, as the planner orients the join)
+   */
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("joins")
+  void sameRowsAsDuckDbPartitionedAndBroadcast(Boolean filtered, String sql) throws Exception {
+    for (TpchOracle oracle : new TpchOracle[] {TWO.get(), FOUR.get()}) {
+      FloeSession session = oracle.session();
+      try {
+        for (long broadcastLimit : new long[] {0, 1_000_000}) {
+          session.broadcastJoinRowLimit(broadcastLimit);
+          oracle.assertSameRows(sql);
+          if (filtered != null) {
+            String plan = oracle.explain(sql);
+            assertEquals(filtered, plan.contains(FILTER_LINE), plan);
+          }
+        }
+      } finally {
+        session.broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("joins")
+  void turnedOffTheSameRowsAndNoFilter(Boolean filtered, String sql) throws Exception {
+    TpchOracle oracle = TWO.get();
+    oracle.session().joinKeyFilters(false);
+    try {
+      oracle.assertSameRows(sql);
+      assertTrue(!oracle.explain(sql).contains(FILTER_LINE));
+    } finally {
+      oracle.session().joinKeyFilters(true);
+    }
+  }
+}
