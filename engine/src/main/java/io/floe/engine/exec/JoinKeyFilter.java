@@ -1,5 +1,8 @@
 package io.floe.engine.exec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The build keys of a hash join as a filter for its probe rows ("dynamic filtering" in Trino, a join's runtime
  * filter in DuckDB and Spark): a blocked Bloom filter over the keys' {@link Keys#hashes}, filled by the join's tasks
@@ -8,58 +11,78 @@ package io.floe.engine.exec;
  * through rows without a match (a false positive costs only the probe); it never drops a row with one.
  *
  * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()} and lets every row
- * through. A filter whose bits came out too full to reject much (a build side far larger than estimated) also lets
- * every row through.
+ * through; then it is sized for the build side's actual rows (16 bits per key, at most 8 MiB). A filter whose bits
+ * came out too full to reject much (a build side of more than about 4M keys) also lets every row through.
  */
 public final class JoinKeyFilter {
-  /** Bits per estimated build key: with two bits per key in one word, about 3% false positives. */
+  /** Bits per build key: with two bits per key in one word, about 3% false positives. */
   private static final int BITS_PER_KEY = 16;
   private static final int MIN_WORDS = 64;
-  /** 4 MiB of bits: about 2M build keys at the intended false-positive rate. */
-  private static final int MAX_WORDS = 1 << 19;
+  /** 8 MiB of bits: about 4M build keys at the intended false-positive rate. */
+  private static final int MAX_WORDS = 1 << 20;
   /** A filter with more of its bits set than this lets too much through to pay for itself. */
   private static final double MAX_FILL = 0.4;
 
-  private final long[] words;
-  private final int wordShift;
   private final int parts;
-  private int partsAdded;
+  private final List<int[]> partHashes = new ArrayList<>();
+  private final List<boolean[]> partNullKeys = new ArrayList<>();
+  private final List<Integer> partRows = new ArrayList<>();
+  private long[] words;
+  private int wordShift;
   private volatile boolean ready;
   private volatile boolean effective;
 
-  private JoinKeyFilter(int wordCount, int parts) {
-    this.words = new long[wordCount];
-    this.wordShift = 32 - Integer.numberOfTrailingZeros(wordCount);
-    this.parts = parts;
+  private final int maxWords;
+
+  /** A filter built by {@code parts} tasks (1 for a broadcast join's shared table). */
+  public JoinKeyFilter(int parts) {
+    this(parts, MAX_WORDS);
   }
 
-  /** A filter for a build side of about {@code buildRows} rows, built by {@code parts} tasks. */
-  public static JoinKeyFilter forBuild(double buildRows, int parts) {
-    long wanted = (long) Math.min((double) MAX_WORDS, Math.max(MIN_WORDS, buildRows * BITS_PER_KEY / 64));
-    int wordCount = Integer.highestOneBit((int) Math.max(MIN_WORDS, wanted - 1)) << 1;
-    return new JoinKeyFilter(Math.min(MAX_WORDS, wordCount), parts);
+  /** A filter of at most {@code maxWords} 64-bit words (a power of two). */
+  JoinKeyFilter(int parts, int maxWords) {
+    this.parts = parts;
+    this.maxWords = maxWords;
   }
 
   /**
    * Adds the keys of one task's build rows, given their {@code hashes} ({@link Keys#hashes} of the key columns);
    * rows where {@code nullKey} is true (a null key, which matches nothing) are left out ({@code nullKey} may be
-   * null). The filter is ready once every part was added.
+   * null). The arrays are read, not changed, until the last part is added: then the filter is sized for all the
+   * parts' rows, filled and ready.
    */
   public synchronized void add(int[] hashes, int rows, boolean[] nullKey) {
-    for (int r = 0; r < rows; r++) {
-      if (nullKey == null || !nullKey[r]) {
-        int h = hashes[r];
-        words[word(h)] |= bits(h);
+    partHashes.add(hashes);
+    partNullKeys.add(nullKey);
+    partRows.add(rows);
+    if (partHashes.size() < parts) {
+      return;
+    }
+    long keys = 0;
+    for (int rowsOfPart : partRows) {
+      keys += rowsOfPart;
+    }
+    long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
+    int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
+    words = new long[wordCount];
+    wordShift = 32 - Integer.numberOfTrailingZeros(wordCount);
+    for (int p = 0; p < partHashes.size(); p++) {
+      int[] h = partHashes.get(p);
+      boolean[] nulls = partNullKeys.get(p);
+      for (int r = 0, n = partRows.get(p); r < n; r++) {
+        if (nulls == null || !nulls[r]) {
+          words[word(h[r])] |= bits(h[r]);
+        }
       }
     }
-    if (++partsAdded == parts) {
-      long set = 0;
-      for (long w : words) {
-        set += Long.bitCount(w);
-      }
-      effective = set <= MAX_FILL * 64.0 * words.length;
-      ready = true;
+    partHashes.clear();
+    partNullKeys.clear();
+    long set = 0;
+    for (long w : words) {
+      set += Long.bitCount(w);
     }
+    effective = set <= MAX_FILL * 64.0 * words.length;
+    ready = true;
   }
 
   /** Whether every task added its keys. */
@@ -87,8 +110,4 @@ public final class JoinKeyFilter {
     return 1L << (x & 63) | 1L << ((x >>> 6) & 63);
   }
 
-  /** The bytes the filter holds. */
-  long memoryBytes() {
-    return 8L * words.length;
-  }
 }

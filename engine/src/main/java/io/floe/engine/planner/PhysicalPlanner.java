@@ -430,7 +430,7 @@ public final class PhysicalPlanner {
           ? new SharedJoinBuild() : null;
       boolean buildsLeft = buildLeftNote != null;
       JoinKeyFilter keyFilter = JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
-          ? JoinKeyFilter.forBuild(buildsLeft ? leftRows : rightRows, shared != null ? 1 : workers) : null;
+          ? new JoinKeyFilter(shared != null ? 1 : workers) : null;
       Fragments.Source left = source(join.getLeft());
       Fragments.Source right = source(join.getRight());
       if (keyFilter != null) {

@@ -24,7 +24,7 @@ class JoinKeyFilterTest {
       build.add(random.nextLong() % 10_000_000L);
     }
     List<Long> keys = new ArrayList<>(build);
-    JoinKeyFilter filter = JoinKeyFilter.forBuild(keys.size(), 3);
+    JoinKeyFilter filter = new JoinKeyFilter(3);
     for (int part = 0; part < 3; part++) {
       assertFalse(filter.ready(), "not ready before every part is added");
       Batch partBatch = longs(keys.subList(part * 10_000, (part + 1) * 10_000).toArray(new Long[0]));
@@ -49,8 +49,8 @@ class JoinKeyFilterTest {
   }
 
   @Test
-  void aBuildFarLargerThanEstimatedTurnsTheFilterOff() {
-    JoinKeyFilter filter = JoinKeyFilter.forBuild(10, 1);
+  void aBuildTooLargeForTheBitsTurnsTheFilterOff() {
+    JoinKeyFilter filter = new JoinKeyFilter(1, 64);
     Long[] many = new Long[200_000];
     for (int i = 0; i < many.length; i++) {
       many[i] = (long) i;
@@ -63,7 +63,7 @@ class JoinKeyFilterTest {
 
   @Test
   void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
-    JoinKeyFilter filter = JoinKeyFilter.forBuild(3, 1);
+    JoinKeyFilter filter = new JoinKeyFilter(1);
     JoinKeyFilterOperator.Counts counts = new JoinKeyFilterOperator.Counts();
     List<Batch> probe = new ArrayList<>();
     probe.add(longs(1L, 2L, 3L, 4L, null));
