@@ -160,6 +160,7 @@ public final class SqlPlanner {
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, new SnapshotScanRule(timeZone), new TableChangesRule(timeZone));
     SnapshotScanRule.requireResolved(rel);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, CorrelatedExistsToJoinRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, builder);
