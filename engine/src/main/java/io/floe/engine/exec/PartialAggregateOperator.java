@@ -21,8 +21,9 @@ public final class PartialAggregateOperator implements Operator {
   private final MemoryAccount memory;
   private final int sharers;
   private AggregateTable table;
-  /** Input rows added to {@link #table}. */
-  private long tableRows;
+  /** Input rows grouped so far, and the groups they made that were emitted (a key once per table it was in). */
+  private long rowsGrouped;
+  private long groupsEmitted;
   private AggregateTable emitting;
   private boolean passThrough;
   private boolean ended;
@@ -75,11 +76,10 @@ public final class PartialAggregateOperator implements Operator {
       }
       if (table == null) {
         table = new AggregateTable(keys, aggregates);
-        tableRows = 0;
       }
       table.add(batch);
-      tableRows += batch.size();
-      if (tableRows >= SAMPLE_ROWS && table.size() * 2L > tableRows) {
+      rowsGrouped += batch.size();
+      if (rowsGrouped >= SAMPLE_ROWS && (groupsEmitted + table.size()) * 2 > rowsGrouped) {
         passThrough = true;
         emit();
       } else if (!memory.tryHoldSpillable(table.memoryBytes(), sharers)) {
@@ -90,6 +90,7 @@ public final class PartialAggregateOperator implements Operator {
 
   /** Outputs the groups so far (before the next input batch is read). */
   private void emit() {
+    groupsEmitted += table == null ? 0 : table.size();
     emitting = table;
     table = null;
   }
