@@ -191,7 +191,7 @@ public final class PhysicalPlanner {
         return all;
       }
       int[] keys = ImmutableBitSet.range(union.getRowType().getFieldCount()).toArray();
-      return new HashAggregateOperator(all, keys, List.of(), allocator);
+      return new HashAggregateOperator(all, keys, List.of(), allocator, spilling(building.peek(), 1, "partitions"));
     }
     if (rel instanceof RepeatUnion repeat) {
       return recursive(repeat);

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link HashAggregateOperator} spilling to real files under a small memory limit, against the same aggregation in
  * memory: an integer key with NULLs and a text key, COUNT, SUM with NULLs, MIN of a decimal;
  * partitions too large for the limit are partitioned again; memory is released and the files are deleted after
- * success and an early close; without spilling the aggregation fails with 53200 naming it.
+ * success, an early close and a cancellation; without spilling the aggregation fails with 53200 naming it.
  */
 class SpillingAggregateOperatorTest {
   private static final RelDataType BIGINT = new JavaTypeFactoryImpl().createSqlType(SqlTypeName.BIGINT);
@@ -80,6 +81,41 @@ class SpillingAggregateOperatorTest {
       }
       assertEquals(0, allocator.getAllocatedMemory());
     }
+    assertSpillDirectoryEmpty();
+  }
+
+  @Test
+  void aCanceledAggregationStopsAndDeletesItsFiles() throws IOException {
+    List<Batch> input = batches();
+    Iterator<Batch> batches = input.iterator();
+    // the query is canceled (its thread interrupted) once most of the input is read, after the spill began
+    Operator canceling = new Operator() {
+      private int read;
+
+      @Override
+      public Batch next() {
+        if (++read == input.size() - 10) {
+          Thread.currentThread().interrupt();
+        }
+        return batches.hasNext() ? batches.next() : null;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    SpillDirectory directory = SpillDirectory.at(dir);
+    try (BufferAllocator allocator = new RootAllocator(LIMIT)) {
+      try (HashAggregateOperator aggregate = new HashAggregateOperator(canceling, new int[] {0, 1}, aggregates(),
+          allocator, new Spilling(directory, new SpillStats("partitions"), 1))) {
+        SqlStateException e = assertThrows(SqlStateException.class, aggregate::next);
+        assertEquals("57014", e.sqlState(), e.getMessage());
+      } finally {
+        Thread.interrupted();
+      }
+      assertEquals(0, allocator.getAllocatedMemory());
+    }
+    assertTrue(directory.filesCreated() > 0, "the aggregation spilled before it was canceled");
     assertSpillDirectoryEmpty();
   }
 
