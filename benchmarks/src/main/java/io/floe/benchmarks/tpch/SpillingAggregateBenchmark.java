@@ -82,11 +82,6 @@ public class SpillingAggregateBenchmark {
   /** The query; also reports the process CPU time of the call (as {@link TpchBenchmark} does). */
   @Benchmark
   public long query(Run run, TpchBenchmark.CpuTime cpu) throws SQLException {
-    long before = TpchBenchmark.processCpuNanos();
-    try {
-      return run.named.run();
-    } finally {
-      cpu.cpuMs += (TpchBenchmark.processCpuNanos() - before) / 1e6;
-    }
+    return run.named.run(cpu);
   }
 }
