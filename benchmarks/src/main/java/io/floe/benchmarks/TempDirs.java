@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Temporary directories of benchmark tables: created per trial, deleted with everything under them. */
-final class TempDirs {
+public final class TempDirs {
   private TempDirs() {
   }
 
-  static Path create(String prefix) {
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory("floe-bench-" + prefix + "-");
     } catch (IOException e) {
@@ -20,7 +20,7 @@ final class TempDirs {
     }
   }
 
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

@@ -67,10 +67,13 @@ public final class FloeSession implements AutoCloseable {
   /** Catalog/connection property: the memory limit of each query in bytes. */
   public static final String MAX_QUERY_MEMORY = "query.max-memory-bytes";
 
-  /** Catalog/connection property: whether sorts spill to disk rather than fail over the memory limit (default true). */
+  /**
+   * Catalog/connection property: whether sorts and grouped hash aggregates spill to disk rather than fail over the
+   * memory limit (default true).
+   */
   public static final String SPILL_ENABLED = "spill.enabled";
 
-  /** Catalog/connection property: the directory sorts spill to (default a {@code floe-spill-<uuid>} temp folder). */
+  /** Catalog/connection property: the directory queries spill to (default a {@code floe-spill-<uuid>} temp folder). */
   public static final String SPILL_PATH = "spill.path";
 
   /** Default memory limit of a query: 70% of the JVM's maximum heap, at least 64 MiB. */
@@ -236,8 +239,9 @@ public final class FloeSession implements AutoCloseable {
   /**
    * Sets the memory limit of each query in bytes (default {@link #DEFAULT_MEMORY_LIMIT}, or the property
    * {@value #MAX_QUERY_MEMORY}): the scans' Arrow buffers and what hash aggregates, join build sides, sorts and
-   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held; a sort
-   * spills to {@link #spillDirectory()} instead (unless {@link #spill(boolean) spilling} is off).
+   * windows hold. A query over it fails with SQLState 53200 naming the operator, and releases all it held; a sort or
+   * a grouped hash aggregate spills to {@link #spillDirectory()} instead (unless {@link #spill(boolean) spilling} is
+   * off).
    */
   public FloeSession memoryLimit(long bytes) {
     if (bytes < 1) {
@@ -253,8 +257,9 @@ public final class FloeSession implements AutoCloseable {
 
   /**
    * Turns spilling on (the default, or the property {@value #SPILL_ENABLED}) or off: a sort whose rows would take its
-   * query over the memory limit writes sorted runs to {@link #spillDirectory()} and merges them; without spilling
-   * it fails with SQLState 53200.
+   * query over the memory limit writes sorted runs to {@link #spillDirectory()} and merges them, a grouped hash
+   * aggregate writes the rows of the groups it cannot hold to partition files there and aggregates them one by one;
+   * without spilling they fail with SQLState 53200.
    */
   public FloeSession spill(boolean enabled) {
     this.spillEnabled = enabled;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The per-query memory limit on TPC-H SF 0.01 tables: a query whose operator outgrows the limit fails with SQLState
  * 53200 naming the operator, releases everything it held, and the session runs the next query normally; so does a
- * query whose thread is interrupted while its workers run. Sorts spill instead (see tpch.SpillingSortTest) unless
- * spilling is off; the spill settings come from the connection properties.
+ * query whose thread is interrupted while its workers run. Sorts and hash aggregates spill instead (see
+ * tpch.SpillingSortTest, tpch.SpillingAggregateTest) unless spilling is off; the spill settings come from the connection properties.
  */
 class MemoryLimitTest {
   private static final long ONE_MIB = 1L << 20;
@@ -34,8 +34,9 @@ class MemoryLimitTest {
 
   @Test
   void hashAggregateOverTheLimitFailsAndTheSessionGoesOn() throws Exception {
+    // with spilling on the aggregate would spill (tpch.SpillingAggregateTest)
     try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
-        .memoryLimit(2 * ONE_MIB)) {
+        .memoryLimit(2 * ONE_MIB).spill(false)) {
       SQLException e = assertThrows(SQLException.class, () -> rows(session,
           "SELECT l_orderkey, l_linenumber, count(*) FROM lineitem GROUP BY l_orderkey, l_linenumber"));
       assertEquals("53200", e.getSQLState(), e.getMessage());
@@ -77,7 +78,7 @@ class MemoryLimitTest {
   @Test
   void limitFromTheConnectionProperty() throws Exception {
     Map<String, String> props = Map.of(Catalogs.WAREHOUSE, warehouse.root().toAbsolutePath().toString(),
-        FloeSession.MAX_QUERY_MEMORY, String.valueOf(ONE_MIB));
+        FloeSession.MAX_QUERY_MEMORY, String.valueOf(ONE_MIB), FloeSession.SPILL_ENABLED, "false");
     try (FloeSession session = FloeSession.open(props, TpchWarehouse.SCHEMA)) {
       assertEquals(ONE_MIB, session.memoryLimit());
       SQLException e = assertThrows(SQLException.class, () -> rows(session,

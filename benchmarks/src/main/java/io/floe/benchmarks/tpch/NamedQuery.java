@@ -30,6 +30,16 @@ final class NamedQuery {
     return tables.floe != null ? FloeQueries.countRows(tables.floe, sql) : TpchBenchmark.duckDbRows(tables.duckdb, sql);
   }
 
+  /** Runs the query like {@link #run()}, adding the process CPU time it took to {@code cpu}. */
+  long run(TpchBenchmark.CpuTime cpu) throws SQLException {
+    long before = TpchBenchmark.processCpuNanos();
+    try {
+      return run();
+    } finally {
+      cpu.cpuMs += (TpchBenchmark.processCpuNanos() - before) / 1e6;
+    }
+  }
+
   void close() throws SQLException {
     tables.close();
   }

@@ -88,11 +88,6 @@ public class WindowBenchmark {
   /** Runs the query; {@code cpu} adds the process CPU time it took (see {@link TpchBenchmark.CpuTime}). */
   @Benchmark
   public long query(Run run, TpchBenchmark.CpuTime cpu) throws SQLException {
-    long before = TpchBenchmark.processCpuNanos();
-    try {
-      return run.named.run();
-    } finally {
-      cpu.cpuMs += (TpchBenchmark.processCpuNanos() - before) / 1e6;
-    }
+    return run.named.run(cpu);
   }
 }

@@ -60,6 +60,18 @@ final class GroupTable {
 
   /** The group id of each row of {@code batch}, adding groups for new keys. */
   int[] groupIds(Batch batch) {
+    return ids(batch, true);
+  }
+
+  /**
+   * The group id of each row of {@code batch} whose key has a group, -1 for the others; adds no group (a spilling
+   * aggregation keeps its groups and writes the rows of new keys to disk).
+   */
+  int[] existingGroupIds(Batch batch) {
+    return ids(batch, false);
+  }
+
+  private int[] ids(Batch batch, boolean insert) {
     int n = batch.size();
     int[] ids = new int[n];
     if (width == 0) {
@@ -72,11 +84,11 @@ final class GroupTable {
     for (int k = 0; k < width; k++) {
       cols[k] = batch.column(keys[k]);
     }
-    addKeys(cols, n, ids);
+    addKeys(cols, n, ids, insert);
     return ids;
   }
 
-  private void addKeys(Column[] cols, int n, int[] ids) {
+  private void addKeys(Column[] cols, int n, int[] ids, boolean insert) {
     if (!decided) {
       decideLayout(cols, n);
     }
@@ -92,21 +104,21 @@ final class GroupTable {
       }
     }
     if (packed != null) {
-      packedGroupIds(cols, n, ids);
+      packedGroupIds(cols, n, ids, insert);
       return;
     }
     if (longKinds != null && !matchesLongKinds(cols)) {
       convertToGeneral();
     }
     if (longIndex != null) {
-      singleLongGroupIds((LongColumn) cols[0], n, ids);
+      singleLongGroupIds((LongColumn) cols[0], n, ids, insert);
       return;
     }
     int[] hashes = Keys.hashes(new Batch(n, cols), identity(width));
     if (longKinds != null) {
-      longGroupIds(cols, hashes, n, ids);
+      longGroupIds(cols, hashes, n, ids, insert);
     } else {
-      generalGroupIds(cols, hashes, n, ids);
+      generalGroupIds(cols, hashes, n, ids, insert);
     }
   }
 
@@ -175,7 +187,7 @@ final class GroupTable {
     return true;
   }
 
-  private void longGroupIds(Column[] cols, int[] hashes, int n, int[] ids) {
+  private void longGroupIds(Column[] cols, int[] hashes, int n, int[] ids, boolean insert) {
     long[][] values = new long[width][];
     boolean[][] nulls = new boolean[width][];
     for (int k = 0; k < width; k++) {
@@ -188,7 +200,7 @@ final class GroupTable {
       int h = hashes[r];
       int slot = findSlot(h, r, match);
       int g = slots[slot];
-      if (g == -1) {
+      if (g == -1 && insert) {
         g = addGroup(h);
         int base = g * width;
         for (int k = 0; k < width; k++) {
@@ -202,7 +214,7 @@ final class GroupTable {
     }
   }
 
-  private void packedGroupIds(Column[] cols, int n, int[] ids) {
+  private void packedGroupIds(Column[] cols, int n, int[] ids, boolean insert) {
     if (packedRows.length < n) {
       packedRows = new long[n];
     }
@@ -214,7 +226,7 @@ final class GroupTable {
       long v = rows[r];
       if (v != previous || previousGroup < 0) {
         previous = v;
-        previousGroup = longGroup(v);
+        previousGroup = insert ? longGroup(v) : longIndex.find(v);
       }
       ids[r] = previousGroup;
     }
@@ -243,7 +255,7 @@ final class GroupTable {
     groups = 0;
     Arrays.fill(slots, -1);
     if (count > 0) {
-      addKeys(kept, count, new int[count]);
+      addKeys(kept, count, new int[count], true);
     }
   }
 
@@ -257,12 +269,12 @@ final class GroupTable {
     return g;
   }
 
-  private void singleLongGroupIds(LongColumn column, int n, int[] ids) {
+  private void singleLongGroupIds(LongColumn column, int n, int[] ids, boolean insert) {
     long[] values = column.values();
     boolean[] nulls = column.nulls();
     for (int r = 0; r < n; r++) {
       if (nulls != null && nulls[r]) {
-        if (nullGroup < 0) {
+        if (nullGroup < 0 && insert) {
           nullGroup = addGroup(0);
           groupNulls[nullGroup] = true;
           groupLongs[nullGroup] = 0;
@@ -275,7 +287,7 @@ final class GroupTable {
         ids[r] = ids[r - 1];
         continue;
       }
-      ids[r] = longGroup(v);
+      ids[r] = insert ? longGroup(v) : longIndex.find(v);
     }
   }
 
@@ -313,14 +325,14 @@ final class GroupTable {
     }
   }
 
-  private void generalGroupIds(Column[] cols, int[] hashes, int n, int[] ids) {
+  private void generalGroupIds(Column[] cols, int[] hashes, int n, int[] ids, boolean insert) {
     int batchIndex = -1;
     KeyMatch match = (g, r) -> sameKey(g, cols, r);
     for (int r = 0; r < n; r++) {
       int h = hashes[r];
       int slot = findSlot(h, r, match);
       int g = slots[slot];
-      if (g == -1) {
+      if (g == -1 && insert) {
         if (batchIndex < 0) {
           keyBatches.add(cols);
           batchIndex = keyBatches.size() - 1;

@@ -60,6 +60,24 @@ final class LongKeyIndex {
     }
   }
 
+  /** The id of {@code key}, or -1 if it has none. */
+  int find(long key) {
+    if (direct != null) {
+      long offset = key - base;
+      return offset >= 0 && offset < direct.length ? direct[(int) offset] - 1 : -1;
+    }
+    int mask = (pairs.length >> 1) - 1;
+    int slot = GroupTable.spread(hash(key)) & mask;
+    long id;
+    while ((id = pairs[2 * slot + 1]) != 0) {
+      if (pairs[2 * slot] == key) {
+        return (int) id - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
   private void added(long key) {
     size++;
     min = Math.min(min, key);

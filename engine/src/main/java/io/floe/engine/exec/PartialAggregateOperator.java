@@ -7,7 +7,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * The partial half of a split aggregation, which gives up grouping when grouping does not pay: it groups like
  * {@link HashAggregateOperator}, but once {@link #SAMPLE_ROWS} input rows have made more than half as many groups
  * (keys nearly unique, as {@code GROUP BY l_orderkey}), it emits the groups it has and turns every later row into
- * a partial state of its own (each row its own group), leaving the merging to the final aggregation.
+ * a partial state of its own (each row its own group), leaving the merging to the final aggregation. It never
+ * spills or fails over the memory limit: when its groups would take more than its share of the query's memory it
+ * emits them early and starts grouping anew (the final aggregation merges a key's partial states).
  */
 public final class PartialAggregateOperator implements Operator {
   /** Input rows seen before deciding whether grouping reduces the rows enough to keep it. */
@@ -16,34 +18,81 @@ public final class PartialAggregateOperator implements Operator {
   private final Operator input;
   private final int[] keys;
   private final List<AggregateSpec> aggregates;
-  private final BufferAllocator allocator;
-  private HashAggregateOperator grouped;
+  private final MemoryAccount memory;
+  private final int sharers;
+  private AggregateTable table;
+  /** Input rows grouped so far, and the groups they made that were emitted (a key once per table it was in). */
+  private long rowsGrouped;
+  private long groupsEmitted;
+  private AggregateTable emitting;
   private boolean passThrough;
+  private boolean ended;
 
   public PartialAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
       BufferAllocator allocator) {
+    this(input, keys, aggregates, allocator, 1);
+  }
+
+  /**
+   * A partial aggregation whose groups count against the query's memory limit on {@code allocator}, one of
+   * {@code sharers} sharing the memory that operators which can give it back may take.
+   */
+  public PartialAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
+      BufferAllocator allocator, int sharers) {
     this.input = input;
     this.keys = keys.clone();
     this.aggregates = List.copyOf(aggregates);
-    this.allocator = allocator;
+    this.memory = new MemoryAccount(allocator, "PartialAggregate");
+    this.sharers = sharers;
   }
 
   @Override
   public Batch next() {
-    if (grouped == null) {
-      SampledInput sample = new SampledInput();
-      grouped = new HashAggregateOperator(sample, keys, aggregates, allocator);
-      Batch first = grouped.next();
-      passThrough = sample.stoppedEarly;
-      if (first != null) {
-        return first;
+    while (true) {
+      if (emitting != null) {
+        Batch batch = emitting.nextOutput();
+        if (batch != null) {
+          return batch;
+        }
+        emitting = null;
+        memory.release();
+      }
+      if (ended) {
+        return null;
+      }
+      Batch batch = input.next();
+      if (batch == null) {
+        ended = true;
+        if (table == null && keys.length == 0) {
+          table = new AggregateTable(keys, aggregates);
+          table.addTheGlobalGroup();
+        }
+        emit();
+        continue;
+      }
+      Cancellation.check();
+      if (passThrough) {
+        return eachRowAlone(batch);
+      }
+      if (table == null) {
+        table = new AggregateTable(keys, aggregates);
+      }
+      table.add(batch);
+      rowsGrouped += batch.size();
+      if (rowsGrouped >= SAMPLE_ROWS && (groupsEmitted + table.size()) * 2 > rowsGrouped) {
+        passThrough = true;
+        emit();
+      } else if (!memory.tryHoldSpillable(table.memoryBytes(), sharers)) {
+        emit();
       }
     }
-    if (passThrough) {
-      Batch fromGroups = grouped.next();
-      return fromGroups != null ? fromGroups : eachRowAlone(input.next());
-    }
-    return grouped.next();
+  }
+
+  /** Outputs the groups so far (before the next input batch is read). */
+  private void emit() {
+    groupsEmitted += table == null ? 0 : table.size();
+    emitting = table;
+    table = null;
   }
 
   /** The partial states of a batch's rows, each row its own group (null at the end of the input). */
@@ -68,37 +117,9 @@ public final class PartialAggregateOperator implements Operator {
     return new Batch(n, out);
   }
 
-  /**
-   * The input as the grouping sees it: ends early, once {@link #SAMPLE_ROWS} rows are read, when the grouping so far
-   * has more than half as many groups as rows; the rest of the input is then read in pass-through.
-   */
-  private final class SampledInput implements Operator {
-    private long rows;
-    private boolean stoppedEarly;
-
-    @Override
-    public Batch next() {
-      if (rows >= SAMPLE_ROWS && grouped.groups() * 2 > rows) {
-        stoppedEarly = true;
-        return null;
-      }
-      Batch batch = input.next();
-      if (batch != null) {
-        rows += batch.size();
-      }
-      return batch;
-    }
-
-    @Override
-    public void close() {
-    }
-  }
-
   @Override
   public void close() {
-    if (grouped != null) {
-      grouped.close();
-    }
+    memory.close();
     input.close();
   }
 }

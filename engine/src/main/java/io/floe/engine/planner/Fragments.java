@@ -87,10 +87,11 @@ final class Fragments {
 
   /**
    * A grouped or global aggregation on N tasks; {@code node} has the input as its only child. Over a leaf, the
-   * partial aggregation runs in the leaf's tasks, each over its share of the scan. The operator returned implements
+   * partial aggregation runs in the leaf's tasks, each over its share of the scan. The final (or only) aggregation
+   * with keys spills as {@code spilling} says (null: never). The operator returned implements
    * {@code node.outermost()} (the caller decorates it).
    */
-  Operator aggregate(PlanNode node, Source input, int[] keys, List<AggregateSpec> aggregates) {
+  Operator aggregate(PlanNode node, Source input, int[] keys, List<AggregateSpec> aggregates, Spilling spilling) {
     Optional<AggregateSplit> split = AggregateSplit.of(aggregates, keys.length);
     if (split.isEmpty()) {
       if (keys.length == 0) {
@@ -98,19 +99,22 @@ final class Fragments {
       }
       node.detail("not split into partial and final: DISTINCT or a non-combinable aggregate");
       return fragment(node, List.of(input(input, p -> new HashDistribution(keys))), "aggregate",
-          receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates, allocator));
+          receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates, allocator, spilling));
     }
     List<AggregateSpec> partialSpecs = split.get().partial();
+    // the partial tasks together take at most half of the memory the final aggregation may take before spilling
+    int partialSharers = 2 * settings.workers();
     PlanNode partialNode = node.children().get(0).insertAbove(
         PlanNode.operator("PartialAggregate keys " + Arrays.toString(keys), null));
     Source partial;
     if (input instanceof Leaf leaf) {
       partial = new Leaf(partialNode, task -> decorator.decorate(partialNode,
-          new PartialAggregateOperator(leaf.tasks().apply(task), keys, partialSpecs, allocator)));
+          new PartialAggregateOperator(leaf.tasks().apply(task), keys, partialSpecs, allocator, partialSharers)));
     } else {
       Operator exchange = fragment(partialNode, List.of(input(input, p -> new RoundRobinDistribution())),
           "partial aggregate",
-          receivers -> new PartialAggregateOperator(receivers.get(0), keys, partialSpecs, allocator));
+          receivers -> new PartialAggregateOperator(receivers.get(0), keys, partialSpecs, allocator,
+              partialSharers));
       partial = new Single(decorator.decorate(partialNode.outermost(), exchange));
     }
     int[] partialKeys = IntStream.range(0, keys.length).toArray();
@@ -120,7 +124,7 @@ final class Fragments {
       return new HashAggregateOperator(operator(partial), partialKeys, combine, allocator);
     }
     return fragment(node, List.of(input(partial, p -> new HashDistribution(partialKeys))), "final aggregate",
-        receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator));
+        receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator, spilling));
   }
 
   /**

@@ -106,7 +106,7 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * Lets sorts spill sorted runs to {@code directory} when their rows would take the query over its memory limit
+   * Lets sorts and hash aggregates spill to {@code directory} when their rows would take the query over its memory limit
    * (null, the default: they fail with SQLState 53200).
    */
   public PhysicalPlanner spillTo(SpillDirectory directory) {
@@ -192,7 +192,7 @@ public final class PhysicalPlanner {
         return all;
       }
       int[] keys = ImmutableBitSet.range(union.getRowType().getFieldCount()).toArray();
-      return new HashAggregateOperator(all, keys, List.of(), allocator);
+      return new HashAggregateOperator(all, keys, List.of(), allocator, spilling(building.peek(), 1, "partitions"));
     }
     if (rel instanceof RepeatUnion repeat) {
       return recursive(repeat);
@@ -366,9 +366,11 @@ public final class PhysicalPlanner {
     }
     Operator result;
     if (workers > 1) {
-      result = fragments.aggregate(building.peek(), input, keys, specs);
+      result = fragments.aggregate(building.peek(), input, keys, specs,
+          keys.length == 0 ? null : spilling(building.peek(), workers, "partitions"));
     } else {
-      result = new HashAggregateOperator(((Fragments.Single) input).operator(), keys, specs, allocator);
+      result = new HashAggregateOperator(((Fragments.Single) input).operator(), keys, specs, allocator,
+          keys.length == 0 ? null : spilling(building.peek(), 1, "partitions"));
     }
     if (!groupingSets) {
       return result;
@@ -460,22 +462,25 @@ public final class PhysicalPlanner {
     if (workers > 1 && !collation.isEmpty()) {
       // each task sorts (top-N: keeps offset + fetch rows), the gather merges; OFFSET and FETCH after the merge
       Operator merged = fragments.sorted(building.peek(), source(sort.getInput()), collation,
-          fetch < 0 ? -1 : offset + fetch, spilling(building.peek(), workers));
+          fetch < 0 ? -1 : offset + fetch, spilling(building.peek(), workers, "runs"));
       return offset == 0 && fetch < 0 ? merged : new LimitOperator(merged, offset, fetch);
     }
     Operator input = build(sort.getInput());
     if (collation.isEmpty()) {
       return new LimitOperator(input, offset, fetch);
     }
-    return new SortOperator(input, collation, offset, fetch, allocator, spilling(building.peek(), 1));
+    return new SortOperator(input, collation, offset, fetch, allocator, spilling(building.peek(), 1, "runs"));
   }
 
-  /** Where the {@code tasks} operators of {@code node} spill, counted for EXPLAIN ANALYZE; null: spilling is off. */
-  private Spilling spilling(PlanNode node, int tasks) {
+  /**
+   * Where the {@code tasks} operators of {@code node} spill, counted for EXPLAIN ANALYZE in files that are
+   * {@code unit} ("runs", "partitions"); null: spilling is off.
+   */
+  private Spilling spilling(PlanNode node, int tasks, String unit) {
     if (spillDirectory == null) {
       return null;
     }
-    SpillStats stats = new SpillStats();
+    SpillStats stats = new SpillStats(unit);
     node.measure(stats::toString);
     return new Spilling(spillDirectory, stats, tasks);
   }

@@ -1,11 +1,15 @@
 package io.floe.engine.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlKind;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The partial aggregation keeps grouping when it reduces the rows and passes rows through (each its own partial
- * state) when keys are nearly unique; either way the final aggregation over its output gives the plain result.
+ * state) when keys are nearly unique, and emits its groups early when they outgrow its share of the memory; either
+ * way the final aggregation over its output gives the plain result.
  */
 class PartialAggregateTest {
   private static final RelDataType BIGINT = new JavaTypeFactoryImpl().createSqlType(SqlTypeName.BIGINT);
@@ -38,8 +43,32 @@ class PartialAggregateTest {
     assertEquals(plain, drain(new HashAggregateOperator(replay(partial), new int[] {0}, combine())));
   }
 
+  @Test
+  void overItsShareOfTheMemoryItEmitsEarly() {
+    // 800,000 rows: each block of 65,536 rows has 8,192 keys of its own (grouping pays), 13 blocks, 106,496 keys
+    IntUnaryOperator key = i -> i % 8192 + 8192 * (i / 65_536);
+    int rows = 800_000;
+    List<String> plain = drain(new HashAggregateOperator(source(rows, key), new int[] {0}, plain()));
+    assertEquals(106_496, plain.size());
+    // 4 MiB hold about 20,000 groups: the table is emitted every 2 or 3 blocks, splitting a block's keys
+    try (BufferAllocator allocator = new RootAllocator(4L << 20)) {
+      List<Batch> partial = batches(new PartialAggregateOperator(source(rows, key), new int[] {0}, partial(),
+          allocator, 1));
+      int partialRows = partial.stream().mapToInt(Batch::size).sum();
+      assertTrue(partialRows > plain.size() && partialRows < rows / 4,
+          "groups emitted before the end of the input, each key more than once: " + partialRows);
+      assertEquals(plain, drain(new HashAggregateOperator(replay(partial), new int[] {0}, combine())));
+      assertEquals(0, allocator.getAllocatedMemory());
+    }
+  }
+
   /** Rows i = 0..n-1 as (key i % keys, value i, value i or NULL every 7th row) in batches of 1024. */
   private static Operator source(int n, int keys) {
+    return source(n, i -> i % keys);
+  }
+
+  /** Rows i = 0..n-1 as (key {@code key(i)}, value i, value i or NULL every 7th row) in batches of 1024. */
+  private static Operator source(int n, IntUnaryOperator keyOf) {
     Deque<Batch> batches = new ArrayDeque<>();
     for (int from = 0; from < n; from += 1024) {
       int size = Math.min(1024, n - from);
@@ -47,7 +76,7 @@ class PartialAggregateTest {
       long[] value = new long[size];
       boolean[] nulls = new boolean[size];
       for (int i = 0; i < size; i++) {
-        key[i] = (from + i) % keys;
+        key[i] = keyOf.applyAsInt(from + i);
         value[i] = from + i;
         nulls[i] = (from + i) % 7 == 0;
       }

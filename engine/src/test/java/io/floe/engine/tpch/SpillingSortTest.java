@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * failure and early close.
  */
 @Timeout(300)
-class SpillingSortTest {
+class SpillingSortTest extends SpillingQueryTest {
   /**
    * Far below the sort's rows (~25 MiB); a quarter of it stays free for the scan's Arrow buffers (per worker: the
    * limit grows with the workers).
@@ -49,22 +40,9 @@ class SpillingSortTest {
   private static final String BY_DATE = SORT
       + "ORDER BY l_shipdate DESC, l_shipmode, p NULLS FIRST, l_orderkey DESC, l_linenumber";
 
-  @RegisterExtension
-  static final TpchOracleExtension ORACLE = new TpchOracleExtension(1);
-
-  @TempDir
-  Path spillDir;
-
-  private FloeSession session;
-
-  @BeforeEach
-  void limitMemory() {
-    session = ORACLE.get().session().memoryLimit(LIMIT).spill(true).spillPath(spillDir);
-  }
-
-  @AfterEach
-  void restore() {
-    session.workers(1).spill(true).memoryLimit(FloeSession.DEFAULT_MEMORY_LIMIT);
+  @Override
+  long limit() {
+    return LIMIT;
   }
 
   @ParameterizedTest(name = "{0} workers")
@@ -163,18 +141,5 @@ class SpillingSortTest {
 
   private static long limit(int workers) {
     return workers == 1 ? LIMIT : 16L << 20;
-  }
-
-  private void assertSpillFilesDeleted() throws IOException {
-    assertEquals(0, listSpillDir().length, "spill files left: " + String.join(", ", listSpillDir()));
-  }
-
-  private String[] listSpillDir() throws IOException {
-    if (!Files.isDirectory(spillDir)) {
-      return new String[0];
-    }
-    try (Stream<Path> files = Files.list(spillDir)) {
-      return files.map(p -> p.getFileName().toString()).toArray(String[]::new);
-    }
   }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes one sorted run to a spill file, batch by batch: each batch is its row count, its width and its columns
+ * Writes one sorted run (or hash partition) to a spill file, batch by batch: each batch is its row count, its width and its columns
  * ({@link ColumnCodec}); a row count of 0 ends the run. Remembers the largest batch's memory, which is what a reader
  * of the run holds at a time. Plain file streams, not channels: an interrupt (a canceled query) does not close them
  * mid-write; the operators check for cancellation themselves.
@@ -23,9 +23,14 @@ final class RunWriter implements AutoCloseable {
   private long largestBatchBytes;
 
   RunWriter(Path file) {
+    this(file, BUFFER_BYTES);
+  }
+
+  /** A writer buffering {@code bufferBytes} of output in memory. */
+  RunWriter(Path file, int bufferBytes) {
     this.file = file;
     try {
-      this.out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file.toFile()), BUFFER_BYTES));
+      this.out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file.toFile()), bufferBytes));
     } catch (IOException e) {
       throw SpillErrors.io("cannot write the spill file " + file, e);
     }

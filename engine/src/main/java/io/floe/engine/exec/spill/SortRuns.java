@@ -5,8 +5,6 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.exec.MergeOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.SortedRows;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +88,7 @@ public final class SortRuns implements AutoCloseable {
     }, 0);
     merged.close();
     for (int i = k; i >= 1; i--) {
-      delete(files.remove(i));
+      SpillFiles.delete(files.remove(i));
       batchBytes.remove(i);
     }
   }
@@ -155,45 +153,19 @@ public final class SortRuns implements AutoCloseable {
     return (int) Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, batch / rowBytes));
   }
 
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw SpillErrors.io("cannot delete the spill file " + file, e);
-    }
-  }
-
   /** Closes the readers and deletes the runs' files (all of them, even if one fails). */
   @Override
   public void close() {
-    RuntimeException failure = null;
+    List<Runnable> steps = new ArrayList<>();
     for (RunReader reader : readers) {
-      try {
-        reader.close();
-      } catch (RuntimeException e) {
-        failure = first(failure, e);
-      }
+      steps.add(reader::close);
+    }
+    for (Path file : files) {
+      steps.add(() -> SpillFiles.delete(file));
     }
     readers.clear();
-    for (Path file : files) {
-      try {
-        delete(file);
-      } catch (RuntimeException e) {
-        failure = first(failure, e);
-      }
-    }
     files.clear();
     batchBytes.clear();
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static RuntimeException first(RuntimeException first, RuntimeException next) {
-    if (first == null) {
-      return next;
-    }
-    first.addSuppressed(next);
-    return first;
+    SpillFiles.runAll(steps);
   }
 }

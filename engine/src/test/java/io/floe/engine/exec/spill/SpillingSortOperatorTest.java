@@ -221,7 +221,8 @@ class SpillingSortOperatorTest {
     return out;
   }
 
-  private static Operator source(List<Batch> batches) {
+  /** An operator returning {@code batches}. */
+  static Operator source(List<Batch> batches) {
     Iterator<Batch> next = batches.iterator();
     return new Operator() {
       @Override
@@ -235,7 +236,8 @@ class SpillingSortOperatorTest {
     };
   }
 
-  private static List<Object[]> rows(SortOperator sort) {
+  /** The rows {@code sort} returns, in order (closes it). */
+  static List<Object[]> rows(Operator sort) {
     List<Object[]> rows = new ArrayList<>();
     try (sort) {
       Batch b;

@@ -1,0 +1,163 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.QueryResult;
+import io.floe.engine.ResultRows;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * GROUP BY over TPC-H SF 0.01 lineitem (60k rows) under a memory limit far below its groups: the hash aggregation
+ * writes the rows of new keys to partition files and aggregates them partition by partition, returning DuckDB's
+ * groups on 1 and 2 workers (many groups of two integer keys; a text key with NULLs and COUNT DISTINCT, decimals,
+ * dates and an ordered STRING_AGG); with spilling off the query fails with 53200
+ * naming the aggregate; the spill files are gone after success, failure and early close.
+ */
+@Timeout(300)
+class SpillingAggregateTest extends SpillingQueryTest {
+  /**
+   * Below what the groups of both queries take in memory (both run in memory under 64 MiB); a quarter of it stays
+   * free for the scan's Arrow buffers.
+   */
+  private static final long LIMIT = 12L << 20;
+  /** The text keys' query holds more beside its table (distinct values, strings): a larger limit. */
+  private static final long TEXT_LIMIT = 16L << 20;
+  /** About 60,000 groups of two integer keys, every aggregate combinable (split into partial and final). */
+  private static final String MANY_GROUPS = "SELECT l_orderkey, l_partkey, count(*) AS n, sum(l_quantity) AS q, "
+      + "avg(l_extendedprice) AS p, min(l_shipdate) AS d, max(l_discount) AS x, sum(l_tax * l_quantity) AS t "
+      + "FROM lineitem GROUP BY l_orderkey, l_partkey";
+  /**
+   * A text key with NULLs (most comments are unique) and aggregates that do not split: COUNT DISTINCT and an ordered
+   * STRING_AGG.
+   */
+  private static final String TEXT_KEYS = "SELECT "
+      + "CASE WHEN MOD(l_orderkey, 11) = 0 THEN NULL ELSE l_comment END AS c, "
+      + "count(*) AS n, sum(l_extendedprice) AS p, min(l_discount) AS lo, max(l_shipdate) AS d, "
+      + "count(DISTINCT l_suppkey) AS s, string_agg(l_shipmode, ',' ORDER BY l_orderkey, l_linenumber) AS m "
+      + "FROM lineitem GROUP BY 1";
+
+  @Override
+  long limit() {
+    return LIMIT;
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void manyGroupsSpillAndMatchDuckDb(int workers) throws Exception {
+    session.workers(workers);
+    assertSpilledGroupsMatchDuckDb(MANY_GROUPS, 2);
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void textKeysWithNullsAndDistinctSpillAndMatchDuckDb(int workers) throws Exception {
+    session.workers(workers).memoryLimit(TEXT_LIMIT);
+    assertSpilledGroupsMatchDuckDb(TEXT_KEYS, 2);
+  }
+
+  @Test
+  void explainAnalyzeShowsTheSpilledPartitions() throws Exception {
+    StringBuilder plan = new StringBuilder();
+    for (List<Object> line : ResultRows.query(session, "EXPLAIN ANALYZE " + MANY_GROUPS)) {
+      plan.append(line.get(0)).append('\n');
+    }
+    Matcher spilled = Pattern.compile("HashAggregate.*\\n(?:.*\\n)*?\\s+spilled partitions=(\\d+) rows=(\\d+) "
+        + "bytes=(\\d+)").matcher(plan);
+    assertTrue(spilled.find(), plan::toString);
+    assertTrue(Long.parseLong(spilled.group(1)) >= 2, plan::toString);
+    assertTrue(Long.parseLong(spilled.group(2)) > 0 && Long.parseLong(spilled.group(2)) < 60175, plan::toString);
+    assertTrue(Long.parseLong(spilled.group(3)) > 0, plan::toString);
+    assertSpillFilesDeleted();
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void withoutSpillingTheAggregateFailsWithOutOfMemory(int workers) throws Exception {
+    session.workers(workers).spill(false).memoryLimit(6L << 20);
+    long filesBefore = session.spillDirectory().filesCreated();
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, MANY_GROUPS));
+    assertEquals("53200", e.getSQLState(), e.getMessage());
+    // the aggregate or the scan after it fails, naming the aggregate as the largest holder
+    assertTrue(e.getMessage().contains("HashAggregate"), e.getMessage());
+    assertEquals(filesBefore, session.spillDirectory().filesCreated(), "nothing spilled");
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  @Test
+  void aFailureAfterSpillingDeletesThePartitions() throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    // the aggregate spills while reading lineitem, then its last row divides by zero
+    String failing = "SELECT k, count(*) FROM (SELECT l_orderkey * 10 + l_linenumber AS k FROM lineitem UNION ALL "
+        + "SELECT l_orderkey / (l_linenumber - l_linenumber) FROM lineitem WHERE l_orderkey = 1) GROUP BY k";
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, failing));
+    assertEquals("22012", e.getSQLState(), e.getMessage());
+    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the aggregate spilled before the failure");
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void closingTheResultEarlyDeletesThePartitions(int workers) throws Exception {
+    session.workers(workers);
+    long filesBefore = session.spillDirectory().filesCreated();
+    try (QueryResult result = session.execute(MANY_GROUPS)) {
+      try (VectorSchemaRoot first = result.nextBatch()) {
+        assertTrue(first.getRowCount() > 0);
+      }
+      assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the aggregate spilled");
+    }
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * Asserts that {@code sql} returns DuckDB's groups (in any order) after spilling at least {@code minFiles} partition
+   * files, and that the files are deleted and the memory released afterwards.
+   */
+  private void assertSpilledGroupsMatchDuckDb(String sql, int minFiles) throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    List<List<Object>> actual = sorted(ResultRows.query(session, sql));
+    long files = session.spillDirectory().filesCreated() - filesBefore;
+    List<List<Object>> expected = sorted(ORACLE.get().expected(sql));
+    assertTrue(expected.size() > 50_000, "groups: " + expected.size());
+    assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+    assertTrue(files >= minFiles, "partition files: " + files);
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /** The rows ordered by their values, NULLs first (numbers as numbers, the rest as text). */
+  private static List<List<Object>> sorted(List<List<Object>> rows) {
+    List<List<Object>> out = new ArrayList<>(rows);
+    out.sort((a, b) -> {
+      for (int c = 0; c < a.size(); c++) {
+        int cmp = VALUE_ORDER.compare(a.get(c), b.get(c));
+        if (cmp != 0) {
+          return cmp;
+        }
+      }
+      return 0;
+    });
+    return out;
+  }
+
+  private static final Comparator<Object> VALUE_ORDER = Comparator.nullsFirst((Object x, Object y) ->
+      x instanceof Number n && y instanceof Number m
+          ? new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString()))
+          : x.toString().compareTo(y.toString()));
+}
