@@ -89,6 +89,8 @@ public final class PhysicalPlanner {
   private final ArrayDeque<PlanNode> building = new ArrayDeque<>(List.of(planRoot));
   /** The working tables of the recursive queries being built, by the name their steps scan. */
   private final Map<List<String>, WorkTable> workTables = new HashMap<>();
+  /** The join key filters to place on the producers of the probe-side nodes being built, by node. */
+  private final Map<RelNode, JoinKeyFilters.Pending> probeFilters = new IdentityHashMap<>();
   private SpillDirectory spillDirectory;
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
@@ -259,9 +261,29 @@ public final class PhysicalPlanner {
     return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
   }
 
+  /**
+   * The probe side {@code rel} of a join as an exchange input, with its rows filtered by the join's build keys
+   * {@code filter} (unless null) where its producers make them: below projections, filters and aggregations grouping
+   * by the keys {@code keys} when those are what the probe side is made of (see {@link JoinKeyFilters#target}).
+   */
+  private Fragments.Source probeSource(RelNode rel, int[] keys, JoinKeyFilter filter) {
+    if (filter == null) {
+      return source(rel);
+    }
+    JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
+    probeFilters.put(target.rel(), new JoinKeyFilters.Pending(filter, target.keys(), building.peek()));
+    try {
+      return source(rel);
+    } finally {
+      probeFilters.remove(target.rel());
+    }
+  }
+
   /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
   private Fragments.Source source(RelNode rel) {
-    return isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
+    JoinKeyFilters.Pending probeFilter = probeFilters.remove(rel);
+    Fragments.Source source = isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
+    return probeFilter == null ? source : probeFilter.filtering(source);
   }
 
   /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
@@ -433,16 +455,8 @@ public final class PhysicalPlanner {
       boolean buildsLeft = buildLeftNote != null;
       JoinKeyFilter keyFilter = JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
           ? new JoinKeyFilter(shared != null ? 1 : workers) : null;
-      Fragments.Source left = source(join.getLeft());
-      Fragments.Source right = source(join.getRight());
-      if (keyFilter != null) {
-        PlanNode node = building.peek();
-        if (buildsLeft) {
-          right = JoinKeyFilters.probing(right, keyFilter, rk, node);
-        } else {
-          left = JoinKeyFilters.probing(left, keyFilter, lk, node);
-        }
-      }
+      Fragments.Source left = buildsLeft ? source(join.getLeft()) : probeSource(join.getLeft(), lk, keyFilter);
+      Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter) : source(join.getRight());
       return fragments.join(building.peek(), distribution, left, right, lk, rk, receivers -> {
         HashJoinOperator task = shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
             : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,

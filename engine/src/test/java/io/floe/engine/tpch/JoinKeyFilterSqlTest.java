@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
+import io.floe.engine.ResultRows;
 import io.floe.engine.planner.DistributionSettings;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,13 @@ class JoinKeyFilterSqlTest {
             + ")"),
         Arguments.of(null, "SELECT count(*), sum(o_totalprice) FROM " + NULLABLE_ORDERS + " WHERE NOT EXISTS "
             + "(SELECT 1 FROM lineitem WHERE l_orderkey = o.ok AND l_quantity > 45)"),
+        // the probe side groups by the join key (q17's decorrelated average): the filter goes below the grouping
+        Arguments.of(true, "SELECT sum(l_extendedprice) / 7.0 FROM lineitem, part WHERE p_partkey = l_partkey "
+            + "AND p_brand = 'Brand#23' AND p_container = 'MED BOX' AND l_quantity < (SELECT 0.2 * avg(l_quantity) "
+            + "FROM lineitem WHERE l_partkey = p_partkey)"),
+        Arguments.of(true, "SELECT o_orderkey, n FROM (SELECT l_orderkey, count(*) AS n FROM lineitem "
+            + "WHERE l_quantity > 10 GROUP BY l_orderkey) l JOIN orders ON l_orderkey = o_orderkey "
+            + "WHERE o_totalprice > 400000 ORDER BY 1"),
         // LEFT and FULL keep probe rows without a match: no filter
         Arguments.of(false, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN "
             + NULLABLE_ORDERS + " ON l_orderkey = o.ok"),
@@ -80,6 +89,18 @@ class JoinKeyFilterSqlTest {
         session.broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
       }
     }
+  }
+
+  @Test
+  void aProbeSideGroupedByTheJoinKeyIsFilteredBelowTheGrouping() throws Exception {
+    TpchOracle oracle = TWO.get();
+    long lineitems = (Long) oracle.actual("SELECT count(*) FROM lineitem").get(0).get(0);
+    String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT o_orderkey, n FROM (SELECT l_orderkey, "
+        + "count(*) AS n FROM lineitem GROUP BY l_orderkey) l JOIN orders ON l_orderkey = o_orderkey "
+        + "WHERE o_totalprice > 400000").stream().map(row -> (String) row.get(0))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    // every lineitem row passes the filter's operator (checked or not): it runs on the grouping's input
+    assertTrue(plan.contains(" of " + lineitems + " probe rows"), plan);
   }
 
   @ParameterizedTest(name = "[{index}] {1}")
