@@ -15,6 +15,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
  * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, percentiles
  * {@link QuantileAggregator}s, MODE {@link ModeAggregator}s, ARG_MIN and ARG_MAX {@link ArgExtremeAggregator}s,
+ * BIT_AND, BIT_OR and BIT_XOR {@link BitAggregator}s,
  * DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an {@link Accumulator} per group.
  */
 abstract class GroupAggregator {
@@ -44,6 +45,9 @@ abstract class GroupAggregator {
     }
     if (ModeAggregator.handles(spec.kind())) {
       return new ModeAggregator(spec);
+    }
+    if (BitAggregator.handles(spec.kind()) && spec.args().size() == 1) {
+      return new BitAggregator(spec);
     }
     if (ArgExtremeAggregator.handles(spec.kind())) {
       return new ArgExtremeAggregator(spec);
@@ -109,6 +113,18 @@ abstract class GroupAggregator {
   abstract Column result(int from, int to);
 
   abstract long memoryBytes();
+
+  /** Null flags of groups {@code from..to} for those without a value ({@code has[g]} false), or null if none. */
+  static boolean[] nullsWhereMissing(boolean[] has, int from, int to) {
+    boolean[] nulls = null;
+    for (int g = from; g < to; g++) {
+      if (!has[g]) {
+        nulls = nulls == null ? new boolean[to - from] : nulls;
+        nulls[g - from] = true;
+      }
+    }
+    return nulls;
+  }
 
   static int capacity(int current, int groups) {
     return groups <= current ? current : Math.max(groups, current * 2);
@@ -300,15 +316,7 @@ abstract class GroupAggregator {
     @Override
     Column result(int from, int to) {
       int n = to - from;
-      boolean[] nulls = null;
-      if (spec.kind() == SqlKind.SUM) {
-        for (int g = from; g < to; g++) {
-          if (!any[g]) {
-            nulls = nulls == null ? new boolean[n] : nulls;
-            nulls[g - from] = true;
-          }
-        }
-      }
+      boolean[] nulls = spec.kind() == SqlKind.SUM ? nullsWhereMissing(any, from, to) : null;
       if (floating) {
         return new DoubleColumn(Arrays.copyOfRange(doubles, from, to), nulls, n);
       }

@@ -208,13 +208,7 @@ final class ValueAggregator extends GroupAggregator {
 
   private Column values(int from, int to) {
     int n = to - from;
-    boolean[] nulls = null;
-    for (int g = from; g < to; g++) {
-      if (!has[g]) {
-        nulls = nulls == null ? new boolean[n] : nulls;
-        nulls[g - from] = true;
-      }
-    }
+    boolean[] nulls = nullsWhereMissing(has, from, to);
     switch (storage) {
       case LONG:
         return new LongColumn(Arrays.copyOfRange(longs, from, to), nulls, n, longKind, scale);

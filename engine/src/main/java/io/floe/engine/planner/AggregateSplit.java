@@ -30,6 +30,9 @@ record AggregateSplit(List<AggregateSpec> partial, List<AggregateSpec> combine) 
         case MIN:
         case MAX:
         case ANY_VALUE:
+        case BIT_AND:
+        case BIT_OR:
+        case BIT_XOR:
           combining = a.kind();
           break;
         default:

@@ -61,6 +61,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -71,7 +72,8 @@ public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
           SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG, SqlKind.ARG_MIN,
-          SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
+          SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC, SqlKind.BIT_AND,
+          SqlKind.BIT_OR, SqlKind.BIT_XOR);
   /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
   private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG,
       SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
@@ -357,6 +359,11 @@ public final class PhysicalPlanner {
       }
       if (!AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
+      }
+      if ((kind == SqlKind.BIT_AND || kind == SqlKind.BIT_OR || kind == SqlKind.BIT_XOR)
+          && !SqlTypeName.INT_TYPES.contains(call.getType().getSqlTypeName())) {
+        throw new UnsupportedOperationException("not supported: " + call.getAggregation().getName() + " of "
+            + call.getType().getSqlTypeName() + " (integers only)");
       }
       if (!call.collation.getFieldCollations().isEmpty() && !ORDERED_AGGREGATES.contains(kind)) {
         throw new UnsupportedOperationException("not supported: WITHIN GROUP in " + call);
