@@ -4,6 +4,7 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,11 @@ public final class FragmentExchange implements Operator {
   private static final Logger LOG = LoggerFactory.getLogger(FragmentExchange.class);
 
   private final List<Input> inputs;
-  private final List<Operator> producers = new ArrayList<>();
-  private final List<Distribution> distributions = new ArrayList<>();
+  /** Producers and distributions of the inputs started so far (an on-demand input starts from a task's thread). */
+  private final List<Operator> producers = new CopyOnWriteArrayList<>();
+  private final List<Distribution> distributions = new CopyOnWriteArrayList<>();
+  private boolean[] started;
+  private volatile boolean closed;
   private final int tasks;
   private final TaskFactory fragment;
   private final ExchangeStats stats;
@@ -97,10 +101,24 @@ public final class FragmentExchange implements Operator {
    * One input of a fragment: {@code producers} operators, each run by its own thread and spreading its rows over the
    * fragment's tasks by its own distribution ({@code producer} and {@code distribution} give those of producer p).
    */
-  public record Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution) {
+  public record Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution,
+      boolean onDemand) {
+    /** An input whose producers start with the fragment. */
+    public Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution) {
+      this(producers, producer, distribution, false);
+    }
+
     /** An input produced by one operator. */
     public static Input of(Operator operator, Distribution distribution) {
       return new Input(1, p -> operator, p -> distribution);
+    }
+
+    /**
+     * This input with its producers started only when a task first reads it: a join's probe side, read once the
+     * task has built its table, whose producers then filter by the table's keys from their first row.
+     */
+    public Input startedOnDemand() {
+      return new Input(producers, producer, distribution, true);
     }
   }
 
@@ -140,30 +158,42 @@ public final class FragmentExchange implements Operator {
       return t;
     });
     gather = ordered ? new LocalTransport(tasks, 1) : new LocalTransport(1, tasks);
+    started = new boolean[inputs.size()];
     for (Input input : inputs) {
       channels.add(new LocalTransport(tasks, input.producers()));
-      for (int p = 0; p < input.producers(); p++) {
-        producers.add(input.producer().apply(p));
-        distributions.add(input.distribution().apply(p));
-      }
     }
-    int next = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      ExchangeTransport channel = channels.get(i);
-      for (int p = 0; p < inputs.get(i).producers(); p++, next++) {
-        Operator producer = producers.get(next);
-        Distribution distribution = distributions.get(next);
-        threads.execute(() -> produce(producer, distribution, channel));
+      if (!inputs.get(i).onDemand()) {
+        startInput(i);
       }
     }
     for (int t = 0; t < tasks; t++) {
       List<Operator> receivers = new ArrayList<>();
-      for (ExchangeTransport channel : channels) {
-        receivers.add(new ReceiveOperator(channel, t));
+      for (int i = 0; i < inputs.size(); i++) {
+        int input = i;
+        receivers.add(new ReceiveOperator(channels.get(i), t,
+            inputs.get(i).onDemand() ? () -> startInput(input) : null));
       }
       Operator task = fragment.build(t, receivers);
       int channel = ordered ? t : 0;
       threads.execute(() -> work(task, channel));
+    }
+  }
+
+  /** Starts the producers of input {@code i}, once (not after the exchange was closed). */
+  private synchronized void startInput(int i) {
+    if (started[i] || closed) {
+      return;
+    }
+    started[i] = true;
+    Input input = inputs.get(i);
+    ExchangeTransport channel = channels.get(i);
+    for (int p = 0; p < input.producers(); p++) {
+      Operator producer = input.producer().apply(p);
+      Distribution distribution = input.distribution().apply(p);
+      producers.add(producer);
+      distributions.add(distribution);
+      threads.execute(() -> produce(producer, distribution, channel));
     }
   }
 
@@ -228,6 +258,9 @@ public final class FragmentExchange implements Operator {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     if (threads != null) {
       gather.close();
       channels.forEach(ExchangeTransport::close);
@@ -248,9 +281,14 @@ public final class FragmentExchange implements Operator {
         }
       }
     }
-    if (threads == null) {
-      // never started: close the inputs given as operators (a leaf's producers were not built yet)
-      inputs.stream().filter(input -> input.producers() == 1).forEach(input -> input.producer().apply(0).close());
+    synchronized (this) {
+      for (int i = 0; i < inputs.size(); i++) {
+        Input input = inputs.get(i);
+        if ((started == null || !started[i]) && input.producers() == 1) {
+          // never started: close the inputs given as operators (a leaf's producers were not built yet)
+          input.producer().apply(0).close();
+        }
+      }
     }
     producers.forEach(Operator::close);
   }

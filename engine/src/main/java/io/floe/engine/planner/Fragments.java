@@ -67,10 +67,12 @@ final class Fragments {
   /**
    * A join of {@code left} and {@code right} (the first two children of {@code node}) as a fragment of N tasks;
    * {@code join} builds one task's join operator from its two receivers. Salted distributions sample one producer's
-   * rows, so a leaf side of a salted join is gathered first.
+   * rows, so a leaf side of a salted join is gathered first. Input {@code probeOnDemand} (0 left, 1 right, -1 none),
+   * the probe side, starts only when a task first reads it, once it built its table (not for a salted join, whose
+   * build side's distribution waits for the probe side's sample of heavy keys).
    */
   Operator join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
-      int[] rightKeys, Function<List<Operator>, Operator> join) {
+      int[] rightKeys, int probeOnDemand, Function<List<Operator>, Operator> join) {
     boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
     List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings);
     List<Source> sides = List.of(left, right);
@@ -78,8 +80,9 @@ final class Fragments {
     for (int i = 0; i < sides.size(); i++) {
       int side = i;
       Source source = salted ? single(sides.get(i)) : sides.get(i);
-      inputs.add(input(source,
-          p -> p == 0 ? first.get(side) : distribution.distributions(leftKeys, rightKeys, settings).get(side)));
+      FragmentExchange.Input input = input(source,
+          p -> p == 0 ? first.get(side) : distribution.distributions(leftKeys, rightKeys, settings).get(side));
+      inputs.add(side == probeOnDemand && !salted ? input.startedOnDemand() : input);
     }
     node.detail(distribution.describe());
     return fragment(node, inputs, "join", join);

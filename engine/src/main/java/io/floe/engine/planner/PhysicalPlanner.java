@@ -464,7 +464,9 @@ public final class PhysicalPlanner {
           ? new JoinKeyFilter(shared != null ? 1 : workers) : null;
       Fragments.Source left = buildsLeft ? source(join.getLeft()) : probeSource(join.getLeft(), lk, keyFilter);
       Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter) : source(join.getRight());
-      return fragments.join(building.peek(), distribution, left, right, lk, rk, receivers -> {
+      // the probe side starts once a task built its table, so its producers filter from their first row
+      int probeOnDemand = keyFilter == null ? -1 : buildsLeft ? 1 : 0;
+      return fragments.join(building.peek(), distribution, left, right, lk, rk, probeOnDemand, receivers -> {
         HashJoinOperator task = shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
             : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
                 residualExpr, leftWidth, rightWidth, allocator, shared);

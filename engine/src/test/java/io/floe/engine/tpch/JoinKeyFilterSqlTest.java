@@ -103,6 +103,21 @@ class JoinKeyFilterSqlTest {
     assertTrue(plan.contains(" of " + lineitems + " probe rows"), plan);
   }
 
+  @Test
+  void aBroadcastJoinsProbeSideStartsOnceTheTableIsBuiltSoEveryRowIsChecked() throws Exception {
+    TpchOracle oracle = TWO.get();
+    oracle.session().broadcastJoinRowLimit(1_000_000);
+    try {
+      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT count(*) FROM lineitem JOIN orders "
+          + "ON l_orderkey = o_orderkey WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'")
+          .stream().map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+      assertTrue(plan.contains("broadcast join"), plan);
+      assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
+    } finally {
+      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+    }
+  }
+
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("joins")
   void turnedOffTheSameRowsAndNoFilter(Boolean filtered, String sql) throws Exception {
