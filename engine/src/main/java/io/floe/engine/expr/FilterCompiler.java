@@ -49,13 +49,29 @@ final class FilterCompiler {
         if (conjuncts.size() == 1 && conjuncts.get(0) == condition) {
           return single(condition);
         }
-        return conjunction(conjuncts);
+        return conjunction(compileConjuncts(conjuncts));
       }
       case OR:
         return disjunction(RelOptUtil.disjunctions(condition).stream().map(this::compile).toList());
       default:
         return single(condition);
     }
+  }
+
+  /** {@code condition}'s conjuncts in the order they run, each compiled (a condition that is no AND: itself). */
+  List<RowFilter.Conjunct> compileConjuncts(RexNode condition) {
+    boolean and = condition.getKind() == SqlKind.AND || condition.getKind() == SqlKind.SEARCH;
+    return compileConjuncts(and ? conjuncts(condition) : List.of(condition));
+  }
+
+  /** The conjuncts compiled, comparisons of a column with constants first. */
+  private List<RowFilter.Conjunct> compileConjuncts(List<RexNode> conjuncts) {
+    List<RexNode> ordered = new ArrayList<>();
+    conjuncts.stream().filter(FilterCompiler::cannotFail).forEach(ordered::add);
+    conjuncts.stream().filter(c -> !cannotFail(c)).forEach(ordered::add);
+    return ordered.stream()
+        .map(c -> new RowFilter.Conjunct(compile(c), RelOptUtil.InputFinder.bits(c).toArray()))
+        .toList();
   }
 
   /** The conjuncts of {@code condition}, with ranges (SEARCH) expanded to their bounds; [NOT] IN lists stay SEARCH. */
@@ -73,11 +89,8 @@ final class FilterCompiler {
     return out;
   }
 
-  private RowFilter conjunction(List<RexNode> conjuncts) {
-    List<RexNode> ordered = new ArrayList<>();
-    conjuncts.stream().filter(FilterCompiler::cannotFail).forEach(ordered::add);
-    conjuncts.stream().filter(c -> !cannotFail(c)).forEach(ordered::add);
-    RowFilter[] filters = ordered.stream().map(this::compile).toArray(RowFilter[]::new);
+  private static RowFilter conjunction(List<RowFilter.Conjunct> conjuncts) {
+    RowFilter[] filters = conjuncts.stream().map(RowFilter.Conjunct::filter).toArray(RowFilter[]::new);
     return (batch, rows, count) -> {
       for (int f = 0; f < filters.length && count > 0; f++) {
         count = filters[f].select(batch, rows, count);
