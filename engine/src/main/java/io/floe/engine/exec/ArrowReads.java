@@ -24,7 +24,8 @@ import org.apache.arrow.vector.VarCharVector;
  * a column of {@code size} rows, for i below {@code count} ({@code from} increasing). Fixed-width values are read
  * straight from the data buffer (a bulk copy when the rows are all rows in order and the width matches, one pass
  * widening ints and taking the low words of decimals otherwise), strings copy only the rows' bytes, nulls come from
- * the validity bits of the rows read. Rows of the column that no row is read into hold 0 (not null).
+ * the validity bits of the rows read. Rows of the column that no row is read into are not null and hold 0, or
+ * anything when the values array of an earlier column is reused.
  */
 final class ArrowReads {
   private static volatile int[] identity = new int[0];
@@ -34,11 +35,14 @@ final class ArrowReads {
   private final int[] from;
   private final int[] to;
   private final int count;
+  /** A column whose values array may be written over (null: none). */
+  private final Column reuse;
   /** Whether row i of the vector goes to row i for every i below count (a bulk copy). */
   private final boolean inOrder;
 
-  private ArrowReads(FieldVector vector, int size, int[] from, int[] to, int count) {
+  private ArrowReads(FieldVector vector, int size, int[] from, int[] to, int count, Column reuse) {
     this.vector = vector;
+    this.reuse = reuse;
     this.size = size;
     this.from = from;
     this.to = to;
@@ -49,17 +53,20 @@ final class ArrowReads {
   /** The first {@code rows} rows. */
   static Column all(FieldVector vector, int rows) {
     int[] all = identity(rows);
-    return new ArrowReads(vector, rows, all, all, rows).read();
+    return new ArrowReads(vector, rows, all, all, rows, null).read();
   }
 
   /** Rows {@code selection[0..count)}, one after another. */
   static Column selected(FieldVector vector, int[] selection, int count) {
-    return new ArrowReads(vector, count, selection, identity(count), count).read();
+    return new ArrowReads(vector, count, selection, identity(count), count, null).read();
   }
 
-  /** Rows {@code selection[0..count)} at their own positions in a column of {@code rows} rows. */
-  static Column selectedInPlace(FieldVector vector, int rows, int[] selection, int count) {
-    return new ArrowReads(vector, rows, selection, selection, count).read();
+  /**
+   * Rows {@code selection[0..count)} at their own positions in a column of {@code rows} rows, in the values array
+   * of {@code reuse} (null: a new one) when it is of the column's type and long enough.
+   */
+  static Column selectedInPlace(FieldVector vector, int rows, int[] selection, int count, Column reuse) {
+    return new ArrowReads(vector, rows, selection, selection, count, reuse).read();
   }
 
   /** 0, 1, ..., n - 1 (a shared array at least that long: never written). */
@@ -103,7 +110,7 @@ final class ArrowReads {
   /** The values of a fixed-width integer, date or decimal vector {@code width} bytes wide, as longs. */
   private long[] longs(int width) {
     ArrowBuf data = checkedData(width);
-    long[] v = new long[size];
+    long[] v = reuse instanceof LongColumn l && l.values().length >= size ? l.values() : new long[size];
     if (width == 8 && inOrder) {
       data.nioBuffer(0, 8 * count).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v, 0, count);
     } else if (width == 4) {
@@ -121,7 +128,7 @@ final class ArrowReads {
   /** The values of a floating-point vector {@code width} bytes wide, null rows 0. */
   private double[] doubles(int width, boolean[] nulls) {
     ArrowBuf data = checkedData(width);
-    double[] v = new double[size];
+    double[] v = reuse instanceof DoubleColumn d && d.values().length >= size ? d.values() : new double[size];
     if (width == 8 && inOrder) {
       data.nioBuffer(0, 8 * count).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v, 0, count);
     } else if (width == 4) {

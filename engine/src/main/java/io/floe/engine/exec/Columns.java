@@ -33,11 +33,12 @@ public final class Columns {
 
   /**
    * Rows {@code selection[0..count)} (increasing) of an Arrow vector at their own positions in a column of
-   * {@code rows} rows, for filters that test the selected rows in place: the other rows hold 0 (not null) and must
-   * not be read.
+   * {@code rows} rows, for filters that test the selected rows in place: the other rows must not be read. The values
+   * go into the array of {@code reuse} when it is a column of the same representation that nothing else holds any
+   * more (null: a new array).
    */
-  public static Column fromArrowInPlace(FieldVector vector, int rows, int[] selection, int count) {
-    return ArrowReads.selectedInPlace(vector, rows, selection, count);
+  public static Column fromArrowInPlace(FieldVector vector, int rows, int[] selection, int count, Column reuse) {
+    return ArrowReads.selectedInPlace(vector, rows, selection, count, reuse);
   }
 
   /** Boxed engine values as a column, typed when every non-null value has the same typed representation. */

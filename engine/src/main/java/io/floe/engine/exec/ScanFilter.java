@@ -8,13 +8,16 @@ import org.apache.arrow.vector.FieldVector;
  * A WHERE condition applied to the scan's Arrow vectors before they become columns, so that only what the condition
  * needs and the rows it keeps are copied: the conjuncts run one after another on a narrowing selection vector, and
  * a column becomes a heap column only when a conjunct first reads it, then only for the rows still selected (at their
- * own positions, so the conjuncts' in-place tests apply unchanged); at the end only the kept rows of the output
- * columns are gathered from the vectors (or from the columns the conjuncts already made). One instance per scan task.
+ * own positions, so the conjuncts' in-place tests apply unchanged, in arrays reused from batch to batch); at the end
+ * only the kept rows of the output columns are gathered from the vectors (or from the columns the conjuncts already
+ * made). One instance per scan task.
  */
 public final class ScanFilter {
   private final List<RowFilter.Conjunct> conjuncts;
   private final int[] outputColumns;
   private int[] rows = new int[0];
+  /** Per column, the column made for an earlier batch that no output holds (its arrays are written over). */
+  private Column[] spare = new Column[0];
 
   /**
    * {@code conjuncts} over the scan's columns, run in their order; the batches hold the scan's columns
@@ -33,6 +36,9 @@ public final class ScanFilter {
     for (int i = 0; i < n; i++) {
       rows[i] = i;
     }
+    if (spare.length != vectors.length) {
+      spare = new Column[vectors.length];
+    }
     Column[] columns = new Column[vectors.length];
     Batch view = new Batch(n, columns);
     int count = n;
@@ -40,7 +46,8 @@ public final class ScanFilter {
       RowFilter.Conjunct conjunct = conjuncts.get(f);
       for (int c : conjunct.columns()) {
         if (columns[c] == null) {
-          columns[c] = Columns.fromArrowInPlace(vectors[c], n, rows, count);
+          columns[c] = Columns.fromArrowInPlace(vectors[c], n, rows, count, spare[c]);
+          spare[c] = columns[c];
         }
       }
       count = conjunct.filter().select(view, rows, count);
@@ -51,8 +58,11 @@ public final class ScanFilter {
     Column[] out = new Column[outputColumns.length];
     for (int o = 0; o < out.length; o++) {
       int c = outputColumns[o];
-      if (columns[c] != null) {
-        out[o] = count == n ? columns[c] : columns[c].select(rows, count);
+      if (columns[c] != null && count == n) {
+        out[o] = columns[c];
+        spare[c] = null; // handed on: not written over
+      } else if (columns[c] != null) {
+        out[o] = columns[c].select(rows, count);
       } else {
         out[o] = count == n ? Columns.fromArrow(vectors[c], n) : Columns.fromArrow(vectors[c], rows, count);
       }

@@ -52,13 +52,31 @@ class ColumnsFromArrowTest {
       int[] rowsRead = Arrays.copyOf(selection, selection.length + 3); // longer than the count
       Column gathered = Columns.fromArrow(vector, rowsRead, selection.length);
       assertEquals(selection.length, gathered.size());
-      Column inPlace = Columns.fromArrowInPlace(vector, rows, rowsRead, selection.length);
+      Column inPlace = Columns.fromArrowInPlace(vector, rows, rowsRead, selection.length, null);
       assertEquals(rows, inPlace.size());
+      Column overGarbage = Columns.fromArrowInPlace(vector, rows, rowsRead, selection.length, garbage(column));
       for (int i = 0; i < selection.length; i++) {
         assertRow(vector, selection[i], gathered, i);
         assertRow(vector, selection[i], inPlace, selection[i]);
+        assertRow(vector, selection[i], overGarbage, selection[i]);
       }
     }
+  }
+
+  /** A column like {@code like} (a spare to write over) whose values are all something no vector here holds. */
+  private static Column garbage(Column like) {
+    int n = like.size() + 7;
+    if (like instanceof LongColumn l) {
+      long[] values = new long[n];
+      Arrays.fill(values, 987_654_321L);
+      return new LongColumn(values, null, n, l.kind(), l.scale());
+    }
+    if (like instanceof DoubleColumn) {
+      double[] values = new double[n];
+      Arrays.fill(values, 1e300);
+      return new DoubleColumn(values, null, n);
+    }
+    return like;
   }
 
   /** Row {@code row} of {@code column} is row {@code vectorRow} of {@code vector}, boxed. */
