@@ -113,9 +113,17 @@ final class ArrowReads {
     long[] v = reuse instanceof LongColumn l && l.values().length >= size ? l.values() : new long[size];
     if (width == 8 && inOrder) {
       data.nioBuffer(0, 8 * count).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v, 0, count);
+    } else if (width == 4 && inOrder) {
+      for (int i = 0; i < count; i++) {
+        v[i] = data.getInt(4L * i);
+      }
     } else if (width == 4) {
       for (int i = 0; i < count; i++) {
         v[to[i]] = data.getInt(4L * from[i]);
+      }
+    } else if (inOrder) {
+      for (int i = 0; i < count; i++) {
+        v[i] = data.getLong(16L * i);
       }
     } else {
       for (int i = 0; i < count; i++) {
