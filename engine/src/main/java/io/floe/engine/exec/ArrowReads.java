@@ -23,8 +23,8 @@ import org.apache.arrow.vector.VarCharVector;
  * Reads rows of an Arrow vector into a typed column: row {@code from[i]} of the vector becomes row {@code to[i]} of
  * a column of {@code size} rows, for i below {@code count} ({@code from} increasing). Fixed-width values are read
  * straight from the data buffer (a bulk copy when the rows are all rows in order and the width matches, one pass
- * widening ints and taking the low words of decimals otherwise), strings copy only the rows' bytes, nulls come from
- * the validity bits of the rows read. Rows of the column that no row is read into are not null and hold 0, or
+ * widening ints and taking the low words of decimals otherwise), strings copy the bytes of the rows (or of the span
+ * of rows when they are dense in it), nulls come from the validity bits of the rows read. Rows of the column that no row is read into are not null and hold 0, or
  * anything when the values array of an earlier column is reused.
  */
 final class ArrowReads {
@@ -158,22 +158,25 @@ final class ArrowReads {
     return v;
   }
 
+  /**
+   * Strings: when the rows read are at least half of the rows they span, one copy of the span's bytes (the rows
+   * between are copied too); otherwise each row's bytes, so a sparse selection does not hold on to its batch's.
+   */
   private Column bytes(BaseVariableWidthVector strings) {
     ArrowBuf offsets = strings.getOffsetBuffer();
     int[] starts = new int[size];
     int[] lengths = new int[size];
     byte[] data;
-    if (inOrder) {
-      int first = count == 0 ? 0 : offsets.getInt(0);
-      int end = count == 0 ? 0 : offsets.getInt(4L * count);
-      data = new byte[end - first];
+    if (count == 0) {
+      data = new byte[0];
+    } else if (2L * count >= from[count - 1] - from[0] + 1) {
+      int first = offsets.getInt(4L * from[0]);
+      data = new byte[offsets.getInt(4L * from[count - 1] + 4) - first];
       strings.getDataBuffer().getBytes(first, data);
-      int start = first;
       for (int i = 0; i < count; i++) {
-        int next = offsets.getInt(4L * (i + 1));
-        starts[i] = start - first;
-        lengths[i] = next - start;
-        start = next;
+        int start = offsets.getInt(4L * from[i]);
+        starts[to[i]] = start - first;
+        lengths[to[i]] = offsets.getInt(4L * from[i] + 4) - start;
       }
     } else {
       int total = 0;
