@@ -107,23 +107,37 @@ final class ArrowReads {
     return boxed(count == 0 ? 0 : from[count - 1] + 1).select(from, count);
   }
 
+  /**
+   * Whether to read every row from the first to the last row read, each to its own position: when the rows are all
+   * rows in order, or when the column holds rows at their positions and they are a quarter or more of their span (a
+   * plain loop over the span is cheaper than an indexed one over the rows).
+   */
+  private boolean wholeSpan() {
+    return count > 0 && (inOrder || to == from && 4L * count >= from[count - 1] - from[0] + 1);
+  }
+
   /** The values of a fixed-width integer, date or decimal vector {@code width} bytes wide, as longs. */
   private long[] longs(int width) {
     ArrowBuf data = checkedData(width);
     long[] v = reuse instanceof LongColumn l && l.values().length >= size ? l.values() : new long[size];
-    if (width == 8 && inOrder) {
-      data.nioBuffer(0, 8 * count).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v, 0, count);
-    } else if (width == 4 && inOrder) {
-      for (int i = 0; i < count; i++) {
-        v[i] = data.getInt(4L * i);
+    if (wholeSpan()) {
+      int first = from[0];
+      int end = from[count - 1] + 1;
+      if (width == 8) {
+        data.nioBuffer(8L * first, 8 * (end - first)).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+            .get(v, first, end - first);
+      } else if (width == 4) {
+        for (int r = first; r < end; r++) {
+          v[r] = data.getInt(4L * r);
+        }
+      } else {
+        for (int r = first; r < end; r++) {
+          v[r] = data.getLong((long) width * r);
+        }
       }
     } else if (width == 4) {
       for (int i = 0; i < count; i++) {
         v[to[i]] = data.getInt(4L * from[i]);
-      }
-    } else if (inOrder) {
-      for (int i = 0; i < count; i++) {
-        v[i] = data.getLong(16L * i);
       }
     } else {
       for (int i = 0; i < count; i++) {
@@ -137,8 +151,11 @@ final class ArrowReads {
   private double[] doubles(int width, boolean[] nulls) {
     ArrowBuf data = checkedData(width);
     double[] v = reuse instanceof DoubleColumn d && d.values().length >= size ? d.values() : new double[size];
-    if (width == 8 && inOrder) {
-      data.nioBuffer(0, 8 * count).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v, 0, count);
+    if (wholeSpan() && width == 8) {
+      int first = from[0];
+      int end = from[count - 1] + 1;
+      data.nioBuffer(8L * first, 8 * (end - first)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer()
+          .get(v, first, end - first);
     } else if (width == 4) {
       for (int i = 0; i < count; i++) {
         v[to[i]] = data.getFloat(4L * from[i]);
