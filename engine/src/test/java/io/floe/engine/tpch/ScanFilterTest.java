@@ -56,6 +56,10 @@ class ScanFilterTest {
         // strings: IN lists, order and inequality, with NULL strings
         "SELECT k, n, m, c FROM %s WHERE m IN ('AIR', 'MAIL') AND c > 'y' ORDER BY k, n",
         "SELECT k, n, m FROM %s WHERE m <> 'RAIL' AND m >= 'REG AIR' AND n = 1 ORDER BY k, n",
+        // string IN lists (constants of other lengths than most rows; one of 63 bytes or more) after numbers
+        "SELECT k, n, m FROM %s WHERE m IN ('AIR', 'REG AIR', 'TRUCKS') AND k < 3000 ORDER BY k, n",
+        "SELECT count(*), sum(q) FROM %s WHERE m NOT IN ('MAIL', 'RAIL ') AND c NOT IN ('" + "x".repeat(70)
+            + "', 'y') AND c IN ('" + "z".repeat(64) + "', 'ly final dependencies: slyly bold ', 'y')",
         // general conjuncts reading columns that are not in the output (i, d, f)
         "SELECT k, n FROM %s WHERE q < 30 AND i % 7 = 3 AND d + 0.01 > 0.05 ORDER BY k, n",
         "SELECT k, p4 FROM %s WHERE f * 100 > q AND m = 'SHIP' ORDER BY k, n",
