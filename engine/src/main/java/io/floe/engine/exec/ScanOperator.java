@@ -4,6 +4,7 @@ import io.floe.io.CloseableIterator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -16,13 +17,20 @@ public final class ScanOperator implements Operator {
   private final int task;
   private final List<String> columns;
   private final BufferAllocator allocator;
+  private final ScanFilter filter;
   private CloseableIterator<VectorSchemaRoot> batches;
 
   public ScanOperator(SplitScan scan, int task, BufferAllocator allocator) {
+    this(scan, task, allocator, null);
+  }
+
+  /** A scan whose batches are filtered by {@code filter} (null: none) over the scan's columns. */
+  public ScanOperator(SplitScan scan, int task, BufferAllocator allocator, ScanFilter filter) {
     this.scan = scan;
     this.task = task;
     this.columns = scan.columns();
     this.allocator = allocator;
+    this.filter = filter;
   }
 
   @Override
@@ -51,15 +59,26 @@ public final class ScanOperator implements Operator {
         if (rows == 0) {
           continue;
         }
-        Column[] out = new Column[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-          out[c] = Columns.fromArrow(root.getVector(columns.get(c)), rows);
+        FieldVector[] vectors = new FieldVector[columns.size()];
+        for (int c = 0; c < vectors.length; c++) {
+          vectors[c] = root.getVector(columns.get(c));
         }
         scan.counted(task, rows);
-        return new Batch(rows, out);
+        Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows);
+        if (batch != null) {
+          return batch;
+        }
       }
     }
     return null;
+  }
+
+  private static Batch all(FieldVector[] vectors, int rows) {
+    Column[] out = new Column[vectors.length];
+    for (int c = 0; c < vectors.length; c++) {
+      out[c] = Columns.fromArrow(vectors[c], rows);
+    }
+    return new Batch(rows, out);
   }
 
   @Override

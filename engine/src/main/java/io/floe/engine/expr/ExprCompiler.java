@@ -57,6 +57,14 @@ public final class ExprCompiler {
     return new FilterCompiler(this, rexBuilder).compile(condition);
   }
 
+  /**
+   * {@code condition}'s conjuncts (the condition itself when it is no AND), compiled as {@link #compileFilter} would,
+   * in the order they run, with the columns each reads: for filters that make columns only as conjuncts need them.
+   */
+  public List<RowFilter.Conjunct> compileConjuncts(RexNode condition) {
+    return new FilterCompiler(this, rexBuilder).compileConjuncts(condition);
+  }
+
   private static VectorExpr constant(RexLiteral literal) {
     Object value = Values.literal(literal);
     Representation representation = Representation.of(literal.getType());

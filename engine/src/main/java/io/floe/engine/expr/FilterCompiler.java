@@ -4,6 +4,7 @@ import io.floe.engine.exec.BoolColumn;
 import io.floe.engine.exec.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Compiles a WHERE condition into a {@link RowFilter} over selection vectors, as a vectorized engine filters:
@@ -49,13 +51,32 @@ final class FilterCompiler {
         if (conjuncts.size() == 1 && conjuncts.get(0) == condition) {
           return single(condition);
         }
-        return conjunction(conjuncts);
+        return conjunction(compileConjuncts(conjuncts));
       }
       case OR:
         return disjunction(RelOptUtil.disjunctions(condition).stream().map(this::compile).toList());
       default:
         return single(condition);
     }
+  }
+
+  /** {@code condition}'s conjuncts in the order they run, each compiled (a condition that is no AND: itself). */
+  List<RowFilter.Conjunct> compileConjuncts(RexNode condition) {
+    boolean and = condition.getKind() == SqlKind.AND || condition.getKind() == SqlKind.SEARCH;
+    return compileConjuncts(and ? conjuncts(condition) : List.of(condition));
+  }
+
+  /**
+   * The conjuncts compiled, comparisons of a column with constants first: numbers and dates with one constant, then
+   * with IN lists, then strings (a byte comparison or binary search per row), then the others (the order otherwise
+   * kept).
+   */
+  private List<RowFilter.Conjunct> compileConjuncts(List<RexNode> conjuncts) {
+    List<RexNode> ordered = new ArrayList<>(conjuncts);
+    ordered.sort(Comparator.comparingInt(FilterCompiler::rank));
+    return ordered.stream()
+        .map(c -> new RowFilter.Conjunct(compile(c), RelOptUtil.InputFinder.bits(c).toArray()))
+        .toList();
   }
 
   /** The conjuncts of {@code condition}, with ranges (SEARCH) expanded to their bounds; [NOT] IN lists stay SEARCH. */
@@ -73,11 +94,8 @@ final class FilterCompiler {
     return out;
   }
 
-  private RowFilter conjunction(List<RexNode> conjuncts) {
-    List<RexNode> ordered = new ArrayList<>();
-    conjuncts.stream().filter(FilterCompiler::cannotFail).forEach(ordered::add);
-    conjuncts.stream().filter(c -> !cannotFail(c)).forEach(ordered::add);
-    RowFilter[] filters = ordered.stream().map(this::compile).toArray(RowFilter[]::new);
+  private static RowFilter conjunction(List<RowFilter.Conjunct> conjuncts) {
+    RowFilter[] filters = conjuncts.stream().map(RowFilter.Conjunct::filter).toArray(RowFilter[]::new);
     return (batch, rows, count) -> {
       for (int f = 0; f < filters.length && count > 0; f++) {
         count = filters[f].select(batch, rows, count);
@@ -149,6 +167,19 @@ final class FilterCompiler {
     };
   }
 
+  /** Where {@code conjunct} runs among the conjuncts: cheap tests that cannot fail first (see compileConjuncts). */
+  private static int rank(RexNode conjunct) {
+    if (!cannotFail(conjunct)) {
+      return 3;
+    }
+    ConstantComparison comparison = constantComparison(conjunct);
+    RexNode column = comparison != null ? comparison.operand() : ((RexCall) conjunct).getOperands().get(0);
+    if (SqlTypeUtil.inCharOrBinaryFamilies(column.getType())) {
+      return 2;
+    }
+    return comparison != null ? 0 : 1;
+  }
+
   /** Whether {@code conjunct} compares a column with constants (it cannot fail, so it may run first). */
   private static boolean cannotFail(RexNode conjunct) {
     return constantComparison(conjunct) != null || conjunct.getKind() == SqlKind.SEARCH
@@ -156,7 +187,10 @@ final class FilterCompiler {
   }
 
   /** {@code column <kind> constant}, with the constant in the engine's representation. */
-  private record ConstantComparison(int column, SqlKind kind, Object value) {
+  private record ConstantComparison(RexInputRef operand, SqlKind kind, Object value) {
+    int column() {
+      return operand.getIndex();
+    }
   }
 
   /** {@code condition} as a column compared with a non-null constant, or null when it is not one. */
@@ -171,11 +205,11 @@ final class FilterCompiler {
     SqlKind kind = condition.getKind();
     if (operands.get(0) instanceof RexInputRef ref && operands.get(1) instanceof RexLiteral literal
         && !literal.isNull()) {
-      return new ConstantComparison(ref.getIndex(), kind, Values.literal(literal));
+      return new ConstantComparison(ref, kind, Values.literal(literal));
     }
     if (operands.get(1) instanceof RexInputRef ref && operands.get(0) instanceof RexLiteral literal
         && !literal.isNull()) {
-      return new ConstantComparison(ref.getIndex(), kind.reverse(), Values.literal(literal));
+      return new ConstantComparison(ref, kind.reverse(), Values.literal(literal));
     }
     return null;
   }

@@ -26,6 +26,8 @@ final class InList {
   private volatile LongKeys longKeys;
   private final double[] doubles;
   private final byte[][] bytes;
+  /** Bit n set when a string constant is n bytes long (n below 63); bit 63: some constant is 63 bytes or longer. */
+  private final long byteLengths;
 
   /** {@code operand [NOT] IN (constants)}: the form an IN list of two or more constants takes in a SEARCH. */
   record Membership(RexNode operand, InList constants, boolean negated) {
@@ -70,6 +72,11 @@ final class InList {
     doubles = d.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     bytes = b.toArray(new byte[0][]);
     Arrays.sort(bytes, Arrays::compareUnsigned);
+    long lengths = 0;
+    for (byte[] constant : bytes) {
+      lengths |= 1L << Math.min(constant.length, 63);
+    }
+    byteLengths = lengths;
   }
 
   /** x IN the constants ({@code negated}: NOT IN), or null for columns it does not handle. */
@@ -145,9 +152,13 @@ final class InList {
 
   /** Whether row {@code row} of {@code b} is one of the (sorted) string constants. */
   private boolean contains(BytesColumn b, int row) {
+    int length = b.length(row);
+    if ((byteLengths & 1L << Math.min(length, 63)) == 0) {
+      return false; // no constant is that long
+    }
     byte[] data = b.data();
     int from = b.start(row);
-    int to = from + b.length(row);
+    int to = from + length;
     int lo = 0;
     int hi = bytes.length - 1;
     while (lo <= hi) {

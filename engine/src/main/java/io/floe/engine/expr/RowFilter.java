@@ -14,4 +14,11 @@ public interface RowFilter {
    * {@code batch}, increasing) where the condition is TRUE; returns how many.
    */
   int select(Batch batch, int[] rows, int count);
+
+  /**
+   * One conjunct of a WHERE condition, compiled, and the input columns it reads: the conjuncts of a condition are
+   * applied one after another, each on the rows the ones before kept.
+   */
+  record Conjunct(RowFilter filter, int[] columns) {
+  }
 }

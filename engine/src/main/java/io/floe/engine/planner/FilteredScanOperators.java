@@ -1,15 +1,14 @@
 package io.floe.engine.planner;
 
-import io.floe.engine.exec.FilterOperator;
-import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.ScanFilter;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SplitScan;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexInputRef;
@@ -18,28 +17,34 @@ import org.apache.calcite.rex.RexShuttle;
 
 /**
  * The operators of a {@link FloeTableScan}: a {@link SplitScan} read by one {@link ScanOperator} per task and, with a
- * pushed filter, above each: the scan runs prune-only (the filter prunes files and row groups) reading the scan's
- * columns and those the condition needs, the engine's vectorized {@link FilterOperator} evaluates the scan's
- * {@link FloeTableScan#condition() condition} and keeps only the scan's own columns (not those only the condition
- * needed).
+ * pushed filter: the scan runs prune-only (the filter prunes files and row groups) reading the scan's columns and
+ * those the condition needs, and each task's {@link ScanFilter} evaluates the scan's
+ * {@link FloeTableScan#condition() condition} on the Arrow vectors, conjunct by conjunct, and makes columns of only the
+ * kept rows of the scan's own columns (not those only the condition needed).
  * Expressions are compiled once and shared by the tasks.
  */
 final class FilteredScanOperators {
   private FilteredScanOperators() {
   }
 
-  /** The columns the scan reads, whether the table format filters rows, and what runs above a task's scan. */
-  record Built(List<String> columns, boolean filterRows, UnaryOperator<Operator> above) {
+  /** The columns the scan reads, whether the table format filters rows, and the filter the engine applies (or null). */
+  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int[] outputColumns) {
     /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
     SplitScan split(FloeTableScan scan, int tasks) {
       return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
           tasks);
     }
+
+    /** Task {@code task}'s scan of {@code split} with the engine's filter. */
+    ScanOperator operator(SplitScan split, int task, BufferAllocator allocator) {
+      return new ScanOperator(split, task, allocator,
+          condition == null ? null : new ScanFilter(condition, outputColumns));
+    }
   }
 
   static Built build(FloeTableScan scan, ExprCompiler compiler) {
     if (scan.condition() == null) {
-      return new Built(scan.columnNames(), true, UnaryOperator.identity());
+      return new Built(scan.columnNames(), true, null, null);
     }
     List<Integer> read = new ArrayList<>(scan.columns());
     for (int column : RelOptUtil.InputFinder.bits(scan.condition())) {
@@ -55,9 +60,7 @@ final class FilteredScanOperators {
         return new RexInputRef(read.indexOf(ref.getIndex()), ref.getType());
       }
     });
-    RowFilter condition = compiler.compileFilter(overRead);
-    int width = scan.columns().size();
-    int[] kept = read.size() == width ? null : IntStream.range(0, width).toArray();
-    return new Built(names, false, input -> new FilterOperator(input, condition, kept));
+    List<RowFilter.Conjunct> condition = compiler.compileConjuncts(overRead);
+    return new Built(names, false, condition, IntStream.range(0, scan.columns().size()).toArray());
   }
 }

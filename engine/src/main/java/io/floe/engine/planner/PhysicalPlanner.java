@@ -317,7 +317,7 @@ public final class PhysicalPlanner {
     FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler);
     SplitScan split = built.split(scan, tasks);
     scans.add(split);
-    return task -> built.above().apply(new ScanOperator(split, task, allocator));
+    return task -> built.operator(split, task, allocator);
   }
 
   /** The filter or projection {@code rel} over an input, expressions compiled once. */

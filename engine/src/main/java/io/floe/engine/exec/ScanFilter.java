@@ -1,0 +1,72 @@
+package io.floe.engine.exec;
+
+import io.floe.engine.expr.RowFilter;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * A WHERE condition applied to the scan's Arrow vectors before they become columns, so that only what the condition
+ * needs and the rows it keeps are copied: the conjuncts run one after another on a narrowing selection vector, and
+ * a column becomes a heap column only when a conjunct first reads it, then only for the rows still selected (at their
+ * own positions, so the conjuncts' in-place tests apply unchanged, in arrays reused from batch to batch); at the end
+ * only the kept rows of the output columns are gathered from the vectors (or from the columns the conjuncts already
+ * made). One instance per scan task.
+ */
+public final class ScanFilter {
+  private final List<RowFilter.Conjunct> conjuncts;
+  private final int[] outputColumns;
+  private int[] rows = new int[0];
+  /** Per column, the column made for an earlier batch that no output holds (its arrays are written over). */
+  private Column[] spare = new Column[0];
+
+  /**
+   * {@code conjuncts} over the scan's columns, run in their order; the batches hold the scan's columns
+   * {@code outputColumns}, in that order.
+   */
+  public ScanFilter(List<RowFilter.Conjunct> conjuncts, int[] outputColumns) {
+    this.conjuncts = List.copyOf(conjuncts);
+    this.outputColumns = outputColumns.clone();
+  }
+
+  /** The output columns of the rows among the vectors' first {@code n} where the condition is TRUE; null if none. */
+  public Batch apply(FieldVector[] vectors, int n) {
+    if (rows.length < n) {
+      rows = new int[n];
+    }
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    if (spare.length != vectors.length) {
+      spare = new Column[vectors.length];
+    }
+    Column[] columns = new Column[vectors.length];
+    Batch view = new Batch(n, columns);
+    int count = n;
+    for (int f = 0; f < conjuncts.size() && count > 0; f++) {
+      RowFilter.Conjunct conjunct = conjuncts.get(f);
+      for (int c : conjunct.columns()) {
+        if (columns[c] == null) {
+          columns[c] = Columns.fromArrowInPlace(vectors[c], n, rows, count, spare[c]);
+          spare[c] = columns[c];
+        }
+      }
+      count = conjunct.filter().select(view, rows, count);
+    }
+    if (count == 0) {
+      return null;
+    }
+    Column[] out = new Column[outputColumns.length];
+    for (int o = 0; o < out.length; o++) {
+      int c = outputColumns[o];
+      if (columns[c] != null && count == n) {
+        out[o] = columns[c];
+        spare[c] = null; // handed on: not written over
+      } else if (columns[c] != null) {
+        out[o] = columns[c].select(rows, count);
+      } else {
+        out[o] = count == n ? Columns.fromArrow(vectors[c], n) : Columns.fromArrow(vectors[c], rows, count);
+      }
+    }
+    return new Batch(count, out);
+  }
+}

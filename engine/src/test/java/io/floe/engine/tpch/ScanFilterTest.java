@@ -1,0 +1,120 @@
+package io.floe.engine.tpch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.ResultRows;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * WHERE conditions evaluated on the scan's Arrow vectors ({@link io.floe.engine.exec.ScanFilter}), compared with
+ * DuckDB: a Floe table made from lineitem (ordered by order key, one file of several 8192-row batches) with NULLs
+ * in filtered and unfiltered columns, decimals at scales 2 and 4, dates, strings, integers and doubles; batches where
+ * every row, no row or some rows are kept; general conjuncts reading columns that are not in the output.
+ */
+class ScanFilterTest {
+  @RegisterExtension
+  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
+  @RegisterExtension
+  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(2);
+
+  private static final String TABLE = "scan_filter_rows";
+  /** The table's rows, as Floe creates the table and as DuckDB reads them (a subquery over lineitem). */
+  private static final String ROWS = "SELECT l_orderkey AS k, l_linenumber AS n, "
+      + "CASE WHEN l_linenumber = 2 THEN NULL ELSE l_quantity END AS q, "
+      + "CASE WHEN l_orderkey % 5 = 0 THEN NULL ELSE l_discount END AS d, "
+      + "CAST(l_extendedprice AS DECIMAL(18, 4)) AS p4, "
+      + "CASE WHEN l_linenumber = 3 THEN NULL ELSE l_shipdate END AS dt, "
+      + "CASE WHEN l_linenumber = 4 THEN NULL ELSE l_shipmode END AS m, "
+      + "l_comment AS c, CAST(l_tax AS DOUBLE) AS f, CAST(l_partkey AS INTEGER) AS i FROM lineitem";
+
+  static Stream<String> statements() {
+    return Stream.of(
+        // NULLs in the filtered column (q) and in output columns only the kept rows of which are read
+        "SELECT k, n, q, d, dt, m, f FROM %s WHERE q < 10 ORDER BY k, n",
+        // leading batches all kept, one partly, the rest none (order keys ascend through the file)
+        "SELECT k, n, q, d, p4, dt, m, c, f, i FROM %s WHERE k < 20000 ORDER BY k, n",
+        "SELECT k, n, c FROM %s WHERE k >= 0 AND m IS NULL ORDER BY k, n",
+        // no row of any batch kept (a value between the file's bounds, so no row group is pruned)
+        "SELECT k, n, m FROM %s WHERE m = 'MAILX'",
+        "SELECT count(*), sum(q) FROM %s WHERE c = 'no such comment' AND q > 1",
+        // decimals at scales 2 and 4, constants with more decimal places than the column
+        "SELECT k, n, p4, d FROM %s WHERE p4 > 50000.1234 AND d >= 0.05 AND q <= 20.5 ORDER BY k, n",
+        "SELECT k, n, p4 FROM %s WHERE p4 < 1500.12345 OR d = 0.075 ORDER BY k, n",
+        // dates, with NULL dates
+        "SELECT k, n, dt FROM %s WHERE dt BETWEEN DATE '1994-03-01' AND DATE '1994-03-31' ORDER BY k, n",
+        "SELECT k, n, dt FROM %s WHERE dt IN (DATE '1995-06-17', DATE '1993-01-02') OR dt < DATE '1992-01-10' "
+            + "ORDER BY k, n",
+        // strings: IN lists, order and inequality, with NULL strings
+        "SELECT k, n, m, c FROM %s WHERE m IN ('AIR', 'MAIL') AND c > 'y' ORDER BY k, n",
+        "SELECT k, n, m FROM %s WHERE m <> 'RAIL' AND m >= 'REG AIR' AND n = 1 ORDER BY k, n",
+        // string IN lists (constants of other lengths than most rows; one of 63 bytes or more) after numbers
+        "SELECT k, n, m FROM %s WHERE m IN ('AIR', 'REG AIR', 'TRUCKS') AND k < 3000 ORDER BY k, n",
+        "SELECT count(*), sum(q) FROM %s WHERE m NOT IN ('MAIL', 'RAIL ') AND c NOT IN ('" + "x".repeat(70)
+            + "', 'y') AND c IN ('" + "z".repeat(64) + "', 'ly final dependencies: slyly bold ', 'y')",
+        // general conjuncts reading columns that are not in the output (i, d, f)
+        "SELECT k, n FROM %s WHERE q < 30 AND i % 7 = 3 AND d + 0.01 > 0.05 ORDER BY k, n",
+        "SELECT k, p4 FROM %s WHERE f * 100 > q AND m = 'SHIP' ORDER BY k, n",
+        // only general conjuncts; an OR over the whole condition; IS [NOT] NULL
+        "SELECT k, n, q, d FROM %s WHERE q > d * 400 ORDER BY k, n",
+        "SELECT k, n, q, m, d FROM %s WHERE q < 2 OR m = 'AIR' AND d IS NULL ORDER BY k, n",
+        "SELECT k, n FROM %s WHERE d IS NULL AND q > 45 AND dt IS NOT NULL ORDER BY k, n",
+        // doubles and integers, IN lists of numbers
+        "SELECT k, n, f FROM %s WHERE f > 0.04 AND f <> 0.06 AND i < 500 ORDER BY k, n",
+        "SELECT k, n, i FROM %s WHERE i IN (1, 2, 3, 155, 1990) OR n = 7 ORDER BY k, n",
+        // aggregates over the filtered scan
+        "SELECT count(*), sum(p4), min(dt), max(m), sum(f) FROM %s WHERE q >= 45",
+        "SELECT m, count(*), sum(q) FROM %s WHERE d BETWEEN 0.02 AND 0.04 GROUP BY m ORDER BY m NULLS FIRST");
+  }
+
+  @BeforeAll
+  static void createTable() throws Exception {
+    ResultRows.query(SERIAL.get().session(), "DROP TABLE IF EXISTS " + TABLE);
+    ResultRows.query(SERIAL.get().session(), "CREATE TABLE " + TABLE + " AS SELECT * FROM (" + ROWS
+        + " ORDER BY k, n LIMIT 100000000) AS s"); // ordered: the order keys ascend through the file
+  }
+
+  @AfterAll
+  static void dropTable() throws Exception {
+    if (SERIAL.get() != null) {
+      ResultRows.query(SERIAL.get().session(), "DROP TABLE IF EXISTS " + TABLE);
+    }
+  }
+
+  private static void assertSameRows(TpchOracle oracle, String statement) throws Exception {
+    oracle.assertSameRows(statement.replace("%s", TABLE), statement.replace("%s", "(" + ROWS + ") AS t"));
+  }
+
+  @Test
+  void theTableHasSeveralBatchesAndNulls() throws Exception {
+    List<List<Object>> counts = SERIAL.get().actual("SELECT count(*), count(q), count(d), count(dt), count(m) FROM "
+        + TABLE);
+    List<Object> row = counts.get(0);
+    assertTrue(((Number) row.get(0)).longValue() > 3 * 8192, "more rows than three batches: " + row);
+    for (int c = 1; c < row.size(); c++) {
+      assertFalse(row.get(c).equals(row.get(0)), "column " + c + " has NULLs: " + row);
+    }
+  }
+
+  @Timeout(60)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("statements")
+  void matchesDuckDb(String statement) throws Exception {
+    assertSameRows(SERIAL.get(), statement);
+  }
+
+  @Timeout(60)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("statements")
+  void matchesDuckDbOnTwoWorkers(String statement) throws Exception {
+    assertSameRows(PARALLEL.get(), statement);
+  }
+}
