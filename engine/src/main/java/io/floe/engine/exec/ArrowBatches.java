@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -128,12 +129,20 @@ public final class ArrowBatches {
   public static VectorSchemaRoot write(Batch batch, Schema schema, BufferAllocator allocator) {
     VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
     int rows = batch.size();
-    for (int c = 0; c < schema.getFields().size(); c++) {
-      FieldVector vector = root.getVector(c);
-      Column values = batch.column(c);
-      if (!ArrowColumnWriter.write(values, vector, rows)) {
-        writeBoxed(values, vector, rows);
+    try {
+      for (int c = 0; c < schema.getFields().size(); c++) {
+        FieldVector vector = root.getVector(c);
+        Column values = batch.column(c);
+        if (!ArrowColumnWriter.write(values, vector, rows)) {
+          writeBoxed(values, vector, rows);
+        }
       }
+    } catch (OutOfMemoryException e) {
+      root.close();
+      throw MemoryAccount.exceeded(allocator, "the result's Arrow batch", 0);
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
     }
     root.setRowCount(rows);
     return root;
