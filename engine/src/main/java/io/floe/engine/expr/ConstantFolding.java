@@ -15,6 +15,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The planner's constant folding: each constant expression is evaluated by the engine's own kernels
@@ -26,6 +28,7 @@ import org.apache.calcite.util.TimestampString;
  */
 public final class ConstantFolding implements RexExecutor {
   public static final ConstantFolding INSTANCE = new ConstantFolding();
+  private static final Logger LOG = LoggerFactory.getLogger(ConstantFolding.class);
 
   private static final Batch ONE_ROW = new Batch(1, new Column[0]);
 
@@ -57,8 +60,11 @@ public final class ConstantFolding implements RexExecutor {
       value = new ExprCompiler(rexBuilder).compile(expression).eval(ONE_ROW).get(0);
     } catch (SqlStateException e) {
       return expression; // a data error: evaluated again at run time, where it fails for the rows that reach it
-    } catch (UnsupportedOperationException e) {
-      return null; // no kernel for part of it (a CAST of text to TIME): Calcite's executor folds it
+    } catch (RuntimeException e) {
+      // no kernel for part of it (a CAST of text to TIME, UnsupportedOperationException) or none for these operand
+      // types: Calcite's executor folds it, as it folded every constant before
+      LOG.debug("constant {} left to Calcite's executor: {}", expression, e.toString());
+      return null;
     }
     if (value == null) {
       return rexBuilder.makeNullLiteral(type);
