@@ -51,6 +51,8 @@ public final class FloeMetadata {
   private static final class CompiledHandlers implements MetadataHandlerProvider {
     private final JaninoRelMetadataProvider compiler;
     private final Map<Class<?>, MetadataHandler<?>> compiled = new ConcurrentHashMap<>();
+    /** Calcite's placeholders (stateless: each only signals that its handler is not compiled yet), made once. */
+    private final Map<Class<?>, MetadataHandler<?>> placeholders = new ConcurrentHashMap<>();
 
     CompiledHandlers(JaninoRelMetadataProvider compiler) {
       this.compiler = compiler;
@@ -59,7 +61,8 @@ public final class FloeMetadata {
     @Override
     public <H extends MetadataHandler<?>> H handler(Class<H> handlerClass) {
       MetadataHandler<?> handler = compiled.get(handlerClass);
-      return handler != null ? handlerClass.cast(handler) : compiler.handler(handlerClass);
+      return handlerClass.cast(handler != null ? handler
+          : placeholders.computeIfAbsent(handlerClass, type -> compiler.handler(handlerClass)));
     }
 
     @Override
