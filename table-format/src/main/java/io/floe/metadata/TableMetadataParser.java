@@ -30,7 +30,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TableMetadataParser {
   /** Metadata files read lately, so that reading an unchanged file again does not parse it again. */
-  private static final ParsedMetadataFiles PARSED = new ParsedMetadataFiles(256);
+  private static final ParsedMetadataFiles PARSED = new ParsedMetadataFiles(32L << 20);
 
   private static final int SUPPORTED_WRITE_VERSION = 2;
   private static final int MAX_READ_VERSION = 2;
