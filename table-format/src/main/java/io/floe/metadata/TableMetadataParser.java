@@ -29,6 +29,9 @@ import java.util.zip.GZIPInputStream;
  * v1-only {@code schema} and {@code partition-spec} fields when the newer lists are missing; writes version 2.
  */
 public final class TableMetadataParser {
+  /** Metadata files read lately, so that reading an unchanged file again does not parse it again. */
+  private static final ParsedMetadataFiles PARSED = new ParsedMetadataFiles(32L << 20);
+
   private static final int SUPPORTED_WRITE_VERSION = 2;
   private static final int MAX_READ_VERSION = 2;
 
@@ -136,7 +139,7 @@ public final class TableMetadataParser {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read table metadata file " + location + ": " + e.getMessage(), e);
     }
-    return fromJson(location, new String(bytes, StandardCharsets.UTF_8));
+    return PARSED.get(location, bytes, () -> fromJson(location, new String(bytes, StandardCharsets.UTF_8)));
   }
 
   private static boolean isGzipped(String location) {

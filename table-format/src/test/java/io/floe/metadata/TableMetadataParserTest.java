@@ -2,6 +2,7 @@ package io.floe.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,20 @@ class TableMetadataParserTest {
     assertThrows(FileAlreadyExistsException.class,
         () -> TableMetadataParser.write(MetadataFixtures.full(dir.toString()), io.newOutputFile(location)));
     assertEquals(0, TableMetadataParser.read(io, location).snapshots().size());
+  }
+
+  @Test
+  void anUnchangedFileIsParsedOnceAndARewrittenOneAgain() throws IOException {
+    String location = dir.resolve("metadata/v1.metadata.json").toString();
+    TableMetadataParser.write(MetadataFixtures.full(dir.toString()), io.newOutputFile(location));
+    TableMetadata first = TableMetadataParser.read(io, location);
+    assertSame(first, TableMetadataParser.read(io, location), "the same bytes are not parsed again");
+    // the table dropped and created again at the same location: the new content is read
+    Files.delete(Path.of(location));
+    TableMetadataParser.write(MetadataFixtures.empty(dir.toString()), io.newOutputFile(location));
+    TableMetadata second = TableMetadataParser.read(io, location);
+    assertEquals(0, second.snapshots().size());
+    assertEquals(2, first.snapshots().size());
   }
 
   @Test

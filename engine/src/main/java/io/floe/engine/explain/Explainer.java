@@ -28,12 +28,12 @@ public final class Explainer {
   }
 
   public static QueryResult run(ExplainStatement statement, FloeSession session) throws SQLException {
-    requireQuery(statement.query());
+    SqlNode query = parseQuery(statement.query());
     Instrumentation instrumentation = statement.analyze() ? new Instrumentation() : null;
     BufferAllocator allocator = session.newQueryAllocator();
     try {
       List<String> lines = new ArrayList<>();
-      PlannedQuery planned = session.planQuery(statement.query(),
+      PlannedQuery planned = session.planQuery(query,
           instrumentation == null ? OperatorDecorator.NONE : instrumentation, allocator);
       long rows = 0;
       long start = System.nanoTime();
@@ -59,7 +59,8 @@ public final class Explainer {
     }
   }
 
-  private static void requireQuery(String query) throws SQLException {
+  /** {@code query} parsed; EXPLAIN of anything but a query is not supported. */
+  private static SqlNode parseQuery(String query) throws SQLException {
     SqlNode parsed;
     try {
       parsed = SqlPlanner.parse(query);
@@ -69,5 +70,6 @@ public final class Explainer {
     if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
       throw SqlErrors.notSupported("EXPLAIN of " + parsed.getKind() + " statements");
     }
+    return parsed;
   }
 }

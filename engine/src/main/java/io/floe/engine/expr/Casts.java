@@ -56,7 +56,8 @@ final class Casts {
       case FLOAT:
       case DOUBLE:
         if (v instanceof String s) {
-          return parseNumber(s, to).doubleValue();
+          Double special = nonFinite(s);
+          return special != null ? special : parseNumber(s, to).doubleValue();
         }
         return ((Number) v).doubleValue();
       case CHAR:
@@ -110,6 +111,25 @@ final class Casts {
       return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
     } catch (DateTimeParseException e) {
       throw new SqlStateException("22007", "invalid " + to.getSqlTypeName() + " '" + s + "'");
+    }
+  }
+
+  /** NaN or an infinity as DuckDB and PostgreSQL spell it ({@code NaN}, {@code -Infinity}, {@code inf}), or null. */
+  private static Double nonFinite(String s) {
+    String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+    switch (t) {
+      case "nan":
+        return Double.NaN;
+      case "inf":
+      case "+inf":
+      case "infinity":
+      case "+infinity":
+        return Double.POSITIVE_INFINITY;
+      case "-inf":
+      case "-infinity":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        return null;
     }
   }
 

@@ -2,28 +2,35 @@ package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The planner's constant folding: Calcite's executor, except for expressions with TIME or TIMESTAMP values or a
- * CAST of a datetime to text, which Calcite's executor computes in milliseconds and prints without the fraction
- * of a second: those are
- * evaluated by the engine's own kernels (text, boolean, date and timestamp results), so a folded constant has the
- * value the same expression over a column has. Expressions the engine has no kernel for stay with Calcite.
+ * The planner's constant folding: each constant expression is evaluated by the engine's own kernels
+ * ({@link ExprCompiler}) over a one-row batch and becomes a literal of the expression's type, so a folded constant
+ * has the value the same expression computes at run time, and planning compiles no Java code. Calcite's executor
+ * (which generates and compiles a class per call) folds only what the engine has no kernel or literal for. An
+ * expression whose evaluation fails with a data error (division by zero, a value out of range, text that is not a
+ * number) stays unreduced, as Calcite's executor leaves it, so the error surfaces when a row reaches it.
  */
 public final class ConstantFolding implements RexExecutor {
   public static final ConstantFolding INSTANCE = new ConstantFolding();
+  private static final Logger LOG = LoggerFactory.getLogger(ConstantFolding.class);
+
+  private static final Batch ONE_ROW = new Batch(1, new Column[0]);
 
   private ConstantFolding() {
   }
@@ -31,9 +38,9 @@ public final class ConstantFolding implements RexExecutor {
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
     for (RexNode expression : constExps) {
-      RexNode literal = convertsDatetime(expression) ? evaluate(rexBuilder, expression) : null;
-      if (literal != null) {
-        reducedValues.add(literal);
+      RexNode folded = fold(rexBuilder, expression);
+      if (folded != null) {
+        reducedValues.add(folded);
       } else {
         List<RexNode> reduced = new ArrayList<>(1);
         RexUtil.EXECUTOR.reduce(rexBuilder, List.of(expression), reduced);
@@ -42,67 +49,96 @@ public final class ConstantFolding implements RexExecutor {
     }
   }
 
-  /** {@code expression} evaluated by the engine's kernels as a literal, or null for types it has no literal of. */
-  private static RexNode evaluate(RexBuilder rexBuilder, RexNode expression) {
+  /**
+   * {@code expression} evaluated by the engine's kernels as a literal, {@code expression} itself when evaluating it
+   * fails with a data error, or null when the engine has no kernel or no literal for it.
+   */
+  static RexNode fold(RexBuilder rexBuilder, RexNode expression) {
     RelDataType type = expression.getType();
-    VectorExpr compiled;
+    Object value;
     try {
-      compiled = new ExprCompiler(rexBuilder).compile(expression);
-    } catch (UnsupportedOperationException e) {
-      return null; // no kernel for part of it (a CAST of text to TIME): Calcite's executor folds it
+      value = new ExprCompiler(rexBuilder).compile(expression).eval(ONE_ROW).get(0);
+    } catch (SqlStateException e) {
+      return expression; // a data error: evaluated again at run time, where it fails for the rows that reach it
+    } catch (RuntimeException e) {
+      // no kernel for part of it (a CAST of text to TIME, UnsupportedOperationException) or none for these operand
+      // types: Calcite's executor folds it, as it folded every constant before
+      LOG.debug("constant {} left to Calcite's executor: {}", expression, e.toString());
+      return null;
     }
-    Object value = compiled.eval(new Batch(1, new Column[0])).get(0);
     if (value == null) {
       return rexBuilder.makeNullLiteral(type);
     }
-    switch (type.getSqlTypeName()) {
-      case CHAR:
-      case VARCHAR:
+    Object literalValue = literalValue(value, type);
+    return literalValue == null ? null : rexBuilder.makeLiteral(literalValue, type, true);
+  }
+
+  /**
+   * {@code value}, in the engine's representation ({@link Values}), as the value a Calcite literal of {@code type}
+   * holds, or null for types the engine has no literal of and values that do not fit {@code type}.
+   */
+  private static Object literalValue(Object value, RelDataType type) {
+    SqlTypeName name = type.getSqlTypeName();
+    switch (name) {
       case BOOLEAN:
-        return rexBuilder.makeLiteral(value, type, true);
+        return value instanceof Boolean ? value : null;
       case TINYINT:
       case SMALLINT:
       case INTEGER:
       case BIGINT:
-        return rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf((Long) value), type);
+        return value instanceof Long n && TextParsing.fits(n, name) ? BigDecimal.valueOf(n) : null;
+      case DECIMAL:
+        return value instanceof BigDecimal d ? exactDecimal(d, type) : null;
+      case REAL:
+      case FLOAT:
+      case DOUBLE:
+        if (!(value instanceof Double d)) {
+          return null;
+        }
+        // the shortest decimal that reads back as d; NaN and the infinities as Calcite's DOUBLE literals hold them
+        return Double.isFinite(d) ? BigDecimal.valueOf(d) : d;
+      case CHAR:
+      case VARCHAR:
+        return value instanceof String s && fitsLength(s.length(), type) ? s : null;
+      case BINARY:
+      case VARBINARY:
+        return value instanceof byte[] b && fitsLength(b.length, type) ? new ByteString(b) : null;
       case DATE:
-        return rexBuilder.makeDateLiteral(DateString.fromDaysSinceEpoch(((Number) value).intValue()));
+        return value instanceof Integer days ? DateString.fromDaysSinceEpoch(days) : null;
+      case TIME:
+        if (!(value instanceof Long micros)) {
+          return null;
+        }
+        return TimeString.fromMillisOfDay((int) (micros / 1000))
+            .withNanos((int) (micros % 1_000_000L) * 1000);
       case TIMESTAMP:
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
-        long micros = (Long) value;
-        TimestampString text = TimestampString.fromMillisSinceEpoch(Math.floorDiv(micros, 1000L))
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        if (!(value instanceof Long micros)) {
+          return null;
+        }
+        return TimestampString.fromMillisSinceEpoch(Math.floorDiv(micros, 1000L))
             .withNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
-        RexNode literal = type.getSqlTypeName() == SqlTypeName.TIMESTAMP
-            ? rexBuilder.makeTimestampLiteral(text, type.getPrecision())
-            : rexBuilder.makeTimestampWithLocalTimeZoneLiteral(text, type.getPrecision());
-        return rexBuilder.ensureType(type, literal, true);
-      }
       default:
+        if (SqlTypeName.INTERVAL_TYPES.contains(name) && value instanceof Long n) {
+          return BigDecimal.valueOf(n); // months or milliseconds, as Calcite's interval literals hold them
+        }
         return null;
     }
   }
 
-  /**
-   * Whether {@code expression} computes with sub-second datetimes (a TIME or TIMESTAMP value anywhere in it, which
-   * Calcite's executor holds in milliseconds) or casts a DATE to or from text.
-   */
-  private static boolean convertsDatetime(RexNode expression) {
-    SqlTypeName type = expression.getType().getSqlTypeName();
-    if (type == SqlTypeName.TIME || CastKernels.isTimestamp(type)) {
-      return true;
+  /** {@code d} at {@code type}'s scale, or null when that needs rounding or exceeds its precision. */
+  private static BigDecimal exactDecimal(BigDecimal d, RelDataType type) {
+    BigDecimal scaled;
+    try {
+      scaled = d.setScale(type.getScale(), java.math.RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      return null;
     }
-    if (!(expression instanceof RexCall call)) {
-      return false;
-    }
-    if (call.getKind() == SqlKind.CAST && SqlTypeName.CHAR_TYPES.contains(type)
-        && SqlTypeName.DATETIME_TYPES.contains(call.getOperands().get(0).getType().getSqlTypeName())) {
-      return true;
-    }
-    for (RexNode operand : call.getOperands()) {
-      if (convertsDatetime(operand)) {
-        return true;
-      }
-    }
-    return false;
+    return scaled.precision() - scaled.scale() <= type.getPrecision() - type.getScale() ? scaled : null;
+  }
+
+  private static boolean fitsLength(int length, RelDataType type) {
+    int precision = type.getPrecision();
+    return precision == RelDataType.PRECISION_NOT_SPECIFIED || length <= precision;
   }
 }

@@ -87,7 +87,8 @@ final class TextParsing {
     return new LongColumn(out, b.nulls(), n, target.kind(), target.scale());
   }
 
-  private static boolean fits(long v, SqlTypeName dest) {
+  /** Whether {@code v} is in the range of the integer type {@code dest}. */
+  static boolean fits(long v, SqlTypeName dest) {
     switch (dest) {
       case TINYINT:
         return v == (byte) v;

@@ -8,7 +8,10 @@ import io.floe.engine.timetravel.SnapshotScanRule;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import io.floe.engine.parser.impl.FloeSqlParserImpl;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
@@ -22,11 +25,13 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -61,6 +66,14 @@ public final class SqlPlanner {
       .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false)
       .withConformance(SqlConformanceEnum.LENIENT).withQuoting(org.apache.calcite.avatica.util.Quoting.DOUBLE_QUOTE);
 
+  /** Calcite's operators with Floe's replacements, then Floe's library functions: built once, immutable. */
+  private static final SqlOperatorTable STANDARD_OPERATORS = io.floe.engine.expr.FunctionLibrary.standard();
+  private static final SqlOperatorTable LIBRARY_OPERATORS = io.floe.engine.expr.FunctionLibrary.operators();
+  private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
+      .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true);
+  private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config().withExpand(false)
+      .withTrimUnusedFields(true);
+
   private final FrameworkConfig config;
   private final ZoneId timeZone;
   /** The instant CURRENT_TIMESTAMP and the other current-time functions of the statement planned here name. */
@@ -76,13 +89,11 @@ public final class SqlPlanner {
     this.timeZone = timeZone;
     this.config = Frameworks.newConfigBuilder()
         .defaultSchema(defaultSchema)
-        .operatorTable(SqlOperatorTables.chain(io.floe.engine.expr.FunctionLibrary.standard(),
-            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema)),
-            io.floe.engine.expr.FunctionLibrary.operators()))
+        .operatorTable(SqlOperatorTables.chain(STANDARD_OPERATORS,
+            SqlOperatorTables.of(VersionAsOf.OPERATOR, new TableChangesFunction(defaultSchema)), LIBRARY_OPERATORS))
         .parserConfig(PARSER_CONFIG)
-        .sqlValidatorConfig(org.apache.calcite.sql.validate.SqlValidator.Config.DEFAULT
-            .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true))
-        .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
+        .sqlValidatorConfig(VALIDATOR_CONFIG)
+        .sqlToRelConverterConfig(CONVERTER_CONFIG)
         .typeSystem(FloeTypeSystem.INSTANCE)
         .executor(io.floe.engine.expr.ConstantFolding.INSTANCE)
         .build();
@@ -100,10 +111,10 @@ public final class SqlPlanner {
 
   /** Plans an already parsed query (for example one an extended parser produced) like {@link #plan(String)}. */
   public RelNode plan(SqlNode query) throws SqlParseException, ValidationException, RelConversionException {
-    return plan(query, query.toString());
+    return plan(query, query); // the query's text only if the plan is logged
   }
 
-  private RelNode plan(SqlNode parsed, String sql)
+  private RelNode plan(SqlNode parsed, Object sql)
       throws SqlParseException, ValidationException, RelConversionException {
     Planner planner = Frameworks.getPlanner(config);
     try {
@@ -202,11 +213,36 @@ public final class SqlPlanner {
   public record Description(RelDataType rowType, List<RelDataType> parameterTypes) {
   }
 
+  /**
+   * {@code rel} rewritten by {@code rules} to a fixpoint; {@code rel} itself when no rule's first operand matches any
+   * node of it (then no rule can fire, and building the planner's graph would be the only work).
+   */
   private static RelNode hep(RelNode rel, HepMatchOrder order, RelOptRule... rules) {
+    if (!anyMatches(rel, rules, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+      return rel;
+    }
     HepProgramBuilder program = new HepProgramBuilder().addMatchLimit(MATCH_LIMIT).addMatchOrder(order);
     program.addRuleCollection(List.of(rules));
     HepPlanner planner = new HepPlanner(program.build());
     planner.setRoot(rel);
     return planner.findBestExp();
+  }
+
+  /** Whether the first operand of one of {@code rules} matches {@code rel} or a node below it not yet visited. */
+  private static boolean anyMatches(RelNode rel, RelOptRule[] rules, Set<RelNode> visited) {
+    if (!visited.add(rel)) {
+      return false;
+    }
+    for (RelOptRule rule : rules) {
+      if (rule.getOperand().matches(rel)) {
+        return true;
+      }
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (anyMatches(input, rules, visited)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
