@@ -281,15 +281,17 @@ public final class FragmentExchange implements Operator {
         }
       }
     }
+    List<Operator> neverStarted = new ArrayList<>();
     synchronized (this) {
       for (int i = 0; i < inputs.size(); i++) {
         Input input = inputs.get(i);
         if ((started == null || !started[i]) && input.producers() == 1) {
-          // never started: close the inputs given as operators (a leaf's producers were not built yet)
-          input.producer().apply(0).close();
+          neverStarted.add(input.producer().apply(0));
         }
       }
     }
+    // never started: close the inputs given as operators (a leaf's producers were not built yet)
+    neverStarted.forEach(Operator::close);
     producers.forEach(Operator::close);
   }
 }

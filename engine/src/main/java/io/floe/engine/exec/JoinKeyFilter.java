@@ -77,6 +77,7 @@ public final class JoinKeyFilter {
     }
     partHashes.clear();
     partNullKeys.clear();
+    partRows.clear();
     long set = 0;
     for (long w : words) {
       set += Long.bitCount(w);
