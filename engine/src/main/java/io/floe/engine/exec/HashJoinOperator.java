@@ -203,12 +203,14 @@ public final class HashJoinOperator implements Operator {
     buildRows = build.size();
     buildMatched = new boolean[buildRows];
     int[] hashes = Keys.hashes(build, buildKeys);
-    if (keyFilter != null) {
-      keyFilter.add(hashes, buildRows, anyNullKey(build, buildKeys));
-    }
     long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
-    if (buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length)) {
-      longTable = new LongKeyJoinTable(buildLongs, anyNullKey(build, buildKeys), hashes, buildRows);
+    boolean intoLongTable = buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length);
+    boolean[] nullKeys = keyFilter != null || intoLongTable ? anyNullKey(build, buildKeys) : null;
+    if (keyFilter != null) {
+      keyFilter.add(hashes, buildRows, nullKeys);
+    }
+    if (intoLongTable) {
+      longTable = new LongKeyJoinTable(buildLongs, nullKeys, hashes, buildRows);
       // the input batches are garbage once concatenated: the build side holds its columns, the table and the
       // matched flags
       memory.hold(Math.max(held, build.memoryBytes()) + longTable.memoryBytes() + buildRows);

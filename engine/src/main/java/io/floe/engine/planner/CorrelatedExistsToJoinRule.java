@@ -82,8 +82,7 @@ final class CorrelatedExistsToJoinRule extends RelOptRule {
       return;
     }
     if (!remaining.isEmpty()) {
-      if (RelOptUtil.getVariablesUsed(builder.peek()).contains(outer)
-          || remaining.stream().anyMatch(r -> usesVariable(r, outer))) {
+      if (remaining.stream().anyMatch(r -> usesVariable(r, outer))) {
         return; // another conjunct still refers to the outer row: leave the whole filter to the decorrelator
       }
       builder.filter(remaining);
