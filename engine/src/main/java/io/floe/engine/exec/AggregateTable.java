@@ -1,6 +1,7 @@
 package io.floe.engine.exec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,7 @@ final class AggregateTable {
     int missingCount = 0;
     for (int r = 0; r < n; r++) {
       if (ids[r] >= 0) {
+        ids[foundCount] = ids[r]; // compacted in place: foundCount <= r
         found[foundCount++] = r;
       } else {
         missing[missingCount++] = r;
@@ -52,10 +54,7 @@ final class AggregateTable {
     }
     if (foundCount > 0) {
       Batch rows = foundCount == n ? batch : batch.select(found, foundCount);
-      int[] groups = new int[foundCount];
-      for (int i = 0; i < foundCount; i++) {
-        groups[i] = ids[found[i]];
-      }
+      int[] groups = foundCount == n ? ids : Arrays.copyOf(ids, foundCount);
       for (GroupAggregator aggregator : aggregators) {
         aggregator.add(rows, groups, table.size());
       }

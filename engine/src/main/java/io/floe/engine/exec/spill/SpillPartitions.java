@@ -18,7 +18,6 @@ public final class SpillPartitions implements AutoCloseable {
   private final Spilling spilling;
   private final Path[] files;
   private final RunWriter[] writers;
-  private final long[] rows;
   private final List<RunReader> readers = new ArrayList<>();
   private int open;
 
@@ -27,16 +26,15 @@ public final class SpillPartitions implements AutoCloseable {
     this.spilling = spilling;
     this.files = new Path[count];
     this.writers = new RunWriter[count];
-    this.rows = new long[count];
   }
 
   public int count() {
     return files.length;
   }
 
-  /** Whether no row went to partition {@code p}. */
+  /** Whether no row went to partition {@code p} (its file is created with its first row), or it was deleted. */
   public boolean isEmpty(int p) {
-    return rows[p] == 0;
+    return files[p] == null;
   }
 
   /** Writes row r of {@code batch} to partition {@code partitionOfRow[r]}, for every row. */
@@ -62,7 +60,6 @@ public final class SpillPartitions implements AutoCloseable {
       int[] selected = new int[count];
       System.arraycopy(byPartition, starts[p], selected, 0, count);
       writer(p).write(count == n ? batch : batch.select(selected, count));
-      rows[p] += count;
     }
   }
 
@@ -90,9 +87,9 @@ public final class SpillPartitions implements AutoCloseable {
     for (int p = 0; p < writers.length; p++) {
       if (writers[p] != null) {
         long bytes = writers[p].finish();
+        spilling.stats().add(writers[p].rows(), bytes);
         writers[p] = null;
         open--;
-        spilling.stats().add(rows[p], bytes);
       }
     }
   }
