@@ -1,9 +1,7 @@
 package io.floe.manifest;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import io.floe.cache.LruByteCache;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -23,15 +21,10 @@ final class ManifestCache {
   record Key(String location, long length, long sequenceNumber, long snapshotId, int specId) {
   }
 
-  private record Contents(List<?> values, long bytes) {
-  }
-
-  private final long maxBytes;
-  private final Map<Key, Contents> contents = new LinkedHashMap<>(64, 0.75f, true);
-  private long bytes;
+  private final LruByteCache<Key, List<?>> contents;
 
   ManifestCache(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this.contents = new LruByteCache<>(maxBytes);
   }
 
   /**
@@ -40,34 +33,22 @@ final class ManifestCache {
    */
   @SuppressWarnings("unchecked")
   <T> List<T> get(Key key, Supplier<List<T>> load, ToLongFunction<T> weigh) {
-    if (maxBytes <= 0) {
+    if (contents.maxBytes() <= 0) {
       return load.get();
     }
-    synchronized (this) {
-      Contents cached = contents.get(key);
-      if (cached != null) {
-        return (List<T>) cached.values();
-      }
+    List<?> cached = contents.get(key);
+    if (cached != null) {
+      return (List<T>) cached;
     }
     List<T> values = List.copyOf(load.get());
     long size = 64;
     for (T value : values) {
       size += weigh.applyAsLong(value);
     }
-    if (size <= maxBytes / 4) {
-      put(key, new Contents(values, size));
+    if (size <= contents.maxBytes() / 4) {
+      contents.put(key, values, size);
     }
     return values;
-  }
-
-  private synchronized void put(Key key, Contents added) {
-    Contents replaced = contents.put(key, added);
-    bytes += added.bytes() - (replaced == null ? 0 : replaced.bytes());
-    Iterator<Contents> eldest = contents.values().iterator();
-    while (bytes > maxBytes && eldest.hasNext()) {
-      bytes -= eldest.next().bytes();
-      eldest.remove();
-    }
   }
 
   /**
@@ -75,11 +56,11 @@ final class ManifestCache {
    * roughly ten to twenty times their compressed Avro bytes, and a file over a quarter of the budget is not kept.
    */
   boolean mayKeep(long fileLength) {
-    return maxBytes > 0 && fileLength <= maxBytes / 64;
+    return contents.maxBytes() > 0 && fileLength <= contents.maxBytes() / 64;
   }
 
   /** How many files are cached. */
-  synchronized int size() {
+  int size() {
     return contents.size();
   }
 

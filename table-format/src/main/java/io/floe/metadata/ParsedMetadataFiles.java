@@ -1,9 +1,7 @@
 package io.floe.metadata;
 
+import io.floe.cache.LruByteCache;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -16,37 +14,22 @@ final class ParsedMetadataFiles {
   private record Parsed(byte[] bytes, TableMetadata metadata) {
   }
 
-  private final long maxBytes;
-  private final LinkedHashMap<String, Parsed> byLocation = new LinkedHashMap<>(16, 0.75f, true);
-  private long bytesHeld;
+  private final LruByteCache<String, Parsed> byLocation;
 
   ParsedMetadataFiles(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this.byLocation = new LruByteCache<>(maxBytes);
   }
 
   /** The metadata of the file at {@code location} holding {@code bytes}: parsed earlier, or by {@code parse}. */
   TableMetadata get(String location, byte[] bytes, Supplier<TableMetadata> parse) {
-    Parsed cached;
-    synchronized (this) {
-      cached = byLocation.get(location);
-    }
+    Parsed cached = byLocation.get(location);
     if (cached != null && Arrays.equals(cached.bytes(), bytes)) {
       return cached.metadata();
     }
     TableMetadata metadata = parse.get();
-    if (bytes.length <= maxBytes / 4) {
-      put(location, new Parsed(bytes, metadata));
+    if (bytes.length <= byLocation.maxBytes() / 4) {
+      byLocation.put(location, new Parsed(bytes, metadata), bytes.length);
     }
     return metadata;
-  }
-
-  private synchronized void put(String location, Parsed parsed) {
-    Parsed replaced = byLocation.put(location, parsed);
-    bytesHeld += parsed.bytes().length - (replaced == null ? 0 : replaced.bytes().length);
-    Iterator<Parsed> eldestFirst = byLocation.values().iterator();
-    while (bytesHeld > maxBytes && eldestFirst.hasNext()) {
-      bytesHeld -= eldestFirst.next().bytes().length;
-      eldestFirst.remove();
-    }
   }
 }

@@ -6,15 +6,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -61,27 +58,18 @@ public class WindowBenchmark {
 
   /** One query on one engine over the shared TPC-H warehouse. */
   @State(Scope.Benchmark)
-  public static class Run {
+  public static class Run extends NamedQueryRun {
     @Param({"wholeSum", "wholeCount", "wholeRows", "wholeMinMaxAvg", "running", "runningGlobal", "sliding",
         "slidingMinMax", "ranking", "lagLead"})
     public String query;
 
-    @Param({"floe", "duckdb"})
-    public String engine;
-
-    @Param("1")
-    public double scaleFactor;
-
-    NamedQuery named;
-
-    @Setup(Level.Trial)
-    public void open() throws SQLException {
-      named = new NamedQuery(QUERIES, query, engine, scaleFactor);
+    public Run() {
+      super(QUERIES);
     }
 
-    @TearDown(Level.Trial)
-    public void close() throws SQLException {
-      named.close();
+    @Override
+    String queryName() {
+      return query;
     }
   }
 

@@ -24,8 +24,8 @@ import org.apache.arrow.vector.VarCharVector;
  * a column of {@code size} rows, for i below {@code count} ({@code from} increasing). Fixed-width values are read
  * straight from the data buffer (a bulk copy when the rows are all rows in order and the width matches, one pass
  * widening ints and taking the low words of decimals otherwise), strings copy the bytes of the rows (or of the span
- * of rows when they are dense in it), nulls come from the validity bits of the rows read. Rows of the column that no row is read into are not null and hold 0, or
- * anything when the values array of an earlier column is reused.
+ * of rows when they are dense in it), nulls come from the validity bits of the rows read. Rows of the column that
+ * no row is read into are not null and hold 0, or anything when the values array of an earlier column is reused.
  */
 final class ArrowReads {
   private static volatile int[] identity = new int[0];

@@ -14,18 +14,18 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class ScanFilter {
   private final List<RowFilter.Conjunct> conjuncts;
-  private final int[] outputColumns;
+  private final int outputWidth;
   private int[] rows = new int[0];
   /** Per column, the column made for an earlier batch that no output holds (its arrays are written over). */
   private Column[] spare = new Column[0];
 
   /**
-   * {@code conjuncts} over the scan's columns, run in their order; the batches hold the scan's columns
-   * {@code outputColumns}, in that order.
+   * {@code conjuncts} over the scan's columns, run in their order; the batches hold the scan's first
+   * {@code outputWidth} columns (the others are read only for the conjuncts).
    */
-  public ScanFilter(List<RowFilter.Conjunct> conjuncts, int[] outputColumns) {
+  public ScanFilter(List<RowFilter.Conjunct> conjuncts, int outputWidth) {
     this.conjuncts = List.copyOf(conjuncts);
-    this.outputColumns = outputColumns.clone();
+    this.outputWidth = outputWidth;
   }
 
   /** The output columns of the rows among the vectors' first {@code n} where the condition is TRUE; null if none. */
@@ -55,16 +55,15 @@ public final class ScanFilter {
     if (count == 0) {
       return null;
     }
-    Column[] out = new Column[outputColumns.length];
-    for (int o = 0; o < out.length; o++) {
-      int c = outputColumns[o];
-      if (columns[c] != null && count == n) {
-        out[o] = columns[c];
+    Column[] out = new Column[outputWidth];
+    for (int c = 0; c < outputWidth; c++) {
+      if (columns[c] == null) {
+        out[c] = count == n ? Columns.fromArrow(vectors[c], n) : Columns.fromArrow(vectors[c], rows, count);
+      } else if (count == n) {
+        out[c] = columns[c];
         spare[c] = null; // handed on: not written over
-      } else if (columns[c] != null) {
-        out[o] = columns[c].select(rows, count);
       } else {
-        out[o] = count == n ? Columns.fromArrow(vectors[c], n) : Columns.fromArrow(vectors[c], rows, count);
+        out[c] = columns[c].select(rows, count);
       }
     }
     return new Batch(count, out);

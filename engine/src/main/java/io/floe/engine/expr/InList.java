@@ -43,11 +43,15 @@ final class InList {
       RexNode operand = null;
       List<Object> constants = new ArrayList<>();
       for (RexNode term : terms) {
-        if (term.getKind() != test || !(((RexCall) term).getOperands().get(1) instanceof RexLiteral literal)
-            || literal.isNull() || operand != null && !operand.equals(((RexCall) term).getOperands().get(0))) {
+        if (term.getKind() != test) {
           return null;
         }
-        operand = ((RexCall) term).getOperands().get(0);
+        List<RexNode> sides = ((RexCall) term).getOperands();
+        if (!(sides.get(1) instanceof RexLiteral literal) || literal.isNull()
+            || operand != null && !operand.equals(sides.get(0))) {
+          return null;
+        }
+        operand = sides.get(0);
         constants.add(Values.literal(literal));
       }
       return constants.size() < 2 ? null : new Membership(operand, new InList(constants), negated);

@@ -7,7 +7,6 @@ import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -28,7 +27,7 @@ final class FilteredScanOperators {
   }
 
   /** The columns the scan reads, whether the table format filters rows, and the filter the engine applies (or null). */
-  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int[] outputColumns) {
+  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int outputWidth) {
     /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
     SplitScan split(FloeTableScan scan, int tasks) {
       return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
@@ -38,13 +37,13 @@ final class FilteredScanOperators {
     /** Task {@code task}'s scan of {@code split} with the engine's filter. */
     ScanOperator operator(SplitScan split, int task, BufferAllocator allocator) {
       return new ScanOperator(split, task, allocator,
-          condition == null ? null : new ScanFilter(condition, outputColumns));
+          condition == null ? null : new ScanFilter(condition, outputWidth));
     }
   }
 
   static Built build(FloeTableScan scan, ExprCompiler compiler) {
     if (scan.condition() == null) {
-      return new Built(scan.columnNames(), true, null, null);
+      return new Built(scan.columnNames(), true, null, 0);
     }
     List<Integer> read = new ArrayList<>(scan.columns());
     for (int column : RelOptUtil.InputFinder.bits(scan.condition())) {
@@ -61,6 +60,6 @@ final class FilteredScanOperators {
       }
     });
     List<RowFilter.Conjunct> condition = compiler.compileConjuncts(overRead);
-    return new Built(names, false, condition, IntStream.range(0, scan.columns().size()).toArray());
+    return new Built(names, false, condition, scan.columns().size());
   }
 }
