@@ -17,8 +17,9 @@ public interface RowFilter {
 
   /**
    * One conjunct of a WHERE condition, compiled, and the input columns it reads: the conjuncts of a condition are
-   * applied one after another, each on the rows the ones before kept.
+   * applied one after another, each on the rows the ones before kept. {@code cheap}: a number or date compared with
+   * constants, a test that costs less per row than hashing it.
    */
-  record Conjunct(RowFilter filter, int[] columns) {
+  record Conjunct(RowFilter filter, int[] columns, boolean cheap) {
   }
 }

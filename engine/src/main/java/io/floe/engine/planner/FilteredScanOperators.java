@@ -1,5 +1,6 @@
 package io.floe.engine.planner;
 
+import io.floe.engine.exec.JoinKeyFilterRows;
 import io.floe.engine.exec.ScanFilter;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SplitScan;
@@ -7,27 +8,34 @@ import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.RowFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 
 /**
  * The operators of a {@link FloeTableScan}: a {@link SplitScan} read by one {@link ScanOperator} per task and, with a
- * pushed filter: the scan runs prune-only (the filter prunes files and row groups) reading the scan's columns and
- * those the condition needs, and each task's {@link ScanFilter} evaluates the scan's
- * {@link FloeTableScan#condition() condition} on the Arrow vectors, conjunct by conjunct, and makes columns of only the
- * kept rows of the scan's own columns (not those only the condition needed).
- * Expressions are compiled once and shared by the tasks.
+ * pushed filter, a filter directly above the scan, or a join key filter on the scan's rows: the scan runs prune-only
+ * (the pushed filter prunes files and row groups) reading the scan's columns and those the conditions need, and each
+ * task's {@link ScanFilter} evaluates the conditions on the Arrow vectors, conjunct by conjunct (the join key filter
+ * after the comparisons of numbers with constants), and makes columns of only the kept rows of the scan's own columns
+ * (not those only a condition needed). Expressions are compiled once and shared by the tasks.
  */
 final class FilteredScanOperators {
   private FilteredScanOperators() {
   }
 
-  /** The columns the scan reads, whether the table format filters rows, and the filter the engine applies (or null). */
-  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int outputWidth) {
+  /**
+   * The columns the scan reads, whether the table format filters rows, and the filter the engine applies (or null),
+   * with the join key filter's test per task (or null).
+   */
+  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int outputWidth,
+      Supplier<JoinKeyFilterRows> keyFilter) {
     /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
     SplitScan split(FloeTableScan scan, int tasks) {
       return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
@@ -36,30 +44,61 @@ final class FilteredScanOperators {
 
     /** Task {@code task}'s scan of {@code split} with the engine's filter. */
     ScanOperator operator(SplitScan split, int task, BufferAllocator allocator) {
-      return new ScanOperator(split, task, allocator,
-          condition == null ? null : new ScanFilter(condition, outputWidth));
+      return new ScanOperator(split, task, allocator, condition == null ? null : new ScanFilter(conjuncts(),
+          outputWidth));
+    }
+
+    /** The condition's conjuncts, with the join key filter's after the leading cheap ones. */
+    private List<RowFilter.Conjunct> conjuncts() {
+      if (keyFilter == null) {
+        return condition;
+      }
+      List<RowFilter.Conjunct> conjuncts = new ArrayList<>(condition);
+      int at = 0;
+      while (at < conjuncts.size() && conjuncts.get(at).cheap()) {
+        at++;
+      }
+      JoinKeyFilterRows keys = keyFilter.get();
+      conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false));
+      return conjuncts;
     }
   }
 
-  static Built build(FloeTableScan scan, ExprCompiler compiler) {
-    if (scan.condition() == null) {
-      return new Built(scan.columnNames(), true, null, 0);
+  /**
+   * The operators of {@code scan} with {@code folded} (null: none), the condition of a filter directly above it (over
+   * the scan's columns), and {@code keyFilter} (null: none), a join key filter's test on the scan's columns.
+   */
+  static Built build(FloeTableScan scan, RexNode folded, Supplier<JoinKeyFilterRows> keyFilter,
+      ExprCompiler compiler, RexBuilder rexBuilder) {
+    RexNode condition = scan.condition();
+    if (folded != null) {
+      RexNode overTable = folded.accept(new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return new RexInputRef(scan.columns().get(ref.getIndex()), ref.getType());
+        }
+      });
+      condition = condition == null ? overTable : RexUtil.composeConjunction(rexBuilder, List.of(condition, overTable));
+    }
+    if (condition == null) {
+      int width = scan.columns().size();
+      return new Built(scan.columnNames(), true, keyFilter == null ? null : List.of(), width, keyFilter);
     }
     List<Integer> read = new ArrayList<>(scan.columns());
-    for (int column : RelOptUtil.InputFinder.bits(scan.condition())) {
+    for (int column : RelOptUtil.InputFinder.bits(condition)) {
       if (!read.contains(column)) {
         read.add(column);
       }
     }
     List<RelDataTypeField> tableFields = scan.getTable().getRowType().getFieldList();
     List<String> names = read.stream().map(i -> tableFields.get(i).getName()).toList();
-    RexNode overRead = scan.condition().accept(new RexShuttle() {
+    RexNode overRead = condition.accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         return new RexInputRef(read.indexOf(ref.getIndex()), ref.getType());
       }
     });
-    List<RowFilter.Conjunct> condition = compiler.compileConjuncts(overRead);
-    return new Built(names, false, condition, scan.columns().size());
+    List<RowFilter.Conjunct> conjuncts = compiler.compileConjuncts(overRead);
+    return new Built(names, false, conjuncts, scan.columns().size(), keyFilter);
   }
 }

@@ -2,8 +2,10 @@ package io.floe.engine.planner;
 
 import io.floe.engine.exec.JoinKeyFilter;
 import io.floe.engine.exec.JoinKeyFilterOperator;
+import io.floe.engine.exec.JoinKeyFilterRows;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
@@ -39,25 +41,56 @@ final class JoinKeyFilters {
 
   /** A join key filter to place on the producers of a probe-side node, on its columns {@code keys}. */
   record Pending(JoinKeyFilter filter, int[] keys, PlanNode join) {
+    /** This filter on the columns {@code keys} of another node (a scan below the node it was planned for). */
+    Pending on(int[] keys) {
+      return new Pending(filter, keys, join);
+    }
+
     /**
-     * {@code source} with its producers' rows filtered; EXPLAIN shows the filter on the join's node, EXPLAIN
-     * ANALYZE the rows it dropped.
+     * The filter's test, one per producer: EXPLAIN shows the filter on the join's node ({@code where} added to its
+     * line), EXPLAIN ANALYZE the rows it dropped over all producers.
      */
-    Fragments.Source filtering(Fragments.Source source) {
-      JoinKeyFilterOperator.Counts counts = new JoinKeyFilterOperator.Counts();
-      join.detail("probe rows filtered by the build keys before the exchange");
+    Supplier<JoinKeyFilterRows> placed(String where) {
+      JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
+      join.detail("probe rows filtered by the build keys before the exchange" + where);
       join.measure(counts::toString);
+      return () -> new JoinKeyFilterRows(filter, keys, counts);
+    }
+
+    /** {@code source} with its producers' rows filtered. */
+    Fragments.Source filtering(Fragments.Source source) {
+      Supplier<JoinKeyFilterRows> rows = placed("");
       if (source instanceof Fragments.Leaf leaf) {
         return new Fragments.Leaf(leaf.node(),
-            task -> new JoinKeyFilterOperator(leaf.tasks().apply(task), filter, keys, counts));
+            task -> new JoinKeyFilterOperator(leaf.tasks().apply(task), rows.get()));
       }
-      return new Fragments.Single(
-          new JoinKeyFilterOperator(((Fragments.Single) source).operator(), filter, keys, counts));
+      return new Fragments.Single(new JoinKeyFilterOperator(((Fragments.Single) source).operator(), rows.get()));
     }
   }
 
   /** Where on the probe side a join's key filter goes: a node whose producers' rows carry the keys as {@code keys}. */
   record Target(RelNode rel, int[] keys) {
+    /**
+     * The scan at the bottom of this target, a leaf fragment's top (filters and projections over a scan), with the
+     * keys as its columns; null when a projection computes a key. Tested in the scan, on its Arrow vectors, the
+     * filter spares the other columns' reading for the rows it drops.
+     */
+    Target scan() {
+      RelNode rel = this.rel;
+      int[] at = keys;
+      while (!(rel instanceof FloeTableScan)) {
+        if (rel instanceof Project project) {
+          at = passedOn(project, at);
+          if (at == null) {
+            return null;
+          }
+        } else if (!(rel instanceof Filter)) {
+          return null;
+        }
+        rel = rel.getInput(0);
+      }
+      return new Target(rel, at);
+    }
   }
 
   /**
@@ -77,11 +110,9 @@ final class JoinKeyFilters {
         below = at;
         input = filter.getInput();
       } else if (rel instanceof Project project) {
-        for (int k = 0; k < at.length; k++) {
-          if (!(project.getProjects().get(at[k]) instanceof RexInputRef ref)) {
-            return new Target(rel, at);
-          }
-          below[k] = ref.getIndex();
+        below = passedOn(project, at);
+        if (below == null) {
+          return new Target(rel, at);
         }
         input = project.getInput();
       } else if (rel instanceof Aggregate aggregate && aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
@@ -100,5 +131,17 @@ final class JoinKeyFilters {
       at = below;
     }
     return new Target(rel, at);
+  }
+
+  /** The input columns {@code project} passes on as its columns {@code keys}; null when it computes one. */
+  private static int[] passedOn(Project project, int[] keys) {
+    int[] below = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      if (!(project.getProjects().get(keys[k]) instanceof RexInputRef ref)) {
+        return null;
+      }
+      below[k] = ref.getIndex();
+    }
+    return below;
   }
 }

@@ -56,6 +56,7 @@ import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
@@ -77,6 +78,8 @@ public final class PhysicalPlanner {
   /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
   private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG,
       SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
+  /** EXPLAIN's note on a filter the scan below it evaluates. */
+  private static final String FILTER_IN_SCAN = "evaluated in the scan below, on its Arrow vectors";
 
   private final BufferAllocator allocator;
   private final int workers;
@@ -93,6 +96,8 @@ public final class PhysicalPlanner {
   private final Map<List<String>, WorkTable> workTables = new HashMap<>();
   /** The join key filters to place on the producers of the probe-side nodes being built, by node. */
   private final Map<RelNode, JoinKeyFilters.Pending> probeFilters = new IdentityHashMap<>();
+  /** The join key filters to test in the scans of leaf fragments, by scan. */
+  private final Map<RelNode, JoinKeyFilters.Pending> scanKeyFilters = new IdentityHashMap<>();
   private SpillDirectory spillDirectory;
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
@@ -165,7 +170,11 @@ public final class PhysicalPlanner {
   private Operator buildOperator(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
     if (rel instanceof FloeTableScan scan) {
-      return scanTasks(scan, compiler, 1).apply(0);
+      return scanTasks(scan, null, 1).apply(0);
+    }
+    if (rel instanceof Filter filter && filter.getInput() instanceof FloeTableScan) {
+      building.peek().detail(FILTER_IN_SCAN);
+      return buildLeaf(filter.getInput(), filter.getCondition()).tasks().apply(0);
     }
     if (rel instanceof RowSource source) {
       return new ValuesOperator(source.rows(), rel.getRowType().getFieldCount());
@@ -273,11 +282,20 @@ public final class PhysicalPlanner {
       return source(rel);
     }
     JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
-    probeFilters.put(target.rel(), new JoinKeyFilters.Pending(filter, target.keys(), building.peek()));
+    JoinKeyFilters.Target scan = isLeaf(target.rel()) ? target.scan() : null;
+    JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, target.keys(), building.peek());
+    if (scan != null) {
+      scanKeyFilters.put(scan.rel(), pending.on(scan.keys()));
+    } else {
+      probeFilters.put(target.rel(), pending);
+    }
     try {
       return source(rel);
     } finally {
       probeFilters.remove(target.rel());
+      if (scan != null) {
+        scanKeyFilters.remove(scan.rel());
+      }
     }
   }
 
@@ -290,6 +308,14 @@ public final class PhysicalPlanner {
 
   /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
   private Fragments.Leaf buildLeaf(RelNode rel) {
+    return buildLeaf(rel, null);
+  }
+
+  /**
+   * The per-task operators of a leaf; {@code folded} (null: none) is the condition of a filter directly above the
+   * scan {@code rel}, evaluated by the scan.
+   */
+  private Fragments.Leaf buildLeaf(RelNode rel, RexNode folded) {
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
     building.peek().add(node);
     building.push(node);
@@ -297,8 +323,13 @@ public final class PhysicalPlanner {
       ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
       IntFunction<Operator> tasks;
       if (rel instanceof FloeTableScan scan) {
-        tasks = scanTasks(scan, compiler, workers);
-        node.detail("split over " + workers + " tasks: files by size, row groups of large files");
+        tasks = scanTasks(scan, folded, workers);
+        if (workers > 1) {
+          node.detail("split over " + workers + " tasks: files by size, row groups of large files");
+        }
+      } else if (rel instanceof Filter filter && filter.getInput() instanceof FloeTableScan) {
+        node.detail(FILTER_IN_SCAN);
+        tasks = buildLeaf(filter.getInput(), filter.getCondition()).tasks();
       } else {
         IntFunction<Operator> inputs = buildLeaf(rel.getInput(0)).tasks();
         UnaryOperator<Operator> operator = rowOperator(rel, compiler);
@@ -311,10 +342,17 @@ public final class PhysicalPlanner {
     }
   }
 
-  /** Task i's scan of {@code scan}'s share i of {@code tasks} and the operators of its pushed filter. */
-  private IntFunction<Operator> scanTasks(FloeTableScan scan, ExprCompiler compiler, int tasks) {
+  /**
+   * Task i's scan of {@code scan}'s share i of {@code tasks} and the operators of its pushed filter, of
+   * {@code folded} (the condition of a filter directly above it; null: none) and of a join's key filter on its rows.
+   */
+  private IntFunction<Operator> scanTasks(FloeTableScan scan, RexNode folded, int tasks) {
     scan.requireColumnsAtPinnedSnapshot();
-    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, compiler);
+    JoinKeyFilters.Pending keyFilter = scanKeyFilters.remove(scan);
+    RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, folded,
+        keyFilter == null ? null : keyFilter.placed(", in the scan of " + String.join(".", scan.getTable().getQualifiedName())),
+        new ExprCompiler(rexBuilder), rexBuilder);
     SplitScan split = built.split(scan, tasks);
     scans.add(split);
     return task -> built.operator(split, task, allocator);

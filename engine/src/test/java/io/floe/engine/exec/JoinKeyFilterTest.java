@@ -64,13 +64,13 @@ class JoinKeyFilterTest {
   @Test
   void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
     JoinKeyFilter filter = new JoinKeyFilter(1);
-    JoinKeyFilterOperator.Counts counts = new JoinKeyFilterOperator.Counts();
+    JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
     List<Batch> probe = new ArrayList<>();
     probe.add(longs(1L, 2L, 3L, 4L, null));
     probe.add(longs(5L, 6L, 3L, null, 1L));
     probe.add(longs(7L, 8L, 9L));
     probe.add(longs(null, 10L, 2L));
-    JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(probe), filter, KEY, counts);
+    JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(probe), new JoinKeyFilterRows(filter, KEY, counts));
     Batch first = op.next();
     assertEquals(5, first.size(), "before the build is done every row passes");
     Batch build = longs(1L, 2L, 3L, null);

@@ -118,6 +118,28 @@ class JoinKeyFilterSqlTest {
     }
   }
 
+  @Test
+  void aProbeScanTestsTheKeysBeforeReadingItsOtherColumnsUnlessAProjectionComputesTheKey() throws Exception {
+    TpchOracle oracle = TWO.get();
+    long lineitems = (Long) oracle.actual("SELECT count(*) FROM lineitem").get(0).get(0);
+    String sql = "SELECT count(*), sum(l_extendedprice) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
+        + "WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-02-01' AND l_commitdate < l_receiptdate";
+    String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE " + sql).stream()
+        .map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+    assertTrue(plan.contains(FILTER_LINE + ", in the scan of tpch.lineitem"), plan);
+    assertTrue(plan.contains("evaluated in the scan below"), plan);
+    // the scan hands on only the rows the key filter and the date comparison keep
+    String scanLine = plan.lines().filter(line -> line.contains("Scan tpch.lineitem")).findFirst().orElseThrow();
+    long scanRows = Long.parseLong(scanLine.replaceAll(".*\\[rows=(\\d+) .*", "$1"));
+    assertTrue(scanRows < lineitems / 10, scanLine);
+    oracle.assertSameRows(sql);
+    String computedKey = "SELECT count(*) FROM (SELECT abs(l_orderkey) AS lk FROM lineitem) l JOIN orders "
+        + "ON lk = o_orderkey WHERE o_orderdate < DATE '1992-03-01'";
+    String computedPlan = oracle.explain(computedKey);
+    assertTrue(computedPlan.contains(FILTER_LINE) && !computedPlan.contains("in the scan of"), computedPlan);
+    oracle.assertSameRows(computedKey);
+  }
+
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("joins")
   void turnedOffTheSameRowsAndNoFilter(Boolean filtered, String sql) throws Exception {

@@ -70,6 +70,11 @@ class ScanFilterTest {
         // doubles and integers, IN lists of numbers
         "SELECT k, n, f FROM %s WHERE f > 0.04 AND f <> 0.06 AND i < 500 ORDER BY k, n",
         "SELECT k, n, i FROM %s WHERE i IN (1, 2, 3, 155, 1990) OR n = 7 ORDER BY k, n",
+        // conditions the table format cannot prune by (column against column), evaluated by the scan all the same,
+        // alone and beside pushed conjuncts; a division guarded by an earlier conjunct
+        "SELECT k, n, q, i FROM %s WHERE n < i % 7 ORDER BY k, n",
+        "SELECT k, n, dt FROM %s WHERE k < 30000 AND n * 10 > q AND m IN ('AIR', 'RAIL') ORDER BY k, n",
+        "SELECT k, n FROM %s WHERE q > 0 AND i / q > 4000 ORDER BY k, n",
         // aggregates over the filtered scan
         "SELECT count(*), sum(p4), min(dt), max(m), sum(f) FROM %s WHERE q >= 45",
         "SELECT m, count(*), sum(q) FROM %s WHERE d BETWEEN 0.02 AND 0.04 GROUP BY m ORDER BY m NULLS FIRST");
@@ -101,6 +106,14 @@ class ScanFilterTest {
     assertTrue(((Number) row.get(0)).longValue() > 3 * 8192, "more rows than three batches: " + row);
     for (int c = 1; c < row.size(); c++) {
       assertFalse(row.get(c).equals(row.get(0)), "column " + c + " has NULLs: " + row);
+    }
+  }
+
+  @Test
+  void aFilterDirectlyAboveTheScanRunsInTheScan() throws Exception {
+    for (TpchOracle oracle : new TpchOracle[] {SERIAL.get(), PARALLEL.get()}) {
+      String plan = oracle.explain("SELECT k FROM " + TABLE + " WHERE n < i % 7");
+      assertTrue(plan.contains("evaluated in the scan below"), plan);
     }
   }
 
