@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The build keys of a hash join as a filter for its probe rows ("dynamic filtering" in Trino, a join's runtime
@@ -22,6 +23,8 @@ public final class JoinKeyFilter {
   private static final int MAX_WORDS = 1 << 20;
   /** A filter with more of its bits set than this lets too much through to pay for itself. */
   private static final double MAX_FILL = 0.4;
+  /** The longest an awaited filter's probe side waits for the build side's last part. */
+  private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final int parts;
   private final List<int[]> partHashes = new ArrayList<>();
@@ -33,16 +36,29 @@ public final class JoinKeyFilter {
   private volatile boolean effective;
 
   private final int maxWords;
+  /** Whether the probe side's producers wait for the last part before their first row (see {@link #awaited}). */
+  private final boolean awaited;
 
-  /** A filter built by {@code parts} tasks (1 for a broadcast join's shared table). */
+  /** A filter built by {@code parts} tasks (1 for a broadcast join's shared table), not awaited. */
   public JoinKeyFilter(int parts) {
-    this(parts, MAX_WORDS);
+    this(parts, MAX_WORDS, false);
+  }
+
+  /**
+   * A filter built by {@code parts} tasks whose probe side, if {@code awaited}, waits for all of them (up to a
+   * minute) before testing its first row, instead of letting the rows through unchecked: for joins whose probe side
+   * starts once a task has built its table and whose build side needs nothing from the probe side (not a salted
+   * join, whose build side waits for the probe side's sample of heavy keys).
+   */
+  public JoinKeyFilter(int parts, boolean awaited) {
+    this(parts, MAX_WORDS, awaited);
   }
 
   /** A filter of at most {@code maxWords} 64-bit words (a power of two). */
-  JoinKeyFilter(int parts, int maxWords) {
+  JoinKeyFilter(int parts, int maxWords, boolean awaited) {
     this.parts = parts;
     this.maxWords = maxWords;
+    this.awaited = awaited;
   }
 
   /**
@@ -84,6 +100,7 @@ public final class JoinKeyFilter {
     }
     effective = set <= MAX_FILL * 64.0 * words.length;
     ready = true;
+    notifyAll();
   }
 
   /** Whether every task added its keys. */
@@ -94,6 +111,28 @@ public final class JoinKeyFilter {
   /** Whether the filter is ready and selective enough to apply. */
   boolean applies() {
     return ready && effective;
+  }
+
+  /**
+   * Whether the filter applies, once every part is added if the filter is awaited (waiting at most
+   * {@link #MAX_WAIT_NANOS}, and not once interrupted: the query is then ending).
+   */
+  boolean appliesOnceReady() {
+    if (awaited && !ready) {
+      synchronized (this) {
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        long left;
+        while (!ready && (left = deadline - System.nanoTime()) > 0) {
+          try {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+      }
+    }
+    return applies();
   }
 
   /** Whether a row whose key hashes to {@code hash} may have a match (false: surely none). Only once ready. */

@@ -35,6 +35,16 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
 
   /** The distribution of a join of {@code type} with the estimated input rows. */
   static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, DistributionSettings settings) {
+    return choose(type, leftRows, rightRows, false, false, settings);
+  }
+
+  /**
+   * The distribution of a join of {@code type} with the estimated input rows, whose left (right) join keys are
+   * unique if {@code leftUnique} ({@code rightUnique}): a side with unique keys has no heavy key, so it is not
+   * salted (which would start it before the build side and let its rows pass the join key filter unchecked).
+   */
+  static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, boolean leftUnique,
+      boolean rightUnique, DistributionSettings settings) {
     String estimates = String.format("estimated rows left %.0f, right %.0f", leftRows, rightRows);
     if (BROADCASTABLE.contains(type) && rightRows <= settings.broadcastRowLimit()) {
       return new JoinDistribution(Strategy.BROADCAST, Salted.NONE, leftRows, rightRows,
@@ -59,6 +69,10 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
         default:
           salted = Salted.NONE;
       }
+    }
+    if (salted == Salted.LEFT && leftUnique || salted == Salted.RIGHT && rightUnique) {
+      why += "; no skew salting: the " + salted.name().toLowerCase() + " side's keys are unique";
+      salted = Salted.NONE;
     }
     return new JoinDistribution(Strategy.PARTITIONED, salted, leftRows, rightRows, why);
   }

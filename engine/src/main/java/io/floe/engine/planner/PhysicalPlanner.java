@@ -493,13 +493,15 @@ public final class PhysicalPlanner {
       double rightRows = estimates.rows(join.getRight());
       JoinDistribution distribution = buildLeftNote != null
           ? JoinDistribution.partitionedBuildingLeft(type, leftRows, rightRows)
-          : JoinDistribution.choose(type, leftRows, rightRows, settings);
+          : JoinDistribution.choose(type, leftRows, rightRows, uniqueKeys(join.getLeft(), lk),
+              uniqueKeys(join.getRight(), rk), settings);
       // the tasks of a broadcast join on this machine probe one table, built once from the broadcast build side
       SharedJoinBuild shared = distribution.strategy() == JoinDistribution.Strategy.BROADCAST
           ? new SharedJoinBuild() : null;
       boolean buildsLeft = buildLeftNote != null;
       JoinKeyFilter keyFilter = JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
-          ? new JoinKeyFilter(shared != null ? 1 : workers) : null;
+          ? new JoinKeyFilter(shared != null ? 1 : workers, distribution.salted() == JoinDistribution.Salted.NONE)
+          : null;
       Fragments.Source left = buildsLeft ? source(join.getLeft()) : probeSource(join.getLeft(), lk, keyFilter);
       Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter) : source(join.getRight());
       // the probe side starts once a task built its table, so its producers filter from their first row
@@ -514,6 +516,11 @@ public final class PhysicalPlanner {
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
     return hashJoin.apply(left, right);
+  }
+
+  /** Whether the planner's metadata knows the columns {@code keys} of {@code rel} to be unique. */
+  private static boolean uniqueKeys(RelNode rel, int[] keys) {
+    return Boolean.TRUE.equals(rel.getCluster().getMetadataQuery().areColumnsUnique(rel, ImmutableBitSet.of(keys)));
   }
 
   private Operator sort(Sort sort) {

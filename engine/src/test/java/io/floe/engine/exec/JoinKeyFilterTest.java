@@ -3,6 +3,7 @@ package io.floe.engine.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,6 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The join key filter: never drops a row with a match, drops most rows without, and only once every task built. */
@@ -50,7 +56,7 @@ class JoinKeyFilterTest {
 
   @Test
   void aBuildTooLargeForTheBitsTurnsTheFilterOff() {
-    JoinKeyFilter filter = new JoinKeyFilter(1, 64);
+    JoinKeyFilter filter = new JoinKeyFilter(1, 64, false);
     Long[] many = new Long[200_000];
     for (int i = 0; i < many.length; i++) {
       many[i] = (long) i;
@@ -80,6 +86,29 @@ class JoinKeyFilterTest {
     assertNull(op.next());
     assertEquals("join key filter: dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
         counts.toString());
+  }
+
+  @Test
+  void anAwaitedFilterHoldsTheProbeSideUntilTheLastPartIsAdded() throws Exception {
+    JoinKeyFilter filter = new JoinKeyFilter(2, true);
+    JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
+    JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(List.of(longs(1L, 2L, 3L, 4L))),
+        new JoinKeyFilterRows(filter, KEY, counts));
+    ExecutorService probe = Executors.newSingleThreadExecutor();
+    try {
+      Future<Batch> first = probe.submit(op::next);
+      Batch part = longs(1L, 2L);
+      filter.add(Keys.hashes(part, KEY), part.size(), null);
+      assertThrows(TimeoutException.class, () -> first.get(200, TimeUnit.MILLISECONDS),
+          "the probe side waits for the second part");
+      Batch last = longs(3L);
+      filter.add(Keys.hashes(last, KEY), last.size(), null);
+      assertEquals(List.of(1L, 2L, 3L), values(first.get(30, TimeUnit.SECONDS)));
+      assertEquals("join key filter: dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
+          counts.toString());
+    } finally {
+      probe.shutdownNow();
+    }
   }
 
   private static Batch longs(Long... values) {

@@ -140,6 +140,38 @@ class JoinKeyFilterSqlTest {
     oracle.assertSameRows(computedKey);
   }
 
+  @Test
+  void aPartitionedJoinsProbeSideWaitsForEveryTaskSoEveryRowIsChecked() throws Exception {
+    TpchOracle oracle = FOUR.get();
+    oracle.session().broadcastJoinRowLimit(0).skewSalting(false);
+    try {
+      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT count(*) FROM lineitem JOIN orders "
+          + "ON l_orderkey = o_orderkey WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'")
+          .stream().map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+      assertTrue(plan.contains("partitioned join (estimated"), plan);
+      assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
+    } finally {
+      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT).skewSalting(true);
+    }
+  }
+
+  @Test
+  void aProbeSideGroupedByTheJoinKeyIsNotSaltedSoItWaitsForTheFilter() throws Exception {
+    TpchOracle oracle = FOUR.get();
+    oracle.session().broadcastJoinRowLimit(0);
+    try {
+      String sql = "SELECT count(*), sum(n) FROM (SELECT l_orderkey, count(*) AS n FROM lineitem GROUP BY l_orderkey) "
+          + "l JOIN orders ON l_orderkey = o_orderkey WHERE o_orderdate < DATE '1992-06-01'";
+      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE " + sql).stream()
+          .map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+      assertTrue(plan.contains("no skew salting: the left side's keys are unique"), plan);
+      assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
+      oracle.assertSameRows(sql);
+    } finally {
+      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+    }
+  }
+
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("joins")
   void turnedOffTheSameRowsAndNoFilter(Boolean filtered, String sql) throws Exception {
