@@ -95,26 +95,29 @@ class JoinKeyFilterSqlTest {
   void aProbeSideGroupedByTheJoinKeyIsFilteredBelowTheGrouping() throws Exception {
     TpchOracle oracle = TWO.get();
     long lineitems = (Long) oracle.actual("SELECT count(*) FROM lineitem").get(0).get(0);
-    String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT o_orderkey, n FROM (SELECT l_orderkey, "
+    String plan = analyze(oracle, "SELECT o_orderkey, n FROM (SELECT l_orderkey, "
         + "count(*) AS n FROM lineitem GROUP BY l_orderkey) l JOIN orders ON l_orderkey = o_orderkey "
-        + "WHERE o_totalprice > 400000").stream().map(row -> (String) row.get(0))
-        .collect(java.util.stream.Collectors.joining("\n"));
+        + "WHERE o_totalprice > 400000");
     // every lineitem row passes the filter's operator (checked or not): it runs on the grouping's input
     assertTrue(plan.contains(" of " + lineitems + " probe rows"), plan);
   }
 
   @Test
-  void aBroadcastJoinsProbeSideStartsOnceTheTableIsBuiltSoEveryRowIsChecked() throws Exception {
-    TpchOracle oracle = TWO.get();
-    oracle.session().broadcastJoinRowLimit(1_000_000);
+  void aBroadcastOrUnsaltedPartitionedJoinsProbeSideWaitsForTheBuildSoEveryRowIsChecked() throws Exception {
+    TpchOracle oracle = FOUR.get();
+    String sql = "SELECT count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
+        + "WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'";
     try {
-      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT count(*) FROM lineitem JOIN orders "
-          + "ON l_orderkey = o_orderkey WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'")
-          .stream().map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
-      assertTrue(plan.contains("broadcast join"), plan);
-      assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
+      oracle.session().broadcastJoinRowLimit(1_000_000);
+      String broadcast = analyze(oracle, sql);
+      assertTrue(broadcast.contains("broadcast join") && broadcast.contains("probe rows (0 passed unchecked"),
+          broadcast);
+      oracle.session().broadcastJoinRowLimit(0).skewSalting(false);
+      String partitioned = analyze(oracle, sql);
+      assertTrue(partitioned.contains("partitioned join (estimated")
+          && partitioned.contains("probe rows (0 passed unchecked"), partitioned);
     } finally {
-      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT).skewSalting(true);
     }
   }
 
@@ -124,8 +127,7 @@ class JoinKeyFilterSqlTest {
     long lineitems = (Long) oracle.actual("SELECT count(*) FROM lineitem").get(0).get(0);
     String sql = "SELECT count(*), sum(l_extendedprice) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
         + "WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1994-02-01' AND l_commitdate < l_receiptdate";
-    String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE " + sql).stream()
-        .map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+    String plan = analyze(oracle, sql);
     assertTrue(plan.contains(FILTER_LINE + ", in the scan of tpch.lineitem"), plan);
     assertTrue(plan.contains("evaluated in the scan below"), plan);
     // the scan hands on only the rows the key filter and the date comparison keep
@@ -141,29 +143,13 @@ class JoinKeyFilterSqlTest {
   }
 
   @Test
-  void aPartitionedJoinsProbeSideWaitsForEveryTaskSoEveryRowIsChecked() throws Exception {
-    TpchOracle oracle = FOUR.get();
-    oracle.session().broadcastJoinRowLimit(0).skewSalting(false);
-    try {
-      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE SELECT count(*) FROM lineitem JOIN orders "
-          + "ON l_orderkey = o_orderkey WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'")
-          .stream().map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
-      assertTrue(plan.contains("partitioned join (estimated"), plan);
-      assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
-    } finally {
-      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT).skewSalting(true);
-    }
-  }
-
-  @Test
   void aProbeSideGroupedByTheJoinKeyIsNotSaltedSoItWaitsForTheFilter() throws Exception {
     TpchOracle oracle = FOUR.get();
     oracle.session().broadcastJoinRowLimit(0);
     try {
       String sql = "SELECT count(*), sum(n) FROM (SELECT l_orderkey, count(*) AS n FROM lineitem GROUP BY l_orderkey) "
           + "l JOIN orders ON l_orderkey = o_orderkey WHERE o_orderdate < DATE '1992-06-01'";
-      String plan = ResultRows.query(oracle.session(), "EXPLAIN ANALYZE " + sql).stream()
-          .map(row -> (String) row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+      String plan = analyze(oracle, sql);
       assertTrue(plan.contains("no skew salting: the left side's keys are unique"), plan);
       assertTrue(plan.contains("probe rows (0 passed unchecked"), plan);
       oracle.assertSameRows(sql);
@@ -183,5 +169,11 @@ class JoinKeyFilterSqlTest {
     } finally {
       oracle.session().joinKeyFilters(true);
     }
+  }
+
+  /** EXPLAIN ANALYZE of {@code sql}, one line per row. */
+  private static String analyze(TpchOracle oracle, String sql) throws Exception {
+    return ResultRows.query(oracle.session(), "EXPLAIN ANALYZE " + sql).stream().map(row -> (String) row.get(0))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 }
