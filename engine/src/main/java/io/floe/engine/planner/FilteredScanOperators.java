@@ -35,7 +35,7 @@ final class FilteredScanOperators {
    * with the join key filter's test per task (or null).
    */
   record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int outputWidth,
-      Supplier<JoinKeyFilterRows> keyFilter) {
+      List<Supplier<JoinKeyFilterRows>> keyFilters) {
     /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
     SplitScan split(FloeTableScan scan, int tasks) {
       return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
@@ -48,9 +48,9 @@ final class FilteredScanOperators {
           outputWidth));
     }
 
-    /** The condition's conjuncts, with the join key filter's after the leading cheap ones. */
+    /** The condition's conjuncts, with the join key filters' after the leading cheap ones. */
     private List<RowFilter.Conjunct> conjuncts() {
-      if (keyFilter == null) {
+      if (keyFilters.isEmpty()) {
         return condition;
       }
       List<RowFilter.Conjunct> conjuncts = new ArrayList<>(condition);
@@ -58,17 +58,19 @@ final class FilteredScanOperators {
       while (at < conjuncts.size() && conjuncts.get(at).cheap()) {
         at++;
       }
-      JoinKeyFilterRows keys = keyFilter.get();
-      conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false));
+      for (Supplier<JoinKeyFilterRows> keyFilter : keyFilters) {
+        JoinKeyFilterRows keys = keyFilter.get();
+        conjuncts.add(at++, new RowFilter.Conjunct(keys, keys.keys(), false));
+      }
       return conjuncts;
     }
   }
 
   /**
    * The operators of {@code scan} with {@code folded} (null: none), the condition of a filter directly above it (over
-   * the scan's columns), and {@code keyFilter} (null: none), a join key filter's test on the scan's columns.
+   * the scan's columns), and {@code keyFilters}, join key filters' tests on the scan's columns.
    */
-  static Built build(FloeTableScan scan, RexNode folded, Supplier<JoinKeyFilterRows> keyFilter,
+  static Built build(FloeTableScan scan, RexNode folded, List<Supplier<JoinKeyFilterRows>> keyFilters,
       ExprCompiler compiler, RexBuilder rexBuilder) {
     RexNode condition = scan.condition();
     if (folded != null) {
@@ -82,7 +84,7 @@ final class FilteredScanOperators {
     }
     if (condition == null) {
       int width = scan.columns().size();
-      return new Built(scan.columnNames(), true, keyFilter == null ? null : List.of(), width, keyFilter);
+      return new Built(scan.columnNames(), true, keyFilters.isEmpty() ? null : List.of(), width, keyFilters);
     }
     List<Integer> read = new ArrayList<>(scan.columns());
     for (int column : RelOptUtil.InputFinder.bits(condition)) {
@@ -99,6 +101,6 @@ final class FilteredScanOperators {
       }
     });
     List<RowFilter.Conjunct> conjuncts = compiler.compileConjuncts(overRead);
-    return new Built(names, false, conjuncts, scan.columns().size(), keyFilter);
+    return new Built(names, false, conjuncts, scan.columns().size(), keyFilters);
   }
 }

@@ -3,12 +3,17 @@ package io.floe.engine.planner;
 import io.floe.engine.exec.JoinKeyFilter;
 import io.floe.engine.exec.JoinKeyFilterOperator;
 import io.floe.engine.exec.JoinKeyFilterRows;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexInputRef;
@@ -68,6 +73,32 @@ final class JoinKeyFilters {
     }
   }
 
+  /**
+   * The key filters waiting for the nodes they are to be placed on, while the plan below the joins that made them
+   * is built: a node may get the filters of several joins (q05's lineitem scan those of its orders and suppliers).
+   */
+  static final class Placements {
+    private final Map<RelNode, List<Pending>> byNode = new IdentityHashMap<>();
+
+    void add(RelNode rel, Pending pending) {
+      byNode.computeIfAbsent(rel, r -> new ArrayList<>()).add(pending);
+    }
+
+    /** Withdraws {@code pending} from {@code rel} if it was not taken. */
+    void withdraw(RelNode rel, Pending pending) {
+      List<Pending> pendings = byNode.get(rel);
+      if (pendings != null && pendings.remove(pending) && pendings.isEmpty()) {
+        byNode.remove(rel);
+      }
+    }
+
+    /** The filters waiting for {@code rel}, taken (none: an empty list). */
+    List<Pending> take(RelNode rel) {
+      List<Pending> pendings = byNode.remove(rel);
+      return pendings == null ? List.of() : pendings;
+    }
+  }
+
   /** Where on the probe side a join's key filter goes: a node whose producers' rows carry the keys as {@code keys}. */
   record Target(RelNode rel, int[] keys) {
     /**
@@ -94,11 +125,12 @@ final class JoinKeyFilters {
   }
 
   /**
-   * The deepest node of the probe side {@code probe} whose rows determine the probe rows' keys {@code keys} one to
-   * one, going down through projections that pass the keys on, filters, and aggregations grouping by the keys (a
-   * group whose key has no match yields nothing, so neither do its rows), and stopping at a leaf fragment's top
-   * ({@code isLeaf}) or any other node. Dropping that node's rows without a match drops exactly the probe rows
-   * without one.
+   * The deepest node of the probe side {@code probe} whose rows carry the probe rows' keys {@code keys}, going down
+   * through projections that pass the keys on, filters, aggregations grouping by the keys (a group whose key has no
+   * match yields nothing, so neither do its rows), and the input of an INNER or SEMI join that holds all the keys
+   * (a joined row has its input row's key: Trino pushes dynamic filters through joins the same way), and stopping at
+   * a leaf fragment's top ({@code isLeaf}) or any other node. Dropping that node's rows without a match drops only
+   * rows that would yield no probe row with a match.
    */
   static Target target(RelNode probe, int[] keys, Predicate<RelNode> isLeaf) {
     RelNode rel = probe;
@@ -115,6 +147,18 @@ final class JoinKeyFilters {
           return new Target(rel, at);
         }
         input = project.getInput();
+      } else if (rel instanceof Join join && (join.getJoinType() == JoinRelType.INNER
+          || join.getJoinType() == JoinRelType.SEMI)) {
+        int leftWidth = join.getLeft().getRowType().getFieldCount();
+        if (Arrays.stream(at).allMatch(k -> k < leftWidth)) {
+          below = at;
+          input = join.getLeft();
+        } else if (join.getJoinType() == JoinRelType.INNER && Arrays.stream(at).allMatch(k -> k >= leftWidth)) {
+          below = Arrays.stream(at).map(k -> k - leftWidth).toArray();
+          input = join.getRight();
+        } else {
+          break;
+        }
       } else if (rel instanceof Aggregate aggregate && aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
         List<Integer> groups = aggregate.getGroupSet().asList();
         for (int k = 0; k < at.length; k++) {

@@ -7,6 +7,7 @@ import io.floe.engine.exec.GroupingSetsOperator;
 import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.HashJoinOperator;
 import io.floe.engine.exec.JoinKeyFilter;
+import io.floe.engine.exec.JoinKeyFilterRows;
 import io.floe.engine.exec.SharedJoinBuild;
 import io.floe.engine.exec.LimitOperator;
 import io.floe.engine.exec.Operator;
@@ -95,9 +96,9 @@ public final class PhysicalPlanner {
   /** The working tables of the recursive queries being built, by the name their steps scan. */
   private final Map<List<String>, WorkTable> workTables = new HashMap<>();
   /** The join key filters to place on the producers of the probe-side nodes being built, by node. */
-  private final Map<RelNode, JoinKeyFilters.Pending> probeFilters = new IdentityHashMap<>();
+  private final JoinKeyFilters.Placements probeFilters = new JoinKeyFilters.Placements();
   /** The join key filters to test in the scans of leaf fragments, by scan. */
-  private final Map<RelNode, JoinKeyFilters.Pending> scanKeyFilters = new IdentityHashMap<>();
+  private final JoinKeyFilters.Placements scanKeyFilters = new JoinKeyFilters.Placements();
   private SpillDirectory spillDirectory;
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
@@ -284,26 +285,25 @@ public final class PhysicalPlanner {
     JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
     JoinKeyFilters.Target scan = isLeaf(target.rel()) ? target.scan() : null;
     JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, target.keys(), building.peek());
-    if (scan != null) {
-      scanKeyFilters.put(scan.rel(), pending.on(scan.keys()));
-    } else {
-      probeFilters.put(target.rel(), pending);
-    }
+    JoinKeyFilters.Placements placements = scan != null ? scanKeyFilters : probeFilters;
+    RelNode place = scan != null ? scan.rel() : target.rel();
+    JoinKeyFilters.Pending placed = scan != null ? pending.on(scan.keys()) : pending;
+    placements.add(place, placed);
     try {
       return source(rel);
     } finally {
-      probeFilters.remove(target.rel());
-      if (scan != null) {
-        scanKeyFilters.remove(scan.rel());
-      }
+      placements.withdraw(place, placed);
     }
   }
 
   /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
   private Fragments.Source source(RelNode rel) {
-    JoinKeyFilters.Pending probeFilter = probeFilters.remove(rel);
+    List<JoinKeyFilters.Pending> keyFilters = probeFilters.take(rel);
     Fragments.Source source = isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
-    return probeFilter == null ? source : probeFilter.filtering(source);
+    for (JoinKeyFilters.Pending keyFilter : keyFilters) {
+      source = keyFilter.filtering(source);
+    }
+    return source;
   }
 
   /** The per-task operators of a leaf ({@link #isLeaf}), recorded in the plan tree like {@link #build}. */
@@ -348,10 +348,11 @@ public final class PhysicalPlanner {
    */
   private IntFunction<Operator> scanTasks(FloeTableScan scan, RexNode folded, int tasks) {
     scan.requireColumnsAtPinnedSnapshot();
-    JoinKeyFilters.Pending keyFilter = scanKeyFilters.remove(scan);
+    String inScan = ", in the scan of " + String.join(".", scan.getTable().getQualifiedName());
+    List<Supplier<JoinKeyFilterRows>> keyFilters = scanKeyFilters.take(scan).stream()
+        .map(keyFilter -> keyFilter.placed(inScan)).toList();
     RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
-    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, folded,
-        keyFilter == null ? null : keyFilter.placed(", in the scan of " + String.join(".", scan.getTable().getQualifiedName())),
+    FilteredScanOperators.Built built = FilteredScanOperators.build(scan, folded, keyFilters,
         new ExprCompiler(rexBuilder), rexBuilder);
     SplitScan split = built.split(scan, tasks);
     scans.add(split);

@@ -61,6 +61,16 @@ class JoinKeyFilterSqlTest {
         Arguments.of(true, "SELECT o_orderkey, n FROM (SELECT l_orderkey, count(*) AS n FROM lineitem "
             + "WHERE l_quantity > 10 GROUP BY l_orderkey) l JOIN orders ON l_orderkey = o_orderkey "
             + "WHERE o_totalprice > 400000 ORDER BY 1"),
+        // q05's shape: the suppliers' keys pass through the lineitem-orders join to the lineitem scan; through a
+        // SEMI join's left side; not through a LEFT join (its own filter is not planned)
+        Arguments.of(true, "SELECT s_nationkey, count(*), sum(l_extendedprice) FROM lineitem JOIN orders "
+            + "ON l_orderkey = o_orderkey JOIN supplier ON l_suppkey = s_suppkey WHERE o_orderdate < DATE '1993-06-01' "
+            + "AND s_nationkey IN (3, 7) GROUP BY s_nationkey ORDER BY 1"),
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM (SELECT * FROM lineitem WHERE l_orderkey IN "
+            + "(SELECT o_orderkey FROM orders WHERE o_totalprice > 200000)) l JOIN supplier ON l_suppkey = s_suppkey "
+            + "WHERE s_acctbal > 9000"),
+        Arguments.of(true, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN " + NULLABLE_ORDERS
+            + " ON l_orderkey = o.ok JOIN supplier ON l_suppkey = s_suppkey WHERE s_acctbal > 9000"),
         // LEFT and FULL keep probe rows without a match: no filter
         Arguments.of(false, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN "
             + NULLABLE_ORDERS + " ON l_orderkey = o.ok"),
@@ -100,6 +110,14 @@ class JoinKeyFilterSqlTest {
         + "WHERE o_totalprice > 400000");
     // every lineitem row passes the filter's operator (checked or not): it runs on the grouping's input
     assertTrue(plan.contains(" of " + lineitems + " probe rows"), plan);
+  }
+
+  @Test
+  void aFilterPassesThroughAnInnerJoinToTheScanOfTheInputWithItsKey() throws Exception {
+    TpchOracle oracle = TWO.get();
+    String plan = oracle.explain("SELECT count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
+        + "JOIN supplier ON l_suppkey = s_suppkey WHERE o_orderdate < DATE '1993-06-01' AND s_nationkey = 3");
+    assertEquals(2, plan.split(FILTER_LINE + ", in the scan of tpch.lineitem", -1).length - 1, plan);
   }
 
   @Test
