@@ -4,6 +4,7 @@ import io.floe.arrow.ArrowRows;
 import io.floe.data.Records;
 import io.floe.data.Record;
 import io.floe.expressions.Binder;
+import io.floe.expressions.SelectivityEstimator;
 import io.floe.expressions.Expression;
 import io.floe.expressions.Expressions;
 import io.floe.io.CloseableIterator;
@@ -194,6 +195,19 @@ public final class TableScan {
   /** The data files to read (after partition and column-bound pruning). */
   public List<FileScanTask> planFiles() {
     return ScanPlanner.plan(io, metadata, snapshot(), tableSchema(), boundFilter(), metrics);
+  }
+
+  /**
+   * The estimated rows of {@code files} (as {@link #planFiles} plans them) that the filter keeps, from their column
+   * statistics ({@link SelectivityEstimator}): at most their record count.
+   */
+  public double estimatedRows(List<FileScanTask> files) {
+    SelectivityEstimator estimator = new SelectivityEstimator(boundFilter());
+    double rows = 0;
+    for (FileScanTask task : files) {
+      rows += task.file().recordCount() * estimator.fraction(task.file().metrics());
+    }
+    return rows;
   }
 
   /** Streams the matching rows as Arrow batches allocated from {@code allocator}; each batch is the caller's to close. */

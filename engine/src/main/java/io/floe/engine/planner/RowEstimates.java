@@ -11,8 +11,9 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
  * Row estimates for distribution choices: Calcite's estimate (snapshot {@code total-records} through selectivity
- * guesses), bounded above by the rows in the files a scan keeps after partition and column-bound pruning, which
- * bounds every filter, projection, sort and aggregate above the scan too.
+ * guesses), bounded above by the rows a scan's filter is estimated to keep in the files it reads after partition and
+ * column-bound pruning (from their column bounds: {@link ScanPruning#estimatedRows()}), which bounds every filter,
+ * projection, sort and aggregate above the scan too.
  */
 final class RowEstimates {
   private final Map<FloeTableScan, ScanPruning> pruning = new IdentityHashMap<>();
@@ -31,7 +32,7 @@ final class RowEstimates {
 
   private double upperBound(RelNode rel) {
     if (rel instanceof FloeTableScan scan) {
-      return pruning(scan).rowsInKeptFiles();
+      return Math.max(1, pruning(scan).estimatedRows());
     }
     if (rel instanceof Filter || rel instanceof Project || rel instanceof Sort || rel instanceof Aggregate) {
       return upperBound(rel.getInput(0));

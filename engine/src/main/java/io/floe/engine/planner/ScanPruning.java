@@ -4,13 +4,16 @@ import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a table scan's pushed filter keeps, from planning its files (manifests and column bounds, no data read):
- * data files kept of the total, files pruned by partition and by column bounds, and the rows in the kept files.
+ * data files kept of the total, files pruned by partition and by column bounds, the rows in the kept files, and how
+ * many of those the filter is estimated to keep from their column bounds (see
+ * {@link io.floe.expressions.SelectivityEstimator}).
  */
 public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPartition, long filesPrunedByBounds,
-    long rowsInKeptFiles) {
+    long rowsInKeptFiles, double estimatedRows) {
 
   /** Plans the files of {@code scan} (in the snapshot it is pinned to, if any). */
   public static ScanPruning of(FloeTableScan scan) {
@@ -23,12 +26,14 @@ public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPar
     ScanMetrics metrics = tableScan.metrics();
     long rows = tasks.stream().mapToLong(t -> t.file().recordCount()).sum();
     return new ScanPruning(metrics.filesTotal(), tasks.size(), metrics.filesSkippedByPartition(),
-        metrics.filesSkippedByMetrics(), rows);
+        metrics.filesSkippedByMetrics(), rows, tableScan.estimatedRows(tasks));
   }
 
   @Override
   public String toString() {
     return "files kept " + filesKept + " of " + filesTotal + " (" + filesPrunedByPartition + " pruned by partition, "
-        + filesPrunedByBounds + " by column bounds), " + rowsInKeptFiles + " rows in kept files";
+        + filesPrunedByBounds + " by column bounds), " + rowsInKeptFiles + " rows in kept files"
+        + (estimatedRows < rowsInKeptFiles ? String.format(Locale.ROOT, ", about %.0f estimated to match from their "
+        + "column bounds", estimatedRows) : "");
   }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Joins whose left input (2500 rows by file pruning) is estimated smaller than the right (5000): the planner swaps the inputs so
+ * Joins whose left input (1000 rows by file pruning and column bounds) is estimated smaller than the right (5000): the planner swaps the inputs so
  * the hash join builds on dims (LEFT and RIGHT joins swap types), EXPLAIN says so with the estimates, and the rows
  * equal DuckDB's, serially and on 4 workers.
  */
@@ -33,12 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuildSideTest {
   private static final int FACT_ROWS = 20_000;
   /**
-   * The first 1000 facts: Calcite guesses half of facts (10000 rows), but the scan keeps one file of 2500 rows, so
-   * the planner's estimate is 2500.
+   * The first 1000 facts: Calcite guesses half of facts (10000 rows), but the scan keeps one file of 2500 rows whose
+   * ids span 0..2499, so the planner's estimate is 1000 (2/5 of the file, from its column bounds).
    */
   private static final String FEW = "(SELECT id, k, v, CASE WHEN id % 10 = 3 THEN NULL ELSE id END AS nk "
       + "FROM facts WHERE id < 1000)";
-  /** A quarter of facts by Calcite's guess (5000 rows), more than 1.5 x the 2500 of {@link #FEW}. */
+  /** A quarter of facts by Calcite's guess (5000 rows), more than 1.5 x the 1000 of {@link #FEW}. */
   private static final String MANY = "(SELECT id, k, v, CASE WHEN id % 7 = 0 THEN NULL ELSE id END AS nk "
       + "FROM facts WHERE v < 50 AND k < 500)";
 
@@ -87,7 +87,7 @@ class BuildSideTest {
       try (FloeSession session = FloeSession.open(warehouse, SkewedTables.SCHEMA).workers(workers)) {
         String plan = explain(session, sql);
         assertTrue(plan.contains("inputs swapped to build on the smaller side: " + swap
-            + " (estimated rows left 2500, right "), plan);
+            + " (estimated rows left 1000, right "), plan);
         if (workers > 1 && swap.startsWith("INNER")) {
           assertTrue(plan.contains("broadcast join (estimated rows left "), "small side broadcast:\n" + plan);
         }

@@ -66,6 +66,22 @@ class ExplainTest {
   }
 
   @Test
+  void aRangeInsideTheKeptFilesIsEstimatedFromTheirColumnBoundsForTheJoinsDistribution() throws SQLException {
+    FloeSession session = oracle.session();
+    try {
+      // a quarter of the one year's file of orders (about 570 of its 2,300 rows) is under the limit; customer is not
+      session.broadcastJoinRowLimit(1000);
+      List<String> plan = lines(session, "EXPLAIN SELECT c_name, sum(o_totalprice) FROM orders JOIN customer "
+          + "ON o_custkey = c_custkey WHERE o_orderdate >= DATE '1993-10-01' AND o_orderdate < DATE '1994-01-01' "
+          + "GROUP BY c_name");
+      assertTrue(has(plan, "estimated to match from their column bounds"), "the scan's estimate");
+      assertTrue(has(plan, "broadcast join (estimated rows left 1500, right 5"), "the quarter's orders broadcast");
+    } finally {
+      session.broadcastJoinRowLimit(io.floe.engine.planner.DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+    }
+  }
+
+  @Test
   void explainShowsPartitionedSaltedJoinsWhenBroadcastIsOff() throws SQLException {
     FloeSession session = oracle.session();
     try {

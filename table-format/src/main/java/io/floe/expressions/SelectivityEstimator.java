@@ -1,0 +1,82 @@
+package io.floe.expressions;
+
+import io.floe.data.Metrics;
+import io.floe.types.SingleValueSerialization;
+import io.floe.types.Type;
+import io.floe.types.TypeId;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Estimates from column statistics the share of a data file's (or row group's) rows that a bound filter keeps, for a
+ * planner's row counts, as Trino and Spark estimate range predicates from column minimum and maximum: a column of
+ * numbers, dates, times or timestamps compared with a constant keeps the part of its values' range
+ * [lower bound, upper bound] that the comparison covers (values assumed spread evenly over it); AND multiplies its
+ * sides' shares (assumed independent), OR adds them (at most 1). Anything else (strings, equality, IN, a column
+ * without both bounds) keeps every row: the estimate errs high, never low, where the statistics say nothing.
+ */
+public final class SelectivityEstimator {
+  private static final Set<TypeId> ORDERED_NUMBERS = EnumSet.of(TypeId.INT, TypeId.LONG, TypeId.FLOAT, TypeId.DOUBLE,
+      TypeId.DECIMAL, TypeId.DATE, TypeId.TIME, TypeId.TIMESTAMP, TypeId.TIMESTAMPTZ);
+
+  private final Expression expr;
+
+  /** An estimator of the bound filter {@code bound} (see {@link Binder#bind}). */
+  public SelectivityEstimator(Expression bound) {
+    this.expr = RewriteNot.rewrite(bound);
+  }
+
+  /** The estimated share, between 0 and 1, of the rows with these statistics (null: none) that the filter keeps. */
+  public double fraction(Metrics metrics) {
+    return metrics == null ? 1 : fraction(expr, metrics);
+  }
+
+  private static double fraction(Expression expr, Metrics metrics) {
+    if (expr instanceof Expression.False) {
+      return 0;
+    } else if (expr instanceof And a) {
+      return fraction(a.left(), metrics) * fraction(a.right(), metrics);
+    } else if (expr instanceof Or o) {
+      return Math.min(1, fraction(o.left(), metrics) + fraction(o.right(), metrics));
+    } else if (expr instanceof BoundPredicate p) {
+      return fraction(p, metrics);
+    }
+    return 1;
+  }
+
+  private static double fraction(BoundPredicate p, Metrics metrics) {
+    Type type = p.field().type();
+    if (!ORDERED_NUMBERS.contains(type.typeId()) || p.literals().size() != 1) {
+      return 1;
+    }
+    Double lower = number(type, metrics.lowerBounds().get(p.fieldId()));
+    Double upper = number(type, metrics.upperBounds().get(p.fieldId()));
+    if (lower == null || upper == null || upper < lower || !(p.literal() instanceof Number literal)) {
+      return 1;
+    }
+    double value = literal.doubleValue();
+    double below = upper.equals(lower) ? (value > lower ? 1 : 0) : clamp((value - lower) / (upper - lower));
+    return switch (p.op()) {
+      case LT, LT_EQ -> below;
+      case GT, GT_EQ -> upper.equals(lower) ? (value < lower ? 1 : 0) : 1 - below;
+      default -> 1;
+    };
+  }
+
+  private static Double number(Type type, ByteBuffer bound) {
+    if (bound == null) {
+      return null;
+    }
+    Object value = SingleValueSerialization.fromBytes(type, bound);
+    if (!(value instanceof Number number)) {
+      return null;
+    }
+    double d = number.doubleValue();
+    return Double.isNaN(d) ? null : d;
+  }
+
+  private static double clamp(double share) {
+    return Math.max(0, Math.min(1, share));
+  }
+}

@@ -1,0 +1,71 @@
+package io.floe.expressions;
+
+import static io.floe.expressions.Expressions.and;
+import static io.floe.expressions.Expressions.equal;
+import static io.floe.expressions.Expressions.greaterThan;
+import static io.floe.expressions.Expressions.greaterThanOrEqual;
+import static io.floe.expressions.Expressions.lessThan;
+import static io.floe.expressions.Expressions.not;
+import static io.floe.expressions.Expressions.or;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.floe.data.Metrics;
+import io.floe.types.NestedField;
+import io.floe.types.Schema;
+import io.floe.types.SingleValueSerialization;
+import io.floe.types.Types;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Shares of a file's rows a filter keeps, estimated from the bounds of its columns. */
+class SelectivityEstimatorTest {
+  private static final Schema SCHEMA = new Schema(
+      NestedField.optional(1, "day", Types.DATE),
+      NestedField.optional(2, "price", Types.DOUBLE),
+      NestedField.optional(3, "name", Types.STRING));
+  private static final double EPSILON = 1e-9;
+  /** Days 100..500, prices 0..10, names a..z. */
+  private static final Metrics FILE = new Metrics(1000, null, null, null, null,
+      Map.of(1, bytes(Types.DATE, 100), 2, bytes(Types.DOUBLE, 0.0), 3, bytes(Types.STRING, "a")),
+      Map.of(1, bytes(Types.DATE, 500), 2, bytes(Types.DOUBLE, 10.0), 3, bytes(Types.STRING, "z")));
+
+  private static ByteBuffer bytes(io.floe.types.Type type, Object value) {
+    return SingleValueSerialization.toBytes(type, value);
+  }
+
+  private static double fraction(Expression filter, Metrics metrics) {
+    return new SelectivityEstimator(Binder.bind(SCHEMA.asStruct(), filter, true)).fraction(metrics);
+  }
+
+  @Test
+  void aRangeKeepsTheShareOfTheBoundsItCovers() {
+    assertEquals(0.25, fraction(lessThan("day", 200), FILE), EPSILON);
+    assertEquals(0.75, fraction(greaterThanOrEqual("day", 200), FILE), EPSILON);
+    // AND multiplies the shares (0.5 * 0.6), OR adds them (at most 1)
+    assertEquals(0.3, fraction(and(greaterThanOrEqual("day", 300), lessThan("day", 340)), FILE), EPSILON);
+    assertEquals(0.05, fraction(and(lessThan("day", 200), greaterThan("price", 8.0)), FILE), EPSILON);
+    assertEquals(0.45, fraction(or(lessThan("day", 200), greaterThan("price", 8.0)), FILE), EPSILON);
+    assertEquals(1.0, fraction(or(lessThan("day", 400), greaterThan("price", 1.0)), FILE), EPSILON);
+  }
+
+  @Test
+  void constantsOutsideTheBoundsKeepAllOrNothing() {
+    assertEquals(0.0, fraction(lessThan("day", 50), FILE), EPSILON);
+    assertEquals(1.0, fraction(lessThan("day", 900), FILE), EPSILON);
+    assertEquals(0.0, fraction(greaterThan("price", 11.0), FILE), EPSILON);
+    Metrics oneDay = new Metrics(10, null, null, null, null, Map.of(1, bytes(Types.DATE, 7)),
+        Map.of(1, bytes(Types.DATE, 7)));
+    assertEquals(1.0, fraction(greaterThan("day", 6), oneDay), EPSILON);
+    assertEquals(0.0, fraction(lessThan("day", 7), oneDay), EPSILON);
+  }
+
+  @Test
+  void whatTheBoundsDoNotTellKeepsEveryRow() {
+    assertEquals(1.0, fraction(lessThan("name", "m"), FILE), EPSILON, "strings");
+    assertEquals(1.0, fraction(equal("day", 300), FILE), EPSILON, "equality");
+    assertEquals(1.0, fraction(not(lessThan("name", "m")), FILE), EPSILON);
+    assertEquals(1.0, fraction(lessThan("day", 200), Metrics.ofRowCount(1000)), EPSILON, "no bounds");
+    assertEquals(1.0, fraction(lessThan("day", 200), null), EPSILON, "no statistics");
+  }
+}
