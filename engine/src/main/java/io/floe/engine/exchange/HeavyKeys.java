@@ -40,6 +40,11 @@ public final class HeavyKeys {
     decided.complete(Map.copyOf(heavy));
   }
 
+  /** Runs {@code action} once the heavy keys are decided (at once if they are; never if sampling failed). */
+  public void whenDecided(Runnable action) {
+    decided.thenRun(action);
+  }
+
   void fail(Throwable cause) {
     decided.completeExceptionally(cause);
   }

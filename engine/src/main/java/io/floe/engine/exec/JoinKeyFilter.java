@@ -36,8 +36,8 @@ public final class JoinKeyFilter {
   private volatile boolean effective;
 
   private final int maxWords;
-  /** Whether the probe side's producers wait for the last part before their first row (see {@link #awaited}). */
-  private final boolean awaited;
+  /** Whether the probe side's producers wait for the last part before testing a row (see the constructor). */
+  private volatile boolean awaited;
 
   /** A filter built by {@code parts} tasks (1 for a broadcast join's shared table), not awaited. */
   public JoinKeyFilter(int parts) {
@@ -106,6 +106,14 @@ public final class JoinKeyFilter {
   /** Whether every task added its keys. */
   public boolean ready() {
     return ready;
+  }
+
+  /**
+   * Makes the probe side wait for the filter from now on: a salted join's, once its heavy keys are decided and its
+   * build side so no longer waits for the probe side's sample.
+   */
+  public void awaitFromNowOn() {
+    awaited = true;
   }
 
   /** Whether the filter is ready and selective enough to apply. */

@@ -7,6 +7,7 @@ import io.floe.engine.exec.PartialAggregateOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.exchange.Distribution;
+import io.floe.engine.exchange.SaltedDistribution;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.HashDistribution;
@@ -69,12 +70,17 @@ final class Fragments {
    * {@code join} builds one task's join operator from its two receivers. Salted distributions sample one producer's
    * rows, so a leaf side of a salted join is gathered first. Input {@code probeOnDemand} (0 left, 1 right, -1 none),
    * the probe side, starts only when a task first reads it, once it built its table (not for a salted join, whose
-   * build side's distribution waits for the probe side's sample of heavy keys).
+   * build side's distribution waits for the probe side's sample of heavy keys). {@code onHeavyKeysDecided} (null:
+   * none) runs once a salted join's heavy keys are decided, when its build side no longer needs its probe side.
    */
   Operator join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
-      int[] rightKeys, int probeOnDemand, Function<List<Operator>, Operator> join) {
+      int[] rightKeys, int probeOnDemand, Runnable onHeavyKeysDecided, Function<List<Operator>, Operator> join) {
     boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
     List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings);
+    if (onHeavyKeysDecided != null) {
+      first.stream().filter(SaltedDistribution.class::isInstance).findFirst()
+          .ifPresent(salting -> ((SaltedDistribution) salting).heavyKeys().whenDecided(onHeavyKeysDecided));
+    }
     List<Source> sides = List.of(left, right);
     List<FragmentExchange.Input> inputs = new ArrayList<>();
     for (int i = 0; i < sides.size(); i++) {

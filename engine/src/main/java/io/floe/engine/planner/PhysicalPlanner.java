@@ -507,7 +507,10 @@ public final class PhysicalPlanner {
       Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter) : source(join.getRight());
       // the probe side starts once a task built its table, so its producers filter from their first row
       int probeOnDemand = keyFilter == null ? -1 : buildsLeft ? 1 : 0;
-      return fragments.join(building.peek(), distribution, left, right, lk, rk, probeOnDemand, receivers -> {
+      // a salted join's probe side waits for the filter once the build side no longer waits for its sample
+      Runnable onHeavyKeysDecided = keyFilter == null ? null : keyFilter::awaitFromNowOn;
+      return fragments.join(building.peek(), distribution, left, right, lk, rk, probeOnDemand, onHeavyKeysDecided,
+          receivers -> {
         HashJoinOperator task = shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
             : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
                 residualExpr, leftWidth, rightWidth, allocator, shared);

@@ -94,18 +94,39 @@ class JoinKeyFilterTest {
     JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
     JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(List.of(longs(1L, 2L, 3L, 4L))),
         new JoinKeyFilterRows(filter, KEY, counts));
+    Batch part = longs(1L, 2L);
+    filter.add(Keys.hashes(part, KEY), part.size(), null);
+    assertEquals(List.of(1L, 2L, 3L), values(nextOnceBuilt(op, filter, longs(3L))));
+    assertEquals("join key filter: dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
+        counts.toString());
+  }
+
+  @Test
+  void aFilterNotAwaitedLetsRowsThroughUntilItIsAwaitedFromThenOn() throws Exception {
+    JoinKeyFilter filter = new JoinKeyFilter(1, false);
+    JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
+    JoinKeyFilterOperator op = new JoinKeyFilterOperator(operatorOf(List.of(longs(1L, 2L), longs(1L, 4L))),
+        new JoinKeyFilterRows(filter, KEY, counts));
+    assertEquals(List.of(1L, 2L), values(op.next()), "a salted join's sample passes unchecked");
+    filter.awaitFromNowOn(); // the heavy keys are decided: the build side no longer waits for the probe side
+    assertEquals(List.of(1L), values(nextOnceBuilt(op, filter, longs(1L))));
+    assertEquals("join key filter: dropped 1 of 4 probe rows (2 passed unchecked: filter not ready or given up)",
+        counts.toString());
+  }
+
+  /**
+   * {@code op}'s next batch, read on another thread, which waits for the filter until {@code lastPart}, the build
+   * side's last part, is added to it.
+   */
+  private static Batch nextOnceBuilt(JoinKeyFilterOperator op, JoinKeyFilter filter, Batch lastPart)
+      throws Exception {
     ExecutorService probe = Executors.newSingleThreadExecutor();
     try {
-      Future<Batch> first = probe.submit(op::next);
-      Batch part = longs(1L, 2L);
-      filter.add(Keys.hashes(part, KEY), part.size(), null);
-      assertThrows(TimeoutException.class, () -> first.get(200, TimeUnit.MILLISECONDS),
-          "the probe side waits for the second part");
-      Batch last = longs(3L);
-      filter.add(Keys.hashes(last, KEY), last.size(), null);
-      assertEquals(List.of(1L, 2L, 3L), values(first.get(30, TimeUnit.SECONDS)));
-      assertEquals("join key filter: dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
-          counts.toString());
+      Future<Batch> next = probe.submit(op::next);
+      assertThrows(TimeoutException.class, () -> next.get(200, TimeUnit.MILLISECONDS),
+          "the probe side waits for the filter");
+      filter.add(Keys.hashes(lastPart, KEY), lastPart.size(), null);
+      return next.get(30, TimeUnit.SECONDS);
     } finally {
       probe.shutdownNow();
     }
