@@ -31,6 +31,8 @@ public final class JoinKeyFilter {
   private int wordShift;
   private volatile boolean ready;
   private volatile boolean effective;
+  /** Whether a part's keys are unknown (its build side spilled): the filter then lets every row through. */
+  private boolean unknownKeys;
 
   private final int maxWords;
 
@@ -58,6 +60,11 @@ public final class JoinKeyFilter {
     if (partHashes.size() < parts) {
       return;
     }
+    if (unknownKeys) {
+      clearParts();
+      ready = true;
+      return;
+    }
     long keys = 0;
     for (int rowsOfPart : partRows) {
       keys += rowsOfPart;
@@ -75,15 +82,28 @@ public final class JoinKeyFilter {
         }
       }
     }
-    partHashes.clear();
-    partNullKeys.clear();
-    partRows.clear();
+    clearParts();
     long set = 0;
     for (long w : words) {
       set += Long.bitCount(w);
     }
     effective = set <= MAX_FILL * 64.0 * words.length;
     ready = true;
+  }
+
+  private void clearParts() {
+    partHashes.clear();
+    partNullKeys.clear();
+    partRows.clear();
+  }
+
+  /**
+   * Adds a part whose keys are not known (a task whose build side spilled to disk instead of being held): once every
+   * part is in, the filter is ready but never {@link #applies()}, letting every row through.
+   */
+  public synchronized void addUnknownKeys() {
+    unknownKeys = true;
+    add(new int[0], 0, null);
   }
 
   /** Whether every task added its keys. */
