@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -35,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link HashJoinOperator} spilling to real files (a grace hash join) under a memory limit far below its build side,
  * against the same join in memory: every join type, building on the right and (SEMI/ANTI) on the left, with and
  * without a residual condition, an integer key with NULLs on both sides and a text key; the partitions of the first
- * level do not fit either and are partitioned again; memory is released and the files are deleted after success and
- * an early close; past the deepest level, or without spilling, the join fails with 53200 naming it.
+ * level do not fit either and are partitioned again; memory is released and the files are deleted after success, an
+ * early close and a cancellation; past the deepest level, or without spilling, the join fails with 53200 naming it.
  */
 class SpillingJoinOperatorTest {
   private static final int BUILD_ROWS = 400_000;
@@ -174,6 +175,44 @@ class SpillingJoinOperatorTest {
       }
       assertEquals(0, allocator.getAllocatedMemory());
     }
+    assertSpillDirectoryEmpty();
+  }
+
+  @Test
+  void aCanceledJoinStopsAndDeletesItsFiles() throws IOException {
+    List<Batch> left = batches(PROBE_ROWS, 350_000, 700);
+    List<Batch> right = batches(BUILD_ROWS, 300_000, 1000);
+    Iterator<Batch> probe = left.iterator();
+    // the query is canceled (its thread interrupted) while the probe side is partitioned, after the build side spilled
+    Operator canceling = new Operator() {
+      private int read;
+
+      @Override
+      public Batch next() {
+        if (++read == left.size() / 2) {
+          Thread.currentThread().interrupt();
+        }
+        return probe.hasNext() ? probe.next() : null;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    SpillDirectory directory = SpillDirectory.at(dir);
+    int[] keys = {0};
+    try (BufferAllocator allocator = new RootAllocator(LIMIT)) {
+      try (HashJoinOperator join = new HashJoinOperator(canceling, SpillingSortOperatorTest.source(right),
+          JoinRelType.LEFT, keys, keys, new boolean[1], null, WIDTH, WIDTH, allocator)
+          .spillingTo(new Spilling(directory, new SpillStats("partitions"), 1))) {
+        SqlStateException e = assertThrows(SqlStateException.class, join::next);
+        assertEquals("57014", e.sqlState(), e.getMessage());
+      } finally {
+        Thread.interrupted();
+      }
+      assertEquals(0, allocator.getAllocatedMemory());
+    }
+    assertTrue(directory.filesCreated() > 0, "the join spilled before it was canceled");
     assertSpillDirectoryEmpty();
   }
 
