@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Partitioned hash joins of TPC-H SF 0.01 lineitem with itself (about 48,000 build rows with their comments) under a
+ * Partitioned hash joins of TPC-H SF 0.01 lineitem with itself (about 47,000 build rows with padded comments) under a
  * memory limit far below the build side: the join writes build and probe rows to partition files and joins them pair
  * by pair (a grace hash join), returning DuckDB's rows on 1 and 2 workers for INNER, LEFT, RIGHT, FULL, SEMI and ANTI
  * joins, a residual condition, NULL keys on both sides, a text key and two keys; with spilling off the query fails
@@ -31,14 +31,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(300)
 class SpillingJoinTest extends SpillingQueryTest {
-  /** Below what the build side takes in memory (every query runs in memory under 64 MiB). */
-  private static final long LIMIT = 4L << 20;
-  /** The probe side: every lineitem, the order key NULL for a seventh of the orders. */
+  /**
+   * Below what the build side takes in memory on 1 and 2 workers (every query runs in memory under 64 MiB); a quarter
+   * of it stays free for the 4 scans of lineitem that run at once on 2 workers.
+   */
+  private static final long LIMIT = 8L << 20;
+  /** The probe side: every lineitem, the order key NULL for a seventh of the orders, the comment 120 bytes long. */
   private static final String PROBE = "(SELECT CASE WHEN MOD(l_orderkey, 7) = 0 THEN NULL ELSE l_orderkey END AS k, "
-      + "l_linenumber AS n, l_partkey AS p, l_comment AS c FROM lineitem) a";
+      + "l_linenumber AS n, l_partkey AS p, rpad(l_comment, 120, '.') AS c FROM lineitem) a";
   /** The build side: lineitems 1 to 4 of each order, the order key NULL for a fifth of the orders. */
   private static final String BUILD = "(SELECT CASE WHEN MOD(l_orderkey, 5) = 0 THEN NULL ELSE l_orderkey END AS k, "
-      + "l_linenumber AS n, l_suppkey AS s, l_comment AS c FROM lineitem WHERE l_linenumber <= 4) b";
+      + "l_linenumber AS n, l_suppkey AS s, rpad(l_comment, 120, '.') AS c FROM lineitem WHERE l_linenumber <= 4) b";
   private static final String INNER = "SELECT a.k, a.n, a.c, b.s, b.c FROM " + PROBE + " JOIN " + BUILD
       + " ON a.k = b.k AND a.n = b.n";
 
@@ -97,10 +100,12 @@ class SpillingJoinTest extends SpillingQueryTest {
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2})
   void withoutSpillingTheJoinFailsWithOutOfMemory(int workers) throws Exception {
-    session.workers(workers).spill(false);
+    // below the build side's rows on either worker count (the tasks' halves of it may just fit a larger limit)
+    session.workers(workers).spill(false).memoryLimit(3L << 20);
     long filesBefore = session.spillDirectory().filesCreated();
     SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, INNER));
     assertEquals("53200", e.getSQLState(), e.getMessage());
+    // the join or a scan beside it fails, naming the join as the largest holder
     assertTrue(e.getMessage().contains("HashJoin (build side)"), e.getMessage());
     assertEquals(filesBefore, session.spillDirectory().filesCreated(), "nothing spilled");
     assertEquals(0, session.allocatedBytes());
