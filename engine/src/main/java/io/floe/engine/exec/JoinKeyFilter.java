@@ -60,11 +60,6 @@ public final class JoinKeyFilter {
     if (partHashes.size() < parts) {
       return;
     }
-    if (unknownKeys) {
-      clearParts();
-      ready = true;
-      return;
-    }
     long keys = 0;
     for (int rowsOfPart : partRows) {
       keys += rowsOfPart;
@@ -82,19 +77,15 @@ public final class JoinKeyFilter {
         }
       }
     }
-    clearParts();
+    partHashes.clear();
+    partNullKeys.clear();
+    partRows.clear();
     long set = 0;
     for (long w : words) {
       set += Long.bitCount(w);
     }
-    effective = set <= MAX_FILL * 64.0 * words.length;
+    effective = !unknownKeys && set <= MAX_FILL * 64.0 * words.length;
     ready = true;
-  }
-
-  private void clearParts() {
-    partHashes.clear();
-    partNullKeys.clear();
-    partRows.clear();
   }
 
   /**
