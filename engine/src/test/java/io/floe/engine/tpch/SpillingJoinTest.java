@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Partitioned hash joins of TPC-H SF 0.01 lineitem with itself (about 47,000 build rows with padded comments) under a
  * memory limit far below the build side: the join writes build and probe rows to partition files and joins them pair
  * by pair (a grace hash join), returning DuckDB's rows on 1 and 2 workers for INNER, LEFT, RIGHT, FULL, SEMI and ANTI
- * joins, a residual condition, NULL keys on both sides, a text key and two keys; with spilling off the query fails
+ * joins (SEMI and ANTI also building on the left), a residual condition, NULL keys on both sides, a text key and two
+ * keys; with spilling off the query fails
  * with 53200 naming the join; the spill files are gone after success, a failure and an early close.
  */
 @Timeout(300)
@@ -60,6 +62,15 @@ class SpillingJoinTest extends SpillingQueryTest {
         .map(sql -> Arguments.of(workers, sql)));
   }
 
+  /** SEMI and ANTI joins whose left side (lineitems 1 to 3 of each order) is built, probed by every lineitem. */
+  static Stream<Arguments> joinsBuildingLeft() {
+    String left = BUILD.replace("<= 4", "<= 3");
+    return Stream.of(1, 2).flatMap(workers -> Stream.of(
+        "SELECT b.k, b.n, b.c FROM " + left + " WHERE b.k IN (SELECT a.k FROM " + PROBE + ")",
+        "SELECT b.k, b.n, b.c FROM " + left + " WHERE NOT EXISTS (SELECT 1 FROM " + PROBE + " WHERE a.k = b.k)")
+        .map(sql -> Arguments.of(workers, sql)));
+  }
+
   @Override
   long limit() {
     return LIMIT;
@@ -79,6 +90,16 @@ class SpillingJoinTest extends SpillingQueryTest {
   @MethodSource("joins")
   void spilledJoinsMatchDuckDb(int workers, String sql) throws Exception {
     session.workers(workers);
+    assertSpilledRowsMatchDuckDb(sql, 2, 10_000);
+  }
+
+  @ParameterizedTest(name = "{0} workers: {1}")
+  @MethodSource("joinsBuildingLeft")
+  void spilledJoinsBuildingLeftMatchDuckDb(int workers, String sql) throws Exception {
+    session.workers(workers);
+    String plan = ResultRows.query(session, "EXPLAIN " + sql).stream().map(row -> (String) row.get(0))
+        .collect(Collectors.joining("\n"));
+    assertTrue(plan.contains("builds on the left"), plan);
     assertSpilledRowsMatchDuckDb(sql, 2, 10_000);
   }
 

@@ -73,8 +73,8 @@ public final class SpillingJoin implements Operator {
   }
 
   /**
-   * Writes the build rows: {@code held} (the batches read before the join ran out of memory, which the caller then
-   * drops) and the rest of {@code buildInput}; releases what {@code memory} held but the write buffers.
+   * Writes the build rows to their partitions: {@code held} (the batches read before the join ran out of memory; the
+   * list is emptied) and the rest of {@code buildInput}; then releases everything {@code memory} held.
    */
   public void partitionBuild(List<Batch> held, Operator buildInput) {
     buildTemplate = held.get(0).select(new int[0], 0);
