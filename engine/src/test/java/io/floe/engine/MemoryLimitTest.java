@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The per-query memory limit on TPC-H SF 0.01 tables: a query whose operator outgrows the limit fails with SQLState
  * 53200 naming the operator, releases everything it held, and the session runs the next query normally; so does a
- * query whose thread is interrupted while its workers run. Sorts and hash aggregates spill instead (see
- * tpch.SpillingSortTest, tpch.SpillingAggregateTest) unless spilling is off; the spill settings come from the connection properties.
+ * query whose thread is interrupted while its workers run. Sorts, hash aggregates and hash joins spill instead (see
+ * tpch.SpillingSortTest, tpch.SpillingAggregateTest, tpch.SpillingJoinTest) unless spilling is off; the spill settings come from the connection properties.
  */
 class MemoryLimitTest {
   private static final long ONE_MIB = 1L << 20;
@@ -50,9 +50,10 @@ class MemoryLimitTest {
   }
 
   @Test
-  void joinBuildSideOverTheLimitNamesTheJoin() throws Exception {
+  void joinBuildSideOverTheLimitNamesTheJoinWhenSpillingIsOff() throws Exception {
+    // with spilling on the join would spill (tpch.SpillingJoinTest)
     try (FloeSession session = FloeSession.open(warehouse.root(), TpchWarehouse.SCHEMA).workers(1)
-        .memoryLimit(4 * ONE_MIB)) {
+        .memoryLimit(4 * ONE_MIB).spill(false)) {
       SQLException e = assertThrows(SQLException.class, () -> rows(session,
           "SELECT count(*) FROM lineitem a, lineitem b WHERE a.l_orderkey = b.l_orderkey"
               + " AND a.l_comment <> b.l_comment"));

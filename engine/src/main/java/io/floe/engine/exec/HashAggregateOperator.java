@@ -144,18 +144,7 @@ public final class HashAggregateOperator implements Operator {
 
   /** The partition of each row: a hash of its key, mixed with this level so a partition splits again below. */
   private int[] partitionOfRows(Batch batch) {
-    int[] hashes = Keys.hashes(batch, keys);
-    int seed = (level + 1) * 0x9E3779B9;
-    for (int r = 0; r < hashes.length; r++) {
-      int h = hashes[r] ^ seed;
-      h ^= h >>> 16;
-      h *= 0x85EBCA6B;
-      h ^= h >>> 13;
-      h *= 0xC2B2AE35;
-      h ^= h >>> 16;
-      hashes[r] = (int) (((h & 0xFFFFFFFFL) * PARTITIONS) >>> 32);
-    }
-    return hashes;
+    return SpillPartitions.partitionOf(Keys.hashes(batch, keys), level, PARTITIONS);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.floe.engine.exec;
 
+import io.floe.engine.exec.spill.SpillingJoin;
+import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.expr.VectorExpr;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,9 +20,18 @@ import org.apache.calcite.rel.core.JoinRelType;
  * the right input's batches probe the table, every left row with a match (that passes the residual condition) is
  * marked, and once the right input is exhausted the marked left rows (SEMI) or the unmarked ones (ANTI) are
  * emitted. A left row with a null key is never marked, as a probing left row with a null key never matches.
+ *
+ * <p>With {@link Spilling} ({@link #spillingTo}), a build side that does not fit its share of the query's memory goes
+ * to disk instead (a grace hash join, {@link SpillingJoin}): build and probe rows are partitioned by a hash of their
+ * key and each partition pair is joined by a fresh join like this one, one level deeper (at most {@value #MAX_LEVEL}
+ * levels; beyond, a build side that does not fit fails as without spilling).
  */
 public final class HashJoinOperator implements Operator {
   private static final int PAIR_CHUNK = 65_536;
+  /** Levels of partitioning after which a build side that does not fit fails the query. */
+  private static final int MAX_LEVEL = 8;
+  /** What the hash table takes per build row beside the rows, at most (buckets or slots, chain, hash, flag). */
+  private static final long TABLE_BYTES_PER_ROW = 32;
 
   private final Operator left;
   private final Operator right;
@@ -38,6 +49,7 @@ public final class HashJoinOperator implements Operator {
   private final int[] keyOfBuildColumn;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
   private final MemoryAccount memory;
+  private final BufferAllocator allocator;
   /** Whether a probe row needs only its first match (see {@link #firstMatchOnly()}). */
   private final boolean firstMatchOnly;
   /** The table shared with the other tasks of a broadcast join, or null when this operator builds its own. */
@@ -45,6 +57,12 @@ public final class HashJoinOperator implements Operator {
 
   /** Where the build keys go once the table is built, for the probe side's producers to filter by; or null. */
   private JoinKeyFilter keyFilter;
+  /** Where a build side that does not fit spills; null: it fails the query instead. */
+  private Spilling spilling;
+  /** The partitioning level: 0, or one more than the spilled join whose partition pair this join joins. */
+  private int level;
+  /** The join of the partitions once the build side spilled; null while it is in memory. */
+  private SpillingJoin spilled;
   private Batch build;
   private int buildRows;
   /** The table when every build key is a long column (and no equality is null-safe); null otherwise. */
@@ -108,6 +126,7 @@ public final class HashJoinOperator implements Operator {
       boolean buildLeft, SharedJoinBuild shared) {
     this.shared = shared;
     this.memory = new MemoryAccount(allocator, "HashJoin (build side)");
+    this.allocator = allocator;
     this.left = left;
     this.right = right;
     this.type = type;
@@ -137,9 +156,18 @@ public final class HashJoinOperator implements Operator {
     return this;
   }
 
+  /**
+   * Lets this join spill its rows to disk as {@code spilling} says when its build side does not fit (null: it fails
+   * instead, with 53200); a task that shares a broadcast build never spills. Returns this operator.
+   */
+  public HashJoinOperator spillingTo(Spilling spilling) {
+    this.spilling = spilling;
+    return this;
+  }
+
   @Override
   public Batch next() {
-    if (build == null) {
+    if (build == null && spilled == null) {
       if (shared == null) {
         buildTable();
       } else {
@@ -148,6 +176,9 @@ public final class HashJoinOperator implements Operator {
           return new SharedJoinBuild.Table(build, longTable, buckets, chain, buildHashes);
         }, this::drainBuildInput));
       }
+    }
+    if (spilled != null) {
+      return spilled.next();
     }
     if (buildLeft && buildRows == 0) {
       return null; // no left row to keep: the right input need not be read
@@ -193,11 +224,16 @@ public final class HashJoinOperator implements Operator {
     List<Batch> batches = new ArrayList<>();
     Batch b;
     long held = 0;
+    long rows = 0;
     while ((b = buildInput.next()) != null) {
       Cancellation.check();
       batches.add(b);
       held += b.memoryBytes();
-      memory.hold(held);
+      rows += b.size();
+      if (!holdBuildRows(held, rows)) {
+        spill(batches);
+        return;
+      }
     }
     build = concat(batches, buildLeft ? leftWidth : rightWidth);
     buildRows = build.size();
@@ -234,6 +270,56 @@ public final class HashJoinOperator implements Operator {
       chain[r] = buckets[slot];
       buckets[slot] = r;
     }
+  }
+
+  /**
+   * Holds the {@code bytes} of {@code rows} build rows read so far; false if this join spills and they and their
+   * table would take more than its share of the query's memory (it then spills), failing with 53200 if it does not.
+   */
+  private boolean holdBuildRows(long bytes, long rows) {
+    if (spilling == null || shared != null || buildKeys.length == 0 || level >= MAX_LEVEL) {
+      memory.hold(bytes);
+      return true;
+    }
+    return memory.tryHoldSpillable(bytes + TABLE_BYTES_PER_ROW * rows, spilling.tasks());
+  }
+
+  /** Spills the build rows read so far ({@code batches}) and the rest of the build input to partitions. */
+  private void spill(List<Batch> batches) {
+    if (keyFilter != null) {
+      keyFilter.addUnknownKeys(); // this task's keys are not held: the filter lets every probe row through
+    }
+    spilled = new SpillingJoin(spilling, level, buildKeys, probeKeys, unmatchedRows(), probeInput, memory,
+        this::joinPartitions);
+    spilled.partitionBuild(batches, buildInput);
+  }
+
+  /** Which rows without a match this join emits. */
+  private SpillingJoin.Unmatched unmatchedRows() {
+    if (buildLeft) {
+      return type == JoinRelType.ANTI ? SpillingJoin.Unmatched.BUILD : SpillingJoin.Unmatched.NONE;
+    }
+    switch (type) {
+      case LEFT:
+      case ANTI:
+        return SpillingJoin.Unmatched.PROBE;
+      case RIGHT:
+        return SpillingJoin.Unmatched.BUILD;
+      case FULL:
+        return SpillingJoin.Unmatched.BOTH;
+      default:
+        return SpillingJoin.Unmatched.NONE;
+    }
+  }
+
+  /** A fresh join of one spilled partition pair, one partitioning level below this one. */
+  private Operator joinPartitions(Operator buildRows, Operator probeRows) {
+    HashJoinOperator pair = new HashJoinOperator(buildLeft ? buildRows : probeRows, buildLeft ? probeRows : buildRows,
+        type, buildLeft ? buildKeys : probeKeys, buildLeft ? probeKeys : buildKeys, nullSafe, residual, leftWidth,
+        rightWidth, allocator, buildLeft, null);
+    pair.spilling = spilling;
+    pair.level = level + 1;
+    return pair;
   }
 
   private static Batch concat(List<Batch> batches, int width) {
@@ -603,8 +689,14 @@ public final class HashJoinOperator implements Operator {
 
   @Override
   public void close() {
-    memory.close();
-    left.close();
-    right.close();
+    try {
+      if (spilled != null) {
+        spilled.close();
+      }
+    } finally {
+      memory.close();
+      left.close();
+      right.close();
+    }
   }
 }

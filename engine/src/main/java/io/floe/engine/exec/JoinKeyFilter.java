@@ -34,6 +34,8 @@ public final class JoinKeyFilter {
   private int wordShift;
   private volatile boolean ready;
   private volatile boolean effective;
+  /** Whether a part's keys are unknown (its build side spilled): the filter then lets every row through. */
+  private boolean unknownKeys;
 
   private final int maxWords;
   /** Whether the probe side's producers wait for the last part before testing a row (see the constructor). */
@@ -98,9 +100,18 @@ public final class JoinKeyFilter {
     for (long w : words) {
       set += Long.bitCount(w);
     }
-    effective = set <= MAX_FILL * 64.0 * words.length;
+    effective = !unknownKeys && set <= MAX_FILL * 64.0 * words.length;
     ready = true;
     notifyAll();
+  }
+
+  /**
+   * Adds a part whose keys are not known (a task whose build side spilled to disk instead of being held): once every
+   * part is in, the filter is ready but never {@link #applies()}, letting every row through.
+   */
+  public synchronized void addUnknownKeys() {
+    unknownKeys = true;
+    add(new int[0], 0, null);
   }
 
   /** Whether every task added its keys. */

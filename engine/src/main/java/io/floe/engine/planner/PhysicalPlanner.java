@@ -485,10 +485,12 @@ public final class PhysicalPlanner {
       building.peek().detail(buildLeftNote);
     }
     JoinRelType type = join.getJoinType();
-    BiFunction<Operator, Operator, HashJoinOperator> hashJoin = (left, right) -> buildLeftNote != null
+    Spilling joinSpilling = lk.length == 0 ? null : spilling(building.peek(), workers, "partitions");
+    BiFunction<Operator, Operator, HashJoinOperator> hashJoin = (left, right) -> (buildLeftNote != null
         ? HashJoinOperator.buildingLeft(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth,
             allocator)
-        : new HashJoinOperator(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth, allocator);
+        : new HashJoinOperator(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth, allocator))
+        .spillingTo(joinSpilling);
     if (workers > 1 && lk.length > 0) {
       double leftRows = estimates.rows(join.getLeft());
       double rightRows = estimates.rows(join.getRight());

@@ -68,6 +68,17 @@ class JoinKeyFilterTest {
   }
 
   @Test
+  void aPartWithUnknownKeysTurnsTheFilterOffOnceEveryPartIsAdded() {
+    JoinKeyFilter filter = new JoinKeyFilter(2);
+    filter.addUnknownKeys(); // a task whose build side spilled
+    assertFalse(filter.ready(), "not ready before every part is added");
+    Batch build = longs(1L, 2L, 3L);
+    filter.add(Keys.hashes(build, KEY), build.size(), null);
+    assertTrue(filter.ready());
+    assertFalse(filter.applies(), "the spilled task's keys are unknown: every row passes");
+  }
+
+  @Test
   void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
     JoinKeyFilter filter = new JoinKeyFilter(1);
     JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();

@@ -1,11 +1,18 @@
 package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
+import io.floe.engine.ResultRows;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the tests of spilling queries over TPC-H share: DuckDB as the oracle, a session under a memory limit
- * spilling to a directory of each test's own, and the check that the directory is empty again.
+ * spilling to a directory of each test's own, the check that the directory is empty again, and comparing rows with
+ * DuckDB's in any order.
  */
 abstract class SpillingQueryTest {
   @RegisterExtension
@@ -37,6 +45,42 @@ abstract class SpillingQueryTest {
   void restore() {
     session.workers(1).spill(true).memoryLimit(FloeSession.DEFAULT_MEMORY_LIMIT);
   }
+
+  /**
+   * Asserts that {@code sql} returns DuckDB's rows (in any order, more than {@code minRows}) after spilling at least
+   * {@code minFiles} files, and that the files are deleted and the memory released afterwards.
+   */
+  void assertSpilledRowsMatchDuckDb(String sql, int minFiles, int minRows) throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    List<List<Object>> actual = sorted(ResultRows.query(session, sql));
+    long files = session.spillDirectory().filesCreated() - filesBefore;
+    List<List<Object>> expected = sorted(ORACLE.get().expected(sql));
+    assertTrue(expected.size() > minRows, "rows: " + expected.size());
+    assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+    assertTrue(files >= minFiles, "spill files: " + files);
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /** The rows ordered by their values, NULLs first (numbers as numbers, the rest as text). */
+  static List<List<Object>> sorted(List<List<Object>> rows) {
+    List<List<Object>> out = new ArrayList<>(rows);
+    out.sort((a, b) -> {
+      for (int c = 0; c < a.size(); c++) {
+        int cmp = VALUE_ORDER.compare(a.get(c), b.get(c));
+        if (cmp != 0) {
+          return cmp;
+        }
+      }
+      return 0;
+    });
+    return out;
+  }
+
+  private static final Comparator<Object> VALUE_ORDER = Comparator.nullsFirst((Object x, Object y) ->
+      x instanceof Number n && y instanceof Number m
+          ? new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString()))
+          : x.toString().compareTo(y.toString()));
 
   void assertSpillFilesDeleted() throws IOException {
     assertEquals(0, listSpillDir().length, "spill files left: " + String.join(", ", listSpillDir()));

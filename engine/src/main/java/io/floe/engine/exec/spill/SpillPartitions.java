@@ -9,21 +9,28 @@ import java.util.List;
 
 /**
  * Rows spilled to a fixed number of partition files, each row to the partition its caller chose (a hash of its
- * group key), then read back one partition at a time. A partition's file is created with its first row and written
+ * group or join key, {@link #partitionOf}), then read back one partition at a time. A partition's file is created with its first row and written
  * through a buffer of {@value #BUFFER_BYTES} bytes; {@link #close()} closes what is open and deletes every file.
  */
 public final class SpillPartitions implements AutoCloseable {
   private static final int BUFFER_BYTES = 16 << 10;
 
   private final Spilling spilling;
+  private final String prefix;
   private final Path[] files;
   private final RunWriter[] writers;
   private final List<RunReader> readers = new ArrayList<>();
   private int open;
 
-  /** {@code count} empty partitions spilling as {@code spilling} says. */
+  /** {@code count} empty partitions of a hash aggregation spilling as {@code spilling} says. */
   public SpillPartitions(Spilling spilling, int count) {
+    this(spilling, count, "aggregate");
+  }
+
+  /** {@code count} empty partitions spilling as {@code spilling} says, in files named {@code <prefix>-*.spill}. */
+  public SpillPartitions(Spilling spilling, int count, String prefix) {
     this.spilling = spilling;
+    this.prefix = prefix;
     this.files = new Path[count];
     this.writers = new RunWriter[count];
   }
@@ -63,9 +70,28 @@ public final class SpillPartitions implements AutoCloseable {
     }
   }
 
+  /**
+   * Turns each row's key hash ({@code Keys.hashes}) into its partition among {@code count}, in place: the hash mixed
+   * with the partitioning {@code level} (0 for the first), so it is independent of the exchange's and the hash
+   * table's use of the same key hash, and a partition splits again one level below.
+   */
+  public static int[] partitionOf(int[] keyHashes, int level, int count) {
+    int seed = (level + 1) * 0x9E3779B9;
+    for (int r = 0; r < keyHashes.length; r++) {
+      int h = keyHashes[r] ^ seed;
+      h ^= h >>> 16;
+      h *= 0x85EBCA6B;
+      h ^= h >>> 13;
+      h *= 0xC2B2AE35;
+      h ^= h >>> 16;
+      keyHashes[r] = (int) (((h & 0xFFFFFFFFL) * count) >>> 32);
+    }
+    return keyHashes;
+  }
+
   private RunWriter writer(int p) {
     if (writers[p] == null) {
-      files[p] = spilling.directory().newFile("aggregate");
+      files[p] = spilling.directory().newFile(prefix);
       writers[p] = new RunWriter(files[p], BUFFER_BYTES);
       open++;
     }
