@@ -242,18 +242,19 @@ public final class HashJoinOperator implements Operator {
     long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
     boolean intoLongTable = buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length);
     boolean[] nullKeys = keyFilter != null || intoLongTable ? anyNullKey(build, buildKeys) : null;
-    if (keyFilter != null) {
-      keyFilter.add(hashes, buildRows, nullKeys);
-    }
+    long columns = Math.max(held, build.memoryBytes());
+    // the task adding the filter's last part holds its bits (or, if they do not fit, the filter stays off)
+    long filterBits = keyFilter == null ? 0 : keyFilter.add(hashes, buildRows, nullKeys,
+        bytes -> memory.tryHold(columns + bytes));
     if (intoLongTable) {
       longTable = new LongKeyJoinTable(buildLongs, nullKeys, hashes, buildRows);
       // the input batches are garbage once concatenated: the build side holds its columns, the table and the
       // matched flags
-      memory.hold(Math.max(held, build.memoryBytes()) + longTable.memoryBytes() + buildRows);
+      memory.hold(columns + filterBits + longTable.memoryBytes() + buildRows);
       return;
     }
     // the build side holds its columns and the hash arrays (buckets, chain, each row's hash, matched flags)
-    memory.hold(Math.max(held, build.memoryBytes()) + 17L * build.size());
+    memory.hold(columns + filterBits + 17L * build.size());
     int capacity = Integer.highestOneBit(Math.max(16, buildRows * 2 - 1)) << 1;
     buckets = new int[capacity];
     Arrays.fill(buckets, -1);

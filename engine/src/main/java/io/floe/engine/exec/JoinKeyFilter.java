@@ -3,6 +3,7 @@ package io.floe.engine.exec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 /**
  * The build keys of a hash join as a filter for its probe rows ("dynamic filtering" in Trino, a join's runtime
@@ -69,12 +70,22 @@ public final class JoinKeyFilter {
    * null). The arrays are read, not changed, until the last part is added: then the filter is sized for all the
    * parts' rows, filled and ready.
    */
-  public synchronized void add(int[] hashes, int rows, boolean[] nullKey) {
+  public void add(int[] hashes, int rows, boolean[] nullKey) {
+    add(hashes, rows, nullKey, bytes -> true);
+  }
+
+  /**
+   * Like {@link #add(int[], int, boolean[])}, where the last part's task holds the filter's bits in its memory
+   * account: {@code reserve} is asked for their bytes, and when they do not fit the query's memory limit the filter
+   * is ready but never applies (it lets every row through rather than fail the query). Returns the bytes of bits
+   * this call reserved (0 unless it added the last part).
+   */
+  public synchronized long add(int[] hashes, int rows, boolean[] nullKey, LongPredicate reserve) {
     partHashes.add(hashes);
     partNullKeys.add(nullKey);
     partRows.add(rows);
     if (partHashes.size() < parts) {
-      return;
+      return 0;
     }
     long keys = 0;
     for (int rowsOfPart : partRows) {
@@ -82,6 +93,16 @@ public final class JoinKeyFilter {
     }
     long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
     int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
+    long bytes = 8L * wordCount;
+    if (unknownKeys || !reserve.test(bytes)) {
+      partHashes.clear();
+      partNullKeys.clear();
+      partRows.clear();
+      effective = false;
+      ready = true;
+      notifyAll();
+      return 0;
+    }
     words = new long[wordCount];
     wordShift = 32 - Integer.numberOfTrailingZeros(wordCount);
     for (int p = 0; p < partHashes.size(); p++) {
@@ -100,9 +121,10 @@ public final class JoinKeyFilter {
     for (long w : words) {
       set += Long.bitCount(w);
     }
-    effective = !unknownKeys && set <= MAX_FILL * 64.0 * words.length;
+    effective = set <= MAX_FILL * 64.0 * words.length;
     ready = true;
     notifyAll();
+    return bytes;
   }
 
   /**

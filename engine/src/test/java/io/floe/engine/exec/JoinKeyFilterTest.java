@@ -79,6 +79,21 @@ class JoinKeyFilterTest {
   }
 
   @Test
+  void theLastPartsTaskReservesTheBitsAndWithoutRoomTheFilterIsOff() {
+    Batch keys = longs(1L, 2L, 3L);
+    JoinKeyFilter held = new JoinKeyFilter(2);
+    List<Long> asked = new ArrayList<>();
+    assertEquals(0, held.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> asked.add(bytes)));
+    long bits = held.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> asked.add(bytes));
+    assertEquals(List.of(bits), asked, "only the last part reserves, the filter's bytes");
+    assertTrue(bits >= 512 && held.applies());
+    JoinKeyFilter noRoom = new JoinKeyFilter(1);
+    assertEquals(0, noRoom.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> false));
+    assertTrue(noRoom.ready());
+    assertFalse(noRoom.applies(), "bits that do not fit the memory limit: every row passes");
+  }
+
+  @Test
   void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
     JoinKeyFilter filter = new JoinKeyFilter(1);
     JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
