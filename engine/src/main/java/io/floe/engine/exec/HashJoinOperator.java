@@ -30,7 +30,10 @@ public final class HashJoinOperator implements Operator {
   private static final int PAIR_CHUNK = 65_536;
   /** Levels of partitioning after which a build side that does not fit fails the query. */
   private static final int MAX_LEVEL = 8;
-  /** What the hash table takes per build row beside the rows, at most (buckets or slots, chain, hash, flag). */
+  /**
+   * An estimate of what the hash table takes per build row beside the rows (buckets, chain, hash, flag), for deciding
+   * to spill; the long-key table of a large build side may take more ({@code LongKeyJoinTable.memoryBytes}).
+   */
   private static final long TABLE_BYTES_PER_ROW = 32;
 
   private final Operator left;
@@ -49,6 +52,7 @@ public final class HashJoinOperator implements Operator {
   private final int[] keyOfBuildColumn;
   private final ArrayDeque<Batch> pending = new ArrayDeque<>();
   private final MemoryAccount memory;
+  /** The query's allocator (null: no limit), which the joins of spilled partition pairs count against too. */
   private final BufferAllocator allocator;
   /** Whether a probe row needs only its first match (see {@link #firstMatchOnly()}). */
   private final boolean firstMatchOnly;

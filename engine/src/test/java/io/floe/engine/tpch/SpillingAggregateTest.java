@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,29 +93,16 @@ class SpillingAggregateTest extends SpillingQueryTest {
 
   @Test
   void aFailureAfterSpillingDeletesThePartitions() throws Exception {
-    long filesBefore = session.spillDirectory().filesCreated();
     // the aggregate spills while reading lineitem, then its last row divides by zero
-    String failing = "SELECT k, count(*) FROM (SELECT l_orderkey * 10 + l_linenumber AS k FROM lineitem UNION ALL "
-        + "SELECT l_orderkey / (l_linenumber - l_linenumber) FROM lineitem WHERE l_orderkey = 1) GROUP BY k";
-    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, failing));
-    assertEquals("22012", e.getSQLState(), e.getMessage());
-    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the aggregate spilled before the failure");
-    assertSpillFilesDeleted();
-    assertEquals(0, session.allocatedBytes());
+    assertFailureAfterSpillingDeletesTheFiles("SELECT k, count(*) FROM (SELECT l_orderkey * 10 + l_linenumber AS k "
+        + "FROM lineitem UNION ALL SELECT l_orderkey / (l_linenumber - l_linenumber) FROM lineitem "
+        + "WHERE l_orderkey = 1) GROUP BY k", "22012");
   }
 
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2})
   void closingTheResultEarlyDeletesThePartitions(int workers) throws Exception {
     session.workers(workers);
-    long filesBefore = session.spillDirectory().filesCreated();
-    try (QueryResult result = session.execute(MANY_GROUPS)) {
-      try (VectorSchemaRoot first = result.nextBatch()) {
-        assertTrue(first.getRowCount() > 0);
-      }
-      assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the aggregate spilled");
-    }
-    assertSpillFilesDeleted();
-    assertEquals(0, session.allocatedBytes());
+    assertClosingEarlyDeletesTheFiles(MANY_GROUPS);
   }
 }

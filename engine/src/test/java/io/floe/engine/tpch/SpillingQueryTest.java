@@ -2,18 +2,22 @@ package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +62,35 @@ abstract class SpillingQueryTest {
     assertTrue(expected.size() > minRows, "rows: " + expected.size());
     assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
     assertTrue(files >= minFiles, "spill files: " + files);
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * Asserts that {@code sql} fails with SQLState {@code sqlState} after spilling, leaving no spill file and no memory
+   * held.
+   */
+  void assertFailureAfterSpillingDeletesTheFiles(String sql, String sqlState) throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, sql));
+    assertEquals(sqlState, e.getSQLState(), e.getMessage());
+    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "spilled before the failure: " + sql);
+    assertSpillFilesDeleted();
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * Asserts that closing {@code sql}'s result after its first batch (once it spilled) deletes the spill files and
+   * releases the memory.
+   */
+  void assertClosingEarlyDeletesTheFiles(String sql) throws Exception {
+    long filesBefore = session.spillDirectory().filesCreated();
+    try (QueryResult result = session.execute(sql)) {
+      try (VectorSchemaRoot first = result.nextBatch()) {
+        assertTrue(first.getRowCount() > 0);
+      }
+      assertTrue(session.spillDirectory().filesCreated() > filesBefore, "spilled: " + sql);
+    }
     assertSpillFilesDeleted();
     assertEquals(0, session.allocatedBytes());
   }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Rows spilled to a fixed number of partition files, each row to the partition its caller chose (a hash of its
- * group or join key, {@link #partitionOf}), then read back one partition at a time. A partition's file is created with its first row and written
- * through a buffer of {@value #BUFFER_BYTES} bytes; {@link #close()} closes what is open and deletes every file.
+ * group or join key, {@link #partitionOf}), then read back one partition at a time. A partition's file is created
+ * with its first row and written through a buffer of {@value #BUFFER_BYTES} bytes; {@link #close()} closes what is
+ * open and deletes every file.
  */
 public final class SpillPartitions implements AutoCloseable {
   private static final int BUFFER_BYTES = 16 << 10;

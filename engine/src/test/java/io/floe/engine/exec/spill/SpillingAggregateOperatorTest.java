@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -179,19 +178,11 @@ class SpillingAggregateOperatorTest {
     return out;
   }
 
-  /** The output rows as text, sorted. */
   private static List<String> rows(Operator operator) {
-    List<String> out = new ArrayList<>();
-    for (Object[] row : SpillingSortOperatorTest.rows(operator)) {
-      out.add(Arrays.toString(row));
-    }
-    out.sort(null);
-    return out;
+    return SpillingSortOperatorTest.sortedRowTexts(operator);
   }
 
   private void assertSpillDirectoryEmpty() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(), files.toList());
-    }
+    SpillingSortOperatorTest.assertNoFilesIn(dir);
   }
 }

@@ -131,12 +131,14 @@ class SpillingJoinOperatorTest {
     boolean[] nullSafe = {true};
     List<String> expected = rows(new HashJoinOperator(SpillingSortOperatorTest.source(left),
         SpillingSortOperatorTest.source(right), JoinRelType.LEFT, keys, keys, nullSafe, null, WIDTH, WIDTH));
+    SpillStats stats = new SpillStats("partitions");
     try (BufferAllocator allocator = new RootAllocator(LIMIT)) {
       List<String> actual = rows(new HashJoinOperator(SpillingSortOperatorTest.source(left),
           SpillingSortOperatorTest.source(right), JoinRelType.LEFT, keys, keys, nullSafe, null, WIDTH, WIDTH,
-          allocator).spillingTo(new Spilling(SpillDirectory.at(dir), new SpillStats("partitions"), 1)));
+          allocator).spillingTo(new Spilling(SpillDirectory.at(dir), stats, 1)));
       assertEquals(expected, actual);
     }
+    assertTrue(stats.runs() > 0, "spilled");
     assertTrue(expected.stream().anyMatch(row -> row.startsWith("[null, ") && !row.endsWith("null, null, null]")),
         "null keys matched");
     assertSpillDirectoryEmpty();
@@ -273,19 +275,11 @@ class SpillingJoinOperatorTest {
     return out;
   }
 
-  /** The output rows as text, sorted. */
   private static List<String> rows(Operator operator) {
-    List<String> out = new ArrayList<>();
-    for (Object[] row : SpillingSortOperatorTest.rows(operator)) {
-      out.add(Arrays.toString(row));
-    }
-    out.sort(null);
-    return out;
+    return SpillingSortOperatorTest.sortedRowTexts(operator);
   }
 
   private void assertSpillDirectoryEmpty() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(), files.toList());
-    }
+    SpillingSortOperatorTest.assertNoFilesIn(dir);
   }
 }

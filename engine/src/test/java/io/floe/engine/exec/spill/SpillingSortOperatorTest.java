@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -143,6 +144,11 @@ class SpillingSortOperatorTest {
   }
 
   private void assertSpillDirectoryEmpty() throws IOException {
+    assertNoFilesIn(dir);
+  }
+
+  /** Asserts that {@code dir} holds no file (every spill file was deleted). */
+  static void assertNoFilesIn(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of(), files.toList());
     }
@@ -248,5 +254,15 @@ class SpillingSortOperatorTest {
       }
     }
     return rows;
+  }
+
+  /** The rows {@code operator} returns as text, sorted (closes it): for comparing joins and aggregates in any order. */
+  static List<String> sortedRowTexts(Operator operator) {
+    List<String> out = new ArrayList<>();
+    for (Object[] row : rows(operator)) {
+      out.add(Arrays.toString(row));
+    }
+    out.sort(null);
+    return out;
   }
 }
