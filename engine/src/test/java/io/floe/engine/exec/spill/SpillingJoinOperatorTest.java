@@ -9,6 +9,7 @@ import io.floe.engine.exec.BoolColumn;
 import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.HashJoinOperator;
+import io.floe.engine.exec.JoinKeyFilter;
 import io.floe.engine.exec.LongColumn;
 import io.floe.engine.exec.MemoryAccount;
 import io.floe.engine.exec.Operator;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link HashJoinOperator} spilling to real files (a grace hash join) under a memory limit far below its build side,
  * against the same join in memory: every join type, building on the right and (SEMI/ANTI) on the left, with and
  * without a residual condition, an integer key with NULLs on both sides and a text key; the partitions of the first
- * level do not fit either and are partitioned again; memory is released and the files are deleted after success, an
+ * level do not fit either and are partitioned again; a join key filter's part is added before the probe side is
+ * read; memory is released and the files are deleted after success, an
  * early close and a cancellation; past the deepest level, or without spilling, the join fails with 53200 naming it.
  */
 class SpillingJoinOperatorTest {
@@ -141,6 +143,42 @@ class SpillingJoinOperatorTest {
     assertTrue(stats.runs() > 0, "spilled");
     assertTrue(expected.stream().anyMatch(row -> row.startsWith("[null, ") && !row.endsWith("null, null, null]")),
         "null keys matched");
+    assertSpillDirectoryEmpty();
+  }
+
+  @Test
+  void aJoinThatSpillsCompletesItsKeyFilterBeforeReadingTheProbeSide() throws IOException {
+    List<Batch> left = batches(PROBE_ROWS, 350_000, 700);
+    List<Batch> right = batches(BUILD_ROWS, 300_000, 1000);
+    JoinKeyFilter filter = new JoinKeyFilter(1, true);
+    Iterator<Batch> probe = left.iterator();
+    List<Boolean> readyAtFirstProbeBatch = new ArrayList<>();
+    // a probe side whose producers wait for the filter reads nothing until the build side's task adds its part
+    Operator probing = new Operator() {
+      @Override
+      public Batch next() {
+        if (readyAtFirstProbeBatch.isEmpty()) {
+          readyAtFirstProbeBatch.add(filter.ready());
+        }
+        return probe.hasNext() ? probe.next() : null;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    int[] keys = {0};
+    List<String> expected = rows(join(JoinRelType.INNER, false, left, right, null, null, null));
+    SpillStats stats = new SpillStats("partitions");
+    try (BufferAllocator allocator = new RootAllocator(LIMIT)) {
+      List<String> actual = rows(new HashJoinOperator(probing, SpillingSortOperatorTest.source(right),
+          JoinRelType.INNER, keys, keys, new boolean[1], null, WIDTH, WIDTH, allocator)
+          .publishingKeysTo(filter).spillingTo(new Spilling(SpillDirectory.at(dir), stats, 1)));
+      assertEquals(expected, actual);
+      assertEquals(0, allocator.getAllocatedMemory());
+    }
+    assertTrue(stats.runs() > 0, "spilled");
+    assertEquals(List.of(true), readyAtFirstProbeBatch, "the filter was complete before the probe side was read");
     assertSpillDirectoryEmpty();
   }
 
