@@ -10,6 +10,7 @@ import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.HashJoinOperator;
 import io.floe.engine.exec.JoinKeyFilter;
+import io.floe.engine.exec.Keys;
 import io.floe.engine.exec.LongColumn;
 import io.floe.engine.exec.MemoryAccount;
 import io.floe.engine.exec.Operator;
@@ -37,9 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link HashJoinOperator} spilling to real files (a grace hash join) under a memory limit far below its build side,
  * against the same join in memory: every join type, building on the right and (SEMI/ANTI) on the left, with and
  * without a residual condition, an integer key with NULLs on both sides and a text key; the partitions of the first
- * level do not fit either and are partitioned again; a join key filter's part is added before the probe side is
- * read; memory is released and the files are deleted after success, an
- * early close and a cancellation; past the deepest level, or without spilling, the join fails with 53200 naming it.
+ * level do not fit either and are partitioned again; pairs with one side empty keep their unmatched rows (or are
+ * skipped); a join key filter's part is added before the probe side is
+ * read; memory is released and the files are deleted after success, an early close and a cancellation; past the
+ * deepest level, or without spilling, the join fails with 53200 naming it.
  */
 class SpillingJoinOperatorTest {
   private static final int BUILD_ROWS = 400_000;
@@ -101,6 +103,51 @@ class SpillingJoinOperatorTest {
         + stats);
     assertEquals(stats.runs(), directory.filesCreated());
     assertSpillDirectoryEmpty();
+  }
+
+  static Stream<Arguments> joinTypes() {
+    return joins().filter(args -> !(Boolean) args.get()[2]).map(args -> Arguments.of(args.get()[0], args.get()[1]));
+  }
+
+  /**
+   * Pairs with one side empty: the large side's keys fall only in the first-level partitions 0 to 11, the small
+   * side's only in 4 to 15, so partitions 0 to 3 have no small-side rows and 12 to 15 no large-side rows; their
+   * unmatched rows must come out exactly where the join type keeps them.
+   */
+  @ParameterizedTest(name = "{0} buildLeft={1}")
+  @MethodSource("joinTypes")
+  void pairsWithAnEmptySideKeepTheirUnmatchedRows(JoinRelType type, boolean buildLeft) throws IOException {
+    List<Batch> large = inPartitions(batches(BUILD_ROWS, 300_000, 1000), 0, 12);
+    List<Batch> small = inPartitions(batches(PROBE_ROWS, 350_000, 700), 4, 16);
+    List<Batch> left = buildLeft ? large : small;
+    List<Batch> right = buildLeft ? small : large;
+    List<String> expected = rows(join(type, buildLeft, left, right, null, null, null));
+    SpillStats stats = new SpillStats("partitions");
+    try (BufferAllocator allocator = new RootAllocator(LIMIT)) {
+      List<String> actual = rows(join(type, buildLeft, left, right, null, allocator,
+          new Spilling(SpillDirectory.at(dir), stats, 1)));
+      assertEquals(expected, actual);
+      assertEquals(0, allocator.getAllocatedMemory());
+    }
+    assertTrue(stats.runs() > 0, "spilled");
+    assertSpillDirectoryEmpty();
+  }
+
+  /** The rows of {@code batches} whose integer key falls in first-level spill partitions {@code from} to {@code to}. */
+  private static List<Batch> inPartitions(List<Batch> batches, int from, int to) {
+    List<Batch> out = new ArrayList<>();
+    for (Batch batch : batches) {
+      int[] partitions = SpillPartitions.partitionOf(Keys.hashes(batch, new int[] {0}), 0, SpillingJoin.PARTITIONS);
+      int[] kept = new int[batch.size()];
+      int count = 0;
+      for (int r = 0; r < batch.size(); r++) {
+        if (partitions[r] >= from && partitions[r] < to) {
+          kept[count++] = r;
+        }
+      }
+      out.add(batch.select(kept, count));
+    }
+    return out;
   }
 
   @Test
