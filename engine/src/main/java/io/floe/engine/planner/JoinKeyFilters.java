@@ -20,7 +20,8 @@ import org.apache.calcite.rex.RexInputRef;
 
 /**
  * Where a parallel hash join filters its probe side by its build keys ({@link JoinKeyFilter}): on the probe side's
- * producers, before the exchange, for the joins in which a probe row without a match yields nothing.
+ * producers, before the exchange (in the scan of a leaf fragment, see {@link Target#scan()}), for the joins in which
+ * a probe row without a match yields nothing.
  */
 final class JoinKeyFilters {
   private JoinKeyFilters() {
@@ -46,11 +47,6 @@ final class JoinKeyFilters {
 
   /** A join key filter to place on the producers of a probe-side node, on its columns {@code keys}. */
   record Pending(JoinKeyFilter filter, int[] keys, PlanNode join) {
-    /** This filter on the columns {@code keys} of another node (a scan below the node it was planned for). */
-    Pending on(int[] keys) {
-      return new Pending(filter, keys, join);
-    }
-
     /**
      * The filter's test, one per producer: EXPLAIN shows the filter on the join's node ({@code where} added to its
      * line), EXPLAIN ANALYZE the rows it dropped over all producers.
