@@ -173,6 +173,29 @@ final class JoinKeyFilters {
     return new Target(rel, at);
   }
 
+  /**
+   * Whether {@code node} is reached exactly once going down from {@code root}: Calcite shares equal nodes (the one
+   * scan of a self-join's two sides), and a filter placed on a shared node would go to whichever use is built first.
+   */
+  static boolean occursOnce(RelNode root, RelNode node) {
+    return occurrences(root, node) == 1;
+  }
+
+  /** How many times {@code node} is reached going down from {@code root}, counting no further than 2. */
+  private static int occurrences(RelNode root, RelNode node) {
+    if (root == node) {
+      return 1;
+    }
+    int count = 0;
+    for (RelNode input : root.getInputs()) {
+      count += occurrences(input, node);
+      if (count > 1) {
+        return count;
+      }
+    }
+    return count;
+  }
+
   /** The input columns {@code project} passes on as its columns {@code keys}; null when it computes one. */
   private static int[] passedOn(Project project, int[] keys) {
     int[] below = new int[keys.length];

@@ -286,6 +286,13 @@ public final class PhysicalPlanner {
     JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
     JoinKeyFilters.Target scan = isLeaf(target.rel()) ? target.scan() : null;
     JoinKeyFilters.Target place = scan != null ? scan : target;
+    if (!JoinKeyFilters.occursOnce(rel, place.rel())) {
+      // the node is shared (a self-join's two sides read one scan node): the filter would go to whichever use is
+      // built first, so it stays on the probe side's own producers
+      target = new JoinKeyFilters.Target(rel, keys);
+      scan = isLeaf(rel) ? target.scan() : null;
+      place = scan != null ? scan : target;
+    }
     JoinKeyFilters.Placements placements = scan != null ? scanKeyFilters : probeFilters;
     JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, place.keys(), building.peek());
     placements.add(place.rel(), pending);
