@@ -52,14 +52,22 @@ public final class SelectivityEstimator {
     }
     Double lower = number(type, metrics.lowerBounds().get(p.fieldId()));
     Double upper = number(type, metrics.upperBounds().get(p.fieldId()));
-    if (lower == null || upper == null || upper < lower || !(p.literal() instanceof Number literal)) {
+    if (lower == null || upper == null || !(p.literal() instanceof Number literal)) {
       return 1;
     }
+    double low = lower;
+    double high = upper;
     double value = literal.doubleValue();
-    double below = upper.equals(lower) ? (value > lower ? 1 : 0) : clamp((value - lower) / (upper - lower));
+    // bounds out of order, a range too wide to measure (infinite bounds) or a NaN constant: nothing to go by
+    if (!(high >= low) || Double.isInfinite(high - low) || Double.isNaN(value)) {
+      return 1;
+    }
+    // primitive comparison: bounds -0.0 and 0.0 are one value
+    boolean oneValue = high == low;
+    double below = oneValue ? (value > low ? 1 : 0) : clamp((value - low) / (high - low));
     return switch (p.op()) {
       case LT, LT_EQ -> below;
-      case GT, GT_EQ -> upper.equals(lower) ? (value < lower ? 1 : 0) : 1 - below;
+      case GT, GT_EQ -> oneValue ? (value < low ? 1 : 0) : 1 - below;
       default -> 1;
     };
   }

@@ -61,6 +61,23 @@ class SelectivityEstimatorTest {
   }
 
   @Test
+  void oddBoundsGiveSharesBetweenZeroAndOne() {
+    Metrics zeros = new Metrics(10, null, null, null, null, Map.of(2, bytes(Types.DOUBLE, -0.0)),
+        Map.of(2, bytes(Types.DOUBLE, 0.0)));
+    assertEquals(0.0, fraction(lessThan("price", 0.0), zeros), EPSILON, "-0.0 and 0.0: one value");
+    assertEquals(1.0, fraction(lessThan("price", 1.0), zeros), EPSILON);
+    Metrics infinite = new Metrics(10, null, null, null, null,
+        Map.of(2, bytes(Types.DOUBLE, Double.NEGATIVE_INFINITY)),
+        Map.of(2, bytes(Types.DOUBLE, Double.POSITIVE_INFINITY)));
+    assertEquals(1.0, fraction(lessThan("price", 5.0), infinite), EPSILON, "infinite bounds");
+    assertEquals(1.0, fraction(greaterThan("price", 5.0), infinite), EPSILON, "infinite bounds");
+    assertEquals(0.0, fraction(greaterThan("price", Double.POSITIVE_INFINITY), FILE), EPSILON);
+    Metrics reversed = new Metrics(10, null, null, null, null, Map.of(2, bytes(Types.DOUBLE, 10.0)),
+        Map.of(2, bytes(Types.DOUBLE, 0.0)));
+    assertEquals(1.0, fraction(lessThan("price", 5.0), reversed), EPSILON, "lower bound above the upper");
+  }
+
+  @Test
   void whatTheBoundsDoNotTellKeepsEveryRow() {
     assertEquals(1.0, fraction(lessThan("name", "m"), FILE), EPSILON, "strings");
     assertEquals(1.0, fraction(equal("day", 300), FILE), EPSILON, "equality");

@@ -29,11 +29,11 @@ public final class SaltedDistribution implements Distribution {
     this.settings = settings;
     this.heavyKeys = heavyKeys;
   }
+
   /** The heavy keys this distribution decides from its sample. */
   public HeavyKeys heavyKeys() {
     return heavyKeys;
   }
-
 
   @Override
   public void route(Batch batch, TaskSink out) {

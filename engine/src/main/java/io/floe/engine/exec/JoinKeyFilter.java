@@ -8,13 +8,16 @@ import java.util.function.LongPredicate;
 /**
  * The build keys of a hash join as a filter for its probe rows ("dynamic filtering" in Trino, a join's runtime
  * filter in DuckDB and Spark): a blocked Bloom filter over the keys' {@link Keys#hashes}, filled by the join's tasks
- * once each has built its table, then read by {@link JoinKeyFilterOperator} below the probe side's exchange, which
- * drops rows whose key is surely not on the build side before they are sent, repartitioned and probed. It may let
- * through rows without a match (a false positive costs only the probe); it never drops a row with one.
+ * once each has built its table, then tested by {@link JoinKeyFilterRows} on the probe side's producers (in a
+ * {@link JoinKeyFilterOperator} below the exchange, or in a scan's {@link ScanFilter}), which drop rows whose key is
+ * surely not on the build side before they are sent, repartitioned and probed. It may let through rows without a
+ * match (a false positive costs only the probe); it never drops a row with one.
  *
- * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()} and lets every row
- * through; then it is sized for the build side's actual rows (16 bits per key, at most 8 MiB). A filter whose bits
- * came out too full to reject much (a build side of more than about 4M keys) also lets every row through.
+ * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()}: it lets every row
+ * through, unless it is awaited ({@link #appliesOnceReady()}); then it is sized for the build side's actual rows (16
+ * bits per key, at most 8 MiB). A filter whose bits came out too full to reject much (more than 40% set: a build side
+ * of more than about 17M keys), or with a part whose keys are unknown, or whose bits did not fit the query's memory
+ * limit, also lets every row through.
  */
 public final class JoinKeyFilter {
   /** Bits per build key: with two bits per key in one word, about 3% false positives. */

@@ -3,10 +3,9 @@ package io.floe.engine.exec;
 /**
  * Drops the rows of a hash join's probe input whose keys are surely not on the build side, as its
  * {@link JoinKeyFilter} says once the join's tasks have built their tables; placed on the probe side's producers, so
- * those rows are neither sent over the exchange nor probed. Before the filter is ready, and when the filter rejects
- * too few rows to pay for hashing them (measured on the first rows it checks), rows pass unchanged. Only for joins
- * where a probe row without a match yields nothing (inner, semi, the probe side of a right join, or the probing side
- * of a join that builds on its left).
+ * those rows are neither sent over the exchange nor probed. The test and when rows pass unchecked (the filter not
+ * ready, or given up) are {@link JoinKeyFilterRows}'s. Only for joins where a probe row without a match yields
+ * nothing (inner, semi, the probe side of a right join, or the probing side of a join that builds on its left).
  */
 public final class JoinKeyFilterOperator implements Operator {
   private final Operator input;

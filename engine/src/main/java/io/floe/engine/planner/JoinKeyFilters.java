@@ -20,7 +20,8 @@ import org.apache.calcite.rex.RexInputRef;
 
 /**
  * Where a parallel hash join filters its probe side by its build keys ({@link JoinKeyFilter}): on the probe side's
- * producers, before the exchange, for the joins in which a probe row without a match yields nothing.
+ * producers, before the exchange (in the scan of a leaf fragment, see {@link Target#scan()}), for the joins in which
+ * a probe row without a match yields nothing.
  */
 final class JoinKeyFilters {
   private JoinKeyFilters() {
@@ -46,11 +47,6 @@ final class JoinKeyFilters {
 
   /** A join key filter to place on the producers of a probe-side node, on its columns {@code keys}. */
   record Pending(JoinKeyFilter filter, int[] keys, PlanNode join) {
-    /** This filter on the columns {@code keys} of another node (a scan below the node it was planned for). */
-    Pending on(int[] keys) {
-      return new Pending(filter, keys, join);
-    }
-
     /**
      * The filter's test, one per producer: EXPLAIN shows the filter on the join's node ({@code where} added to its
      * line), EXPLAIN ANALYZE the rows it dropped over all producers.
@@ -175,6 +171,29 @@ final class JoinKeyFilters {
       at = below;
     }
     return new Target(rel, at);
+  }
+
+  /**
+   * Whether {@code node} is reached exactly once going down from {@code root}: Calcite shares equal nodes (the one
+   * scan of a self-join's two sides), and a filter placed on a shared node would go to whichever use is built first.
+   */
+  static boolean occursOnce(RelNode root, RelNode node) {
+    return occurrences(root, node) == 1;
+  }
+
+  /** How many times {@code node} is reached going down from {@code root}, counting no further than 2. */
+  private static int occurrences(RelNode root, RelNode node) {
+    if (root == node) {
+      return 1;
+    }
+    int count = 0;
+    for (RelNode input : root.getInputs()) {
+      count += occurrences(input, node);
+      if (count > 1) {
+        return count;
+      }
+    }
+    return count;
   }
 
   /** The input columns {@code project} passes on as its columns {@code keys}; null when it computes one. */

@@ -275,8 +275,9 @@ public final class PhysicalPlanner {
 
   /**
    * The probe side {@code rel} of a join as an exchange input, with its rows filtered by the join's build keys
-   * {@code filter} (unless null) where its producers make them: below projections, filters and aggregations grouping
-   * by the keys {@code keys} when those are what the probe side is made of (see {@link JoinKeyFilters#target}).
+   * {@code filter} (unless null) where its producers make them: below projections, filters, aggregations grouping by
+   * the keys {@code keys} and inner joins when those are what the probe side is made of (see
+   * {@link JoinKeyFilters#target}), in the scan itself when that place is a leaf fragment over a scan.
    */
   private Fragments.Source probeSource(RelNode rel, int[] keys, JoinKeyFilter filter) {
     if (filter == null) {
@@ -284,15 +285,21 @@ public final class PhysicalPlanner {
     }
     JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
     JoinKeyFilters.Target scan = isLeaf(target.rel()) ? target.scan() : null;
-    JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, target.keys(), building.peek());
+    JoinKeyFilters.Target place = scan != null ? scan : target;
+    if (!JoinKeyFilters.occursOnce(rel, place.rel())) {
+      // the node is shared (a self-join's two sides read one scan node): the filter would go to whichever use is
+      // built first, so it stays on the probe side's own producers
+      target = new JoinKeyFilters.Target(rel, keys);
+      scan = isLeaf(rel) ? target.scan() : null;
+      place = scan != null ? scan : target;
+    }
     JoinKeyFilters.Placements placements = scan != null ? scanKeyFilters : probeFilters;
-    RelNode place = scan != null ? scan.rel() : target.rel();
-    JoinKeyFilters.Pending placed = scan != null ? pending.on(scan.keys()) : pending;
-    placements.add(place, placed);
+    JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, place.keys(), building.peek());
+    placements.add(place.rel(), pending);
     try {
       return source(rel);
     } finally {
-      placements.withdraw(place, placed);
+      placements.withdraw(place.rel(), pending);
     }
   }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Joins whose left input (1000 rows by file pruning and column bounds) is estimated smaller than the right (5000): the planner swaps the inputs so
- * the hash join builds on dims (LEFT and RIGHT joins swap types), EXPLAIN says so with the estimates, and the rows
- * equal DuckDB's, serially and on 4 workers.
+ * Joins whose left input (1000 rows by file pruning and column bounds) is estimated smaller than the right (5000):
+ * the planner swaps the inputs so the hash join builds on dims (LEFT and RIGHT joins swap types), EXPLAIN says so
+ * with the estimates, and the rows equal DuckDB's, serially and on 4 workers.
  */
 @Timeout(300)
 class BuildSideTest {

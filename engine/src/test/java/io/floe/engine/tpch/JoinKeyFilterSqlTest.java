@@ -71,6 +71,12 @@ class JoinKeyFilterSqlTest {
             + "WHERE s_acctbal > 9000"),
         Arguments.of(true, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN " + NULLABLE_ORDERS
             + " ON l_orderkey = o.ok JOIN supplier ON l_suppkey = s_suppkey WHERE s_acctbal > 9000"),
+        // a self-join whose two sides read one shared scan node: the suppliers' filter, meant for y's rows, must not
+        // go to x's scan (built first)
+        Arguments.of(true, "SELECT count(*), sum(n) FROM (SELECT y.l_orderkey AS yk, sum(x.l_suppkey + x.l_linenumber) "
+            + "AS n FROM lineitem x JOIN (SELECT * FROM lineitem WHERE l_linenumber * 13 < l_suppkey) y "
+            + "ON x.l_orderkey = y.l_suppkey GROUP BY y.l_orderkey) b JOIN supplier ON yk = s_suppkey "
+            + "WHERE s_acctbal > 5000"),
         // LEFT and FULL keep probe rows without a match: no filter
         Arguments.of(false, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN "
             + NULLABLE_ORDERS + " ON l_orderkey = o.ok"),
