@@ -2,7 +2,6 @@ package io.floe.engine.exec;
 
 import io.floe.engine.expr.RowFilter;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * One producer's test of its rows against a hash join's {@link JoinKeyFilter}, on a selection vector: keeps the rows
@@ -21,8 +20,6 @@ public final class JoinKeyFilterRows implements RowFilter {
 
   private final JoinKeyFilter filter;
   private final int[] keys;
-  /** The key columns of {@link #selectedKeys}: 0, 1, ... */
-  private final int[] selectedKeyColumns;
   private final Counts counts;
   private long checked;
   private long rejected;
@@ -48,7 +45,6 @@ public final class JoinKeyFilterRows implements RowFilter {
   public JoinKeyFilterRows(JoinKeyFilter filter, int[] keys, Counts counts) {
     this.filter = filter;
     this.keys = keys.clone();
-    this.selectedKeyColumns = IntStream.range(0, keys.length).toArray();
     this.counts = counts;
   }
 
@@ -64,18 +60,13 @@ public final class JoinKeyFilterRows implements RowFilter {
       counts.unchecked.addAndGet(count);
       return count;
     }
-    // a few selected rows of a large batch (the scan's earlier conjuncts dropped most): hash only theirs
-    boolean compact = 2 * count < batch.size();
-    Batch keyed = compact ? selectedKeys(batch, rows, count) : batch;
-    int[] keyColumns = compact ? selectedKeyColumns : keys;
-    int[] hashes = Keys.hashes(keyed, keyColumns);
-    boolean[] nullKey = Nulls.inAny(keyed, keyColumns);
+    int[] hashes = Keys.hashes(batch, keys);
+    boolean[] nullKey = Nulls.inAny(batch, keys);
     int kept = 0;
     for (int i = 0; i < count; i++) {
       int r = rows[i];
-      int at = compact ? i : r;
       rows[kept] = r;
-      kept += (nullKey == null || !nullKey[at]) && filter.mightContain(hashes[at]) ? 1 : 0;
+      kept += (nullKey == null || !nullKey[r]) && filter.mightContain(hashes[r]) ? 1 : 0;
     }
     checked += count;
     rejected += count - kept;
@@ -84,14 +75,5 @@ public final class JoinKeyFilterRows implements RowFilter {
       givenUp = true;
     }
     return kept;
-  }
-
-  /** The key columns' values of rows {@code rows[0..count)}, in that order (key k as column k). */
-  private Batch selectedKeys(Batch batch, int[] rows, int count) {
-    Column[] columns = new Column[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      columns[k] = batch.column(keys[k]).select(rows, count);
-    }
-    return new Batch(count, columns);
   }
 }
