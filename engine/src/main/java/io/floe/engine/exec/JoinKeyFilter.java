@@ -20,6 +20,10 @@ import java.util.function.LongPredicate;
  * limit, also lets every row through.
  */
 public final class JoinKeyFilter {
+  /** One task's build keys: {@code rows} hashes, and which rows have a null key (null: none). */
+  private record Part(int[] hashes, int rows, boolean[] nullKey) {
+  }
+
   /** Bits per build key: with two bits per key in one word, about 3% false positives. */
   private static final int BITS_PER_KEY = 16;
   private static final int MIN_WORDS = 64;
@@ -31,9 +35,8 @@ public final class JoinKeyFilter {
   private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final int parts;
-  private final List<int[]> partHashes = new ArrayList<>();
-  private final List<boolean[]> partNullKeys = new ArrayList<>();
-  private final List<Integer> partRows = new ArrayList<>();
+  /** The parts added so far (until the last one sizes and fills the filter): their keys' hashes. */
+  private final List<Part> added = new ArrayList<>();
   private long[] words;
   private int wordShift;
   private volatile boolean ready;
@@ -84,50 +87,46 @@ public final class JoinKeyFilter {
    * this call reserved (0 unless it added the last part).
    */
   public synchronized long add(int[] hashes, int rows, boolean[] nullKey, LongPredicate reserve) {
-    partHashes.add(hashes);
-    partNullKeys.add(nullKey);
-    partRows.add(rows);
-    if (partHashes.size() < parts) {
+    added.add(new Part(hashes, rows, nullKey));
+    if (added.size() < parts) {
       return 0;
     }
-    long keys = 0;
-    for (int rowsOfPart : partRows) {
-      keys += rowsOfPart;
-    }
+    long keys = added.stream().mapToLong(Part::rows).sum();
     long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
     int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
     long bytes = 8L * wordCount;
-    if (unknownKeys || !reserve.test(bytes)) {
-      partHashes.clear();
-      partNullKeys.clear();
-      partRows.clear();
-      effective = false;
-      ready = true;
-      notifyAll();
-      return 0;
+    boolean filled = !unknownKeys && reserve.test(bytes);
+    if (filled) {
+      fill(wordCount);
     }
+    added.clear();
+    effective = filled && setBits() <= MAX_FILL * 64.0 * words.length;
+    ready = true;
+    notifyAll();
+    return filled ? bytes : 0;
+  }
+
+  /** Sets the bits of every added part's keys in a filter of {@code wordCount} words. */
+  private void fill(int wordCount) {
     words = new long[wordCount];
     wordShift = 32 - Integer.numberOfTrailingZeros(wordCount);
-    for (int p = 0; p < partHashes.size(); p++) {
-      int[] h = partHashes.get(p);
-      boolean[] nulls = partNullKeys.get(p);
-      for (int r = 0, n = partRows.get(p); r < n; r++) {
+    for (Part part : added) {
+      int[] h = part.hashes();
+      boolean[] nulls = part.nullKey();
+      for (int r = 0; r < part.rows(); r++) {
         if (nulls == null || !nulls[r]) {
           words[word(h[r])] |= bits(h[r]);
         }
       }
     }
-    partHashes.clear();
-    partNullKeys.clear();
-    partRows.clear();
+  }
+
+  private long setBits() {
     long set = 0;
     for (long w : words) {
       set += Long.bitCount(w);
     }
-    effective = set <= MAX_FILL * 64.0 * words.length;
-    ready = true;
-    notifyAll();
-    return bytes;
+    return set;
   }
 
   /**
