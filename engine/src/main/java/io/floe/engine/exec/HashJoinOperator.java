@@ -248,7 +248,9 @@ public final class HashJoinOperator implements Operator {
     boolean[] nullKeys = keyFilter != null || intoLongTable ? anyNullKey(build, buildKeys) : null;
     long columns = Math.max(held, build.memoryBytes());
     // the task adding the filter's last part holds its bits (or, if they do not fit, the filter stays off)
-    long filterBits = keyFilter == null ? 0 : keyFilter.add(hashes, buildRows, nullKeys,
+    LongColumn keyValues = buildKeys.length == 1 && !nullSafe[0] && build.column(buildKeys[0]) instanceof LongColumn l
+        ? l : null;
+    long filterBits = keyFilter == null ? 0 : keyFilter.add(hashes, buildRows, nullKeys, keyValues,
         bytes -> memory.tryHold(columns + bytes));
     if (intoLongTable) {
       longTable = new LongKeyJoinTable(buildLongs, nullKeys, hashes, buildRows);

@@ -7,21 +7,29 @@ import java.util.function.LongPredicate;
 
 /**
  * The build keys of a hash join as a filter for its probe rows ("dynamic filtering" in Trino, a join's runtime
- * filter in DuckDB and Spark): a blocked Bloom filter over the keys' {@link Keys#hashes}, filled by the join's tasks
- * once each has built its table, then tested by {@link JoinKeyFilterRows} on the probe side's producers (in a
- * {@link JoinKeyFilterOperator} below the exchange, or in a scan's {@link ScanFilter}), which drop rows whose key is
- * surely not on the build side before they are sent, repartitioned and probed. It may let through rows without a
- * match (a false positive costs only the probe); it never drops a row with one.
+ * filter in DuckDB and Spark), filled by the join's tasks once each has built its table, then tested by
+ * {@link JoinKeyFilterRows} on the probe side's producers (in a {@link JoinKeyFilterOperator} below the exchange, or
+ * in a scan's {@link ScanFilter}), which drop rows whose key is surely not on the build side before they are sent,
+ * repartitioned and probed. It never drops a row with a match. Two forms:
+ * <ul>
+ *   <li>a join on one integer, date or decimal key whose build values span a range of at most 64 values per key
+ *       (and at most 8 MiB of bits) gets an exact bitmap over that range: a probe value is tested by subtracting
+ *       the smallest build value and reading one bit, without hashing, and lets through only rows with a match;
+ *   <li>any other join gets a blocked Bloom filter over the keys' {@link Keys#hashes} (16 bits per key, at most
+ *       8 MiB), which may let through rows without a match (a false positive costs only the probe).
+ * </ul>
  *
  * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()}: it lets every row
- * through, unless it is awaited ({@link #appliesOnceReady()}); then it is sized for the build side's actual rows (16
- * bits per key, at most 8 MiB). A filter whose bits came out too full to reject much (more than 40% set: a build side
- * of more than about 17M keys), or with a part whose keys are unknown, or whose bits did not fit the query's memory
- * limit, also lets every row through.
+ * through, unless it is awaited ({@link #appliesOnceReady()}). A filter whose bits came out too full to reject much
+ * (a Bloom filter more than 40% set: a build side of more than about 17M keys; a bitmap more than 90% set), or with
+ * a part whose keys are unknown, or whose bits did not fit the query's memory limit, also lets every row through.
  */
 public final class JoinKeyFilter {
-  /** One task's build keys: {@code rows} hashes, and which rows have a null key (null: none). */
-  private record Part(int[] hashes, int rows, boolean[] nullKey) {
+  /**
+   * One task's build keys: {@code rows} hashes, which rows have a null key (null: none), and the keys themselves
+   * when the join has one key held as longs (else null).
+   */
+  private record Part(int[] hashes, int rows, boolean[] nullKey, LongColumn values) {
   }
 
   /** Bits per build key: with two bits per key in one word, about 3% false positives. */
@@ -31,14 +39,28 @@ public final class JoinKeyFilter {
   private static final int MAX_WORDS = 1 << 20;
   /** A filter with more of its bits set than this lets too much through to pay for itself. */
   private static final double MAX_FILL = 0.4;
+  /** The widest range of build values a bitmap covers, per build key (four times a Bloom filter's bits). */
+  private static final long BITMAP_BITS_PER_KEY = 64;
+  /** Ranges this narrow always get a bitmap (8 KiB). */
+  private static final long BITMAP_MIN_BITS = 1 << 16;
+  /** A bitmap with more of its range set than this rejects too few values to pay for itself. */
+  private static final double MAX_BITMAP_FILL = 0.9;
   /** The longest an awaited filter's probe side waits for the build side's last part. */
   private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final int parts;
   /** The parts added so far (until the last one sizes and fills the filter): their keys' hashes. */
   private final List<Part> added = new ArrayList<>();
+  /** The Bloom filter's bits; null when the filter is a bitmap. */
   private long[] words;
   private int wordShift;
+  /** The bitmap: bit {@code k} is set when {@code base + k} is a build value; null when the filter is a Bloom filter. */
+  private long[] bitmap;
+  private long base;
+  private long range;
+  /** The kind and scale of the build values the bitmap holds, which a probe column must share to be tested. */
+  private LongColumn.Kind valueKind;
+  private int valueScale;
   private volatile boolean ready;
   private volatile boolean effective;
   /** Whether a part's keys are unknown (its build side spilled): the filter then lets every row through. */
@@ -77,33 +99,95 @@ public final class JoinKeyFilter {
    * parts' rows, filled and ready.
    */
   public void add(int[] hashes, int rows, boolean[] nullKey) {
-    add(hashes, rows, nullKey, bytes -> true);
+    add(hashes, rows, nullKey, null, bytes -> true);
   }
 
   /**
-   * Like {@link #add(int[], int, boolean[])}, where the last part's task holds the filter's bits in its memory
-   * account: {@code reserve} is asked for their bytes, and when they do not fit the query's memory limit the filter
-   * is ready but never applies (it lets every row through rather than fail the query). Returns the bytes of bits
-   * this call reserved (0 unless it added the last part).
+   * Like {@link #add(int[], int, boolean[])}, also given the keys themselves ({@code values}, the build rows' key
+   * column) when the join has one key held as longs, else null, and where the last part's task holds the filter's
+   * bits in its memory account: {@code reserve} is asked for their bytes, and when they do not fit the query's
+   * memory limit the filter is ready but never applies (it lets every row through rather than fail the query).
+   * Returns the bytes of bits this call reserved (0 unless it added the last part).
    */
-  public synchronized long add(int[] hashes, int rows, boolean[] nullKey, LongPredicate reserve) {
-    added.add(new Part(hashes, rows, nullKey));
+  public synchronized long add(int[] hashes, int rows, boolean[] nullKey, LongColumn values, LongPredicate reserve) {
+    added.add(new Part(hashes, rows, nullKey, values));
     if (added.size() < parts) {
       return 0;
     }
     long keys = added.stream().mapToLong(Part::rows).sum();
-    long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
-    int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
-    long bytes = 8L * wordCount;
-    boolean filled = !unknownKeys && reserve.test(bytes);
-    if (filled) {
-      fill(wordCount);
+    long bytes;
+    boolean filled;
+    if (!unknownKeys && bitmapRange(keys)) {
+      bytes = 8L * ((range + 63) >>> 6);
+      filled = reserve.test(bytes);
+      if (filled) {
+        fillBitmap();
+      }
+      effective = filled && setBits(bitmap) <= MAX_BITMAP_FILL * range;
+    } else {
+      long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
+      int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
+      bytes = 8L * wordCount;
+      filled = !unknownKeys && reserve.test(bytes);
+      if (filled) {
+        fill(wordCount);
+      }
+      effective = filled && setBits(words) <= MAX_FILL * 64.0 * words.length;
     }
     added.clear();
-    effective = filled && setBits() <= MAX_FILL * 64.0 * words.length;
     ready = true;
     notifyAll();
     return filled ? bytes : 0;
+  }
+
+  /**
+   * Whether the added keys get a bitmap: every part has its key values, all of one kind and scale, and the range
+   * from the smallest to the largest non-null value is narrow enough for {@code keys} keys; if so, sets
+   * {@link #base}, {@link #range} and the values' kind.
+   */
+  private boolean bitmapRange(long keys) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    LongColumn first = added.get(0).values();
+    for (Part part : added) {
+      LongColumn column = part.values();
+      if (column == null || !column.sameKind(first)) {
+        return false;
+      }
+      long[] v = column.values();
+      boolean[] nulls = part.nullKey();
+      for (int r = 0; r < part.rows(); r++) {
+        if (nulls == null || !nulls[r]) {
+          min = Math.min(min, v[r]);
+          max = Math.max(max, v[r]);
+        }
+      }
+    }
+    long span = max - min + 1;
+    if (min > max || span <= 0 || span > 64L * maxWords
+        || span > Math.max(BITMAP_MIN_BITS, BITMAP_BITS_PER_KEY * keys)) {
+      return false;
+    }
+    base = min;
+    range = span;
+    valueKind = first.kind();
+    valueScale = first.scale();
+    return true;
+  }
+
+  /** Sets the bit of every added part's non-null key value. */
+  private void fillBitmap() {
+    bitmap = new long[(int) ((range + 63) >>> 6)];
+    for (Part part : added) {
+      long[] v = part.values().values();
+      boolean[] nulls = part.nullKey();
+      for (int r = 0; r < part.rows(); r++) {
+        if (nulls == null || !nulls[r]) {
+          long k = v[r] - base;
+          bitmap[(int) (k >>> 6)] |= 1L << k;
+        }
+      }
+    }
   }
 
   /** Sets the bits of every added part's keys in a filter of {@code wordCount} words. */
@@ -121,7 +205,7 @@ public final class JoinKeyFilter {
     }
   }
 
-  private long setBits() {
+  private static long setBits(long[] words) {
     long set = 0;
     for (long w : words) {
       set += Long.bitCount(w);
@@ -135,7 +219,7 @@ public final class JoinKeyFilter {
    */
   public synchronized void addUnknownKeys() {
     unknownKeys = true;
-    add(new int[0], 0, null);
+    add(new int[0], 0, null, null, bytes -> true);
   }
 
   /** Whether every task added its keys. */
@@ -176,6 +260,28 @@ public final class JoinKeyFilter {
       }
     }
     return applies();
+  }
+
+  /** Whether the filter tests probe keys by value and {@code column} holds values of the build keys' kind. */
+  boolean testsValuesOf(Column column) {
+    return bitmap != null && column instanceof LongColumn l && l.kind() == valueKind && l.scale() == valueScale;
+  }
+
+  /** Whether the filter tests probe keys by their {@link Keys#hashes} (a Bloom filter). */
+  boolean testsHashes() {
+    return words != null;
+  }
+
+  /** Whether {@code value} is a build key (exactly). Only once ready, and only where {@link #testsValuesOf}. */
+  boolean containsValue(long value) {
+    long k = value - base;
+    return Long.compareUnsigned(k, range) < 0 && (bitmap[(int) (k >>> 6)] & 1L << k) != 0;
+  }
+
+  /** What the filter is, once ready: for EXPLAIN ANALYZE. */
+  String describe() {
+    return bitmap != null ? "a bitmap of the build keys' values " + base + ".." + (base + range - 1)
+        : "a Bloom filter of the build keys' hashes";
   }
 
   /** Whether a row whose key hashes to {@code hash} may have a match (false: surely none). Only once ready. */

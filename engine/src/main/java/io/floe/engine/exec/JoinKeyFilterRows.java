@@ -33,11 +33,14 @@ public final class JoinKeyFilterRows implements RowFilter {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong unchecked = new AtomicLong();
+    /** What the filter was once it applied ({@link JoinKeyFilter#describe()}), else null. */
+    private volatile String filter;
 
     @Override
     public String toString() {
-      return rows.get() == 0 ? "" : "join key filter: dropped " + dropped.get() + " of " + rows.get()
-          + " probe rows (" + unchecked.get() + " passed unchecked: filter not ready or given up)";
+      return rows.get() == 0 ? "" : "join key filter" + (filter == null ? "" : " (" + filter + ")") + ": dropped "
+          + dropped.get() + " of " + rows.get() + " probe rows (" + unchecked.get()
+          + " passed unchecked: filter not ready or given up)";
     }
   }
 
@@ -60,6 +63,43 @@ public final class JoinKeyFilterRows implements RowFilter {
       counts.unchecked.addAndGet(count);
       return count;
     }
+    int kept;
+    if (keys.length == 1 && filter.testsValuesOf(batch.column(keys[0]))) {
+      kept = byValue((LongColumn) batch.column(keys[0]), rows, count);
+    } else if (filter.testsHashes()) {
+      kept = byHash(batch, rows, count);
+    } else {
+      // a bitmap of values of another kind than the probe keys' (not seen from the planner's joins): not tested
+      counts.unchecked.addAndGet(count);
+      return count;
+    }
+    if (counts.filter == null) {
+      counts.filter = filter.describe();
+    }
+    checked += count;
+    rejected += count - kept;
+    counts.dropped.addAndGet(count - kept);
+    if (checked >= TRIAL_ROWS && rejected < MIN_REJECTED * checked) {
+      givenUp = true;
+    }
+    return kept;
+  }
+
+  /** Keeps the selected rows whose key value is a build key (the filter is a bitmap of them). */
+  private int byValue(LongColumn key, int[] rows, int count) {
+    long[] values = key.values();
+    boolean[] nulls = key.nulls();
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      int r = rows[i];
+      rows[kept] = r;
+      kept += (nulls == null || !nulls[r]) && filter.containsValue(values[r]) ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /** Keeps the selected rows whose key hash the filter may hold (a Bloom filter of the build keys' hashes). */
+  private int byHash(Batch batch, int[] rows, int count) {
     int[] hashes = Keys.hashes(batch, keys);
     boolean[] nullKey = Nulls.inAny(batch, keys);
     int kept = 0;
@@ -67,12 +107,6 @@ public final class JoinKeyFilterRows implements RowFilter {
       int r = rows[i];
       rows[kept] = r;
       kept += (nullKey == null || !nullKey[r]) && filter.mightContain(hashes[r]) ? 1 : 0;
-    }
-    checked += count;
-    rejected += count - kept;
-    counts.dropped.addAndGet(count - kept);
-    if (checked >= TRIAL_ROWS && rejected < MIN_REJECTED * checked) {
-      givenUp = true;
     }
     return kept;
   }

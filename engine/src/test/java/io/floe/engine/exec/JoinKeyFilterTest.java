@@ -55,6 +55,88 @@ class JoinKeyFilterTest {
   }
 
   @Test
+  void aJoinOnOneIntegerKeyGetsAnExactBitmapOfItsValues() {
+    Random random = new Random(7);
+    Set<Long> build = new HashSet<>();
+    while (build.size() < 30_000) {
+      build.add(1_000L + random.nextInt(1_000_000));
+    }
+    List<Long> keys = new ArrayList<>(build);
+    JoinKeyFilter filter = new JoinKeyFilter(2);
+    List<Long> reserved = new ArrayList<>();
+    for (int part = 0; part < 2; part++) {
+      List<Long> partKeys = new ArrayList<>(keys.subList(part * 15_000, (part + 1) * 15_000));
+      partKeys.add(Long.MAX_VALUE); // a null key's slot: neither widens the range nor becomes a build key
+      boolean[] nullKey = new boolean[partKeys.size()];
+      nullKey[partKeys.size() - 1] = true;
+      LongColumn values = new LongColumn(partKeys.stream().mapToLong(Long::longValue).toArray(), null,
+          partKeys.size(), LongColumn.Kind.INTEGER, 0);
+      Batch batch = new Batch(partKeys.size(), new Column[] {values});
+      filter.add(Keys.hashes(batch, KEY), batch.size(), nullKey, values, bytes -> reserved.add(bytes));
+    }
+    assertTrue(filter.applies());
+    LongColumn probe = new LongColumn(new long[] {1}, null, 1, LongColumn.Kind.INTEGER, 0);
+    assertTrue(filter.testsValuesOf(probe) && !filter.testsHashes(), filter.describe());
+    long min = keys.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long max = keys.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertEquals("a bitmap of the build keys' values " + min + ".." + max, filter.describe());
+    assertEquals(List.of(8 * ((max - min + 64) / 64)), reserved, "the bitmap's bytes, reserved once");
+    for (long v = -5; v < 1_100_000; v++) {
+      assertEquals(build.contains(v), filter.containsValue(v), "value " + v);
+    }
+    assertFalse(filter.containsValue(Long.MAX_VALUE) || filter.containsValue(Long.MIN_VALUE));
+    assertFalse(filter.testsValuesOf(new LongColumn(new long[] {1}, null, 1, LongColumn.Kind.DECIMAL, 2)),
+        "decimal probe keys are not compared with integer build values");
+  }
+
+  @Test
+  void keysSpreadTooWideOrOfMixedKindsGetABloomFilter() {
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 5, 1L << 40)), "a range of 2^40 for 2 keys");
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, Long.MIN_VALUE, Long.MAX_VALUE)),
+        "a range that overflows");
+    assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, -3, 60_000)), "a narrow range, whatever the keys");
+    assertTrue(bitmapOf(longColumn(LongColumn.Kind.DECIMAL, 2, 150, 275)), "decimals, unscaled");
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), longColumn(LongColumn.Kind.DECIMAL, 2, 1, 2)),
+        "parts of two kinds");
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), null), "a part without its values");
+  }
+
+  /** Whether a filter of parts holding {@code columns}' values (null: not given) came out a bitmap. */
+  private static boolean bitmapOf(LongColumn... columns) {
+    JoinKeyFilter filter = new JoinKeyFilter(columns.length);
+    for (LongColumn column : columns) {
+      Batch batch = new Batch(2, new Column[] {column != null ? column : longColumn(LongColumn.Kind.INTEGER, 0, 1, 2)});
+      filter.add(Keys.hashes(batch, KEY), 2, null, column, bytes -> true);
+    }
+    assertTrue(filter.ready() && filter.testsValuesOf(columns[0]) != filter.testsHashes());
+    return !filter.testsHashes();
+  }
+
+  private static LongColumn longColumn(LongColumn.Kind kind, int scale, long... values) {
+    return new LongColumn(values, null, values.length, kind, scale);
+  }
+
+  @Test
+  void aBitmapKeepsExactlyTheProbeRowsWithAMatchAndNamesItselfInTheCounts() {
+    JoinKeyFilter filter = new JoinKeyFilter(1);
+    LongColumn buildKeys = longColumn(LongColumn.Kind.INTEGER, 0, 10, 20, 30);
+    filter.add(Keys.hashes(new Batch(3, new Column[] {buildKeys}), KEY), 3, null, buildKeys, bytes -> true);
+    JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
+    Batch probe = longs(10L, 11L, null, 20L, 9L, 31L, 30L, 30L);
+    int[] rows = {0, 1, 2, 3, 4, 5, 6, 7};
+    int kept = new JoinKeyFilterRows(filter, KEY, counts).select(probe, rows, rows.length);
+    assertEquals(List.of(0, 3, 6, 7), java.util.Arrays.stream(rows, 0, kept).boxed().toList());
+    assertEquals("join key filter (a bitmap of the build keys' values 10..30): dropped 4 of 8 probe rows"
+        + " (0 passed unchecked: filter not ready or given up)", counts.toString());
+    JoinKeyFilterRows.Counts decimals = new JoinKeyFilterRows.Counts();
+    Batch decimalProbe = new Batch(2, new Column[] {longColumn(LongColumn.Kind.DECIMAL, 1, 100, 5)});
+    int[] both = {0, 1};
+    assertEquals(2, new JoinKeyFilterRows(filter, KEY, decimals).select(decimalProbe, both, 2),
+        "keys of another kind than the bitmap's pass unchecked");
+    assertTrue(decimals.toString().contains("2 passed unchecked"), decimals.toString());
+  }
+
+  @Test
   void aBuildTooLargeForTheBitsTurnsTheFilterOff() {
     JoinKeyFilter filter = new JoinKeyFilter(1, 64, false);
     Long[] many = new Long[200_000];
@@ -83,12 +165,12 @@ class JoinKeyFilterTest {
     Batch keys = longs(1L, 2L, 3L);
     JoinKeyFilter held = new JoinKeyFilter(2);
     List<Long> asked = new ArrayList<>();
-    assertEquals(0, held.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> asked.add(bytes)));
-    long bits = held.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> asked.add(bytes));
+    assertEquals(0, held.add(Keys.hashes(keys, KEY), keys.size(), null, null, bytes -> asked.add(bytes)));
+    long bits = held.add(Keys.hashes(keys, KEY), keys.size(), null, null, bytes -> asked.add(bytes));
     assertEquals(List.of(bits), asked, "only the last part reserves, the filter's bytes");
     assertTrue(bits >= 512 && held.applies());
     JoinKeyFilter noRoom = new JoinKeyFilter(1);
-    assertEquals(0, noRoom.add(Keys.hashes(keys, KEY), keys.size(), null, bytes -> false));
+    assertEquals(0, noRoom.add(Keys.hashes(keys, KEY), keys.size(), null, null, bytes -> false));
     assertTrue(noRoom.ready());
     assertFalse(noRoom.applies(), "bits that do not fit the memory limit: every row passes");
   }
@@ -110,7 +192,7 @@ class JoinKeyFilterTest {
     assertEquals(List.of(3L, 1L), values(op.next()));
     assertEquals(List.of(2L), values(op.next()), "a batch with no row kept is skipped");
     assertNull(op.next());
-    assertEquals("join key filter: dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -123,7 +205,7 @@ class JoinKeyFilterTest {
     Batch part = longs(1L, 2L);
     filter.add(Keys.hashes(part, KEY), part.size(), null);
     assertEquals(List.of(1L, 2L, 3L), values(nextOnceBuilt(op, filter, longs(3L))));
-    assertEquals("join key filter: dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -136,7 +218,7 @@ class JoinKeyFilterTest {
     assertEquals(List.of(1L, 2L), values(op.next()), "a salted join's sample passes unchecked");
     filter.awaitFromNowOn(); // the heavy keys are decided: the build side no longer waits for the probe side
     assertEquals(List.of(1L), values(nextOnceBuilt(op, filter, longs(1L))));
-    assertEquals("join key filter: dropped 1 of 4 probe rows (2 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (2 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 

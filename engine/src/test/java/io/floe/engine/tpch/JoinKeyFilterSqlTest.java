@@ -43,6 +43,11 @@ class JoinKeyFilterSqlTest {
         // NULL keys on the build side and on the probe side
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM (SELECT CASE WHEN l_linenumber = 1 THEN NULL "
             + "ELSE l_orderkey END AS lk, l_quantity FROM lineitem) l JOIN " + NULLABLE_ORDERS + " ON lk = o.ok"),
+        // a date key and a decimal key (each filtered by a bitmap of the build values: days, unscaled cents)
+        Arguments.of(true, "SELECT count(*), sum(o_totalprice) FROM orders JOIN (SELECT DISTINCT l_shipdate FROM lineitem "
+            + "WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT l_discount AS d "
+            + "FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
         // a text key
         Arguments.of(true, "SELECT c1.c_custkey, c2.c_acctbal FROM customer c1 JOIN (SELECT c_name, c_acctbal "
             + "FROM customer WHERE c_acctbal > 9900) c2 ON c1.c_name = c2.c_name ORDER BY 1"),
@@ -124,6 +129,29 @@ class JoinKeyFilterSqlTest {
     String plan = oracle.explain("SELECT count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
         + "JOIN supplier ON l_suppkey = s_suppkey WHERE o_orderdate < DATE '1993-06-01' AND s_nationkey = 3");
     assertEquals(2, plan.split(FILTER_LINE + ", in the scan of tpch.lineitem", -1).length - 1, plan);
+  }
+
+  @Test
+  void anIntegerKeyIsTestedExactlyByABitmapOfTheBuildValuesAndATextKeyByABloomFilter() throws Exception {
+    TpchOracle oracle = TWO.get();
+    String sql = "SELECT count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
+        + "WHERE o_orderdate >= DATE '1994-01-01' AND o_orderdate < DATE '1995-01-01'";
+    long matches = (Long) oracle.actual(sql).get(0).get(0);
+    try {
+      oracle.session().broadcastJoinRowLimit(1_000_000);
+      String line = analyze(oracle, sql).lines().filter(l -> l.contains("join key filter (")).findFirst()
+          .orElseThrow();
+      assertTrue(line.contains("join key filter (a bitmap of the build keys' values "), line);
+      // exact: the rows it keeps are the rows with a match (every row is checked: the broadcast build is awaited)
+      long dropped = Long.parseLong(line.replaceAll(".*dropped (\\d+) of (\\d+) probe rows \\(0 passed.*", "$1"));
+      long probed = Long.parseLong(line.replaceAll(".*dropped (\\d+) of (\\d+) probe rows \\(0 passed.*", "$2"));
+      assertEquals(matches, probed - dropped, line);
+      String text = analyze(oracle, "SELECT count(*) FROM customer c1 JOIN (SELECT c_name FROM customer "
+          + "WHERE c_acctbal > 9900) c2 ON c1.c_name = c2.c_name");
+      assertTrue(text.contains("join key filter (a Bloom filter of the build keys' hashes)"), text);
+    } finally {
+      oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
+    }
   }
 
   @Test
