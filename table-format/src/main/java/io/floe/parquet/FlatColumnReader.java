@@ -50,6 +50,16 @@ final class FlatColumnReader {
     this.reader = new ColumnReaderImpl(descriptor, store.getPageReader(descriptor), NO_CONVERTER, writerVersion);
   }
 
+  /** The column's index in the projection (and its batches). */
+  int position() {
+    return position;
+  }
+
+  /** Whether {@link #read} writes every value slot of the vector, so its data buffer need not be zeroed first. */
+  boolean writesEveryValue() {
+    return pages != null && pages.writesEveryValue();
+  }
+
   /** Decodes the next {@code count} values into rows 0..count-1 of the batch. */
   void read(VectorSchemaRoot batch, int count) {
     if (pages != null) {

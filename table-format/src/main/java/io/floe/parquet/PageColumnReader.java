@@ -95,6 +95,14 @@ final class PageColumnReader {
     }
   }
 
+  /**
+   * Whether {@link #read} writes every value slot of the rows it decodes (null rows as zero), so that the vector's
+   * data buffer need not be zeroed first: fixed-width values other than booleans (whose bits are set per value).
+   */
+  boolean writesEveryValue() {
+    return kind != Kind.BOOLEAN && kind != Kind.BINARY;
+  }
+
   void startRowGroup(PageReader reader) {
     this.pages = reader;
     this.pageRemaining = 0;

@@ -5,15 +5,19 @@ import io.floe.io.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -46,6 +50,8 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private final boolean readsColumns;
   /** Per top-level vector, the data bytes per value of the last batch when it is variable-width, else 0. */
   private final double[] bytesPerValue;
+  /** Per top-level vector, whether its reader writes every value slot (its data buffer is allocated unzeroed). */
+  private final boolean[] writtenWhole;
   private int nextRowGroup;
   private long rowsLeftInGroup;
   private boolean closed;
@@ -72,6 +78,10 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     this.nestedColumns = new NestedColumnReader(projection, reader.getFooter().getFileMetaData().getSchema(), createdBy);
     this.readsColumns = projection.requestedSchema().getFieldCount() > 0;
     this.bytesPerValue = new double[arrowSchema.getFields().size()];
+    this.writtenWhole = new boolean[bytesPerValue.length];
+    for (FlatColumnReader column : flatColumns) {
+      writtenWhole[column.position()] = column.writesEveryValue();
+    }
     if (readsColumns) {
       reader.setRequestedSchema(projection.requestedSchema());
     }
@@ -155,13 +165,16 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     try {
       List<FieldVector> vectors = batch.getFieldVectors();
       for (int i = 0; i < vectors.size(); i++) {
-        if (bytesPerValue[i] > 0) {
+        if (writtenWhole[i] && vectors.get(i) instanceof BaseFixedWidthVector fixed) {
+          allocateUnzeroed(fixed, count);
+        } else if (bytesPerValue[i] > 0) {
           ((BaseVariableWidthVector) vectors.get(i)).setInitialCapacity(count, bytesPerValue[i]);
+          vectors.get(i).allocateNew();
         } else {
           vectors.get(i).setInitialCapacity(count);
+          vectors.get(i).allocateNew();
         }
       }
-      batch.allocateNew();
       for (FlatColumnReader column : flatColumns) {
         column.read(batch, count);
       }
@@ -180,6 +193,17 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       sharedStats.rowsRead(count);
     }
     return batch;
+  }
+
+  /**
+   * Gives {@code vector} room for {@code count} values, all null, with a data buffer that is not zeroed (Arrow's
+   * {@code allocateNew} zeroes it): for columns whose reader writes every value slot.
+   */
+  private void allocateUnzeroed(BaseFixedWidthVector vector, int count) {
+    try (ArrowBuf data = allocator.buffer((long) count * vector.getTypeWidth())) {
+      // a node of count nulls: the vector makes its own zeroed validity buffer and takes the data buffer as it is
+      vector.loadFieldBuffers(new ArrowFieldNode(count, count), Arrays.asList(null, data));
+    }
   }
 
   /** Sizes the next batch's variable-width data buffers by this batch, sparing their growth by doubling. */

@@ -12,17 +12,18 @@ import java.util.function.LongPredicate;
  * in a scan's {@link ScanFilter}), which drop rows whose key is surely not on the build side before they are sent,
  * repartitioned and probed. It never drops a row with a match. Two forms:
  * <ul>
- *   <li>a join on one integer, date or decimal key whose build values span a range of at most 64 values per key
- *       (and at most 8 MiB of bits) gets an exact bitmap over that range: a probe value is tested by subtracting
- *       the smallest build value and reading one bit, without hashing, and lets through only rows with a match;
+ *   <li>a join on one integer, date or decimal key whose build values span at most 2^20 values, or at most 64
+ *       values per key (and at most 8 MiB of bits), gets an exact bitmap over that range: a probe value is tested
+ *       by subtracting the smallest build value and reading one bit, without hashing, and lets through only rows
+ *       with a match;
  *   <li>any other join gets a blocked Bloom filter over the keys' {@link Keys#hashes} (16 bits per key, at most
  *       8 MiB), which may let through rows without a match (a false positive costs only the probe).
  * </ul>
  *
  * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()}: it lets every row
- * through, unless it is awaited ({@link #appliesOnceReady()}). A filter whose bits came out too full to reject much
- * (a Bloom filter more than 40% set: a build side of more than about 17M keys; a bitmap more than 90% set), or with
- * a part whose keys are unknown, or whose bits did not fit the query's memory limit, also lets every row through.
+ * through, unless it is awaited ({@link #appliesOnceReady()}). A Bloom filter whose bits came out too full to reject
+ * much (more than 40% set: a build side of more than about 17M keys), or a filter with a part whose keys are
+ * unknown, or whose bits did not fit the query's memory limit, also lets every row through.
  */
 public final class JoinKeyFilter {
   /**
@@ -41,10 +42,8 @@ public final class JoinKeyFilter {
   private static final double MAX_FILL = 0.4;
   /** The widest range of build values a bitmap covers, per build key (four times a Bloom filter's bits). */
   private static final long BITMAP_BITS_PER_KEY = 64;
-  /** Ranges this narrow always get a bitmap (8 KiB). */
-  private static final long BITMAP_MIN_BITS = 1 << 16;
-  /** A bitmap with more of its range set than this rejects too few values to pay for itself. */
-  private static final double MAX_BITMAP_FILL = 0.9;
+  /** Ranges this narrow always get a bitmap (128 KiB). */
+  private static final long BITMAP_MIN_BITS = 1 << 20;
   /** The longest an awaited filter's probe side waits for the build side's last part. */
   private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -123,7 +122,8 @@ public final class JoinKeyFilter {
       if (filled) {
         fillBitmap();
       }
-      effective = filled && setBits(bitmap) <= MAX_BITMAP_FILL * range;
+      // however full, a bitmap rejects every value outside its range: whether it pays is left to the trial
+      effective = filled;
     } else {
       long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
       int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);

@@ -95,6 +95,8 @@ class JoinKeyFilterTest {
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, Long.MIN_VALUE, Long.MAX_VALUE)),
         "a range that overflows");
     assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, -3, 60_000)), "a narrow range, whatever the keys");
+    assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 1 << 20)), "a span of 2^20 values for 2 keys");
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 0, 1 << 20)), "a span of 2^20 + 1 values for 2 keys");
     assertTrue(bitmapOf(longColumn(LongColumn.Kind.DECIMAL, 2, 150, 275)), "decimals, unscaled");
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), longColumn(LongColumn.Kind.DECIMAL, 2, 1, 2)),
         "parts of two kinds");
@@ -128,6 +130,11 @@ class JoinKeyFilterTest {
     assertEquals(List.of(0, 3, 6, 7), java.util.Arrays.stream(rows, 0, kept).boxed().toList());
     assertEquals("join key filter (a bitmap of the build keys' values 10..30): dropped 4 of 8 probe rows"
         + " (0 passed unchecked: filter not ready or given up)", counts.toString());
+    JoinKeyFilter single = new JoinKeyFilter(1);
+    LongColumn seven = longColumn(LongColumn.Kind.INTEGER, 0, 7);
+    single.add(Keys.hashes(new Batch(1, new Column[] {seven}), KEY), 1, null, seven, bytes -> true);
+    assertTrue(single.applies() && single.containsValue(7) && !single.containsValue(6) && !single.containsValue(8),
+        "a bitmap whose range is all set still rejects every value outside it");
     JoinKeyFilterRows.Counts decimals = new JoinKeyFilterRows.Counts();
     Batch decimalProbe = new Batch(2, new Column[] {longColumn(LongColumn.Kind.DECIMAL, 1, 100, 5)});
     int[] both = {0, 1};
