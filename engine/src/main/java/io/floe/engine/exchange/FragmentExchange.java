@@ -5,8 +5,6 @@ import io.floe.engine.exec.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -35,7 +33,7 @@ public final class FragmentExchange implements Operator {
   private final boolean ordered;
   private final List<ExchangeTransport> channels = new ArrayList<>();
   private ExchangeTransport gather;
-  private ExecutorService threads;
+  private TaskThreads threads;
 
   /**
    * @param inputs the fragment's inputs, each spread by its distribution
@@ -151,12 +149,7 @@ public final class FragmentExchange implements Operator {
   }
 
   private void start() {
-    int producerCount = inputs.stream().mapToInt(Input::producers).sum();
-    threads = Executors.newFixedThreadPool(producerCount + tasks, r -> {
-      Thread t = new Thread(r, "floe-task");
-      t.setDaemon(true);
-      return t;
-    });
+    threads = new TaskThreads();
     gather = ordered ? new LocalTransport(tasks, 1) : new LocalTransport(1, tasks);
     started = new boolean[inputs.size()];
     for (Input input : inputs) {

@@ -1,0 +1,85 @@
+package io.floe.engine.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The shared task threads: reused across exchanges, stopped and awaited per exchange, no interrupt left behind. */
+class TaskThreadsTest {
+  @Test
+  void theThreadsOfAFinishedExchangeRunTheNextOnesWork() throws Exception {
+    Set<Thread> first = ConcurrentHashMap.newKeySet();
+    TaskThreads one = new TaskThreads();
+    for (int i = 0; i < 4; i++) {
+      one.execute(() -> first.add(Thread.currentThread()));
+    }
+    assertTrue(one.awaitTermination(10, TimeUnit.SECONDS));
+    Set<Thread> second = ConcurrentHashMap.newKeySet();
+    TaskThreads two = new TaskThreads();
+    for (int i = 0; i < 4; i++) {
+      two.execute(() -> second.add(Thread.currentThread()));
+    }
+    assertTrue(two.awaitTermination(10, TimeUnit.SECONDS));
+    second.retainAll(first);
+    assertFalse(second.isEmpty(), "an idle thread of the first exchange ran work of the second");
+  }
+
+  @Test
+  void stoppingInterruptsRunningWorkWaitsForItAndDropsLaterWork() throws Exception {
+    TaskThreads group = new TaskThreads();
+    CountDownLatch started = new CountDownLatch(2);
+    AtomicInteger interrupted = new AtomicInteger();
+    AtomicBoolean closedAfterInterrupt = new AtomicBoolean();
+    for (int i = 0; i < 2; i++) {
+      group.execute(() -> {
+        started.countDown();
+        try {
+          Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+          interrupted.incrementAndGet();
+          sleepQuietly(200); // closing its operators takes a while: the exchange waits for it
+          closedAfterInterrupt.set(true);
+        }
+      });
+    }
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    group.shutdownNow();
+    assertTrue(group.awaitTermination(10, TimeUnit.SECONDS));
+    assertEquals(2, interrupted.get());
+    assertTrue(closedAfterInterrupt.get(), "awaited until the interrupted work finished");
+    AtomicBoolean ran = new AtomicBoolean();
+    group.execute(() -> ran.set(true));
+    assertTrue(group.awaitTermination(10, TimeUnit.SECONDS));
+    assertFalse(ran.get(), "work given after the stop does not run");
+  }
+
+  @Test
+  void anInterruptOfOneExchangesWorkDoesNotReachTheThreadsNextWork() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      TaskThreads one = new TaskThreads();
+      one.execute(() -> Thread.currentThread().interrupt()); // left set when the work ends
+      assertTrue(one.awaitTermination(10, TimeUnit.SECONDS));
+      TaskThreads two = new TaskThreads();
+      AtomicBoolean sawInterrupt = new AtomicBoolean();
+      two.execute(() -> sawInterrupt.set(Thread.currentThread().isInterrupted()));
+      assertTrue(two.awaitTermination(10, TimeUnit.SECONDS));
+      assertFalse(sawInterrupt.get(), "round " + round);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
