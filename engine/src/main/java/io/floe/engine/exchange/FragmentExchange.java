@@ -169,7 +169,8 @@ public final class FragmentExchange implements Operator {
       }
       Operator task = fragment.build(t, receivers);
       int channel = ordered ? t : 0;
-      threads.execute(() -> work(task, channel));
+      // a task dropped by a close before it started is closed all the same (as the work would have)
+      threads.execute(() -> work(task, channel), task::close);
     }
   }
 
@@ -259,19 +260,10 @@ public final class FragmentExchange implements Operator {
       channels.forEach(ExchangeTransport::close);
       distributions.forEach(d -> d.abort(new LocalTransport.CancellationException()));
       threads.shutdownNow();
-      // wait for the tasks to close their operators (and release their memory) even when this thread was
-      // interrupted, which is how a canceled query often gets here
-      boolean interrupted = Thread.interrupted();
-      try {
-        if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
-          LOG.warn("exchange tasks still running after close");
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+      // wait for the tasks to close their operators (and release their memory) even when this thread is
+      // interrupted, which is how a canceled query often gets here: the producers are closed below
+      if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("exchange tasks still running after close");
       }
     }
     List<Operator> neverStarted = new ArrayList<>();

@@ -62,6 +62,44 @@ class TaskThreadsTest {
   }
 
   @Test
+  void workDroppedByTheStopRunsItsDropHandlerInstead() throws Exception {
+    TaskThreads group = new TaskThreads();
+    group.shutdownNow();
+    AtomicBoolean ran = new AtomicBoolean();
+    AtomicBoolean closed = new AtomicBoolean();
+    group.execute(() -> ran.set(true), () -> closed.set(true));
+    assertTrue(group.awaitTermination(10, TimeUnit.SECONDS));
+    assertFalse(ran.get(), "work given after the stop does not run");
+    assertTrue(closed.get(), "what the dropped work would have closed is closed");
+  }
+
+  @Test
+  void anInterruptedCloserStillWaitsForTheWorkAndKeepsItsInterrupt() throws Exception {
+    TaskThreads group = new TaskThreads();
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    group.execute(() -> {
+      awaitQuietly(release);
+      finished.set(true);
+    });
+    Thread closer = Thread.currentThread();
+    Thread.currentThread().interrupt(); // interrupted before it waits
+    Thread canceler = new Thread(() -> {
+      sleepQuietly(100);
+      closer.interrupt(); // and (most likely) again while it waits
+      sleepQuietly(100);
+      release.countDown();
+    });
+    canceler.start();
+    boolean none = group.awaitTermination(10, TimeUnit.SECONDS);
+    boolean interrupted = Thread.interrupted();
+    canceler.join();
+    assertTrue(none);
+    assertTrue(finished.get(), "waited until the work finished");
+    assertTrue(interrupted, "the interrupt is kept");
+  }
+
+  @Test
   void anInterruptOfOneExchangesWorkDoesNotReachTheThreadsNextWork() throws Exception {
     for (int round = 0; round < 20; round++) {
       TaskThreads one = new TaskThreads();
@@ -72,6 +110,21 @@ class TaskThreadsTest {
       two.execute(() -> sawInterrupt.set(Thread.currentThread().isInterrupted()));
       assertTrue(two.awaitTermination(10, TimeUnit.SECONDS));
       assertFalse(sawInterrupt.get(), "round " + round);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
