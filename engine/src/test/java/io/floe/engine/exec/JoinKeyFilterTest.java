@@ -103,6 +103,28 @@ class JoinKeyFilterTest {
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), null), "a part without its values");
   }
 
+  @Test
+  void tasksWithAnEmptyBuildSideDoNotTurnTheBitmapIntoABloomFilter() {
+    // a partitioned join's task that received no build rows has no long key column (its build is concatenated from
+    // no batches) and adds a part of 0 rows without values, first or last
+    LongColumn keys = longColumn(LongColumn.Kind.DATE, 0, 9000, 9005);
+    Batch batch = new Batch(2, new Column[] {keys});
+    for (boolean emptyFirst : new boolean[] {true, false}) {
+      JoinKeyFilter filter = new JoinKeyFilter(3);
+      if (emptyFirst) {
+        filter.add(new int[0], 0, null, null, bytes -> true);
+      }
+      filter.add(Keys.hashes(batch, KEY), 2, null, keys, bytes -> true);
+      filter.add(new int[0], 0, null, longColumn(LongColumn.Kind.INTEGER, 0), bytes -> true);
+      if (!emptyFirst) {
+        filter.add(new int[0], 0, null, null, bytes -> true);
+      }
+      assertTrue(filter.applies() && filter.testsValuesOf(keys), filter.describe());
+      assertEquals("a bitmap of the build keys' values 9000..9005", filter.describe());
+      assertTrue(filter.containsValue(9000) && filter.containsValue(9005) && !filter.containsValue(9001));
+    }
+  }
+
   /** Whether a filter of parts holding {@code columns}' values (null: not given) came out a bitmap. */
   private static boolean bitmapOf(LongColumn... columns) {
     JoinKeyFilter filter = new JoinKeyFilter(columns.length);

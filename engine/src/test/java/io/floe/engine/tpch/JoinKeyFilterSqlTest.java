@@ -168,6 +168,13 @@ class JoinKeyFilterSqlTest {
       String partitioned = analyze(oracle, sql);
       assertTrue(partitioned.contains("partitioned join (estimated")
           && partitioned.contains("probe rows (0 passed unchecked"), partitioned);
+      // two build keys for four tasks: tasks that build from no rows leave the others' keys a bitmap
+      String twoKeys = "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT o_orderkey FROM orders "
+          + "WHERE o_orderkey IN (7, 32)) o ON l_orderkey = o_orderkey";
+      String twoKeysPlan = analyze(oracle, twoKeys);
+      assertTrue(twoKeysPlan.contains("partitioned join (estimated")
+          && twoKeysPlan.contains("join key filter (a bitmap of the build keys' values 7..32)"), twoKeysPlan);
+      oracle.assertSameRows(twoKeys);
     } finally {
       oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT).skewSalting(true);
     }
