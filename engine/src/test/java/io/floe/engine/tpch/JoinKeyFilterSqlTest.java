@@ -48,6 +48,10 @@ class JoinKeyFilterSqlTest {
             + "WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT l_discount AS d "
             + "FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
+        // decimal keys of two scales (the join compares them as decimals: a bitmap never tests one scale's values
+        // against the other's)
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT "
+            + "CAST(l_discount AS DECIMAL(10, 3)) AS d FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
         // a text key
         Arguments.of(true, "SELECT c1.c_custkey, c2.c_acctbal FROM customer c1 JOIN (SELECT c_name, c_acctbal "
             + "FROM customer WHERE c_acctbal > 9900) c2 ON c1.c_name = c2.c_name ORDER BY 1"),
