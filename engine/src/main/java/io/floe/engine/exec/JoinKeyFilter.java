@@ -53,7 +53,9 @@ public final class JoinKeyFilter {
   /** The Bloom filter's bits; null when the filter is a bitmap. */
   private long[] words;
   private int wordShift;
-  /** The bitmap: bit {@code k} is set when {@code base + k} is a build value; null when the filter is a Bloom filter. */
+  /**
+   * The bitmap: bit {@code k} is set when {@code base + k} is a build value; null when the filter is a Bloom filter.
+   */
   private long[] bitmap;
   private long base;
   private long range;

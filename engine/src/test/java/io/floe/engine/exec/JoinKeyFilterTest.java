@@ -221,7 +221,8 @@ class JoinKeyFilterTest {
     assertEquals(List.of(3L, 1L), values(op.next()));
     assertEquals(List.of(2L), values(op.next()), "a batch with no row kept is skipped");
     assertNull(op.next());
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 8 of 16 probe rows"
+        + " (5 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -234,7 +235,8 @@ class JoinKeyFilterTest {
     Batch part = longs(1L, 2L);
     filter.add(Keys.hashes(part, KEY), part.size(), null);
     assertEquals(List.of(1L, 2L, 3L), values(nextOnceBuilt(op, filter, longs(3L))));
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows"
+        + " (0 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -247,7 +249,8 @@ class JoinKeyFilterTest {
     assertEquals(List.of(1L, 2L), values(op.next()), "a salted join's sample passes unchecked");
     filter.awaitFromNowOn(); // the heavy keys are decided: the build side no longer waits for the probe side
     assertEquals(List.of(1L), values(nextOnceBuilt(op, filter, longs(1L))));
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (2 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows"
+        + " (2 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 

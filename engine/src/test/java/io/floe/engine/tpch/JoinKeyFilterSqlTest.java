@@ -44,8 +44,8 @@ class JoinKeyFilterSqlTest {
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM (SELECT CASE WHEN l_linenumber = 1 THEN NULL "
             + "ELSE l_orderkey END AS lk, l_quantity FROM lineitem) l JOIN " + NULLABLE_ORDERS + " ON lk = o.ok"),
         // a date key and a decimal key (each filtered by a bitmap of the build values: days, unscaled cents)
-        Arguments.of(true, "SELECT count(*), sum(o_totalprice) FROM orders JOIN (SELECT DISTINCT l_shipdate FROM lineitem "
-            + "WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
+        Arguments.of(true, "SELECT count(*), sum(o_totalprice) FROM orders JOIN (SELECT DISTINCT l_shipdate "
+            + "FROM lineitem WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT l_discount AS d "
             + "FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
         // decimal keys of two scales (the join compares them as decimals: a bitmap never tests one scale's values
