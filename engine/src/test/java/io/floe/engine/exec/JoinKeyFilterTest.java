@@ -125,6 +125,20 @@ class JoinKeyFilterTest {
     }
   }
 
+  @Test
+  void aBitmapAtEitherEndOfTheLongsTestsValuesThatWrapAroundAsAbsent() {
+    for (long base : new long[] {Long.MAX_VALUE - 2, Long.MIN_VALUE}) {
+      LongColumn keys = longColumn(LongColumn.Kind.INTEGER, 0, base, base + 2);
+      JoinKeyFilter filter = new JoinKeyFilter(1);
+      filter.add(Keys.hashes(new Batch(2, new Column[] {keys}), KEY), 2, null, keys, bytes -> true);
+      assertTrue(filter.applies() && filter.testsValuesOf(keys), filter.describe());
+      assertTrue(filter.containsValue(base) && !filter.containsValue(base + 1) && filter.containsValue(base + 2));
+      for (long other : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 3, 0, -1}) {
+        assertEquals(other == base || other == base + 2, filter.containsValue(other), base + ": " + other);
+      }
+    }
+  }
+
   /** Whether a filter of parts holding {@code columns}' values (null: not given) came out a bitmap. */
   private static boolean bitmapOf(LongColumn... columns) {
     JoinKeyFilter filter = new JoinKeyFilter(columns.length);
