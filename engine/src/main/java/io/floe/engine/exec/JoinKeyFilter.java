@@ -48,12 +48,14 @@ public final class JoinKeyFilter {
   private static final long MAX_WAIT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final int parts;
-  /** The parts added so far (until the last one sizes and fills the filter): their keys' hashes. */
+  /** The parts added so far (until the last one sizes and fills the filter): their keys' hashes and values. */
   private final List<Part> added = new ArrayList<>();
   /** The Bloom filter's bits; null when the filter is a bitmap. */
   private long[] words;
   private int wordShift;
-  /** The bitmap: bit {@code k} is set when {@code base + k} is a build value; null when the filter is a Bloom filter. */
+  /**
+   * The bitmap: bit {@code k} is set when {@code base + k} is a build value; null when the filter is a Bloom filter.
+   */
   private long[] bitmap;
   private long base;
   private long range;
@@ -141,16 +143,23 @@ public final class JoinKeyFilter {
   }
 
   /**
-   * Whether the added keys get a bitmap: every part has its key values, all of one kind and scale, and the range
-   * from the smallest to the largest non-null value is narrow enough for {@code keys} keys; if so, sets
-   * {@link #base}, {@link #range} and the values' kind.
+   * Whether the added keys get a bitmap: every part with rows has its key values, all of one kind and scale (a part
+   * without rows, a task whose build side is empty, has none to give), and the range from the smallest to the
+   * largest non-null value is narrow enough for {@code keys} keys; if so, sets {@link #base}, {@link #range} and the
+   * values' kind.
    */
   private boolean bitmapRange(long keys) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    LongColumn first = added.get(0).values();
+    LongColumn first = null;
     for (Part part : added) {
+      if (part.rows() == 0) {
+        continue;
+      }
       LongColumn column = part.values();
+      if (first == null) {
+        first = column;
+      }
       if (column == null || !column.sameKind(first)) {
         return false;
       }
@@ -179,6 +188,9 @@ public final class JoinKeyFilter {
   private void fillBitmap() {
     bitmap = new long[(int) ((range + 63) >>> 6)];
     for (Part part : added) {
+      if (part.rows() == 0) {
+        continue;
+      }
       long[] v = part.values().values();
       boolean[] nulls = part.nullKey();
       for (int r = 0; r < part.rows(); r++) {

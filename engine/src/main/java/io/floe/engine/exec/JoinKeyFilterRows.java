@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose key columns {@code keys} may be on the build side (never a row with a null key, which matches nothing). Used
  * by {@link JoinKeyFilterOperator} on a producer's batches and by {@link ScanFilter} as a conjunct of the scan's
  * filter, where the other columns are then read only for the rows it keeps. Before the filter is ready, and once it
- * has rejected too few rows to pay for hashing them (measured on the first rows it checks), rows pass unchanged; an
+ * has rejected too few rows to pay for testing them (measured on the first rows it checks), rows pass unchanged; an
  * awaited filter is waited for instead.
  * Only for joins where a probe row without a match yields nothing (see {@link JoinKeyFilterOperator}).
  */

@@ -103,6 +103,42 @@ class JoinKeyFilterTest {
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), null), "a part without its values");
   }
 
+  @Test
+  void tasksWithAnEmptyBuildSideDoNotTurnTheBitmapIntoABloomFilter() {
+    // a partitioned join's task that received no build rows has no long key column (its build is concatenated from
+    // no batches) and adds a part of 0 rows without values, first or last
+    LongColumn keys = longColumn(LongColumn.Kind.DATE, 0, 9000, 9005);
+    Batch batch = new Batch(2, new Column[] {keys});
+    for (boolean emptyFirst : new boolean[] {true, false}) {
+      JoinKeyFilter filter = new JoinKeyFilter(3);
+      if (emptyFirst) {
+        filter.add(new int[0], 0, null, null, bytes -> true);
+      }
+      filter.add(Keys.hashes(batch, KEY), 2, null, keys, bytes -> true);
+      filter.add(new int[0], 0, null, longColumn(LongColumn.Kind.INTEGER, 0), bytes -> true);
+      if (!emptyFirst) {
+        filter.add(new int[0], 0, null, null, bytes -> true);
+      }
+      assertTrue(filter.applies() && filter.testsValuesOf(keys), filter.describe());
+      assertEquals("a bitmap of the build keys' values 9000..9005", filter.describe());
+      assertTrue(filter.containsValue(9000) && filter.containsValue(9005) && !filter.containsValue(9001));
+    }
+  }
+
+  @Test
+  void aBitmapAtEitherEndOfTheLongsTestsValuesThatWrapAroundAsAbsent() {
+    for (long base : new long[] {Long.MAX_VALUE - 2, Long.MIN_VALUE}) {
+      LongColumn keys = longColumn(LongColumn.Kind.INTEGER, 0, base, base + 2);
+      JoinKeyFilter filter = new JoinKeyFilter(1);
+      filter.add(Keys.hashes(new Batch(2, new Column[] {keys}), KEY), 2, null, keys, bytes -> true);
+      assertTrue(filter.applies() && filter.testsValuesOf(keys), filter.describe());
+      assertTrue(filter.containsValue(base) && !filter.containsValue(base + 1) && filter.containsValue(base + 2));
+      for (long other : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 3, 0, -1}) {
+        assertEquals(other == base || other == base + 2, filter.containsValue(other), base + ": " + other);
+      }
+    }
+  }
+
   /** Whether a filter of parts holding {@code columns}' values (null: not given) came out a bitmap. */
   private static boolean bitmapOf(LongColumn... columns) {
     JoinKeyFilter filter = new JoinKeyFilter(columns.length);
@@ -199,7 +235,8 @@ class JoinKeyFilterTest {
     assertEquals(List.of(3L, 1L), values(op.next()));
     assertEquals(List.of(2L), values(op.next()), "a batch with no row kept is skipped");
     assertNull(op.next());
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 8 of 16 probe rows (5 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 8 of 16 probe rows"
+        + " (5 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -212,7 +249,8 @@ class JoinKeyFilterTest {
     Batch part = longs(1L, 2L);
     filter.add(Keys.hashes(part, KEY), part.size(), null);
     assertEquals(List.of(1L, 2L, 3L), values(nextOnceBuilt(op, filter, longs(3L))));
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (0 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows"
+        + " (0 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 
@@ -225,7 +263,8 @@ class JoinKeyFilterTest {
     assertEquals(List.of(1L, 2L), values(op.next()), "a salted join's sample passes unchecked");
     filter.awaitFromNowOn(); // the heavy keys are decided: the build side no longer waits for the probe side
     assertEquals(List.of(1L), values(nextOnceBuilt(op, filter, longs(1L))));
-    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows (2 passed unchecked: filter not ready or given up)",
+    assertEquals("join key filter (a Bloom filter of the build keys' hashes): dropped 1 of 4 probe rows"
+        + " (2 passed unchecked: filter not ready or given up)",
         counts.toString());
   }
 

@@ -44,10 +44,14 @@ class JoinKeyFilterSqlTest {
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM (SELECT CASE WHEN l_linenumber = 1 THEN NULL "
             + "ELSE l_orderkey END AS lk, l_quantity FROM lineitem) l JOIN " + NULLABLE_ORDERS + " ON lk = o.ok"),
         // a date key and a decimal key (each filtered by a bitmap of the build values: days, unscaled cents)
-        Arguments.of(true, "SELECT count(*), sum(o_totalprice) FROM orders JOIN (SELECT DISTINCT l_shipdate FROM lineitem "
-            + "WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
+        Arguments.of(true, "SELECT count(*), sum(o_totalprice) FROM orders JOIN (SELECT DISTINCT l_shipdate "
+            + "FROM lineitem WHERE l_shipmode = 'AIR' AND l_quantity = 50) l ON o_orderdate = l.l_shipdate"),
         Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT l_discount AS d "
             + "FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
+        // decimal keys of two scales (the join compares them as decimals: a bitmap never tests one scale's values
+        // against the other's)
+        Arguments.of(true, "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT DISTINCT "
+            + "CAST(l_discount AS DECIMAL(10, 3)) AS d FROM lineitem WHERE l_discount < 0.03) t ON l_tax = t.d"),
         // a text key
         Arguments.of(true, "SELECT c1.c_custkey, c2.c_acctbal FROM customer c1 JOIN (SELECT c_name, c_acctbal "
             + "FROM customer WHERE c_acctbal > 9900) c2 ON c1.c_name = c2.c_name ORDER BY 1"),
@@ -168,6 +172,13 @@ class JoinKeyFilterSqlTest {
       String partitioned = analyze(oracle, sql);
       assertTrue(partitioned.contains("partitioned join (estimated")
           && partitioned.contains("probe rows (0 passed unchecked"), partitioned);
+      // two build keys for four tasks: tasks that build from no rows leave the others' keys a bitmap
+      String twoKeys = "SELECT count(*), sum(l_quantity) FROM lineitem JOIN (SELECT o_orderkey FROM orders "
+          + "WHERE o_orderkey IN (7, 32)) o ON l_orderkey = o_orderkey";
+      String twoKeysPlan = analyze(oracle, twoKeys);
+      assertTrue(twoKeysPlan.contains("partitioned join (estimated")
+          && twoKeysPlan.contains("join key filter (a bitmap of the build keys' values 7..32)"), twoKeysPlan);
+      oracle.assertSameRows(twoKeys);
     } finally {
       oracle.session().broadcastJoinRowLimit(DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT).skewSalting(true);
     }
