@@ -12,7 +12,7 @@ import java.util.function.LongPredicate;
  * in a scan's {@link ScanFilter}), which drop rows whose key is surely not on the build side before they are sent,
  * repartitioned and probed. It never drops a row with a match. Two forms:
  * <ul>
- *   <li>a join on one integer, date or decimal key whose build values span at most 2^20 values, or at most 64
+ *   <li>a join on one integer, date or decimal key whose build values span at most 2^20 values, or at most 128
  *       values per key (and at most 8 MiB of bits), gets an exact bitmap over that range: a probe value is tested
  *       by subtracting the smallest build value and reading one bit, without hashing, and lets through only rows
  *       with a match;
@@ -40,8 +40,8 @@ public final class JoinKeyFilter {
   private static final int MAX_WORDS = 1 << 20;
   /** A filter with more of its bits set than this lets too much through to pay for itself. */
   private static final double MAX_FILL = 0.4;
-  /** The widest range of build values a bitmap covers, per build key (four times a Bloom filter's bits). */
-  private static final long BITMAP_BITS_PER_KEY = 64;
+  /** The widest range of build values a bitmap covers, per build key (eight times a Bloom filter's bits). */
+  private static final long BITMAP_BITS_PER_KEY = 128;
   /** Ranges this narrow always get a bitmap (128 KiB). */
   private static final long BITMAP_MIN_BITS = 1 << 20;
   /** The longest an awaited filter's probe side waits for the build side's last part. */

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The join key filter: never drops a row with a match, drops most rows without, and only once every task built. */
@@ -97,6 +98,11 @@ class JoinKeyFilterTest {
     assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, -3, 60_000)), "a narrow range, whatever the keys");
     assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 1 << 20)), "a span of 2^20 values for 2 keys");
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 0, 1 << 20)), "a span of 2^20 + 1 values for 2 keys");
+    // past 2^20, up to 128 values per key: 10,000 keys 128 apart get a bitmap, 129 apart a Bloom filter
+    assertTrue(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0,
+        LongStream.range(0, 10_000).map(i -> i * 128).toArray())));
+    assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0,
+        LongStream.range(0, 10_000).map(i -> i * 129).toArray())));
     assertTrue(bitmapOf(longColumn(LongColumn.Kind.DECIMAL, 2, 150, 275)), "decimals, unscaled");
     assertFalse(bitmapOf(longColumn(LongColumn.Kind.INTEGER, 0, 1, 2), longColumn(LongColumn.Kind.DECIMAL, 2, 1, 2)),
         "parts of two kinds");
@@ -143,8 +149,9 @@ class JoinKeyFilterTest {
   private static boolean bitmapOf(LongColumn... columns) {
     JoinKeyFilter filter = new JoinKeyFilter(columns.length);
     for (LongColumn column : columns) {
-      Batch batch = new Batch(2, new Column[] {column != null ? column : longColumn(LongColumn.Kind.INTEGER, 0, 1, 2)});
-      filter.add(Keys.hashes(batch, KEY), 2, null, column, bytes -> true);
+      LongColumn keys = column != null ? column : longColumn(LongColumn.Kind.INTEGER, 0, 1, 2);
+      Batch batch = new Batch(keys.size(), new Column[] {keys});
+      filter.add(Keys.hashes(batch, KEY), keys.size(), null, column, bytes -> true);
     }
     assertTrue(filter.ready() && filter.testsValuesOf(columns[0]) != filter.testsHashes());
     return !filter.testsHashes();
