@@ -12,11 +12,9 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexUtil;
 
 /**
  * The operators of a {@link FloeTableScan}: a {@link SplitScan} read by one {@link ScanOperator} per task and, with a
@@ -71,17 +69,8 @@ final class FilteredScanOperators {
    * the scan's columns), and {@code keyFilters}, join key filters' tests on the scan's columns.
    */
   static Built build(FloeTableScan scan, RexNode folded, List<Supplier<JoinKeyFilterRows>> keyFilters,
-      ExprCompiler compiler, RexBuilder rexBuilder) {
-    RexNode condition = scan.condition();
-    if (folded != null) {
-      RexNode overTable = folded.accept(new RexShuttle() {
-        @Override
-        public RexNode visitInputRef(RexInputRef ref) {
-          return new RexInputRef(scan.columns().get(ref.getIndex()), ref.getType());
-        }
-      });
-      condition = condition == null ? overTable : RexUtil.composeConjunction(rexBuilder, List.of(condition, overTable));
-    }
+      ExprCompiler compiler) {
+    RexNode condition = folded == null ? scan.condition() : scan.conditionWith(folded);
     if (condition == null) {
       int width = scan.columns().size();
       return new Built(scan.columnNames(), true, keyFilters.isEmpty() ? null : List.of(), width, keyFilters);

@@ -153,16 +153,23 @@ public final class FloeTableScan extends TableScan {
    * scan's output fields.
    */
   public FloeTableScan withFilter(Expression pushed, RexNode pushedCondition) {
-    RexNode overTable = pushedCondition.accept(new RexShuttle() {
+    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, Expressions.and(filter, pushed),
+        conditionWith(pushedCondition), pinned);
+  }
+
+  /**
+   * This scan's condition (over the table's columns) and {@code overOutput}, a condition over the scan's output
+   * columns, moved onto the table's columns.
+   */
+  public RexNode conditionWith(RexNode overOutput) {
+    RexNode overTable = overOutput.accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         return new RexInputRef(columns.get(ref.getIndex()), ref.getType());
       }
     });
-    RexNode combined = condition == null ? overTable
+    return condition == null ? overTable
         : RexUtil.composeConjunction(getCluster().getRexBuilder(), List.of(condition, overTable));
-    return new FloeTableScan(getCluster(), traitSet, table, floeTable, columns, Expressions.and(filter, pushed),
-        combined, pinned);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.floe.engine.exchange.SaltedDistribution;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -35,16 +36,17 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
 
   /** The distribution of a join of {@code type} with the estimated input rows. */
   static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, DistributionSettings settings) {
-    return choose(type, leftRows, rightRows, false, false, settings);
+    return choose(type, leftRows, rightRows, side -> false, settings);
   }
 
   /**
-   * The distribution of a join of {@code type} with the estimated input rows, whose left (right) join keys are
-   * unique if {@code leftUnique} ({@code rightUnique}): a side with unique keys has no heavy key, so it is not
-   * salted (which would start it before the build side and let its rows pass the join key filter unchecked).
+   * The distribution of a join of {@code type} with the estimated input rows, where {@code uniqueKeys} says whether
+   * a side's join keys are unique (asked only of the side that would be salted): a side with unique keys has no
+   * heavy key, so it is not salted (which would start it before the build side and let its rows pass the join key
+   * filter unchecked).
    */
-  static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, boolean leftUnique,
-      boolean rightUnique, DistributionSettings settings) {
+  static JoinDistribution choose(JoinRelType type, double leftRows, double rightRows, Predicate<Salted> uniqueKeys,
+      DistributionSettings settings) {
     String estimates = String.format("estimated rows left %.0f, right %.0f", leftRows, rightRows);
     if (BROADCASTABLE.contains(type) && rightRows <= settings.broadcastRowLimit()) {
       return new JoinDistribution(Strategy.BROADCAST, Salted.NONE, leftRows, rightRows,
@@ -70,7 +72,7 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
           salted = Salted.NONE;
       }
     }
-    if (salted == Salted.LEFT && leftUnique || salted == Salted.RIGHT && rightUnique) {
+    if (salted != Salted.NONE && uniqueKeys.test(salted)) {
       why += "; no skew salting: the " + salted.name().toLowerCase() + " side's keys are unique";
       salted = Salted.NONE;
     }

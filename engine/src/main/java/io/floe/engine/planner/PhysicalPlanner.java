@@ -57,7 +57,6 @@ import org.apache.calcite.rel.core.TableSpool;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
@@ -273,6 +272,12 @@ public final class PhysicalPlanner {
     return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
   }
 
+  /** The scan at the bottom of {@code target} when it is a leaf fragment's top passing the keys on, else itself. */
+  private static JoinKeyFilters.Target inScanIfLeaf(JoinKeyFilters.Target target) {
+    JoinKeyFilters.Target scan = target.scan();
+    return scan != null ? scan : target;
+  }
+
   /**
    * The probe side {@code rel} of a join as an exchange input, with its rows filtered by the join's build keys
    * {@code filter} (unless null) where its producers make them: below projections, filters, aggregations grouping by
@@ -283,17 +288,13 @@ public final class PhysicalPlanner {
     if (filter == null) {
       return source(rel);
     }
-    JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf);
-    JoinKeyFilters.Target scan = isLeaf(target.rel()) ? target.scan() : null;
-    JoinKeyFilters.Target place = scan != null ? scan : target;
+    JoinKeyFilters.Target place = inScanIfLeaf(JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf));
     if (!JoinKeyFilters.occursOnce(rel, place.rel())) {
       // the node is shared (a self-join's two sides read one scan node): the filter would go to whichever use is
       // built first, so it stays on the probe side's own producers
-      target = new JoinKeyFilters.Target(rel, keys);
-      scan = isLeaf(rel) ? target.scan() : null;
-      place = scan != null ? scan : target;
+      place = inScanIfLeaf(new JoinKeyFilters.Target(rel, keys));
     }
-    JoinKeyFilters.Placements placements = scan != null ? scanKeyFilters : probeFilters;
+    JoinKeyFilters.Placements placements = place.rel() instanceof FloeTableScan ? scanKeyFilters : probeFilters;
     JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, place.keys(), building.peek());
     placements.add(place.rel(), pending);
     try {
@@ -358,9 +359,8 @@ public final class PhysicalPlanner {
     String inScan = ", in the scan of " + String.join(".", scan.getTable().getQualifiedName());
     List<Supplier<JoinKeyFilterRows>> keyFilters = scanKeyFilters.take(scan).stream()
         .map(keyFilter -> keyFilter.placed(inScan)).toList();
-    RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
     FilteredScanOperators.Built built = FilteredScanOperators.build(scan, folded, keyFilters,
-        new ExprCompiler(rexBuilder), rexBuilder);
+        new ExprCompiler(scan.getCluster().getRexBuilder()));
     SplitScan split = built.split(scan, tasks);
     scans.add(split);
     return task -> built.operator(split, task, allocator);
@@ -503,8 +503,8 @@ public final class PhysicalPlanner {
       double rightRows = estimates.rows(join.getRight());
       JoinDistribution distribution = buildLeftNote != null
           ? JoinDistribution.partitionedBuildingLeft(type, leftRows, rightRows)
-          : JoinDistribution.choose(type, leftRows, rightRows, uniqueKeys(join.getLeft(), lk),
-              uniqueKeys(join.getRight(), rk), settings);
+          : JoinDistribution.choose(type, leftRows, rightRows, side -> side == JoinDistribution.Salted.LEFT
+              ? uniqueKeys(join.getLeft(), lk) : uniqueKeys(join.getRight(), rk), settings);
       // the tasks of a broadcast join on this machine probe one table, built once from the broadcast build side
       SharedJoinBuild shared = distribution.strategy() == JoinDistribution.Strategy.BROADCAST
           ? new SharedJoinBuild() : null;
