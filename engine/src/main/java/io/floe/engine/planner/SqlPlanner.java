@@ -188,6 +188,8 @@ public final class SqlPlanner {
         CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
         CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
+    // a global COUNT/SUM(DISTINCT x) finds the distinct x with a GROUP BY: on N tasks, spilling past the limit
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, GlobalDistinctToGroupByRule.INSTANCE);
     // a join with a distinct (aggregated) input none of whose columns it outputs is a SEMI join (EXISTS and IN), a
     // LEFT join keeping only its unmatched rows an ANTI join (NOT EXISTS); either reads only its right keys
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,

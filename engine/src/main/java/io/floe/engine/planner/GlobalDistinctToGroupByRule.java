@@ -1,0 +1,74 @@
+package io.floe.engine.planner;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * An aggregate without GROUP BY whose calls are all DISTINCT over the same arguments (MIN and MAX may also be without
+ * DISTINCT: duplicates do not change them), as the same aggregate without
+ * DISTINCT over a GROUP BY of those arguments: {@code SELECT count(DISTINCT x), sum(DISTINCT x) FROM t} becomes
+ * {@code SELECT count(x), sum(x) FROM (SELECT x FROM t GROUP BY x)}.
+ *
+ * <p>The distinct values are then found by a grouped hash aggregation, which runs on N tasks (partial aggregates
+ * before a hash exchange) and spills to disk past the memory limit, instead of one task holding every distinct value
+ * in memory. Only aggregates a duplicate does not change are rewritten: COUNT, SUM, $SUM0, MIN, MAX (AVG is a SUM
+ * over a COUNT by then); a call with a FILTER, or order-sensitive ones (STRING_AGG, LISTAGG), keep their plan.
+ */
+@SuppressWarnings("deprecation")
+final class GlobalDistinctToGroupByRule extends RelOptRule {
+  static final GlobalDistinctToGroupByRule INSTANCE = new GlobalDistinctToGroupByRule();
+
+  private static final Set<SqlKind> DUPLICATE_INSENSITIVE =
+      EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX);
+
+  private GlobalDistinctToGroupByRule() {
+    super(operand(LogicalAggregate.class, any()), "GlobalDistinctToGroupByRule");
+  }
+
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    Aggregate aggregate = call.rel(0);
+    List<AggregateCall> calls = aggregate.getAggCallList();
+    if (!aggregate.getGroupSet().isEmpty() || aggregate.getGroupType() != Aggregate.Group.SIMPLE || calls.isEmpty()) {
+      return false;
+    }
+    List<Integer> arguments = calls.get(0).getArgList();
+    boolean anyDistinct = false;
+    for (AggregateCall c : calls) {
+      SqlKind kind = c.getAggregation().getKind();
+      boolean ignoresDuplicates = c.isDistinct() || kind == SqlKind.MIN || kind == SqlKind.MAX;
+      if (!ignoresDuplicates || c.hasFilter() || c.getArgList().isEmpty() || !c.getArgList().equals(arguments)
+          || !DUPLICATE_INSENSITIVE.contains(kind) || !c.collation.getFieldCollations().isEmpty()
+          || !c.rexList.isEmpty()) {
+        return false;
+      }
+      anyDistinct |= c.isDistinct();
+    }
+    return anyDistinct;
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Aggregate aggregate = call.rel(0);
+    ImmutableBitSet keys = ImmutableBitSet.of(aggregate.getAggCallList().get(0).getArgList());
+    LogicalAggregate distinct = LogicalAggregate.create(aggregate.getInput(), List.of(), keys, null, List.of());
+    List<Integer> positions = new ArrayList<>();
+    for (int argument : aggregate.getAggCallList().get(0).getArgList()) {
+      positions.add(keys.indexOf(argument));
+    }
+    List<AggregateCall> calls = new ArrayList<>();
+    for (AggregateCall c : aggregate.getAggCallList()) {
+      calls.add(c.withDistinct(false).withArgList(positions));
+    }
+    call.transformTo(LogicalAggregate.create(distinct, aggregate.getHints(), ImmutableBitSet.of(), null, calls));
+  }
+}
