@@ -1,5 +1,6 @@
 package io.floe.expressions;
 
+import io.floe.data.Metrics;
 import io.floe.types.Comparators;
 import io.floe.types.SingleValueSerialization;
 import io.floe.types.Type;
@@ -35,6 +36,22 @@ final class Bounds {
     Object lo = this.lowerBytes == null ? null : SingleValueSerialization.fromBytes(type, this.lowerBytes);
     this.lower = RowEvaluator.isNaN(lo) ? null : lo;
     this.upper = this.upperBytes == null ? null : SingleValueSerialization.fromBytes(type, this.upperBytes);
+  }
+
+  /** The bounds that {@code metrics} holds for the column of {@code p}. */
+  static Bounds of(Metrics metrics, BoundPredicate p) {
+    return new Bounds(p.field().type(), metrics.lowerBounds().get(p.fieldId()),
+        metrics.upperBounds().get(p.fieldId()));
+  }
+
+  /** The lower bound, decoded (null: unknown). */
+  Object lower() {
+    return lower;
+  }
+
+  /** The upper bound, decoded (null: unknown). */
+  Object upper() {
+    return upper;
   }
 
   /**

@@ -39,7 +39,7 @@ public final class MetricsEvaluator {
 
   private boolean mightMatch(Metrics m, BoundPredicate p) {
     int id = p.fieldId();
-    if (!hasStats(id)) {
+    if (!hasRowStatistics(schema, id)) {
       return true;
     }
     Long values = m.valueCounts().get(id);
@@ -52,19 +52,18 @@ public final class MetricsEvaluator {
       case NOT_NULL -> !nullsOnly;
       case IS_NAN -> !nullsOnly && (nans == null || nans != 0);
       case NOT_NAN -> !nansOnly;
-      case LT, LT_EQ, GT, GT_EQ, EQ, IN -> !nullsOnly && !nansOnly && bounds(m, p).mightMatch(p);
-      case STARTS_WITH -> !nullsOnly && bounds(m, p).mightMatch(p);
-      case NOT_STARTS_WITH -> nulls == null || nulls != 0 || bounds(m, p).mightMatch(p);
+      case LT, LT_EQ, GT, GT_EQ, EQ, IN -> !nullsOnly && !nansOnly && Bounds.of(m, p).mightMatch(p);
+      case STARTS_WITH -> !nullsOnly && Bounds.of(m, p).mightMatch(p);
+      case NOT_STARTS_WITH -> nulls == null || nulls != 0 || Bounds.of(m, p).mightMatch(p);
       case NOT_EQ, NOT_IN -> true;
     };
   }
 
-  private static Bounds bounds(Metrics m, BoundPredicate p) {
-    return new Bounds(p.field().type(), m.lowerBounds().get(p.fieldId()), m.upperBounds().get(p.fieldId()));
-  }
-
-  /** Statistics exist for primitive columns that are not inside a list or map (those count elements, not rows). */
-  private boolean hasStats(int fieldId) {
+  /**
+   * Whether the statistics of column {@code fieldId} of {@code schema} describe rows: those of primitive columns that
+   * are not inside a list or map (those count and bound elements, not rows).
+   */
+  static boolean hasRowStatistics(Schema schema, int fieldId) {
     NestedField field = schema.findField(fieldId);
     if (field == null || !field.type().isPrimitive()) {
       return false;

@@ -1,10 +1,8 @@
 package io.floe.expressions;
 
 import io.floe.data.Metrics;
-import io.floe.types.SingleValueSerialization;
-import io.floe.types.Type;
+import io.floe.types.Schema;
 import io.floe.types.TypeId;
-import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,16 +12,20 @@ import java.util.Set;
  * numbers, dates, times or timestamps compared with a constant keeps the part of its values' range
  * [lower bound, upper bound] that the comparison covers (values assumed spread evenly over it); AND multiplies its
  * sides' shares (assumed independent), OR adds them (at most 1). Anything else (strings, equality, IN, a column
- * without both bounds) keeps every row: the estimate errs high, never low, where the statistics say nothing.
+ * without both bounds, a column inside a list or map, whose bounds are over its elements, not rows) keeps every row:
+ * the estimate errs high, never low, where the statistics say nothing. Bounds are decoded as {@link MetricsEvaluator}
+ * decodes them for pruning ({@link Bounds}).
  */
 public final class SelectivityEstimator {
   private static final Set<TypeId> ORDERED_NUMBERS = EnumSet.of(TypeId.INT, TypeId.LONG, TypeId.FLOAT, TypeId.DOUBLE,
       TypeId.DECIMAL, TypeId.DATE, TypeId.TIME, TypeId.TIMESTAMP, TypeId.TIMESTAMPTZ);
 
+  private final Schema schema;
   private final Expression expr;
 
-  /** An estimator of the bound filter {@code bound} (see {@link Binder#bind}). */
-  public SelectivityEstimator(Expression bound) {
+  /** An estimator of the filter {@code bound}, bound to {@code schema} (see {@link Binder#bind}). */
+  public SelectivityEstimator(Schema schema, Expression bound) {
+    this.schema = schema;
     this.expr = RewriteNot.rewrite(bound);
   }
 
@@ -32,7 +34,7 @@ public final class SelectivityEstimator {
     return metrics == null ? 1 : fraction(expr, metrics);
   }
 
-  private static double fraction(Expression expr, Metrics metrics) {
+  private double fraction(Expression expr, Metrics metrics) {
     if (expr instanceof Expression.False) {
       return 0;
     } else if (expr instanceof And a) {
@@ -45,20 +47,20 @@ public final class SelectivityEstimator {
     return 1;
   }
 
-  private static double fraction(BoundPredicate p, Metrics metrics) {
-    Type type = p.field().type();
-    if (!ORDERED_NUMBERS.contains(type.typeId()) || p.literals().size() != 1) {
+  private double fraction(BoundPredicate p, Metrics metrics) {
+    if (!ORDERED_NUMBERS.contains(p.field().type().typeId()) || p.literals().size() != 1
+        || !MetricsEvaluator.hasRowStatistics(schema, p.fieldId())) {
       return 1;
     }
-    Double lower = number(type, metrics.lowerBounds().get(p.fieldId()));
-    Double upper = number(type, metrics.upperBounds().get(p.fieldId()));
-    if (lower == null || upper == null || !(p.literal() instanceof Number literal)) {
+    Bounds bounds = Bounds.of(metrics, p);
+    if (!(bounds.lower() instanceof Number lower) || !(bounds.upper() instanceof Number upper)
+        || !(p.literal() instanceof Number literal)) {
       return 1;
     }
-    double low = lower;
-    double high = upper;
+    double low = lower.doubleValue();
+    double high = upper.doubleValue();
     double value = literal.doubleValue();
-    // bounds out of order, a range too wide to measure (infinite bounds) or a NaN constant: nothing to go by
+    // bounds out of order or NaN, a range too wide to measure (infinite bounds) or a NaN constant: nothing to go by
     if (!(high >= low) || Double.isInfinite(high - low) || Double.isNaN(value)) {
       return 1;
     }
@@ -70,18 +72,6 @@ public final class SelectivityEstimator {
       case GT, GT_EQ -> oneValue ? (value < low ? 1 : 0) : 1 - below;
       default -> 1;
     };
-  }
-
-  private static Double number(Type type, ByteBuffer bound) {
-    if (bound == null) {
-      return null;
-    }
-    Object value = SingleValueSerialization.fromBytes(type, bound);
-    if (!(value instanceof Number number)) {
-      return null;
-    }
-    double d = number.doubleValue();
-    return Double.isNaN(d) ? null : d;
   }
 
   private static double clamp(double share) {

@@ -202,7 +202,7 @@ public final class TableScan {
    * statistics ({@link SelectivityEstimator}): at most their record count.
    */
   public double estimatedRows(List<FileScanTask> files) {
-    SelectivityEstimator estimator = new SelectivityEstimator(boundFilter());
+    SelectivityEstimator estimator = new SelectivityEstimator(tableSchema(), boundFilter());
     double rows = 0;
     for (FileScanTask task : files) {
       rows += task.file().recordCount() * estimator.fraction(task.file().metrics());

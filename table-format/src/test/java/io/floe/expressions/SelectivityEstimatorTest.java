@@ -15,6 +15,7 @@ import io.floe.types.Schema;
 import io.floe.types.SingleValueSerialization;
 import io.floe.types.Types;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,10 @@ class SelectivityEstimatorTest {
   private static final Schema SCHEMA = new Schema(
       NestedField.optional(1, "day", Types.DATE),
       NestedField.optional(2, "price", Types.DOUBLE),
-      NestedField.optional(3, "name", Types.STRING));
+      NestedField.optional(3, "name", Types.STRING),
+      NestedField.optional(4, "days", Types.list(5, Types.DATE, false)),
+      NestedField.optional(6, "points", Types.list(7, Types.struct(NestedField.optional(8, "x", Types.DOUBLE)), false)),
+      NestedField.optional(9, "prices", Types.map(10, Types.STRING, 11, Types.DOUBLE, false)));
   private static final double EPSILON = 1e-9;
   /** Days 100..500, prices 0..10, names a..z. */
   private static final Metrics FILE = new Metrics(1000, null, null, null, null,
@@ -35,7 +39,11 @@ class SelectivityEstimatorTest {
   }
 
   private static double fraction(Expression filter, Metrics metrics) {
-    return new SelectivityEstimator(Binder.bind(SCHEMA.asStruct(), filter, true)).fraction(metrics);
+    return estimate(Binder.bind(SCHEMA.asStruct(), filter, true), metrics);
+  }
+
+  private static double estimate(Expression bound, Metrics metrics) {
+    return new SelectivityEstimator(SCHEMA, bound).fraction(metrics);
   }
 
   @Test
@@ -84,5 +92,25 @@ class SelectivityEstimatorTest {
     assertEquals(1.0, fraction(not(lessThan("name", "m")), FILE), EPSILON);
     assertEquals(1.0, fraction(lessThan("day", 200), Metrics.ofRowCount(1000)), EPSILON, "no bounds");
     assertEquals(1.0, fraction(lessThan("day", 200), null), EPSILON, "no statistics");
+  }
+
+  @Test
+  void columnsInsideListsAndMapsKeepEveryRowTheirElementBoundsNotDescribingRows() {
+    // 1,000 rows whose lists and maps hold 5,000 dates 100..500 and doubles 0..10: an element below 200 says nothing
+    // of how many rows hold one (here every row may), so the share must not be the bounds' 0.25
+    Metrics lists = new Metrics(1000, null, Map.of(5, 5000L, 8, 5000L, 11, 5000L), null, null,
+        Map.of(1, bytes(Types.DATE, 100), 5, bytes(Types.DATE, 100), 8, bytes(Types.DOUBLE, 0.0),
+            11, bytes(Types.DOUBLE, 0.0)),
+        Map.of(1, bytes(Types.DATE, 500), 5, bytes(Types.DATE, 500), 8, bytes(Types.DOUBLE, 10.0),
+            11, bytes(Types.DOUBLE, 10.0)));
+    // the binder refuses such filters; the estimator must not trust them either
+    BoundPredicate element = new BoundPredicate(Operation.LT, SCHEMA.findField(5), List.of(200));
+    BoundPredicate field = new BoundPredicate(Operation.GT, SCHEMA.findField(8), List.of(8.0));
+    assertEquals(1.0, estimate(element, lists), EPSILON, "a list's elements");
+    assertEquals(1.0, estimate(field, lists), EPSILON, "a field of a list's structs");
+    assertEquals(1.0, estimate(new BoundPredicate(Operation.GT, SCHEMA.findField(11), List.of(8.0)), lists), EPSILON,
+        "a map's values");
+    assertEquals(0.25, estimate(and(element, Binder.bind(SCHEMA.asStruct(), lessThan("day", 200), true)),
+        lists), EPSILON, "the top-level column's share alone");
   }
 }

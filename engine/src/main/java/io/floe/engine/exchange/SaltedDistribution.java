@@ -30,11 +30,6 @@ public final class SaltedDistribution implements Distribution {
     this.heavyKeys = heavyKeys;
   }
 
-  /** The heavy keys this distribution decides from its sample. */
-  public HeavyKeys heavyKeys() {
-    return heavyKeys;
-  }
-
   @Override
   public void route(Batch batch, TaskSink out) {
     if (heavy != null) {

@@ -247,7 +247,8 @@ public final class HashJoinOperator implements Operator {
     boolean intoLongTable = buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length);
     boolean[] nullKeys = keyFilter != null || intoLongTable ? anyNullKey(build, buildKeys) : null;
     long columns = Math.max(held, build.memoryBytes());
-    // the task adding the filter's last part holds its bits (or, if they do not fit, the filter stays off)
+    // the task adding the filter's last part holds its bits (a bitmap's, or a Bloom filter's when those do not fit;
+    // if neither fits, the filter stays off)
     LongColumn keyValues = buildKeys.length == 1 && !nullSafe[0] && build.column(buildKeys[0]) instanceof LongColumn l
         ? l : null;
     long filterBits = keyFilter == null ? 0 : keyFilter.add(hashes, buildRows, nullKeys, keyValues,

@@ -17,13 +17,16 @@ import java.util.function.LongPredicate;
  *       by subtracting the smallest build value and reading one bit, without hashing, and lets through only rows
  *       with a match;
  *   <li>any other join gets a blocked Bloom filter over the keys' {@link Keys#hashes} (16 bits per key, at most
- *       8 MiB), which may let through rows without a match (a false positive costs only the probe).
+ *       8 MiB), which may let through rows without a match (a false positive costs only the probe); also a join
+ *       that would get a bitmap whose bits do not fit the query's memory limit, the Bloom filter being much smaller
+ *       for a wide range.
  * </ul>
  *
  * <p>Until all {@code parts} tasks have added their keys the filter is not {@link #ready()}: it lets every row
  * through, unless it is awaited ({@link #appliesOnceReady()}). A Bloom filter whose bits came out too full to reject
  * much (more than 40% set: a build side of more than about 17M keys), or a filter with a part whose keys are
- * unknown, or whose bits did not fit the query's memory limit, also lets every row through.
+ * unknown, or whose bits (neither a bitmap's nor a Bloom filter's) did not fit the query's memory limit, also lets
+ * every row through.
  */
 public final class JoinKeyFilter {
   /**
@@ -62,6 +65,8 @@ public final class JoinKeyFilter {
   /** The kind and scale of the build values the bitmap holds, which a probe column must share to be tested. */
   private LongColumn.Kind valueKind;
   private int valueScale;
+  /** The bytes of the bitmap the keys would have got had they fit the memory limit (0: none was refused). */
+  private long unreservedBitmapBytes;
   private volatile boolean ready;
   private volatile boolean effective;
   /** Whether a part's keys are unknown (its build side spilled): the filter then lets every row through. */
@@ -106,8 +111,9 @@ public final class JoinKeyFilter {
   /**
    * Like {@link #add(int[], int, boolean[])}, also given the keys themselves ({@code values}, the build rows' key
    * column) when the join has one key held as longs, else null, and where the last part's task holds the filter's
-   * bits in its memory account: {@code reserve} is asked for their bytes, and when they do not fit the query's
-   * memory limit the filter is ready but never applies (it lets every row through rather than fail the query).
+   * bits in its memory account: {@code reserve} is asked for their bytes. When a bitmap's do not fit the query's
+   * memory limit it is asked for a Bloom filter's instead; when those do not fit either the filter is ready but
+   * never applies (it lets every row through rather than fail the query).
    * Returns the bytes of bits this call reserved (0 unless it added the last part).
    */
   public synchronized long add(int[] hashes, int rows, boolean[] nullKey, LongColumn values, LongPredicate reserve) {
@@ -116,30 +122,39 @@ public final class JoinKeyFilter {
       return 0;
     }
     long keys = added.stream().mapToLong(Part::rows).sum();
-    long bytes;
-    boolean filled;
-    if (!unknownKeys && bitmapRange(keys)) {
-      bytes = 8L * ((range + 63) >>> 6);
-      filled = reserve.test(bytes);
-      if (filled) {
-        fillBitmap();
+    long bytes = 0;
+    if (!unknownKeys) {
+      if (bitmapRange(keys)) {
+        long bitmapBytes = 8L * ((range + 63) >>> 6);
+        if (reserve.test(bitmapBytes)) {
+          fillBitmap();
+          bytes = bitmapBytes;
+          // however full, a bitmap rejects every value outside its range: whether it pays is left to the trial
+          effective = true;
+        } else {
+          unreservedBitmapBytes = bitmapBytes;
+        }
       }
-      // however full, a bitmap rejects every value outside its range: whether it pays is left to the trial
-      effective = filled;
-    } else {
-      long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
-      int wordCount = Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
-      bytes = 8L * wordCount;
-      filled = !unknownKeys && reserve.test(bytes);
-      if (filled) {
-        fill(wordCount);
+      if (bitmap == null) {
+        // no bitmap, or one whose bits did not fit: the Bloom filter, much smaller for a wide range, if it fits
+        int wordCount = bloomWords(keys);
+        if (reserve.test(8L * wordCount)) {
+          fill(wordCount);
+          bytes = 8L * wordCount;
+          effective = setBits(words) <= MAX_FILL * 64.0 * words.length;
+        }
       }
-      effective = filled && setBits(words) <= MAX_FILL * 64.0 * words.length;
     }
     added.clear();
     ready = true;
     notifyAll();
-    return filled ? bytes : 0;
+    return bytes;
+  }
+
+  /** The 64-bit words of a Bloom filter for {@code keys} keys: a power of two, at least 64, at most the maximum. */
+  private int bloomWords(long keys) {
+    long wanted = Math.max(MIN_WORDS, Math.min(maxWords, keys * BITS_PER_KEY / 64));
+    return Math.min(maxWords, Integer.highestOneBit((int) wanted - 1) << 1);
   }
 
   /**
@@ -292,8 +307,11 @@ public final class JoinKeyFilter {
 
   /** What the filter is, once ready: for EXPLAIN ANALYZE. */
   String describe() {
-    return bitmap != null ? "a bitmap of the build keys' values " + base + ".." + (base + range - 1)
-        : "a Bloom filter of the build keys' hashes";
+    if (bitmap != null) {
+      return "a bitmap of the build keys' values " + base + ".." + (base + range - 1);
+    }
+    return "a Bloom filter of the build keys' hashes" + (unreservedBitmapBytes == 0 ? ""
+        : " (a bitmap's " + unreservedBitmapBytes + " bytes did not fit the memory limit)");
   }
 
   /** Whether a row whose key hashes to {@code hash} may have a match (false: surely none). Only once ready. */

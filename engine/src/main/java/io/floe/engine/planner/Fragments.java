@@ -7,7 +7,6 @@ import io.floe.engine.exec.PartialAggregateOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.exchange.Distribution;
-import io.floe.engine.exchange.SaltedDistribution;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.HashDistribution;
@@ -76,18 +75,15 @@ final class Fragments {
   Operator join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
       int[] rightKeys, int probeOnDemand, Runnable onHeavyKeysDecided, Function<List<Operator>, Operator> join) {
     boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
-    List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings);
-    if (onHeavyKeysDecided != null) {
-      first.stream().filter(SaltedDistribution.class::isInstance).findFirst()
-          .ifPresent(salting -> ((SaltedDistribution) salting).heavyKeys().whenDecided(onHeavyKeysDecided));
-    }
+    List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided);
     List<Source> sides = List.of(left, right);
     List<FragmentExchange.Input> inputs = new ArrayList<>();
     for (int i = 0; i < sides.size(); i++) {
       int side = i;
       Source source = salted ? single(sides.get(i)) : sides.get(i);
       FragmentExchange.Input input = input(source,
-          p -> p == 0 ? first.get(side) : distribution.distributions(leftKeys, rightKeys, settings).get(side));
+          p -> p == 0 ? first.get(side)
+              : distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided).get(side));
       inputs.add(side == probeOnDemand && !salted ? input.startedOnDemand() : input);
     }
     node.detail(distribution.describe());

@@ -91,20 +91,31 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
 
   /** Fresh distributions of the left and right inputs (distributions hold per-run state). */
   List<Distribution> distributions(int[] leftKeys, int[] rightKeys, DistributionSettings settings) {
+    return distributions(leftKeys, rightKeys, settings, null);
+  }
+
+  /**
+   * Fresh distributions of the left and right inputs; a salted join's runs {@code onHeavyKeysDecided} (null: nothing)
+   * once its heavy keys are decided, when its build side no longer needs its probe side.
+   */
+  List<Distribution> distributions(int[] leftKeys, int[] rightKeys, DistributionSettings settings,
+      Runnable onHeavyKeysDecided) {
     if (strategy == Strategy.BROADCAST) {
       return List.of(new RoundRobinDistribution(), new BroadcastDistribution());
     }
-    HeavyKeys heavy = new HeavyKeys();
-    switch (salted) {
-      case LEFT:
-        return List.of(new SaltedDistribution(leftKeys, settings.skew(), heavy),
-            new ReplicatedDistribution(rightKeys, heavy));
-      case RIGHT:
-        return List.of(new ReplicatedDistribution(leftKeys, heavy),
-            new SaltedDistribution(rightKeys, settings.skew(), heavy));
-      default:
-        return List.of(new HashDistribution(leftKeys), new HashDistribution(rightKeys));
+    if (salted == Salted.NONE) {
+      return List.of(new HashDistribution(leftKeys), new HashDistribution(rightKeys));
     }
+    HeavyKeys heavy = new HeavyKeys();
+    if (onHeavyKeysDecided != null) {
+      heavy.whenDecided(onHeavyKeysDecided);
+    }
+    if (salted == Salted.LEFT) {
+      return List.of(new SaltedDistribution(leftKeys, settings.skew(), heavy),
+          new ReplicatedDistribution(rightKeys, heavy));
+    }
+    return List.of(new ReplicatedDistribution(leftKeys, heavy),
+        new SaltedDistribution(rightKeys, settings.skew(), heavy));
   }
 
   /** The strategy for EXPLAIN. */

@@ -141,8 +141,10 @@ public final class PhysicalPlanner {
 
   /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
   public Operator build(RelNode rel) {
-    if (workers > 1 && isLeaf(rel)) {
-      return fragments.gather(buildLeaf(rel));
+    if (isLeaf(rel)) {
+      Fragments.Leaf leaf = buildLeaf(rel);
+      // one worker runs the leaf's only task itself, ungathered
+      return workers > 1 ? fragments.gather(leaf) : leaf.tasks().apply(0);
     }
     if (rel instanceof Join join) {
       BuildSide side = BuildSide.choose(join, estimates);
@@ -169,13 +171,6 @@ public final class PhysicalPlanner {
 
   private Operator buildOperator(RelNode rel) {
     ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
-    if (rel instanceof FloeTableScan scan) {
-      return scanTasks(scan, null, 1).apply(0);
-    }
-    if (rel instanceof Filter filter && filter.getInput() instanceof FloeTableScan) {
-      building.peek().detail(FILTER_IN_SCAN);
-      return buildLeaf(filter.getInput(), filter.getCondition()).tasks().apply(0);
-    }
     if (rel instanceof RowSource source) {
       return new ValuesOperator(source.rows(), rel.getRowType().getFieldCount());
     }
@@ -264,7 +259,10 @@ public final class PhysicalPlanner {
         allocator);
   }
 
-  /** A table scan with only filters and projections above it: runs as a leaf fragment when workers > 1. */
+  /**
+   * A table scan with only filters and projections above it: runs as a leaf fragment when workers > 1, else as the
+   * leaf's one task.
+   */
   private static boolean isLeaf(RelNode rel) {
     if (rel instanceof FloeTableScan) {
       return true;

@@ -226,6 +226,44 @@ class JoinKeyFilterTest {
   }
 
   @Test
+  void aBitmapWhoseBitsDoNotFitFallsBackToTheSmallerBloomFilter() {
+    // 1,000 keys 1,000 apart: a bitmap of about 1M bits (124 KiB), a Bloom filter of 16K bits (2 KiB)
+    long[] keys = LongStream.range(0, 1_000).map(i -> i * 1_000).toArray();
+    LongColumn values = longColumn(LongColumn.Kind.INTEGER, 0, keys);
+    Batch batch = new Batch(keys.length, new Column[] {values});
+    long bitmapBytes = 8 * ((keys[keys.length - 1] + 64) / 64);
+    List<Long> asked = new ArrayList<>();
+    JoinKeyFilter filter = new JoinKeyFilter(1);
+    long held = filter.add(Keys.hashes(batch, KEY), keys.length, null, values,
+        bytes -> asked.add(bytes) && bytes < bitmapBytes);
+    assertEquals(2, asked.size(), "asked for the bitmap, then the Bloom filter: " + asked);
+    assertEquals(bitmapBytes, asked.get(0));
+    assertEquals(asked.get(1), held, "the Bloom filter's bytes are held");
+    assertTrue(held < bitmapBytes / 10, held + " bytes");
+    assertTrue(filter.applies() && filter.testsHashes() && !filter.testsValuesOf(values), filter.describe());
+    assertEquals("a Bloom filter of the build keys' hashes (a bitmap's " + bitmapBytes
+        + " bytes did not fit the memory limit)", filter.describe());
+    int[] hashes = Keys.hashes(batch, KEY);
+    for (int r = 0; r < keys.length; r++) {
+      assertTrue(filter.mightContain(hashes[r]), "build key " + keys[r] + " kept");
+    }
+    long[] absent = LongStream.range(0, 100_000).map(i -> i * 10 + 1).toArray();
+    JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
+    int[] rows = java.util.stream.IntStream.range(0, absent.length).toArray();
+    int passed = new JoinKeyFilterRows(filter, KEY, counts)
+        .select(new Batch(absent.length, new Column[] {longColumn(LongColumn.Kind.INTEGER, 0, absent)}), rows,
+            absent.length);
+    assertTrue(passed < absent.length / 10, passed + " of " + absent.length + " absent keys passed");
+    assertTrue(counts.toString().startsWith("join key filter (a Bloom filter of the build keys' hashes (a bitmap's "),
+        counts.toString());
+
+    JoinKeyFilter neither = new JoinKeyFilter(1);
+    assertEquals(0, neither.add(Keys.hashes(batch, KEY), keys.length, null, values, bytes -> false));
+    assertTrue(neither.ready());
+    assertFalse(neither.applies(), "neither the bitmap nor the Bloom filter fits: every row passes");
+  }
+
+  @Test
   void operatorDropsRowsWithoutAMatchAndNullKeysAndPassesEverythingBeforeTheFilterIsReady() {
     JoinKeyFilter filter = new JoinKeyFilter(1);
     JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();

@@ -13,6 +13,7 @@ import io.floe.engine.exec.ValuesOperator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,13 +49,16 @@ class SaltedJoinDistributionTest {
     assertEquals(expected, distribution.salted());
     int[] keys = {0};
     ExchangeStats stats = new ExchangeStats("join", TASKS);
+    AtomicInteger decided = new AtomicInteger();
     Operator distributed = new FragmentExchange(List.of(batches(left), batches(right)),
-        distribution.distributions(keys, keys, settings), TASKS,
+        distribution.distributions(keys, keys, settings, decided::incrementAndGet), TASKS,
         receivers -> join(type, receivers.get(0), receivers.get(1)), stats);
     List<String> actual = rows(distributed);
     List<String> serial = rows(join(type, batches(left), batches(right)));
     assertTrue(serial.size() > 0);
     assertEquals(serial, actual);
+    assertEquals(expected == JoinDistribution.Salted.NONE ? 0 : 1, decided.get(),
+        "the callback runs once a salted join's heavy keys are decided");
     if (expected == JoinDistribution.Salted.RIGHT) {
       assertTrue(stats.skew() <= 2.0, "salted right side: " + stats);
     }
