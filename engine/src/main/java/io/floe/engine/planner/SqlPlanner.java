@@ -120,7 +120,7 @@ public final class SqlPlanner {
     try {
       // Calcite's Planner validates only once it has parsed; the query is parsed already, so it parses a stand-in.
       planner.parse("VALUES 1");
-      SqlNode validated = planner.validate(AggregateCallRewrites.rewrite(parsed));
+      SqlNode validated = planner.validate(rewriteParsed(parsed));
       SubSecondDifferences.check(validated);
       RelRoot root = planner.rel(validated);
       RelNode rel = optimize(root.project());
@@ -141,7 +141,7 @@ public final class SqlPlanner {
     Planner planner = Frameworks.getPlanner(config);
     try {
       planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
-      SqlNode validated = planner.validate(AggregateCallRewrites.rewrite(statement));
+      SqlNode validated = planner.validate(rewriteParsed(statement));
       SubSecondDifferences.check(validated);
       RelRoot root = planner.rel(validated);
       return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
@@ -157,7 +157,7 @@ public final class SqlPlanner {
   public Description describe(String sql) throws SqlParseException, ValidationException, RelConversionException {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      RelRoot root = planner.rel(planner.validate(AggregateCallRewrites.rewrite(planner.parse(sql))));
+      RelRoot root = planner.rel(planner.validate(rewriteParsed(planner.parse(sql))));
       return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
     } finally {
       planner.close();
@@ -209,6 +209,11 @@ public final class SqlPlanner {
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, ProjectIntoScanRule.DIRECT, ProjectIntoScanRule.THROUGH_FILTER,
         AggregateIntoScanRule.DIRECT, AggregateIntoScanRule.THROUGH_FILTER, RowCountFromMetadataRule.INSTANCE);
     return rel;
+  }
+
+  /** {@code parsed}, rewritten in place where Calcite's validator or converter fails on the form written. */
+  private static SqlNode rewriteParsed(SqlNode parsed) {
+    return InListsToOr.rewrite(AggregateCallRewrites.rewrite(parsed));
   }
 
   /** The result row type of a query and the types of its dynamic parameters, by index. */

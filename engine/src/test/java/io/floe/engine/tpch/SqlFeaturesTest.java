@@ -23,6 +23,14 @@ class SqlFeaturesTest {
         "SELECT c_custkey FROM customer WHERE c_nationkey NOT IN (SELECT n_nationkey FROM nation WHERE n_regionkey = 1)"
             + " AND c_custkey < 40 ORDER BY c_custkey",
         "SELECT n_name FROM nation WHERE n_nationkey IN (1, 3, 5) OR n_name BETWEEN 'J' AND 'K' ORDER BY n_name",
+        // IN lists inside CASE in GROUP BY expressions (Calcite's converter failed on them), in HAVING, NOT IN
+        "SELECT CASE WHEN o_orderdate IN (DATE '1993-01-11', DATE '1998-08-10') THEN NULL ELSE o_orderdate END AS d, "
+            + "count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5",
+        "SELECT COALESCE(CASE WHEN o_orderpriority NOT IN ('1-URGENT', '2-HIGH') THEN NULL ELSE o_orderpriority END, "
+            + "'low'), sum(o_totalprice) FROM orders GROUP BY CASE WHEN o_orderpriority NOT IN ('1-URGENT', '2-HIGH') "
+            + "THEN NULL ELSE o_orderpriority END ORDER BY 1",
+        "SELECT o_orderstatus, count(*) FROM orders GROUP BY o_orderstatus HAVING o_orderstatus NOT IN ('F', 'P') "
+            + "OR count(*) IN (1, 2) ORDER BY 1",
         "SELECT o_orderpriority, count(DISTINCT o_custkey), min(o_totalprice), max(o_orderdate) FROM orders "
             + "GROUP BY o_orderpriority HAVING count(*) > 10 ORDER BY 1",
         "SELECT CAST(CAST(o_orderdate + INTERVAL '1' MONTH AS DATE) AS VARCHAR), "
