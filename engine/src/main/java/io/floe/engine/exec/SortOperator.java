@@ -29,6 +29,8 @@ public final class SortOperator implements Operator {
   private final MemoryAccount memory;
   private final SortRuns runs;
   private final int sharers;
+  /** Whether, once it spilled, the rows still in memory at the end are written as a last run too. */
+  private boolean mergeFromDisk;
   private Operator output;
 
   /** {@code fetch} is -1 for no limit. */
@@ -55,6 +57,16 @@ public final class SortOperator implements Operator {
     this.fetch = fetch;
     this.runs = spilling == null ? null : new SortRuns(spilling);
     this.sharers = spilling == null ? 1 : spilling.tasks();
+  }
+
+  /**
+   * Once this sort has spilled, it also writes the rows it holds at the end of its input as a last run, so that while
+   * it merges it holds only a batch per run: the memory is left to the operator reading the merge (a window computing
+   * partitions). Returns this sort.
+   */
+  public SortOperator mergingFromDisk() {
+    this.mergeFromDisk = true;
+    return this;
   }
 
   @Override
@@ -96,7 +108,7 @@ public final class SortOperator implements Operator {
       return new SortedRows(columns, order, (int) Math.min(offset, end), end, OUTPUT_BATCH);
     }
     Operator rest = new SortedRows(columns, order, 0, end, OUTPUT_BATCH);
-    if (!memory.tryHoldSpillable(heldBytes(buffer) + runs.mergeBytes(), sharers)) {
+    if (mergeFromDisk || !memory.tryHoldSpillable(heldBytes(buffer) + runs.mergeBytes(), sharers)) {
       // the merge holds a batch of each run: spill the rest too, then the runs' batches must fit
       runs.write(columns, Arrays.copyOf(order, end));
       rest = null;

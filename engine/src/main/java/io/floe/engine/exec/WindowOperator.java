@@ -115,11 +115,9 @@ public final class WindowOperator implements Operator {
       if (!memory.holdOrSpill(canSpill ? peakBytes(held, used) : held + used.memoryBytes(),
           canSpill && batches.size() > 1, spilling == null ? 1 : spilling.tasks())) {
         memory.release();
-        // the sort takes half of the window's share, leaving the other half for the partitions computed during its
-        // merge
-        Spilling halfShare = new Spilling(spilling.directory(), spilling.stats(), 2 * spilling.tasks());
+        // the sort holds only a batch per run while the partitions are computed from its merge
         partitions = new SortedPartitions(new SortOperator(new HeldBatches(batches, input), sortOrder(), 0, -1,
-            allocator, halfShare), commonKeys, memory);
+            allocator, spilling).mergingFromDisk(), commonKeys, memory);
         return;
       }
     }

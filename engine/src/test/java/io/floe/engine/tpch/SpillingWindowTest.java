@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Window functions over TPC-H SF 0.01 lineitem (60k rows, padded comments: ~15 MiB of window input) under a memory
  * limit far below it: the window sorts its input by partition through the spilling sort and computes a few
- * partitions at a time, returning exactly DuckDB's rows (ROWS and RANGE frames, ranking, LAG/LEAD, several windows)
- * on 1 and 2 workers; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill
+ * partitions at a time, returning exactly DuckDB's rows (ROWS and RANGE frames, EXCLUDE, ranking, distribution and
+ * value functions, LAG/LEAD, a DISTINCT count, several windows) on 1 and 2 workers; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill
  * files are gone after success, failure and early close.
  */
 @Timeout(300)
@@ -49,6 +49,21 @@ class SpillingWindowTest extends SpillingQueryTest {
       + "min(l_shipdate) OVER (PARTITION BY l_returnflag, l_suppkey ORDER BY l_receiptdate DESC, l_orderkey, "
       + "l_linenumber ROWS BETWEEN 5 PRECEDING AND CURRENT ROW) AS earliest "
       + "FROM lineitem";
+  /** Distribution and value functions, a DISTINCT count over a moving frame, an EXCLUDE clause. */
+  private static final String OTHERS = "SELECT l_orderkey, l_linenumber, " + PADDED + ", "
+      + "ntile(7) OVER (PARTITION BY l_suppkey " + BY_DATE + ") AS tile, "
+      + "percent_rank() OVER (PARTITION BY l_suppkey ORDER BY l_quantity) AS pr, "
+      + "cume_dist() OVER (PARTITION BY l_suppkey ORDER BY l_quantity) AS cd, "
+      + "first_value(l_shipmode) OVER (PARTITION BY l_suppkey " + BY_DATE
+      + " ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING) AS fv, "
+      + "last_value(l_shipdate) OVER (PARTITION BY l_suppkey " + BY_DATE
+      + " ROWS BETWEEN CURRENT ROW AND 4 FOLLOWING) AS lv, "
+      + "nth_value(l_quantity, 3) OVER (PARTITION BY l_suppkey " + BY_DATE + ") AS third, "
+      + "count(DISTINCT l_shipmode) OVER (PARTITION BY l_suppkey " + BY_DATE
+      + " ROWS BETWEEN 10 PRECEDING AND CURRENT ROW) AS modes, "
+      + "sum(l_quantity) OVER (PARTITION BY l_suppkey ORDER BY l_quantity "
+      + "RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) AS around "
+      + "FROM lineitem";
 
   @Override
   long limit() {
@@ -61,6 +76,7 @@ class SpillingWindowTest extends SpillingQueryTest {
     session.workers(workers).memoryLimit(limit(workers));
     assertSpilledRowsMatchDuckDb(RANKING, 2, 60000);
     assertSpilledRowsMatchDuckDb(RANGES, 2, 60000);
+    assertSpilledRowsMatchDuckDb(OTHERS, 2, 60000);
   }
 
   @Test
