@@ -110,7 +110,9 @@ public final class SortOperator implements Operator {
     Operator rest = new SortedRows(columns, order, 0, end, OUTPUT_BATCH);
     if (mergeFromDisk || !memory.tryHoldSpillable(heldBytes(buffer) + runs.mergeBytes(), sharers)) {
       // the merge holds a batch of each run: spill the rest too, then the runs' batches must fit
-      runs.write(columns, Arrays.copyOf(order, end));
+      if (end > 0) {
+        runs.write(columns, Arrays.copyOf(order, end));
+      }
       rest = null;
       memory.release();
       holdForTheMerge();
