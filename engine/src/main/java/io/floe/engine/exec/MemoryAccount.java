@@ -71,6 +71,19 @@ public final class MemoryAccount implements AutoCloseable {
     return bytes <= spillable / sharers && free >= query.getLimit() - spillable && tryHold(bytes);
   }
 
+  /**
+   * Holds {@code bytes} in total for an operator that spills when {@code canSpill} (it can, and holds more than its
+   * first batch): then {@link #tryHoldSpillable}, false when the operator should spill instead; otherwise
+   * {@link #hold}, failing over the limit.
+   */
+  public boolean holdOrSpill(long bytes, boolean canSpill, int sharers) {
+    if (!canSpill) {
+      hold(bytes);
+      return true;
+    }
+    return tryHoldSpillable(bytes, sharers);
+  }
+
   /** The allocator whose limit is the query's: {@code allocator} or its nearest ancestor with a limit. */
   private static BufferAllocator queryAllocator(BufferAllocator allocator) {
     BufferAllocator query = allocator;

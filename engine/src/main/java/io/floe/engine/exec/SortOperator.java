@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import io.floe.engine.exec.spill.SortRuns;
 import io.floe.engine.exec.spill.Spilling;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -11,10 +12,11 @@ import org.apache.calcite.rel.RelFieldCollation;
  * permutation of row indexes is sorted with typed comparators ({@link RowComparator}) and the output is selected
  * by index. With a FETCH only the best {@code offset + fetch} rows are kept (top-N): once that many are held, a row
  * that does not sort before the last of them is dropped as it arrives, and the held rows are cut back to the best
- * ones whenever they double. Without a FETCH and with {@link Spilling}, rows that would take the query over its
- * memory limit are sorted and written as a run to a spill file ({@link SortRuns}), and the output is the k-way
- * merge of the runs and the rows still in memory (after merging the earliest runs into one while a batch of
- * every run does not fit).
+ * ones whenever they double. With {@link Spilling}, rows that would take the query over its memory limit are
+ * sorted and written as a run to a spill file ({@link SortRuns}), and the output is the k-way merge of the runs and
+ * the rows still in memory (after merging the earliest runs into one while a batch of every run does not fit). A
+ * top-N whose kept rows do not fit goes on as such a sort: each run keeps its best {@code offset + fetch} rows, later
+ * rows that do not sort before the last of them are dropped, and the merge stops after that many rows.
  */
 public final class SortOperator implements Operator {
   private static final int OUTPUT_BATCH = 4096;
@@ -27,6 +29,8 @@ public final class SortOperator implements Operator {
   private final MemoryAccount memory;
   private final SortRuns runs;
   private final int sharers;
+  /** Whether, once it spilled, the rows still in memory at the end are written as a last run too. */
+  private boolean mergeFromDisk;
   private Operator output;
 
   /** {@code fetch} is -1 for no limit. */
@@ -51,51 +55,95 @@ public final class SortOperator implements Operator {
     this.collation = List.copyOf(collation);
     this.offset = offset;
     this.fetch = fetch;
-    this.runs = spilling == null || fetch >= 0 ? null : new SortRuns(spilling);
+    this.runs = spilling == null ? null : new SortRuns(spilling);
     this.sharers = spilling == null ? 1 : spilling.tasks();
+  }
+
+  /**
+   * Once this sort has spilled, it also writes the rows it holds at the end of its input as a last run, so that while
+   * it merges it holds only a batch per run: the memory is left to the operator reading the merge (a window computing
+   * partitions). Returns this sort.
+   */
+  public SortOperator mergingFromDisk() {
+    this.mergeFromDisk = true;
+    return this;
   }
 
   @Override
   public Batch next() {
     if (output == null) {
-      output = fetch >= 0 ? topN(offset + fetch) : sortAll();
+      output = fetch >= 0 ? topN(offset + fetch) : sorted(new BatchBuffer(), Long.MAX_VALUE, null);
     }
     return output.next();
   }
 
-  /** All rows sorted, from row {@code offset} on. */
-  private Operator sortAll() {
-    BatchBuffer buffer = new BatchBuffer();
+  /**
+   * The rows of {@code buffer} (not held) and the rest of the input sorted, from row {@code offset} up to row
+   * {@code keep}; rows that do not sort before row 0 of {@code cutoff} (null: none) are dropped as they arrive. Rows
+   * that would not fit are sorted and written as runs, each cut to its first {@code keep} rows, and merged at the end.
+   */
+  private Operator sorted(BatchBuffer buffer, long keep, Column[] cutoff) {
     Batch b;
     while ((b = input.next()) != null) {
       Cancellation.check();
+      if (cutoff != null) {
+        b = rowsBefore(b, cutoff, 0);
+        if (b.size() == 0) {
+          continue;
+        }
+      }
       boolean first = buffer.isEmpty();
       buffer.add(b);
-      // the rows and the sort's two index arrays
-      long bytes = buffer.memoryBytes() + 8L * buffer.size();
-      if (runs == null || first) {
-        memory.hold(bytes);
-      } else if (!memory.tryHoldSpillable(bytes, sharers)) {
-        Column[] columns = buffer.columns();
-        runs.write(columns, sorted(columns, buffer.size()));
+      if (!memory.holdOrSpill(heldBytes(buffer), runs != null && !first, sharers)) {
+        Column[] best = spill(buffer, keep);
+        cutoff = best != null ? best : cutoff;
         buffer = new BatchBuffer();
-        memory.release();
       }
     }
     Column[] columns = buffer.columns();
     int[] order = sorted(columns, buffer.size());
+    int end = (int) Math.min(order.length, keep);
+    long fetched = keep == Long.MAX_VALUE ? -1 : keep - offset;
     if (runs == null || runs.isEmpty()) {
-      return new SortedRows(columns, order, (int) Math.min(offset, order.length), order.length, OUTPUT_BATCH);
+      return new SortedRows(columns, order, (int) Math.min(offset, end), end, OUTPUT_BATCH);
     }
-    Operator rest = new SortedRows(columns, order, 0, order.length, OUTPUT_BATCH);
-    if (!memory.tryHoldSpillable(buffer.memoryBytes() + 8L * buffer.size() + runs.mergeBytes(), sharers)) {
+    Operator rest = new SortedRows(columns, order, 0, end, OUTPUT_BATCH);
+    if (mergeFromDisk || !memory.tryHoldSpillable(heldBytes(buffer) + runs.mergeBytes(), sharers)) {
       // the merge holds a batch of each run: spill the rest too, then the runs' batches must fit
-      runs.write(columns, order);
+      if (end > 0) {
+        runs.write(columns, Arrays.copyOf(order, end));
+      }
       rest = null;
       memory.release();
       holdForTheMerge();
     }
-    return new LimitOperator(runs.merge(rest, collation), offset, -1);
+    return new LimitOperator(runs.merge(rest, collation), offset, fetched);
+  }
+
+  /** What a buffer of rows holds: the rows and the sort's two index arrays. */
+  private static long heldBytes(BatchBuffer buffer) {
+    return buffer.memoryBytes() + 8L * buffer.size();
+  }
+
+  /**
+   * Sorts the rows of {@code buffer}, writes the first {@code keep} of them as a run and releases their memory;
+   * returns the run's last row (no later row that does not sort before it is among the first {@code keep}) when the
+   * run was cut, else null.
+   */
+  private Column[] spill(BatchBuffer buffer, long keep) {
+    Column[] columns = buffer.columns();
+    int[] order = sorted(columns, buffer.size());
+    Column[] last = null;
+    if (order.length >= keep) {
+      order = Arrays.copyOf(order, (int) keep);
+      last = new Column[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        last[c] = columns[c].select(new int[] {order[order.length - 1]}, 1);
+      }
+    }
+    runs.write(columns, order);
+    memory.release();
+    return last;
   }
 
   /**
@@ -121,7 +169,10 @@ public final class SortOperator implements Operator {
     return size == 0 ? new int[0] : IndexSort.sorted(size, RowComparator.of(columns, collation));
   }
 
-  /** The best {@code n} rows, sorted, from row {@code offset} on. */
+  /**
+   * The best {@code n} rows, sorted, from row {@code offset} on. When the rows kept would not fit, the rest is a
+   * spilling sort that keeps the first {@code n} rows of each run and of their merge.
+   */
   private Operator topN(long n) {
     if (n == 0) {
       return new SortedRows(new Column[0], new int[0], 0, 0, OUTPUT_BATCH);
@@ -139,8 +190,12 @@ public final class SortOperator implements Operator {
       if (b.size() == 0) {
         continue;
       }
+      boolean first = buffer.isEmpty();
       buffer.add(b);
-      memory.hold(buffer.memoryBytes());
+      if (!memory.holdOrSpill(buffer.memoryBytes(), runs != null && !first, sharers)) {
+        // too many rows to keep in memory (after a compaction the buffer holds n rows, so the run is cut)
+        return sorted(new BatchBuffer(), n, spill(buffer, n));
+      }
       if (buffer.size() >= compactAt) {
         best = keepBest(buffer.columns(), buffer.size(), limit);
         buffer = new BatchBuffer();

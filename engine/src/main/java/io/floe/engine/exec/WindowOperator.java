@@ -1,7 +1,10 @@
 package io.floe.engine.exec;
 
+import io.floe.engine.exec.spill.Spilling;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -12,7 +15,11 @@ import org.apache.calcite.rel.RelFieldCollation;
  * each row's partition is numbered by hashing its keys. A window whose functions all aggregate whole partitions is
  * computed per partition id without moving rows ({@link WindowPartitionAggregates}); any other is laid out by
  * partition and ORDER BY ({@link WindowPositions}) and {@link WindowFunctions} computes each function as a typed
- * column over the positions, scattered back to the input order.
+ * column over the positions, scattered back to the input order. When the rows would take more than the memory a
+ * spilling operator may hold ({@link MemoryAccount#tryHoldSpillable}) and the windows share partition keys, the
+ * input goes through a spilling {@link SortOperator} by those keys and the windows are computed over the sorted rows
+ * a few whole partitions at a time ({@link SortedPartitions}), in the sorted order; a partition that does not fit
+ * fails with 53200.
  */
 public final class WindowOperator implements Operator {
   /**
@@ -30,47 +37,72 @@ public final class WindowOperator implements Operator {
 
   private final Operator input;
   private final List<Window> windows;
+  /** The input columns the windows read, ascending. */
+  private final List<Integer> read;
   private final MemoryAccount memory;
-  private List<Batch> batches;
-  private List<Column> results;
-  private int batch;
-  private int offset;
+  private final BufferAllocator allocator;
+  private final Spilling spilling;
+  /** The partition keys every window has (empty: the input is one partition, it cannot spill). */
+  private final int[] commonKeys;
+  private boolean started;
+  /** The rows being returned with their results. */
+  private WindowedRows output;
+  /** After a spill: whole partitions of the sorted input, computed one piece at a time; null in memory. */
+  private SortedPartitions partitions;
 
   public WindowOperator(Operator input, List<Window> windows) {
-    this(input, windows, null);
+    this(input, windows, null, null);
   }
 
   /** Window functions whose buffered rows count against the query's memory limit on {@code allocator}. */
   public WindowOperator(Operator input, List<Window> windows, BufferAllocator allocator) {
+    this(input, windows, allocator, null);
+  }
+
+  /**
+   * Window functions whose buffered rows count against the query's memory limit on {@code allocator}; when they would
+   * not fit and the windows share partition keys, the input is sorted by those keys with spilling as {@code spilling}
+   * says and the windows are computed a few partitions at a time (null: never spills, fails over the limit).
+   */
+  public WindowOperator(Operator input, List<Window> windows, BufferAllocator allocator, Spilling spilling) {
     this.memory = new MemoryAccount(allocator, "Window");
     this.input = input;
     this.windows = List.copyOf(windows);
+    this.read = readColumns();
+    this.allocator = allocator;
+    this.spilling = spilling;
+    this.commonKeys = commonPartitionKeys(this.windows);
   }
 
   @Override
   public Batch next() {
-    if (batches == null) {
-      compute();
+    if (!started) {
+      started = true;
+      readInput();
     }
-    if (batch >= batches.size()) {
-      return null;
+    while (true) {
+      Batch out = output == null ? null : output.next();
+      if (out != null || partitions == null) {
+        return out;
+      }
+      memory.release();
+      List<Batch> piece = partitions.next();
+      if (piece == null) {
+        return null;
+      }
+      output = compute(piece);
     }
-    Batch in = batches.get(batch);
-    batches.set(batch++, null);
-    Column[] out = new Column[in.width() + results.size()];
-    System.arraycopy(in.vectors(), 0, out, 0, in.width());
-    for (int f = 0; f < results.size(); f++) {
-      out[in.width() + f] = Gather.range(results.get(f), offset, offset + in.size());
-    }
-    offset += in.size();
-    return new Batch(in.size(), out);
   }
 
-  private void compute() {
-    batches = new ArrayList<>();
-    List<Integer> read = readColumns();
-    BatchBuffer buffer = new BatchBuffer();
+  /**
+   * Reads the input and computes the windows over all of it; or, when the rows would take more than the memory a
+   * spilling operator may hold, hands the rows read and the rest of the input to a spilling sort by partition.
+   */
+  private void readInput() {
+    List<Batch> batches = new ArrayList<>();
+    BatchBuffer used = new BatchBuffer();
     long held = 0;
+    boolean canSpill = spilling != null && commonKeys.length > 0;
     Batch b;
     while ((b = input.next()) != null) {
       Cancellation.check();
@@ -78,31 +110,113 @@ public final class WindowOperator implements Operator {
         continue;
       }
       batches.add(b);
-      Column[] used = new Column[read.size()];
-      for (int i = 0; i < used.length; i++) {
-        used[i] = b.column(read.get(i));
-      }
-      buffer.add(used, b.size());
+      used.add(usedColumns(b), b.size());
       held += b.memoryBytes();
-      memory.hold(held + buffer.memoryBytes());
+      if (!memory.holdOrSpill(canSpill ? peakBytes(held, used) : held + used.memoryBytes(),
+          canSpill && batches.size() > 1, spilling == null ? 1 : spilling.tasks())) {
+        memory.release();
+        // the sort holds only a batch per run while the partitions are computed from its merge
+        partitions = new SortedPartitions(new SortOperator(new HeldBatches(batches, input), sortOrder(), 0, -1,
+            allocator, spilling).mergingFromDisk(), commonKeys, memory);
+        return;
+      }
     }
-    int n = buffer.size();
-    results = new ArrayList<>();
+    output = evaluate(batches, used, held);
+  }
+
+  /** The windows over the rows of whole partitions {@code batches}. */
+  private WindowedRows compute(List<Batch> batches) {
+    BatchBuffer used = new BatchBuffer();
+    long held = 0;
+    for (Batch b : batches) {
+      used.add(usedColumns(b), b.size());
+      held += b.memoryBytes();
+    }
+    memory.hold(held + used.memoryBytes());
+    return evaluate(batches, used, held);
+  }
+
+  private Column[] usedColumns(Batch b) {
+    Column[] used = new Column[read.size()];
+    for (int i = 0; i < used.length; i++) {
+      used[i] = b.column(read.get(i));
+    }
+    return used;
+  }
+
+  /** The windows over {@code batches}, whose columns read are gathered in {@code used}, holding {@code held}. */
+  private WindowedRows evaluate(List<Batch> batches, BatchBuffer used, long held) {
+    int n = used.size();
+    List<Column> results = new ArrayList<>();
     if (n == 0) {
-      return;
+      return new WindowedRows(batches, results);
     }
     Column[] columns = new Column[read.isEmpty() ? 0 : read.get(read.size() - 1) + 1];
-    Column[] gathered = buffer.columns();
+    Column[] gathered = used.columns();
     for (int i = 0; i < read.size(); i++) {
       columns[read.get(i)] = gathered[i];
     }
-    for (Window w : windows) {
-      // the read columns laid out by position, sort order and its inverse, partition and peer bounds, frames (three
-      // pieces more around an EXCLUDE clause's rows)
-      long positions = w.frame().exclusion() == WindowFrame.Exclusion.NO_OTHERS ? 40L : 64L;
-      memory.hold(held + 2 * buffer.memoryBytes() + positions * n + resultBytes(n));
-      results.addAll(evaluate(w, columns, n));
+    for (int w = 0; w < windows.size(); w++) {
+      memory.hold(evaluationBytes(held, used.memoryBytes(), n, w));
+      results.addAll(evaluate(windows.get(w), columns, n));
     }
+    return new WindowedRows(batches, results);
+  }
+
+  /**
+   * What computing window {@code w} holds: the input, the read columns laid out by position, sort order and its
+   * inverse, partition and peer bounds, frames (three pieces more around an EXCLUDE clause's rows) and the results
+   * of the windows before it.
+   */
+  private long evaluationBytes(long held, long usedBytes, int n, int w) {
+    long positions = windows.get(w).frame().exclusion() == WindowFrame.Exclusion.NO_OTHERS ? 40L : 64L;
+    long results = 0;
+    for (Window before : windows.subList(0, w)) {
+      results += before.calls().size();
+    }
+    return held + 2 * usedBytes + positions * n + 9L * n * results;
+  }
+
+  /** The most that computing every window over the rows held would hold. */
+  private long peakBytes(long held, BatchBuffer used) {
+    long peak = 0;
+    for (int w = 0; w < windows.size(); w++) {
+      peak = Math.max(peak, evaluationBytes(held, used.memoryBytes(), used.size(), w));
+    }
+    return peak;
+  }
+
+  /** The spilling sort's order: the common partition keys, then the first window's ORDER BY. */
+  private List<RelFieldCollation> sortOrder() {
+    List<RelFieldCollation> order = new ArrayList<>();
+    Set<Integer> keys = new HashSet<>();
+    for (int k : commonKeys) {
+      order.add(new RelFieldCollation(k));
+      keys.add(k);
+    }
+    for (RelFieldCollation f : windows.get(0).order()) {
+      if (keys.add(f.getFieldIndex())) {
+        order.add(f);
+      }
+    }
+    return order;
+  }
+
+  /** The partition keys of every window (each window's partitions lie within one partition of them). */
+  private static int[] commonPartitionKeys(List<Window> windows) {
+    Set<Integer> common = null;
+    for (Window w : windows) {
+      Set<Integer> keys = new TreeSet<>();
+      for (int k : w.partitionKeys()) {
+        keys.add(k);
+      }
+      if (common == null) {
+        common = keys;
+      } else {
+        common.retainAll(keys);
+      }
+    }
+    return common == null ? new int[0] : common.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Each row's partition as a dense id (hashing the partition keys, no sort); all 0 without PARTITION BY. */
@@ -111,10 +225,6 @@ public final class WindowOperator implements Operator {
       return new int[n];
     }
     return new GroupTable(w.partitionKeys()).groupIds(new Batch(n, columns));
-  }
-
-  private long resultBytes(int n) {
-    return 9L * n * results.size();
   }
 
   private List<Column> evaluate(Window w, Column[] columns, int n) {
@@ -185,9 +295,45 @@ public final class WindowOperator implements Operator {
     }
   }
 
+  /** Input batches with the windows' result columns appended, in input order. */
+  private static final class WindowedRows {
+    private final List<Batch> batches;
+    private final List<Column> results;
+    private int batch;
+    private int offset;
+
+    WindowedRows(List<Batch> batches, List<Column> results) {
+      this.batches = batches;
+      this.results = results;
+    }
+
+    Batch next() {
+      if (batch >= batches.size()) {
+        return null;
+      }
+      Batch in = batches.get(batch);
+      batches.set(batch++, null);
+      Column[] out = new Column[in.width() + results.size()];
+      System.arraycopy(in.vectors(), 0, out, 0, in.width());
+      for (int f = 0; f < results.size(); f++) {
+        out[in.width() + f] = Gather.range(results.get(f), offset, offset + in.size());
+      }
+      offset += in.size();
+      return new Batch(in.size(), out);
+    }
+  }
+
   @Override
   public void close() {
-    memory.close();
-    input.close();
+    output = null;
+    try {
+      if (partitions != null) {
+        partitions.close();
+      } else {
+        input.close();
+      }
+    } finally {
+      memory.close();
+    }
   }
 }

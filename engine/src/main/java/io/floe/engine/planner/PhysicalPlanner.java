@@ -115,8 +115,8 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * Lets sorts and hash aggregates spill to {@code directory} when their rows would take the query over its memory limit
-   * (null, the default: they fail with SQLState 53200).
+   * Lets sorts, windows, hash aggregates and joins spill to {@code directory} when their rows would take the query
+   * over its memory limit (null, the default: they fail with SQLState 53200).
    */
   public PhysicalPlanner spillTo(SpillDirectory directory) {
     this.spillDirectory = directory;
@@ -458,12 +458,14 @@ public final class PhysicalPlanner {
   private Operator window(Window window) {
     List<WindowOperator.Window> windows = WindowPlans.windows(window);
     int[] keys = WindowPlans.commonPartitionKeys(window);
-    if (workers > 1 && keys.length > 0) {
+    boolean partitioned = workers > 1 && keys.length > 0;
+    Spilling windowSpilling = spilling(building.peek(), partitioned ? workers : 1, "runs");
+    if (partitioned) {
       // every window's partitions lie within one hash partition of the keys all windows partition by
       return fragments.partitioned(building.peek(), source(window.getInput()), keys, "window",
-          receivers -> new WindowOperator(receivers.get(0), windows, allocator));
+          receivers -> new WindowOperator(receivers.get(0), windows, allocator, windowSpilling));
     }
-    return new WindowOperator(build(window.getInput()), windows, allocator);
+    return new WindowOperator(build(window.getInput()), windows, allocator, windowSpilling);
   }
 
   private Operator join(Join join, ExprCompiler compiler) {

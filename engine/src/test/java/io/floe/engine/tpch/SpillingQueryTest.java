@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,37 @@ abstract class SpillingQueryTest {
     }
     assertSpillFilesDeleted();
     assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * Asserts that with spilling off {@code sql} fails with 53200 naming {@code operator}, having spilled nothing and
+   * holding no memory afterwards.
+   */
+  void assertOutOfMemoryWithoutSpilling(String sql, String operator) throws Exception {
+    session.spill(false);
+    long filesBefore = session.spillDirectory().filesCreated();
+    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, sql));
+    assertEquals("53200", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains(operator), e.getMessage());
+    assertEquals(filesBefore, session.spillDirectory().filesCreated(), "nothing spilled");
+    assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * The files, rows and bytes that EXPLAIN ANALYZE of {@code sql} shows spilled under a node named {@code operator}
+   * (asserting it shows them), after which the spill directory is empty.
+   */
+  long[] explainedSpill(String sql, String operator) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    for (List<Object> line : ResultRows.query(session, "EXPLAIN ANALYZE " + sql)) {
+      plan.append(line.get(0)).append('\n');
+    }
+    Matcher spilled = Pattern.compile(Pattern.quote(operator)
+        + ".*\\n(?:.*\\n)*?\\s+spilled \\w+=(\\d+) rows=(\\d+) bytes=(\\d+)").matcher(plan);
+    assertTrue(spilled.find(), plan::toString);
+    assertSpillFilesDeleted();
+    return new long[] {Long.parseLong(spilled.group(1)), Long.parseLong(spilled.group(2)),
+        Long.parseLong(spilled.group(3))};
   }
 
   /** The rows ordered by their values, NULLs first (numbers as numbers, the rest as text). */

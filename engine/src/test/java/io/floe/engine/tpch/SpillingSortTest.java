@@ -9,8 +9,6 @@ import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * ORDER BY over TPC-H SF 0.01 lineitem (60k rows: integers, decimals, dates, strings, booleans, NULLs) under a
  * memory limit far below its rows: the sort spills sorted runs to files and merges them, returning exactly DuckDB's
- * order on 1 and 2 workers; with spilling off the query fails with 53200; the spill files are gone after success,
- * failure and early close.
+ * order on 1 and 2 workers, also for a top-N of many rows; with spilling off the query fails with 53200; the spill
+ * files are gone after success, failure and early close.
  */
 @Timeout(300)
 class SpillingSortTest extends SpillingQueryTest {
@@ -64,28 +62,15 @@ class SpillingSortTest extends SpillingQueryTest {
 
   @Test
   void explainAnalyzeShowsTheSpill() throws Exception {
-    StringBuilder plan = new StringBuilder();
-    for (List<Object> line : ResultRows.query(session, "EXPLAIN ANALYZE " + BY_COMMENT)) {
-      plan.append(line.get(0)).append('\n');
-    }
-    Matcher spilled = Pattern.compile("Sort.*\\n(?:.*\\n)*?\\s+spilled runs=(\\d+) rows=(\\d+) bytes=(\\d+)")
-        .matcher(plan);
-    assertTrue(spilled.find(), plan::toString);
-    assertTrue(Long.parseLong(spilled.group(1)) >= 3, plan::toString);
-    assertTrue(Long.parseLong(spilled.group(2)) > 0 && Long.parseLong(spilled.group(2)) <= 60175, plan::toString);
-    assertTrue(Long.parseLong(spilled.group(3)) > 0, plan::toString);
-    assertSpillFilesDeleted();
+    long[] spilled = explainedSpill(BY_COMMENT, "Sort");
+    assertTrue(spilled[0] >= 3, "runs: " + spilled[0]);
+    assertTrue(spilled[1] > 0 && spilled[1] <= 60175, "rows: " + spilled[1]);
+    assertTrue(spilled[2] > 0, "bytes: " + spilled[2]);
   }
 
   @Test
   void withoutSpillingTheSortFailsWithOutOfMemory() throws Exception {
-    session.spill(false);
-    long filesBefore = session.spillDirectory().filesCreated();
-    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, BY_COMMENT));
-    assertEquals("53200", e.getSQLState(), e.getMessage());
-    assertTrue(e.getMessage().contains("Sort"), e.getMessage());
-    assertEquals(filesBefore, session.spillDirectory().filesCreated(), "nothing spilled");
-    assertEquals(0, session.allocatedBytes());
+    assertOutOfMemoryWithoutSpilling(BY_COMMENT, "Sort");
   }
 
   @Test
@@ -128,6 +113,43 @@ class SpillingSortTest extends SpillingQueryTest {
     String sql = BY_COMMENT + " LIMIT 100";
     assertNull(ResultRows.difference(ORACLE.get().expected(sql), ResultRows.query(session, sql)));
     assertEquals(filesBefore, session.spillDirectory().filesCreated(), "top-N keeps its rows in memory");
+  }
+
+  /**
+   * A top-N whose rows do not fit spills: 40,000 rows (more than any run) and 8,000 rows after an offset (runs are cut
+   * to 8,100 rows, later rows not before the cut dropped); DuckDB's order, on 1 and 2 workers.
+   */
+  @ParameterizedTest(name = "{0} workers")
+  @ValueSource(ints = {1, 2})
+  void largeTopNSpillsAndReturnsDuckDbsRows(int workers) throws Exception {
+    session.workers(workers).memoryLimit(limit(workers));
+    for (String sql : List.of(BY_COMMENT + " LIMIT 40000", BY_DATE + " LIMIT 8000 OFFSET 100")) {
+      long filesBefore = session.spillDirectory().filesCreated();
+      List<List<Object>> actual = ResultRows.query(session, sql);
+      List<List<Object>> expected = ORACLE.get().expected(sql);
+      assertTrue(expected.size() == 40000 || expected.size() == 8000, "rows: " + expected.size());
+      assertNull(ResultRows.difference(expected, actual), () -> "differs from DuckDB: " + sql);
+      assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the top-N spilled: " + sql);
+      assertSpillFilesDeleted();
+      assertEquals(0, session.allocatedBytes());
+    }
+  }
+
+  @Test
+  void explainAnalyzeShowsTheSpillOfATopN() throws Exception {
+    long[] spilled = explainedSpill(BY_COMMENT + " LIMIT 40000", "Sort");
+    assertTrue(spilled[0] >= 2, "runs: " + spilled[0]);
+    assertTrue(spilled[1] > 0 && spilled[1] <= 60175, "rows: " + spilled[1]);
+  }
+
+  @Test
+  void closingATopNEarlyDeletesTheRuns() throws Exception {
+    assertClosingEarlyDeletesTheFiles(BY_DATE + " LIMIT 40000");
+  }
+
+  @Test
+  void withoutSpillingALargeTopNFailsWithOutOfMemory() throws Exception {
+    assertOutOfMemoryWithoutSpilling(BY_COMMENT + " LIMIT 40000", "Sort");
   }
 
   @Test
