@@ -34,6 +34,9 @@ public final class FragmentExchange implements Operator {
   private final List<ExchangeTransport> channels = new ArrayList<>();
   private ExchangeTransport gather;
   private TaskThreads threads;
+  /** Of an {@link #inline} exchange: task i's operator once built, and how many tasks are not closed yet. */
+  private Operator[] inlineTasks;
+  private int inlineOpen;
 
   /**
    * @param inputs the fragment's inputs, each spread by its distribution
@@ -143,23 +146,100 @@ public final class FragmentExchange implements Operator {
     return new FragmentExchange(List.of(), tasks, (t, receivers) -> task.apply(t), null, false);
   }
 
+  /**
+   * A fragment whose N tasks are run by whoever reads them, not by threads of the exchange: {@link #task}(i) is task
+   * i's operator, to be read by one consumer thread each (the producers of the next exchange, or a gather), so the
+   * operators above the fragment continue in the same task without a gather and a split. The inputs' producers start
+   * when a task is first read; the exchange closes when all its tasks are closed. {@link #next()} is not used.
+   */
+  public static FragmentExchange inline(List<Input> inputs, int tasks, Function<List<Operator>, Operator> fragment,
+      ExchangeStats stats) {
+    FragmentExchange exchange = new FragmentExchange(inputs, tasks, (task, receivers) -> fragment.apply(receivers),
+        stats, false);
+    exchange.inlineTasks = new Operator[tasks];
+    exchange.inlineOpen = tasks;
+    return exchange;
+  }
+
+  /** Task {@code task}'s operator of an {@link #inline} exchange; each task is read by one thread. */
+  public Operator task(int task) {
+    return new Operator() {
+      private Operator built;
+
+      @Override
+      public Batch next() {
+        if (built == null) {
+          built = buildInlineTask(task);
+        }
+        return built.next();
+      }
+
+      @Override
+      public void close() {
+        closeInlineTask(task);
+      }
+    };
+  }
+
+  private synchronized Operator buildInlineTask(int task) {
+    if (closed) {
+      throw new LocalTransport.CancellationException();
+    }
+    if (threads == null) {
+      startInputs();
+    }
+    List<Operator> receivers = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      int input = i;
+      receivers.add(new ReceiveOperator(channels.get(i), task,
+          inputs.get(i).onDemand() ? () -> startInput(input) : null));
+    }
+    inlineTasks[task] = fragment.build(task, receivers);
+    return inlineTasks[task];
+  }
+
+  /** Closes task {@code task}'s operator (once); the last task closed closes the exchange (its producers). */
+  private void closeInlineTask(int task) {
+    Operator built;
+    boolean last;
+    synchronized (this) {
+      built = inlineTasks[task];
+      if (built == CLOSED_TASK) {
+        return;
+      }
+      inlineTasks[task] = CLOSED_TASK;
+      last = --inlineOpen == 0;
+    }
+    try {
+      if (built != null) {
+        built.close();
+      }
+    } finally {
+      if (last) {
+        close();
+      }
+    }
+  }
+
+  private static final Operator CLOSED_TASK = new Operator() {
+    @Override
+    public Batch next() {
+      throw new IllegalStateException("task closed");
+    }
+
+    @Override
+    public void close() {
+    }
+  };
+
   /** The rows each task received over the exchange's inputs; null for a leaf fragment. */
   public ExchangeStats stats() {
     return stats;
   }
 
   private void start() {
-    threads = new TaskThreads();
+    startInputs();
     gather = ordered ? new LocalTransport(tasks, 1) : new LocalTransport(1, tasks);
-    started = new boolean[inputs.size()];
-    for (Input input : inputs) {
-      channels.add(new LocalTransport(tasks, input.producers()));
-    }
-    for (int i = 0; i < inputs.size(); i++) {
-      if (!inputs.get(i).onDemand()) {
-        startInput(i);
-      }
-    }
     for (int t = 0; t < tasks; t++) {
       List<Operator> receivers = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
@@ -171,6 +251,20 @@ public final class FragmentExchange implements Operator {
       int channel = ordered ? t : 0;
       // a task dropped by a close before it started is closed all the same (as the work would have)
       threads.execute(() -> work(task, channel), task::close);
+    }
+  }
+
+  /** Creates the inputs' channels and starts the producers of those not started on demand. */
+  private void startInputs() {
+    threads = new TaskThreads();
+    started = new boolean[inputs.size()];
+    for (Input input : inputs) {
+      channels.add(new LocalTransport(tasks, input.producers()));
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      if (!inputs.get(i).onDemand()) {
+        startInput(i);
+      }
     }
   }
 
@@ -237,7 +331,9 @@ public final class FragmentExchange implements Operator {
   }
 
   private void failAll(Throwable t) {
-    gather.fail(t);
+    if (gather != null) {
+      gather.fail(t);
+    }
     channels.forEach(c -> c.fail(t));
     distributions.forEach(d -> d.abort(t));
   }
@@ -256,7 +352,9 @@ public final class FragmentExchange implements Operator {
       closed = true;
     }
     if (threads != null) {
-      gather.close();
+      if (gather != null) {
+        gather.close();
+      }
       channels.forEach(ExchangeTransport::close);
       distributions.forEach(d -> d.abort(new LocalTransport.CancellationException()));
       threads.shutdownNow();

@@ -55,6 +55,10 @@ final class PlanFormatter {
     for (String detail : node.details()) {
       lines.add(indent + "    " + detail);
     }
+    // the input rows of a fragment whose tasks its consumer runs (no gather above it to show them)
+    if (instrumentation != null && node.exchangeStats() != null) {
+      lines.add(indent + "    " + node.exchangeStats());
+    }
     if (instrumentation != null) {
       for (Supplier<String> measure : node.measures()) {
         String line = measure.get();

@@ -26,8 +26,10 @@ import org.apache.calcite.rel.RelFieldCollation;
  * Cuts the physical plan into fragments at exchanges. A table scan with the filters and projections above it runs
  * as a leaf fragment of N tasks, each reading its share of the scan's files; a leaf's tasks feed the exchange above
  * them directly (each task spreads its rows by its own distribution) or, where one producer is needed, are
- * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges;
- * aggregations as partial aggregation on N tasks (in a leaf's own tasks, else after a round-robin split), then final
+ * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges, and their
+ * tasks are a leaf too: what consumes a join (projections, filters, a partial aggregation, the next exchange) continues
+ * in the join's tasks; aggregations as partial aggregation on N tasks (in a leaf's own tasks, else after a round-robin
+ * split), then final
  * aggregation on N tasks after a hash repartition by the group keys (or on one task without keys). Records each
  * exchange in the {@link PlanNode} tree and its {@link ExchangeStats}.
  */
@@ -37,7 +39,7 @@ final class Fragments {
   private final BufferAllocator allocator;
   private final List<ExchangeStats> exchanges = new ArrayList<>();
 
-  /** What feeds an exchange: one operator, or the tasks of a leaf fragment. */
+  /** What feeds an exchange: one operator, or the tasks of a leaf fragment (a scan's, or a join's). */
   sealed interface Source permits Single, Leaf {
   }
 
@@ -46,9 +48,10 @@ final class Fragments {
   }
 
   /**
-   * The operators of a leaf fragment under construction: a table scan's share per task and what runs above it in
-   * the same task (filters, projections, partial aggregation); {@code tasks} builds task i's operator, decorated
-   * as {@code node}, the topmost node of the leaf.
+   * The operators of a leaf fragment under construction: a table scan's share per task, or a join's task (see
+   * {@link #inlineFragment}), and what runs above it in the same task (filters, projections, partial aggregation);
+   * {@code tasks} builds task i's operator, decorated as {@code node}, the topmost node of the leaf. Each task is
+   * read by one thread, all tasks at the same time.
    */
   record Leaf(PlanNode node, IntFunction<Operator> tasks) implements Source {
   }
@@ -65,14 +68,15 @@ final class Fragments {
   }
 
   /**
-   * A join of {@code left} and {@code right} (the first two children of {@code node}) as a fragment of N tasks;
-   * {@code join} builds one task's join operator from its two receivers. Salted distributions sample one producer's
+   * A join of {@code left} and {@code right} (the first two children of {@code node}) as a fragment of N tasks whose
+   * consumer runs them (see {@link #inlineFragment}); {@code join} builds one task's join operator from its two
+   * receivers. Salted distributions sample one producer's
    * rows, so a leaf side of a salted join is gathered first. Input {@code probeOnDemand} (0 left, 1 right, -1 none),
    * the probe side, starts only when a task first reads it, once it built its table (not for a salted join, whose
    * build side's distribution waits for the probe side's sample of heavy keys). {@code onHeavyKeysDecided} (null:
    * none) runs once a salted join's heavy keys are decided, when its build side no longer needs its probe side.
    */
-  Operator join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
+  Leaf join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
       int[] rightKeys, int probeOnDemand, Runnable onHeavyKeysDecided, Function<List<Operator>, Operator> join) {
     boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
     List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided);
@@ -87,7 +91,7 @@ final class Fragments {
       inputs.add(side == probeOnDemand && !salted ? input.startedOnDemand() : input);
     }
     node.detail(distribution.describe());
-    return fragment(node, inputs, "join", join);
+    return inlineFragment(node, inputs, "join", join);
   }
 
   /**
@@ -204,24 +208,54 @@ final class Fragments {
    */
   private Operator fragment(PlanNode node, List<FragmentExchange.Input> inputs, String what,
       Function<List<Operator>, Operator> task) {
-    int tasks = settings.workers();
+    Function<List<Operator>, Operator> tasks = receiving(node, inputs, task);
+    ExchangeStats stats = stats(what, inputs);
+    node.insertAbove(PlanNode.exchange("gather", settings.workers(), 1)).exchangeStats(stats);
+    return new FragmentExchange(inputs, settings.workers(), tasks, stats);
+  }
+
+  /**
+   * Like {@link #fragment}, but the fragment's N tasks are a {@link Leaf}: run by its consumer (the producers of the
+   * next exchange, whose operators continue in the same tasks, or a gather), not gathered and split again.
+   */
+  private Leaf inlineFragment(PlanNode node, List<FragmentExchange.Input> inputs, String what,
+      Function<List<Operator>, Operator> task) {
+    Function<List<Operator>, Operator> tasks = receiving(node, inputs, task);
+    ExchangeStats stats = stats(what, inputs);
+    node.exchangeStats(stats);
+    return new Leaf(node, FragmentExchange.inline(inputs, settings.workers(), tasks, stats)::task);
+  }
+
+  /**
+   * Inserts an exchange node above each child of {@code node} (from as many producers as its input has) and returns
+   * what builds a task's operator, decorated as {@code node}, from its receivers (decorated as those exchanges).
+   */
+  private Function<List<Operator>, Operator> receiving(PlanNode node, List<FragmentExchange.Input> inputs,
+      Function<List<Operator>, Operator> task) {
     List<PlanNode> children = node.children();
     List<PlanNode> receivers = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       String kind = inputs.get(i).distribution().apply(0).describe();
-      kinds.add(kind);
-      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kind, inputs.get(i).producers(), tasks)));
+      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kind, inputs.get(i).producers(),
+          settings.workers())));
     }
-    ExchangeStats stats = new ExchangeStats(what + " " + kinds, tasks);
-    exchanges.add(stats);
-    node.insertAbove(PlanNode.exchange("gather", tasks, 1)).exchangeStats(stats);
-    return new FragmentExchange(inputs, tasks, taskReceivers -> {
+    return taskReceivers -> {
       List<Operator> decorated = new ArrayList<>();
       for (int i = 0; i < taskReceivers.size(); i++) {
         decorated.add(decorator.decorate(receivers.get(i), taskReceivers.get(i)));
       }
       return decorator.decorate(node, task.apply(decorated));
-    }, stats);
+    };
+  }
+
+  /** The per-task input rows of a fragment doing {@code what} over {@code inputs}, listed for EXPLAIN ANALYZE. */
+  private ExchangeStats stats(String what, List<FragmentExchange.Input> inputs) {
+    List<String> kinds = new ArrayList<>();
+    for (FragmentExchange.Input input : inputs) {
+      kinds.add(input.distribution().apply(0).describe());
+    }
+    ExchangeStats stats = new ExchangeStats(what + " " + kinds, settings.workers());
+    exchanges.add(stats);
+    return stats;
   }
 }

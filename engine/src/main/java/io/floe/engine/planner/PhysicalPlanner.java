@@ -141,7 +141,7 @@ public final class PhysicalPlanner {
 
   /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
   public Operator build(RelNode rel) {
-    if (isLeaf(rel)) {
+    if (runsInTasks(rel)) {
       Fragments.Leaf leaf = buildLeaf(rel);
       // one worker runs the leaf's only task itself, ungathered
       return workers > 1 ? fragments.gather(leaf) : leaf.tasks().apply(0);
@@ -185,7 +185,7 @@ public final class PhysicalPlanner {
       return aggregate(aggregate);
     }
     if (rel instanceof Join join) {
-      return join(join, compiler);
+      return ((Fragments.Single) join(join, compiler)).operator();
     }
     if (rel instanceof Sort sort) {
       return sort(sort);
@@ -270,6 +270,20 @@ public final class PhysicalPlanner {
     return (rel instanceof Filter || rel instanceof Project) && isLeaf(rel.getInput(0));
   }
 
+  /**
+   * Whether {@code rel} runs as N tasks that what consumes it continues in the same tasks (see {@link #buildLeaf}):
+   * a leaf, a join on N workers (with equality keys), or filters and projections over either.
+   */
+  private boolean runsInTasks(RelNode rel) {
+    if (rel instanceof FloeTableScan) {
+      return true;
+    }
+    if (rel instanceof Join join) {
+      return workers > 1 && !JoinCondition.of(join).leftKeys().isEmpty();
+    }
+    return (rel instanceof Filter || rel instanceof Project) && runsInTasks(rel.getInput(0));
+  }
+
   /** The scan at the bottom of {@code target} when it is a leaf fragment's top passing the keys on, else itself. */
   private static JoinKeyFilters.Target inScanIfLeaf(JoinKeyFilters.Target target) {
     JoinKeyFilters.Target scan = target.scan();
@@ -305,7 +319,7 @@ public final class PhysicalPlanner {
   /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
   private Fragments.Source source(RelNode rel) {
     List<JoinKeyFilters.Pending> keyFilters = probeFilters.take(rel);
-    Fragments.Source source = isLeaf(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
+    Fragments.Source source = runsInTasks(rel) ? buildLeaf(rel) : new Fragments.Single(build(rel));
     for (JoinKeyFilters.Pending keyFilter : keyFilters) {
       source = keyFilter.filtering(source);
     }
@@ -322,13 +336,27 @@ public final class PhysicalPlanner {
    * scan {@code rel}, evaluated by the scan.
    */
   private Fragments.Leaf buildLeaf(RelNode rel, RexNode folded) {
+    if (rel instanceof Join join) {
+      BuildSide side = BuildSide.choose(join, estimates);
+      if (side.swapped() != null) {
+        swapNotes.put(side.swapped(), side.note());
+        rel = side.rel();
+      }
+    }
     PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    String swapNote = swapNotes.remove(rel);
+    if (swapNote != null) {
+      node.detail(swapNote);
+    }
     building.peek().add(node);
     building.push(node);
     try {
       ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
       IntFunction<Operator> tasks;
-      if (rel instanceof FloeTableScan scan) {
+      if (rel instanceof Join join) {
+        // the join's tasks are decorated as its node already
+        return (Fragments.Leaf) join(join, compiler);
+      } else if (rel instanceof FloeTableScan scan) {
         tasks = scanTasks(scan, folded, workers);
         if (workers > 1) {
           node.detail("split over " + workers + " tasks: files by size, row groups of large files");
@@ -468,15 +496,32 @@ public final class PhysicalPlanner {
     return new WindowOperator(build(window.getInput()), windows, allocator, windowSpilling);
   }
 
-  private Operator join(Join join, ExprCompiler compiler) {
-    List<Integer> leftKeys = new ArrayList<>();
-    List<Integer> rightKeys = new ArrayList<>();
-    List<Boolean> filterNulls = new ArrayList<>();
-    List<RexNode> nonEqui = new ArrayList<>();
-    // pull conjuncts common to every OR branch up, so (a = b AND x) OR (a = b AND y) joins on a = b
-    RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
-    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, leftKeys, rightKeys,
-        filterNulls, nonEqui);
+  /**
+   * A join's condition as equality keys ({@code filterNulls} false where the equality is null-safe) and the other
+   * conjuncts; conjuncts common to every OR branch are pulled up first, so (a = b AND x) OR (a = b AND y) joins on
+   * a = b.
+   */
+  private record JoinCondition(List<Integer> leftKeys, List<Integer> rightKeys, List<Boolean> filterNulls,
+      List<RexNode> nonEqui) {
+    static JoinCondition of(Join join) {
+      JoinCondition c = new JoinCondition(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
+      RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), condition, c.leftKeys, c.rightKeys,
+          c.filterNulls, c.nonEqui);
+      return c;
+    }
+  }
+
+  /**
+   * The operators of {@code join}: its N tasks (a {@link Fragments.Leaf}) on N workers with equality keys, else one
+   * operator (a {@link Fragments.Single}).
+   */
+  private Fragments.Source join(Join join, ExprCompiler compiler) {
+    JoinCondition keys = JoinCondition.of(join);
+    List<Integer> leftKeys = keys.leftKeys();
+    List<Integer> rightKeys = keys.rightKeys();
+    List<Boolean> filterNulls = keys.filterNulls();
+    List<RexNode> nonEqui = keys.nonEqui();
     RexNode residual = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), nonEqui, true);
     VectorExpr residualExpr = residual == null || residual.isAlwaysTrue() ? null : compiler.compile(residual);
     boolean[] nullSafe = new boolean[filterNulls.size()];
@@ -528,7 +573,7 @@ public final class PhysicalPlanner {
     }
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
-    return hashJoin.apply(left, right);
+    return new Fragments.Single(hashJoin.apply(left, right));
   }
 
   /** Whether the planner's metadata knows the columns {@code keys} of {@code rel} to be unique. */

@@ -1,6 +1,7 @@
 package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,41 @@ class ExplainTest {
     } finally {
       session.broadcastJoinRowLimit(io.floe.engine.planner.DistributionSettings.DEFAULT_BROADCAST_ROW_LIMIT);
     }
+  }
+
+  @Test
+  void operatorsAboveAJoinContinueInItsTasks() throws SQLException {
+    String query = "SELECT n_name, count(*) FROM customer JOIN nation ON c_nationkey = n_nationkey "
+        + "JOIN orders ON o_custkey = c_custkey GROUP BY n_name";
+    List<String> plan = lines(oracle.session(), "EXPLAIN ANALYZE " + query);
+    // the partial aggregation (and the projection under it) run in the join's tasks: no gather and split between
+    int partial = indexOf(plan, "PartialAggregate");
+    int join = indexOf(plan, "HashJoin");
+    assertTrue(partial >= 0 && join > partial, String.join("\n", plan));
+    for (String line : plan.subList(partial, join)) {
+      assertFalse(line.contains("Exchange") || line.startsWith("Fragment"), "nothing between: " + line);
+    }
+    // a join under another join: its tasks feed the upper join's broadcast directly; only the result is gathered
+    assertEquals(1, plan.stream().filter(l -> l.contains("Exchange gather")).count(), String.join("\n", plan));
+    int joins = 0;
+    for (int i = 0; i < plan.size(); i++) {
+      if (plan.get(i).strip().startsWith("HashJoin")) {
+        joins++;
+        // each join's fragment shows its tasks' input rows under the join (no gather above it to show them)
+        assertTrue(has(plan.subList(i + 1, Math.min(plan.size(), i + 5)), "task input rows"), plan.get(i));
+      }
+    }
+    assertEquals(2, joins);
+    assertEquals(oracle.expected(query).size(), rowsOf(plan, "HashAggregate"));
+  }
+
+  private static int indexOf(List<String> plan, String operator) {
+    for (int i = 0; i < plan.size(); i++) {
+      if (plan.get(i).strip().startsWith(operator)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -1,0 +1,124 @@
+package io.floe.engine.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.ValuesOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FragmentExchange#inline}: a fragment whose tasks are run by whoever reads them. Read by a gather's threads,
+ * the tasks return every input row once; the exchange closes its inputs once all tasks are closed (read or not); a
+ * producer's failure reaches the tasks' readers.
+ */
+class InlineFragmentTest {
+  private static final int TASKS = 3;
+
+  @Test
+  void tasksReadByTheirConsumersReturnEveryRowOnceAndCloseTheInput() {
+    Counted input = new Counted(rows(10_000), -1);
+    ExchangeStats stats = new ExchangeStats("test", TASKS);
+    FragmentExchange inline = FragmentExchange.inline(
+        List.of(FragmentExchange.Input.of(input, new RoundRobinDistribution())), TASKS,
+        receivers -> receivers.get(0), stats);
+    List<Long> values = new ArrayList<>();
+    try (Operator gathered = FragmentExchange.leaf(TASKS, inline::task)) {
+      Batch b;
+      while ((b = gathered.next()) != null) {
+        for (int r = 0; r < b.size(); r++) {
+          values.add((Long) b.row(r)[0]);
+        }
+      }
+    }
+    values.sort(null);
+    assertEquals(10_000, values.size());
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(i, values.get(i).longValue());
+    }
+    assertEquals(1, input.closed.get(), "the input is closed once, when the last task is");
+    assertTrue(stats.toString().contains("max"), stats.toString());
+  }
+
+  @Test
+  void closingTasksThatWereNeverReadClosesTheInputOnce() {
+    Counted input = new Counted(rows(10), -1);
+    FragmentExchange inline = FragmentExchange.inline(
+        List.of(FragmentExchange.Input.of(input, new RoundRobinDistribution())), TASKS,
+        receivers -> receivers.get(0), new ExchangeStats("test", TASKS));
+    List<Operator> tasks = new ArrayList<>();
+    for (int t = 0; t < TASKS; t++) {
+      tasks.add(inline.task(t));
+    }
+    tasks.get(0).close();
+    tasks.get(0).close();
+    assertEquals(0, input.closed.get(), "open while other tasks are");
+    tasks.get(1).close();
+    tasks.get(2).close();
+    assertEquals(1, input.closed.get());
+  }
+
+  @Test
+  void aProducersFailureReachesTheTasksReaders() {
+    Counted input = new Counted(rows(5000), 2);
+    FragmentExchange inline = FragmentExchange.inline(
+        List.of(FragmentExchange.Input.of(input, new RoundRobinDistribution())), TASKS,
+        receivers -> receivers.get(0), new ExchangeStats("test", TASKS));
+    try (Operator gathered = FragmentExchange.leaf(TASKS, inline::task)) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> {
+        while (gathered.next() != null) {
+          // read until the failure arrives
+        }
+      });
+      Throwable cause = e;
+      while (cause.getCause() != null && !"input failed".equals(cause.getMessage())) {
+        cause = cause.getCause();
+      }
+      assertEquals("input failed", cause.getMessage());
+    }
+    assertEquals(1, input.closed.get());
+  }
+
+  private static List<Object[]> rows(int n) {
+    List<Object[]> rows = new ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      rows.add(new Object[] {i});
+    }
+    return rows;
+  }
+
+  /** Rows in batches of 1,000, failing before batch {@code failAt} (-1: never); counts its closes. */
+  private static final class Counted implements Operator {
+    final AtomicInteger closed = new AtomicInteger();
+    private final List<Object[]> rows;
+    private final int failAt;
+    private int batch;
+
+    Counted(List<Object[]> rows, int failAt) {
+      this.rows = rows;
+      this.failAt = failAt;
+    }
+
+    @Override
+    public Batch next() {
+      if (batch == failAt) {
+        throw new IllegalStateException("input failed");
+      }
+      int start = batch++ * 1000;
+      if (start >= rows.size()) {
+        return null;
+      }
+      return new ValuesOperator(rows.subList(start, Math.min(rows.size(), start + 1000)), 1).next();
+    }
+
+    @Override
+    public void close() {
+      closed.incrementAndGet();
+    }
+  }
+}
