@@ -29,7 +29,7 @@ public final class SortOperator implements Operator {
   private final MemoryAccount memory;
   private final SortRuns runs;
   private final int sharers;
-  /** Whether, once it spilled, the rows still in memory at the end are written as a last run too. */
+  /** Whether the rows still in memory at the end are written as a last run too, even when nothing spilled before. */
   private boolean mergeFromDisk;
   private Operator output;
 
@@ -60,9 +60,9 @@ public final class SortOperator implements Operator {
   }
 
   /**
-   * Once this sort has spilled, it also writes the rows it holds at the end of its input as a last run, so that while
-   * it merges it holds only a batch per run: the memory is left to the operator reading the merge (a window computing
-   * partitions). Returns this sort.
+   * With spilling, this sort also writes the rows it holds at the end of its input as a last run (the only one when
+   * they all fit), so that while it merges it holds only a batch per run: the memory is left to the operator reading
+   * the merge (a window computing partitions, which already found that the rows do not fit). Returns this sort.
    */
   public SortOperator mergingFromDisk() {
     this.mergeFromDisk = true;
@@ -104,7 +104,7 @@ public final class SortOperator implements Operator {
     int[] order = sorted(columns, buffer.size());
     int end = (int) Math.min(order.length, keep);
     long fetched = keep == Long.MAX_VALUE ? -1 : keep - offset;
-    if (runs == null || runs.isEmpty()) {
+    if (runs == null || runs.isEmpty() && (!mergeFromDisk || end == 0)) {
       return new SortedRows(columns, order, (int) Math.min(offset, end), end, OUTPUT_BATCH);
     }
     Operator rest = new SortedRows(columns, order, 0, end, OUTPUT_BATCH);

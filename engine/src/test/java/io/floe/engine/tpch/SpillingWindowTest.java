@@ -98,6 +98,19 @@ class SpillingWindowTest extends SpillingQueryTest {
     assertEquals(0, session.allocatedBytes());
   }
 
+  /**
+   * Between 14 and 20 MiB the window's rows do not fit but its sort's do: the sort still writes them to disk, so the
+   * half of the rows in partition 'N' fit beside a batch of its run (they did not beside all the rows in memory).
+   */
+  @ParameterizedTest(name = "{0} MiB")
+  @ValueSource(longs = {14, 20})
+  void aSortThatFitsStillLeavesTheMemoryToThePartitions(long mib) throws Exception {
+    session.memoryLimit(mib << 20);
+    String sql = "SELECT l_orderkey, " + PADDED + ", row_number() OVER (PARTITION BY l_returnflag " + BY_DATE
+        + ") FROM lineitem";
+    assertSpilledRowsMatchDuckDb(sql, 1, 60000);
+  }
+
   @Test
   void aFailureAfterSpillingDeletesTheRuns() throws Exception {
     String failing = "SELECT l_orderkey / (rn - rn), w FROM (" + RANKING + ")";
