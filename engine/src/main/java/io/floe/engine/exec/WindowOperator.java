@@ -202,8 +202,11 @@ public final class WindowOperator implements Operator {
     return order;
   }
 
-  /** The partition keys of every window (each window's partitions lie within one partition of them). */
-  private static int[] commonPartitionKeys(List<Window> windows) {
+  /**
+   * The partition keys every window has, ascending (each window's partitions lie within one partition of them; none
+   * when a window has no PARTITION BY).
+   */
+  public static int[] commonPartitionKeys(List<Window> windows) {
     Set<Integer> common = null;
     for (Window w : windows) {
       Set<Integer> keys = new TreeSet<>();

@@ -2,7 +2,6 @@ package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
@@ -65,6 +64,10 @@ class SpillingWindowTest extends SpillingQueryTest {
       + "RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) AS around "
       + "FROM lineitem";
 
+  /** Three partitions: 'N' has half of the rows, ~7 MiB. */
+  private static final String BY_RETURN_FLAG = "SELECT l_orderkey, " + PADDED + ", "
+      + "row_number() OVER (PARTITION BY l_returnflag " + BY_DATE + ") FROM lineitem";
+
   @Override
   long limit() {
     return LIMIT;
@@ -86,16 +89,8 @@ class SpillingWindowTest extends SpillingQueryTest {
 
   @Test
   void aPartitionLargerThanTheMemoryFails() throws Exception {
-    // three partitions: 'N' has half of the rows, ~7 MiB
-    String sql = "SELECT l_orderkey, " + PADDED + ", row_number() OVER (PARTITION BY l_returnflag " + BY_DATE
-        + ") FROM lineitem";
-    long filesBefore = session.spillDirectory().filesCreated();
-    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, sql));
-    assertEquals("53200", e.getSQLState(), e.getMessage());
+    SQLException e = assertFailureAfterSpillingDeletesTheFiles(BY_RETURN_FLAG, "53200");
     assertTrue(e.getMessage().contains("in Window"), e.getMessage());
-    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the window's sort spilled first");
-    assertSpillFilesDeleted();
-    assertEquals(0, session.allocatedBytes());
   }
 
   /**
@@ -106,9 +101,7 @@ class SpillingWindowTest extends SpillingQueryTest {
   @ValueSource(longs = {14, 20})
   void aSortThatFitsStillLeavesTheMemoryToThePartitions(long mib) throws Exception {
     session.memoryLimit(mib << 20);
-    String sql = "SELECT l_orderkey, " + PADDED + ", row_number() OVER (PARTITION BY l_returnflag " + BY_DATE
-        + ") FROM lineitem";
-    assertSpilledRowsMatchDuckDb(sql, 1, 60000);
+    assertSpilledRowsMatchDuckDb(BY_RETURN_FLAG, 1, 60000);
   }
 
   @Test
