@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Window functions over TPC-H SF 0.01 lineitem (60k rows, padded comments: ~15 MiB of window input) under a memory
  * limit far below it: the window sorts its input by partition through the spilling sort and computes a few
  * partitions at a time, returning exactly DuckDB's rows (ROWS and RANGE frames, EXCLUDE, ranking, distribution and
- * value functions, LAG/LEAD, a DISTINCT count, several windows) on 1 and 2 workers; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill
- * files are gone after success, failure and early close.
+ * value functions, LAG/LEAD, a DISTINCT count, several windows) on 1 and 2 workers, also when its sort's rows would
+ * fit; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill files are gone
+ * after success, failure and early close.
  */
 @Timeout(300)
 class SpillingWindowTest extends SpillingQueryTest {
