@@ -72,17 +72,18 @@ public final class SortOperator implements Operator {
   @Override
   public Batch next() {
     if (output == null) {
-      output = fetch >= 0 ? topN(offset + fetch) : sorted(new BatchBuffer(), Long.MAX_VALUE, null);
+      output = fetch >= 0 ? topN(offset + fetch) : sorted(Long.MAX_VALUE, null);
     }
     return output.next();
   }
 
   /**
-   * The rows of {@code buffer} (not held) and the rest of the input sorted, from row {@code offset} up to row
-   * {@code keep}; rows that do not sort before row 0 of {@code cutoff} (null: none) are dropped as they arrive. Rows
-   * that would not fit are sorted and written as runs, each cut to its first {@code keep} rows, and merged at the end.
+   * The rest of the input and the runs already written, sorted, from row {@code offset} up to row {@code keep}; rows
+   * that do not sort before row 0 of {@code cutoff} (null: none) are dropped as they arrive. Rows that would not fit
+   * are sorted and written as runs, each cut to its first {@code keep} rows, and merged at the end.
    */
-  private Operator sorted(BatchBuffer buffer, long keep, Column[] cutoff) {
+  private Operator sorted(long keep, Column[] cutoff) {
+    BatchBuffer buffer = new BatchBuffer();
     Batch b;
     while ((b = input.next()) != null) {
       Cancellation.check();
@@ -194,7 +195,7 @@ public final class SortOperator implements Operator {
       buffer.add(b);
       if (!memory.holdOrSpill(buffer.memoryBytes(), runs != null && !first, sharers)) {
         // too many rows to keep in memory (after a compaction the buffer holds n rows, so the run is cut)
-        return sorted(new BatchBuffer(), n, spill(buffer, n));
+        return sorted(n, spill(buffer, n));
       }
       if (buffer.size() >= compactAt) {
         best = keepBest(buffer.columns(), buffer.size(), limit);
