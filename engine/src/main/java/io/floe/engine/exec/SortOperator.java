@@ -29,7 +29,7 @@ public final class SortOperator implements Operator {
   private final MemoryAccount memory;
   private final SortRuns runs;
   private final int sharers;
-  /** Whether, once it spilled, the rows still in memory at the end are written as a last run too. */
+  /** Whether the rows still in memory at the end are written as a last run too, even when nothing spilled before. */
   private boolean mergeFromDisk;
   private Operator output;
 
@@ -60,9 +60,9 @@ public final class SortOperator implements Operator {
   }
 
   /**
-   * Once this sort has spilled, it also writes the rows it holds at the end of its input as a last run, so that while
-   * it merges it holds only a batch per run: the memory is left to the operator reading the merge (a window computing
-   * partitions). Returns this sort.
+   * With spilling, this sort also writes the rows it holds at the end of its input as a last run (the only one when
+   * they all fit), so that while it merges it holds only a batch per run: the memory is left to the operator reading
+   * the merge (a window computing partitions, which already found that the rows do not fit). Returns this sort.
    */
   public SortOperator mergingFromDisk() {
     this.mergeFromDisk = true;
@@ -72,17 +72,18 @@ public final class SortOperator implements Operator {
   @Override
   public Batch next() {
     if (output == null) {
-      output = fetch >= 0 ? topN(offset + fetch) : sorted(new BatchBuffer(), Long.MAX_VALUE, null);
+      output = fetch >= 0 ? topN(offset + fetch) : sorted(Long.MAX_VALUE, null);
     }
     return output.next();
   }
 
   /**
-   * The rows of {@code buffer} (not held) and the rest of the input sorted, from row {@code offset} up to row
-   * {@code keep}; rows that do not sort before row 0 of {@code cutoff} (null: none) are dropped as they arrive. Rows
-   * that would not fit are sorted and written as runs, each cut to its first {@code keep} rows, and merged at the end.
+   * The rest of the input and the runs already written, sorted, from row {@code offset} up to row {@code keep}; rows
+   * that do not sort before row 0 of {@code cutoff} (null: none) are dropped as they arrive. Rows that would not fit
+   * are sorted and written as runs, each cut to its first {@code keep} rows, and merged at the end.
    */
-  private Operator sorted(BatchBuffer buffer, long keep, Column[] cutoff) {
+  private Operator sorted(long keep, Column[] cutoff) {
+    BatchBuffer buffer = new BatchBuffer();
     Batch b;
     while ((b = input.next()) != null) {
       Cancellation.check();
@@ -104,7 +105,7 @@ public final class SortOperator implements Operator {
     int[] order = sorted(columns, buffer.size());
     int end = (int) Math.min(order.length, keep);
     long fetched = keep == Long.MAX_VALUE ? -1 : keep - offset;
-    if (runs == null || runs.isEmpty()) {
+    if (runs == null || runs.isEmpty() && (!mergeFromDisk || end == 0)) {
       return new SortedRows(columns, order, (int) Math.min(offset, end), end, OUTPUT_BATCH);
     }
     Operator rest = new SortedRows(columns, order, 0, end, OUTPUT_BATCH);
@@ -194,7 +195,7 @@ public final class SortOperator implements Operator {
       buffer.add(b);
       if (!memory.holdOrSpill(buffer.memoryBytes(), runs != null && !first, sharers)) {
         // too many rows to keep in memory (after a compaction the buffer holds n rows, so the run is cut)
-        return sorted(new BatchBuffer(), n, spill(buffer, n));
+        return sorted(n, spill(buffer, n));
       }
       if (buffer.size() >= compactAt) {
         best = keepBest(buffer.columns(), buffer.size(), limit);

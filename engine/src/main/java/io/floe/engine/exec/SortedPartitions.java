@@ -63,6 +63,11 @@ final class SortedPartitions implements AutoCloseable {
     return start;
   }
 
+  /** The memory of the rows read but not yet returned (those of the unfinished partition). */
+  long pendingBytes() {
+    return pendingBytes;
+  }
+
   private boolean samePartition(Batch a, int i, Batch b, int j) {
     return RowComparator.compare(a.vectors(), i, b.vectors(), j, keys) == 0;
   }

@@ -54,11 +54,6 @@ public final class WindowOperator implements Operator {
     this(input, windows, null, null);
   }
 
-  /** Window functions whose buffered rows count against the query's memory limit on {@code allocator}. */
-  public WindowOperator(Operator input, List<Window> windows, BufferAllocator allocator) {
-    this(input, windows, allocator, null);
-  }
-
   /**
    * Window functions whose buffered rows count against the query's memory limit on {@code allocator}; when they would
    * not fit and the windows share partition keys, the input is sorted by those keys with spilling as {@code spilling}
@@ -127,7 +122,8 @@ public final class WindowOperator implements Operator {
   /** The windows over the rows of whole partitions {@code batches}. */
   private WindowedRows compute(List<Batch> batches) {
     BatchBuffer used = new BatchBuffer();
-    long held = 0;
+    // the rows read after them (the start of the next partition) are held too
+    long held = partitions.pendingBytes();
     for (Batch b : batches) {
       used.add(usedColumns(b), b.size());
       held += b.memoryBytes();
@@ -202,8 +198,11 @@ public final class WindowOperator implements Operator {
     return order;
   }
 
-  /** The partition keys of every window (each window's partitions lie within one partition of them). */
-  private static int[] commonPartitionKeys(List<Window> windows) {
+  /**
+   * The partition keys every window has, ascending (each window's partitions lie within one partition of them; none
+   * when a window has no PARTITION BY).
+   */
+  public static int[] commonPartitionKeys(List<Window> windows) {
     Set<Integer> common = null;
     for (Window w : windows) {
       Set<Integer> keys = new TreeSet<>();

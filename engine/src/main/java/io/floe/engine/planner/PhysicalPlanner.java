@@ -485,7 +485,7 @@ public final class PhysicalPlanner {
 
   private Operator window(Window window) {
     List<WindowOperator.Window> windows = WindowPlans.windows(window);
-    int[] keys = WindowPlans.commonPartitionKeys(window);
+    int[] keys = WindowOperator.commonPartitionKeys(windows);
     boolean partitioned = workers > 1 && keys.length > 0;
     Spilling windowSpilling = spilling(building.peek(), partitioned ? workers : 1, "runs");
     if (partitioned) {

@@ -20,7 +20,6 @@ import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowExclusion;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Translates Calcite's {@link Window} into the window operator's windows: frames (ROWS and RANGE, offsets from the
@@ -76,15 +75,6 @@ final class WindowPlans {
       default:
         throw new UnsupportedOperationException("not supported: window frame " + exclude);
     }
-  }
-
-  /** The partition keys every window of {@code window} has (none when a window has no PARTITION BY). */
-  static int[] commonPartitionKeys(Window window) {
-    ImmutableBitSet common = null;
-    for (Window.Group group : window.groups) {
-      common = common == null ? group.keys : common.intersect(group.keys);
-    }
-    return common == null ? new int[0] : common.toArray();
   }
 
   private static WindowCall call(Window.RexWinAggCall call, int inputWidth, Window window) {

@@ -70,15 +70,16 @@ abstract class SpillingQueryTest {
 
   /**
    * Asserts that {@code sql} fails with SQLState {@code sqlState} after spilling, leaving no spill file and no memory
-   * held.
+   * held; returns the failure.
    */
-  void assertFailureAfterSpillingDeletesTheFiles(String sql, String sqlState) throws Exception {
+  SQLException assertFailureAfterSpillingDeletesTheFiles(String sql, String sqlState) throws Exception {
     long filesBefore = session.spillDirectory().filesCreated();
     SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, sql));
     assertEquals(sqlState, e.getSQLState(), e.getMessage());
     assertTrue(session.spillDirectory().filesCreated() > filesBefore, "spilled before the failure: " + sql);
     assertSpillFilesDeleted();
     assertEquals(0, session.allocatedBytes());
+    return e;
   }
 
   /**

@@ -2,12 +2,10 @@ package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
-import java.sql.SQLException;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
@@ -75,16 +73,11 @@ class SpillingSortTest extends SpillingQueryTest {
 
   @Test
   void aFailureAfterSpillingDeletesTheRuns() throws Exception {
-    long filesBefore = session.spillDirectory().filesCreated();
     // the union reads all of lineitem (spilled) before the second branch divides by zero
     String failing = "SELECT l_orderkey, l_comment FROM lineitem UNION ALL "
         + "SELECT l_orderkey / (l_linenumber - l_linenumber), l_comment FROM lineitem WHERE l_orderkey = 1 "
         + "ORDER BY 2, 1";
-    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, failing));
-    assertEquals("22012", e.getSQLState(), e.getMessage());
-    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the sort spilled before the failure");
-    assertSpillFilesDeleted();
-    assertEquals(0, session.allocatedBytes());
+    assertFailureAfterSpillingDeletesTheFiles(failing, "22012");
   }
 
   @ParameterizedTest(name = "{0} workers")

@@ -2,7 +2,6 @@ package io.floe.engine.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
@@ -17,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Window functions over TPC-H SF 0.01 lineitem (60k rows, padded comments: ~15 MiB of window input) under a memory
  * limit far below it: the window sorts its input by partition through the spilling sort and computes a few
  * partitions at a time, returning exactly DuckDB's rows (ROWS and RANGE frames, EXCLUDE, ranking, distribution and
- * value functions, LAG/LEAD, a DISTINCT count, several windows) on 1 and 2 workers; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill
- * files are gone after success, failure and early close.
+ * value functions, LAG/LEAD, a DISTINCT count, several windows) on 1 and 2 workers, also when its sort's rows would
+ * fit; with spilling off, or with one partition larger than the memory, it fails with 53200; the spill files are gone
+ * after success, failure and early close.
  */
 @Timeout(300)
 class SpillingWindowTest extends SpillingQueryTest {
@@ -65,6 +65,10 @@ class SpillingWindowTest extends SpillingQueryTest {
       + "RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) AS around "
       + "FROM lineitem";
 
+  /** Three partitions: 'N' has half of the rows, ~7 MiB. */
+  private static final String BY_RETURN_FLAG = "SELECT l_orderkey, " + PADDED + ", "
+      + "row_number() OVER (PARTITION BY l_returnflag " + BY_DATE + ") FROM lineitem";
+
   @Override
   long limit() {
     return LIMIT;
@@ -86,16 +90,19 @@ class SpillingWindowTest extends SpillingQueryTest {
 
   @Test
   void aPartitionLargerThanTheMemoryFails() throws Exception {
-    // three partitions: 'N' has half of the rows, ~7 MiB
-    String sql = "SELECT l_orderkey, " + PADDED + ", row_number() OVER (PARTITION BY l_returnflag " + BY_DATE
-        + ") FROM lineitem";
-    long filesBefore = session.spillDirectory().filesCreated();
-    SQLException e = assertThrows(SQLException.class, () -> ResultRows.query(session, sql));
-    assertEquals("53200", e.getSQLState(), e.getMessage());
+    SQLException e = assertFailureAfterSpillingDeletesTheFiles(BY_RETURN_FLAG, "53200");
     assertTrue(e.getMessage().contains("in Window"), e.getMessage());
-    assertTrue(session.spillDirectory().filesCreated() > filesBefore, "the window's sort spilled first");
-    assertSpillFilesDeleted();
-    assertEquals(0, session.allocatedBytes());
+  }
+
+  /**
+   * Between 14 and 20 MiB the window's rows do not fit but its sort's do: the sort still writes them to disk, so the
+   * half of the rows in partition 'N' fit beside a batch of its run (they did not beside all the rows in memory).
+   */
+  @ParameterizedTest(name = "{0} MiB")
+  @ValueSource(longs = {14, 20})
+  void aSortThatFitsStillLeavesTheMemoryToThePartitions(long mib) throws Exception {
+    session.memoryLimit(mib << 20);
+    assertSpilledRowsMatchDuckDb(BY_RETURN_FLAG, 1, 60000);
   }
 
   @Test

@@ -159,7 +159,7 @@ class SpillingSortOperatorTest {
     return batches(random, BATCHES, BATCH_ROWS);
   }
 
-  private static List<Batch> batches(Random random, int count, int rows) {
+  static List<Batch> batches(Random random, int count, int rows) {
     String[] words = {"alpha", "beta", "gamma", "grüße", "日本", "", "delta"};
     List<Batch> out = new ArrayList<>();
     for (int b = 0; b < count; b++) {
