@@ -9,6 +9,7 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -26,7 +27,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * <p>An aggregate with a GROUP BY is rewritten the same way (grouping by its keys and the arguments first) only when a
  * call is a DISTINCT variance: Calcite's reduction of the variances to sums would otherwise sum the distinct squares
  * ({@code x} and {@code -x} have one), so it must run on the distinct values, without DISTINCT. The rule runs before
- * that reduction.
+ * that reduction; {@link #DISTINCT_VARIANCES_TO_JOIN} takes the DISTINCT variances it leaves.
  */
 @SuppressWarnings("deprecation")
 final class GlobalDistinctToGroupByRule extends RelOptRule {
@@ -37,6 +38,15 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
   private static final Set<SqlKind> DUPLICATE_INSENSITIVE = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0,
       SqlKind.AVG, SqlKind.MIN, SqlKind.MAX, SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP,
       SqlKind.VAR_SAMP);
+
+  /**
+   * Calcite's expansion of DISTINCT aggregates (into aggregates of distinct values, joined), for an aggregate with a
+   * DISTINCT variance this rule does not take (one beside other aggregates), for the same reason.
+   */
+  static final RelOptRule DISTINCT_VARIANCES_TO_JOIN = AggregateExpandDistinctAggregatesRule.Config.JOIN
+      .withOperandSupplier(b -> b.operand(LogicalAggregate.class)
+          .predicate(GlobalDistinctToGroupByRule::hasDistinctVariance).anyInputs())
+      .as(AggregateExpandDistinctAggregatesRule.Config.class).toRule();
 
   private GlobalDistinctToGroupByRule() {
     super(operand(LogicalAggregate.class, any()), "GlobalDistinctToGroupByRule");
@@ -51,7 +61,6 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
     }
     List<Integer> arguments = calls.get(0).getArgList();
     boolean anyDistinct = false;
-    boolean distinctVariance = false;
     for (AggregateCall c : calls) {
       SqlKind kind = c.getAggregation().getKind();
       boolean ignoresDuplicates = c.isDistinct() || kind == SqlKind.MIN || kind == SqlKind.MAX;
@@ -61,9 +70,13 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
         return false;
       }
       anyDistinct |= c.isDistinct();
-      distinctVariance |= c.isDistinct() && VARIANCES.contains(kind);
     }
-    return anyDistinct && (aggregate.getGroupSet().isEmpty() || distinctVariance);
+    return anyDistinct && (aggregate.getGroupSet().isEmpty() || hasDistinctVariance(aggregate));
+  }
+
+  private static boolean hasDistinctVariance(Aggregate aggregate) {
+    return aggregate.getAggCallList().stream()
+        .anyMatch(c -> c.isDistinct() && VARIANCES.contains(c.getAggregation().getKind()));
   }
 
   @Override

@@ -183,7 +183,8 @@ public final class SqlPlanner {
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_WINDOW_TRANSPOSE);
     // a global COUNT/SUM(DISTINCT x) finds the distinct x with a GROUP BY: on N tasks, spilling past the limit; so
     // does a DISTINCT variance, before AGGREGATE_REDUCE_FUNCTIONS would make it a sum of distinct squares
-    rel = hep(rel, HepMatchOrder.BOTTOM_UP, GlobalDistinctToGroupByRule.INSTANCE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, GlobalDistinctToGroupByRule.INSTANCE,
+        GlobalDistinctToGroupByRule.DISTINCT_VARIANCES_TO_JOIN);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP,
         CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
         CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
