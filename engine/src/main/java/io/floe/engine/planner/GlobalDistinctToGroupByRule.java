@@ -10,6 +10,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -48,6 +49,13 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
           .predicate(GlobalDistinctToGroupByRule::hasDistinctVariance).anyInputs())
       .as(AggregateExpandDistinctAggregatesRule.Config.class).toRule();
 
+  /**
+   * Calcite's {@code AGGREGATE_REDUCE_FUNCTIONS} but for DISTINCT variances, which the rules above leave only under
+   * grouping sets: reduced, they would sum the distinct squares; left, they fail as not supported.
+   */
+  static final RelOptRule REDUCE_FUNCTIONS_BUT_DISTINCT_VARIANCES = AggregateReduceFunctionsRule.Config.DEFAULT
+      .withExtraCondition(c -> !isDistinctVariance(c)).toRule();
+
   private GlobalDistinctToGroupByRule() {
     super(operand(LogicalAggregate.class, any()), "GlobalDistinctToGroupByRule");
   }
@@ -75,8 +83,11 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
   }
 
   private static boolean hasDistinctVariance(Aggregate aggregate) {
-    return aggregate.getAggCallList().stream()
-        .anyMatch(c -> c.isDistinct() && VARIANCES.contains(c.getAggregation().getKind()));
+    return aggregate.getAggCallList().stream().anyMatch(GlobalDistinctToGroupByRule::isDistinctVariance);
+  }
+
+  private static boolean isDistinctVariance(AggregateCall call) {
+    return call.isDistinct() && VARIANCES.contains(call.getAggregation().getKind());
   }
 
   @Override
