@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -20,7 +21,8 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
  *
  * <p>Calcite's converter fails on such a list inside a CASE that is a GROUP BY expression
  * ({@code NullPointerException: subQuery}: it converts group expressions without first registering their IN lists);
- * the rewritten form converts everywhere. Only grouped SELECTs are rewritten; lists with a row on the left and lists
+ * the rewritten form converts everywhere. Only grouped SELECTs are rewritten (their ORDER BY too, which may repeat a
+ * GROUP BY expression); lists with a row on the left and lists
  * at or above the threshold (which become a join with VALUES) are left as they are.
  */
 final class InListsToOr extends SqlBasicVisitor<Void> {
@@ -30,15 +32,16 @@ final class InListsToOr extends SqlBasicVisitor<Void> {
   }
 
   /**
-   * {@code statement}, the short IN value lists in the select list, GROUP BY and HAVING of its grouped SELECTs
-   * rewritten in place (elsewhere they stay IN lists, which the scans test as sets).
+   * {@code statement}, the short IN value lists in the select list, GROUP BY, HAVING and ORDER BY of its grouped
+   * SELECTs rewritten in place (elsewhere they stay IN lists, which the scans test as sets).
    */
   static SqlNode rewrite(SqlNode statement) {
     statement.accept(new SqlBasicVisitor<Void>() {
       @Override
       public Void visit(SqlCall call) {
         if (call instanceof SqlSelect select && select.getGroup() != null) {
-          for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getGroup(), select.getHaving()}) {
+          for (SqlNode part : new SqlNode[] {select.getSelectList(), select.getGroup(), select.getHaving(),
+              select.getOrderList()}) {
             if (part != null) {
               part.accept(INSTANCE);
             }
@@ -47,6 +50,12 @@ final class InListsToOr extends SqlBasicVisitor<Void> {
           if (having != null) {
             select.setHaving(having);
           }
+        }
+        // an ORDER BY repeating a GROUP BY expression must be written as the rewritten one is (the parser puts a
+        // query's ORDER BY around its SELECT)
+        if (call instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect select
+            && select.getGroup() != null) {
+          orderBy.orderList.accept(INSTANCE);
         }
         return super.visit(call);
       }

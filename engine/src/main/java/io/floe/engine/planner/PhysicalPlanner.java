@@ -430,7 +430,9 @@ public final class PhysicalPlanner {
         continue;
       }
       if (!AGGREGATES.contains(kind)) {
-        throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName());
+        // (a DISTINCT variance is left unreduced under grouping sets: see GlobalDistinctToGroupByRule)
+        throw new UnsupportedOperationException("not supported: aggregate function " + call.getAggregation().getName()
+            + (call.isDistinct() ? " DISTINCT" : ""));
       }
       if ((kind == SqlKind.BIT_AND || kind == SqlKind.BIT_OR || kind == SqlKind.BIT_XOR)
           && !SqlTypeName.INT_TYPES.contains(call.getType().getSqlTypeName())) {

@@ -181,15 +181,17 @@ public final class SqlPlanner {
     // the trimmer does not see into windows: a projection below each keeps only the columns used above it and those
     // it reads, so the scan under it decodes (and the exchanges move) only those
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_WINDOW_TRANSPOSE);
+    // a global COUNT/SUM(DISTINCT x) finds the distinct x with a GROUP BY: on N tasks, spilling past the limit; so
+    // does a DISTINCT variance, before AGGREGATE_REDUCE_FUNCTIONS would make it a sum of distinct squares
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, GlobalDistinctToGroupByRule.INSTANCE,
+        GlobalDistinctToGroupByRule.DISTINCT_VARIANCES_TO_JOIN);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP,
         CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
         CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_SET_OP_TRANSPOSE,
         CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-        CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
+        GlobalDistinctToGroupByRule.REDUCE_FUNCTIONS_BUT_DISTINCT_VARIANCES, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
-    // a global COUNT/SUM(DISTINCT x) finds the distinct x with a GROUP BY: on N tasks, spilling past the limit
-    rel = hep(rel, HepMatchOrder.BOTTOM_UP, GlobalDistinctToGroupByRule.INSTANCE);
     // a join with a distinct (aggregated) input none of whose columns it outputs is a SEMI join (EXISTS and IN), a
     // LEFT join keeping only its unmatched rows an ANTI join (NOT EXISTS); either reads only its right keys
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,

@@ -167,6 +167,12 @@ class AggregateFunctionsTest {
         "SELECT count(DISTINCT (n_name, n_regionkey)), max((n_name, n_regionkey)) FROM nation"));
     assertEquals("0A000", row.getSQLState(), row.getMessage());
     assertTrue(row.getMessage().contains("not supported: function ROW"), row.getMessage());
+    // under grouping sets a DISTINCT variance would be reduced to sums of distinct values and of distinct squares
+    SQLException variance = assertThrows(SQLException.class, () -> oracle(workers).actual(
+        "SELECT n_regionkey, stddev_pop(DISTINCT n_nationkey - 12) FROM nation GROUP BY ROLLUP(n_regionkey)"));
+    assertEquals("0A000", variance.getSQLState(), variance.getMessage());
+    assertTrue(variance.getMessage().contains("not supported: aggregate function STDDEV_POP DISTINCT"),
+        variance.getMessage());
   }
 
   /** The values a STRING_AGG keeps count against the query's memory limit. */

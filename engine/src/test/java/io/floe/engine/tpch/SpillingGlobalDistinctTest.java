@@ -75,6 +75,8 @@ class SpillingGlobalDistinctTest extends SpillingQueryTest {
           + "WHERE l_quantity < 0",
       // AVG(DISTINCT) is a SUM over a COUNT of the same distinct values
       "SELECT avg(DISTINCT l_discount), count(DISTINCT l_discount) FROM lineitem",
+      // variances of the distinct values, not of their distinct squares (0.05 and -0.05 have one square)
+      "SELECT stddev_pop(DISTINCT l_discount - 0.05), var_samp(DISTINCT l_discount - 0.05) FROM lineitem",
       // decimals and dates
       "SELECT sum(DISTINCT l_extendedprice), max(DISTINCT l_shipdate), count(DISTINCT l_shipdate) FROM lineitem",
       // not rewritten: a non-DISTINCT aggregate beside, two arguments, a FILTER

@@ -31,6 +31,11 @@ class SqlFeaturesTest {
             + "THEN NULL ELSE o_orderpriority END ORDER BY 1",
         "SELECT o_orderstatus, count(*) FROM orders GROUP BY o_orderstatus HAVING o_orderstatus NOT IN ('F', 'P') "
             + "OR count(*) IN (1, 2) ORDER BY 1",
+        // the ORDER BY of a grouped SELECT repeats its GROUP BY expression with the IN list
+        "SELECT count(*) FROM lineitem GROUP BY l_linenumber IN (1, 2) ORDER BY l_linenumber IN (1, 2)",
+        "SELECT CASE WHEN l_linenumber IN (1, 2) THEN 0 ELSE 1 END, count(*) FROM lineitem "
+            + "GROUP BY CASE WHEN l_linenumber IN (1, 2) THEN 0 ELSE 1 END "
+            + "ORDER BY CASE WHEN l_linenumber IN (1, 2) THEN 0 ELSE 1 END",
         "SELECT o_orderpriority, count(DISTINCT o_custkey), min(o_totalprice), max(o_orderdate) FROM orders "
             + "GROUP BY o_orderpriority HAVING count(*) > 10 ORDER BY 1",
         "SELECT CAST(CAST(o_orderdate + INTERVAL '1' MONTH AS DATE) AS VARCHAR), "

@@ -40,6 +40,12 @@ class SqlFunctionsTest {
         "SELECT l_orderkey, stddev(CASE WHEN l_linenumber > 3 THEN l_quantity END), "
             + "var_pop(CASE WHEN l_linenumber > 2 THEN l_quantity END), stddev_pop(l_quantity), "
             + "stddev_samp(CAST(l_quantity AS DOUBLE)) FROM lineitem WHERE l_orderkey < 200 GROUP BY 1 ORDER BY 1",
+        // DISTINCT: the variance of the distinct values, not of their distinct squares (0.05 and -0.05 have one)
+        "SELECT l_returnflag, stddev_pop(DISTINCT l_discount - 0.05), variance(DISTINCT l_discount - 0.05) "
+            + "FROM lineitem GROUP BY 1 ORDER BY 1",
+        "SELECT l_returnflag, count(*), stddev_pop(DISTINCT l_discount - 0.05), stddev_samp(l_tax), "
+            + "var_pop(DISTINCT l_discount - 0.05), count(DISTINCT l_linenumber) FROM lineitem GROUP BY 1 ORDER BY 1",
+        "SELECT count(*), var_pop(DISTINCT l_discount - 0.05), var_samp(DISTINCT l_tax - 0.04) FROM lineitem",
         "SELECT c_custkey, power(c_acctbal, 2), power(c_custkey, 0.5), sqrt(abs(c_acctbal)), cbrt(c_acctbal), "
             + "ln(c_custkey), log10(c_custkey), log(2, c_custkey), exp(c_nationkey / 10.0), sign(c_acctbal), "
             + "sign(c_nationkey - 12), pi() * c_custkey FROM customer ORDER BY 1 LIMIT 500",
