@@ -25,6 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpillingGlobalDistinctTest extends SpillingQueryTest {
   /** Below what the 58,616 distinct comments take in one set (the query failed with 53200 under it before). */
   private static final long LIMIT = 3L << 20;
+  /**
+   * On 2 workers the partial aggregates and the scans' buffers of both tasks share the limit with the final
+   * aggregation: a larger one (still below what one set of the distinct values took) keeps their peaks under it.
+   */
+  private static final long TWO_WORKERS_LIMIT = 6L << 20;
   private static final String TEXT = "SELECT count(DISTINCT l_comment) AS n, min(DISTINCT l_comment) AS lo, "
       + "max(DISTINCT l_comment) AS hi FROM lineitem";
   /** 60,175 distinct numbers, a tenth of them NULL. */
@@ -39,14 +44,14 @@ class SpillingGlobalDistinctTest extends SpillingQueryTest {
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2})
   void distinctTextSpillsAndMatchesDuckDb(int workers) throws Exception {
-    session.workers(workers);
+    session.workers(workers).memoryLimit(workers == 1 ? LIMIT : TWO_WORKERS_LIMIT);
     assertSpilledRowsMatchDuckDb(TEXT, 1, 0);
   }
 
   @ParameterizedTest(name = "{0} workers")
   @ValueSource(ints = {1, 2})
   void distinctNumbersWithNullsSpillAndMatchDuckDb(int workers) throws Exception {
-    session.workers(workers);
+    session.workers(workers).memoryLimit(workers == 1 ? LIMIT : TWO_WORKERS_LIMIT);
     assertSpilledRowsMatchDuckDb(NUMBERS, 1, 0);
   }
 
