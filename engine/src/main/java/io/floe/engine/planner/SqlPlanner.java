@@ -190,8 +190,8 @@ public final class SqlPlanner {
         CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_SET_OP_TRANSPOSE,
         CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-        GlobalDistinctToGroupByRule.REDUCE_FUNCTIONS_BUT_DISTINCT_VARIANCES, CoreRules.AGGREGATE_PROJECT_MERGE, CoreRules.UNION_TO_DISTINCT,
-        CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
+        GlobalDistinctToGroupByRule.REDUCE_FUNCTIONS_BUT_DISTINCT_VARIANCES, CoreRules.AGGREGATE_PROJECT_MERGE,
+        CoreRules.UNION_TO_DISTINCT, CoreRules.INTERSECT_TO_DISTINCT, CoreRules.MINUS_TO_DISTINCT);
     // a join with a distinct (aggregated) input none of whose columns it outputs is a SEMI join (EXISTS and IN), a
     // LEFT join keeping only its unmatched rows an ANTI join (NOT EXISTS); either reads only its right keys
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,
