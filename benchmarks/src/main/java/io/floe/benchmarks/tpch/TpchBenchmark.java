@@ -40,8 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
+// the JIT thresholds are the ./floe launcher's (see README.md, "JVM flags"): the planner's many methods, each
+// called a few times per query, stay in C1 code instead of taking the C2 compiler's core in a query's first runs
 @Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false", "-Xmx12g"})
+    "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false", "-Xmx12g",
+    "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+    "-XX:Tier4CompileThreshold=150000"})
 public class TpchBenchmark {
   /** One query on one engine over the shared warehouse. */
   @State(Scope.Benchmark)
