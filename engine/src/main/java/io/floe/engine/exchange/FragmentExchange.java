@@ -188,14 +188,19 @@ public final class FragmentExchange implements Operator {
     if (threads == null) {
       startInputs();
     }
+    inlineTasks[task] = fragment.build(task, receivers(task));
+    return inlineTasks[task];
+  }
+
+  /** Task {@code task}'s receivers, one per input (an input started on demand starts at its first read). */
+  private List<Operator> receivers(int task) {
     List<Operator> receivers = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       int input = i;
       receivers.add(new ReceiveOperator(channels.get(i), task,
           inputs.get(i).onDemand() ? () -> startInput(input) : null));
     }
-    inlineTasks[task] = fragment.build(task, receivers);
-    return inlineTasks[task];
+    return receivers;
   }
 
   /** Closes task {@code task}'s operator (once); the last task closed closes the exchange (its producers). */
@@ -241,13 +246,7 @@ public final class FragmentExchange implements Operator {
     startInputs();
     gather = ordered ? new LocalTransport(tasks, 1) : new LocalTransport(1, tasks);
     for (int t = 0; t < tasks; t++) {
-      List<Operator> receivers = new ArrayList<>();
-      for (int i = 0; i < inputs.size(); i++) {
-        int input = i;
-        receivers.add(new ReceiveOperator(channels.get(i), t,
-            inputs.get(i).onDemand() ? () -> startInput(input) : null));
-      }
-      Operator task = fragment.build(t, receivers);
+      Operator task = fragment.build(t, receivers(t));
       int channel = ordered ? t : 0;
       // a task dropped by a close before it started is closed all the same (as the work would have)
       threads.execute(() -> work(task, channel), task::close);

@@ -208,8 +208,9 @@ final class Fragments {
    */
   private Operator fragment(PlanNode node, List<FragmentExchange.Input> inputs, String what,
       Function<List<Operator>, Operator> task) {
-    Function<List<Operator>, Operator> tasks = receiving(node, inputs, task);
-    ExchangeStats stats = stats(what, inputs);
+    List<String> kinds = kinds(inputs);
+    Function<List<Operator>, Operator> tasks = receiving(node, inputs, kinds, task);
+    ExchangeStats stats = stats(what, kinds);
     node.insertAbove(PlanNode.exchange("gather", settings.workers(), 1)).exchangeStats(stats);
     return new FragmentExchange(inputs, settings.workers(), tasks, stats);
   }
@@ -220,8 +221,9 @@ final class Fragments {
    */
   private Leaf inlineFragment(PlanNode node, List<FragmentExchange.Input> inputs, String what,
       Function<List<Operator>, Operator> task) {
-    Function<List<Operator>, Operator> tasks = receiving(node, inputs, task);
-    ExchangeStats stats = stats(what, inputs);
+    List<String> kinds = kinds(inputs);
+    Function<List<Operator>, Operator> tasks = receiving(node, inputs, kinds, task);
+    ExchangeStats stats = stats(what, kinds);
     node.exchangeStats(stats);
     return new Leaf(node, FragmentExchange.inline(inputs, settings.workers(), tasks, stats)::task);
   }
@@ -231,12 +233,11 @@ final class Fragments {
    * what builds a task's operator, decorated as {@code node}, from its receivers (decorated as those exchanges).
    */
   private Function<List<Operator>, Operator> receiving(PlanNode node, List<FragmentExchange.Input> inputs,
-      Function<List<Operator>, Operator> task) {
+      List<String> kinds, Function<List<Operator>, Operator> task) {
     List<PlanNode> children = node.children();
     List<PlanNode> receivers = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      String kind = inputs.get(i).distribution().apply(0).describe();
-      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kind, inputs.get(i).producers(),
+      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kinds.get(i), inputs.get(i).producers(),
           settings.workers())));
     }
     return taskReceivers -> {
@@ -248,12 +249,17 @@ final class Fragments {
     };
   }
 
-  /** The per-task input rows of a fragment doing {@code what} over {@code inputs}, listed for EXPLAIN ANALYZE. */
-  private ExchangeStats stats(String what, List<FragmentExchange.Input> inputs) {
+  /** How each of {@code inputs} is distributed, as EXPLAIN names it. */
+  private static List<String> kinds(List<FragmentExchange.Input> inputs) {
     List<String> kinds = new ArrayList<>();
     for (FragmentExchange.Input input : inputs) {
       kinds.add(input.distribution().apply(0).describe());
     }
+    return kinds;
+  }
+
+  /** The per-task input rows of a fragment doing {@code what} over inputs distributed as {@code kinds}. */
+  private ExchangeStats stats(String what, List<String> kinds) {
     ExchangeStats stats = new ExchangeStats(what + " " + kinds, settings.workers());
     exchanges.add(stats);
     return stats;

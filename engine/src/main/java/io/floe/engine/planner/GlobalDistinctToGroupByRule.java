@@ -96,19 +96,22 @@ final class GlobalDistinctToGroupByRule extends RelOptRule {
     ImmutableBitSet groupKeys = aggregate.getGroupSet();
     ImmutableBitSet keys = groupKeys.union(ImmutableBitSet.of(aggregate.getAggCallList().get(0).getArgList()));
     LogicalAggregate distinct = LogicalAggregate.create(aggregate.getInput(), List.of(), keys, null, List.of());
-    List<Integer> positions = new ArrayList<>();
-    for (int argument : aggregate.getAggCallList().get(0).getArgList()) {
-      positions.add(keys.indexOf(argument));
-    }
-    List<Integer> groupPositions = new ArrayList<>();
-    for (int key : groupKeys) {
-      groupPositions.add(keys.indexOf(key));
-    }
+    List<Integer> positions = positionsIn(keys, aggregate.getAggCallList().get(0).getArgList());
+    List<Integer> groupPositions = positionsIn(keys, groupKeys);
     List<AggregateCall> calls = new ArrayList<>();
     for (AggregateCall c : aggregate.getAggCallList()) {
       calls.add(c.withDistinct(false).withArgList(positions));
     }
     call.transformTo(LogicalAggregate.create(distinct, aggregate.getHints(), ImmutableBitSet.of(groupPositions), null,
         calls));
+  }
+
+  /** Where each of {@code fields} is among the output columns of a GROUP BY {@code keys}. */
+  private static List<Integer> positionsIn(ImmutableBitSet keys, Iterable<Integer> fields) {
+    List<Integer> positions = new ArrayList<>();
+    for (int field : fields) {
+      positions.add(keys.indexOf(field));
+    }
+    return positions;
   }
 }

@@ -146,19 +146,8 @@ public final class PhysicalPlanner {
       // one worker runs the leaf's only task itself, ungathered
       return workers > 1 ? fragments.gather(leaf) : leaf.tasks().apply(0);
     }
-    if (rel instanceof Join join) {
-      BuildSide side = BuildSide.choose(join, estimates);
-      rel = side.rel();
-      if (side.swapped() != null) {
-        swapNotes.put(side.swapped(), side.note());
-      }
-    }
-    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
-    String swapNote = swapNotes.remove(rel);
-    if (swapNote != null) {
-      node.detail(swapNote);
-    }
-    building.peek().add(node);
+    rel = withBuildSide(rel);
+    PlanNode node = planNode(rel);
     building.push(node);
     Operator operator;
     try {
@@ -167,6 +156,32 @@ public final class PhysicalPlanner {
       building.pop();
     }
     return decorator.decorate(node.outermost(), operator);
+  }
+
+  /**
+   * {@code rel}, or for a join better built on its left input, a projection over the swapped join (the swap's note
+   * kept for the swapped join's plan node).
+   */
+  private RelNode withBuildSide(RelNode rel) {
+    if (!(rel instanceof Join join)) {
+      return rel;
+    }
+    BuildSide side = BuildSide.choose(join, estimates);
+    if (side.swapped() != null) {
+      swapNotes.put(side.swapped(), side.note());
+    }
+    return side.rel();
+  }
+
+  /** A plan node for {@code rel} (with its swap note, if any), added to the node being built. */
+  private PlanNode planNode(RelNode rel) {
+    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
+    String swapNote = swapNotes.remove(rel);
+    if (swapNote != null) {
+      node.detail(swapNote);
+    }
+    building.peek().add(node);
+    return node;
   }
 
   private Operator buildOperator(RelNode rel) {
@@ -336,19 +351,8 @@ public final class PhysicalPlanner {
    * scan {@code rel}, evaluated by the scan.
    */
   private Fragments.Leaf buildLeaf(RelNode rel, RexNode folded) {
-    if (rel instanceof Join join) {
-      BuildSide side = BuildSide.choose(join, estimates);
-      if (side.swapped() != null) {
-        swapNotes.put(side.swapped(), side.note());
-        rel = side.rel();
-      }
-    }
-    PlanNode node = PlanNode.operator(PlanLabels.of(rel), rel);
-    String swapNote = swapNotes.remove(rel);
-    if (swapNote != null) {
-      node.detail(swapNote);
-    }
-    building.peek().add(node);
+    rel = withBuildSide(rel);
+    PlanNode node = planNode(rel);
     building.push(node);
     try {
       ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());

@@ -9,10 +9,9 @@ import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import java.sql.SQLException;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Joins whose tasks continue in their consumers' tasks, on 4 workers: a query closed early, a join whose probe side
@@ -20,19 +19,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class InlineJoinLifecycleTest {
-  private static TpchOracle oracle;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    oracle = TpchOracle.open(4);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    if (oracle != null) {
-      oracle.close();
-    }
-  }
+  @RegisterExtension
+  static final TpchOracleExtension ORACLE = new TpchOracleExtension(4);
 
   @Test
   void closingAChainOfJoinsAfterItsFirstBatchReleasesItsMemory() throws SQLException {
@@ -40,14 +28,14 @@ class InlineJoinLifecycleTest {
         + "JOIN orders ON l_orderkey = o_orderkey JOIN customer ON o_custkey = c_custkey "
         + "JOIN nation ON c_nationkey = n_nationkey";
     for (int i = 0; i < 5; i++) {
-      try (QueryResult result = oracle.session().execute(sql); VectorSchemaRoot first = result.nextBatch()) {
+      try (QueryResult result = ORACLE.get().session().execute(sql); VectorSchemaRoot first = result.nextBatch()) {
         assertNotNull(first);
       }
-      assertEquals(0, oracle.session().allocatedBytes());
+      assertEquals(0, ORACLE.get().session().allocatedBytes());
     }
     for (int i = 0; i < 3; i++) {
-      assertEquals(7, oracle.actual(sql + " LIMIT 7").size());
-      assertEquals(0, oracle.session().allocatedBytes());
+      assertEquals(7, ORACLE.get().actual(sql + " LIMIT 7").size());
+      assertEquals(0, ORACLE.get().session().allocatedBytes());
     }
   }
 
@@ -57,8 +45,8 @@ class InlineJoinLifecycleTest {
         + "JOIN orders ON c_custkey = o_custkey) co ON n_nationkey = co.c_nationkey "
         + "WHERE n_name = 'NOWHERE' GROUP BY n_name";
     for (int i = 0; i < 3; i++) {
-      assertNull(ResultRows.difference(oracle.expected(sql), oracle.actual(sql)));
-      assertEquals(0, oracle.session().allocatedBytes());
+      assertNull(ResultRows.difference(ORACLE.get().expected(sql), ORACLE.get().actual(sql)));
+      assertEquals(0, ORACLE.get().session().allocatedBytes());
     }
   }
 
@@ -78,9 +66,9 @@ class InlineJoinLifecycleTest {
   /** Runs {@code sql} three times: each fails with a division by zero (22012) and leaves no memory allocated. */
   private static void assertDivisionByZeroReleasesMemory(String sql) {
     for (int i = 0; i < 3; i++) {
-      SQLException e = assertThrows(SQLException.class, () -> oracle.actual(sql));
+      SQLException e = assertThrows(SQLException.class, () -> ORACLE.get().actual(sql));
       assertEquals("22012", e.getSQLState(), e.getMessage());
-      assertEquals(0, oracle.session().allocatedBytes());
+      assertEquals(0, ORACLE.get().session().allocatedBytes());
     }
   }
 }
