@@ -100,13 +100,24 @@ public final class FragmentExchange implements Operator {
 
   /**
    * One input of a fragment: {@code producers} operators, each run by its own thread and spreading its rows over the
-   * fragment's tasks by its own distribution ({@code producer} and {@code distribution} give those of producer p).
+   * fragment's tasks by its own distribution ({@code producer} and {@code distribution} give those of producer p);
+   * or, {@code forwarded}, one producer per task whose rows task i reads from producer i itself (see
+   * {@link #forwarded}).
    */
   public record Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution,
-      boolean onDemand) {
+      boolean onDemand, boolean forwarded) {
     /** An input whose producers start with the fragment. */
     public Input(int producers, IntFunction<Operator> producer, IntFunction<Distribution> distribution) {
-      this(producers, producer, distribution, false);
+      this(producers, producer, distribution, false, false);
+    }
+
+    /**
+     * An input of one producer per task, each read by its task directly, in the task's thread, from the task's first
+     * read on (so like {@link #startedOnDemand}): a broadcast join's probe side whose rows may go to any task, made by
+     * a leaf's tasks, needs no exchange to spread them.
+     */
+    public static Input forwarded(int tasks, IntFunction<Operator> producer) {
+      return new Input(tasks, producer, null, true, true);
     }
 
     /** An input produced by one operator. */
@@ -119,7 +130,7 @@ public final class FragmentExchange implements Operator {
      * task has built its table, whose producers then filter by the table's keys from their first row.
      */
     public Input startedOnDemand() {
-      return new Input(producers, producer, distribution, true);
+      return new Input(producers, producer, distribution, true, forwarded);
     }
   }
 
@@ -197,8 +208,8 @@ public final class FragmentExchange implements Operator {
     List<Operator> receivers = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       int input = i;
-      receivers.add(new ReceiveOperator(channels.get(i), task,
-          inputs.get(i).onDemand() ? () -> startInput(input) : null));
+      receivers.add(inputs.get(i).forwarded() ? new ForwardedReceiver(inputs.get(i).producer(), task, stats)
+          : new ReceiveOperator(channels.get(i), task, inputs.get(i).onDemand() ? () -> startInput(input) : null));
     }
     return receivers;
   }
@@ -258,7 +269,8 @@ public final class FragmentExchange implements Operator {
     threads = new TaskThreads();
     started = new boolean[inputs.size()];
     for (Input input : inputs) {
-      channels.add(new LocalTransport(tasks, input.producers()));
+      // a forwarded input has no channel: its tasks read their producers
+      channels.add(input.forwarded() ? null : new LocalTransport(tasks, input.producers()));
     }
     for (int i = 0; i < inputs.size(); i++) {
       if (!inputs.get(i).onDemand()) {
@@ -269,7 +281,7 @@ public final class FragmentExchange implements Operator {
 
   /** Starts the producers of input {@code i}, once (not after the exchange was closed). */
   private synchronized void startInput(int i) {
-    if (started[i] || closed) {
+    if (started[i] || closed || inputs.get(i).forwarded()) {
       return;
     }
     started[i] = true;
@@ -333,7 +345,7 @@ public final class FragmentExchange implements Operator {
     if (gather != null) {
       gather.fail(t);
     }
-    channels.forEach(c -> c.fail(t));
+    channels.stream().filter(c -> c != null).forEach(c -> c.fail(t));
     distributions.forEach(d -> d.abort(t));
   }
 
@@ -354,7 +366,7 @@ public final class FragmentExchange implements Operator {
       if (gather != null) {
         gather.close();
       }
-      channels.forEach(ExchangeTransport::close);
+      channels.stream().filter(c -> c != null).forEach(ExchangeTransport::close);
       distributions.forEach(d -> d.abort(new LocalTransport.CancellationException()));
       threads.shutdownNow();
       // wait for the tasks to close their operators (and release their memory) even when this thread is
@@ -367,7 +379,7 @@ public final class FragmentExchange implements Operator {
     synchronized (this) {
       for (int i = 0; i < inputs.size(); i++) {
         Input input = inputs.get(i);
-        if ((started == null || !started[i]) && input.producers() == 1) {
+        if ((started == null || !started[i]) && input.producers() == 1 && !input.forwarded()) {
           neverStarted.add(input.producer().apply(0));
         }
       }

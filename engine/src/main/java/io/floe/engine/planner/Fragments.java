@@ -29,8 +29,8 @@ import org.apache.calcite.rel.RelFieldCollation;
  * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges, and their
  * tasks are a leaf too: what consumes a join (projections, filters, a partial aggregation, the next exchange) continues
  * in the join's tasks; aggregations as partial aggregation on N tasks (in a leaf's own tasks, else after a round-robin
- * split), then final
- * aggregation on N tasks after a hash repartition by the group keys (or on one task without keys). Records each
+ * split), then final aggregation on N tasks after a hash repartition by the group keys (or on one task without
+ * keys), whose tasks are a leaf too. Records each
  * exchange in the {@link PlanNode} tree and its {@link ExchangeStats}.
  */
 final class Fragments {
@@ -85,6 +85,11 @@ final class Fragments {
     for (int i = 0; i < sides.size(); i++) {
       int side = i;
       Source source = salted ? single(sides.get(i)) : sides.get(i);
+      if (side == 0 && distribution.strategy() == JoinDistribution.Strategy.BROADCAST && source instanceof Leaf leaf) {
+        // a broadcast join's probe rows may go to any task: task i reads the probe side's task i itself
+        inputs.add(FragmentExchange.Input.forwarded(settings.workers(), leaf.tasks()));
+        continue;
+      }
       FragmentExchange.Input input = input(source,
           p -> p == 0 ? first.get(side)
               : distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided).get(side));
@@ -97,17 +102,19 @@ final class Fragments {
   /**
    * A grouped or global aggregation on N tasks; {@code node} has the input as its only child. Over a leaf, the
    * partial aggregation runs in the leaf's tasks, each over its share of the scan. The final (or only) aggregation
-   * with keys spills as {@code spilling} says (null: never). The operator returned implements
-   * {@code node.outermost()} (the caller decorates it).
+   * with keys spills as {@code spilling} says (null: never) and runs on N tasks after a hash repartition by the keys:
+   * with {@code inTasks}, a {@link Leaf} whose consumer continues in those tasks (see {@link #inlineFragment}), else
+   * gathered. A {@link Single} returned implements {@code node.outermost()} (the caller decorates it).
    */
-  Operator aggregate(PlanNode node, Source input, int[] keys, List<AggregateSpec> aggregates, Spilling spilling) {
+  Source aggregate(PlanNode node, Source input, int[] keys, List<AggregateSpec> aggregates, Spilling spilling,
+      boolean inTasks) {
     Optional<AggregateSplit> split = AggregateSplit.of(aggregates, keys.length);
     if (split.isEmpty()) {
       if (keys.length == 0) {
-        return new HashAggregateOperator(operator(input), keys, aggregates, allocator);
+        return new Single(new HashAggregateOperator(operator(input), keys, aggregates, allocator));
       }
       node.detail("not split into partial and final: DISTINCT or a non-combinable aggregate");
-      return fragment(node, List.of(input(input, p -> new HashDistribution(keys))), "aggregate",
+      return keyedFragment(node, List.of(input(input, p -> new HashDistribution(keys))), "aggregate", inTasks,
           receivers -> new HashAggregateOperator(receivers.get(0), keys, aggregates, allocator, spilling));
     }
     List<AggregateSpec> partialSpecs = split.get().partial();
@@ -130,10 +137,16 @@ final class Fragments {
     List<AggregateSpec> combine = split.get().combine();
     node.detail("final aggregation of partial aggregates");
     if (keys.length == 0) {
-      return new HashAggregateOperator(operator(partial), partialKeys, combine, allocator);
+      return new Single(new HashAggregateOperator(operator(partial), partialKeys, combine, allocator));
     }
-    return fragment(node, List.of(input(partial, p -> new HashDistribution(partialKeys))), "final aggregate",
-        receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator, spilling));
+    return keyedFragment(node, List.of(input(partial, p -> new HashDistribution(partialKeys))), "final aggregate",
+        inTasks, receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator, spilling));
+  }
+
+  /** A fragment of N tasks over {@code inputs}: a {@link Leaf} run by its consumer with {@code inTasks}, else gathered. */
+  private Source keyedFragment(PlanNode node, List<FragmentExchange.Input> inputs, String what, boolean inTasks,
+      Function<List<Operator>, Operator> task) {
+    return inTasks ? inlineFragment(node, inputs, what, task) : new Single(fragment(node, inputs, what, task));
   }
 
   /**
@@ -237,13 +250,15 @@ final class Fragments {
     List<PlanNode> children = node.children();
     List<PlanNode> receivers = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      receivers.add(children.get(i).insertAbove(PlanNode.exchange(kinds.get(i), inputs.get(i).producers(),
-          settings.workers())));
+      // a forwarded input's producers run in the fragment's tasks: no exchange between (and decorated already)
+      receivers.add(inputs.get(i).forwarded() ? null : children.get(i).insertAbove(
+          PlanNode.exchange(kinds.get(i), inputs.get(i).producers(), settings.workers())));
     }
     return taskReceivers -> {
       List<Operator> decorated = new ArrayList<>();
       for (int i = 0; i < taskReceivers.size(); i++) {
-        decorated.add(decorator.decorate(receivers.get(i), taskReceivers.get(i)));
+        decorated.add(receivers.get(i) == null ? taskReceivers.get(i)
+            : decorator.decorate(receivers.get(i), taskReceivers.get(i)));
       }
       return decorator.decorate(node, task.apply(decorated));
     };
@@ -253,7 +268,7 @@ final class Fragments {
   private static List<String> kinds(List<FragmentExchange.Input> inputs) {
     List<String> kinds = new ArrayList<>();
     for (FragmentExchange.Input input : inputs) {
-      kinds.add(input.distribution().apply(0).describe());
+      kinds.add(input.forwarded() ? "forwarded" : input.distribution().apply(0).describe());
     }
     return kinds;
   }

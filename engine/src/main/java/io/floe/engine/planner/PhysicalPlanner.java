@@ -8,7 +8,9 @@ import io.floe.engine.exec.HashAggregateOperator;
 import io.floe.engine.exec.HashJoinOperator;
 import io.floe.engine.exec.JoinKeyFilter;
 import io.floe.engine.exec.JoinKeyFilterRows;
+import io.floe.engine.exec.ClosingOperator;
 import io.floe.engine.exec.SharedJoinBuild;
+import io.floe.engine.exec.SharedResult;
 import io.floe.engine.exec.LimitOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
@@ -99,6 +101,12 @@ public final class PhysicalPlanner {
   /** The join key filters to test in the scans of leaf fragments, by scan. */
   private final JoinKeyFilters.Placements scanKeyFilters = new JoinKeyFilters.Placements();
   private SpillDirectory spillDirectory;
+  /** The nodes of the plan being built that are computed once for several uses (null before the first build). */
+  private SharedSubplans sharedSubplans;
+  /** Whether a plan's root is being built (so {@link #build} builds one of its nodes). */
+  private boolean buildingRoot;
+  /** The rows of the shared nodes built so far, by node. */
+  private final Map<RelNode, SharedResult> sharedResults = new IdentityHashMap<>();
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -139,9 +147,46 @@ public final class PhysicalPlanner {
     return List.copyOf(scans);
   }
 
-  /** The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. */
+  /**
+   * The operators of {@code rel}, recorded in the plan tree ({@link #plan()}) and decorated. A node the plan uses in
+   * several places is computed once where {@link SharedSubplans} says so; closing the operators of the whole plan
+   * releases its rows.
+   */
   public Operator build(RelNode rel) {
-    if (runsInTasks(rel)) {
+    if (buildingRoot) {
+      return sharedSubplans.contains(rel) ? sharedReader(rel) : buildNode(rel);
+    }
+    sharedSubplans = SharedSubplans.of(rel, estimates, settings.broadcastRowLimit());
+    sharedResults.clear();
+    buildingRoot = true;
+    Operator root;
+    try {
+      root = build(rel);
+    } finally {
+      buildingRoot = false;
+    }
+    return sharedResults.isEmpty() ? root : new ClosingOperator(root, List.copyOf(sharedResults.values()));
+  }
+
+  /**
+   * A reader of the rows of the shared node {@code rel}: the first use builds its operators (recorded in the plan
+   * tree as usual), the others a plan node that names it.
+   */
+  private Operator sharedReader(RelNode rel) {
+    SharedResult result = sharedResults.get(rel);
+    if (result == null) {
+      result = new SharedResult(buildNode(rel), allocator, "SharedResult of " + PlanLabels.of(rel));
+      sharedResults.put(rel, result);
+      return result.reader();
+    }
+    PlanNode node = PlanNode.operator("SharedResult of " + PlanLabels.of(rel), rel)
+        .detail("the rows computed once by its first use above");
+    building.peek().add(node);
+    return decorator.decorate(node, result.reader());
+  }
+
+  private Operator buildNode(RelNode rel) {
+    if (madeInTasks(rel)) {
       Fragments.Leaf leaf = buildLeaf(rel);
       // one worker runs the leaf's only task itself, ungathered
       return workers > 1 ? fragments.gather(leaf) : leaf.tasks().apply(0);
@@ -180,6 +225,9 @@ public final class PhysicalPlanner {
     if (swapNote != null) {
       node.detail(swapNote);
     }
+    if (sharedSubplans.contains(rel)) {
+      node.detail("computed once for its " + sharedSubplans.uses(rel) + " uses, its rows held in memory");
+    }
     building.peek().add(node);
     return node;
   }
@@ -197,7 +245,7 @@ public final class PhysicalPlanner {
       return window(window);
     }
     if (rel instanceof Aggregate aggregate) {
-      return aggregate(aggregate);
+      return ((Fragments.Single) aggregate(aggregate)).operator();
     }
     if (rel instanceof Join join) {
       return ((Fragments.Single) join(join, compiler)).operator();
@@ -287,14 +335,27 @@ public final class PhysicalPlanner {
 
   /**
    * Whether {@code rel} runs as N tasks that what consumes it continues in the same tasks (see {@link #buildLeaf}):
-   * a leaf, a join on N workers (with equality keys), or filters and projections over either.
+   * a leaf, a join on N workers (with equality keys), an aggregation on N workers with group keys (not grouping
+   * sets), or filters and projections over any of them; not a node computed once for several uses, whose uses read
+   * its rows gathered.
    */
   private boolean runsInTasks(RelNode rel) {
+    return !sharedSubplans.contains(rel) && madeInTasks(rel);
+  }
+
+  /**
+   * Whether {@code rel}'s operators are N tasks (see {@link #runsInTasks}), which one use of a node computed once for
+   * several uses gathers.
+   */
+  private boolean madeInTasks(RelNode rel) {
     if (rel instanceof FloeTableScan) {
       return true;
     }
     if (rel instanceof Join join) {
       return workers > 1 && !JoinCondition.of(join).leftKeys().isEmpty();
+    }
+    if (rel instanceof Aggregate aggregate) {
+      return workers > 1 && !aggregate.getGroupSet().isEmpty() && !groupingSets(aggregate);
     }
     return (rel instanceof Filter || rel instanceof Project) && runsInTasks(rel.getInput(0));
   }
@@ -315,7 +376,9 @@ public final class PhysicalPlanner {
     if (filter == null) {
       return source(rel);
     }
-    JoinKeyFilters.Target place = inScanIfLeaf(JoinKeyFilters.target(rel, keys, PhysicalPlanner::isLeaf));
+    // not below a node computed once for several uses: the filter would drop the rows the other uses read
+    JoinKeyFilters.Target place = inScanIfLeaf(JoinKeyFilters.target(rel, keys,
+        node -> isLeaf(node) || sharedSubplans.contains(node)));
     if (!JoinKeyFilters.occursOnce(rel, place.rel())) {
       // the node is shared (a self-join's two sides read one scan node): the filter would go to whichever use is
       // built first, so it stays on the probe side's own producers
@@ -358,8 +421,10 @@ public final class PhysicalPlanner {
       ExprCompiler compiler = new ExprCompiler(rel.getCluster().getRexBuilder());
       IntFunction<Operator> tasks;
       if (rel instanceof Join join) {
-        // the join's tasks are decorated as its node already
+        // the join's (and an aggregation's) tasks are decorated as its node already
         return (Fragments.Leaf) join(join, compiler);
+      } else if (rel instanceof Aggregate aggregate) {
+        return (Fragments.Leaf) aggregate(aggregate);
       } else if (rel instanceof FloeTableScan scan) {
         tasks = scanTasks(scan, folded, workers);
         if (workers > 1) {
@@ -412,9 +477,21 @@ public final class PhysicalPlanner {
     return input -> new ProjectOperator(input, exprs);
   }
 
-  private Operator aggregate(Aggregate aggregate) {
+  /** Whether {@code aggregate} has several grouping sets or GROUPING/GROUPING_ID calls. */
+  private static boolean groupingSets(Aggregate aggregate) {
+    return aggregate.getGroupType() != Aggregate.Group.SIMPLE || aggregate.getAggCallList().stream()
+        .map(call -> call.getAggregation().getKind())
+        .anyMatch(kind -> kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID);
+  }
+
+  /**
+   * The operators of {@code aggregate}: its N tasks (a {@link Fragments.Leaf}) where {@link #runsInTasks}, else one
+   * operator (a {@link Fragments.Single}).
+   */
+  private Fragments.Source aggregate(Aggregate aggregate) {
+    boolean inTasks = madeInTasks(aggregate);
     aggregate = RowValueCounts.expand(aggregate);
-    boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
+    boolean groupingSets = groupingSets(aggregate);
     List<AggregateSpec> specs = new ArrayList<>();
     List<ImmutableBitSet> sets = aggregate.getGroupSets();
     int[] keys = aggregate.getGroupSet().toArray();
@@ -424,7 +501,6 @@ public final class PhysicalPlanner {
       SqlKind kind = call.getAggregation().getKind();
       if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID) {
         grouping[c] = GroupingSets.groupingValues(GroupingSets.groupKeys(aggregate, call.getArgList()), sets);
-        groupingSets = true;
         continue;
       }
       if (call.getAggregation() == io.floe.engine.expr.FunctionLibrary.MEDIAN) {
@@ -471,22 +547,23 @@ public final class PhysicalPlanner {
     } else {
       input = workers > 1 ? source(aggregate.getInput()) : new Fragments.Single(build(aggregate.getInput()));
     }
-    Operator result;
+    Fragments.Source aggregated;
     if (workers > 1) {
-      result = fragments.aggregate(building.peek(), input, keys, specs,
-          keys.length == 0 ? null : spilling(building.peek(), workers, "partitions"));
+      aggregated = fragments.aggregate(building.peek(), input, keys, specs,
+          keys.length == 0 ? null : spilling(building.peek(), workers, "partitions"), inTasks);
     } else {
-      result = new HashAggregateOperator(((Fragments.Single) input).operator(), keys, specs, allocator,
-          keys.length == 0 ? null : spilling(building.peek(), 1, "partitions"));
+      aggregated = new Fragments.Single(new HashAggregateOperator(((Fragments.Single) input).operator(), keys, specs,
+          allocator, keys.length == 0 ? null : spilling(building.peek(), 1, "partitions")));
     }
     if (!groupingSets) {
-      return result;
+      return aggregated;
     }
+    Operator result = ((Fragments.Single) aggregated).operator();
     boolean[] emptySets = new boolean[sets.size()];
     for (int s = 0; s < emptySets.length; s++) {
       emptySets[s] = sets.get(s).isEmpty();
     }
-    return new GroupingOutputOperator(result, keyCount, grouping, specs, emptySets);
+    return new Fragments.Single(new GroupingOutputOperator(result, keyCount, grouping, specs, emptySets));
   }
 
   private Operator window(Window window) {

@@ -84,6 +84,47 @@ class InlineFragmentTest {
     assertEquals(1, input.closed.get());
   }
 
+  @Test
+  void aForwardedInputsTaskReadsItsOwnProducerBuiltOnDemandAndClosesIt() {
+    List<Counted> producers = new ArrayList<>();
+    AtomicInteger built = new AtomicInteger();
+    for (int t = 0; t < TASKS; t++) {
+      List<Object[]> share = new ArrayList<>();
+      for (long i = 0; i < 1500; i++) {
+        share.add(new Object[] {t * 10_000L + i});
+      }
+      producers.add(new Counted(share, -1));
+    }
+    ExchangeStats stats = new ExchangeStats("test", TASKS);
+    FragmentExchange inline = FragmentExchange.inline(
+        List.of(FragmentExchange.Input.forwarded(TASKS, p -> {
+          built.incrementAndGet();
+          return producers.get(p);
+        })), TASKS, receivers -> receivers.get(0), stats);
+    List<Operator> tasks = new ArrayList<>();
+    for (int t = 0; t < TASKS; t++) {
+      tasks.add(inline.task(t));
+    }
+    assertEquals(0, built.get(), "no producer is built before its task is read");
+    for (int t = 0; t < TASKS - 1; t++) {
+      long rows = 0;
+      for (Batch b = tasks.get(t).next(); b != null; b = tasks.get(t).next()) {
+        for (int r = 0; r < b.size(); r++) {
+          assertEquals(t, (Long) b.row(r)[0] / 10_000, "task " + t + " reads only its own producer's rows");
+        }
+        rows += b.size();
+      }
+      assertEquals(1500, rows);
+      assertEquals(1500, stats.taskInputRows(t));
+    }
+    assertEquals(TASKS - 1, built.get(), "the task never read never built its producer");
+    tasks.forEach(Operator::close);
+    for (int t = 0; t < TASKS - 1; t++) {
+      assertEquals(1, producers.get(t).closed.get(), "producer " + t + " closed once");
+    }
+    assertEquals(0, producers.get(TASKS - 1).closed.get(), "never built, never closed");
+  }
+
   private static List<Object[]> rows(int n) {
     List<Object[]> rows = new ArrayList<>();
     for (long i = 0; i < n; i++) {

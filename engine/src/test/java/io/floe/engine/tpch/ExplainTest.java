@@ -58,7 +58,12 @@ class ExplainTest {
     assertTrue(has(plan, "(4 tasks)"), "a fragment of 4 tasks");
     assertTrue(has(plan, "Exchange gather from fragment"), "gather");
     assertTrue(has(plan, "Exchange broadcast from fragment"), "small side broadcast");
-    assertTrue(has(plan, "Exchange round-robin from fragment"), "large side split");
+    // the probe side's scan tasks run in the broadcast join's tasks, each reading its own share: no exchange between
+    assertFalse(has(plan, "Exchange round-robin from fragment"), "large side read by the join's tasks");
+    int join = indexOf(plan, "HashJoin");
+    int scan = indexOf(plan, "Scan tpch.lineitem");
+    assertTrue(join >= 0 && scan > join && plan.subList(join, scan).stream().noneMatch(l -> l.contains("Exchange")),
+        "large side in the join's fragment");
     assertTrue(has(plan, "Exchange repartition by [0] from fragment"), "final aggregation repartitioned by key");
     assertTrue(has(plan, "broadcast join (estimated rows"), "join strategy");
     assertTrue(has(plan, "PartialAggregate"), "partial aggregation");
@@ -103,24 +108,54 @@ class ExplainTest {
         + "JOIN orders ON o_custkey = c_custkey GROUP BY n_name";
     List<String> plan = lines(oracle.session(), "EXPLAIN ANALYZE " + query);
     // the partial aggregation (and the projection under it) run in the join's tasks: no gather and split between
-    int partial = indexOf(plan, "PartialAggregate");
-    int join = indexOf(plan, "HashJoin");
-    assertTrue(partial >= 0 && join > partial, String.join("\n", plan));
-    for (String line : plan.subList(partial, join)) {
-      assertFalse(line.contains("Exchange") || line.startsWith("Fragment"), "nothing between: " + line);
-    }
+    assertNoExchangeBetween(plan, "PartialAggregate", "HashJoin");
     // a join under another join: its tasks feed the upper join's broadcast directly; only the result is gathered
     assertEquals(1, plan.stream().filter(l -> l.contains("Exchange gather")).count(), String.join("\n", plan));
-    int joins = 0;
+    // each join's fragment shows its tasks' input rows under the join (no gather above it to show them)
+    assertEquals(2, assertTaskInputRowsUnder(plan, "HashJoin", 5));
+    assertEquals(oracle.expected(query).size(), rowsOf(plan, "HashAggregate"));
+  }
+
+  @Test
+  void operatorsAboveAnAggregationContinueInItsTasks() throws SQLException {
+    String query = "SELECT o_orderpriority, count(*) FROM orders WHERE o_orderkey IN (SELECT l_orderkey FROM "
+        + "lineitem GROUP BY l_orderkey HAVING sum(l_quantity) > 200) GROUP BY o_orderpriority ORDER BY 1";
+    List<String> plan = lines(oracle.session(), "EXPLAIN ANALYZE " + query);
+    // the HAVING filter runs in the grouped aggregation's tasks, and so does the sort's per-task sort over the
+    // outer aggregation: no gather and split between them
+    int having = indexOf(plan, "Filter");
+    assertTrue(having >= 0 && plan.get(having + 1).strip().startsWith("HashAggregate group={0}"),
+        String.join("\n", plan));
+    assertNoExchangeBetween(plan, "Sort", "HashAggregate");
+    // each grouped aggregation's fragment shows its tasks' input rows under it; only the sort's merge gathers
+    assertEquals(2, assertTaskInputRowsUnder(plan, "HashAggregate group={0", 4));
+    assertFalse(has(plan, "Exchange gather"), String.join("\n", plan));
+    assertEquals(oracle.expected(query).size(), rowsOf(plan, "Sort"));
+  }
+
+  /** Asserts that the first {@code upper} operator is above the first {@code lower} in the same fragment. */
+  private static void assertNoExchangeBetween(List<String> plan, String upper, String lower) {
+    int from = indexOf(plan, upper);
+    int to = indexOf(plan, lower);
+    assertTrue(from >= 0 && to > from, String.join("\n", plan));
+    for (String line : plan.subList(from, to)) {
+      assertFalse(line.contains("Exchange") || line.startsWith("Fragment"), "nothing between: " + line);
+    }
+  }
+
+  /**
+   * Asserts that each operator line starting with {@code operator} has its tasks' input rows within {@code lines}
+   * lines under it; returns how many there are.
+   */
+  private static int assertTaskInputRowsUnder(List<String> plan, String operator, int lines) {
+    int count = 0;
     for (int i = 0; i < plan.size(); i++) {
-      if (plan.get(i).strip().startsWith("HashJoin")) {
-        joins++;
-        // each join's fragment shows its tasks' input rows under the join (no gather above it to show them)
-        assertTrue(has(plan.subList(i + 1, Math.min(plan.size(), i + 5)), "task input rows"), plan.get(i));
+      if (plan.get(i).strip().startsWith(operator)) {
+        count++;
+        assertTrue(has(plan.subList(i + 1, Math.min(plan.size(), i + lines)), "task input rows"), plan.get(i));
       }
     }
-    assertEquals(2, joins);
-    assertEquals(oracle.expected(query).size(), rowsOf(plan, "HashAggregate"));
+    return count;
   }
 
   private static int indexOf(List<String> plan, String operator) {
