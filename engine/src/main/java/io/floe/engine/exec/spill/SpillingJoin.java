@@ -72,6 +72,11 @@ public final class SpillingJoin implements Operator {
     this.probe = new SpillPartitions(spilling, PARTITIONS, "join-probe");
   }
 
+  /** The memory the write buffers of one side's partitions take, held from the join's decision to spill on. */
+  public static long bufferBytes() {
+    return SpillPartitions.bufferBytes(PARTITIONS);
+  }
+
   /**
    * Writes the build rows to their partitions: {@code held} (the batches read before the join ran out of memory; the
    * list is emptied) and the rest of {@code buildInput}; {@code memory} then holds only the write buffers, kept for
@@ -84,7 +89,7 @@ public final class SpillingJoin implements Operator {
     }
     held.clear();
     // the rows went to disk; the write buffers stay held (never released and taken again: another task could take them)
-    memory.releaseTo(SpillPartitions.bufferBytes(PARTITIONS));
+    memory.releaseTo(bufferBytes());
     Batch batch;
     while ((batch = buildInput.next()) != null) {
       Cancellation.check();
