@@ -15,12 +15,18 @@ import org.apache.arrow.memory.BufferAllocator;
  * their key (hybrid hash aggregation): a group's rows all go to the table or all to one partition, in input order.
  * It outputs the groups in memory, frees them, then aggregates each partition in turn the same way (with another
  * hash, so a partition that still does not fit is partitioned again, up to {@value #MAX_LEVEL} levels).
+ *
+ * <p>It reserves before it grows: before each batch, room for the table to grow by {@value #GROWTH} times and for the
+ * batch's rows, and always the partitions' write buffers, so deciding to spill needs no memory it does not hold yet.
+ * The levels share one {@link MemoryAccount}, kept from the first level's spill to the last partition.
  */
 public final class HashAggregateOperator implements Operator {
   /** Partition files one spilling aggregation writes. */
   private static final int PARTITIONS = 16;
   /** Levels of partitioning after which a partition that does not fit fails the query. */
   private static final int MAX_LEVEL = 8;
+  /** How much a table may grow with one batch: several of its arrays can double at once (3.4 times measured). */
+  private static final int GROWTH = 4;
 
   private final Operator input;
   private final int[] keys;
@@ -36,13 +42,13 @@ public final class HashAggregateOperator implements Operator {
   private HashAggregateOperator partition;
 
   public HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates) {
-    this(input, keys, aggregates, null, null, 0);
+    this(input, keys, aggregates, null, null);
   }
 
   /** A hash aggregate whose groups count against the query's memory limit on {@code allocator}. */
   public HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
       BufferAllocator allocator) {
-    this(input, keys, aggregates, allocator, null, 0);
+    this(input, keys, aggregates, allocator, null);
   }
 
   /**
@@ -51,12 +57,13 @@ public final class HashAggregateOperator implements Operator {
    */
   public HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
       BufferAllocator allocator, Spilling spilling) {
-    this(input, keys, aggregates, allocator, spilling, 0);
+    this(input, keys, aggregates, allocator, spilling, 0, new MemoryAccount(allocator, "HashAggregate"));
   }
 
+  /** The aggregate of one spilled partition at {@code level} (above 0), holding on the first level's account. */
   private HashAggregateOperator(Operator input, int[] keys, List<AggregateSpec> aggregates,
-      BufferAllocator allocator, Spilling spilling, int level) {
-    this.memory = new MemoryAccount(allocator, "HashAggregate");
+      BufferAllocator allocator, Spilling spilling, int level, MemoryAccount memory) {
+    this.memory = memory;
     this.input = input;
     this.keys = keys.clone();
     this.aggregates = List.copyOf(aggregates);
@@ -77,7 +84,9 @@ public final class HashAggregateOperator implements Operator {
         return batch;
       }
       table = null;
-      memory.release();
+      if (partitions == null && level == 0) {
+        memory.release();
+      }
     }
     return partitions == null ? null : nextFromPartitions();
   }
@@ -100,22 +109,27 @@ public final class HashAggregateOperator implements Operator {
       if (nextPartition == partitions.count()) {
         partitions.close();
         partitions = null;
+        if (level == 0) {
+          memory.release();
+        }
         return null;
       }
       partition = new HashAggregateOperator(partitions.read(nextPartition++), keys, aggregates, allocator, spilling,
-          level + 1);
+          level + 1, memory);
     }
   }
 
   private void build() {
     table = new AggregateTable(keys, aggregates);
+    // what spilling takes is held from the first batch on: the partitions' write buffers
+    long spillBuffers = spills() ? SpillPartitions.bufferBytes(PARTITIONS) : 0;
     Batch batch;
     while ((batch = input.next()) != null) {
       Cancellation.check();
-      // room for the groups' arrays to double once more and for the partitions' write buffers
+      // reserve first, then grow: room for the table's arrays to double (some twice) and for the batch's keys
       if (partitions == null && spills() && table.size() > 0 && !memory.tryHoldSpillable(
-          2 * table.memoryBytes() + SpillPartitions.bufferBytes(PARTITIONS), spilling.tasks())) {
-        // the groups so far stay; the rows of new keys go to disk from now on
+          GROWTH * table.memoryBytes() + batch.memoryBytes() + spillBuffers, spilling.tasks())) {
+        // the groups so far stay, held with the buffers since the last batch; the rows of new keys go to disk
         partitions = new SpillPartitions(spilling, PARTITIONS);
       }
       if (partitions != null) {
@@ -127,7 +141,7 @@ public final class HashAggregateOperator implements Operator {
         continue;
       }
       table.add(batch);
-      memory.hold(table.memoryBytes());
+      memory.hold(table.memoryBytes() + spillBuffers);
     }
     if (partitions != null) {
       partitions.finish();
@@ -159,7 +173,9 @@ public final class HashAggregateOperator implements Operator {
           partitions.close();
         }
       } finally {
-        memory.close();
+        if (level == 0) {
+          memory.close();
+        }
         input.close();
       }
     }

@@ -283,13 +283,14 @@ public final class HashJoinOperator implements Operator {
   /**
    * Holds the {@code bytes} of {@code rows} build rows read so far; false if this join spills and they and their
    * table would take more than its share of the query's memory (it then spills), failing with 53200 if it does not.
+   * A join that may spill holds its partitions' write buffers too, so spilling needs no memory it does not hold.
    */
   private boolean holdBuildRows(long bytes, long rows) {
     if (spilling == null || shared != null || buildKeys.length == 0 || level >= MAX_LEVEL) {
       memory.hold(bytes);
       return true;
     }
-    return memory.tryHoldSpillable(bytes + TABLE_BYTES_PER_ROW * rows, spilling.tasks());
+    return memory.tryHoldSpillable(bytes + TABLE_BYTES_PER_ROW * rows + SpillingJoin.bufferBytes(), spilling.tasks());
   }
 
   /** Spills the build rows read so far ({@code batches}) and the rest of the build input to partitions. */

@@ -1,6 +1,8 @@
 package io.floe.engine.exec;
 
 import io.floe.engine.expr.SqlStateException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import org.apache.arrow.memory.AllocationReservation;
 import org.apache.arrow.memory.BufferAllocator;
@@ -8,7 +10,13 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * What one buffering operator holds (hash tables, build sides, sorted rows), reserved on the query's Arrow
  * allocator, so the query's memory limit covers it as it covers the scans' Arrow buffers. Growing past the limit
- * fails the query with SQLState 53200 naming the operator. Closing releases the reservation.
+ * fails the query with SQLState 53200 naming the operator. Closing releases the reservation. It reserves the bytes
+ * asked for, rounded up to an even number (Arrow rounds a reservation up to a power of two, which let an account hold
+ * up to twice as much).
+ *
+ * <p>An operator that can spill decides and reserves in one step ({@link #tryHoldSpillable}: what it gets is held
+ * before it grows) and, once it spilled, keeps what it holds ({@link #releaseTo} rather than {@link #release}) as the
+ * floor its next rows, runs or partitions reuse, so the memory other tasks take in the meantime cannot fail it.
  */
 public final class MemoryAccount implements AutoCloseable {
   /** SQLState of a query that exceeded its memory limit (insufficient resources: out of memory). */
@@ -19,7 +27,8 @@ public final class MemoryAccount implements AutoCloseable {
   private final BufferAllocator parent;
   private final String operator;
   private BufferAllocator allocator;
-  private AllocationReservation reservation;
+  /** What is held, newest first, in powers of two, so that part of it can be given back ({@link #releaseTo}). */
+  private final Deque<AllocationReservation> reservations = new ArrayDeque<>();
   private long reserved;
 
   /** An account of {@code operator} (as named in errors, e.g. "HashJoin (build side)") on {@code allocator}. */
@@ -43,15 +52,37 @@ public final class MemoryAccount implements AutoCloseable {
     if (parent == null || bytes <= reserved) {
       return true;
     }
-    if (reservation == null) {
+    if (allocator == null) {
       // a child allocator named after the operator, so a failure elsewhere can name the largest holder
       allocator = parent.newChildAllocator(operator, 0, Long.MAX_VALUE);
-      reservation = allocator.newReservation();
     }
-    if (!reservation.add(bytes - reserved)) {
+    long more = even(bytes - reserved);
+    if (!reserveExactly(more)) {
       return false;
     }
-    reserved = bytes;
+    reserved += more;
+    return true;
+  }
+
+  /**
+   * Reserves exactly {@code bytes} more (an even number), all or nothing: as reservations of powers of two, largest
+   * first (Arrow rounds each reservation up to a power of two, and 1 byte up to 2, which would let an account hold up
+   * to twice what it asked for).
+   */
+  private boolean reserveExactly(long bytes) {
+    int added = 0;
+    for (long rest = bytes; rest > 0; rest -= Long.highestOneBit(rest)) {
+      AllocationReservation part = allocator.newReservation();
+      if (!part.add(Long.highestOneBit(rest))) {
+        part.close();
+        for (; added > 0; added--) {
+          reservations.pop().close();
+        }
+        return false;
+      }
+      reservations.push(part);
+      added++;
+    }
     return true;
   }
 
@@ -119,17 +150,49 @@ public final class MemoryAccount implements AutoCloseable {
     return bytes + " bytes";
   }
 
-  /** Releases everything held (the operator spilled it); the account can hold again. */
+  /**
+   * Gives back what is held beyond {@code bytes}, never letting go of those {@code bytes} in between (another task
+   * cannot take them): what a spilled operator does that goes on with less, for example a sort merging its runs.
+   * Keeps a little more when the smaller reservation cannot be taken before the larger one is given back.
+   */
+  public void releaseTo(long bytes) {
+    if (bytes <= 0) {
+      release();
+      return;
+    }
+    bytes = even(bytes);
+    while (!reservations.isEmpty() && reserved - reservations.peek().getSizeLong() >= bytes) {
+      reserved -= reservations.peek().getSizeLong();
+      reservations.pop().close();
+    }
+    if (reserved > bytes) {
+      AllocationReservation last = reservations.pop();
+      long below = reserved - last.getSizeLong();
+      if (reserveExactly(bytes - below)) {
+        last.close();
+        reserved = bytes;
+      } else {
+        reservations.push(last);
+      }
+    }
+  }
+
+  private static long even(long bytes) {
+    return (bytes + 1) & ~1L;
+  }
+
+  /** Releases everything held (the operator spilled it or is done with it); the account can hold again. */
   public void release() {
     close();
   }
 
   @Override
   public void close() {
-    if (reservation != null) {
-      reservation.close();
+    if (allocator != null) {
+      while (!reservations.isEmpty()) {
+        reservations.pop().close();
+      }
       allocator.close();
-      reservation = null;
       allocator = null;
       reserved = 0;
     }

@@ -115,8 +115,9 @@ public final class SortOperator implements Operator {
         runs.write(columns, Arrays.copyOf(order, end));
       }
       rest = null;
-      memory.release();
       holdForTheMerge();
+      // what the rows held beyond a batch of each run goes back (kept until now: nothing could take it between)
+      memory.releaseTo(runs.mergeBytes());
     }
     return new LimitOperator(runs.merge(rest, collation), offset, fetched);
   }
@@ -143,7 +144,7 @@ public final class SortOperator implements Operator {
       }
     }
     runs.write(columns, order);
-    memory.release();
+    // the memory stays held for the next run's rows, so another task cannot take it in between
     return last;
   }
 
@@ -162,7 +163,6 @@ public final class SortOperator implements Operator {
         return;
       }
       runs.mergeFirst(k, collation);
-      memory.release();
     }
   }
 

@@ -80,7 +80,7 @@ public final class WindowOperator implements Operator {
       if (out != null || partitions == null) {
         return out;
       }
-      memory.release();
+      // what the last piece held stays held for the next one (another task cannot take it in between)
       List<Batch> piece = partitions.next();
       if (piece == null) {
         return null;

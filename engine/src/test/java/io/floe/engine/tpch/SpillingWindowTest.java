@@ -95,11 +95,11 @@ class SpillingWindowTest extends SpillingQueryTest {
   }
 
   /**
-   * Between 14 and 20 MiB the window's rows do not fit but its sort's do: the sort still writes them to disk, so the
+   * Between 14 and 18 MiB the window's rows do not fit but its sort's do: the sort still writes them to disk, so the
    * half of the rows in partition 'N' fit beside a batch of its run (they did not beside all the rows in memory).
    */
   @ParameterizedTest(name = "{0} MiB")
-  @ValueSource(longs = {14, 20})
+  @ValueSource(longs = {14, 18})
   void aSortThatFitsStillLeavesTheMemoryToThePartitions(long mib) throws Exception {
     session.memoryLimit(mib << 20);
     assertSpilledRowsMatchDuckDb(BY_RETURN_FLAG, 1, 60000);

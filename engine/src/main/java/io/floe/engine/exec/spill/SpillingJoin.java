@@ -72,9 +72,15 @@ public final class SpillingJoin implements Operator {
     this.probe = new SpillPartitions(spilling, PARTITIONS, "join-probe");
   }
 
+  /** The memory the write buffers of one side's partitions take, held from the join's decision to spill on. */
+  public static long bufferBytes() {
+    return SpillPartitions.bufferBytes(PARTITIONS);
+  }
+
   /**
    * Writes the build rows to their partitions: {@code held} (the batches read before the join ran out of memory; the
-   * list is emptied) and the rest of {@code buildInput}; then releases everything {@code memory} held.
+   * list is emptied) and the rest of {@code buildInput}; {@code memory} then holds only the write buffers, kept for
+   * the probe side's partitions and released once those are written.
    */
   public void partitionBuild(List<Batch> held, Operator buildInput) {
     buildTemplate = held.get(0).select(new int[0], 0);
@@ -82,14 +88,14 @@ public final class SpillingJoin implements Operator {
       write(build, batch, buildKeys);
     }
     held.clear();
-    memory.release();
+    // the rows went to disk; the write buffers stay held (never released and taken again: another task could take them)
+    memory.releaseTo(bufferBytes());
     Batch batch;
     while ((batch = buildInput.next()) != null) {
       Cancellation.check();
       write(build, batch, buildKeys);
     }
     build.finish();
-    memory.release();
   }
 
   @Override

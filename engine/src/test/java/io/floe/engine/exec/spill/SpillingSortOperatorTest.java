@@ -52,7 +52,7 @@ class SpillingSortOperatorTest {
 
   @Test
   void spilledSortEqualsTheSortInMemory() throws IOException {
-    List<Batch> input = batches(new Random(42));
+    List<Batch> input = batches(new Random(42), 2 * BATCHES, BATCH_ROWS);
     List<RelFieldCollation> collation = List.of(
         new RelFieldCollation(6, Direction.ASCENDING, NullDirection.FIRST),     // text, few values, nulls
         new RelFieldCollation(2, Direction.DESCENDING, NullDirection.LAST),     // decimal
