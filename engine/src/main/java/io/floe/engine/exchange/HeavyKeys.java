@@ -10,12 +10,52 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The heavy-hitter join keys found by sampling the salted side of a join, shared by that side's producer (which
- * decides them) and the other side's producer (which waits for them): each heavy key maps to its number of salted
- * sub-partitions K (2..tasks). Keys are compared after {@link Values#key} normalization, as in hash partitioning.
+ * The heavy-hitter join keys found by sampling the salted side of a join, shared by that side's producers (which
+ * sample their first rows into one sample and decide once it is full, or once all of them finished) and the other
+ * side's producers (which wait for them): each heavy key maps to its number of salted sub-partitions K (2..tasks).
+ * Keys are compared after {@link Values#key} normalization, as in hash partitioning.
  */
 public final class HeavyKeys {
   private final CompletableFuture<Map<List<Object>, Integer>> decided = new CompletableFuture<>();
+  private final SkewSettings settings;
+  private final Map<List<Object>, Integer> counts = new HashMap<>();
+  private long sampled;
+  private int sampling;
+
+  /** The heavy keys of a join whose salted side has {@code saltedProducers} producers, sampled as {@code settings} say. */
+  public HeavyKeys(SkewSettings settings, int saltedProducers) {
+    this.settings = settings;
+    this.sampling = saltedProducers;
+  }
+
+  /**
+   * Adds the keys of {@code batch}'s rows to the shared sample, up to the sample's size in all; the producer that
+   * fills it decides. Returns whether the heavy keys are decided (by this call or an earlier one).
+   */
+  synchronized boolean sample(Batch batch, int[] keys, int tasks) {
+    if (decided.isDone()) {
+      return true;
+    }
+    for (int r = 0; r < batch.size() && sampled < settings.sampleRows(); r++, sampled++) {
+      counts.merge(keyOf(batch, r, keys), 1, Integer::sum);
+    }
+    if (sampled >= settings.sampleRows()) {
+      decide(tasks);
+    }
+    return decided.isDone();
+  }
+
+  /** A producer of the salted side ran out of rows before the sample was full: the last one decides from it. */
+  synchronized void producerFinished(int tasks) {
+    if (--sampling <= 0 && !decided.isDone()) {
+      decide(tasks);
+    }
+  }
+
+  /** Whether the heavy keys are decided (or their sampling failed). */
+  boolean isDecided() {
+    return decided.isDone();
+  }
 
   /** The key of row {@code r} of {@code batch}: the normalized values of the key columns. */
   static List<Object> keyOf(Batch batch, int r, int[] keys) {
@@ -27,16 +67,17 @@ public final class HeavyKeys {
     return Arrays.asList(key);
   }
 
-  /** Decides the heavy keys from per-key counts of {@code sampled} rows. */
-  void decide(Map<List<Object>, Integer> counts, long sampled, int tasks, double minKeyShare) {
+  /** Decides the heavy keys from the per-key counts of the sampled rows. */
+  private void decide(int tasks) {
     Map<List<Object>, Integer> heavy = new HashMap<>();
     for (Map.Entry<List<Object>, Integer> e : counts.entrySet()) {
-      double share = e.getValue() / (double) sampled;
+      double share = e.getValue() / (double) Math.max(1, sampled);
       int salts = (int) Math.min(tasks, Math.ceil(2 * share * tasks));
-      if (share >= minKeyShare && salts >= 2) {
+      if (share >= settings.minKeyShare() && salts >= 2) {
         heavy.put(e.getKey(), salts);
       }
     }
+    counts.clear();
     decided.complete(Map.copyOf(heavy));
   }
 

@@ -3,22 +3,20 @@ package io.floe.engine.exchange;
 import io.floe.engine.exec.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The salted (large, outer-preserving) side of a skew-salted join: holds back its first rows as a sample, decides
- * the heavy keys ({@link HeavyKeys}), then hash-partitions like {@link HashDistribution} except that the rows of a
- * heavy key go round-robin to K sub-partitions. Each row still reaches exactly one task.
+ * One producer's share of the salted (large, outer-preserving) side of a skew-salted join: holds back its rows while
+ * they go into the sample all producers of the side share ({@link HeavyKeys}), until the heavy keys are decided,
+ * then hash-partitions like {@link HashDistribution} except that the rows of a heavy key go round-robin to K
+ * sub-partitions. Each row still reaches exactly one task.
  */
 public final class SaltedDistribution implements Distribution {
   private final int[] keys;
   private final SkewSettings settings;
   private final HeavyKeys heavyKeys;
   private final List<Batch> held = new ArrayList<>();
-  private final Map<List<Object>, Integer> counts = new HashMap<>();
-  private long sampled;
   private Map<List<Object>, Integer> heavy;
   private HashPartitioner partitioner;
   private boolean[] homes;
@@ -37,10 +35,7 @@ public final class SaltedDistribution implements Distribution {
       return;
     }
     held.add(batch);
-    for (int r = 0; r < batch.size() && sampled < settings.sampleRows(); r++, sampled++) {
-      counts.merge(HeavyKeys.keyOf(batch, r, keys), 1, Integer::sum);
-    }
-    if (sampled >= settings.sampleRows()) {
+    if (heavyKeys.sample(batch, keys, out.tasks())) {
       release(out);
     }
   }
@@ -48,14 +43,14 @@ public final class SaltedDistribution implements Distribution {
   @Override
   public void finish(TaskSink out) {
     if (heavy == null) {
+      // the last producer to finish decides if the sample is not full; the others wait for the decision
+      heavyKeys.producerFinished(out.tasks());
       release(out);
     }
   }
 
   private void release(TaskSink out) {
-    heavyKeys.decide(counts, Math.max(1, sampled), out.tasks(), settings.minKeyShare());
     heavy = heavyKeys.await();
-    counts.clear();
     for (Batch b : held) {
       send(b, out);
     }

@@ -70,8 +70,8 @@ final class Fragments {
   /**
    * A join of {@code left} and {@code right} (the first two children of {@code node}) as a fragment of N tasks whose
    * consumer runs them (see {@link #inlineFragment}); {@code join} builds one task's join operator from its two
-   * receivers. Salted distributions sample one producer's
-   * rows, so a leaf side of a salted join is gathered first. Input {@code probeOnDemand} (0 left, 1 right, -1 none),
+   * receivers. The producers of a salted join's side share one sample of
+   * its rows (see {@link io.floe.engine.exchange.HeavyKeys}). Input {@code probeOnDemand} (0 left, 1 right, -1 none),
    * the probe side, starts only when a task first reads it, once it built its table (not for a salted join, whose
    * build side's distribution waits for the probe side's sample of heavy keys). {@code onHeavyKeysDecided} (null:
    * none) runs once a salted join's heavy keys are decided, when its build side no longer needs its probe side.
@@ -79,21 +79,20 @@ final class Fragments {
   Leaf join(PlanNode node, JoinDistribution distribution, Source left, Source right, int[] leftKeys,
       int[] rightKeys, int probeOnDemand, Runnable onHeavyKeysDecided, Function<List<Operator>, Operator> join) {
     boolean salted = distribution.salted() != JoinDistribution.Salted.NONE;
-    List<Distribution> first = distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided);
     List<Source> sides = List.of(left, right);
+    Source saltedSide = distribution.salted() == JoinDistribution.Salted.RIGHT ? right : left;
+    List<IntFunction<Distribution>> distributions = distribution.perProducer(leftKeys, rightKeys, settings,
+        onHeavyKeysDecided, saltedSide instanceof Leaf ? settings.workers() : 1);
     List<FragmentExchange.Input> inputs = new ArrayList<>();
     for (int i = 0; i < sides.size(); i++) {
-      int side = i;
-      Source source = salted ? single(sides.get(i)) : sides.get(i);
-      if (side == 0 && distribution.strategy() == JoinDistribution.Strategy.BROADCAST && source instanceof Leaf leaf) {
+      Source source = sides.get(i);
+      if (i == 0 && distribution.strategy() == JoinDistribution.Strategy.BROADCAST && source instanceof Leaf leaf) {
         // a broadcast join's probe rows may go to any task: task i reads the probe side's task i itself
         inputs.add(FragmentExchange.Input.forwarded(settings.workers(), leaf.tasks()));
         continue;
       }
-      FragmentExchange.Input input = input(source,
-          p -> p == 0 ? first.get(side)
-              : distribution.distributions(leftKeys, rightKeys, settings, onHeavyKeysDecided).get(side));
-      inputs.add(side == probeOnDemand && !salted ? input.startedOnDemand() : input);
+      FragmentExchange.Input input = input(source, distributions.get(i));
+      inputs.add(i == probeOnDemand && !salted ? input.startedOnDemand() : input);
     }
     node.detail(distribution.describe());
     return inlineFragment(node, inputs, "join", join);
@@ -200,10 +199,6 @@ final class Fragments {
 
   private Operator operator(Source source) {
     return source instanceof Leaf leaf ? gather(leaf) : ((Single) source).operator();
-  }
-
-  private Source single(Source source) {
-    return new Single(operator(source));
   }
 
   /** {@code source} as an exchange input; {@code distribution} gives producer p's (fresh) distribution. */

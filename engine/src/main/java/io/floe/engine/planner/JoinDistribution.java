@@ -10,6 +10,7 @@ import io.floe.engine.exchange.SaltedDistribution;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.apache.calcite.rel.core.JoinRelType;
 
@@ -95,27 +96,41 @@ public record JoinDistribution(Strategy strategy, Salted salted, double leftRows
   }
 
   /**
-   * Fresh distributions of the left and right inputs; a salted join's runs {@code onHeavyKeysDecided} (null: nothing)
-   * once its heavy keys are decided, when its build side no longer needs its probe side.
+   * Fresh distributions of the left and right inputs of one producer each; a salted join's runs
+   * {@code onHeavyKeysDecided} (null: nothing) once its heavy keys are decided, when its build side no longer needs
+   * its probe side.
    */
   List<Distribution> distributions(int[] leftKeys, int[] rightKeys, DistributionSettings settings,
       Runnable onHeavyKeysDecided) {
+    List<IntFunction<Distribution>> sides = perProducer(leftKeys, rightKeys, settings, onHeavyKeysDecided, 1);
+    return List.of(sides.get(0).apply(0), sides.get(1).apply(0));
+  }
+
+  /**
+   * For the left and the right input, producer p's fresh distribution (distributions hold per-run state). The
+   * producers of a salted join's two sides share one decision of the heavy keys, sampled from the rows of the
+   * {@code saltedProducers} producers of the salted side; {@code onHeavyKeysDecided} (null: nothing) runs once it is
+   * made.
+   */
+  List<IntFunction<Distribution>> perProducer(int[] leftKeys, int[] rightKeys, DistributionSettings settings,
+      Runnable onHeavyKeysDecided, int saltedProducers) {
     if (strategy == Strategy.BROADCAST) {
-      return List.of(new RoundRobinDistribution(), new BroadcastDistribution());
+      return List.of(p -> new RoundRobinDistribution(), p -> new BroadcastDistribution());
     }
     if (salted == Salted.NONE) {
-      return List.of(new HashDistribution(leftKeys), new HashDistribution(rightKeys));
+      return List.of(p -> new HashDistribution(leftKeys), p -> new HashDistribution(rightKeys));
     }
-    HeavyKeys heavy = new HeavyKeys();
+    HeavyKeys heavy = new HeavyKeys(settings.skew(), saltedProducers);
     if (onHeavyKeysDecided != null) {
       heavy.whenDecided(onHeavyKeysDecided);
     }
-    if (salted == Salted.LEFT) {
-      return List.of(new SaltedDistribution(leftKeys, settings.skew(), heavy),
-          new ReplicatedDistribution(rightKeys, heavy));
-    }
-    return List.of(new ReplicatedDistribution(leftKeys, heavy),
-        new SaltedDistribution(rightKeys, settings.skew(), heavy));
+    IntFunction<Distribution> left = salted == Salted.LEFT
+        ? p -> new SaltedDistribution(leftKeys, settings.skew(), heavy)
+        : p -> new ReplicatedDistribution(leftKeys, heavy);
+    IntFunction<Distribution> right = salted == Salted.RIGHT
+        ? p -> new SaltedDistribution(rightKeys, settings.skew(), heavy)
+        : p -> new ReplicatedDistribution(rightKeys, heavy);
+    return List.of(left, right);
   }
 
   /** The strategy for EXPLAIN. */

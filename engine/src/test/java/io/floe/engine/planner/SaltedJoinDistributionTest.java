@@ -3,6 +3,7 @@ package io.floe.engine.planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.engine.exchange.Distribution;
 import io.floe.engine.exchange.ExchangeStats;
 import io.floe.engine.exchange.FragmentExchange;
 import io.floe.engine.exchange.SkewSettings;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +62,54 @@ class SaltedJoinDistributionTest {
     assertEquals(expected == JoinDistribution.Salted.NONE ? 0 : 1, decided.get(),
         "the callback runs once a salted join's heavy keys are decided");
     if (expected == JoinDistribution.Salted.RIGHT) {
+      assertTrue(stats.skew() <= 2.0, "salted right side: " + stats);
+    }
+  }
+
+  /**
+   * Each side made by 3 producers (as a leaf's tasks are): the salted side's producers share one sample, decided once,
+   * whether the heavy key's rows come from one producer or all, and even when some producers have no rows.
+   */
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"INNER", "LEFT", "RIGHT", "SEMI", "ANTI"})
+  void saltedSidesOfSeveralProducersShareOneSample(JoinRelType type) {
+    List<Object[]> left = new ArrayList<>();
+    for (long i = 0; i < 600; i++) {
+      left.add(new Object[] {i % 60, "l" + i});
+    }
+    List<Object[]> right = new ArrayList<>();
+    for (long i = 0; i < 20_000; i++) {
+      right.add(new Object[] {i % 2 == 0 ? 3L : i % 50, i});
+    }
+    DistributionSettings settings = new DistributionSettings(TASKS, 0, new SkewSettings(true, 1000, 0.1), true);
+    JoinDistribution distribution = JoinDistribution.choose(type, left.size(), right.size(), settings);
+    assertTrue(distribution.salted() != JoinDistribution.Salted.NONE);
+    int producers = 3;
+    int[] keys = {0};
+    AtomicInteger decided = new AtomicInteger();
+    List<IntFunction<Distribution>> perProducer = distribution.perProducer(keys, keys, settings,
+        decided::incrementAndGet, producers);
+    // the left side's rows all come from producer 1 (producers 0 and 2 have none); the right side's are dealt out
+    List<List<Object[]>> leftShares = List.of(List.of(), left, List.of());
+    List<List<Object[]>> rightShares = new ArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      List<Object[]> share = new ArrayList<>();
+      for (int r = p; r < right.size(); r += producers) {
+        share.add(right.get(r));
+      }
+      rightShares.add(share);
+    }
+    ExchangeStats stats = new ExchangeStats("join", TASKS);
+    Operator distributed = new FragmentExchange(List.of(
+        new FragmentExchange.Input(producers, p -> batches(leftShares.get(p)), perProducer.get(0)),
+        new FragmentExchange.Input(producers, p -> batches(rightShares.get(p)), perProducer.get(1))),
+        TASKS, receivers -> join(type, receivers.get(0), receivers.get(1)), stats);
+    List<String> actual = rows(distributed);
+    List<String> serial = rows(join(type, batches(left), batches(right)));
+    assertTrue(serial.size() > 0);
+    assertEquals(serial, actual);
+    assertEquals(1, decided.get(), "one decision for all producers");
+    if (distribution.salted() == JoinDistribution.Salted.RIGHT) {
       assertTrue(stats.skew() <= 2.0, "salted right side: " + stats);
     }
   }
