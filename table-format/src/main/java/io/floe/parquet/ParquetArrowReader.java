@@ -12,6 +12,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Reads Parquet data files into Arrow batches.
@@ -73,11 +75,26 @@ public final class ParquetArrowReader {
     }
   }
 
+  /** A reader of {@code file}, its footer read from the file or taken from {@link ParquetFooters}. */
   static ParquetFileReader open(InputFile file) {
     ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withCodecFactory(new PageDecompressors()).build();
     try {
-      return ParquetFileReader.open(ParquetFiles.input(file), options);
+      org.apache.parquet.io.InputFile input = ParquetFiles.input(file);
+      ParquetFooters.Key key = new ParquetFooters.Key(file.location(), input.getLength());
+      ParquetMetadata footer = ParquetFooters.get(key);
+      if (footer == null) {
+        ParquetFileReader reader = ParquetFileReader.open(input, options);
+        ParquetFooters.put(key, reader.getFooter());
+        return reader;
+      }
+      SeekableInputStream stream = input.newStream();
+      try {
+        return new ParquetFileReader(input, footer, options, stream);
+      } catch (IOException | RuntimeException e) {
+        stream.close();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Parquet file " + file.location() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
