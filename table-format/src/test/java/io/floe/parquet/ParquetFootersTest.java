@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file read again is opened with its cached footer; a file rewritten at the same location with another length is not. */
+/**
+ * A file read again is opened with its cached footer; a file rewritten at the same location with another length is
+ * not.
+ */
 class ParquetFootersTest {
   @TempDir
   Path dir;

@@ -22,7 +22,10 @@ public final class HeavyKeys {
   private long sampled;
   private int sampling;
 
-  /** The heavy keys of a join whose salted side has {@code saltedProducers} producers, sampled as {@code settings} say. */
+  /**
+   * The heavy keys of a join whose salted side has {@code saltedProducers} producers, sampled as {@code settings}
+   * say.
+   */
   public HeavyKeys(SkewSettings settings, int saltedProducers) {
     this.settings = settings;
     this.sampling = saltedProducers;

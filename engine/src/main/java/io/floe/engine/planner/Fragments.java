@@ -26,7 +26,8 @@ import org.apache.calcite.rel.RelFieldCollation;
  * Cuts the physical plan into fragments at exchanges. A table scan with the filters and projections above it runs
  * as a leaf fragment of N tasks, each reading its share of the scan's files; a leaf's tasks feed the exchange above
  * them directly (each task spreads its rows by its own distribution) or, where one producer is needed, are
- * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges, and their
+ * gathered. Joins run as a fragment of N tasks fed by broadcast, round-robin, hash or salted exchanges (a broadcast
+ * join's probe side made in N tasks is read by the join's tasks directly), and their
  * tasks are a leaf too: what consumes a join (projections, filters, a partial aggregation, the next exchange) continues
  * in the join's tasks; aggregations as partial aggregation on N tasks (in a leaf's own tasks, else after a round-robin
  * split), then final aggregation on N tasks after a hash repartition by the group keys (or on one task without
@@ -142,7 +143,10 @@ final class Fragments {
         inTasks, receivers -> new HashAggregateOperator(receivers.get(0), partialKeys, combine, allocator, spilling));
   }
 
-  /** A fragment of N tasks over {@code inputs}: a {@link Leaf} run by its consumer with {@code inTasks}, else gathered. */
+  /**
+   * A fragment of N tasks over {@code inputs}: a {@link Leaf} run by its consumer with {@code inTasks}, else
+   * gathered.
+   */
   private Source keyedFragment(PlanNode node, List<FragmentExchange.Input> inputs, String what, boolean inTasks,
       Function<List<Operator>, Operator> task) {
     return inTasks ? inlineFragment(node, inputs, what, task) : new Single(fragment(node, inputs, what, task));

@@ -485,7 +485,7 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * The operators of {@code aggregate}: its N tasks (a {@link Fragments.Leaf}) where {@link #runsInTasks}, else one
+   * The operators of {@code aggregate}: its N tasks (a {@link Fragments.Leaf}) where {@link #madeInTasks}, else one
    * operator (a {@link Fragments.Single}).
    */
   private Fragments.Source aggregate(Aggregate aggregate) {
