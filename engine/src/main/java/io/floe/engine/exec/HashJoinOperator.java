@@ -290,7 +290,8 @@ public final class HashJoinOperator implements Operator {
       memory.hold(bytes);
       return true;
     }
-    return memory.tryHoldSpillable(bytes + TABLE_BYTES_PER_ROW * rows + SpillingJoin.bufferBytes(), spilling.tasks());
+    return memory.tryHoldSpillable(bytes + TABLE_BYTES_PER_ROW * rows + SpillingJoin.bufferBytes(),
+        spilling.tasks());
   }
 
   /** Spills the build rows read so far ({@code batches}) and the rest of the build input to partitions. */

@@ -107,6 +107,8 @@ public final class PhysicalPlanner {
   private boolean buildingRoot;
   /** The rows of the shared nodes built so far, by node. */
   private final Map<RelNode, SharedResult> sharedResults = new IdentityHashMap<>();
+  /** The plan nodes of the shared nodes built so far (their first uses'), by node. */
+  private final Map<RelNode, PlanNode> sharedPlanNodes = new IdentityHashMap<>();
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -158,6 +160,7 @@ public final class PhysicalPlanner {
     }
     sharedSubplans = SharedSubplans.of(rel, estimates, settings.broadcastRowLimit());
     sharedResults.clear();
+    sharedPlanNodes.clear();
     buildingRoot = true;
     Operator root;
     try {
@@ -175,7 +178,9 @@ public final class PhysicalPlanner {
   private Operator sharedReader(RelNode rel) {
     SharedResult result = sharedResults.get(rel);
     if (result == null) {
-      result = new SharedResult(buildNode(rel), allocator, "SharedResult of " + PlanLabels.of(rel));
+      Operator rows = buildNode(rel);
+      result = new SharedResult(rows, allocator, "SharedResult of " + PlanLabels.of(rel),
+          spilling(sharedPlanNodes.get(rel), 1, "files"));
       sharedResults.put(rel, result);
       return result.reader();
     }
@@ -226,7 +231,8 @@ public final class PhysicalPlanner {
       node.detail(swapNote);
     }
     if (sharedSubplans.contains(rel)) {
-      node.detail("computed once for its " + sharedSubplans.uses(rel) + " uses, its rows held in memory");
+      node.detail("computed once for its " + sharedSubplans.uses(rel) + " uses, its rows held in memory (or spilled)");
+      sharedPlanNodes.put(rel, node);
     }
     building.peek().add(node);
     return node;

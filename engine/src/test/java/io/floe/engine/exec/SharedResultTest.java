@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.engine.exec.spill.SpillDirectory;
+import io.floe.engine.exec.spill.SpillStats;
+import io.floe.engine.exec.spill.Spilling;
 import io.floe.engine.expr.SqlStateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,11 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rows of a subplan computed once and replayed to several readers. */
 @Timeout(60)
@@ -33,19 +40,7 @@ class SharedResultTest {
   void readersOnSeveralThreadsGetEveryRowOfOneComputation() throws Exception {
     CountingInput input = new CountingInput(100, 10, -1);
     SharedResult shared = new SharedResult(input, allocator, "SharedResult of test");
-    List<Operator> readers = List.of(shared.reader(), shared.reader(), shared.reader());
-    ExecutorService threads = Executors.newFixedThreadPool(readers.size());
-    try {
-      List<Future<List<Long>>> read = new ArrayList<>();
-      for (Operator reader : readers) {
-        read.add(threads.submit((Callable<List<Long>>) () -> values(reader)));
-      }
-      for (Future<List<Long>> rows : read) {
-        assertEquals(input.expected(), rows.get(30, TimeUnit.SECONDS));
-      }
-    } finally {
-      threads.shutdownNow();
-    }
+    List<Operator> readers = readAllOnThreads(shared, 3, input.expected());
     assertEquals(10, input.batchesMade, "the input is read once");
     assertTrue(allocator.getAllocatedMemory() > 0, "the rows are held while a reader is open");
     readers.forEach(Operator::close);
@@ -105,6 +100,47 @@ class SharedResultTest {
     new ClosingOperator(new ValuesOperator(List.of(), 1), List.of(shared)).close();
     assertEquals(0, allocator.getAllocatedMemory());
     assertEquals(1, input.closes);
+  }
+
+  @Test
+  void rowsOverTheirShareSpillToOneFileThatEachReaderReads(@TempDir Path dir) throws Exception {
+    CountingInput input = new CountingInput(10_000, 20, -1);
+    SpillStats stats = new SpillStats("files");
+    SpillDirectory directory = SpillDirectory.at(dir);
+    SharedResult shared = new SharedResult(input, allocator, "SharedResult of test",
+        new Spilling(directory, stats, 1));
+    List<Operator> readers = readAllOnThreads(shared, 3, input.expected());
+    assertEquals(20, input.batchesMade, "the input is read once");
+    assertEquals(1, directory.filesCreated(), "one spill file");
+    assertEquals(200_000, stats.rows());
+    readers.forEach(Operator::close);
+    assertEquals(1, input.closes);
+    assertEquals(0, allocator.getAllocatedMemory());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList(), "the spill file is deleted");
+    }
+  }
+
+  /** Reads all rows of {@code shared} with {@code count} readers on as many threads; returns the readers. */
+  private static List<Operator> readAllOnThreads(SharedResult shared, int count, List<Long> expected)
+      throws Exception {
+    List<Operator> readers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      readers.add(shared.reader());
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<List<Long>>> read = new ArrayList<>();
+      for (Operator reader : readers) {
+        read.add(threads.submit((Callable<List<Long>>) () -> values(reader)));
+      }
+      for (Future<List<Long>> rows : read) {
+        assertEquals(expected, rows.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    return readers;
   }
 
   private static List<Long> values(Operator reader) {

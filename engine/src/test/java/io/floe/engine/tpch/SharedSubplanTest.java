@@ -67,6 +67,24 @@ class SharedSubplanTest {
   }
 
   @Test
+  void aSharedResultOverItsShareOfMemorySpillsToOneFile() throws SQLException {
+    String sql = "WITH l AS (SELECT l_orderkey, l_linenumber, sum(l_quantity) AS q, max(l_comment) AS c "
+        + "FROM lineitem GROUP BY l_orderkey, l_linenumber) SELECT count(*), sum(a.q + b.q), max(a.c), min(b.c) "
+        + "FROM l a JOIN l b ON a.l_orderkey = b.l_orderkey AND a.l_linenumber = b.l_linenumber";
+    try {
+      ORACLE.get().session().workers(1).memoryLimit(8L << 20);
+      ORACLE.get().assertSameRows(sql);
+      String plan = String.join("\n", ORACLE.get().actual("EXPLAIN ANALYZE " + sql).stream()
+          .map(row -> (String) row.get(0)).toList());
+      assertTrue(plan.contains("computed once for its 2 uses"), plan);
+      assertTrue(plan.contains("spilled files=1 rows="), "the shared rows went to one spill file:\n" + plan);
+      assertEquals(0, ORACLE.get().session().allocatedBytes());
+    } finally {
+      ORACLE.get().session().memoryLimit(io.floe.engine.FloeSession.DEFAULT_MEMORY_LIMIT);
+    }
+  }
+
+  @Test
   void aSelfJoinOfATableIsReadTwiceNotHeld() throws SQLException {
     ORACLE.get().session().workers(2);
     String sql = "SELECT count(*) FROM nation a JOIN nation b ON a.n_regionkey = b.n_regionkey";
