@@ -55,11 +55,6 @@ public final class HeavyKeys {
     }
   }
 
-  /** Whether the heavy keys are decided (or their sampling failed). */
-  boolean isDecided() {
-    return decided.isDone();
-  }
-
   /** The key of row {@code r} of {@code batch}: the normalized values of the key columns. */
   static List<Object> keyOf(Batch batch, int r, int[] keys) {
     Object[] row = batch.row(r);
