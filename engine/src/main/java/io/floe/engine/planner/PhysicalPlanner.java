@@ -107,8 +107,6 @@ public final class PhysicalPlanner {
   private boolean buildingRoot;
   /** The rows of the shared nodes built so far, by node. */
   private final Map<RelNode, SharedResult> sharedResults = new IdentityHashMap<>();
-  /** The plan nodes of the shared nodes built so far (their first uses'), by node. */
-  private final Map<RelNode, PlanNode> sharedPlanNodes = new IdentityHashMap<>();
 
   /** A planner whose grouped aggregations and equi-joins run on {@code workers} local workers (1: serial). */
   public PhysicalPlanner(BufferAllocator allocator, int workers) {
@@ -160,7 +158,6 @@ public final class PhysicalPlanner {
     }
     sharedSubplans = SharedSubplans.of(rel, estimates, settings.broadcastRowLimit());
     sharedResults.clear();
-    sharedPlanNodes.clear();
     buildingRoot = true;
     Operator root;
     try {
@@ -178,9 +175,18 @@ public final class PhysicalPlanner {
   private Operator sharedReader(RelNode rel) {
     SharedResult result = sharedResults.get(rel);
     if (result == null) {
+      PlanNode parent = building.peek();
+      int index = parent.children().size();
       Operator rows = buildNode(rel);
+      // the node built for rel (below the gather of its tasks, if any; above it, if its inputs were swapped)
+      PlanNode built = parent.children().get(index);
+      while (built.isExchange() && !built.children().isEmpty()) {
+        built = built.children().get(0);
+      }
+      built.detail("computed once for its " + sharedSubplans.uses(rel)
+          + " uses, its rows held in memory (or spilled)");
       result = new SharedResult(rows, allocator, "SharedResult of " + PlanLabels.of(rel),
-          spilling(sharedPlanNodes.get(rel), 1, "files"));
+          spilling(built, 1, "files"));
       sharedResults.put(rel, result);
       return result.reader();
     }
@@ -229,10 +235,6 @@ public final class PhysicalPlanner {
     String swapNote = swapNotes.remove(rel);
     if (swapNote != null) {
       node.detail(swapNote);
-    }
-    if (sharedSubplans.contains(rel)) {
-      node.detail("computed once for its " + sharedSubplans.uses(rel) + " uses, its rows held in memory (or spilled)");
-      sharedPlanNodes.put(rel, node);
     }
     building.peek().add(node);
     return node;
