@@ -158,6 +158,19 @@ class FloeSessionTest {
   }
 
   @Test
+  void numericAggregatesOfStringsAreTypeErrors() throws SQLException {
+    for (String call : List.of("sum(name)", "avg(name)", "stddev_samp(name)", "var_pop(name)")) {
+      SQLException e = assertThrows(SQLException.class, () -> session.execute("SELECT " + call + " FROM items"));
+      assertEquals("42000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("Cannot apply") && e.getMessage().contains("VARCHAR"), e.getMessage());
+    }
+    // other coercions stay: a string compared with a date, min/max of strings, a numeric string added to a number
+    assertEquals(List.of(List.of(10L)), rows("SELECT count(*) FROM items WHERE sold >= '2024-01-01'"));
+    assertEquals(List.of(List.of("item1", "item8")), rows("SELECT min(name), max(name) FROM items"));
+    assertEquals(List.of(List.of(11L)), rows("SELECT max(id) + '1' FROM items"));
+  }
+
+  @Test
   void divisionByZero() {
     SQLException e = assertThrows(SQLException.class, () -> rows("SELECT id / (id - id) FROM items"));
     assertEquals("22012", e.getSQLState());

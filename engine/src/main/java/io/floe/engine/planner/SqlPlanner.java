@@ -70,7 +70,8 @@ public final class SqlPlanner {
   private static final SqlOperatorTable STANDARD_OPERATORS = io.floe.engine.expr.FunctionLibrary.standard();
   private static final SqlOperatorTable LIBRARY_OPERATORS = io.floe.engine.expr.FunctionLibrary.operators();
   private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
-      .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true);
+      .withConformance(SqlConformanceEnum.LENIENT).withIdentifierExpansion(true)
+      .withTypeCoercionFactory(NumericAggregateCoercion::new);
   private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config().withExpand(false)
       .withTrimUnusedFields(true);
 
