@@ -1,7 +1,10 @@
 package io.floe.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +31,7 @@ import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -316,5 +320,49 @@ class ParquetArrowReaderTest {
     assertEquals(8, seen.get(0).lowerBounds().get(1).remaining());
     assertEquals(-10L, seen.get(0).lowerBounds().get(1).order(ByteOrder.LITTLE_ENDIAN).getLong(0));
     assertEquals(ByteBuffer.wrap(("value-" + "x".repeat(49)).getBytes()), seen.get(0).upperBounds().get(2));
+  }
+
+  // footers cached by ParquetFooters: a file read again is opened with its cached footer, a file rewritten at the
+  // same location with another length is not
+
+  @Test
+  void aFileReadAgainUsesItsCachedFooterAndReadsTheSameRows() {
+    Schema schema = SampleData.primitives();
+    List<Record> rows = SampleData.rows(schema, 12000, 3);
+    File file = dir.resolve("cached.parquet").toFile();
+    ParquetDataWriterTest.write(io, file, schema, rows, ParquetWriteOptions.defaults());
+    assertEquals(rows, readAll(file, schema, 1024, null));
+    ParquetMetadata first = ParquetFooters.get(new ParquetFooters.Key(file.getPath(), file.length()));
+    assertNotNull(first, "the footer is cached after the first read");
+    assertEquals(rows, readAll(file, schema, 1024, null));
+    assertSame(first, ParquetFooters.get(new ParquetFooters.Key(file.getPath(), file.length())),
+        "the second read takes the cached footer");
+  }
+
+  @Test
+  void aFileRewrittenWithAnotherLengthIsReadWithItsNewFooter() {
+    Schema schema = SampleData.primitives();
+    File file = dir.resolve("rewritten.parquet").toFile();
+    List<Record> before = SampleData.rows(schema, 3000, 4);
+    ParquetDataWriterTest.write(io, file, schema, before, ParquetWriteOptions.defaults());
+    assertEquals(before, readAll(file, schema, 1024, null));
+    ParquetMetadata old = ParquetFooters.get(new ParquetFooters.Key(file.getPath(), file.length()));
+    List<Record> after = SampleData.rows(schema, 5000, 5);
+    assertEquals(true, file.delete());
+    ParquetDataWriterTest.write(io, file, schema, after, ParquetWriteOptions.defaults());
+    assertEquals(after, readAll(file, schema, 1024, null));
+    assertNotSame(old, ParquetFooters.get(new ParquetFooters.Key(file.getPath(), file.length())));
+  }
+
+  @Test
+  void theCacheKeepsAtMostItsCapacity() {
+    Schema schema = SampleData.primitives();
+    List<Record> rows = SampleData.rows(schema, 10, 6);
+    for (int i = 0; i < ParquetFooters.CAPACITY + 5; i++) {
+      File file = dir.resolve("many-" + i + ".parquet").toFile();
+      ParquetDataWriterTest.write(io, file, schema, rows, ParquetWriteOptions.defaults());
+      readAll(file, schema, 1024, null);
+    }
+    assertEquals(ParquetFooters.CAPACITY, ParquetFooters.size());
   }
 }

@@ -66,7 +66,7 @@ public final class SharedResult implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return spilled != null ? spilled.read(0) : new BatchList(rows);
+    return spilled != null ? spilled.read(0) : new ReplayedBatches(rows);
   }
 
   private void compute() {
@@ -139,25 +139,6 @@ public final class SharedResult implements AutoCloseable {
         computed = true;
         input.close();
       }
-    }
-  }
-
-  /** The batches held in memory, in order. */
-  private static final class BatchList implements Operator {
-    private final List<Batch> batches;
-    private int next;
-
-    BatchList(List<Batch> batches) {
-      this.batches = batches;
-    }
-
-    @Override
-    public Batch next() {
-      return next < batches.size() ? batches.get(next++) : null;
-    }
-
-    @Override
-    public void close() {
     }
   }
 

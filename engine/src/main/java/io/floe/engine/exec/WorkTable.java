@@ -26,15 +26,14 @@ public final class WorkTable {
   /** An operator reading the rows of the round before the one it runs in (taken when it is first read). */
   public Operator scan() {
     return new Operator() {
-      private List<Batch> batches;
-      private int next;
+      private Operator batches;
 
       @Override
       public Batch next() {
         if (batches == null) {
-          batches = rows;
+          batches = new ReplayedBatches(rows);
         }
-        return next < batches.size() ? batches.get(next++) : null;
+        return batches.next();
       }
 
       @Override

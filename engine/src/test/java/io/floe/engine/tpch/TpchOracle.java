@@ -84,6 +84,15 @@ final class TpchOracle implements AutoCloseable {
         "no boxed evaluation: " + sql);
   }
 
+  /** Runs {@code sql} three times: each fails with a division by zero (22012) and leaves no memory allocated. */
+  void assertDivisionByZeroReleasesMemory(String sql) {
+    for (int i = 0; i < 3; i++) {
+      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> actual(sql));
+      org.junit.jupiter.api.Assertions.assertEquals("22012", e.getSQLState(), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertEquals(0, session.allocatedBytes());
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     session.close();
