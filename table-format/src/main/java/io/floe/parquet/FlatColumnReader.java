@@ -69,4 +69,25 @@ final class FlatColumnReader {
     sink.bind(batch.getVector(position));
     sink.readColumn(reader, count, descriptor.getMaxDefinitionLevel());
   }
+
+  /**
+   * Whether the column can skip values and decode only selected rows ({@link #read(VectorSchemaRoot, int, int[],
+   * int)}, {@link #skip}): when it is decoded page by page.
+   */
+  boolean selective() {
+    return pages != null;
+  }
+
+  /**
+   * Of the next {@code count} values, decodes those of rows {@code rows[0..selected)} (increasing) into the same
+   * rows of the batch; the other rows stay null. Only where {@link #selective()}.
+   */
+  void read(VectorSchemaRoot batch, int count, int[] rows, int selected) {
+    pages.read(batch.getVector(position), count, rows, selected);
+  }
+
+  /** Passes over the next {@code count} values without decoding them. Only where {@link #selective()}. */
+  void skip(int count) {
+    pages.skip(count);
+  }
 }

@@ -118,6 +118,59 @@ final class PageColumnReader {
 
   /** Decodes the next {@code count} values into rows 0..count-1 of {@code vector} (newly allocated, all null). */
   void read(ValueVector vector, int count) {
+    prepare(vector, count);
+    readRows(vector, 0, count);
+  }
+
+  /**
+   * Of the next {@code count} values, decodes those of rows {@code rows[0..selected)} (increasing) into the same rows
+   * of {@code vector} (newly allocated, all null), passing over the others: runs of unselected values are skipped
+   * without being decoded. The other rows stay null.
+   */
+  void read(ValueVector vector, int count, int[] rows, int selected) {
+    prepare(vector, count);
+    int next = 0;
+    int i = 0;
+    while (i < selected) {
+      int start = rows[i];
+      int end = start + 1;
+      for (i++; i < selected && rows[i] == end; i++) {
+        end++;
+      }
+      skip(start - next);
+      readRows(vector, start, end - start);
+      next = end;
+    }
+    skip(count - next);
+  }
+
+  /** Passes over the next {@code count} values without decoding them (their definition levels are read). */
+  void skip(int count) {
+    int left = count;
+    while (left > 0) {
+      if (pageRemaining == 0) {
+        nextPage();
+      }
+      int n = Math.min(Math.min(left, pageRemaining), Math.max(levels.length, 1024));
+      if (levels.length < n) {
+        levels = new int[n];
+      }
+      values.skip(readLevels(n), plainWidth());
+      pageRemaining -= n;
+      left -= n;
+    }
+  }
+
+  /** The bytes of one PLAIN value of the column's physical type; 0 for byte arrays. */
+  private int plainWidth() {
+    return switch (kind) {
+      case BINARY, BOOLEAN -> 0;
+      case LONG, DOUBLE, LONG_AS_DECIMAL -> 8;
+      default -> 4;
+    };
+  }
+
+  private void prepare(ValueVector vector, int count) {
     if (vector instanceof BaseFixedWidthVector fixed) {
       while (fixed.getValueCapacity() < count) {
         fixed.reAlloc();
@@ -126,12 +179,17 @@ final class PageColumnReader {
     if (levels.length < count) {
       levels = new int[count];
     }
-    int row = 0;
-    while (row < count) {
+  }
+
+  /** Decodes the next {@code count} values into rows {@code first..first+count-1} of {@code vector}. */
+  private void readRows(ValueVector vector, int first, int count) {
+    int row = first;
+    int end = first + count;
+    while (row < end) {
       if (pageRemaining == 0) {
         nextPage();
       }
-      int n = Math.min(count - row, pageRemaining);
+      int n = Math.min(end - row, pageRemaining);
       int defined = readLevels(n);
       if (kind == Kind.BINARY) {
         decodeBinary((BaseVariableWidthVector) vector, row, n, defined);

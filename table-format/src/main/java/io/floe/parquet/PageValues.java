@@ -30,6 +30,12 @@ abstract class PageValues {
   /** Appends the next {@code n} byte-array values to {@code out}. */
   abstract void readBinaries(BinaryRunWriter out, int n);
 
+  /**
+   * Passes over the next {@code n} values without decoding them; {@code plainWidth} is the bytes of one PLAIN value
+   * of the column (0 for byte arrays, whose lengths are read).
+   */
+  abstract void skip(int n, int plainWidth);
+
   /** Copies the next {@code bytes} bytes of fixed-width values to {@code target} at {@code offset}; false if it cannot. */
   boolean copyFixed(ArrowBuf target, long offset, int bytes) {
     return false;
@@ -96,6 +102,21 @@ abstract class PageValues {
           byte[] value = new byte[length];
           buffer.get(position + 4, value);
           out.append(value, 0, length);
+        }
+        position += 4 + length;
+      }
+    }
+
+    @Override
+    void skip(int n, int plainWidth) {
+      if (plainWidth > 0) {
+        position += n * plainWidth;
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        int length = buffer.getInt(position);
+        if (length < 0 || position + 4 + length > buffer.limit()) {
+          throw new ParquetDecodingException("PLAIN byte-array value of length " + length + " runs past its page");
         }
         position += 4 + length;
       }
@@ -173,6 +194,11 @@ abstract class PageValues {
     void readBinaries(BinaryRunWriter out, int n) {
       dictionary.appendBinaries(ids(n), n, out);
     }
+
+    @Override
+    void skip(int n, int plainWidth) {
+      ids.skip(n);
+    }
   }
 
   /** Any other encoding, through Parquet's reader for it, value by value. */
@@ -214,6 +240,11 @@ abstract class PageValues {
       for (int i = 0; i < n; i++) {
         out[i] = reader.readDouble();
       }
+    }
+
+    @Override
+    void skip(int n, int plainWidth) {
+      reader.skip(n);
     }
 
     @Override

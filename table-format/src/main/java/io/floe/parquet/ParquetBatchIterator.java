@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParquetBatchIterator implements CloseableIterator<VectorSchemaRoot> {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetBatchIterator.class);
+  /**
+   * A column is decoded for selected rows only when the batch has at least this many rows per run of selected
+   * rows: skipping to a run and decoding it costs about as much as decoding this many values in one pass.
+   */
+  private static final int SKIPPED_RUN_VALUES = 64;
 
   private final String location;
   private final ParquetFileReader reader;
@@ -52,9 +58,14 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private final double[] bytesPerValue;
   /** Per top-level vector, whether its reader writes every value slot (its data buffer is allocated unzeroed). */
   private final boolean[] writtenWhole;
+  /** Per top-level vector, its flat column reader, or null for a nested column. */
+  private final FlatColumnReader[] flatByPosition;
+  private final Map<String, Integer> positions = new HashMap<>();
   private int nextRowGroup;
   private long rowsLeftInGroup;
   private boolean closed;
+  /** The last lazy batch, whose columns not asked for are passed over before the iterator moves on. */
+  private Lazy pending;
 
   ParquetBatchIterator(String location, ParquetFileReader reader, FileProjection projection, Schema arrowSchema,
       BufferAllocator allocator, int batchSize, Predicate<Metrics> rowGroupFilter, ParquetReadStats sharedStats,
@@ -79,8 +90,13 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     this.readsColumns = projection.requestedSchema().getFieldCount() > 0;
     this.bytesPerValue = new double[arrowSchema.getFields().size()];
     this.writtenWhole = new boolean[bytesPerValue.length];
+    this.flatByPosition = new FlatColumnReader[bytesPerValue.length];
     for (FlatColumnReader column : flatColumns) {
       writtenWhole[column.position()] = column.writesEveryValue();
+      flatByPosition[column.position()] = column;
+    }
+    for (int i = 0; i < bytesPerValue.length; i++) {
+      positions.put(arrowSchema.getFields().get(i).getName(), i);
     }
     if (readsColumns) {
       reader.setRequestedSchema(projection.requestedSchema());
@@ -102,6 +118,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       return false;
     }
     try {
+      passPending();
       while (rowsLeftInGroup == 0) {
         if (!advance()) {
           return false;
@@ -165,15 +182,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     try {
       List<FieldVector> vectors = batch.getFieldVectors();
       for (int i = 0; i < vectors.size(); i++) {
-        if (writtenWhole[i] && vectors.get(i) instanceof BaseFixedWidthVector fixed) {
-          allocateUnzeroed(fixed, count);
-        } else if (bytesPerValue[i] > 0) {
-          ((BaseVariableWidthVector) vectors.get(i)).setInitialCapacity(count, bytesPerValue[i]);
-          vectors.get(i).allocateNew();
-        } else {
-          vectors.get(i).setInitialCapacity(count);
-          vectors.get(i).allocateNew();
-        }
+        allocate(vectors.get(i), i, count);
       }
       for (FlatColumnReader column : flatColumns) {
         column.read(batch, count);
@@ -187,12 +196,152 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       batch.close();
       throw failure(e);
     }
+    counted(count);
+    return batch;
+  }
+
+  /**
+   * The next batch with its columns decoded on request ({@link LazyBatch}): only the columns that cannot skip
+   * values (nested ones, or types decoded value by value) are decoded now.
+   */
+  public LazyBatch nextLazy() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more batches in " + location);
+    }
+    int count = (int) Math.min(batchSize, rowsLeftInGroup);
+    VectorSchemaRoot batch = VectorSchemaRoot.create(arrowSchema, allocator);
+    Lazy lazy = new Lazy(batch, count);
+    try {
+      List<FieldVector> vectors = batch.getFieldVectors();
+      for (int i = 0; i < vectors.size(); i++) {
+        if (flatByPosition[i] == null || !flatByPosition[i].selective()) {
+          allocate(vectors.get(i), i, count);
+          lazy.decoded[i] = true;
+        }
+      }
+      for (FlatColumnReader column : flatColumns) {
+        if (!column.selective()) {
+          column.read(batch, count);
+          vectors.get(column.position()).setValueCount(count);
+        }
+      }
+      if (!nestedColumns.isEmpty()) {
+        nestedColumns.read(batch, count);
+        for (int i = 0; i < vectors.size(); i++) {
+          if (flatByPosition[i] == null) {
+            vectors.get(i).setValueCount(count);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      batch.close();
+      throw failure(e);
+    }
+    counted(count);
+    pending = lazy;
+    return lazy;
+  }
+
+  private void counted(int count) {
     rowsLeftInGroup -= count;
     fileStats.rowsRead(count);
     if (sharedStats != null) {
       sharedStats.rowsRead(count);
     }
-    return batch;
+  }
+
+  /** Passes over the values of the last lazy batch's columns that were not asked for. */
+  private void passPending() {
+    Lazy lazy = pending;
+    if (lazy == null) {
+      return;
+    }
+    pending = null;
+    lazy.passed = true;
+    for (int i = 0; i < flatByPosition.length; i++) {
+      if (!lazy.decoded[i]) {
+        flatByPosition[i].skip(lazy.count);
+      }
+    }
+  }
+
+  /** Gives vector {@code i} room for {@code count} values, all null. */
+  private void allocate(FieldVector vector, int i, int count) {
+    if (writtenWhole[i] && vector instanceof BaseFixedWidthVector fixed) {
+      allocateUnzeroed(fixed, count);
+    } else if (bytesPerValue[i] > 0) {
+      ((BaseVariableWidthVector) vector).setInitialCapacity(count, bytesPerValue[i]);
+      vector.allocateNew();
+    } else {
+      vector.setInitialCapacity(count);
+      vector.allocateNew();
+    }
+  }
+
+  /** A batch whose selectively decodable columns are decoded when asked for. */
+  private final class Lazy implements LazyBatch {
+    private final VectorSchemaRoot batch;
+    private final int count;
+    private final boolean[] decoded;
+    private boolean passed;
+
+    Lazy(VectorSchemaRoot batch, int count) {
+      this.batch = batch;
+      this.count = count;
+      this.decoded = new boolean[batch.getFieldVectors().size()];
+    }
+
+    @Override
+    public int rows() {
+      return count;
+    }
+
+    @Override
+    public FieldVector column(String name, int[] rows, int selected) {
+      Integer position = positions.get(name);
+      if (position == null) {
+        throw new IllegalArgumentException("no column " + name + " in the batches of " + location);
+      }
+      FieldVector vector = batch.getVector(position);
+      if (decoded[position]) {
+        return vector;
+      }
+      if (passed) {
+        throw new IllegalStateException("column " + name + " of a batch of " + location
+            + " asked for after the reader moved on");
+      }
+      FlatColumnReader column = flatByPosition[position];
+      try {
+        allocate(vector, position, count);
+        if (rows == null || SKIPPED_RUN_VALUES * runs(rows, selected) >= count) {
+          column.read(batch, count);
+          rememberSize(vector, position, count);
+        } else {
+          column.read(batch, count, rows, selected);
+        }
+        vector.setValueCount(count);
+      } catch (RuntimeException e) {
+        throw failure(e);
+      }
+      decoded[position] = true;
+      return vector;
+    }
+
+    @Override
+    public void close() {
+      batch.close();
+    }
+  }
+
+  /** The runs of consecutive rows among {@code rows[0..count)}. */
+  private static int runs(int[] rows, int count) {
+    int runs = count == 0 ? 0 : 1;
+    for (int i = 1; i < count; i++) {
+      if (rows[i] != rows[i - 1] + 1) {
+        runs++;
+      }
+    }
+    return runs;
   }
 
   /**
@@ -209,9 +358,13 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   /** Sizes the next batch's variable-width data buffers by this batch, sparing their growth by doubling. */
   private void rememberSizes(List<FieldVector> vectors, int count) {
     for (int i = 0; i < vectors.size(); i++) {
-      if (vectors.get(i) instanceof BaseVariableWidthVector variable) {
-        bytesPerValue[i] = (double) variable.sizeOfValueBuffer() / count * 1.05;
-      }
+      rememberSize(vectors.get(i), i, count);
+    }
+  }
+
+  private void rememberSize(FieldVector vector, int i, int count) {
+    if (vector instanceof BaseVariableWidthVector variable) {
+      bytesPerValue[i] = (double) variable.sizeOfValueBuffer() / count * 1.05;
     }
   }
 
@@ -229,6 +382,10 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       return;
     }
     closed = true;
+    if (pending != null) {
+      pending.passed = true;
+      pending = null;
+    }
     try {
       reader.close();
     } catch (IOException e) {

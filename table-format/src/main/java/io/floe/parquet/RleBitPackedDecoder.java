@@ -65,6 +65,28 @@ final class RleBitPackedDecoder {
     }
   }
 
+  /** Passes over the next {@code n} values: whole groups of eight of a bit-packed run are not unpacked. */
+  void skip(int n) {
+    while (n > 0) {
+      if (runLeft == 0) {
+        nextRun();
+      }
+      int k = Math.min(n, runLeft);
+      if (!rleRun) {
+        int buffered = Math.min(k, 8 - groupPosition);
+        groupPosition += buffered;
+        int rest = k - buffered;
+        position += rest / 8 * bitWidth;
+        if (rest % 8 > 0) {
+          unpackGroup(group, 0);
+          groupPosition = rest % 8;
+        }
+      }
+      runLeft -= k;
+      n -= k;
+    }
+  }
+
   /** The next {@code k} values of the current bit-packed run (k at most what is left of it). */
   private void readPacked(int[] out, int offset, int k) {
     int done = 0;

@@ -6,7 +6,9 @@ import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.RowEvaluator;
 import io.floe.io.CloseableIterator;
 import io.floe.io.FileIO;
+import io.floe.parquet.LazyBatch;
 import io.floe.parquet.ParquetArrowReader;
+import io.floe.parquet.ParquetBatchIterator;
 import io.floe.types.NestedField;
 import io.floe.types.Schema;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private final int batchSize;
   private final ScanMetrics metrics;
   private int nextTask;
-  private CloseableIterator<VectorSchemaRoot> current;
+  private ParquetBatchIterator current;
   private VectorSchemaRoot pending;
 
   public ArrowScanReader(FileIO io, List<FileScanTask> tasks, Schema tableSchema, Schema outputSchema,
@@ -102,6 +104,35 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     VectorSchemaRoot result = pending;
     pending = null;
     return result;
+  }
+
+  /**
+   * Whether batches can be read with {@link #nextLazy()}: when the reader returns the rows of the row groups it
+   * reads as they are (it was built not to filter rows, or without a filter).
+   */
+  public boolean lazy() {
+    return !filtering;
+  }
+
+  /**
+   * The next batch, its columns decoded when asked for ({@link LazyBatch}); null at the end. Only where
+   * {@link #lazy()}; not mixed with {@link #next()}.
+   */
+  public LazyBatch nextLazy() {
+    if (filtering || pending != null) {
+      throw new IllegalStateException("lazy batches of a scan that filters rows or has a batch read already");
+    }
+    while (true) {
+      if (current != null && current.hasNext()) {
+        LazyBatch batch = current.nextLazy();
+        metrics.rowsRead.addAndGet(batch.rows());
+        metrics.rowsReturned.addAndGet(batch.rows());
+        return batch;
+      }
+      if (!openNext()) {
+        return null;
+      }
+    }
   }
 
   private boolean openNext() {

@@ -224,7 +224,7 @@ public final class TableScan {
    * share one planned scan. Counts into this scan's {@link #metrics()} (a file split counts as opened once, by the
    * split that starts it).
    */
-  public CloseableIterator<VectorSchemaRoot> batches(BufferAllocator allocator, List<FileScanTask> files) {
+  public ArrowScanReader batches(BufferAllocator allocator, List<FileScanTask> files) {
     return new ArrowScanReader(io, files, tableSchema(), projection(), boundFilter(), filterRows, allocator, batchSize,
         metrics);
   }

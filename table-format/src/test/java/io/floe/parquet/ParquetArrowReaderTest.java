@@ -1,6 +1,7 @@
 package io.floe.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,11 +26,15 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -364,5 +369,120 @@ class ParquetArrowReaderTest {
       readAll(file, schema, 1024, null);
     }
     assertEquals(ParquetFooters.CAPACITY, ParquetFooters.size());
+  }
+
+  // lazy batches: columns decoded on request, for selected rows only (ParquetBatchIterator.nextLazy), against the
+  // same file read whole
+
+  @Test
+  void selectedRowsOfDictionaryEncodedColumnsEqualTheWholeRead() {
+    Schema schema = SampleData.primitives();
+    File file = floeFile(schema, SampleData.rows(schema, 20000, 11), ParquetWriteOptions.defaults()
+        .withRowGroupSize(256 * 1024).withPageSize(8192));
+    assertLazyReadsEqualWholeReads(file, schema, 1000, 1);
+  }
+
+  @Test
+  void selectedRowsOfPlainColumnsAcrossPagesAndRowGroupsEqualTheWholeRead() {
+    Schema schema = SampleData.primitives();
+    File file = floeFile(schema, SampleData.rows(schema, 15000, 12), ParquetWriteOptions.defaults()
+        .withDictionary(false).withRowGroupSize(64 * 1024).withPageSize(2048)
+        .withCompression(ParquetWriteOptions.Codec.SNAPPY));
+    assertLazyReadsEqualWholeReads(file, schema, 777, 2);
+  }
+
+  @Test
+  void nestedColumnsAreDecodedWithTheBatchAndFlatOnesOnRequest() {
+    Schema schema = SampleData.nested();
+    File file = floeFile(schema, SampleData.rows(schema, 6000, 13), ParquetWriteOptions.defaults()
+        .withRowGroupSize(64 * 1024));
+    assertLazyReadsEqualWholeReads(file, schema, 500, 3);
+  }
+
+  @Test
+  void filesWrittenByIcebergReadLazily() {
+    Schema schema = SampleData.primitives();
+    File file = dir.resolve("iceberg.parquet").toFile();
+    IcebergInterop.write(file, schema, SampleData.rows(schema, 8000, 14),
+        Map.of("write.parquet.row-group-size-bytes", "65536", "write.parquet.page-size-bytes", "4096"));
+    assertLazyReadsEqualWholeReads(file, schema, 1024, 4);
+  }
+
+  @Test
+  void aColumnAskedForAfterTheReaderMovedOnIsAnError() {
+    Schema schema = SampleData.primitives();
+    File file = floeFile(schema, SampleData.rows(schema, 3000, 15), ParquetWriteOptions.defaults());
+    String name = schema.columns().get(0).name();
+    try (ParquetBatchIterator lazy = ParquetArrowReader.read(io.newInputFile(file.getPath()), schema, allocator, 1000,
+        null)) {
+      try (LazyBatch first = lazy.nextLazy()) {
+        assertTrue(lazy.hasNext());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> first.column(name, null, 1000));
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains(file.getPath()), e.getMessage());
+      }
+      try (LazyBatch second = lazy.nextLazy()) {
+        assertThrows(IllegalArgumentException.class, () -> second.column("no_such_column", null, 1000));
+      }
+    }
+  }
+
+  /**
+   * Reads {@code file} whole and lazily side by side, batch by batch; for each lazy batch asks for a random subset
+   * of the columns, in random order, for a random selection of rows, and compares the selected rows' values.
+   */
+  private void assertLazyReadsEqualWholeReads(File file, Schema schema, int batchSize, long seed) {
+    Random random = new Random(seed);
+    List<String> names = schema.columns().stream().map(NestedField::name).toList();
+    int comparedValues = 0;
+    int skippedColumns = 0;
+    int batches = 0;
+    try (ParquetBatchIterator whole = ParquetArrowReader.read(io.newInputFile(file.getPath()), schema, allocator,
+        batchSize, null);
+        ParquetBatchIterator lazy = ParquetArrowReader.read(io.newInputFile(file.getPath()), schema, allocator,
+            batchSize, null)) {
+      while (whole.hasNext()) {
+        assertTrue(lazy.hasNext());
+        try (VectorSchemaRoot expected = whole.next(); LazyBatch actual = lazy.nextLazy()) {
+          int n = expected.getRowCount();
+          assertEquals(n, actual.rows());
+          int[] rows = selection(random, n, batches++);
+          List<String> asked = new ArrayList<>(names);
+          Collections.shuffle(asked, random);
+          asked = asked.subList(0, random.nextInt(asked.size() + 1));
+          skippedColumns += names.size() - asked.size();
+          for (String name : asked) {
+            boolean all = rows.length == n && random.nextBoolean();
+            FieldVector vector = actual.column(name, all ? null : rows, rows.length);
+            assertEquals(n, vector.getValueCount(), name);
+            for (int r : rows) {
+              Object want = expected.getVector(name).getObject(r);
+              Object got = vector.getObject(r);
+              assertTrue(Objects.deepEquals(want, got), name + " row " + r + ": " + want + " != " + got);
+              comparedValues++;
+            }
+          }
+        }
+      }
+      assertFalse(lazy.hasNext());
+    }
+    assertTrue(comparedValues > 1000 && skippedColumns > 0, comparedValues + " values, " + skippedColumns);
+  }
+
+  /** Rows of a batch of {@code n}: by turns none, all, one in a hundred, runs of ten with gaps, and half. */
+  private static int[] selection(Random random, int n, int batch) {
+    List<Integer> rows = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      boolean keep = switch (batch % 5) {
+        case 0 -> false;
+        case 1 -> true;
+        case 2 -> random.nextInt(100) == 0;
+        case 3 -> r / 10 % 7 == 3;
+        default -> random.nextBoolean();
+      };
+      if (keep) {
+        rows.add(r);
+      }
+    }
+    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -28,25 +28,46 @@ public final class ScanFilter {
     this.outputWidth = outputWidth;
   }
 
+  /**
+   * Where the filter takes the scan's columns from: column {@code c} with (at least) the values of rows
+   * {@code rows[0..count)} at their positions, or of all rows when {@code rows} is null. A source may decode only
+   * those rows (a {@link io.floe.parquet.LazyBatch}); each column is asked for once per batch.
+   */
+  @FunctionalInterface
+  public interface ColumnSource {
+    FieldVector column(int c, int[] rows, int count);
+  }
+
   /** The output columns of the rows among the vectors' first {@code n} where the condition is TRUE; null if none. */
   public Batch apply(FieldVector[] vectors, int n) {
+    return apply((c, selected, count) -> vectors[c], vectors.length, n);
+  }
+
+  /**
+   * The output columns of the rows among the first {@code n} of the source's {@code width} columns where the
+   * condition is TRUE; null if none.
+   * Columns are asked for as the conjuncts first read them, for the rows still selected, and the other output
+   * columns at the end, for the rows kept.
+   */
+  public Batch apply(ColumnSource source, int width, int n) {
     if (rows.length < n) {
       rows = new int[n];
     }
     for (int i = 0; i < n; i++) {
       rows[i] = i;
     }
-    if (spare.length != vectors.length) {
-      spare = new Column[vectors.length];
+    if (spare.length != width) {
+      spare = new Column[width];
     }
-    Column[] columns = new Column[vectors.length];
+    Column[] columns = new Column[width];
     Batch view = new Batch(n, columns);
     int count = n;
     for (int f = 0; f < conjuncts.size() && count > 0; f++) {
       RowFilter.Conjunct conjunct = conjuncts.get(f);
       for (int c : conjunct.columns()) {
         if (columns[c] == null) {
-          columns[c] = Columns.fromArrowInPlace(vectors[c], n, rows, count, spare[c]);
+          columns[c] = Columns.fromArrowInPlace(source.column(c, count == n ? null : rows, count), n, rows, count,
+              spare[c]);
           spare[c] = columns[c];
         }
       }
@@ -58,7 +79,8 @@ public final class ScanFilter {
     Column[] out = new Column[outputWidth];
     for (int c = 0; c < outputWidth; c++) {
       if (columns[c] == null) {
-        out[c] = count == n ? Columns.fromArrow(vectors[c], n) : Columns.fromArrow(vectors[c], rows, count);
+        out[c] = count == n ? Columns.fromArrow(source.column(c, null, n), n)
+            : Columns.fromArrow(source.column(c, rows, count), rows, count);
       } else if (count == n) {
         out[c] = columns[c];
         spare[c] = null; // handed on: not written over

@@ -1,6 +1,7 @@
 package io.floe.engine.exec;
 
-import io.floe.io.CloseableIterator;
+import io.floe.parquet.LazyBatch;
+import io.floe.scan.ArrowScanReader;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -18,7 +19,7 @@ public final class ScanOperator implements Operator {
   private final List<String> columns;
   private final BufferAllocator allocator;
   private final ScanFilter filter;
-  private CloseableIterator<VectorSchemaRoot> batches;
+  private ArrowScanReader batches;
 
   public ScanOperator(SplitScan scan, int task, BufferAllocator allocator) {
     this(scan, task, allocator, null);
@@ -53,6 +54,9 @@ public final class ScanOperator implements Operator {
     if (batches == null) {
       batches = scan.open(task, allocator);
     }
+    if (filter != null && batches.lazy()) {
+      return readLazy();
+    }
     while (batches.hasNext()) {
       try (VectorSchemaRoot root = batches.next()) {
         int rows = root.getRowCount();
@@ -65,6 +69,28 @@ public final class ScanOperator implements Operator {
         }
         scan.counted(task, rows);
         Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows);
+        if (batch != null) {
+          return batch;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The next filtered batch, decoding the columns the filter reads as it reads them and the other output columns
+   * only for the rows it kept.
+   */
+  private Batch readLazy() {
+    for (LazyBatch next = batches.nextLazy(); next != null; next = batches.nextLazy()) {
+      try (LazyBatch lazy = next) {
+        int rows = lazy.rows();
+        if (rows == 0) {
+          continue;
+        }
+        scan.counted(task, rows);
+        Batch batch = filter.apply((c, selected, count) -> lazy.column(columns.get(c), selected, count),
+            columns.size(), rows);
         if (batch != null) {
           return batch;
         }

@@ -1,7 +1,7 @@
 package io.floe.engine.exec;
 
 import io.floe.expressions.Expression;
-import io.floe.io.CloseableIterator;
+import io.floe.scan.ArrowScanReader;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
@@ -76,7 +76,7 @@ public final class SplitScan {
   }
 
   /** The batches of task {@code task}'s share, planning the scan if no task did yet. */
-  CloseableIterator<VectorSchemaRoot> open(int task, BufferAllocator allocator) {
+  ArrowScanReader open(int task, BufferAllocator allocator) {
     return scan.batches(allocator, share(task));
   }
 

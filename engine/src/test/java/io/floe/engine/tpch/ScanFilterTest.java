@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * WHERE conditions evaluated on the scan's Arrow vectors ({@link io.floe.engine.exec.ScanFilter}), compared with
  * DuckDB: a Floe table made from lineitem (ordered by order key, one file of several 8192-row batches) with NULLs
  * in filtered and unfiltered columns, decimals at scales 2 and 4, dates, strings, integers and doubles; batches where
- * every row, no row or some rows are kept; general conjuncts reading columns that are not in the output.
+ * every row, no row, some rows or about one in a hundred are kept (the other columns then decoded only for those);
+ * general conjuncts reading columns that are not in the output.
  */
 class ScanFilterTest {
   @RegisterExtension
@@ -75,6 +76,10 @@ class ScanFilterTest {
         "SELECT k, n, q, i FROM %s WHERE n < i % 7 ORDER BY k, n",
         "SELECT k, n, dt FROM %s WHERE k < 30000 AND n * 10 > q AND m IN ('AIR', 'RAIL') ORDER BY k, n",
         "SELECT k, n FROM %s WHERE q > 0 AND i / q > 4000 ORDER BY k, n",
+        // sparse selections (about one row in a hundred: single rows, and runs of one order's lines): the other
+        // columns are decoded from the pages only for the kept rows, NULLs among them
+        "SELECT k, n, q, d, p4, dt, m, c, f, i FROM %s WHERE i % 97 = 5 ORDER BY k, n",
+        "SELECT k, n, q, d, p4, dt, m, c, f FROM %s WHERE k % 53 = 7 ORDER BY k, n",
         // aggregates over the filtered scan
         "SELECT count(*), sum(p4), min(dt), max(m), sum(f) FROM %s WHERE q >= 45",
         "SELECT m, count(*), sum(q) FROM %s WHERE d BETWEEN 0.02 AND 0.04 GROUP BY m ORDER BY m NULLS FIRST");
