@@ -35,6 +35,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * alike on purpose: each is one unboxed loop over a primitive array.
  */
 final class PageColumnReader {
+  /**
+   * Strings and booleans are decoded run by run of selected rows only when the batch has at least this many rows
+   * per run: skipping to a run and decoding it costs about as much as decoding this many values in one pass.
+   */
+  private static final int SKIPPED_RUN_VALUES = 64;
   /** How a column's physical values become vector values. */
   private enum Kind { BOOLEAN, INT, LONG, FLOAT, DOUBLE, INT_AS_LONG, FLOAT_AS_DOUBLE, INT_AS_DECIMAL, LONG_AS_DECIMAL,
     BINARY }
@@ -124,11 +129,132 @@ final class PageColumnReader {
 
   /**
    * Of the next {@code count} values, decodes those of rows {@code rows[0..selected)} (increasing) into the same rows
-   * of {@code vector} (newly allocated, all null), passing over the others: runs of unselected values are skipped
-   * without being decoded. The other rows stay null.
+   * of {@code vector} (newly allocated, all null); the other rows stay null. Fixed-width values of pages without
+   * nulls in the batch's rows are picked: PLAIN ones read by offset, dictionary ones looked up only for the selected
+   * rows (the ids of all are unpacked). Strings, booleans, and pages with nulls skip the runs of unselected values
+   * (without decoding them) when the selected rows are sparse; otherwise every value is decoded.
    */
   void read(ValueVector vector, int count, int[] rows, int selected) {
     prepare(vector, count);
+    if (kind != Kind.BINARY && kind != Kind.BOOLEAN) {
+      if (2L * selected < count) {
+        gather(vector, count, rows, selected);
+      } else {
+        readRows(vector, 0, count);
+      }
+    } else if (SKIPPED_RUN_VALUES * runs(rows, selected) < count) {
+      readRuns(vector, count, rows, selected);
+    } else {
+      readRows(vector, 0, count);
+    }
+  }
+
+  /** The runs of consecutive rows among {@code rows[0..count)}. */
+  private static int runs(int[] rows, int count) {
+    int runs = count == 0 ? 0 : 1;
+    for (int i = 1; i < count; i++) {
+      if (rows[i] != rows[i - 1] + 1) {
+        runs++;
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * {@link #read(ValueVector, int, int[], int)} page by page: the values of a page's part without selected rows are
+   * passed over, those of a part without nulls picked ({@link #gatherFixed}), others decoded whole.
+   */
+  private void gather(ValueVector vector, int count, int[] rows, int selected) {
+    int row = 0;
+    int i = 0;
+    while (row < count) {
+      if (pageRemaining == 0) {
+        nextPage();
+      }
+      int n = Math.min(count - row, pageRemaining);
+      int j = i;
+      while (j < selected && rows[j] < row + n) {
+        j++;
+      }
+      int defined = readLevels(n);
+      if (j == i) {
+        values.skip(defined, plainWidth());
+      } else if (defined == n) {
+        gatherFixed(vector, row, n, rows, i, j);
+      } else {
+        decodeFixed(vector, row, n, defined);
+        setValidWhereDefined(vector.getValidityBuffer(), row, n);
+      }
+      row += n;
+      pageRemaining -= n;
+      i = j;
+    }
+  }
+
+  /** Selected rows {@code rows[from..to)} of the {@code n} rows from {@code row}, whose values are all defined. */
+  private void gatherFixed(ValueVector vector, int row, int n, int[] rows, int from, int to) {
+    ArrowBuf data = vector.getDataBuffer();
+    switch (kind) {
+      case INT, INT_AS_LONG, INT_AS_DECIMAL -> {
+        int[] v = scratch.ints(n);
+        values.gatherInts(v, n, rows, from, to, row);
+        for (int k = from; k < to; k++) {
+          long r = rows[k];
+          int value = v[k - from];
+          if (kind == Kind.INT) {
+            data.setInt(r * 4, value);
+          } else if (kind == Kind.INT_AS_LONG) {
+            data.setLong(r * 8, value);
+          } else {
+            data.setLong(r * 16, value);
+            data.setLong(r * 16 + 8, value >> 31);
+          }
+        }
+      }
+      case LONG, LONG_AS_DECIMAL -> {
+        long[] v = scratch.longs(n);
+        values.gatherLongs(v, n, rows, from, to, row);
+        for (int k = from; k < to; k++) {
+          long r = rows[k];
+          if (kind == Kind.LONG) {
+            data.setLong(r * 8, v[k - from]);
+          } else {
+            data.setLong(r * 16, v[k - from]);
+            data.setLong(r * 16 + 8, v[k - from] >> 63);
+          }
+        }
+      }
+      case FLOAT, FLOAT_AS_DOUBLE -> {
+        float[] v = scratch.floats(n);
+        values.gatherFloats(v, n, rows, from, to, row);
+        for (int k = from; k < to; k++) {
+          if (kind == Kind.FLOAT) {
+            data.setFloat(rows[k] * 4L, v[k - from]);
+          } else {
+            data.setDouble(rows[k] * 8L, v[k - from]);
+          }
+        }
+      }
+      case DOUBLE -> {
+        double[] v = scratch.doubles(n);
+        values.gatherDoubles(v, n, rows, from, to, row);
+        for (int k = from; k < to; k++) {
+          data.setDouble(rows[k] * 8L, v[k - from]);
+        }
+      }
+      default -> throw new IllegalStateException("not a fixed-width kind: " + kind);
+    }
+    ArrowBuf validity = vector.getValidityBuffer();
+    for (int k = from; k < to; k++) {
+      BitVectorHelper.setBit(validity, rows[k]);
+    }
+  }
+
+  /**
+   * {@link #read(ValueVector, int, int[], int)} run by run: the values between runs of selected rows are passed over
+   * without being decoded.
+   */
+  private void readRuns(ValueVector vector, int count, int[] rows, int selected) {
     int next = 0;
     int i = 0;
     while (i < selected) {

@@ -36,6 +36,40 @@ abstract class PageValues {
    */
   abstract void skip(int n, int plainWidth);
 
+  /**
+   * Of the next {@code n} values (all defined), reads those at indexes {@code rows[from..to) - base} (increasing,
+   * below {@code n}) into {@code out[0..to - from)} ({@code out} holds at least {@code n}): the encodings that can
+   * pick values (PLAIN, dictionary ids) look up only those; the others decode all {@code n} into {@code out} and
+   * move the picked ones to its front. The same for the other value types below.
+   */
+  void gatherInts(int[] out, int n, int[] rows, int from, int to, int base) {
+    readInts(out, n);
+    for (int k = from; k < to; k++) {
+      out[k - from] = out[rows[k] - base];
+    }
+  }
+
+  void gatherLongs(long[] out, int n, int[] rows, int from, int to, int base) {
+    readLongs(out, n);
+    for (int k = from; k < to; k++) {
+      out[k - from] = out[rows[k] - base];
+    }
+  }
+
+  void gatherFloats(float[] out, int n, int[] rows, int from, int to, int base) {
+    readFloats(out, n);
+    for (int k = from; k < to; k++) {
+      out[k - from] = out[rows[k] - base];
+    }
+  }
+
+  void gatherDoubles(double[] out, int n, int[] rows, int from, int to, int base) {
+    readDoubles(out, n);
+    for (int k = from; k < to; k++) {
+      out[k - from] = out[rows[k] - base];
+    }
+  }
+
   /** Copies the next {@code bytes} bytes of fixed-width values to {@code target} at {@code offset}; false if it cannot. */
   boolean copyFixed(ArrowBuf target, long offset, int bytes) {
     return false;
@@ -105,6 +139,38 @@ abstract class PageValues {
         }
         position += 4 + length;
       }
+    }
+
+    @Override
+    void gatherInts(int[] out, int n, int[] rows, int from, int to, int base) {
+      for (int k = from; k < to; k++) {
+        out[k - from] = buffer.getInt(position + 4 * (rows[k] - base));
+      }
+      position += 4 * n;
+    }
+
+    @Override
+    void gatherLongs(long[] out, int n, int[] rows, int from, int to, int base) {
+      for (int k = from; k < to; k++) {
+        out[k - from] = buffer.getLong(position + 8 * (rows[k] - base));
+      }
+      position += 8 * n;
+    }
+
+    @Override
+    void gatherFloats(float[] out, int n, int[] rows, int from, int to, int base) {
+      for (int k = from; k < to; k++) {
+        out[k - from] = buffer.getFloat(position + 4 * (rows[k] - base));
+      }
+      position += 4 * n;
+    }
+
+    @Override
+    void gatherDoubles(double[] out, int n, int[] rows, int from, int to, int base) {
+      for (int k = from; k < to; k++) {
+        out[k - from] = buffer.getDouble(position + 8 * (rows[k] - base));
+      }
+      position += 8 * n;
     }
 
     @Override
@@ -198,6 +264,42 @@ abstract class PageValues {
     @Override
     void skip(int n, int plainWidth) {
       ids.skip(n);
+    }
+
+    @Override
+    void gatherInts(int[] out, int n, int[] rows, int from, int to, int base) {
+      int[] id = ids(n);
+      int[] values = dictionary.ints();
+      for (int k = from; k < to; k++) {
+        out[k - from] = values[id[rows[k] - base]];
+      }
+    }
+
+    @Override
+    void gatherLongs(long[] out, int n, int[] rows, int from, int to, int base) {
+      int[] id = ids(n);
+      long[] values = dictionary.longs();
+      for (int k = from; k < to; k++) {
+        out[k - from] = values[id[rows[k] - base]];
+      }
+    }
+
+    @Override
+    void gatherFloats(float[] out, int n, int[] rows, int from, int to, int base) {
+      int[] id = ids(n);
+      float[] values = dictionary.floats();
+      for (int k = from; k < to; k++) {
+        out[k - from] = values[id[rows[k] - base]];
+      }
+    }
+
+    @Override
+    void gatherDoubles(double[] out, int n, int[] rows, int from, int to, int base) {
+      int[] id = ids(n);
+      double[] values = dictionary.doubles();
+      for (int k = from; k < to; k++) {
+        out[k - from] = values[id[rows[k] - base]];
+      }
     }
   }
 

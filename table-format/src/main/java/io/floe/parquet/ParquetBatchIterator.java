@@ -34,11 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParquetBatchIterator implements CloseableIterator<VectorSchemaRoot> {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetBatchIterator.class);
-  /**
-   * A column is decoded for selected rows only when the batch has at least this many rows per run of selected
-   * rows: skipping to a run and decoding it costs about as much as decoding this many values in one pass.
-   */
-  private static final int SKIPPED_RUN_VALUES = 64;
 
   private final String location;
   private final ParquetFileReader reader;
@@ -313,7 +308,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       FlatColumnReader column = flatByPosition[position];
       try {
         allocate(vector, position, count);
-        if (rows == null || SKIPPED_RUN_VALUES * runs(rows, selected) >= count) {
+        if (rows == null || selected == count) {
           column.read(batch, count);
           rememberSize(vector, position, count);
         } else {
@@ -331,17 +326,6 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     public void close() {
       batch.close();
     }
-  }
-
-  /** The runs of consecutive rows among {@code rows[0..count)}. */
-  private static int runs(int[] rows, int count) {
-    int runs = count == 0 ? 0 : 1;
-    for (int i = 1; i < count; i++) {
-      if (rows[i] != rows[i - 1] + 1) {
-        runs++;
-      }
-    }
-    return runs;
   }
 
   /**
