@@ -31,8 +31,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * values read in bulk into a primitive scratch array, spread to their rows when there are nulls and stored per type
  * (runs of PLAIN fixed-width values without nulls are one memory copy; strings go through {@link BinaryRunWriter}).
  * Covers booleans, ints, longs, floats, doubles (also widened to long and double), decimals stored as ints or
- * longs, and strings and binaries; {@link #of} says whether a column is covered. The per-type store loops look
- * alike on purpose: each is one unboxed loop over a primitive array.
+ * longs, and strings and binaries; {@link #of} says whether a column is covered. A batch's values may also be
+ * decoded for selected rows only, the others passed over ({@link #read(ValueVector, int, int[], int)},
+ * {@link #skip}). The per-type store loops look alike on purpose: each is one unboxed loop over a primitive array.
  */
 final class PageColumnReader {
   /**
@@ -129,10 +130,11 @@ final class PageColumnReader {
 
   /**
    * Of the next {@code count} values, decodes those of rows {@code rows[0..selected)} (increasing) into the same rows
-   * of {@code vector} (newly allocated, all null); the other rows stay null. Fixed-width values of pages without
-   * nulls in the batch's rows are picked: PLAIN ones read by offset, dictionary ones looked up only for the selected
-   * rows (the ids of all are unpacked). Strings, booleans, and pages with nulls skip the runs of unselected values
-   * (without decoding them) when the selected rows are sparse; otherwise every value is decoded.
+   * of {@code vector} (newly allocated, all null); the other rows stay null. For fewer than half the rows,
+   * fixed-width values are picked from each page's part without nulls (PLAIN ones read by offset, dictionary ones
+   * looked up only for the selected rows, the ids of all unpacked), parts with nulls decoded whole and parts without
+   * selected rows passed over. Strings and booleans skip the values between runs of selected rows (without decoding
+   * them) when the runs are sparse. Otherwise every value is decoded.
    */
   void read(ValueVector vector, int count, int[] rows, int selected) {
     prepare(vector, count);
