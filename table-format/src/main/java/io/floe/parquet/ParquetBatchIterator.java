@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -55,7 +54,6 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private final boolean[] writtenWhole;
   /** Per top-level vector, its flat column reader, or null for a nested column. */
   private final FlatColumnReader[] flatByPosition;
-  private final Map<String, Integer> positions = new HashMap<>();
   private int nextRowGroup;
   private long rowsLeftInGroup;
   private boolean closed;
@@ -89,9 +87,6 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     for (FlatColumnReader column : flatColumns) {
       writtenWhole[column.position()] = column.writesEveryValue();
       flatByPosition[column.position()] = column;
-    }
-    for (int i = 0; i < bytesPerValue.length; i++) {
-      positions.put(arrowSchema.getFields().get(i).getName(), i);
     }
     if (readsColumns) {
       reader.setRequestedSchema(projection.requestedSchema());
@@ -217,15 +212,14 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
       for (FlatColumnReader column : flatColumns) {
         if (!column.selective()) {
           column.read(batch, count);
-          vectors.get(column.position()).setValueCount(count);
         }
       }
       if (!nestedColumns.isEmpty()) {
         nestedColumns.read(batch, count);
-        for (int i = 0; i < vectors.size(); i++) {
-          if (flatByPosition[i] == null) {
-            vectors.get(i).setValueCount(count);
-          }
+      }
+      for (int i = 0; i < vectors.size(); i++) {
+        if (lazy.decoded[i]) {
+          vectors.get(i).setValueCount(count);
         }
       }
     } catch (RuntimeException e) {
@@ -293,11 +287,11 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
 
     @Override
     public FieldVector column(String name, int[] rows, int selected) {
-      Integer position = positions.get(name);
-      if (position == null) {
+      FieldVector vector = batch.getVector(name);
+      if (vector == null) {
         throw new IllegalArgumentException("no column " + name + " in the batches of " + location);
       }
-      FieldVector vector = batch.getVector(position);
+      int position = batch.getFieldVectors().indexOf(vector);
       if (decoded[position]) {
         return vector;
       }

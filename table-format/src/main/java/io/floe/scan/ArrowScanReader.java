@@ -87,11 +87,10 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   @Override
   public boolean hasNext() {
     while (pending == null) {
-      if (current != null && current.hasNext()) {
-        pending = filterAndProject(current.next());
-      } else if (!openNext()) {
+      if (!fileHasNext()) {
         return false;
       }
+      pending = filterAndProject(current.next());
     }
     return true;
   }
@@ -122,17 +121,23 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     if (filtering || pending != null) {
       throw new IllegalStateException("lazy batches of a scan that filters rows or has a batch read already");
     }
-    while (true) {
-      if (current != null && current.hasNext()) {
-        LazyBatch batch = current.nextLazy();
-        metrics.rowsRead.addAndGet(batch.rows());
-        metrics.rowsReturned.addAndGet(batch.rows());
-        return batch;
-      }
+    if (!fileHasNext()) {
+      return null;
+    }
+    LazyBatch batch = current.nextLazy();
+    metrics.rowsRead.addAndGet(batch.rows());
+    metrics.rowsReturned.addAndGet(batch.rows());
+    return batch;
+  }
+
+  /** Whether the current file has another batch, opening the next files until one has; false at the end. */
+  private boolean fileHasNext() {
+    while (current == null || !current.hasNext()) {
       if (!openNext()) {
-        return null;
+        return false;
       }
     }
+    return true;
   }
 
   private boolean openNext() {
