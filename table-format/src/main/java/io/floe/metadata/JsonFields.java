@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Typed access to the fields of metadata JSON objects; problems become {@link InvalidMetadataException}s. */
-final class JsonFields {
+public final class JsonFields {
   private JsonFields() {
   }
 
-  static JsonNode required(JsonNode node, String field, String context) {
+  public static JsonNode required(JsonNode node, String field, String context) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new InvalidMetadataException("missing required field '" + field + "' in " + context);
@@ -19,14 +19,14 @@ final class JsonFields {
     return value;
   }
 
-  static JsonNode object(JsonNode node, String context) {
+  public static JsonNode object(JsonNode node, String context) {
     if (node == null || !node.isObject()) {
       throw new InvalidMetadataException(context + " must be a JSON object but is " + node);
     }
     return node;
   }
 
-  static JsonNode requiredArray(JsonNode node, String field, String context) {
+  public static JsonNode requiredArray(JsonNode node, String field, String context) {
     JsonNode value = required(node, field, context);
     if (!value.isArray()) {
       throw new InvalidMetadataException("field '" + field + "' in " + context + " must be an array but is " + value);
@@ -34,19 +34,19 @@ final class JsonFields {
     return value;
   }
 
-  static int requiredInt(JsonNode node, String field, String context) {
+  public static int requiredInt(JsonNode node, String field, String context) {
     return asInt(required(node, field, context), field, context);
   }
 
-  static long requiredLong(JsonNode node, String field, String context) {
+  public static long requiredLong(JsonNode node, String field, String context) {
     return asLong(required(node, field, context), field, context);
   }
 
-  static String requiredString(JsonNode node, String field, String context) {
+  public static String requiredString(JsonNode node, String field, String context) {
     return asString(required(node, field, context), field, context);
   }
 
-  static boolean requiredBoolean(JsonNode node, String field, String context) {
+  public static boolean requiredBoolean(JsonNode node, String field, String context) {
     JsonNode value = required(node, field, context);
     if (!value.isBoolean()) {
       throw new InvalidMetadataException("field '" + field + "' in " + context + " must be a boolean but is " + value);
@@ -54,23 +54,23 @@ final class JsonFields {
     return value.booleanValue();
   }
 
-  static Integer optionalInt(JsonNode node, String field, String context) {
+  public static Integer optionalInt(JsonNode node, String field, String context) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : asInt(value, field, context);
   }
 
-  static Long optionalLong(JsonNode node, String field, String context) {
+  public static Long optionalLong(JsonNode node, String field, String context) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : asLong(value, field, context);
   }
 
-  static String optionalString(JsonNode node, String field, String context) {
+  public static String optionalString(JsonNode node, String field, String context) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : asString(value, field, context);
   }
 
   /** A JSON object of strings as a map; empty when the field is absent. */
-  static Map<String, String> stringMap(JsonNode node, String field, String context) {
+  public static Map<String, String> stringMap(JsonNode node, String field, String context) {
     Map<String, String> map = new LinkedHashMap<>();
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
@@ -90,7 +90,7 @@ final class JsonFields {
   }
 
   /** An array of ints; empty when the field is absent. */
-  static List<Integer> intList(JsonNode node, String field, String context) {
+  public static List<Integer> intList(JsonNode node, String field, String context) {
     List<Integer> list = new ArrayList<>();
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {

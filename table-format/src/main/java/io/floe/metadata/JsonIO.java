@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Parsing JSON text to trees and producing compact JSON text, shared by the metadata parsers. */
-final class JsonIO {
+/** Parsing JSON text to trees and producing compact JSON text, shared by the metadata and Puffin footer parsers. */
+public final class JsonIO {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -21,11 +21,11 @@ final class JsonIO {
 
   /** Something that writes JSON to a generator. */
   @FunctionalInterface
-  interface JsonWriter {
+  public interface JsonWriter {
     void write(JsonGenerator generator) throws IOException;
   }
 
-  static String generate(JsonWriter writer) {
+  public static String generate(JsonWriter writer) {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       writer.write(generator);
@@ -36,7 +36,7 @@ final class JsonIO {
   }
 
   /** Parses JSON text; {@code what} names the content in error messages. */
-  static JsonNode parse(String json, String what) {
+  public static JsonNode parse(String json, String what) {
     if (json == null || json.isBlank()) {
       throw new InvalidMetadataException(what + " is empty");
     }

@@ -6,14 +6,14 @@ import java.util.Properties;
 import org.slf4j.LoggerFactory;
 
 /** Floe's version, from the resource the build generates, else the jar manifest, else {@code dev}. */
-final class FloeVersion {
+public final class FloeVersion {
   private static final String RESOURCE = "/io/floe/floe-version.properties";
   private static final String VERSION = load();
 
   private FloeVersion() {
   }
 
-  static String get() {
+  public static String get() {
     return VERSION;
   }
 
