@@ -375,17 +375,21 @@ public final class FragmentExchange implements Operator {
         LOG.warn("exchange tasks still running after close");
       }
     }
-    List<Operator> neverStarted = new ArrayList<>();
+    List<Input> neverStarted = new ArrayList<>();
     synchronized (this) {
       for (int i = 0; i < inputs.size(); i++) {
-        Input input = inputs.get(i);
-        if ((started == null || !started[i]) && input.producers() == 1 && !input.forwarded()) {
-          neverStarted.add(input.producer().apply(0));
+        if ((started == null || !started[i]) && !inputs.get(i).forwarded()) {
+          neverStarted.add(inputs.get(i));
         }
       }
     }
-    // never started: close the inputs given as operators (a leaf's producers were not built yet)
-    neverStarted.forEach(Operator::close);
+    // never started: close the inputs' producers all the same (built now if they are a leaf's tasks), so what they
+    // would have closed once read is closed: an inline join's tasks close its exchange, and so its own inputs
+    for (Input input : neverStarted) {
+      for (int p = 0; p < input.producers(); p++) {
+        input.producer().apply(p).close();
+      }
+    }
     producers.forEach(Operator::close);
   }
 }

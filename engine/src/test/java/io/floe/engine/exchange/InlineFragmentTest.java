@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FragmentExchange#inline}: a fragment whose tasks are run by whoever reads them. Read by a gather's threads,
- * the tasks return every input row once; the exchange closes its inputs once all tasks are closed (read or not); a
- * producer's failure reaches the tasks' readers.
+ * the tasks return every input row once; the exchange closes its inputs once all tasks are closed (read or not),
+ * also an input that never started; a producer's failure reaches the tasks' readers.
  */
 class InlineFragmentTest {
   private static final int TASKS = 3;
@@ -61,6 +61,29 @@ class InlineFragmentTest {
     tasks.get(1).close();
     tasks.get(2).close();
     assertEquals(1, input.closed.get());
+  }
+
+  @Test
+  void anOnDemandInputThatNeverStartedClosesTheInlineFragmentFeedingIt() {
+    // a join whose probe side is another join's tasks, closed before any task read it (its build side was empty)
+    Counted innerInput = new Counted(rows(10), -1);
+    FragmentExchange inner = FragmentExchange.inline(
+        List.of(FragmentExchange.Input.of(innerInput, new RoundRobinDistribution())), TASKS,
+        receivers -> receivers.get(0), new ExchangeStats("inner", TASKS));
+    Counted build = new Counted(rows(10), -1);
+    FragmentExchange outer = FragmentExchange.inline(List.of(
+        FragmentExchange.Input.of(build, new RoundRobinDistribution()),
+        new FragmentExchange.Input(TASKS, inner::task, p -> new RoundRobinDistribution()).startedOnDemand()),
+        TASKS, receivers -> receivers.get(0), new ExchangeStats("outer", TASKS));
+    try (Operator gathered = FragmentExchange.leaf(TASKS, outer::task)) {
+      long rows = 0;
+      for (Batch b = gathered.next(); b != null; b = gathered.next()) {
+        rows += b.size();
+      }
+      assertEquals(10, rows, "the tasks read only their first input");
+    }
+    assertEquals(1, build.closed.get());
+    assertEquals(1, innerInput.closed.get(), "the never-read inline fragment's input is closed once");
   }
 
   @Test
