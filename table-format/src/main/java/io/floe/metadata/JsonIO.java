@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.UncheckedIOException;
 
 /** Parsing JSON text to trees and producing compact JSON text, shared by the metadata and Puffin footer parsers. */
@@ -33,6 +36,27 @@ public final class JsonIO {
       throw new UncheckedIOException("cannot produce JSON", e);
     }
     return out.toString();
+  }
+
+  /** Writes {@code values} as an array field named {@code field}. */
+  public static void writeIntArray(JsonGenerator gen, String field, List<Integer> values) throws IOException {
+    gen.writeArrayFieldStart(field);
+    for (int value : values) {
+      gen.writeNumber(value);
+    }
+    gen.writeEndArray();
+  }
+
+  /** Writes {@code map} as an object field named {@code field} of strings, keys sorted; nothing when it is empty. */
+  public static void writeStringMap(JsonGenerator gen, String field, Map<String, String> map) throws IOException {
+    if (map.isEmpty()) {
+      return;
+    }
+    gen.writeObjectFieldStart(field);
+    for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+      gen.writeStringField(e.getKey(), e.getValue());
+    }
+    gen.writeEndObject();
   }
 
   /** Parses JSON text; {@code what} names the content in error messages. */

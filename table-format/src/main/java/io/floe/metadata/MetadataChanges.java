@@ -5,6 +5,7 @@ import io.floe.partition.PartitionSpec;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Derives new {@link TableMetadata} versions: a new table, a new snapshot, a new current schema or default
- * partition spec, a moved metadata location.
+ * partition spec, new properties, a snapshot's statistics file, a moved metadata location.
  */
 public final class MetadataChanges {
   /** How many earlier metadata files the metadata-log keeps (Iceberg's property name). */
@@ -33,7 +34,8 @@ public final class MetadataChanges {
     long now = System.currentTimeMillis();
     return new TableMetadata(null, 2, UUID.randomUUID().toString(), stripTrailingSlash(location), 0, now,
         schema0.highestFieldId(), List.of(schema0), 0, List.of(spec0), 0, spec0.lastAssignedFieldId(),
-        List.of(SortOrder.unsorted()), 0, properties, null, List.of(), Map.of(), List.of(), List.of());
+        List.of(SortOrder.unsorted()), 0, properties, null, List.of(), Map.of(), List.of(), List.of(), List.of(),
+        List.of());
   }
 
   /** {@code base} plus a snapshot that becomes the current snapshot of the main branch. */
@@ -65,7 +67,7 @@ public final class MetadataChanges {
         snapshot.sequenceNumber(), snapshot.timestampMs(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
         base.defaultSortOrderId(), base.properties(), current, snapshots,
-        refs, snapshotLog, nextMetadataLog(base));
+        refs, snapshotLog, nextMetadataLog(base), base.statistics(), base.partitionStatistics());
   }
 
   /**
@@ -96,7 +98,7 @@ public final class MetadataChanges {
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(), base.lastSequenceNumber(),
         now, base.lastColumnId(), base.schemas(), base.currentSchemaId(), base.specs(), base.defaultSpecId(),
         base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(), current,
-        base.snapshots(), refs, snapshotLog, nextMetadataLog(base));
+        base.snapshots(), refs, snapshotLog, nextMetadataLog(base), base.statistics(), base.partitionStatistics());
   }
 
   /**
@@ -131,7 +133,8 @@ public final class MetadataChanges {
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
         base.lastSequenceNumber(), System.currentTimeMillis(), newLastColumnId, schemas, current.schemaId(), specs,
         base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(),
-        base.currentSnapshotId(), base.snapshots(), base.refs(), base.snapshotLog(), nextMetadataLog(base));
+        base.currentSnapshotId(), base.snapshots(), base.refs(), base.snapshotLog(), nextMetadataLog(base),
+        base.statistics(), base.partitionStatistics());
   }
 
   /**
@@ -162,7 +165,7 @@ public final class MetadataChanges {
         base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), specs, spec.specId(), newLastPartitionId, base.sortOrders(),
         base.defaultSortOrderId(), base.properties(), base.currentSnapshotId(), base.snapshots(), base.refs(),
-        base.snapshotLog(), nextMetadataLog(base));
+        base.snapshotLog(), nextMetadataLog(base), base.statistics(), base.partitionStatistics());
   }
 
   /** A spec bound to {@code current}, or to the newest of {@code schemas} that still has all its source columns. */
@@ -183,8 +186,8 @@ public final class MetadataChanges {
   }
 
   /**
-   * {@code base} without the snapshots not in {@code keepSnapshotIds} and with only {@code keepRefs} (which must
-   * include main when the table has a current snapshot). The snapshot-log loses the entries of removed snapshots
+   * {@code base} without the snapshots not in {@code keepSnapshotIds}, and their statistics files, and with only
+   * {@code keepRefs} (which must include main when the table has a current snapshot). The snapshot-log loses the entries of removed snapshots
    * and, as Iceberg does, everything before such an entry, so that the log never claims a snapshot was current
    * over a span when a removed one was.
    */
@@ -211,7 +214,41 @@ public final class MetadataChanges {
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(), base.lastSequenceNumber(),
         System.currentTimeMillis(), base.lastColumnId(), base.schemas(), base.currentSchemaId(), base.specs(),
         base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(), base.defaultSortOrderId(), base.properties(),
-        base.currentSnapshotId(), snapshots, keepRefs, snapshotLog, nextMetadataLog(base));
+        base.currentSnapshotId(), snapshots, keepRefs, snapshotLog, nextMetadataLog(base),
+        base.statistics().stream().filter(f -> keepSnapshotIds.contains(f.snapshotId())).toList(),
+        base.partitionStatistics().stream().filter(f -> keepSnapshotIds.contains(f.snapshotId())).toList());
+  }
+
+  /** {@code base} with {@code properties} as its table properties, as a metadata-only change. */
+  public static TableMetadata setProperties(TableMetadata base, Map<String, String> properties) {
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
+        base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
+        base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
+        base.defaultSortOrderId(), properties, base.currentSnapshotId(), base.snapshots(), base.refs(),
+        base.snapshotLog(), nextMetadataLog(base), base.statistics(), base.partitionStatistics());
+  }
+
+  /**
+   * {@code base} with {@code statistics} as its snapshots' statistics files, as a metadata-only change: statistics
+   * are no table change, so no snapshot is added. Each must be of a snapshot of {@code base}, at most one per snapshot.
+   */
+  public static TableMetadata withStatistics(TableMetadata base, List<StatisticsFile> statistics) {
+    Set<Long> seen = new HashSet<>();
+    for (StatisticsFile file : statistics) {
+      if (base.snapshot(file.snapshotId()) == null) {
+        throw new IllegalArgumentException("cannot set statistics of unknown snapshot " + file.snapshotId()
+            + " of table " + base.location());
+      }
+      if (!seen.add(file.snapshotId())) {
+        throw new IllegalArgumentException("two statistics files for snapshot " + file.snapshotId() + " of table "
+            + base.location());
+      }
+    }
+    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
+        base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
+        base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
+        base.defaultSortOrderId(), base.properties(), base.currentSnapshotId(), base.snapshots(), base.refs(),
+        base.snapshotLog(), nextMetadataLog(base), statistics, base.partitionStatistics());
   }
 
   /** The metadata-log of a version that follows {@code base}: base's log plus base's own file, trimmed. */
@@ -229,7 +266,8 @@ public final class MetadataChanges {
     return new TableMetadata(metadataFileLocation, m.formatVersion(), m.tableUuid(), m.location(),
         m.lastSequenceNumber(), m.lastUpdatedMs(), m.lastColumnId(), m.schemas(), m.currentSchemaId(), m.specs(),
         m.defaultSpecId(), m.lastPartitionId(), m.sortOrders(), m.defaultSortOrderId(), m.properties(),
-        m.currentSnapshotId(), m.snapshots(), m.refs(), m.snapshotLog(), m.metadataLog());
+        m.currentSnapshotId(), m.snapshots(), m.refs(), m.snapshotLog(), m.metadataLog(), m.statistics(),
+        m.partitionStatistics());
   }
 
   private static String stripTrailingSlash(String location) {

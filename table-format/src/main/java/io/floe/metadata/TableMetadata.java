@@ -3,12 +3,14 @@ package io.floe.metadata;
 import io.floe.partition.PartitionSpec;
 import io.floe.types.Schema;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The content of one table metadata file (format version 2): schemas, partition specs, sort orders, properties,
- * snapshots, refs and logs. Immutable; commits produce a new one. {@code metadataFileLocation} is where this
+ * snapshots, refs, logs and the snapshots' statistics files. Immutable; commits produce a new one. {@code metadataFileLocation} is where this
  * version was read from (not serialized).
  */
 public record TableMetadata(
@@ -31,7 +33,9 @@ public record TableMetadata(
     List<Snapshot> snapshots,
     Map<String, SnapshotRef> refs,
     List<SnapshotLogEntry> snapshotLog,
-    List<MetadataLogEntry> metadataLog) {
+    List<MetadataLogEntry> metadataLog,
+    List<StatisticsFile> statistics,
+    List<PartitionStatisticsFile> partitionStatistics) {
 
   public TableMetadata {
     schemas = List.copyOf(schemas);
@@ -42,6 +46,8 @@ public record TableMetadata(
     refs = Map.copyOf(refs);
     snapshotLog = List.copyOf(snapshotLog);
     metadataLog = List.copyOf(metadataLog);
+    statistics = List.copyOf(statistics);
+    partitionStatistics = List.copyOf(partitionStatistics);
     if (currentSnapshotId != null && currentSnapshotId == -1L) {
       currentSnapshotId = null;
     }
@@ -89,6 +95,24 @@ public record TableMetadata(
       }
     }
     return null;
+  }
+
+  /** The statistics file of snapshot {@code snapshotId}, or null. */
+  public StatisticsFile statisticsFile(long snapshotId) {
+    for (StatisticsFile file : statistics) {
+      if (file.snapshotId() == snapshotId) {
+        return file;
+      }
+    }
+    return null;
+  }
+
+  /** The locations of the statistics and partition statistics files the metadata lists. */
+  public Set<String> statisticsFilePaths() {
+    Set<String> paths = new HashSet<>();
+    statistics.forEach(f -> paths.add(f.path()));
+    partitionStatistics.forEach(f -> paths.add(f.path()));
+    return paths;
   }
 
   /** The current snapshot of the main branch, or null for a table without data yet. */

@@ -94,6 +94,16 @@ public final class TableMetadataParser {
       SnapshotParser.toJson(s, gen);
     }
     gen.writeEndArray();
+    gen.writeArrayFieldStart("statistics");
+    for (StatisticsFile f : m.statistics()) {
+      StatisticsParser.toJson(f, gen);
+    }
+    gen.writeEndArray();
+    gen.writeArrayFieldStart("partition-statistics");
+    for (PartitionStatisticsFile f : m.partitionStatistics()) {
+      StatisticsParser.toJson(f, gen);
+    }
+    gen.writeEndArray();
     gen.writeArrayFieldStart("snapshot-log");
     for (SnapshotLogEntry e : m.snapshotLog()) {
       gen.writeStartObject();
@@ -286,9 +296,23 @@ public final class TableMetadataParser {
       }
     }
 
+    List<StatisticsFile> statistics = new ArrayList<>();
+    if (node.hasNonNull("statistics")) {
+      for (JsonNode e : JsonFields.requiredArray(node, "statistics", ctx)) {
+        statistics.add(StatisticsParser.fromJson(e));
+      }
+    }
+    List<PartitionStatisticsFile> partitionStatistics = new ArrayList<>();
+    if (node.hasNonNull("partition-statistics")) {
+      for (JsonNode e : JsonFields.requiredArray(node, "partition-statistics", ctx)) {
+        partitionStatistics.add(StatisticsParser.partitionFromJson(e));
+      }
+    }
+
     return new TableMetadata(metadataFileLocation, formatVersion, tableUuid, location, lastSequenceNumber,
         lastUpdatedMs, lastColumnId, schemas, currentSchemaId, specs, defaultSpecId, lastPartitionId, sortOrders,
-        defaultSortOrderId, properties, currentSnapshotId, snapshots, refs, snapshotLog, metadataLog);
+        defaultSortOrderId, properties, currentSnapshotId, snapshots, refs, snapshotLog, metadataLog, statistics,
+        partitionStatistics);
   }
 
   private static Schema find(List<Schema> schemas, int schemaId) {

@@ -42,7 +42,7 @@ public record PuffinFooter(List<PuffinBlobMetadata> blobs, Map<String, String> p
         writeBlob(gen, blob);
       }
       gen.writeEndArray();
-      writeProperties(gen, properties);
+      JsonIO.writeStringMap(gen, "properties", properties);
       gen.writeEndObject();
     }).getBytes(StandardCharsets.UTF_8);
   }
@@ -50,11 +50,7 @@ public record PuffinFooter(List<PuffinBlobMetadata> blobs, Map<String, String> p
   private static void writeBlob(JsonGenerator gen, PuffinBlobMetadata blob) throws IOException {
     gen.writeStartObject();
     gen.writeStringField("type", blob.type());
-    gen.writeArrayFieldStart("fields");
-    for (int field : blob.fields()) {
-      gen.writeNumber(field);
-    }
-    gen.writeEndArray();
+    JsonIO.writeIntArray(gen, "fields", blob.fields());
     gen.writeNumberField("snapshot-id", blob.snapshotId());
     gen.writeNumberField("sequence-number", blob.sequenceNumber());
     gen.writeNumberField("offset", blob.offset());
@@ -62,18 +58,7 @@ public record PuffinFooter(List<PuffinBlobMetadata> blobs, Map<String, String> p
     if (blob.compressionCodec() != null) {
       gen.writeStringField("compression-codec", blob.compressionCodec());
     }
-    writeProperties(gen, blob.properties());
-    gen.writeEndObject();
-  }
-
-  private static void writeProperties(JsonGenerator gen, Map<String, String> properties) throws IOException {
-    if (properties.isEmpty()) {
-      return;
-    }
-    gen.writeObjectFieldStart("properties");
-    for (Map.Entry<String, String> e : properties.entrySet()) {
-      gen.writeStringField(e.getKey(), e.getValue());
-    }
+    JsonIO.writeStringMap(gen, "properties", blob.properties());
     gen.writeEndObject();
   }
 

@@ -2,7 +2,6 @@ package io.floe.puffin;
 
 import io.floe.io.OutputFile;
 import io.floe.io.PositionOutputStream;
-import io.floe.table.FloeVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,17 +22,15 @@ public final class PuffinWriter implements AutoCloseable {
   private PuffinFileInfo result;
   private boolean failed;
 
-  /** A writer whose file properties hold only {@code created-by}. */
+  /** A writer of a file without file properties. */
   public PuffinWriter(OutputFile file) {
     this(file, Map.of());
   }
 
-  /** A writer with these file properties besides {@code created-by} ("Floe " and the version), which they may set. */
+  /** A writer with these file properties (such as {@code created-by}, which the spec recommends). */
   public PuffinWriter(OutputFile file, Map<String, String> properties) {
     this.location = file.location();
-    this.properties = new LinkedHashMap<>();
-    this.properties.put(PuffinFooter.CREATED_BY, "Floe " + FloeVersion.get());
-    this.properties.putAll(properties);
+    this.properties = new LinkedHashMap<>(properties);
     try {
       this.stream = file.create();
     } catch (IOException e) {

@@ -100,6 +100,7 @@ public final class DeleteOrphanFiles {
     referenced.addAll(reachable.manifestLists());
     referenced.addAll(reachable.manifests().keySet());
     referenced.addAll(reachable.liveDataFiles());
+    referenced.addAll(metadata.statisticsFilePaths());
     Set<String> normalized = new HashSet<>();
     for (String r : referenced) {
       normalized.add(normalize(r));

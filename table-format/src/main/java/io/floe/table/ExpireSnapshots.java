@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Expires snapshots per the spec's retention policy ({@link SnapshotRetention}) and explicit ids, in one metadata
  * commit (worked out again on the fresh base after a lost race); then, only once that commit succeeded, deletes the manifest
- * lists, manifests and data files that no kept snapshot reaches ({@link ExpiredFiles}). Ends with
+ * lists, manifests and data files that no kept snapshot reaches and the expired snapshots' statistics files
+ * ({@link ExpiredFiles}). Ends with
  * {@link #commit()}.
  */
 public final class ExpireSnapshots {
@@ -32,7 +33,7 @@ public final class ExpireSnapshots {
 
   /** What an expiry did. */
   public record Result(List<Long> expiredSnapshotIds, List<String> removedRefs, long deletedDataFiles,
-                       long deletedManifests, long deletedManifestLists) {
+                       long deletedManifests, long deletedManifestLists, long deletedStatisticsFiles) {
   }
 
   /**
@@ -86,15 +87,16 @@ public final class ExpireSnapshots {
     });
     ExpiryPlan plan = last[0];
     if (plan.isEmpty()) {
-      return new Result(List.of(), List.of(), 0, 0, 0);
+      return new Result(List.of(), List.of(), 0, 0, 0, 0);
     }
     List<Long> ids = plan.expired().stream().map(Snapshot::snapshotId).toList();
     LOG.info("expired {} snapshots of {}, dropped refs {}", ids.size(), ops.tableName(), plan.removedRefs());
     if (!cleanExpiredFiles) {
-      return new Result(ids, plan.removedRefs(), 0, 0, 0);
+      return new Result(ids, plan.removedRefs(), 0, 0, 0, 0);
     }
     ExpiredFiles.Deleted deleted = ExpiredFiles.delete(ops, plan.before(), plan.expired(), committed);
-    return new Result(ids, plan.removedRefs(), deleted.dataFiles(), deleted.manifests(), deleted.manifestLists());
+    return new Result(ids, plan.removedRefs(), deleted.dataFiles(), deleted.manifests(), deleted.manifestLists(),
+        deleted.statisticsFiles());
   }
 
   private ExpiryPlan plan(TableMetadata base) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what expired snapshots alone reached, after their expiry was committed: their manifest lists, the
- * manifests no kept snapshot lists, and the data files no kept snapshot reads. The kept sets are computed from
+ * manifests no kept snapshot lists, the data files no kept snapshot reads, and their statistics files. The kept sets are computed from
  * every snapshot of the committed metadata before anything is deleted; a file a kept snapshot reaches is never
  * deleted.
  *
@@ -31,7 +31,7 @@ final class ExpiredFiles {
   }
 
   /** How many files of each kind were deleted. */
-  record Deleted(long dataFiles, long manifests, long manifestLists) {
+  record Deleted(long dataFiles, long manifests, long manifestLists, long statisticsFiles) {
   }
 
   static Deleted delete(TableOperations ops, TableMetadata before, List<Snapshot> expired, TableMetadata after) {
@@ -53,15 +53,16 @@ final class ExpiredFiles {
     long data = deleteAll(ops, candidates, kept.liveDataFiles(), failures);
     long manifests = deleteAll(ops, gone.manifests().keySet(), kept.manifests().keySet(), failures);
     long lists = deleteAll(ops, gone.manifestLists(), kept.manifestLists(), failures);
+    long statistics = deleteAll(ops, before.statisticsFilePaths(), after.statisticsFilePaths(), failures);
     if (!failures.isEmpty()) {
       IllegalStateException e = new IllegalStateException("snapshots of table " + ops.tableName() + " were expired, but "
           + failures.size() + " of their files could not be deleted (they stay as orphans): " + failures.get(0).getMessage());
       failures.forEach(e::addSuppressed);
       throw e;
     }
-    LOG.info("deleted {} data files, {} manifests and {} manifest lists of expired snapshots of {}", data, manifests,
-        lists, ops.tableName());
-    return new Deleted(data, manifests, lists);
+    LOG.info("deleted {} data files, {} manifests, {} manifest lists and {} statistics files of expired snapshots of {}",
+        data, manifests, lists, statistics, ops.tableName());
+    return new Deleted(data, manifests, lists, statistics);
   }
 
   private static long deleteAll(TableOperations ops, Set<String> candidates, Set<String> kept, List<RuntimeException> failures) {

@@ -6,14 +6,14 @@ import java.util.Properties;
 import org.slf4j.LoggerFactory;
 
 /** Floe's version, from the resource the build generates, else the jar manifest, else {@code dev}. */
-public final class FloeVersion {
+final class FloeVersion {
   private static final String RESOURCE = "/io/floe/floe-version.properties";
   private static final String VERSION = load();
 
   private FloeVersion() {
   }
 
-  public static String get() {
+  static String get() {
     return VERSION;
   }
 

@@ -133,6 +133,16 @@ public final class Table {
     return new RewriteDataFiles(ops);
   }
 
+  /** Computes a snapshot's column statistics (distinct counts) into a statistics file, and commits it. */
+  public ComputeTableStatistics computeStatistics() {
+    return new ComputeTableStatistics(ops);
+  }
+
+  /** Sets or removes snapshots' statistics files, in one metadata-only commit. */
+  public UpdateStatistics updateStatistics() {
+    return new UpdateStatistics(ops);
+  }
+
   /** Expires old snapshots per the retention policy, then deletes the files only they reached. */
   public ExpireSnapshots expireSnapshots() {
     return new ExpireSnapshots(ops);

@@ -106,7 +106,7 @@ class FloeWrittenTableTest {
         schema.highestFieldId(), List.of(schema), 0, List.of(spec0, spec1), 1, 1013, List.of(SortOrder.unsorted()), 0,
         Map.of(), S2, List.of(s1, s2), Map.of("main", SnapshotRef.branch(S2), "first", SnapshotRef.tag(S1)),
         List.of(new SnapshotLogEntry(1_000L, S1), new SnapshotLogEntry(2_000L, S2)),
-        List.of(new MetadataLogEntry(1_000L, location + "/metadata/v1.metadata.json")));
+        List.of(new MetadataLogEntry(1_000L, location + "/metadata/v1.metadata.json")), List.of(), List.of());
     String metadataPath = location + "/metadata/v2.metadata.json";
     TableMetadataParser.write(metadata, fileIO.newOutputFile(metadataPath));
     return new BaseTable(new StaticTableOperations(metadataPath, new HadoopFileIO(new Configuration())), "t");

@@ -83,7 +83,12 @@ public final class MetadataFixtures {
             "release", new SnapshotRef(SNAPSHOT_1, SnapshotRef.Type.TAG, null, null, 604_800_000L)),
         List.of(new SnapshotLogEntry(1_700_000_000_000L, SNAPSHOT_1), new SnapshotLogEntry(1_700_000_100_000L, SNAPSHOT_2)),
         List.of(new MetadataLogEntry(1_699_999_999_000L, location + "/metadata/v1.metadata.json"),
-            new MetadataLogEntry(1_700_000_000_001L, location + "/metadata/v2.metadata.json")));
+            new MetadataLogEntry(1_700_000_000_001L, location + "/metadata/v2.metadata.json")),
+        List.of(new StatisticsFile(SNAPSHOT_2, location + "/metadata/stats-2.puffin", 413, 102, null,
+            List.of(new StatisticsFile.BlobMetadata("apache-datasketches-theta-v1", SNAPSHOT_2, 2, List.of(1),
+                Map.of("ndv", "3")), new StatisticsFile.BlobMetadata("apache-datasketches-theta-v1", SNAPSHOT_2, 2,
+                List.of(2), Map.of())))),
+        List.of(new PartitionStatisticsFile(SNAPSHOT_1, location + "/metadata/partition-stats-1.parquet", 777)));
   }
 
   /** A new table without snapshots. */
@@ -91,6 +96,6 @@ public final class MetadataFixtures {
     Schema s0 = schema0();
     return new TableMetadata(null, 2, "4a3c4f0e-7e43-4c7c-9e0f-5e8e14a2f5b1", location, 0, 1_700_000_000_000L, 23,
         List.of(s0), 0, List.of(PartitionSpec.unpartitioned(s0)), 0, 999, List.of(SortOrder.unsorted()), 0,
-        Map.of(), null, List.of(), Map.of(), List.of(), List.of());
+        Map.of(), null, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of());
   }
 }

@@ -52,7 +52,7 @@ class TableMetadataIcebergInteropTest {
 
     String icebergJson = org.apache.iceberg.TableMetadataParser.toJson(ice);
     TableMetadata back = TableMetadataParser.fromJson("/elsewhere/v4.metadata.json", icebergJson);
-    assertEquals(TableMetadataParserTest.withLocation(floe, "/elsewhere/v4.metadata.json"), back);
+    assertEquals(MetadataChanges.withLocation(floe, "/elsewhere/v4.metadata.json"), back);
   }
 
   @Test
@@ -76,11 +76,17 @@ class TableMetadataIcebergInteropTest {
     table.updateSpec().addField("extra").commit();
     table.replaceSortOrder().asc("id").desc("day", NullOrder.NULLS_LAST).commit();
     long first = table.snapshots().iterator().next().snapshotId();
+    table.updateStatistics().setStatistics(new org.apache.iceberg.GenericStatisticsFile(first,
+        tableLocation + "/metadata/stats.puffin", 100, 40, List.of(new org.apache.iceberg.GenericBlobMetadata(
+            "apache-datasketches-theta-v1", first, 1, List.of(1), Map.of("ndv", "3"))))).commit();
+    table.updatePartitionStatistics().setPartitionStatistics(
+        org.apache.iceberg.ImmutableGenericPartitionStatisticsFile.builder().snapshotId(first)
+            .path(tableLocation + "/metadata/partition-stats.parquet").fileSizeInBytes(55).build()).commit();
     table.manageSnapshots().createTag("first", first).setMaxRefAgeMs("first", 5000L)
         .createBranch("dev", first).setMinSnapshotsToKeep("dev", 2).commit();
 
     File[] versions = dir.resolve("ice/metadata").toFile().listFiles((d, n) -> MetadataFiles.parseVersion(n) > 0);
-    assertTrue(versions.length >= 7, "expected all metadata versions, found " + versions.length);
+    assertTrue(versions.length >= 9, "expected all metadata versions, found " + versions.length);
     for (File version : versions) {
       TableMetadata floe = TableMetadataParser.read(io, version.getPath());
       org.apache.iceberg.TableMetadata ice = org.apache.iceberg.TableMetadataParser.read(
@@ -93,6 +99,8 @@ class TableMetadataIcebergInteropTest {
     assertEquals(2, latest.specs().size());
     assertEquals("truncate[3]", latest.specById(0).fields().get(2).transform().toString());
     assertEquals("iceberg", latest.property("owner", null));
+    assertEquals(Map.of("ndv", "3"), latest.statisticsFile(first).blobMetadata().get(0).properties());
+    assertEquals(55, latest.partitionStatistics().get(0).fileSizeInBytes());
   }
 
   @Test
@@ -182,6 +190,28 @@ class TableMetadataIcebergInteropTest {
     for (int i = 0; i < floe.metadataLog().size(); i++) {
       assertEquals(floe.metadataLog().get(i).metadataFile(), ice.previousFiles().get(i).file());
       assertEquals(floe.metadataLog().get(i).timestampMs(), ice.previousFiles().get(i).timestampMillis());
+    }
+    assertEquals(floe.statistics().size(), ice.statisticsFiles().size());
+    for (StatisticsFile f : floe.statistics()) {
+      org.apache.iceberg.StatisticsFile other = ice.statisticsFiles().stream()
+          .filter(o -> o.snapshotId() == f.snapshotId()).findFirst().orElseThrow();
+      assertEquals(List.of(f.path(), f.fileSizeInBytes(), f.fileFooterSizeInBytes()),
+          List.of(other.path(), other.fileSizeInBytes(), other.fileFooterSizeInBytes()));
+      assertEquals(f.blobMetadata().size(), other.blobMetadata().size());
+      for (int i = 0; i < f.blobMetadata().size(); i++) {
+        StatisticsFile.BlobMetadata blob = f.blobMetadata().get(i);
+        org.apache.iceberg.BlobMetadata o = other.blobMetadata().get(i);
+        assertEquals(List.of(blob.type(), blob.sourceSnapshotId(), blob.sourceSnapshotSequenceNumber(),
+            blob.fields(), blob.properties()),
+            List.of(o.type(), o.sourceSnapshotId(), o.sourceSnapshotSequenceNumber(), o.fields(), o.properties()));
+      }
+    }
+    assertEquals(floe.partitionStatistics().size(), ice.partitionStatisticsFiles().size());
+    for (int i = 0; i < floe.partitionStatistics().size(); i++) {
+      PartitionStatisticsFile f = floe.partitionStatistics().get(i);
+      org.apache.iceberg.PartitionStatisticsFile o = ice.partitionStatisticsFiles().get(i);
+      assertEquals(List.of(f.snapshotId(), f.path(), f.fileSizeInBytes()),
+          List.of(o.snapshotId(), o.path(), o.fileSizeInBytes()));
     }
   }
 }

@@ -33,7 +33,7 @@ class TableMetadataParserTest {
     TableMetadataParser.write(metadata, io.newOutputFile(location));
 
     TableMetadata read = TableMetadataParser.read(io, location);
-    assertEquals(withLocation(metadata, location), read);
+    assertEquals(MetadataChanges.withLocation(metadata, location), read);
     assertEquals(location, read.metadataFileLocation());
     // the structure survives, not just equality of records
     assertEquals("overwrite", read.currentSnapshot().operation());
@@ -74,7 +74,7 @@ class TableMetadataParserTest {
     TableMetadata read = TableMetadataParser.fromJson("/t/metadata/v1.metadata.json", json);
     assertNull(read.currentSnapshotId());
     assertNull(read.currentSnapshot());
-    assertEquals(withLocation(empty, "/t/metadata/v1.metadata.json"), read);
+    assertEquals(MetadataChanges.withLocation(empty, "/t/metadata/v1.metadata.json"), read);
   }
 
   @Test
@@ -130,7 +130,7 @@ class TableMetadataParserTest {
     PartitionSpec onName = new PartitionSpec(2, s0, List.of(new PartitionField(2, 1005, "name", new Transform.Identity())));
     TableMetadata evolved = new TableMetadata(null, 2, full.tableUuid(), "/t", 2, 1L, 24,
         List.of(s0, withoutName), 2, List.of(onName), 2, 1005, full.sortOrders(), 0, full.properties(), null,
-        List.of(), java.util.Map.of(), List.of(), List.of());
+        List.of(), java.util.Map.of(), List.of(), List.of(), List.of(), List.of());
     TableMetadata read = TableMetadataParser.fromJson("/t/v9.metadata.json", TableMetadataParser.toJson(evolved));
     assertEquals(onName, read.spec());
     assertEquals(0, read.spec().schema().schemaId());
@@ -223,10 +223,4 @@ class TableMetadataParserTest {
     assertThrows(IllegalArgumentException.class, () -> MetadataFiles.metadataFileName(-1));
   }
 
-  static TableMetadata withLocation(TableMetadata m, String location) {
-    return new TableMetadata(location, m.formatVersion(), m.tableUuid(), m.location(), m.lastSequenceNumber(),
-        m.lastUpdatedMs(), m.lastColumnId(), m.schemas(), m.currentSchemaId(), m.specs(), m.defaultSpecId(),
-        m.lastPartitionId(), m.sortOrders(), m.defaultSortOrderId(), m.properties(), m.currentSnapshotId(),
-        m.snapshots(), m.refs(), m.snapshotLog(), m.metadataLog());
-  }
 }

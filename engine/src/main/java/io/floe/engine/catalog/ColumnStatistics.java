@@ -4,6 +4,9 @@ import io.floe.data.Metrics;
 import io.floe.expressions.Expressions;
 import io.floe.manifest.DataFile;
 import io.floe.metadata.Snapshot;
+import io.floe.metadata.StatisticsFile;
+import io.floe.metadata.TableMetadata;
+import io.floe.puffin.ColumnThetaSketches;
 import io.floe.scan.FileScanTask;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
@@ -17,15 +20,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Upper bounds of the number of distinct values of a table's columns in one snapshot, derived only from what the
- * snapshot's manifests hold per data file: value and null counts, and lower and upper bounds. Iceberg keeps no
- * distinct counts, so these are bounds, not counts:
+ * How many distinct values a table's columns hold in one snapshot, for the cost model. From what the snapshot's
+ * manifests hold per data file (value and null counts, lower and upper bounds), an upper bound:
  * <ul>
  *   <li>a file holds at most as many distinct non-null values of a column as it has non-null values;</li>
  *   <li>a file whose lower and upper bound are equal holds one distinct non-null value (two for a float or double
@@ -36,8 +42,11 @@ import java.util.OptionalDouble;
  *       bounds, at most the width of the union of the files' ranges;</li>
  *   <li>NULL counts as one more value when a file may hold nulls.</li>
  * </ul>
- * A column without counts in a file is bounded by that file's row count. Computed once per snapshot (the files of
- * a snapshot never change) and cached by its manifest list.
+ * Where the table has a statistics file (Puffin) for the snapshot, or else for its nearest ancestor that has one,
+ * whose theta sketch blob of the column carries an {@code ndv} property (written by Floe's
+ * {@link io.floe.table.ComputeTableStatistics}, Trino's ANALYZE or Spark's {@code compute_table_stats}), that
+ * estimate (plus one for NULL) is used instead when it is below the bound. A column without counts in a file is
+ * bounded by that file's row count. Computed once per snapshot and statistics file and cached.
  */
 public final class ColumnStatistics {
   private static final int CACHED_SNAPSHOTS = 256;
@@ -49,6 +58,7 @@ public final class ColumnStatistics {
         }
       });
 
+  private static final Logger LOG = LoggerFactory.getLogger(ColumnStatistics.class);
   private static final ColumnStatistics EMPTY = new ColumnStatistics(Map.of());
 
   private final Map<Integer, Double> distinctBounds;
@@ -62,15 +72,50 @@ public final class ColumnStatistics {
     if (snapshot == null) {
       return EMPTY;
     }
-    String key = snapshot.manifestList();
+    StatisticsFile statistics = statisticsFile(table.metadata(), snapshot);
+    String key = snapshot.manifestList() + (statistics == null ? "" : "|" + statistics.path());
     ColumnStatistics cached = CACHE.get(key);
     if (cached == null) {
       List<FileScanTask> files = table.newScan().useSnapshot(snapshot.snapshotId())
           .filter(Expressions.alwaysTrue()).planFiles();
-      cached = compute(table.schema().columns(), files.stream().map(FileScanTask::file).toList());
+      cached = compute(table.schema().columns(), files.stream().map(FileScanTask::file).toList(),
+          distinctEstimates(statistics));
       CACHE.put(key, cached);
     }
     return cached;
+  }
+
+  /** The statistics file of {@code snapshot}, or else of its nearest ancestor that has one; null if none. */
+  static StatisticsFile statisticsFile(TableMetadata metadata, Snapshot snapshot) {
+    Set<Long> seen = new HashSet<>();
+    for (Snapshot s = snapshot; s != null && seen.add(s.snapshotId());
+        s = s.parentSnapshotId() == null ? null : metadata.snapshot(s.parentSnapshotId())) {
+      StatisticsFile file = metadata.statisticsFile(s.snapshotId());
+      if (file != null) {
+        return file;
+      }
+    }
+    return null;
+  }
+
+  /** The {@code ndv} of each theta sketch blob over one field, by field id (an unreadable value is left out). */
+  static Map<Integer, Long> distinctEstimates(StatisticsFile file) {
+    Map<Integer, Long> estimates = new HashMap<>();
+    if (file == null) {
+      return estimates;
+    }
+    for (StatisticsFile.BlobMetadata blob : file.blobMetadata()) {
+      String ndv = blob.properties().get(ColumnThetaSketches.NDV_PROPERTY);
+      if (ColumnThetaSketches.BLOB_TYPE.equals(blob.type()) && blob.fields().size() == 1 && ndv != null) {
+        try {
+          estimates.put(blob.fields().get(0), Long.parseLong(ndv.trim()));
+        } catch (NumberFormatException e) {
+          LOG.warn("statistics file {}: ndv '{}' of field {} is not a number; using bounds", file.path(), ndv,
+              blob.fields().get(0));
+        }
+      }
+    }
+    return estimates;
   }
 
   /** At most how many distinct values (NULL counted as one) the column with {@code fieldId} holds, if known. */
@@ -79,17 +124,28 @@ public final class ColumnStatistics {
     return bound == null ? OptionalDouble.empty() : OptionalDouble.of(bound);
   }
 
-  static ColumnStatistics compute(List<NestedField> columns, List<DataFile> files) {
+  /**
+   * The distinct counts of {@code columns} over {@code files}: their bounds, or {@code estimates} (by field id, NULL
+   * not counted) plus one for NULL where those are lower.
+   */
+  static ColumnStatistics compute(List<NestedField> columns, List<DataFile> files, Map<Integer, Long> estimates) {
     Map<Integer, Double> bounds = new HashMap<>();
     for (NestedField column : columns) {
       if (column.type() instanceof PrimitiveType type) {
-        bounds.put(column.id(), distinctBound(column.id(), type, column.isOptional(), files));
+        Bound bound = distinctBound(column.id(), type, column.isOptional(), files);
+        Long estimate = estimates.get(column.id());
+        bounds.put(column.id(), estimate == null ? bound.values()
+            : Math.min(bound.values(), estimate + (bound.mayHoldNull() ? 1 : 0)));
       }
     }
     return new ColumnStatistics(bounds);
   }
 
-  private static double distinctBound(int fieldId, PrimitiveType type, boolean optional, List<DataFile> files) {
+  /** At most how many distinct values a column holds, NULL included, and whether it may hold NULL. */
+  private record Bound(double values, boolean mayHoldNull) {
+  }
+
+  private static Bound distinctBound(int fieldId, PrimitiveType type, boolean optional, List<DataFile> files) {
     double sumOfFiles = 0;
     boolean mayHoldNull = false;
     boolean allRanged = isIntegerLike(type);
@@ -121,7 +177,7 @@ public final class ColumnStatistics {
       sumOfFiles += fileBound;
     }
     double bound = allRanged ? Math.min(sumOfFiles, unionWidth(ranges)) : sumOfFiles;
-    return bound + (mayHoldNull ? 1 : 0);
+    return new Bound(bound + (mayHoldNull ? 1 : 0), mayHoldNull);
   }
 
   private static boolean mayHoldNaN(PrimitiveType type, Long nanCount) {

@@ -27,11 +27,7 @@ final class TablePropertyUpdate {
       if (properties.equals(base.properties())) {
         return;
       }
-      TableMetadata updated = new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
-          base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
-          base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-          base.defaultSortOrderId(), properties, base.currentSnapshotId(), base.snapshots(), base.refs(),
-          base.snapshotLog(), MetadataChanges.nextMetadataLog(base));
+      TableMetadata updated = MetadataChanges.setProperties(base, properties);
       try {
         ops.commit(base, updated);
         return;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -183,17 +184,8 @@ public final class Arguments {
 
   /** The integers of an {@code ARRAY[...]} argument (or of a single integer); empty when not given. */
   public List<Long> longList(String name) throws SQLException {
-    SqlNode node = values.get(name);
     List<Long> out = new ArrayList<>();
-    if (node == null) {
-      return out;
-    }
-    List<SqlNode> elements = node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
-        ? ((SqlCall) node).getOperandList() : List.of(node);
-    for (SqlNode element : elements) {
-      if (!(element instanceof SqlLiteral literal)) {
-        throw wrongType(name, "an ARRAY of integers");
-      }
+    for (SqlLiteral literal : arrayLiterals(name, "an ARRAY of integers")) {
       try {
         out.add(new BigDecimal(literal.toValue()).longValueExact());
       } catch (NumberFormatException | ArithmeticException e) {
@@ -201,6 +193,36 @@ public final class Arguments {
       }
     }
     return out;
+  }
+
+  /** The strings of an {@code ARRAY['a', ...]} argument (or of a single string); empty when not given. */
+  public List<String> stringList(String name) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (SqlLiteral literal : arrayLiterals(name, "an ARRAY of strings")) {
+      if (!(literal instanceof SqlCharStringLiteral)) {
+        throw wrongType(name, "an ARRAY of strings");
+      }
+      out.add(literal.toValue());
+    }
+    return out;
+  }
+
+  /** The elements of an {@code ARRAY[...]} argument (or the argument itself), each a literal. */
+  private List<SqlLiteral> arrayLiterals(String name, String expected) throws SQLException {
+    SqlNode node = values.get(name);
+    if (node == null) {
+      return List.of();
+    }
+    List<SqlNode> elements = node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR
+        ? ((SqlCall) node).getOperandList() : List.of(node);
+    List<SqlLiteral> literals = new ArrayList<>();
+    for (SqlNode element : elements) {
+      if (!(element instanceof SqlLiteral literal)) {
+        throw wrongType(name, expected);
+      }
+      literals.add(literal);
+    }
+    return literals;
   }
 
   /** The entries of a {@code MAP['k', 'v', ...]} argument; empty when not given. */

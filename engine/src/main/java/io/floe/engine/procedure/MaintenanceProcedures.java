@@ -5,6 +5,8 @@ import static io.floe.engine.procedure.Procedure.Parameter.required;
 
 import io.floe.engine.FloeSession;
 import io.floe.engine.ddl.DdlErrors;
+import io.floe.metadata.StatisticsFile;
+import io.floe.table.ComputeTableStatistics;
 import io.floe.table.DeleteOrphanFiles;
 import io.floe.table.ExpireSnapshots;
 import io.floe.table.RewriteDataFiles;
@@ -16,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Table maintenance: {@code expire_snapshots}, {@code remove_orphan_files}, {@code rewrite_data_files}. */
+/**
+ * Table maintenance: {@code expire_snapshots}, {@code compute_table_stats}, {@code remove_orphan_files},
+ * {@code rewrite_data_files}.
+ */
 final class MaintenanceProcedures {
   private MaintenanceProcedures() {
   }
@@ -26,10 +31,15 @@ final class MaintenanceProcedures {
         new Procedure("expire_snapshots",
             List.of(required("table"), optional("older_than"), optional("retain_last"), optional("snapshot_ids")),
             List.of("deleted_data_files_count", "deleted_position_delete_files_count",
-                "deleted_equality_delete_files_count", "deleted_manifest_files_count", "deleted_manifest_lists_count"),
+                "deleted_equality_delete_files_count", "deleted_manifest_files_count", "deleted_manifest_lists_count",
+                "deleted_statistics_files_count"),
             List.of(SqlTypeName.BIGINT, SqlTypeName.BIGINT, SqlTypeName.BIGINT, SqlTypeName.BIGINT,
-                SqlTypeName.BIGINT),
+                SqlTypeName.BIGINT, SqlTypeName.BIGINT),
             MaintenanceProcedures::expireSnapshots),
+        new Procedure("compute_table_stats",
+            List.of(required("table"), optional("snapshot_id"), optional("columns")),
+            List.of("statistics_file"), List.of(SqlTypeName.VARCHAR),
+            MaintenanceProcedures::computeTableStats),
         new Procedure("remove_orphan_files",
             List.of(required("table"), optional("older_than"), optional("location"), optional("dry_run")),
             List.of("orphan_file_location"), List.of(SqlTypeName.VARCHAR),
@@ -60,7 +70,28 @@ final class MaintenanceProcedures {
     }
     ExpireSnapshots.Result result = expire.commit();
     return rows(new Object[] {result.deletedDataFiles(), 0L, 0L, result.deletedManifests(),
-        result.deletedManifestLists()});
+        result.deletedManifestLists(), result.deletedStatisticsFiles()});
+  }
+
+  /**
+   * Iceberg's {@code compute_table_stats}: theta sketches of the columns (all primitive columns unless
+   * {@code columns} names some) over a snapshot (the current one unless {@code snapshot_id}), written to a Puffin
+   * file that becomes the snapshot's statistics file; returns the file's location (no row for a table without
+   * snapshots).
+   */
+  private static List<Object[]> computeTableStats(Arguments args, FloeSession session) throws SQLException {
+    Table table = session.catalog().loadTable(args.table("table", session));
+    ComputeTableStatistics compute = table.computeStatistics();
+    Long snapshotId = args.longValue("snapshot_id");
+    if (snapshotId != null) {
+      compute.snapshot(snapshotId);
+    }
+    List<String> columns = args.stringList("columns");
+    if (!columns.isEmpty()) {
+      compute.columns(columns);
+    }
+    StatisticsFile file = compute.commit();
+    return file == null ? List.of() : rows(new Object[] {file.path()});
   }
 
   /** Iceberg's {@code remove_orphan_files}: one row per orphan file found (deleted unless {@code dry_run}). */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Generates the eight TPC-H tables at a scale factor (io.trino.tpch's dbgen port) into new Floe tables of a
  * catalog namespace, with the layout of {@link TpchTables}. Tables are written in parallel (the big ones in
  * several parts, each part by its own writer) and each is committed as one append snapshot once all its parts
- * are written. On failure, the tables this generator created are dropped with their files.
+ * are written, then given a statistics file with its columns' distinct counts (as {@code compute_table_stats}
+ * would). On failure, the tables this generator created are dropped with their files.
  *
  * <pre>{@code
  * List<TpchGenerator.LoadedTable> loaded = new TpchGenerator(catalog, Namespace.of("tpch"), 0.01)
@@ -220,6 +221,8 @@ public final class TpchGenerator {
       AppendFiles append = table.newAppend();
       all.forEach(append::appendFile);
       long snapshotId = append.commit().snapshotId();
+      // distinct counts for the cost model, as ANALYZE after a load would (Floe's writes do not collect them)
+      table.computeStatistics().snapshot(snapshotId).commit();
       loaded = new LoadedTable(id, rowsWritten.get(), snapshotId);
       LOG.debug("loaded {}: {} rows in {} files, snapshot {}", id, loaded.rows(), all.size(), snapshotId);
       listener.loaded(loaded);

@@ -68,7 +68,7 @@ class ProceduresTest {
     String future = timestamp(Instant.now().plus(1, ChronoUnit.MINUTES).toEpochMilli());
     List<List<Object>> result = call("CALL system.expire_snapshots(table => 'db.t', older_than => TIMESTAMP '"
         + future + "', retain_last => 2)");
-    assertEquals(List.of(List.of(0L, 0L, 0L, 0L, 1L)), result);
+    assertEquals(List.of(List.of(0L, 0L, 0L, 0L, 1L, 0L)), result);
     assertEquals(snapshots.subList(1, 3), table().snapshots().stream().map(Snapshot::snapshotId).toList());
 
     table().newDelete().deleteFromRowFilter(io.floe.expressions.Expressions.equal("id", 1L)).commit();
@@ -76,6 +76,24 @@ class ProceduresTest {
     assertEquals(1L, positional.get(0).get(0), "the deleted data file of id 1 is gone: " + positional);
     assertEquals(1, table().snapshots().size());
     assertEquals(List.of(List.of(2L)), call("SELECT count(*) FROM t"));
+  }
+
+  @Test
+  void computeTableStatsGivesTheSnapshotAStatisticsFileOfDistinctCounts() throws SQLException {
+    List<List<Object>> all = call("CALL system.compute_table_stats(table => 'db.t')");
+    Table table = table();
+    io.floe.metadata.StatisticsFile file = table.metadata().statisticsFile(snapshots.get(2));
+    assertEquals(List.of(List.of(file.path())), all);
+    assertEquals(List.of(List.of(1), List.of(2)), file.blobMetadata().stream()
+        .map(io.floe.metadata.StatisticsFile.BlobMetadata::fields).toList());
+    assertTrue(file.blobMetadata().stream().allMatch(b -> b.properties().get("ndv").equals("3")), file.toString());
+
+    call("CALL system.compute_table_stats('db.t', " + snapshots.get(0) + ", ARRAY['V'])");
+    io.floe.metadata.StatisticsFile first = table().metadata().statisticsFile(snapshots.get(0));
+    assertEquals(List.of(2), first.blobMetadata().get(0).fields());
+    assertEquals("1", first.blobMetadata().get(0).properties().get("ndv"));
+    assertEquals(3, table().snapshots().size(), "statistics add no snapshot");
+    assertState("42000", "CALL system.compute_table_stats(table => 'db.t', columns => ARRAY[1])");
   }
 
   @Test
