@@ -1,7 +1,7 @@
 <#--
   Floe's statements, added to Calcite's grammar (see config.fmpp):
   CREATE/DROP SCHEMA, CREATE TABLE (PARTITIONED BY, WITH, AS query), DROP TABLE [PURGE], ALTER TABLE,
-  SHOW SCHEMAS/TABLES/CREATE TABLE, CALL with named arguments, BEGIN/START TRANSACTION, COMMIT, ROLLBACK.
+  SHOW SCHEMAS/TABLES/CREATE TABLE, CALL with named arguments, ANALYZE, BEGIN/START TRANSACTION, COMMIT, ROLLBACK.
 -->
 
 /** CREATE SCHEMA [IF NOT EXISTS] name [WITH (key = value, ...)] */
@@ -330,6 +330,24 @@ SqlNode FloeCallProcedure() :
     {
         names.addAll(id.names);
         return new SqlCallProcedure(s.end(this), new SqlIdentifier(names, id.getParserPosition()),
+            new SqlNodeList(args, id.getParserPosition()));
+    }
+}
+
+/** ANALYZE table: Trino's spelling of CALL system.compute_table_stats('table') */
+SqlNode FloeAnalyze() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <ANALYZE> { s = span(); }
+    id = CompoundIdentifier()
+    {
+        final List<SqlNode> args = new ArrayList<SqlNode>();
+        args.add(SqlLiteral.createCharString(String.join(".", id.names), id.getParserPosition()));
+        return new SqlCallProcedure(s.end(this),
+            new SqlIdentifier(Arrays.asList("system", "compute_table_stats"), s.pos()),
             new SqlNodeList(args, id.getParserPosition()));
     }
 }

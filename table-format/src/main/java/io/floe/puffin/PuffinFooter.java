@@ -26,7 +26,8 @@ public record PuffinFooter(List<PuffinBlobMetadata> blobs, Map<String, String> p
   static final int TAIL_LENGTH = 12;
   /** Bit 0 of flag byte 0: the payload is LZ4-compressed. */
   static final int FLAG_COMPRESSED_PAYLOAD = 0x1;
-  static final String CREATED_BY = "created-by";
+  /** The file property naming the writer, which the spec recommends. */
+  public static final String CREATED_BY = "created-by";
 
   public PuffinFooter {
     blobs = List.copyOf(blobs);

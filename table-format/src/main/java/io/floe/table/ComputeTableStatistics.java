@@ -10,6 +10,7 @@ import io.floe.puffin.ColumnThetaSketches;
 import io.floe.puffin.PuffinBlobMetadata;
 import io.floe.puffin.PuffinCodec;
 import io.floe.puffin.PuffinFileInfo;
+import io.floe.puffin.PuffinFooter;
 import io.floe.puffin.PuffinWriter;
 import io.floe.scan.TableScan;
 import io.floe.types.NestedField;
@@ -134,7 +135,7 @@ public final class ComputeTableStatistics {
     List<StatisticsFile.BlobMetadata> blobs = new ArrayList<>();
     PuffinFileInfo info;
     try (PuffinWriter writer = new PuffinWriter(ops.io().newOutputFile(path),
-        Map.of("created-by", "Floe " + FloeVersion.get()))) {
+        Map.of(PuffinFooter.CREATED_BY, "Floe " + FloeVersion.get()))) {
       for (ColumnThetaSketches.Result result : sketches.results().values()) {
         PuffinBlobMetadata blob = writer.write(
             result.toBlob(snapshot.snapshotId(), snapshot.sequenceNumber(), PuffinCodec.ZSTD));

@@ -94,6 +94,13 @@ class ProceduresTest {
     assertEquals("1", first.blobMetadata().get(0).properties().get("ndv"));
     assertEquals(3, table().snapshots().size(), "statistics add no snapshot");
     assertState("42000", "CALL system.compute_table_stats(table => 'db.t', columns => ARRAY[1])");
+
+    append(7);
+    call("ANALYZE db.t");
+    io.floe.metadata.StatisticsFile analyzed = table().metadata().statisticsFile(table().currentSnapshot().snapshotId());
+    assertEquals("4", analyzed.blobMetadata().get(0).properties().get("ndv"), "Trino's ANALYZE: the current snapshot");
+    assertState("42S02", "ANALYZE nope");
+    assertEquals(List.of(List.of(7L)), call("SELECT id AS analyze FROM t WHERE id = 7"), "ANALYZE stays usable as a name");
   }
 
   @Test
