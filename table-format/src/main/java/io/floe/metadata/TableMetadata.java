@@ -107,6 +107,20 @@ public record TableMetadata(
     return null;
   }
 
+  /**
+   * The statistics file of {@code snapshot}, or else of its nearest ancestor that has one (statistics describe the
+   * data as of that ancestor); null if none has one.
+   */
+  public StatisticsFile latestStatisticsFile(Snapshot snapshot) {
+    for (Snapshot s : SnapshotAncestry.ancestorsOf(this, snapshot)) {
+      StatisticsFile file = statisticsFile(s.snapshotId());
+      if (file != null) {
+        return file;
+      }
+    }
+    return null;
+  }
+
   /** The locations of the statistics and partition statistics files the metadata lists. */
   public Set<String> statisticsFilePaths() {
     Set<String> paths = new HashSet<>();

@@ -3,6 +3,7 @@ package io.floe.puffin;
 import io.floe.arrow.ArrowRowView;
 import io.floe.arrow.ArrowRows;
 import io.floe.arrow.ArrowSchemas;
+import io.floe.metadata.StatisticsFile;
 import io.floe.types.ByteBuffers;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
@@ -13,6 +14,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,26 @@ public final class ColumnThetaSketches {
       }
       columns.add(new Column(field, UpdateSketch.builder().setFamily(Family.ALPHA).build()));
     }
+  }
+
+  /**
+   * The distinct count estimates a statistics file lists: the {@value #NDV_PROPERTY} of each of its theta sketch
+   * blobs over one field, by field id (a value that is not a count is left out, with a warning).
+   */
+  public static Map<Integer, Long> distinctCounts(StatisticsFile file) {
+    Map<Integer, Long> counts = new HashMap<>();
+    for (StatisticsFile.BlobMetadata blob : file.blobMetadata()) {
+      String ndv = blob.properties().get(NDV_PROPERTY);
+      if (BLOB_TYPE.equals(blob.type()) && blob.fields().size() == 1 && ndv != null) {
+        try {
+          counts.put(blob.fields().get(0), Long.parseLong(ndv.trim()));
+        } catch (NumberFormatException e) {
+          LOG.warn("statistics file {}: ndv '{}' of field {} is not a count; left out", file.path(), ndv,
+              blob.fields().get(0));
+        }
+      }
+    }
+    return counts;
   }
 
   /** The ids of the sketched columns. */

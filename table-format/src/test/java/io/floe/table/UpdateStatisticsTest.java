@@ -64,6 +64,8 @@ class UpdateStatisticsTest {
     t.refresh();
     assertNull(t.metadata().statisticsFile(first.snapshotId()));
     assertEquals(List.of(last), t.metadata().statistics(), "kept by the append, the other file removed");
+    assertEquals(last, t.metadata().latestStatisticsFile(t.currentSnapshot()), "the append's nearest ancestor's");
+    assertNull(t.metadata().latestStatisticsFile(t.snapshots().get(1)), "no ancestor of snapshot 2 has one now");
 
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> t.updateStatistics().setStatistics(new StatisticsFile(42, "/x.stats", 1, 1, null, List.of())).commit());

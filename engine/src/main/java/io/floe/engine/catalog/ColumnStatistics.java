@@ -5,7 +5,6 @@ import io.floe.expressions.Expressions;
 import io.floe.manifest.DataFile;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.StatisticsFile;
-import io.floe.metadata.TableMetadata;
 import io.floe.puffin.ColumnThetaSketches;
 import io.floe.scan.FileScanTask;
 import io.floe.table.Table;
@@ -20,14 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How many distinct values a table's columns hold in one snapshot, for the cost model. From what the snapshot's
@@ -58,7 +53,6 @@ public final class ColumnStatistics {
         }
       });
 
-  private static final Logger LOG = LoggerFactory.getLogger(ColumnStatistics.class);
   private static final ColumnStatistics EMPTY = new ColumnStatistics(Map.of());
 
   private final Map<Integer, Double> distinctBounds;
@@ -72,50 +66,17 @@ public final class ColumnStatistics {
     if (snapshot == null) {
       return EMPTY;
     }
-    StatisticsFile statistics = statisticsFile(table.metadata(), snapshot);
+    StatisticsFile statistics = table.metadata().latestStatisticsFile(snapshot);
     String key = snapshot.manifestList() + (statistics == null ? "" : "|" + statistics.path());
     ColumnStatistics cached = CACHE.get(key);
     if (cached == null) {
       List<FileScanTask> files = table.newScan().useSnapshot(snapshot.snapshotId())
           .filter(Expressions.alwaysTrue()).planFiles();
       cached = compute(table.schema().columns(), files.stream().map(FileScanTask::file).toList(),
-          distinctEstimates(statistics));
+          statistics == null ? Map.of() : ColumnThetaSketches.distinctCounts(statistics));
       CACHE.put(key, cached);
     }
     return cached;
-  }
-
-  /** The statistics file of {@code snapshot}, or else of its nearest ancestor that has one; null if none. */
-  static StatisticsFile statisticsFile(TableMetadata metadata, Snapshot snapshot) {
-    Set<Long> seen = new HashSet<>();
-    for (Snapshot s = snapshot; s != null && seen.add(s.snapshotId());
-        s = s.parentSnapshotId() == null ? null : metadata.snapshot(s.parentSnapshotId())) {
-      StatisticsFile file = metadata.statisticsFile(s.snapshotId());
-      if (file != null) {
-        return file;
-      }
-    }
-    return null;
-  }
-
-  /** The {@code ndv} of each theta sketch blob over one field, by field id (an unreadable value is left out). */
-  static Map<Integer, Long> distinctEstimates(StatisticsFile file) {
-    Map<Integer, Long> estimates = new HashMap<>();
-    if (file == null) {
-      return estimates;
-    }
-    for (StatisticsFile.BlobMetadata blob : file.blobMetadata()) {
-      String ndv = blob.properties().get(ColumnThetaSketches.NDV_PROPERTY);
-      if (ColumnThetaSketches.BLOB_TYPE.equals(blob.type()) && blob.fields().size() == 1 && ndv != null) {
-        try {
-          estimates.put(blob.fields().get(0), Long.parseLong(ndv.trim()));
-        } catch (NumberFormatException e) {
-          LOG.warn("statistics file {}: ndv '{}' of field {} is not a number; using bounds", file.path(), ndv,
-              blob.fields().get(0));
-        }
-      }
-    }
-    return estimates;
   }
 
   /** At most how many distinct values (NULL counted as one) the column with {@code fieldId} holds, if known. */
