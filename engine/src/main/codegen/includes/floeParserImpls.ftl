@@ -334,18 +334,33 @@ SqlNode FloeCallProcedure() :
     }
 }
 
-/** ANALYZE table: Trino's spelling of CALL system.compute_table_stats('table') */
+/**
+ * ANALYZE table [WITH (name = value, ...)]: Trino's spelling of CALL system.compute_table_stats('table', name =>
+ * value, ...), e.g. WITH (columns = ARRAY['a', 'b']).
+ */
 SqlNode FloeAnalyze() :
 {
     final Span s;
     final SqlIdentifier id;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+    SqlNode value;
 }
 {
     <ANALYZE> { s = span(); }
     id = CompoundIdentifier()
+    { args.add(SqlLiteral.createCharString(String.join(".", id.names), id.getParserPosition())); }
+    [
+        <WITH> <LPAREN>
+        name = SimpleIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_NON_QUERY)
+        { args.add(SqlStdOperatorTable.ARGUMENT_ASSIGNMENT.createCall(Span.of(name, value).pos(), value, name)); }
+        (
+            <COMMA> name = SimpleIdentifier() <EQ> value = Expression(ExprContext.ACCEPT_NON_QUERY)
+            { args.add(SqlStdOperatorTable.ARGUMENT_ASSIGNMENT.createCall(Span.of(name, value).pos(), value, name)); }
+        )*
+        <RPAREN>
+    ]
     {
-        final List<SqlNode> args = new ArrayList<SqlNode>();
-        args.add(SqlLiteral.createCharString(String.join(".", id.names), id.getParserPosition()));
         return new SqlCallProcedure(s.end(this),
             new SqlIdentifier(Arrays.asList("system", "compute_table_stats"), s.pos()),
             new SqlNodeList(args, id.getParserPosition()));

@@ -100,6 +100,10 @@ class ProceduresTest {
     io.floe.metadata.StatisticsFile analyzed = table().metadata().statisticsFile(table().currentSnapshot().snapshotId());
     assertEquals("4", analyzed.blobMetadata().get(0).properties().get("ndv"), "Trino's ANALYZE: the current snapshot");
     assertState("42S02", "ANALYZE nope");
+    call("ANALYZE t WITH (columns = ARRAY['v'])");
+    assertEquals(List.of(List.of(2)), table().metadata().statisticsFile(table().currentSnapshot().snapshotId())
+        .blobMetadata().stream().map(io.floe.metadata.StatisticsFile.BlobMetadata::fields).toList());
+    assertState("42000", "ANALYZE t WITH (partitions = ARRAY['x'])");
     assertEquals(List.of(List.of(7L)), call("SELECT id AS analyze FROM t WHERE id = 7"), "ANALYZE stays usable as a name");
   }
 
