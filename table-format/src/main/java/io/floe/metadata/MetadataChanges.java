@@ -221,11 +221,7 @@ public final class MetadataChanges {
 
   /** {@code base} with {@code properties} as its table properties, as a metadata-only change. */
   public static TableMetadata setProperties(TableMetadata base, Map<String, String> properties) {
-    return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
-        base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
-        base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-        base.defaultSortOrderId(), properties, base.currentSnapshotId(), base.snapshots(), base.refs(),
-        base.snapshotLog(), nextMetadataLog(base), base.statistics(), base.partitionStatistics());
+    return withPropertiesAndStatistics(base, properties, base.statistics());
   }
 
   /**
@@ -244,10 +240,16 @@ public final class MetadataChanges {
             + base.location());
       }
     }
+    return withPropertiesAndStatistics(base, base.properties(), statistics);
+  }
+
+  /** The next version of {@code base} with these properties and statistics files, everything else as it was. */
+  private static TableMetadata withPropertiesAndStatistics(TableMetadata base, Map<String, String> properties,
+      List<StatisticsFile> statistics) {
     return new TableMetadata(null, base.formatVersion(), base.tableUuid(), base.location(),
         base.lastSequenceNumber(), System.currentTimeMillis(), base.lastColumnId(), base.schemas(),
         base.currentSchemaId(), base.specs(), base.defaultSpecId(), base.lastPartitionId(), base.sortOrders(),
-        base.defaultSortOrderId(), base.properties(), base.currentSnapshotId(), base.snapshots(), base.refs(),
+        base.defaultSortOrderId(), properties, base.currentSnapshotId(), base.snapshots(), base.refs(),
         base.snapshotLog(), nextMetadataLog(base), statistics, base.partitionStatistics());
   }
 

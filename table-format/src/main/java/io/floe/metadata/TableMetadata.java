@@ -112,6 +112,9 @@ public record TableMetadata(
    * data as of that ancestor); null if none has one.
    */
   public StatisticsFile latestStatisticsFile(Snapshot snapshot) {
+    if (statistics.isEmpty()) {
+      return null; // most tables: no lineage walk (the planner asks for every table of every query)
+    }
     for (Snapshot s : SnapshotAncestry.ancestorsOf(this, snapshot)) {
       StatisticsFile file = statisticsFile(s.snapshotId());
       if (file != null) {
