@@ -199,6 +199,7 @@ public final class SqlPlanner {
         CoreRules.AGGREGATE_TO_SEMI_JOIN, NotExistsToAntiJoinRule.INSTANCE, SemiJoinInputTrimRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
         CoreRules.FILTER_MULTI_JOIN_MERGE);
+    rel = TransitiveJoinEqualities.derive(rel);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.MULTI_JOIN_OPTIMIZE);
     // the rewrites above can leave a scan under an operator that uses few of its columns (an aggregate merged with
     // the projection that named them, after decorrelation): trim again (then filters move

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
+import io.floe.engine.ResultRows;
 import io.floe.engine.tpch.TpchWarehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Join ordering from statistics over the TPC-H tables at SF 0.01: distinct-count bounds of scanned columns from
- * manifest metrics, join sizes from key distinct counts, and the order the multi-join optimizer picks for q05.
+ * manifest metrics, join sizes from key distinct counts, the order the multi-join optimizer picks for q05, and the
+ * join equalities implied by the others (added to scans' joins before ordering, dropped where redundant after).
  */
 class JoinOrderTest {
   private static FloeSession session;
@@ -86,6 +91,69 @@ class JoinOrderTest {
             "customer meets supplier (only c_nationkey = s_nationkey links them) before lineitem and orders:\n" + text);
       }
     }
+  }
+
+  @Test
+  void q05JoinsCustomerWithTheRegionsNationsByTheImpliedEquality() throws Exception {
+    // q05 states c_nationkey = s_nationkey and s_nationkey = n_nationkey; c_nationkey = n_nationkey follows
+    RelNode plan = plan(TpchWarehouse.query("q05"));
+    String text = RelOptUtil.toString(plan);
+    boolean customerWithNation = false;
+    for (Join join : joins(plan)) {
+      Set<String> below = tables(join);
+      customerWithNation |= below.containsAll(Set.of("customer", "nation", "region")) && !below.contains("supplier");
+      if (below.contains("supplier") && below.contains("lineitem")) {
+        assertEquals(2, RelOptUtil.conjunctions(join.getCondition()).size(),
+            "the supplier join keeps l_suppkey = s_suppkey and one nation key equality, not both:\n" + text);
+      }
+    }
+    assertTrue(customerWithNation, "customers are restricted to the region's nations before orders:\n" + text);
+  }
+
+  @Test
+  void equalitiesImpliedByTheOthersAreDroppedAndTheRowsStayTheSame() throws Exception {
+    String stated = "SELECT count(*) FROM customer, supplier, nation WHERE c_nationkey = s_nationkey"
+        + " AND s_nationkey = n_nationkey";
+    String redundant = stated + " AND c_nationkey = n_nationkey";
+    RelNode plan = plan(redundant);
+    int equalities = 0;
+    for (Join join : joins(plan)) {
+      equalities += RelOptUtil.conjunctions(join.getCondition()).size();
+    }
+    assertEquals(2, equalities, "three tables need two equalities:\n" + RelOptUtil.toString(plan));
+    List<List<Object>> rows = ResultRows.query(session, redundant);
+    assertEquals(ResultRows.query(session, stated), rows);
+    // every customer-supplier pair of a nation, counted per nation without joining the rows (nation has all keys)
+    String perNation = "SELECT sum(cc * sc) FROM (SELECT c_nationkey AS k, count(*) AS cc FROM customer GROUP BY 1) c"
+        + " JOIN (SELECT s_nationkey AS k, count(*) AS sc FROM supplier GROUP BY 1) s ON c.k = s.k";
+    assertEquals(ResultRows.query(session, perNation), rows);
+  }
+
+  @Test
+  void noEqualityIsImpliedToAnAggregatedSide() throws Exception {
+    // q18's IN subquery (grouped by l_orderkey, HAVING sum(l_quantity) > 300) joins orders on o_orderkey, as
+    // lineitem does: l_orderkey = the subquery's key is implied, but the subquery's row estimate is too rough to
+    // order by, so it still meets orders, not lineitem
+    RelNode plan = plan(TpchWarehouse.query("q18"));
+    String text = RelOptUtil.toString(plan);
+    int grouped = 0;
+    for (Join join : joins(plan)) {
+      for (int side = 0; side < 2; side++) {
+        if (isAggregateUnderProjections(join.getInput(side))) {
+          grouped++;
+          assertTrue(tables(join.getInput(1 - side)).contains("orders"), "the subquery meets orders:\n" + text);
+        }
+      }
+    }
+    assertEquals(1, grouped, text);
+  }
+
+  private static boolean isAggregateUnderProjections(RelNode rel) {
+    RelNode below = rel;
+    while (below instanceof Project || below instanceof Filter) {
+      below = below.getInput(0);
+    }
+    return below instanceof Aggregate;
   }
 
   @Test
