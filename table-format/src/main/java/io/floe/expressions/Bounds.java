@@ -83,6 +83,36 @@ final class Bounds {
     };
   }
 
+  /**
+   * For comparisons, IN, starts-with and their negations: whether every value between the bounds satisfies
+   * {@code p} (false when a bound it needs is unknown). Bounds need not be actual values, but every value lies
+   * between them, which is all these tests use.
+   */
+  boolean mustMatch(BoundPredicate p) {
+    return switch (p.op()) {
+      case LT -> upper != null && compare(upper, p.literal()) < 0;
+      case LT_EQ -> upper != null && compare(upper, p.literal()) <= 0;
+      case GT -> lower != null && compare(lower, p.literal()) > 0;
+      case GT_EQ -> lower != null && compare(lower, p.literal()) >= 0;
+      case EQ -> onlyValue(p.literal());
+      case IN -> p.literals().stream().anyMatch(this::onlyValue);
+      case NOT_EQ -> outOfRange(p.literal());
+      case NOT_IN -> p.literals().stream().allMatch(this::outOfRange);
+      case STARTS_WITH -> allStartWith(utf8(p.literal()));
+      case NOT_STARTS_WITH -> !startsWithMightMatch(utf8(p.literal()));
+      case IS_NULL, NOT_NULL, IS_NAN, NOT_NAN -> throw new IllegalArgumentException("bounds say nothing about " + p);
+    };
+  }
+
+  /** Both bounds equal {@code literal}: every value does. */
+  private boolean onlyValue(Object literal) {
+    return lower != null && upper != null && compare(lower, literal) == 0 && compare(upper, literal) == 0;
+  }
+
+  private boolean outOfRange(Object literal) {
+    return lower != null && compare(lower, literal) > 0 || upper != null && compare(upper, literal) < 0;
+  }
+
   private boolean inRange(Object literal) {
     return (lower == null || compare(lower, literal) <= 0) && (upper == null || compare(upper, literal) >= 0);
   }

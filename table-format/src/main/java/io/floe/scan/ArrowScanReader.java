@@ -1,6 +1,7 @@
 package io.floe.scan;
 
 import io.floe.arrow.ArrowRows;
+import io.floe.data.Metrics;
 import io.floe.expressions.Expression;
 import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.RowEvaluator;
@@ -38,6 +39,8 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private int nextTask;
   private ParquetBatchIterator current;
   private VectorSchemaRoot pending;
+  /** The statistics of the row group being read: the last one the row group filter let through. */
+  private Metrics rowGroupMetrics;
 
   public ArrowScanReader(FileIO io, List<FileScanTask> tasks, Schema tableSchema, Schema outputSchema,
                          Expression boundFilter, BufferAllocator allocator, int batchSize, ScanMetrics metrics) {
@@ -130,6 +133,15 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     return batch;
   }
 
+  /**
+   * The statistics of the row group that the batch last returned ({@link #next()} or {@link #nextLazy()}) came from,
+   * of the columns read (null before the first batch): a caller filtering rows itself may skip the conditions that
+   * they show every row meets ({@link io.floe.expressions.StrictMetricsEvaluator}).
+   */
+  public Metrics rowGroupMetrics() {
+    return rowGroupMetrics;
+  }
+
   /** Whether the current file has another batch, opening the next files until one has; false at the end. */
   private boolean fileHasNext() {
     while (current == null || !current.hasNext()) {
@@ -152,7 +164,9 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     current = ParquetArrowReader.read(io.newInputFile(task.file().path()), readSchema, allocator, batchSize,
         m -> {
           boolean keep = rowGroupEvaluator.mightMatch(m);
-          if (!keep) {
+          if (keep) {
+            rowGroupMetrics = m;
+          } else {
             metrics.rowGroupsSkipped.incrementAndGet();
           }
           return keep;

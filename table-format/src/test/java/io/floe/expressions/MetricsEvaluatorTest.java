@@ -17,23 +17,18 @@ import static io.floe.expressions.Expressions.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.floe.data.GenericRecord;
 import io.floe.data.Metrics;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
-import io.floe.types.RandomValues;
 import io.floe.types.Schema;
 import io.floe.types.SingleValueSerialization;
-import io.floe.types.StructType;
 import io.floe.types.TypeId;
 import io.floe.types.Types;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -174,45 +169,18 @@ class MetricsEvaluatorTest {
   /** For random files and filters: when a row of the file matches, the file must not be pruned. */
   @Test
   void neverPrunesAFileWithAMatchingRow() {
-    Random r = new Random(17);
-    int pruned = 0;
-    int checked = 0;
-    for (PrimitiveType type : RandomValues.PRIMITIVES) {
-      Schema schema = new Schema(NestedField.optional(1, "c", type));
-      StructType struct = schema.asStruct();
-      for (int file = 0; file < 400; file++) {
-        List<Object> pool = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-          pool.add(RandomValues.value(r, type));
-        }
-        List<Object> values = new ArrayList<>();
-        int rows = 1 + r.nextInt(6);
-        for (int i = 0; i < rows; i++) {
-          int pick = r.nextInt(10);
-          values.add(pick == 0 ? null : pool.get(r.nextInt(pool.size())));
-        }
-        Metrics metrics = dropSome(r, ColumnStats.of(1, type, values, 1 + r.nextInt(4)));
-        for (int q = 0; q < 10; q++) {
-          Expression filter = PredicateGenerator.randomFilter(r, "c", type, pool);
-          Expression bound = Binder.bind(struct, filter, true);
-          RowEvaluator rows1 = new RowEvaluator(struct, bound);
-          boolean anyMatch = values.stream().anyMatch(v -> rows1.eval(GenericRecord.of(struct, v)));
-          boolean might = new MetricsEvaluator(schema, bound).mightMatch(metrics);
-          if (anyMatch) {
-            assertTrue(might, () -> "pruned a file with a matching row: " + bound + " values " + values + " metrics " + describe(type, metrics));
-          }
-          pruned += might ? 0 : 1;
-          checked++;
-        }
+    int[] prunedOfChecked = new int[2];
+    RandomColumnFile.forEachFilter(17, (schema, file, bound, rowResults) -> {
+      boolean might = new MetricsEvaluator(schema, bound).mightMatch(file.metrics());
+      if (rowResults.contains(true)) {
+        assertTrue(might, () -> "pruned a file with a matching row: " + bound + " values " + file.values()
+            + " metrics " + describe(file.type(), file.metrics()));
       }
-    }
-    assertTrue(pruned > checked / 10, "pruned only " + pruned + " of " + checked);
-  }
-
-  private static Metrics dropSome(Random r, Metrics m) {
-    int drop = r.nextInt(8);
-    return new Metrics(m.recordCount(), null, drop == 1 ? null : m.valueCounts(), drop == 2 ? null : m.nullValueCounts(),
-        drop == 3 ? null : m.nanValueCounts(), drop == 4 ? null : m.lowerBounds(), drop == 5 ? null : m.upperBounds());
+      prunedOfChecked[0] += might ? 0 : 1;
+      prunedOfChecked[1]++;
+    });
+    assertTrue(prunedOfChecked[0] > prunedOfChecked[1] / 10,
+        "pruned only " + prunedOfChecked[0] + " of " + prunedOfChecked[1]);
   }
 
   private static String describe(PrimitiveType type, Metrics m) {

@@ -1,6 +1,10 @@
 package io.floe.engine.exec;
 
+import io.floe.data.Metrics;
 import io.floe.engine.expr.RowFilter;
+import io.floe.expressions.StrictMetricsEvaluator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -14,7 +18,13 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class ScanFilter {
   private final List<RowFilter.Conjunct> conjuncts;
+  /** Per conjunct, what shows from a row group's statistics that every row meets it (null: nothing does). */
+  private final List<StrictMetricsEvaluator> metByAll;
   private final int outputWidth;
+  /** The statistics {@link #skipped} was computed for. */
+  private Metrics skippedFor;
+  /** Per conjunct, whether the current row group's statistics show that every row meets it. */
+  private boolean[] skipped;
   private int[] rows = new int[0];
   /** Per column, the column made for an earlier batch that no output holds (its arrays are written over). */
   private Column[] spare = new Column[0];
@@ -24,8 +34,21 @@ public final class ScanFilter {
    * {@code outputWidth} columns (the others are read only for the conjuncts).
    */
   public ScanFilter(List<RowFilter.Conjunct> conjuncts, int outputWidth) {
+    this(conjuncts, Collections.nCopies(conjuncts.size(), null), outputWidth);
+  }
+
+  /**
+   * A filter that skips conjunct {@code i} in the row groups whose statistics show, by {@code metByAll.get(i)}
+   * (null: never), that every row meets it; the columns only such conjuncts read are then not decoded.
+   */
+  public ScanFilter(List<RowFilter.Conjunct> conjuncts, List<StrictMetricsEvaluator> metByAll, int outputWidth) {
+    if (metByAll.size() != conjuncts.size()) {
+      throw new IllegalArgumentException(metByAll.size() + " evaluators for " + conjuncts.size() + " conjuncts");
+    }
     this.conjuncts = List.copyOf(conjuncts);
+    this.metByAll = new ArrayList<>(metByAll);
     this.outputWidth = outputWidth;
+    this.skipped = new boolean[conjuncts.size()];
   }
 
   /**
@@ -40,16 +63,32 @@ public final class ScanFilter {
 
   /** The output columns of the rows among the vectors' first {@code n} where the condition is TRUE; null if none. */
   public Batch apply(FieldVector[] vectors, int n) {
-    return apply((c, selected, count) -> vectors[c], vectors.length, n);
+    return apply((c, selected, count) -> vectors[c], vectors.length, n, null);
+  }
+
+  /**
+   * As {@link #apply(ColumnSource, int, int, Metrics)}, of rows from a row group with statistics {@code rowGroup}
+   * (null: unknown).
+   */
+  public Batch apply(FieldVector[] vectors, int n, Metrics rowGroup) {
+    return apply((c, selected, count) -> vectors[c], vectors.length, n, rowGroup);
   }
 
   /**
    * The output columns of the rows among the first {@code n} of the source's {@code width} columns where the
    * condition is TRUE; null if none.
    * Columns are asked for as the conjuncts first read them, for the rows still selected, and the other output
-   * columns at the end, for the rows kept.
+   * columns at the end, for the rows kept. The rows come from a row group with statistics {@code rowGroup} (null:
+   * unknown): the conjuncts they show every row meets are skipped.
    */
-  public Batch apply(ColumnSource source, int width, int n) {
+  public Batch apply(ColumnSource source, int width, int n, Metrics rowGroup) {
+    if (rowGroup != skippedFor) {
+      skippedFor = rowGroup;
+      for (int f = 0; f < conjuncts.size(); f++) {
+        StrictMetricsEvaluator evaluator = metByAll.get(f);
+        skipped[f] = rowGroup != null && evaluator != null && evaluator.allMatch(rowGroup);
+      }
+    }
     if (rows.length < n) {
       rows = new int[n];
     }
@@ -63,6 +102,9 @@ public final class ScanFilter {
     Batch view = new Batch(n, columns);
     int count = n;
     for (int f = 0; f < conjuncts.size() && count > 0; f++) {
+      if (skipped[f]) {
+        continue;
+      }
       RowFilter.Conjunct conjunct = conjuncts.get(f);
       for (int c : conjunct.columns()) {
         if (columns[c] == null) {

@@ -68,7 +68,7 @@ public final class ScanOperator implements Operator {
           vectors[c] = root.getVector(columns.get(c));
         }
         scan.counted(task, rows);
-        Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows);
+        Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows, batches.rowGroupMetrics());
         if (batch != null) {
           return batch;
         }
@@ -90,7 +90,7 @@ public final class ScanOperator implements Operator {
         }
         scan.counted(task, rows);
         Batch batch = filter.apply((c, selected, count) -> lazy.column(columns.get(c), selected, count),
-            columns.size(), rows);
+            columns.size(), rows, batches.rowGroupMetrics());
         if (batch != null) {
           return batch;
         }

@@ -1,11 +1,14 @@
 package io.floe.engine.exec;
 
+import io.floe.expressions.Binder;
 import io.floe.expressions.Expression;
+import io.floe.expressions.StrictMetricsEvaluator;
 import io.floe.scan.ArrowScanReader;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
 import io.floe.table.Table;
+import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -50,6 +53,15 @@ public final class SplitScan {
   public String tableName() {
     String name = table.name();
     return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * What shows from a row group's statistics that every row of it meets {@code filter} (over the table's columns by
+   * name, bound to the schema of the snapshot read).
+   */
+  public StrictMetricsEvaluator metByAll(Expression filter) {
+    Schema schema = scan.tableSchema();
+    return new StrictMetricsEvaluator(schema, Binder.bind(schema.asStruct(), filter, true));
   }
 
   /** The columns each batch holds, in order. */

@@ -75,7 +75,7 @@ final class FilterCompiler {
     List<RexNode> ordered = new ArrayList<>(conjuncts);
     ordered.sort(Comparator.comparingInt(FilterCompiler::rank));
     return ordered.stream()
-        .map(c -> new RowFilter.Conjunct(compile(c), RelOptUtil.InputFinder.bits(c).toArray(), rank(c) <= 1))
+        .map(c -> new RowFilter.Conjunct(compile(c), RelOptUtil.InputFinder.bits(c).toArray(), rank(c) <= 1, c))
         .toList();
   }
 

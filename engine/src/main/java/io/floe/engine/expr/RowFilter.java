@@ -1,6 +1,7 @@
 package io.floe.engine.expr;
 
 import io.floe.engine.exec.Batch;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * A compiled WHERE condition that narrows a selection of rows: it keeps the rows where the condition is TRUE (FALSE
@@ -18,8 +19,9 @@ public interface RowFilter {
   /**
    * One conjunct of a WHERE condition, compiled, and the input columns it reads: the conjuncts of a condition are
    * applied one after another, each on the rows the ones before kept. {@code cheap}: a number or date compared with
-   * constants, a test that costs less per row than hashing it.
+   * constants, a test that costs less per row than hashing it. {@code condition}: the conjunct compiled, or null
+   * for a test that is no condition of the query's (a join key filter).
    */
-  record Conjunct(RowFilter filter, int[] columns, boolean cheap) {
+  record Conjunct(RowFilter filter, int[] columns, boolean cheap, RexNode condition) {
   }
 }

@@ -6,6 +6,8 @@ import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SplitScan;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.RowFilter;
+import io.floe.expressions.Expression;
+import io.floe.expressions.StrictMetricsEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,35 +34,38 @@ final class FilteredScanOperators {
    * The columns the scan reads, whether the table format filters rows, and the filter the engine applies (or null),
    * with the join key filter's test per task (or null).
    */
-  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition, int outputWidth,
-      List<Supplier<JoinKeyFilterRows>> keyFilters) {
+  record Built(List<String> columns, boolean filterRows, List<RowFilter.Conjunct> condition,
+      List<Expression> pushedConjuncts, int outputWidth, List<Supplier<JoinKeyFilterRows>> keyFilters) {
     /** The scan of {@code scan}'s table, split over {@code tasks} tasks. */
     SplitScan split(FloeTableScan scan, int tasks) {
       return new SplitScan(scan.floeTable().table(), columns, scan.filter(), scan.pinnedSnapshotId(), filterRows,
           tasks);
     }
 
-    /** Task {@code task}'s scan of {@code split} with the engine's filter. */
+    /**
+     * Task {@code task}'s scan of {@code split} with the engine's filter, which skips a conjunct the scan could
+     * push in the row groups whose statistics show every row meets it.
+     */
     ScanOperator operator(SplitScan split, int task, BufferAllocator allocator) {
-      return new ScanOperator(split, task, allocator, condition == null ? null : new ScanFilter(conjuncts(),
-          outputWidth));
-    }
-
-    /** The condition's conjuncts, with the join key filters' after the leading cheap ones. */
-    private List<RowFilter.Conjunct> conjuncts() {
-      if (keyFilters.isEmpty()) {
-        return condition;
+      if (condition == null) {
+        return new ScanOperator(split, task, allocator, null);
       }
       List<RowFilter.Conjunct> conjuncts = new ArrayList<>(condition);
+      List<StrictMetricsEvaluator> metByAll = new ArrayList<>();
+      for (Expression pushed : pushedConjuncts) {
+        metByAll.add(pushed == null ? null : split.metByAll(pushed));
+      }
+      // the join key filters' tests after the leading cheap conjuncts
       int at = 0;
       while (at < conjuncts.size() && conjuncts.get(at).cheap()) {
         at++;
       }
       for (Supplier<JoinKeyFilterRows> keyFilter : keyFilters) {
         JoinKeyFilterRows keys = keyFilter.get();
-        conjuncts.add(at++, new RowFilter.Conjunct(keys, keys.keys(), false));
+        conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false, null));
+        metByAll.add(at++, null);
       }
-      return conjuncts;
+      return new ScanOperator(split, task, allocator, new ScanFilter(conjuncts, metByAll, outputWidth));
     }
   }
 
@@ -73,7 +78,8 @@ final class FilteredScanOperators {
     RexNode condition = folded == null ? scan.condition() : scan.conditionWith(folded);
     if (condition == null) {
       int width = scan.columns().size();
-      return new Built(scan.columnNames(), true, keyFilters.isEmpty() ? null : List.of(), width, keyFilters);
+      return new Built(scan.columnNames(), true, keyFilters.isEmpty() ? null : List.of(), List.of(), width,
+          keyFilters);
     }
     List<Integer> read = new ArrayList<>(scan.columns());
     for (int column : RelOptUtil.InputFinder.bits(condition)) {
@@ -90,6 +96,9 @@ final class FilteredScanOperators {
       }
     });
     List<RowFilter.Conjunct> conjuncts = compiler.compileConjuncts(overRead);
-    return new Built(names, false, conjuncts, scan.columns().size(), keyFilters);
+    // each conjunct as the Floe scan would evaluate it (null: it cannot), to test against row group statistics
+    RexToFilter converter = new RexToFilter(scan.withColumns(read), scan.getCluster().getRexBuilder());
+    List<Expression> pushed = conjuncts.stream().map(c -> converter.convert(c.condition())).toList();
+    return new Built(names, false, conjuncts, pushed, scan.columns().size(), keyFilters);
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * DuckDB: a Floe table made from lineitem (ordered by order key, one file of several 8192-row batches) with NULLs
  * in filtered and unfiltered columns, decimals at scales 2 and 4, dates, strings, integers and doubles; batches where
  * every row, no row, some rows or about one in a hundred are kept (the other columns then decoded only for those);
- * general conjuncts reading columns that are not in the output.
+ * general conjuncts reading columns that are not in the output; conjuncts that the row group's statistics show every
+ * row meets (skipped), beside ones on columns with NULLs (which must still run).
  */
 class ScanFilterTest {
   @RegisterExtension
@@ -80,6 +81,11 @@ class ScanFilterTest {
         // columns are decoded from the pages only for the kept rows, NULLs among them
         "SELECT k, n, q, d, p4, dt, m, c, f, i FROM %s WHERE i % 97 = 5 ORDER BY k, n",
         "SELECT k, n, q, d, p4, dt, m, c, f FROM %s WHERE k % 53 = 7 ORDER BY k, n",
+        // conjuncts the row group's statistics show every row meets, skipped (k, i: no NULLs), beside ones they do
+        // not (q and dt hold NULLs, so q >= 0 and dt >= 1992-01-01 still run, or NULL rows would be kept)
+        "SELECT k, n, q FROM %s WHERE q >= 0 AND k > 0 ORDER BY k, n",
+        "SELECT k, n, dt FROM %s WHERE k > 0 AND dt >= DATE '1992-01-01' AND i >= 1 ORDER BY k, n",
+        "SELECT count(*), count(q), sum(i) FROM %s WHERE i >= 1 AND k <= 1000000000",
         // aggregates over the filtered scan
         "SELECT count(*), sum(p4), min(dt), max(m), sum(f) FROM %s WHERE q >= 45",
         "SELECT m, count(*), sum(q) FROM %s WHERE d BETWEEN 0.02 AND 0.04 GROUP BY m ORDER BY m NULLS FIRST");
