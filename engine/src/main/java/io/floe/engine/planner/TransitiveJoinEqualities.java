@@ -28,16 +28,18 @@ import org.apache.calcite.util.ImmutableIntList;
  * Join equalities implied by the others, added to a multi-join's join filter before join ordering: from
  * {@code c.nationkey = s.nationkey} and {@code s.nationkey = n.nationkey} follows {@code c.nationkey = n.nationkey},
  * so the ordering may join customer with nation directly. TPC-H q05 states only the first two: without the third,
- * customers of every region joined orders and then lineitem (924,094 lineitem rows kept by the join key filter,
- * against 184,082 when customers are first restricted to the region's nations).
+ * customers of every region joined orders and then lineitem, whose join key filter kept 924,094 rows; with it,
+ * customers are first restricted to the region's nations and 184,082 lineitem rows match.
  *
  * <p>Only the join filter's conjuncts {@code $i = $j} over columns of one type form the classes, so an added
  * equality holds wherever the filter does and changes no result. An outer join's condition is kept apart from the
  * join filter ({@link MultiJoin#getOuterJoinConditions()}), so no equality is derived from it: one that reached a
- * null-extended factor would drop the rows the outer join keeps. Equalities are added only between factors that read one table (a scan under filters and projections):
- * the row estimate of an aggregate, one with a HAVING above all, is too rough to open new orders on. TPC-H q18's
- * IN subquery, grouped by {@code l_orderkey} and estimated at 750,091 groups where there are 57, would otherwise
- * join lineitem directly, and orders would be joined last, whole.
+ * null-extended factor would drop the rows the outer join keeps.
+ *
+ * <p>Equalities are added only between factors that read one table (a scan under filters and projections): the
+ * row estimate of an aggregate, one with a HAVING above all, is too rough to open new orders on. TPC-H q18's IN
+ * subquery, grouped by {@code l_orderkey} and estimated at 750,091 groups where there are 57, would otherwise join
+ * lineitem directly, and orders would be joined last, whole.
  *
  * <p>The ordering then places some equalities where the inputs already guarantee them (supplier joined on
  * {@code c.nationkey = s.nationkey AND n.nationkey = s.nationkey} above customer joined with nation): the join
