@@ -133,6 +133,11 @@ public final class Table {
     return new RewriteDataFiles(ops);
   }
 
+  /** Sets or removes table properties, in one metadata-only commit. */
+  public UpdateProperties updateProperties() {
+    return new UpdateProperties(ops);
+  }
+
   /** Computes a snapshot's column statistics (distinct counts) into a statistics file, and commits it. */
   public ComputeTableStatistics computeStatistics() {
     return new ComputeTableStatistics(ops);

@@ -10,11 +10,13 @@ import io.floe.engine.statement.StatementRunner;
 import io.floe.partition.PartitionField;
 import io.floe.table.Table;
 import io.floe.table.UpdatePartitionSpec;
+import io.floe.table.UpdateProperties;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -44,13 +46,19 @@ public final class AlterTableRunner implements StatementRunner {
         case ALTER_COLUMN_TYPE -> alterType(table, alter, id);
         case RENAME_TABLE -> renameTable(session, id, alter.newName);
         case SET_PARTITIONING -> setPartitioning(table, alter, id);
-        case SET_PROPERTIES -> TablePropertyUpdate.set(table, Ddl.properties(alter.properties));
+        case SET_PROPERTIES -> setProperties(table, Ddl.properties(alter.properties));
         default -> throw new AssertionError(alter.action);
       }
     } catch (RuntimeException e) {
       throw DdlErrors.of(e);
     }
     return QueryResult.ofUpdateCount(0);
+  }
+
+  private static void setProperties(Table table, Map<String, String> properties) {
+    UpdateProperties update = table.updateProperties();
+    properties.forEach(update::set);
+    update.commit();
   }
 
   private static void addColumn(Table table, SqlColumnDefinition definition, TableIdentifier id)
