@@ -343,7 +343,7 @@ public final class PhysicalPlanner {
 
   /**
    * Whether {@code rel} runs as N tasks that what consumes it continues in the same tasks (see {@link #buildLeaf}):
-   * a leaf, a join on N workers (with equality keys), an aggregation on N workers with group keys (not grouping
+   * a leaf, a join on N workers (with equality keys, or broadcasting its right side), an aggregation on N workers with group keys (not grouping
    * sets), or filters and projections over any of them; not a node computed once for several uses, whose uses read
    * its rows gathered.
    */
@@ -360,7 +360,7 @@ public final class PhysicalPlanner {
       return true;
     }
     if (rel instanceof Join join) {
-      return workers > 1 && !JoinCondition.of(join).leftKeys().isEmpty();
+      return workers > 1 && (!JoinCondition.of(join).leftKeys().isEmpty() || broadcastsWithoutKeys(join));
     }
     if (rel instanceof Aggregate aggregate) {
       return workers > 1 && !aggregate.getGroupSet().isEmpty() && !groupingSets(aggregate);
@@ -604,8 +604,8 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * The operators of {@code join}: its N tasks (a {@link Fragments.Leaf}) on N workers with equality keys, else one
-   * operator (a {@link Fragments.Single}).
+   * The operators of {@code join}: its N tasks (a {@link Fragments.Leaf}) on N workers with equality keys or, without,
+   * when its right side is small enough to broadcast; else one operator (a {@link Fragments.Single}).
    */
   private Fragments.Source join(Join join, ExprCompiler compiler) {
     JoinCondition keys = JoinCondition.of(join);
@@ -634,7 +634,7 @@ public final class PhysicalPlanner {
             allocator)
         : new HashJoinOperator(left, right, type, lk, rk, nullSafe, residualExpr, leftWidth, rightWidth, allocator))
         .spillingTo(joinSpilling);
-    if (workers > 1 && lk.length > 0) {
+    if (workers > 1 && (lk.length > 0 || broadcastsWithoutKeys(join))) {
       double leftRows = estimates.rows(join.getLeft());
       double rightRows = estimates.rows(join.getRight());
       JoinDistribution distribution = buildLeftNote != null
@@ -645,7 +645,7 @@ public final class PhysicalPlanner {
       SharedJoinBuild shared = distribution.strategy() == JoinDistribution.Strategy.BROADCAST
           ? new SharedJoinBuild() : null;
       boolean buildsLeft = buildLeftNote != null;
-      JoinKeyFilter keyFilter = JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
+      JoinKeyFilter keyFilter = lk.length > 0 && JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
           ? new JoinKeyFilter(shared != null ? 1 : workers, distribution.salted() == JoinDistribution.Salted.NONE)
           : null;
       Fragments.Source left = buildsLeft ? source(join.getLeft()) : probeSource(join.getLeft(), lk, keyFilter);
@@ -665,6 +665,22 @@ public final class PhysicalPlanner {
     Operator left = build(join.getLeft());
     Operator right = build(join.getRight());
     return new Fragments.Single(hashJoin.apply(left, right));
+  }
+
+  /**
+   * Whether {@code join}, which has no equi keys (a range or other theta join, a comparison with a scalar subquery),
+   * runs on N tasks: only by broadcasting its right side, when that is small enough; partitioning needs keys, so
+   * otherwise it runs on one task.
+   */
+  private boolean broadcastsWithoutKeys(Join join) {
+    if (workers == 1) {
+      return false;
+    }
+    // decided on the join as built, with the inputs BuildSide may swap (asked again of a swapped join, it keeps it)
+    RelNode built = BuildSide.choose(join, estimates).rel();
+    Join asBuilt = built instanceof Join j ? j : (Join) built.getInput(0);
+    return JoinDistribution.choose(asBuilt.getJoinType(), estimates.rows(asBuilt.getLeft()),
+        estimates.rows(asBuilt.getRight()), settings).strategy() == JoinDistribution.Strategy.BROADCAST;
   }
 
   /** Whether the planner's metadata knows the columns {@code keys} of {@code rel} to be unique. */
