@@ -32,6 +32,9 @@ public final class UpdateProperties {
 
   /** Removes property {@code key} (nothing when the table does not have it). */
   public UpdateProperties remove(String key) {
+    if (key == null) {
+      throw new IllegalArgumentException("a table property to remove needs a key");
+    }
     changes.put(key, null);
     return this;
   }

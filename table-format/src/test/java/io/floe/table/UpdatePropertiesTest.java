@@ -72,5 +72,6 @@ class UpdatePropertiesTest {
     Table t = table();
     assertThrows(IllegalArgumentException.class, () -> t.updateProperties().set("k", null));
     assertThrows(IllegalArgumentException.class, () -> t.updateProperties().set(null, "v"));
+    assertThrows(IllegalArgumentException.class, () -> t.updateProperties().remove(null));
   }
 }

@@ -343,9 +343,9 @@ public final class PhysicalPlanner {
 
   /**
    * Whether {@code rel} runs as N tasks that what consumes it continues in the same tasks (see {@link #buildLeaf}):
-   * a leaf, a join on N workers (with equality keys, or broadcasting its right side), an aggregation on N workers with group keys (not grouping
-   * sets), or filters and projections over any of them; not a node computed once for several uses, whose uses read
-   * its rows gathered.
+   * a leaf, a join on N workers (with equality keys, or broadcasting its right side), an aggregation on N workers
+   * with group keys (not grouping sets), or filters and projections over any of them; not a node computed once for
+   * several uses, whose uses read its rows gathered.
    */
   private boolean runsInTasks(RelNode rel) {
     return !sharedSubplans.contains(rel) && madeInTasks(rel);
@@ -604,8 +604,8 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * The operators of {@code join}: its N tasks (a {@link Fragments.Leaf}) on N workers with equality keys or, without,
-   * when its right side is small enough to broadcast; else one operator (a {@link Fragments.Single}).
+   * The operators of {@code join}: its N tasks (a {@link Fragments.Leaf}) on N workers with equality keys or,
+   * without, when its right side is small enough to broadcast; else one operator (a {@link Fragments.Single}).
    */
   private Fragments.Source join(Join join, ExprCompiler compiler) {
     JoinCondition keys = JoinCondition.of(join);
