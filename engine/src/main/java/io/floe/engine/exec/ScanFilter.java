@@ -25,6 +25,7 @@ public final class ScanFilter {
   private Metrics skippedFor;
   /** Per conjunct, whether the current row group's statistics show that every row meets it. */
   private boolean[] skipped;
+  private final RowGroupSkips skips;
   private int[] rows = new int[0];
   /** Per column, the column made for an earlier batch that no output holds (its arrays are written over). */
   private Column[] spare = new Column[0];
@@ -34,14 +35,16 @@ public final class ScanFilter {
    * {@code outputWidth} columns (the others are read only for the conjuncts).
    */
   public ScanFilter(List<RowFilter.Conjunct> conjuncts, int outputWidth) {
-    this(conjuncts, Collections.nCopies(conjuncts.size(), null), outputWidth);
+    this(conjuncts, Collections.nCopies(conjuncts.size(), null), outputWidth, new RowGroupSkips());
   }
 
   /**
    * A filter that skips conjunct {@code i} in the row groups whose statistics show, by {@code metByAll.get(i)}
-   * (null: never), that every row meets it; the columns only such conjuncts read are then not decoded.
+   * (null: never), that every row meets it, counted in {@code skips}; the columns only such conjuncts read are then
+   * not decoded.
    */
-  public ScanFilter(List<RowFilter.Conjunct> conjuncts, List<StrictMetricsEvaluator> metByAll, int outputWidth) {
+  public ScanFilter(List<RowFilter.Conjunct> conjuncts, List<StrictMetricsEvaluator> metByAll, int outputWidth,
+      RowGroupSkips skips) {
     if (metByAll.size() != conjuncts.size()) {
       throw new IllegalArgumentException(metByAll.size() + " evaluators for " + conjuncts.size() + " conjuncts");
     }
@@ -49,6 +52,7 @@ public final class ScanFilter {
     this.metByAll = new ArrayList<>(metByAll);
     this.outputWidth = outputWidth;
     this.skipped = new boolean[conjuncts.size()];
+    this.skips = skips;
   }
 
   /**
@@ -84,10 +88,13 @@ public final class ScanFilter {
   public Batch apply(ColumnSource source, int width, int n, Metrics rowGroup) {
     if (rowGroup != skippedFor) {
       skippedFor = rowGroup;
+      int skipping = 0;
       for (int f = 0; f < conjuncts.size(); f++) {
         StrictMetricsEvaluator evaluator = metByAll.get(f);
         skipped[f] = rowGroup != null && evaluator != null && evaluator.allMatch(rowGroup);
+        skipping += skipped[f] ? 1 : 0;
       }
+      skips.rowGroup(skipping);
     }
     if (rows.length < n) {
       rows = new int[n];

@@ -1,6 +1,7 @@
 package io.floe.engine.planner;
 
 import io.floe.engine.exec.JoinKeyFilterRows;
+import io.floe.engine.exec.RowGroupSkips;
 import io.floe.engine.exec.ScanFilter;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SplitScan;
@@ -44,9 +45,10 @@ final class FilteredScanOperators {
 
     /**
      * Task {@code task}'s scan of {@code split} with the engine's filter, which skips a conjunct the scan could
-     * push in the row groups whose statistics show every row meets it.
+     * push in the row groups whose statistics show every row meets it (counted in {@code skips}, shared by the
+     * tasks).
      */
-    ScanOperator operator(SplitScan split, int task, BufferAllocator allocator) {
+    ScanOperator operator(SplitScan split, int task, BufferAllocator allocator, RowGroupSkips skips) {
       if (condition == null) {
         return new ScanOperator(split, task, allocator, null);
       }
@@ -65,7 +67,7 @@ final class FilteredScanOperators {
         conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false, null));
         metByAll.add(at++, null);
       }
-      return new ScanOperator(split, task, allocator, new ScanFilter(conjuncts, metByAll, outputWidth));
+      return new ScanOperator(split, task, allocator, new ScanFilter(conjuncts, metByAll, outputWidth, skips));
     }
   }
 

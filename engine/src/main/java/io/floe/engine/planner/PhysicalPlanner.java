@@ -14,6 +14,7 @@ import io.floe.engine.exec.SharedResult;
 import io.floe.engine.exec.LimitOperator;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.ProjectOperator;
+import io.floe.engine.exec.RowGroupSkips;
 import io.floe.engine.exec.ScanOperator;
 import io.floe.engine.exec.SortOperator;
 import io.floe.engine.exec.spill.SpillDirectory;
@@ -466,7 +467,9 @@ public final class PhysicalPlanner {
         new ExprCompiler(scan.getCluster().getRexBuilder()));
     SplitScan split = built.split(scan, tasks);
     scans.add(split);
-    return task -> built.operator(split, task, allocator);
+    RowGroupSkips skips = new RowGroupSkips();
+    building.peek().measure(skips::toString);
+    return task -> built.operator(split, task, allocator, skips);
   }
 
   /** The filter or projection {@code rel} over an input, expressions compiled once. */

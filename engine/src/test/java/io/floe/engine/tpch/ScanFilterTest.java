@@ -1,10 +1,14 @@
 package io.floe.engine.tpch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +130,28 @@ class ScanFilterTest {
       String plan = oracle.explain("SELECT k FROM " + TABLE + " WHERE n < i % 7");
       assertTrue(plan.contains("evaluated in the scan below"), plan);
     }
+  }
+
+  @Test
+  void explainAnalyzeCountsTheConjunctsSkippedByRowGroupStatistics() throws Exception {
+    // k > 0 holds for every row of every row group (no NULLs, lower bound 1); q >= 0 not: q has NULLs
+    long[] skips = skips("SELECT k, n, q FROM " + TABLE + " WHERE q >= 0 AND k > 0");
+    assertTrue(skips[2] >= 1, "row groups filtered: " + skips[2]);
+    assertEquals(skips[2], skips[0], "one conjunct skipped in each");
+    assertEquals(skips[2], skips[1]);
+    long[] none = skips("SELECT k, n, q FROM " + TABLE + " WHERE q >= 0");
+    assertEquals(0, none[0]);
+    assertEquals(0, none[1]);
+  }
+
+  /** EXPLAIN ANALYZE's conjuncts skipped, row groups with a skip, and row groups filtered, of {@code sql}. */
+  private static long[] skips(String sql) throws Exception {
+    String plan = SERIAL.get().actual("EXPLAIN ANALYZE " + sql).stream().map(row -> row.get(0).toString())
+        .collect(Collectors.joining("\n"));
+    Matcher m = Pattern.compile(
+        "show every row meets them: (\\d+) \\(in (\\d+) of (\\d+) row groups\\)").matcher(plan);
+    assertTrue(m.find(), plan);
+    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
   }
 
   @Timeout(60)
