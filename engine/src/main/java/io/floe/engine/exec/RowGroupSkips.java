@@ -21,16 +21,6 @@ public final class RowGroupSkips {
     }
   }
 
-  /** Row groups where at least one conjunct was skipped. */
-  public long rowGroupsWithSkips() {
-    return rowGroupsWithSkips.get();
-  }
-
-  /** Conjuncts skipped, summed over the row groups. */
-  public long conjunctsSkipped() {
-    return conjunctsSkipped.get();
-  }
-
   @Override
   public String toString() {
     return rowGroups.get() == 0 ? "" : "conjuncts skipped where row group statistics show every row meets them: "
