@@ -4,7 +4,6 @@ import io.floe.data.Metrics;
 import io.floe.engine.expr.RowFilter;
 import io.floe.expressions.StrictMetricsEvaluator;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -32,16 +31,9 @@ public final class ScanFilter {
 
   /**
    * {@code conjuncts} over the scan's columns, run in their order; the batches hold the scan's first
-   * {@code outputWidth} columns (the others are read only for the conjuncts).
-   */
-  public ScanFilter(List<RowFilter.Conjunct> conjuncts, int outputWidth) {
-    this(conjuncts, Collections.nCopies(conjuncts.size(), null), outputWidth, new RowGroupSkips());
-  }
-
-  /**
-   * A filter that skips conjunct {@code i} in the row groups whose statistics show, by {@code metByAll.get(i)}
-   * (null: never), that every row meets it, counted in {@code skips}; the columns only such conjuncts read are then
-   * not decoded.
+   * {@code outputWidth} columns (the others are read only for the conjuncts). Conjunct {@code i} is skipped in the
+   * row groups whose statistics show, by {@code metByAll.get(i)} (null: never), that every row meets it, counted in
+   * {@code skips}; the columns only such conjuncts read are then not decoded.
    */
   public ScanFilter(List<RowFilter.Conjunct> conjuncts, List<StrictMetricsEvaluator> metByAll, int outputWidth,
       RowGroupSkips skips) {
@@ -65,13 +57,9 @@ public final class ScanFilter {
     FieldVector column(int c, int[] rows, int count);
   }
 
-  /** The output columns of the rows among the vectors' first {@code n} where the condition is TRUE; null if none. */
-  public Batch apply(FieldVector[] vectors, int n) {
-    return apply((c, selected, count) -> vectors[c], vectors.length, n, null);
-  }
-
   /**
-   * As {@link #apply(ColumnSource, int, int, Metrics)}, of rows from a row group with statistics {@code rowGroup}
+   * The output columns of the rows among the vectors' first {@code n} where the condition is TRUE (null if none),
+   * as {@link #apply(ColumnSource, int, int, Metrics)}, of rows from a row group with statistics {@code rowGroup}
    * (null: unknown).
    */
   public Batch apply(FieldVector[] vectors, int n, Metrics rowGroup) {

@@ -11,6 +11,7 @@ import io.floe.expressions.Expression;
 import io.floe.expressions.StrictMetricsEvaluator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.plan.RelOptUtil;
@@ -44,30 +45,33 @@ final class FilteredScanOperators {
     }
 
     /**
-     * Task {@code task}'s scan of {@code split} with the engine's filter, which skips a conjunct the scan could
-     * push in the row groups whose statistics show every row meets it (counted in {@code skips}, shared by the
-     * tasks).
+     * Each task's scan of {@code split} with the engine's filter, which skips a conjunct the scan could push in the
+     * row groups whose statistics show every row meets it (counted in {@code skips}, shared by the tasks; the
+     * conjuncts are bound to the table's schema once for all tasks).
      */
-    ScanOperator operator(SplitScan split, int task, BufferAllocator allocator, RowGroupSkips skips) {
+    IntFunction<ScanOperator> operators(SplitScan split, BufferAllocator allocator, RowGroupSkips skips) {
       if (condition == null) {
-        return new ScanOperator(split, task, allocator, null);
+        return task -> new ScanOperator(split, task, allocator, null);
       }
-      List<RowFilter.Conjunct> conjuncts = new ArrayList<>(condition);
-      List<StrictMetricsEvaluator> metByAll = new ArrayList<>();
+      List<StrictMetricsEvaluator> bound = new ArrayList<>();
       for (Expression pushed : pushedConjuncts) {
-        metByAll.add(pushed == null ? null : split.metByAll(pushed));
+        bound.add(pushed == null ? null : split.metByAll(pushed));
       }
-      // the join key filters' tests after the leading cheap conjuncts
-      int at = 0;
-      while (at < conjuncts.size() && conjuncts.get(at).cheap()) {
-        at++;
-      }
-      for (Supplier<JoinKeyFilterRows> keyFilter : keyFilters) {
-        JoinKeyFilterRows keys = keyFilter.get();
-        conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false, null));
-        metByAll.add(at++, null);
-      }
-      return new ScanOperator(split, task, allocator, new ScanFilter(conjuncts, metByAll, outputWidth, skips));
+      return task -> {
+        List<RowFilter.Conjunct> conjuncts = new ArrayList<>(condition);
+        List<StrictMetricsEvaluator> metByAll = new ArrayList<>(bound);
+        // the join key filters' tests after the leading cheap conjuncts
+        int at = 0;
+        while (at < conjuncts.size() && conjuncts.get(at).cheap()) {
+          at++;
+        }
+        for (Supplier<JoinKeyFilterRows> keyFilter : keyFilters) {
+          JoinKeyFilterRows keys = keyFilter.get();
+          conjuncts.add(at, new RowFilter.Conjunct(keys, keys.keys(), false, null));
+          metByAll.add(at++, null);
+        }
+        return new ScanOperator(split, task, allocator, new ScanFilter(conjuncts, metByAll, outputWidth, skips));
+      };
     }
   }
 

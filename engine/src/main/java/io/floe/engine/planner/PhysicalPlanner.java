@@ -469,7 +469,7 @@ public final class PhysicalPlanner {
     scans.add(split);
     RowGroupSkips skips = new RowGroupSkips();
     building.peek().measure(skips::toString);
-    return task -> built.operator(split, task, allocator, skips);
+    return built.operators(split, allocator, skips)::apply;
   }
 
   /** The filter or projection {@code rel} over an input, expressions compiled once. */
