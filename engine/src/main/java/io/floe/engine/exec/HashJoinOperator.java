@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.core.JoinRelType;
 
@@ -59,8 +60,12 @@ public final class HashJoinOperator implements Operator {
   /** The table shared with the other tasks of a broadcast join, or null when this operator builds its own. */
   private final SharedJoinBuild shared;
 
-  /** Where the build keys go once the table is built, for the probe side's producers to filter by; or null. */
-  private JoinKeyFilter keyFilter;
+  /**
+   * Where the build keys go once the table is built, for the probe side's producers to filter by: each filter with
+   * the indexes (into the join's keys) of the keys it holds, all of them or some (a filter placed below a node that
+   * passes on only those, such as an aggregation grouping by them).
+   */
+  private final List<PublishedKeys> keyFilters = new ArrayList<>();
   /** Where a build side that does not fit spills; null: it fails the query instead. */
   private Spilling spilling;
   /** The partitioning level: 0, or one more than the spilled join whose partition pair this join joins. */
@@ -156,8 +161,26 @@ public final class HashJoinOperator implements Operator {
    * it), for a {@link JoinKeyFilterOperator} on the probe side; returns this operator.
    */
   public HashJoinOperator publishingKeysTo(JoinKeyFilter filter) {
-    this.keyFilter = filter;
+    return publishingKeysTo(filter, IntStream.range(0, buildKeys.length).toArray());
+  }
+
+  /**
+   * Adds the build keys {@code keyIndexes} (indexes into this join's keys) to {@code filter} once its table is built,
+   * as {@link #publishingKeysTo(JoinKeyFilter)}; returns this operator.
+   */
+  public HashJoinOperator publishingKeysTo(JoinKeyFilter filter, int[] keyIndexes) {
+    int[] columns = new int[keyIndexes.length];
+    boolean anyNullSafe = false;
+    for (int i = 0; i < keyIndexes.length; i++) {
+      columns[i] = buildKeys[keyIndexes[i]];
+      anyNullSafe |= nullSafe[keyIndexes[i]];
+    }
+    keyFilters.add(new PublishedKeys(filter, columns, anyNullSafe));
     return this;
+  }
+
+  /** A filter the build keys go to, and the build columns {@code columns} it holds. */
+  private record PublishedKeys(JoinKeyFilter filter, int[] columns, boolean anyNullSafe) {
   }
 
   /**
@@ -245,14 +268,9 @@ public final class HashJoinOperator implements Operator {
     int[] hashes = Keys.hashes(build, buildKeys);
     long[][] buildLongs = buildKeys.length == 0 ? null : longKeys(build, buildKeys, build, buildKeys);
     boolean intoLongTable = buildLongs != null && LongKeyJoinTable.outgrowsCache(buildRows, buildKeys.length);
-    boolean[] nullKeys = keyFilter != null || intoLongTable ? anyNullKey(build, buildKeys) : null;
+    boolean[] nullKeys = intoLongTable ? anyNullKey(build, buildKeys) : null;
     long columns = Math.max(held, build.memoryBytes());
-    // the task adding the filter's last part holds its bits (a bitmap's, or a Bloom filter's when those do not fit;
-    // if neither fits, the filter stays off)
-    LongColumn keyValues = buildKeys.length == 1 && !nullSafe[0] && build.column(buildKeys[0]) instanceof LongColumn l
-        ? l : null;
-    long filterBits = keyFilter == null ? 0 : keyFilter.add(hashes, buildRows, nullKeys, keyValues,
-        bytes -> memory.tryHold(columns + bytes));
+    long filterBits = publishKeys(hashes, columns);
     if (intoLongTable) {
       longTable = new LongKeyJoinTable(buildLongs, nullKeys, hashes, buildRows);
       // the input batches are garbage once concatenated: the build side holds its columns, the table and the
@@ -281,6 +299,25 @@ public final class HashJoinOperator implements Operator {
   }
 
   /**
+   * Adds the built table's keys to the filters it publishes to ({@code hashes}: those of all its keys); returns the
+   * bytes of the filters' bits this task holds. The task adding a filter's last part holds its bits (a bitmap's, or a
+   * Bloom filter's when those do not fit beside the build side's {@code columns}; if neither fits, it stays off).
+   */
+  private long publishKeys(int[] hashes, long columns) {
+    long filterBits = 0;
+    for (PublishedKeys published : keyFilters) {
+      int[] keys = published.columns();
+      boolean allKeys = Arrays.equals(keys, buildKeys);
+      LongColumn keyValues = keys.length == 1 && !published.anyNullSafe()
+          && build.column(keys[0]) instanceof LongColumn l ? l : null;
+      long held = filterBits;
+      filterBits += published.filter().add(allKeys ? hashes : Keys.hashes(build, keys), buildRows,
+          anyNullKey(build, keys), keyValues, bytes -> memory.tryHold(columns + held + bytes));
+    }
+    return filterBits;
+  }
+
+  /**
    * Holds the {@code bytes} of {@code rows} build rows read so far; false if this join spills and they and their
    * table would take more than its share of the query's memory (it then spills), failing with 53200 if it does not.
    * A join that may spill holds its partitions' write buffers too, so spilling needs no memory it does not hold.
@@ -296,8 +333,8 @@ public final class HashJoinOperator implements Operator {
 
   /** Spills the build rows read so far ({@code batches}) and the rest of the build input to partitions. */
   private void spill(List<Batch> batches) {
-    if (keyFilter != null) {
-      keyFilter.addUnknownKeys(); // this task's keys are not held: the filter lets every probe row through
+    for (PublishedKeys published : keyFilters) {
+      published.filter().addUnknownKeys(); // this task's keys are not held: the filter lets every probe row through
     }
     spilled = new SpillingJoin(spilling, level, buildKeys, probeKeys, unmatchedRows(), probeInput, memory,
         this::joinPartitions);

@@ -91,6 +91,11 @@ public final class JoinKeyFilter {
     this(parts, MAX_WORDS, awaited);
   }
 
+  /** A new, empty filter built by as many tasks as this one and awaited alike: for another set of the join's keys. */
+  public JoinKeyFilter withSameParts() {
+    return new JoinKeyFilter(parts, maxWords, awaited);
+  }
+
   /** A filter of at most {@code maxWords} 64-bit words (a power of two). */
   JoinKeyFilter(int parts, int maxWords, boolean awaited) {
     this.parts = parts;

@@ -35,10 +35,21 @@ public final class JoinKeyFilterRows implements RowFilter {
     private final AtomicLong unchecked = new AtomicLong();
     /** What the filter was once it applied ({@link JoinKeyFilter#describe()}), else null. */
     private volatile String filter;
+    private final String name;
+
+    /** Counts of a filter on all the join's keys. */
+    public Counts() {
+      this("join key filter");
+    }
+
+    /** Counts shown as {@code name} ("join key filter on 1 of the 2 keys"). */
+    public Counts(String name) {
+      this.name = name;
+    }
 
     @Override
     public String toString() {
-      return rows.get() == 0 ? "" : "join key filter" + (filter == null ? "" : " (" + filter + ")") + ": dropped "
+      return rows.get() == 0 ? "" : name + (filter == null ? "" : " (" + filter + ")") + ": dropped "
           + dropped.get() + " of " + rows.get() + " probe rows (" + unchecked.get()
           + " passed unchecked: filter not ready or given up)";
     }

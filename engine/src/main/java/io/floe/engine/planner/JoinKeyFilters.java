@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
@@ -45,15 +46,21 @@ final class JoinKeyFilters {
     return buildsLeft || type == JoinRelType.INNER || type == JoinRelType.SEMI || type == JoinRelType.RIGHT;
   }
 
-  /** A join key filter to place on the producers of a probe-side node, on its columns {@code keys}. */
-  record Pending(JoinKeyFilter filter, int[] keys, PlanNode join) {
+  /**
+   * A join key filter to place on the producers of a probe-side node, on its columns {@code keys}: the join's keys,
+   * or {@code narrowedFrom} > 0 of them when the filter holds only some (see {@link #narrowed}).
+   */
+  record Pending(JoinKeyFilter filter, int[] keys, PlanNode join, int narrowedFrom) {
     /**
      * The filter's test, one per producer: EXPLAIN shows the filter on the join's node ({@code where} added to its
      * line), EXPLAIN ANALYZE the rows it dropped over all producers.
      */
     Supplier<JoinKeyFilterRows> placed(String where) {
-      JoinKeyFilterRows.Counts counts = new JoinKeyFilterRows.Counts();
-      join.detail("probe rows filtered by the build keys before the exchange" + where);
+      String some = keys.length + " of the " + narrowedFrom;
+      JoinKeyFilterRows.Counts counts = narrowedFrom == 0 ? new JoinKeyFilterRows.Counts()
+          : new JoinKeyFilterRows.Counts("join key filter on " + some + " keys");
+      join.detail("probe rows filtered by " + (narrowedFrom == 0 ? "the" : some) + " build keys before the exchange"
+          + where);
       join.measure(counts::toString);
       return () -> new JoinKeyFilterRows(filter, keys, counts);
     }
@@ -106,15 +113,12 @@ final class JoinKeyFilters {
       RelNode rel = this.rel;
       int[] at = keys;
       while (!(rel instanceof FloeTableScan)) {
-        if (rel instanceof Project project) {
-          at = passedOn(project, at);
-          if (at == null) {
-            return null;
-          }
-        } else if (!(rel instanceof Filter)) {
+        Step step = rel instanceof Project || rel instanceof Filter ? Step.down(rel, at) : null;
+        if (step == null || !step.passesAll()) {
           return null;
         }
-        rel = rel.getInput(0);
+        rel = step.input();
+        at = step.keys();
       }
       return new Target(rel, at);
     }
@@ -132,45 +136,89 @@ final class JoinKeyFilters {
     RelNode rel = probe;
     int[] at = keys.clone();
     while (!isLeaf.test(rel)) {
-      int[] below = new int[at.length];
-      RelNode input;
-      if (rel instanceof Filter filter) {
-        below = at;
-        input = filter.getInput();
-      } else if (rel instanceof Project project) {
-        below = passedOn(project, at);
-        if (below == null) {
-          return new Target(rel, at);
-        }
-        input = project.getInput();
-      } else if (rel instanceof Join join && (join.getJoinType() == JoinRelType.INNER
-          || join.getJoinType() == JoinRelType.SEMI)) {
-        int leftWidth = join.getLeft().getRowType().getFieldCount();
-        if (Arrays.stream(at).allMatch(k -> k < leftWidth)) {
-          below = at;
-          input = join.getLeft();
-        } else if (join.getJoinType() == JoinRelType.INNER && Arrays.stream(at).allMatch(k -> k >= leftWidth)) {
-          below = Arrays.stream(at).map(k -> k - leftWidth).toArray();
-          input = join.getRight();
-        } else {
-          break;
-        }
-      } else if (rel instanceof Aggregate aggregate && aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
-        List<Integer> groups = aggregate.getGroupSet().asList();
-        for (int k = 0; k < at.length; k++) {
-          if (at[k] >= groups.size()) {
-            return new Target(rel, at);
-          }
-          below[k] = groups.get(at[k]);
-        }
-        input = aggregate.getInput();
-      } else {
+      Step step = Step.down(rel, at);
+      if (step == null || !step.passesAll()) {
         break;
       }
-      rel = input;
-      at = below;
+      rel = step.input();
+      at = step.keys();
     }
     return new Target(rel, at);
+  }
+
+  /**
+   * Where a filter on some of the probe keys goes when all of them stop at {@code stop} (see {@link #target}), which
+   * passes only those on to its input: an aggregation grouping by some of the keys (TPC-H q02's MIN subquery, joined
+   * on its group key and on the MIN), a projection computing some (also a leaf fragment's, whose scan then tests the
+   * others), an INNER or SEMI join with keys on both sides (then the left's keys). A probe row whose keys match no
+   * build row's there has no match either, so the filter may drop it. Null when no such subset goes further down than
+   * {@code stop}, or {@code stop} is {@code shared} (computed once for several uses). {@code isLeaf}: as in
+   * {@link #target}, with {@code shared}.
+   */
+  static Narrowed narrowed(Target stop, Predicate<RelNode> isLeaf, Predicate<RelNode> shared) {
+    RelNode rel = stop.rel();
+    boolean leaf = isLeaf.test(rel);
+    if (stop.keys().length < 2 || shared.test(rel) || leaf && !(rel instanceof Project)) {
+      return null;
+    }
+    Step step = Step.down(rel, stop.keys());
+    if (step == null || step.passesAll()) {
+      return null;
+    }
+    int[] indexes = IntStream.range(0, step.keys().length).filter(k -> step.keys()[k] >= 0).toArray();
+    if (indexes.length == 0) {
+      return null;
+    }
+    int[] keys = Arrays.stream(indexes).map(k -> step.keys()[k]).toArray();
+    // inside a leaf fragment only its scan takes a filter
+    Target place = leaf ? new Target(step.input(), keys).scan() : target(step.input(), keys, isLeaf.or(shared));
+    return place == null ? null : new Narrowed(indexes, place);
+  }
+
+  /**
+   * One step down the probe side from {@code rel} with keys at its columns {@code at}: the input that carries them
+   * and per key its column there, or -1 where {@code rel} does not pass it on.
+   */
+  private record Step(RelNode input, int[] keys) {
+    boolean passesAll() {
+      return Arrays.stream(keys).allMatch(k -> k >= 0);
+    }
+
+    /**
+     * The step through a filter (every key), a projection (the keys it passes on), an aggregation (its group keys:
+     * a group whose key has no match yields nothing), an INNER or SEMI join (the input holding all the keys, else
+     * the left's keys: a joined row has its input row's key); null through any other node.
+     */
+    static Step down(RelNode rel, int[] at) {
+      if (rel instanceof Filter filter) {
+        return new Step(filter.getInput(), at);
+      }
+      if (rel instanceof Project project) {
+        return new Step(project.getInput(), Arrays.stream(at)
+            .map(k -> project.getProjects().get(k) instanceof RexInputRef ref ? ref.getIndex() : -1).toArray());
+      }
+      if (rel instanceof Aggregate aggregate && aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
+        List<Integer> groups = aggregate.getGroupSet().asList();
+        return new Step(aggregate.getInput(), Arrays.stream(at).map(k -> k < groups.size() ? groups.get(k) : -1)
+            .toArray());
+      }
+      if (rel instanceof Join join && (join.getJoinType() == JoinRelType.INNER
+          || join.getJoinType() == JoinRelType.SEMI)) {
+        int leftWidth = join.getLeft().getRowType().getFieldCount();
+        if (join.getJoinType() == JoinRelType.INNER && Arrays.stream(at).allMatch(k -> k >= leftWidth)) {
+          return new Step(join.getRight(), Arrays.stream(at).map(k -> k - leftWidth).toArray());
+        }
+        return new Step(join.getLeft(), Arrays.stream(at).map(k -> k < leftWidth ? k : -1).toArray());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * A filter on the probe keys {@code keyIndexes} (indexes into the join's keys), placed on {@code target}, whose
+   * columns {@code target.keys()} carry them.
+   */
+  record Narrowed(int[] keyIndexes, Target target) {
   }
 
   /**
@@ -194,17 +242,5 @@ final class JoinKeyFilters {
       }
     }
     return count;
-  }
-
-  /** The input columns {@code project} passes on as its columns {@code keys}; null when it computes one. */
-  private static int[] passedOn(Project project, int[] keys) {
-    int[] below = new int[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      if (!(project.getProjects().get(keys[k]) instanceof RexInputRef ref)) {
-        return null;
-      }
-      below[k] = ref.getIndex();
-    }
-    return below;
   }
 }

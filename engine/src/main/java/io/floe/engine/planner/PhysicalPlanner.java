@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.arrow.memory.BufferAllocator;
@@ -379,28 +380,52 @@ public final class PhysicalPlanner {
    * The probe side {@code rel} of a join as an exchange input, with its rows filtered by the join's build keys
    * {@code filter} (unless null) where its producers make them: below projections, filters, aggregations grouping by
    * the keys {@code keys} and inner joins when those are what the probe side is made of (see
-   * {@link JoinKeyFilters#target}), in the scan itself when that place is a leaf fragment over a scan.
+   * {@link JoinKeyFilters#target}), in the scan itself when that place is a leaf fragment over a scan. Where only some
+   * of the keys go further down (see {@link JoinKeyFilters#narrowed}), a second filter on those is made, placed there
+   * and added to {@code narrowed}, for the join to publish its build keys to.
    */
-  private Fragments.Source probeSource(RelNode rel, int[] keys, JoinKeyFilter filter) {
+  private Fragments.Source probeSource(RelNode rel, int[] keys, JoinKeyFilter filter, List<NarrowedFilter> narrowed) {
     if (filter == null) {
       return source(rel);
     }
     // not below a node computed once for several uses: the filter would drop the rows the other uses read
-    JoinKeyFilters.Target place = inScanIfLeaf(JoinKeyFilters.target(rel, keys,
-        node -> isLeaf(node) || sharedSubplans.contains(node)));
+    Predicate<RelNode> shared = sharedSubplans::contains;
+    JoinKeyFilters.Target target = JoinKeyFilters.target(rel, keys, shared.or(PhysicalPlanner::isLeaf));
+    JoinKeyFilters.Target place = inScanIfLeaf(target);
     if (!JoinKeyFilters.occursOnce(rel, place.rel())) {
       // the node is shared (a self-join's two sides read one scan node): the filter would go to whichever use is
       // built first, so it stays on the probe side's own producers
       place = inScanIfLeaf(new JoinKeyFilters.Target(rel, keys));
     }
-    JoinKeyFilters.Placements placements = place.rel() instanceof FloeTableScan ? scanKeyFilters : probeFilters;
-    JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, place.keys(), building.peek());
-    placements.add(place.rel(), pending);
+    List<Runnable> withdrawals = new ArrayList<>();
+    withdrawals.add(place(place, filter, 0));
+    JoinKeyFilters.Narrowed subset = JoinKeyFilters.narrowed(target, PhysicalPlanner::isLeaf, shared);
+    JoinKeyFilters.Target subsetPlace = subset == null ? null : inScanIfLeaf(subset.target());
+    if (subsetPlace != null && JoinKeyFilters.occursOnce(rel, subsetPlace.rel())) {
+      JoinKeyFilter subsetFilter = filter.withSameParts();
+      withdrawals.add(place(subsetPlace, subsetFilter, keys.length));
+      narrowed.add(new NarrowedFilter(subsetFilter, subset.keyIndexes()));
+    }
     try {
       return source(rel);
     } finally {
-      placements.withdraw(place.rel(), pending);
+      withdrawals.forEach(Runnable::run);
     }
+  }
+
+  /** A join key filter on some of a join's keys, {@code keyIndexes} (indexes into its keys). */
+  private record NarrowedFilter(JoinKeyFilter filter, int[] keyIndexes) {
+  }
+
+  /**
+   * Has {@code filter} (on {@code narrowedFrom} > 0 keys of the join's: some of them; 0: all) placed on
+   * {@code place} when that node is built; returns its withdrawal, for once the probe side is built.
+   */
+  private Runnable place(JoinKeyFilters.Target place, JoinKeyFilter filter, int narrowedFrom) {
+    JoinKeyFilters.Placements placements = place.rel() instanceof FloeTableScan ? scanKeyFilters : probeFilters;
+    JoinKeyFilters.Pending pending = new JoinKeyFilters.Pending(filter, place.keys(), building.peek(), narrowedFrom);
+    placements.add(place.rel(), pending);
+    return () -> placements.withdraw(place.rel(), pending);
   }
 
   /** The input {@code rel} of an exchange: a leaf's tasks, or one operator. */
@@ -651,18 +676,28 @@ public final class PhysicalPlanner {
       JoinKeyFilter keyFilter = lk.length > 0 && JoinKeyFilters.applies(type, buildsLeft, nullSafe, settings)
           ? new JoinKeyFilter(shared != null ? 1 : workers, distribution.salted() == JoinDistribution.Salted.NONE)
           : null;
-      Fragments.Source left = buildsLeft ? source(join.getLeft()) : probeSource(join.getLeft(), lk, keyFilter);
-      Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter) : source(join.getRight());
+      List<NarrowedFilter> narrowed = new ArrayList<>();
+      Fragments.Source left = buildsLeft ? source(join.getLeft())
+          : probeSource(join.getLeft(), lk, keyFilter, narrowed);
+      Fragments.Source right = buildsLeft ? probeSource(join.getRight(), rk, keyFilter, narrowed)
+          : source(join.getRight());
       // the probe side starts once a task built its table, so its producers filter from their first row
       int probeOnDemand = keyFilter == null ? -1 : buildsLeft ? 1 : 0;
-      // a salted join's probe side waits for the filter once the build side no longer waits for its sample
-      Runnable onHeavyKeysDecided = keyFilter == null ? null : keyFilter::awaitFromNowOn;
+      // a salted join's probe side waits for the filters once the build side no longer waits for its sample
+      Runnable onHeavyKeysDecided = keyFilter == null ? null : () -> {
+        keyFilter.awaitFromNowOn();
+        narrowed.forEach(subset -> subset.filter().awaitFromNowOn());
+      };
       return fragments.join(building.peek(), distribution, left, right, lk, rk, probeOnDemand, onHeavyKeysDecided,
           receivers -> {
         HashJoinOperator task = shared == null ? hashJoin.apply(receivers.get(0), receivers.get(1))
             : HashJoinOperator.sharingBuild(receivers.get(0), receivers.get(1), type, lk, rk, nullSafe,
                 residualExpr, leftWidth, rightWidth, allocator, shared);
-        return keyFilter == null ? task : task.publishingKeysTo(keyFilter);
+        if (keyFilter != null) {
+          task.publishingKeysTo(keyFilter);
+          narrowed.forEach(subset -> task.publishingKeysTo(subset.filter(), subset.keyIndexes()));
+        }
+        return task;
       });
     }
     Operator left = build(join.getLeft());

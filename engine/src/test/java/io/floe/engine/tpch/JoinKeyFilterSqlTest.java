@@ -27,9 +27,25 @@ class JoinKeyFilterSqlTest {
   static final TpchOracleExtension FOUR = new TpchOracleExtension(4);
 
   private static final String FILTER_LINE = "probe rows filtered by the build keys before the exchange";
+  private static final String NARROWED_LINE =
+      "probe rows filtered by 1 of the 2 build keys before the exchange, in the scan of tpch.";
   /** A quarter of the orders keys NULL. */
   private static final String NULLABLE_ORDERS = "(SELECT CASE WHEN o_orderkey % 4 = 0 THEN NULL ELSE o_orderkey END "
       + "AS ok, o_orderdate, o_totalprice FROM orders WHERE o_orderdate < DATE '1993-01-01') o";
+
+  /** q02's shape: the probe side groups by one of the two keys, the other is its MIN. */
+  private static final String GROUPED_BY_ONE_KEY = "SELECT count(*), sum(m) FROM (SELECT ps_partkey AS k, "
+      + "min(ps_supplycost) AS m FROM partsupp GROUP BY ps_partkey) a JOIN (SELECT ps_partkey, ps_supplycost "
+      + "FROM partsupp WHERE ps_availqty < 100) b ON a.k = b.ps_partkey AND a.m = b.ps_supplycost";
+  /** A projection in the probe's leaf fragment computes one of the two keys. */
+  private static final String ONE_KEY_COMPUTED = "SELECT count(*), sum(q) FROM (SELECT l_orderkey, "
+      + "l_linenumber + 1 AS q FROM lineitem) l JOIN (SELECT o_orderkey, mod(o_custkey, 7) AS c FROM orders "
+      + "WHERE o_totalprice > 300000) o ON l_orderkey = o_orderkey AND q = c";
+  /** The probe side groups a join by both keys, one from each of the join's inputs. */
+  private static final String GROUPED_JOIN_WITH_A_KEY_FROM_EACH_INPUT = "SELECT count(*), sum(n) FROM (SELECT "
+      + "l_suppkey, o_custkey, count(*) AS n FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
+      + "GROUP BY l_suppkey, o_custkey) x JOIN (SELECT c_custkey, c_nationkey FROM customer WHERE c_acctbal > 9000) c "
+      + "ON l_suppkey = c_nationkey AND o_custkey = c_custkey";
 
   static Stream<Arguments> joins() {
     return Stream.of(
@@ -80,6 +96,9 @@ class JoinKeyFilterSqlTest {
             + "WHERE s_acctbal > 9000"),
         Arguments.of(true, "SELECT count(*), count(o.ok), sum(l_quantity) FROM lineitem LEFT JOIN " + NULLABLE_ORDERS
             + " ON l_orderkey = o.ok JOIN supplier ON l_suppkey = s_suppkey WHERE s_acctbal > 9000"),
+        // only some of the keys pass below the probe side's top
+        Arguments.of(true, GROUPED_BY_ONE_KEY), Arguments.of(true, ONE_KEY_COMPUTED),
+        Arguments.of(true, GROUPED_JOIN_WITH_A_KEY_FROM_EACH_INPUT),
         // a self-join whose two sides read one shared scan node: the suppliers' filter, meant for y's rows, must not
         // go to x's scan (built first)
         Arguments.of(true, "SELECT count(*), sum(n) FROM (SELECT y.l_orderkey AS yk, sum(x.l_suppkey + x.l_linenumber) "
@@ -133,6 +152,26 @@ class JoinKeyFilterSqlTest {
     String plan = oracle.explain("SELECT count(*) FROM lineitem JOIN orders ON l_orderkey = o_orderkey "
         + "JOIN supplier ON l_suppkey = s_suppkey WHERE o_orderdate < DATE '1993-06-01' AND s_nationkey = 3");
     assertEquals(2, plan.split(FILTER_LINE + ", in the scan of tpch.lineitem", -1).length - 1, plan);
+  }
+
+  @Test
+  void aFilterOnSomeOfTheKeysGoesWhereOnlyThoseArePassedOn() throws Exception {
+    TpchOracle oracle = TWO.get();
+    long partsupps = (Long) oracle.actual("SELECT count(*) FROM partsupp").get(0).get(0);
+    String plan = analyze(oracle, GROUPED_BY_ONE_KEY);
+    assertTrue(plan.contains(NARROWED_LINE + "partsupp"), plan);
+    // the filter on both keys stays on the grouping's output
+    assertTrue(plan.lines().anyMatch(l -> l.strip().equals(FILTER_LINE)), plan);
+    // the part keys of the build side's rows, tested in the scan below the grouping: it keeps their rows only
+    String line = plan.lines().filter(l -> l.contains("join key filter on 1 of the 2 keys (a bitmap"))
+        .findFirst().orElseThrow(() -> new AssertionError(plan));
+    long kept = (Long) oracle.actual("SELECT count(*) FROM partsupp WHERE ps_partkey IN (SELECT ps_partkey "
+        + "FROM partsupp WHERE ps_availqty < 100)").get(0).get(0);
+    assertTrue(line.contains("dropped " + (partsupps - kept) + " of " + partsupps + " probe rows (0 passed"), line);
+    for (String sql : new String[] {ONE_KEY_COMPUTED, GROUPED_JOIN_WITH_A_KEY_FROM_EACH_INPUT}) {
+      String lineitemPlan = oracle.explain(sql);
+      assertTrue(lineitemPlan.contains(NARROWED_LINE + "lineitem"), lineitemPlan);
+    }
   }
 
   @Test
