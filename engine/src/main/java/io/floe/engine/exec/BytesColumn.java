@@ -1,5 +1,8 @@
 package io.floe.engine.exec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -8,6 +11,10 @@ import java.util.Arrays;
  * {@code byte[]}). Row i is {@code data[starts[i] .. starts[i] + lengths[i])}; selecting rows shares the data.
  */
 public final class BytesColumn extends NullableColumn {
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
   private final byte[] data;
   private final int[] starts;
   private final int[] lengths;
@@ -57,14 +64,25 @@ public final class BytesColumn extends NullableColumn {
         other.starts[j] + other.lengths[j]);
   }
 
-  /** A hash of row {@code i}'s bytes. */
+  /**
+   * A hash of row {@code i}'s bytes, eight at a time (a multiply and a rotation per 64-bit word, the last word
+   * zero-padded, the length mixed in): a byte at a time, the multiply chain cost q10's grouping by six text columns a
+   * tenth of its CPU.
+   */
   public int hash(int i) {
-    int h = 1;
-    int end = starts[i] + lengths[i];
-    for (int p = starts[i]; p < end; p++) {
-      h = 31 * h + data[p];
+    int p = starts[i];
+    int length = lengths[i];
+    int end = p + length;
+    long h = length * GOLDEN;
+    for (; p <= end - Long.BYTES; p += Long.BYTES) {
+      h = Long.rotateLeft((h ^ (long) LITTLE_ENDIAN_LONG.get(data, p)) * GOLDEN, 29);
     }
-    return h;
+    long tail = 0;
+    for (int shift = 0; p < end; p++, shift += Byte.SIZE) {
+      tail |= (data[p] & 0xFFL) << shift;
+    }
+    h = (h ^ tail) * GOLDEN;
+    return (int) (h ^ (h >>> 32));
   }
 
   @Override

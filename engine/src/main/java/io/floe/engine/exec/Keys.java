@@ -48,6 +48,11 @@ public final class Keys {
       for (int r = 0; r < n; r++) {
         out[r] = out[r] * 31 + (nulls != null && nulls[r] ? NULL_HASH : doubleHash(v[r]));
       }
+    } else if (c instanceof BytesColumn b) {
+      boolean[] nulls = b.nulls();
+      for (int r = 0; r < n; r++) {
+        out[r] = out[r] * 31 + (nulls != null && nulls[r] ? NULL_HASH : b.hash(r));
+      }
     } else {
       for (int r = 0; r < n; r++) {
         out[r] = out[r] * 31 + hash(c, r);
