@@ -197,6 +197,7 @@ public final class SqlPlanner {
     // LEFT join keeping only its unmatched rows an ANTI join (NOT EXISTS); either reads only its right keys
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,
         CoreRules.AGGREGATE_TO_SEMI_JOIN, NotExistsToAntiJoinRule.INSTANCE, SemiJoinInputTrimRule.INSTANCE);
+    rel = hep(rel, HepMatchOrder.BOTTOM_UP, SingleRowJoinBelowSemiJoinRule.INSTANCE);
     rel = hep(rel, HepMatchOrder.BOTTOM_UP, CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
         CoreRules.FILTER_MULTI_JOIN_MERGE);
     rel = TransitiveJoinEqualities.derive(rel);
