@@ -170,17 +170,19 @@ public final class HashJoinOperator implements Operator {
    */
   public HashJoinOperator publishingKeysTo(JoinKeyFilter filter, int[] keyIndexes) {
     int[] columns = new int[keyIndexes.length];
-    boolean anyNullSafe = false;
     for (int i = 0; i < keyIndexes.length; i++) {
+      if (nullSafe[keyIndexes[i]]) {
+        // the filter holds no NULL key and drops probe rows with one, which a null-safe equality matches
+        throw new IllegalArgumentException("a join key filter on the null-safe key " + keyIndexes[i]);
+      }
       columns[i] = buildKeys[keyIndexes[i]];
-      anyNullSafe |= nullSafe[keyIndexes[i]];
     }
-    keyFilters.add(new PublishedKeys(filter, columns, anyNullSafe));
+    keyFilters.add(new PublishedKeys(filter, columns));
     return this;
   }
 
   /** A filter the build keys go to, and the build columns {@code columns} it holds. */
-  private record PublishedKeys(JoinKeyFilter filter, int[] columns, boolean anyNullSafe) {
+  private record PublishedKeys(JoinKeyFilter filter, int[] columns) {
   }
 
   /**
@@ -308,8 +310,7 @@ public final class HashJoinOperator implements Operator {
     for (PublishedKeys published : keyFilters) {
       int[] keys = published.columns();
       boolean allKeys = Arrays.equals(keys, buildKeys);
-      LongColumn keyValues = keys.length == 1 && !published.anyNullSafe()
-          && build.column(keys[0]) instanceof LongColumn l ? l : null;
+      LongColumn keyValues = keys.length == 1 && build.column(keys[0]) instanceof LongColumn l ? l : null;
       long held = filterBits;
       filterBits += published.filter().add(allKeys ? hashes : Keys.hashes(build, keys), buildRows,
           anyNullKey(build, keys), keyValues, bytes -> memory.tryHold(columns + held + bytes));

@@ -418,8 +418,8 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * Has {@code filter} (on {@code narrowedFrom} > 0 keys of the join's: some of them; 0: all) placed on
-   * {@code place} when that node is built; returns its withdrawal, for once the probe side is built.
+   * Has {@code filter} placed on {@code place} when that node is built; returns its withdrawal, for once the probe
+   * side is built. {@code narrowedFrom}: the join's number of keys when the filter holds only some of them, else 0.
    */
   private Runnable place(JoinKeyFilters.Target place, JoinKeyFilter filter, int narrowedFrom) {
     JoinKeyFilters.Placements placements = place.rel() instanceof FloeTableScan ? scanKeyFilters : probeFilters;
