@@ -24,6 +24,17 @@ class JoinKeyFilterTest {
   private static final int[] KEY = {0};
 
   @Test
+  void aJoinRefusesToPublishANullSafeKeyWhichTheFilterWouldDropWhereItMatches() {
+    HashJoinOperator join = new HashJoinOperator(new ValuesOperator(List.of(), 2), new ValuesOperator(List.of(), 2),
+        org.apache.calcite.rel.core.JoinRelType.INNER, new int[] {0, 1}, new int[] {0, 1}, new boolean[] {false, true},
+        null, 2, 2);
+    join.publishingKeysTo(new JoinKeyFilter(1), new int[] {0});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> join.publishingKeysTo(new JoinKeyFilter(1), new int[] {1}));
+    assertTrue(e.getMessage().contains("null-safe key 1"), e.getMessage());
+  }
+
+  @Test
   void keepsEveryBuildKeyAndRejectsMostOthersOnceEveryPartIsAdded() {
     Random random = new Random(42);
     Set<Long> build = new HashSet<>();

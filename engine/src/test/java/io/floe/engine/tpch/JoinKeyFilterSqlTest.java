@@ -99,6 +99,11 @@ class JoinKeyFilterSqlTest {
         // only some of the keys pass below the probe side's top
         Arguments.of(true, GROUPED_BY_ONE_KEY), Arguments.of(true, ONE_KEY_COMPUTED),
         Arguments.of(true, GROUPED_JOIN_WITH_A_KEY_FROM_EACH_INPUT),
+        // q02's shape with NULL keys on both sides, the group key computed below the grouping
+        Arguments.of(true, "SELECT count(*), sum(m) FROM (SELECT CASE WHEN ps_partkey % 5 = 0 THEN NULL "
+            + "ELSE ps_partkey END AS k, min(ps_supplycost) AS m FROM partsupp GROUP BY 1) a JOIN (SELECT CASE "
+            + "WHEN ps_suppkey % 3 = 0 THEN NULL ELSE ps_partkey END AS k2, ps_supplycost FROM partsupp "
+            + "WHERE ps_availqty < 300) b ON a.k = b.k2 AND a.m = b.ps_supplycost"),
         // a self-join whose two sides read one shared scan node: the suppliers' filter, meant for y's rows, must not
         // go to x's scan (built first)
         Arguments.of(true, "SELECT count(*), sum(n) FROM (SELECT y.l_orderkey AS yk, sum(x.l_suppkey + x.l_linenumber) "
