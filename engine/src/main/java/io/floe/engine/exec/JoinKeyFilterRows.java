@@ -67,10 +67,22 @@ public final class JoinKeyFilterRows implements RowFilter {
     return keys.clone();
   }
 
+  /** Whether the filter applies to the next batch, as {@link #readsColumns()} decided for it; null: undecided. */
+  private Boolean applying;
+
+  @Override
+  public boolean readsColumns() {
+    applying = !givenUp && filter.appliesOnceReady();
+    return applying;
+  }
+
   @Override
   public int select(Batch batch, int[] rows, int count) {
     counts.rows.addAndGet(count);
-    if (givenUp || !filter.appliesOnceReady()) {
+    // decided once per batch: a filter that became ready since readsColumns() said no has no columns to read
+    boolean apply = applying != null ? applying : !givenUp && filter.appliesOnceReady();
+    applying = null;
+    if (!apply) {
       counts.unchecked.addAndGet(count);
       return count;
     }

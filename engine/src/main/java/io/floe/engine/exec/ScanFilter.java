@@ -16,6 +16,7 @@ import org.apache.arrow.vector.FieldVector;
  * made). One instance per scan task.
  */
 public final class ScanFilter {
+  private static final int[] NONE = new int[0];
   private final List<RowFilter.Conjunct> conjuncts;
   /** Per conjunct, what shows from a row group's statistics that every row meets it (null: nothing does). */
   private final List<StrictMetricsEvaluator> metByAll;
@@ -101,7 +102,8 @@ public final class ScanFilter {
         continue;
       }
       RowFilter.Conjunct conjunct = conjuncts.get(f);
-      for (int c : conjunct.columns()) {
+      // a join key filter not testing rows (not ready, given up) does not have its key column decoded
+      for (int c : conjunct.filter().readsColumns() ? conjunct.columns() : NONE) {
         if (columns[c] == null) {
           columns[c] = Columns.fromArrowInPlace(source.column(c, count == n ? null : rows, count), n, rows, count,
               spare[c]);

@@ -17,6 +17,14 @@ public interface RowFilter {
   int select(Batch batch, int[] rows, int count);
 
   /**
+   * Whether the next {@link #select} reads the batch's columns; false when it keeps every row without reading them
+   * (a join key filter not ready yet or given up), so a scan need not decode the columns it alone would read.
+   */
+  default boolean readsColumns() {
+    return true;
+  }
+
+  /**
    * One conjunct of a WHERE condition, compiled, and the input columns it reads: the conjuncts of a condition are
    * applied one after another, each on the rows the ones before kept. {@code cheap}: a number or date compared with
    * constants, a test that costs less per row than hashing it. {@code condition}: the conjunct compiled, or null
