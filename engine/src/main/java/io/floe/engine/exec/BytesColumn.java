@@ -66,8 +66,8 @@ public final class BytesColumn extends NullableColumn {
 
   /**
    * A hash of row {@code i}'s bytes, eight at a time (a multiply and a rotation per 64-bit word, the last word
-   * zero-padded, the length mixed in): a byte at a time, the multiply chain cost q10's grouping by six text columns a
-   * tenth of its CPU.
+   * zero-padded, the length mixed in): a byte at a time, the multiply chain was 5.8% of q10's CPU samples (its
+   * grouping by five text columns).
    */
   public int hash(int i) {
     int p = starts[i];
