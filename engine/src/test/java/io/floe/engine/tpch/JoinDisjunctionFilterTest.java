@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Filters implied by an INNER join's OR condition ({@code planner/JoinDisjunctionFilters}) are pushed to the join's
@@ -18,11 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on 4 workers.
  */
 @Timeout(120)
-class JoinDisjunctionFilterTest {
-  @RegisterExtension
-  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
-  @RegisterExtension
-  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
+class JoinDisjunctionFilterTest extends DuckDbComparedStatements {
 
   private static final String Q07_SHAPE = "SELECT n1.n_name, n2.n_name, count(*), sum(c_acctbal) "
       + "FROM supplier, customer, nation n1, nation n2 WHERE s_nationkey = n1.n_nationkey "
@@ -51,18 +44,6 @@ class JoinDisjunctionFilterTest {
         "SELECT s_name, n_name FROM supplier JOIN nation ON s_nationkey = n_nationkey "
             + "AND ((s_acctbal > 9000 AND n_regionkey = 1) OR (s_acctbal < -900 AND n_regionkey IN (2, 3))) "
             + "ORDER BY 1, 2");
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("statements")
-  void matchesDuckDbSerially(String sql) throws Exception {
-    assertFalse(SERIAL.get().assertSameRows(sql).isEmpty(), sql);
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("statements")
-  void matchesDuckDbOnFourWorkers(String sql) throws Exception {
-    PARALLEL.get().assertSameRows(sql);
   }
 
   @Test

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Joins without equi keys (ranges, comparisons with a scalar subquery, cross joins, NOT EXISTS over an inequality)
@@ -16,11 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * serially and on 4 workers; a comparison with a scalar subquery runs before a SEMI or ANTI join beside it.
  */
 @Timeout(120)
-class ThetaJoinTest {
-  @RegisterExtension
-  static final TpchOracleExtension SERIAL = new TpchOracleExtension(1);
-  @RegisterExtension
-  static final TpchOracleExtension PARALLEL = new TpchOracleExtension(4);
+class ThetaJoinTest extends DuckDbComparedStatements {
 
   /** Orders per price band: a range join of lineitem's 60,175 rows with 25 bands. */
   private static final String PRICE_BANDS = "SELECT r.lo, count(*), sum(l_quantity) FROM lineitem JOIN "
@@ -59,18 +52,6 @@ class ThetaJoinTest {
         // a cross join
         "SELECT count(*), sum(n_nationkey * r_regionkey) FROM nation, region",
         "SELECT count(*), sum(s_acctbal) FROM supplier, region WHERE s_nationkey + r_regionkey > 20");
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("statements")
-  void matchesDuckDbSerially(String sql) throws Exception {
-    assertFalse(SERIAL.get().assertSameRows(sql).isEmpty(), sql);
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("statements")
-  void matchesDuckDbOnFourWorkers(String sql) throws Exception {
-    PARALLEL.get().assertSameRows(sql);
   }
 
   @Test
