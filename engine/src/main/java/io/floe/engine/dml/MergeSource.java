@@ -29,7 +29,7 @@ final class MergeSource {
     Map<List<Object>, List<Integer>> groups = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       all[r] = r;
-      List<Object> key = key(rows.columns(), keys, r);
+      List<Object> key = key(rows, keys, r);
       if (key != null && keys.length > 0) {
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
       }
@@ -68,15 +68,15 @@ final class MergeSource {
     if (keys.length == 0) {
       return all;
     }
-    List<Object> key = key(target.columns(), targetKeys, row);
+    List<Object> key = key(target, targetKeys, row);
     int[] found = key == null ? null : index.get(key);
     return found == null ? NONE : found;
   }
 
-  private static List<Object> key(Object[][] columns, int[] keyColumns, int row) {
+  private static List<Object> key(Batch batch, int[] keyColumns, int row) {
     Object[] key = new Object[keyColumns.length];
     for (int k = 0; k < keyColumns.length; k++) {
-      Object v = columns[keyColumns[k]][row];
+      Object v = batch.column(keyColumns[k]).get(row);
       if (v == null) {
         return null;
       }

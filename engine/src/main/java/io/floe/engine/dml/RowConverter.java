@@ -40,9 +40,8 @@ final class RowConverter {
   /** Row {@code row} of {@code batch} (whose columns are the table's) as a record of the table's schema. */
   GenericRecord toRecord(Batch batch, int row) {
     GenericRecord record = new GenericRecord(struct);
-    Object[][] values = batch.columns();
     for (int c = 0; c < columns.size(); c++) {
-      record.set(c, convert(c, values[c][row]));
+      record.set(c, convert(c, batch.column(c).get(row)));
     }
     return record;
   }
