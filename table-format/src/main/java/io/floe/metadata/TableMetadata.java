@@ -152,4 +152,18 @@ public record TableMetadata(
       throw new IllegalArgumentException("table property '" + key + "' of " + location + " is not a number: " + v, e);
     }
   }
+
+  /** A property that is {@code true} or {@code false} (ignoring case), or {@code defaultValue} when unset. */
+  public boolean propertyAsBoolean(String key, boolean defaultValue) {
+    String v = properties.get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("table property '" + key + "' of " + location
+          + " is not true or false: " + v);
+    };
+  }
 }

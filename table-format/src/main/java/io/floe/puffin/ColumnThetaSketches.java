@@ -3,6 +3,7 @@ package io.floe.puffin;
 import io.floe.arrow.ArrowRowView;
 import io.floe.arrow.ArrowRows;
 import io.floe.arrow.ArrowSchemas;
+import io.floe.data.Record;
 import io.floe.metadata.StatisticsFile;
 import io.floe.types.ByteBuffers;
 import io.floe.types.NestedField;
@@ -10,8 +11,10 @@ import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import io.floe.types.SingleValueSerialization;
 import java.lang.invoke.MethodHandles;
+import java.math.BigDecimal;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +29,11 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.datasketches.common.Family;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.CompactSketch;
+import org.apache.datasketches.theta.SetOperation;
+import org.apache.datasketches.theta.Sketch;
+import org.apache.datasketches.theta.Union;
 import org.apache.datasketches.theta.UpdateSketch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +72,8 @@ public final class ColumnThetaSketches {
     }
   }
 
-  private record Column(NestedField field, UpdateSketch sketch) {
+  /** A sketched column: its field, its position among the schema's columns (for rows), its sketch. */
+  private record Column(NestedField field, int position, UpdateSketch sketch) {
   }
 
   private final List<Column> columns = new ArrayList<>();
@@ -84,7 +92,8 @@ public final class ColumnThetaSketches {
         LOG.debug("not sketching field {} ('{}'): only top-level primitive columns are", id, schema.findColumnName(id));
         continue;
       }
-      columns.add(new Column(field, UpdateSketch.builder().setFamily(Family.ALPHA).build()));
+      columns.add(new Column(field, schema.columns().indexOf(field),
+          UpdateSketch.builder().setFamily(Family.ALPHA).build()));
     }
   }
 
@@ -159,6 +168,55 @@ public final class ColumnThetaSketches {
         default -> updateGeneric(column.field(), vector, rows, sketch);
       }
     }
+  }
+
+  /**
+   * Adds the non-null values of the sketched columns of one row of the schema, in their internal form
+   * ({@link io.floe.data.Values#toInternal}), serialized as {@link SingleValueSerialization} does.
+   */
+  public void update(Record row) {
+    for (Column column : columns) {
+      Object value = row.get(column.position());
+      if (value == null) {
+        continue;
+      }
+      UpdateSketch sketch = column.sketch();
+      switch (column.field().type().asPrimitive().typeId()) {
+        case INT, DATE -> {
+          byte[] bytes = array(4);
+          INT_LE.set(bytes, 0, (int) (Integer) value);
+          sketch.update(bytes);
+        }
+        case LONG, TIME, TIMESTAMP, TIMESTAMPTZ -> {
+          byte[] bytes = array(8);
+          LONG_LE.set(bytes, 0, (long) (Long) value);
+          sketch.update(bytes);
+        }
+        case DOUBLE -> {
+          byte[] bytes = array(8);
+          LONG_LE.set(bytes, 0, Double.doubleToRawLongBits((Double) value));
+          sketch.update(bytes);
+        }
+        case STRING -> sketch.update(value.toString().getBytes(StandardCharsets.UTF_8));
+        case DECIMAL -> sketch.update(SingleValueSerialization.unscaledBytes(column.field().type().asPrimitive(),
+            (BigDecimal) value));
+        default -> sketch.update(ByteBuffers.toByteArray(
+            SingleValueSerialization.toBytes(column.field().type(), value)));
+      }
+    }
+  }
+
+  /**
+   * The union of sketches of one field made from different rows, as one sketch fed every row would estimate
+   * (exactly so while the rows hold fewer distinct values than a sketch keeps).
+   */
+  public static Result union(int fieldId, List<byte[]> compactSketches) {
+    Union union = SetOperation.builder().buildUnion();
+    for (byte[] sketch : compactSketches) {
+      union.union(Sketch.wrap(Memory.wrap(sketch)));
+    }
+    CompactSketch result = union.getResult();
+    return new Result(fieldId, result.toByteArray(), Math.round(result.getEstimate()));
   }
 
   /** The sketches so far, by field id in the order the ids were given. */

@@ -7,19 +7,12 @@ import io.floe.metadata.Snapshot;
 import io.floe.metadata.StatisticsFile;
 import io.floe.metadata.TableMetadata;
 import io.floe.puffin.ColumnThetaSketches;
-import io.floe.puffin.PuffinBlobMetadata;
-import io.floe.puffin.PuffinCodec;
-import io.floe.puffin.PuffinFileInfo;
-import io.floe.puffin.PuffinFooter;
-import io.floe.puffin.PuffinWriter;
 import io.floe.scan.TableScan;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -87,7 +80,7 @@ public final class ComputeTableStatistics {
         }
       }
     }
-    StatisticsFile file = write(snapshot, sketches);
+    StatisticsFile file = ThetaStatisticsFiles.write(ops, snapshot, sketches.results().values());
     try {
       new UpdateStatistics(ops).setStatistics(file).commit();
     } catch (CommitStateUnknownException e) {
@@ -128,22 +121,5 @@ public final class ComputeTableStatistics {
       }
     }
     return fields;
-  }
-
-  private StatisticsFile write(Snapshot snapshot, ColumnThetaSketches sketches) {
-    String path = ops.metadataFileLocation(snapshot.snapshotId() + "-" + UUID.randomUUID() + ".stats");
-    List<StatisticsFile.BlobMetadata> blobs = new ArrayList<>();
-    PuffinFileInfo info;
-    try (PuffinWriter writer = new PuffinWriter(ops.io().newOutputFile(path),
-        Map.of(PuffinFooter.CREATED_BY, "Floe " + FloeVersion.get()))) {
-      for (ColumnThetaSketches.Result result : sketches.results().values()) {
-        PuffinBlobMetadata blob = writer.write(
-            result.toBlob(snapshot.snapshotId(), snapshot.sequenceNumber(), PuffinCodec.ZSTD));
-        blobs.add(new StatisticsFile.BlobMetadata(blob.type(), blob.snapshotId(), blob.sequenceNumber(),
-            blob.fields(), blob.properties()));
-      }
-      info = writer.finish();
-    }
-    return new StatisticsFile(snapshot.snapshotId(), path, info.fileSize(), info.footerSize(), null, blobs);
   }
 }

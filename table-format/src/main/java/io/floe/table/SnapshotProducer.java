@@ -13,6 +13,7 @@ import io.floe.metadata.MetadataChanges;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.SnapshotAncestry;
 import io.floe.metadata.SnapshotRef;
+import io.floe.metadata.StatisticsFile;
 import io.floe.metadata.TableMetadata;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
   private boolean skippedAsDuplicate;
   private String lastListLocation;
   private List<ManifestFile> lastManifests = List.of();
+  private StatisticsFile lastStatistics;
 
   protected SnapshotProducer(TableOperations ops) {
     this.ops = ops;
@@ -84,6 +86,14 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
 
   /** Deletes the data files this operation wrote itself; called when it fails for sure. */
   protected abstract void deleteWrittenDataFiles();
+
+  /**
+   * A statistics file for {@code snapshot}, written now, to be committed with it (null for none, the default);
+   * called once per commit attempt, with the base of that attempt.
+   */
+  protected StatisticsFile statistics(TableMetadata base, Snapshot snapshot) {
+    return null;
+  }
 
   /** Adds a key to the snapshot summary (e.g. {@code floe.app-id}). */
   public SELF set(String key, String value) {
@@ -191,7 +201,7 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
         Snapshot landed = base.snapshot(snapshotId);
         if (landed != null) {
           LOG.info("commit of snapshot {} to {} had landed on an earlier attempt", snapshotId, ops.tableName());
-          return finish(landed);
+          return finish(landed, base.statisticsFile(snapshotId));
         }
         Snapshot duplicate = committedBatch(base);
         if (duplicate != null) {
@@ -210,8 +220,8 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
           continue;
         }
         try {
-          ops.commit(base, MetadataChanges.addSnapshot(base, snapshot, targetBranch));
-          return finish(snapshot);
+          ops.commit(base, withStatistics(MetadataChanges.addSnapshot(base, snapshot, targetBranch)));
+          return finish(snapshot, lastStatistics);
         } catch (CommitStateUnknownException e) {
           outcomeUnknown = true;
           if (attempt >= retry.numRetries() || System.currentTimeMillis() > deadline) {
@@ -251,8 +261,23 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
     lastListLocation = listLocation;
     lastManifests = manifests;
     Map<String, String> summary = SnapshotSummary.build(operation(), parent, addedFiles(), removedFiles(), summaryExtras());
-    return new Snapshot(sequenceNumber, snapshotId, parentId, System.currentTimeMillis(), listLocation, summary,
-        base.currentSchemaId());
+    Snapshot snapshot = new Snapshot(sequenceNumber, snapshotId, parentId, System.currentTimeMillis(), listLocation,
+        summary, base.currentSchemaId());
+    lastStatistics = statistics(base, snapshot);
+    if (lastStatistics != null) {
+      trackMetadataFile(lastStatistics.path());
+    }
+    return snapshot;
+  }
+
+  /** {@code updated} with this attempt's statistics file, if it has one. */
+  private TableMetadata withStatistics(TableMetadata updated) {
+    if (lastStatistics == null) {
+      return updated;
+    }
+    List<StatisticsFile> statistics = new ArrayList<>(updated.statistics());
+    statistics.add(lastStatistics);
+    return MetadataChanges.withStatistics(updated, statistics);
   }
 
   private Map<String, String> summaryExtras() {
@@ -326,10 +351,13 @@ abstract class SnapshotProducer<SELF extends SnapshotProducer<SELF>> {
     return value;
   }
 
-  private Snapshot finish(Snapshot snapshot) {
+  private Snapshot finish(Snapshot snapshot, StatisticsFile statistics) {
     committed = true;
     Set<String> keep = new HashSet<>();
     keep.add(snapshot.manifestList());
+    if (statistics != null) {
+      keep.add(statistics.path());
+    }
     try {
       List<ManifestFile> manifests = snapshot.manifestList().equals(lastListLocation) ? lastManifests
           : ManifestListReader.read(io(), snapshot.manifestList());

@@ -163,9 +163,17 @@ public final class Table {
     return new TableScan(ops.io(), metadata(), name());
   }
 
-  /** A writer of new data files for this table, to be added with {@link AppendFiles#appendFile}. */
+  /** A writer of new data files for this table, to be added with {@link AppendFiles#appendFile} or an overwrite. */
   public TableWriter newWriter() {
-    return new TableWriter(ops, metadata());
+    return new TableWriter(ops, metadata(), false);
+  }
+
+  /**
+   * A writer of new data files for an append, which also sketches the values written: {@link
+   * AppendFiles#appendWritten} commits their distinct counts with the files.
+   */
+  public TableWriter newAppendWriter() {
+    return new TableWriter(ops, metadata(), true);
   }
 
   @Override

@@ -13,6 +13,15 @@ public final class TableProperties {
   public static final String PARQUET_ROW_GROUP_SIZE_BYTES = "write.parquet.row-group-size-bytes";
   public static final long PARQUET_ROW_GROUP_SIZE_BYTES_DEFAULT = 128L * 1024 * 1024;
 
+  /**
+   * Floe's own: whether an append that writes its rows itself keeps a theta sketch of each column's values and
+   * commits, with the snapshot, a statistics file of the table's distinct counts (its sketches added to those of
+   * the parent snapshot's statistics file, or alone for a table's first snapshot), as Trino's collect-on-write
+   * does. Default true.
+   */
+  public static final String WRITE_DISTINCT_COUNTS = "floe.write.distinct-counts.enabled";
+  public static final boolean WRITE_DISTINCT_COUNTS_DEFAULT = true;
+
   /** Parquet compression codec: zstd, snappy, gzip or uncompressed. */
   public static final String PARQUET_COMPRESSION = "write.parquet.compression-codec";
 

@@ -10,6 +10,8 @@ import io.floe.parquet.ParquetWriteOptions;
 import io.floe.parquet.WriteResult;
 import io.floe.partition.PartitionSpec;
 import io.floe.partition.Partitioner;
+import io.floe.puffin.ColumnThetaSketches;
+import io.floe.types.NestedField;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,9 @@ import java.util.UUID;
 /**
  * Writes rows into new Parquet data files of a table: fanned out by partition (one open file per partition),
  * each rolling to a new file at the table's target file size. Nothing is visible until the files are committed
- * by an operation; {@link #abort()} deletes what was written.
+ * by an operation; {@link #abort()} deletes what was written. A writer made for an append also keeps a theta sketch
+ * of each top-level primitive column's values (unless {@link TableProperties#WRITE_DISTINCT_COUNTS} is false), which
+ * {@link AppendFiles#appendWritten} commits as the table's distinct counts.
  */
 public final class TableWriter implements AutoCloseable {
   private final TableOperations ops;
@@ -33,17 +37,20 @@ public final class TableWriter implements AutoCloseable {
   private final Map<Record, OpenFile> open = new HashMap<>();
   private final List<DataFile> completed = new ArrayList<>();
   private final List<String> written = new ArrayList<>();
+  /** Sketches of the values written, or null when not kept. */
+  private final ColumnThetaSketches sketches;
   private int fileCount;
   private long rowCount;
   private boolean closed;
 
-  public TableWriter(TableOperations ops, TableMetadata metadata) {
+  /** A writer whose files roll at the table's target file size; {@code sketchValues}: keep sketches for an append. */
+  TableWriter(TableOperations ops, TableMetadata metadata, boolean sketchValues) {
     this(ops, metadata, metadata.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES,
-        TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT));
+        TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT), sketchValues);
   }
 
   /** A writer whose files roll at {@code targetFileSize} bytes instead of the table's setting. */
-  TableWriter(TableOperations ops, TableMetadata metadata, long targetFileSize) {
+  TableWriter(TableOperations ops, TableMetadata metadata, long targetFileSize, boolean sketchValues) {
     if (targetFileSize <= 0) {
       throw new IllegalArgumentException("target file size must be positive: " + targetFileSize);
     }
@@ -53,6 +60,11 @@ public final class TableWriter implements AutoCloseable {
     this.partitioner = new Partitioner(spec);
     this.options = writeOptions(metadata);
     this.targetFileSize = targetFileSize;
+    this.sketches = sketchValues && metadata.propertyAsBoolean(TableProperties.WRITE_DISTINCT_COUNTS,
+        TableProperties.WRITE_DISTINCT_COUNTS_DEFAULT)
+        ? new ColumnThetaSketches(schema, schema.columns().stream()
+            .filter(f -> f.type().isPrimitive()).map(NestedField::id).toList())
+        : null;
   }
 
   /** Parquet settings from the table properties (Iceberg's names and defaults). */
@@ -96,6 +108,9 @@ public final class TableWriter implements AutoCloseable {
       open.put(partition, file);
     }
     file.writer.write(internal);
+    if (sketches != null) {
+      sketches.update(internal);
+    }
     rowCount++;
     if ((++file.rowsSinceCheck & 1023) == 0 && file.writer.length() >= targetFileSize) {
       completed.add(file.finish());
@@ -143,6 +158,11 @@ public final class TableWriter implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** The sketches of the values written, by field id; null when this writer keeps none. */
+  Map<Integer, ColumnThetaSketches.Result> sketches() {
+    return sketches == null ? null : sketches.results();
   }
 
   /** Locations of every file this writer created (complete or not). */

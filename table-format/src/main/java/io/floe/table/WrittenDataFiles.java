@@ -20,12 +20,12 @@ final class WrittenDataFiles {
 
   /** A writer whose files are tracked here; files roll at the table's target file size. */
   TableWriter newWriter() {
-    return track(new TableWriter(ops, metadata));
+    return track(new TableWriter(ops, metadata, false));
   }
 
   /** A writer whose files are tracked here; files roll at {@code targetFileSize} bytes. */
   TableWriter newWriter(long targetFileSize) {
-    return track(new TableWriter(ops, metadata, targetFileSize));
+    return track(new TableWriter(ops, metadata, targetFileSize, false));
   }
 
   private TableWriter track(TableWriter writer) {
@@ -35,10 +35,22 @@ final class WrittenDataFiles {
 
   /** Writes the rows into new data files and returns them; on failure deletes what this call wrote. */
   List<DataFile> write(Iterable<? extends Record> rows) {
-    TableWriter writer = newWriter();
+    return writeAll(newWriter(), rows).complete();
+  }
+
+  /**
+   * Writes the rows into new data files with a writer that sketches the values for an append; returns it,
+   * complete. On failure deletes what this call wrote.
+   */
+  TableWriter writeSketched(Iterable<? extends Record> rows) {
+    return writeAll(track(new TableWriter(ops, metadata, true)), rows);
+  }
+
+  private static TableWriter writeAll(TableWriter writer, Iterable<? extends Record> rows) {
     try {
       writer.writeAll(rows);
-      return writer.complete();
+      writer.complete();
+      return writer;
     } catch (RuntimeException e) {
       writer.abort();
       throw e;

@@ -34,7 +34,8 @@ class ComputeTableStatisticsTest {
 
   private Table table() {
     Table t = new Tables(new LocalFileIO()).create(TableFixtures.EVENTS,
-        PartitionSpec.builderFor(TableFixtures.EVENTS).identity("region").build(), dir.resolve("t").toString(), Map.of());
+        PartitionSpec.builderFor(TableFixtures.EVENTS).identity("region").build(), dir.resolve("t").toString(),
+        Map.of(TableProperties.WRITE_DISTINCT_COUNTS, "false")); // no statistics files but ANALYZE's
     t.newAppend().appendRecords(TableFixtures.events(0, 300)).commit();
     t.newAppend().appendRecords(TableFixtures.events(300, 500)).commit();
     return t.refresh();

@@ -90,7 +90,9 @@ class ExpireSnapshotsTest {
     assertEquals(Set.of(), rest, "every file only expired snapshots reached was deleted");
     assertEquals(5, r.deletedManifestLists());
     assertTrue(r.deletedDataFiles() > 0 && r.deletedManifests() > 0, r.toString());
-    assertEquals(deleted.size(), r.deletedDataFiles() + r.deletedManifests() + r.deletedManifestLists());
+    assertEquals(3, r.deletedStatisticsFiles(), "the distinct counts of the three first appends");
+    assertEquals(deleted.size(), r.deletedDataFiles() + r.deletedManifests() + r.deletedManifestLists()
+        + r.deletedStatisticsFiles());
     // kept snapshots read completely, the current one as before
     for (Snapshot s : t.snapshots()) {
       assertEquals(Long.parseLong(s.summary().get("total-records")), t.newScan().useSnapshot(s.snapshotId()).records().size());

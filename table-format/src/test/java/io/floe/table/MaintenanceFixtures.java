@@ -32,7 +32,7 @@ final class MaintenanceFixtures {
   /** Manifest lists, manifests and live data files that the snapshots of {@code t} reach. */
   static Set<String> reachableFiles(Table t) {
     TableMetadata m = t.metadata();
-    Set<String> files = new HashSet<>();
+    Set<String> files = new HashSet<>(m.statisticsFilePaths());
     for (Snapshot s : m.snapshots()) {
       files.add(s.manifestList());
       for (ManifestFile mf : ManifestListReader.read(t.io(), s.manifestList())) {

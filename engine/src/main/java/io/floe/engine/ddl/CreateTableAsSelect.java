@@ -2,10 +2,11 @@ package io.floe.engine.ddl;
 
 import io.floe.arrow.ArrowRows;
 import io.floe.catalog.TableIdentifier;
+import io.floe.commit.CommitStateUnknownException;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
-import io.floe.table.AppendFiles;
 import io.floe.table.Table;
+import io.floe.table.TableWriter;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
@@ -52,17 +53,32 @@ final class CreateTableAsSelect {
     }
   }
 
+  /**
+   * Writes every row with one writer (files rolled at the table's target size, fanned out by partition) and appends
+   * them, with their distinct counts, as the table's first snapshot; on failure deletes the files written.
+   */
   private static long append(Table table, Schema schema, QueryResult rows) throws SQLException {
-    AppendFiles append = table.newAppend();
+    TableWriter writer = table.newAppendWriter();
     long count = 0;
-    for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
-      try (VectorSchemaRoot batch = next) {
-        append.appendRecords(ArrowRows.toRecords(batch, schema));
-        count += batch.getRowCount();
+    try {
+      for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
+        try (VectorSchemaRoot batch = next) {
+          writer.writeAll(ArrowRows.toRecords(batch, schema));
+          count += batch.getRowCount();
+        }
       }
-    }
-    if (count > 0) {
-      append.commit();
+      if (count > 0) {
+        table.newAppend().appendWritten(writer).commit();
+      }
+    } catch (CommitStateUnknownException e) {
+      throw e; // the files may be committed: keep them
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        writer.abort();
+      } catch (RuntimeException abortFailed) {
+        e.addSuppressed(abortFailed);
+      }
+      throw e;
     }
     return count;
   }

@@ -8,12 +8,10 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.statement.StatementRunner;
-import io.floe.manifest.DataFile;
 import io.floe.table.AppendFiles;
 import io.floe.table.Table;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.rel.RelNode;
@@ -40,13 +38,11 @@ public final class InsertRunner implements StatementRunner {
     TableIdentifier id = DmlPlanning.target(modify).id();
     Table table = session.tableForWrite(id);
     RowConverter converter = new RowConverter(table.schema(), table.name());
-    WriterPool writers = new WriterPool(table);
+    WriterPool writers = WriterPool.forAppend(table);
     try {
       long rows = write(source, session.workers(), converter, writers);
-      List<DataFile> files = writers.complete();
-      if (!files.isEmpty()) {
-        AppendFiles append = table.newAppend();
-        files.forEach(append::appendFile);
+      AppendFiles append = table.newAppend();
+      if (writers.appendTo(append) > 0) {
         append.commit();
       }
       return QueryResult.ofUpdateCount(rows);

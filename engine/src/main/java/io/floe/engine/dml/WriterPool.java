@@ -1,6 +1,7 @@
 package io.floe.engine.dml;
 
 import io.floe.manifest.DataFile;
+import io.floe.table.AppendFiles;
 import io.floe.table.Table;
 import io.floe.table.TableWriter;
 import java.util.ArrayList;
@@ -15,15 +16,28 @@ import java.util.Map;
  */
 final class WriterPool {
   private final Table table;
+  private final boolean forAppend;
   private final Map<Thread, TableWriter> writers = new LinkedHashMap<>();
 
+  /** A pool of writers whose files go to an overwrite. */
   WriterPool(Table table) {
+    this(table, false);
+  }
+
+  /** A pool of writers whose files go to an append ({@link #appendTo}): they sketch the values written. */
+  static WriterPool forAppend(Table table) {
+    return new WriterPool(table, true);
+  }
+
+  private WriterPool(Table table, boolean forAppend) {
     this.table = table;
+    this.forAppend = forAppend;
   }
 
   /** The calling thread's writer. */
   synchronized TableWriter writer() {
-    return writers.computeIfAbsent(Thread.currentThread(), t -> table.newWriter());
+    return writers.computeIfAbsent(Thread.currentThread(),
+        t -> forAppend ? table.newAppendWriter() : table.newWriter());
   }
 
   /** Closes every writer and returns all the data files written. */
@@ -31,6 +45,19 @@ final class WriterPool {
     List<DataFile> files = new ArrayList<>();
     for (TableWriter w : writers.values()) {
       files.addAll(w.complete());
+    }
+    return files;
+  }
+
+  /**
+   * Closes every writer and adds its files (and the sketches of the values it wrote) to {@code append}; returns the
+   * number of files added.
+   */
+  synchronized int appendTo(AppendFiles append) {
+    int files = 0;
+    for (TableWriter w : writers.values()) {
+      files += w.complete().size();
+      append.appendWritten(w);
     }
     return files;
   }

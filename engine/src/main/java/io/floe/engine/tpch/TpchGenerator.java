@@ -4,7 +4,6 @@ import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.engine.dml.ParallelTasks;
-import io.floe.manifest.DataFile;
 import io.floe.table.AlreadyExistsException;
 import io.floe.table.AppendFiles;
 import io.floe.table.Table;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Generates the eight TPC-H tables at a scale factor (io.trino.tpch's dbgen port) into new Floe tables of a
  * catalog namespace, with the layout of {@link TpchTables}. Tables are written in parallel (the big ones in
  * several parts, each part by its own writer) and each is committed as one append snapshot once all its parts
- * are written, then given a statistics file with its columns' distinct counts (as {@code compute_table_stats}
- * would). On failure, the tables this generator created are dropped with their files.
+ * are written, with a statistics file of its columns' distinct counts from the sketches its writers kept (as
+ * {@code compute_table_stats} would compute them, without reading the table again). On failure, the tables this generator created are dropped with their files.
  *
  * <pre>{@code
  * List<TpchGenerator.LoadedTable> loaded = new TpchGenerator(catalog, Namespace.of("tpch"), 0.01)
@@ -160,7 +159,7 @@ public final class TpchGenerator {
   private record Part(TableLoad<?> load, int number) {
   }
 
-  /** One table being loaded: its parts' files gather here and are committed when the last part is written. */
+  /** One table being loaded: its parts' writers gather here and are committed when the last part is written. */
   private final class TableLoad<E extends TpchEntity> {
     private final TpchTable<E> tpch;
     private final TableIdentifier id;
@@ -169,7 +168,7 @@ public final class TpchGenerator {
     private final long expectedRows;
     private final int parts;
     private final AtomicLong rowsWritten = new AtomicLong();
-    private final List<DataFile> files = new ArrayList<>();
+    private final List<TableWriter> writers = new ArrayList<>();
     private int partsDone;
     private LoadedTable loaded;
 
@@ -183,7 +182,7 @@ public final class TpchGenerator {
     }
 
     void write(int part) {
-      TableWriter writer = table.newWriter();
+      TableWriter writer = table.newAppendWriter();
       try {
         int sinceReport = 0;
         for (E entity : tpch.createGenerator(scaleFactor, part, parts)) {
@@ -194,8 +193,8 @@ public final class TpchGenerator {
           }
         }
         report(sinceReport);
-        List<DataFile> written = writer.complete();
-        partWritten(written);
+        writer.complete();
+        partWritten(writer);
       } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;
@@ -209,22 +208,21 @@ public final class TpchGenerator {
       listener.progress(tpch.getTableName(), rowsWritten.addAndGet(rows), expectedRows);
     }
 
-    private void partWritten(List<DataFile> written) {
-      List<DataFile> all;
+    /** Commits the table's rows, with their distinct counts for the cost model, when its last part is written. */
+    private void partWritten(TableWriter written) {
+      List<TableWriter> all;
       synchronized (this) {
-        files.addAll(written);
+        writers.add(written);
         if (++partsDone < parts) {
           return;
         }
-        all = List.copyOf(files);
+        all = List.copyOf(writers);
       }
       AppendFiles append = table.newAppend();
-      all.forEach(append::appendFile);
+      all.forEach(append::appendWritten);
       long snapshotId = append.commit().snapshotId();
-      // distinct counts for the cost model, as ANALYZE after a load would (Floe's writes do not collect them)
-      table.computeStatistics().snapshot(snapshotId).commit();
       loaded = new LoadedTable(id, rowsWritten.get(), snapshotId);
-      LOG.debug("loaded {}: {} rows in {} files, snapshot {}", id, loaded.rows(), all.size(), snapshotId);
+      LOG.debug("loaded {}: {} rows from {} writers, snapshot {}", id, loaded.rows(), all.size(), snapshotId);
       listener.loaded(loaded);
     }
 

@@ -12,6 +12,7 @@ import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.ResultRows;
 import io.floe.partition.PartitionField;
+import io.floe.puffin.ColumnThetaSketches;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
@@ -182,6 +183,16 @@ class DdlTest {
       }
     }
     assertEquals(List.of("k0=18/9.25", "k1=12/7.25", "k2=15/8.25"), icebergRows.stream().sorted().toList());
+
+    // 100,000 rows, several batches: one writer makes one data file, and the snapshot gets its distinct counts
+    assertEquals(100_000, update("CREATE TABLE big AS SELECT a.v * 10000 + b.v * 1000 + c.v * 100 + d.v * 10 + e.v "
+        + "AS n, a.k FROM src a, src b, src c, src d, src e"));
+    assertEquals(List.of(List.of(1L)), query("SELECT count(*) FROM \"big$files\""));
+    Table big = session.catalog().loadTable(TableIdentifier.of("db", "big"));
+    Map<Integer, Long> ndv = ColumnThetaSketches.distinctCounts(
+        big.metadata().statisticsFile(big.currentSnapshot().snapshotId()));
+    assertEquals(3L, ndv.get(big.schema().findField("k").id()));
+    assertTrue(Math.abs(ndv.get(big.schema().findField("n").id()) - 100_000) < 3_000, ndv.toString());
 
     assertEquals(0, update("CREATE TABLE empty_copy AS WITH x AS (SELECT k FROM src WHERE v < 0) SELECT k FROM x"));
     assertEquals(0, session.catalog().loadTable(TableIdentifier.of("db", "empty_copy")).snapshots().size());
