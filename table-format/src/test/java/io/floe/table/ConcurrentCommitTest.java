@@ -97,6 +97,7 @@ class ConcurrentCommitTest {
     assertEquals(WRITERS * APPENDS * 10, rows.size());
     assertEquals(WRITERS * APPENDS * 10, idSet(rows).size(), "no duplicated rows");
     assertEverySnapshotReadable(t);
+    AppendDistinctCountsTest.assertEachSnapshotCountsTheIdsOfItsHistory(t, 10);
   }
 
   @Test
