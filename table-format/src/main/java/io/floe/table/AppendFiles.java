@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Appends rows or already-written data files as one new snapshot. Appends never conflict: on a lost race the
@@ -27,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * ({@link #appendFile}), the snapshot gets none (the planner then reads an ancestor's, as after any other change).
  */
 public final class AppendFiles extends SnapshotProducer<AppendFiles> {
-  private static final Logger LOG = LoggerFactory.getLogger(AppendFiles.class);
-
   private final List<DataFile> added = new ArrayList<>();
   private final WrittenDataFiles written;
   private final ManifestCompactor compactor;
@@ -56,7 +52,8 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
 
   /**
    * Adds every data file of a writer of this table, completing it, and the sketches of the values it wrote (a
-   * writer from {@link Table#newAppendWriter}; one from {@link Table#newWriter} has none). The writer's files stay the caller's to delete should the commit fail.
+   * writer from {@link Table#newAppendWriter}; one from {@link Table#newWriter} has none). The writer's files stay
+   * the caller's to delete should the commit fail.
    */
   public AppendFiles appendWritten(TableWriter writer) {
     writer.complete().forEach(this::add);
@@ -113,22 +110,15 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
     }
     Map<Integer, byte[]> parentSketches = null;
     if (snapshot.parentSnapshotId() != null) {
-      StatisticsFile parentFile = base.statisticsFile(snapshot.parentSnapshotId());
-      if (parentFile == null) {
-        return null;
-      }
-      try {
-        parentSketches = ThetaStatisticsFiles.read(io(), parentFile);
-      } catch (RuntimeException e) {
-        // the statistics are an estimate for planners: an unreadable file costs the new snapshot its counts, not the append
-        LOG.warn("snapshot {} of {} gets no distinct counts: the statistics file {} of its parent cannot be read: {}",
-            snapshot.snapshotId(), ops.tableName(), parentFile.path(), e.toString());
+      parentSketches = ThetaStatisticsFiles.ofParent(ops, base, snapshot);
+      if (parentSketches == null) {
         return null;
       }
     }
     Map<Integer, List<byte[]>> byField = new LinkedHashMap<>();
     for (Map<Integer, ColumnThetaSketches.Result> writerSketches : sketches) {
-      writerSketches.forEach((id, result) -> byField.computeIfAbsent(id, k -> new ArrayList<>()).add(result.compactSketch()));
+      writerSketches.forEach((id, result) ->
+          byField.computeIfAbsent(id, k -> new ArrayList<>()).add(result.compactSketch()));
     }
     List<ColumnThetaSketches.Result> results = new ArrayList<>();
     for (Map.Entry<Integer, List<byte[]>> field : byField.entrySet()) {

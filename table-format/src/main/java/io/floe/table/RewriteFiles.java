@@ -3,16 +3,23 @@ package io.floe.table;
 import io.floe.commit.ConflictException;
 import io.floe.commit.TableOperations;
 import io.floe.manifest.DataFile;
+import io.floe.metadata.Snapshot;
+import io.floe.metadata.StatisticsFile;
 import io.floe.metadata.TableMetadata;
+import io.floe.puffin.ColumnThetaSketches;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Replaces data files by others holding the same rows, as one snapshot with operation {@code replace} (the commit
  * of {@link RewriteDataFiles}). Files other commits add meanwhile are kept (appends are never lost); if another
  * commit removed one of the replaced files, the rows it deleted must not come back, so the commit fails with a
- * {@link ConflictException} and the new files are deleted.
+ * {@link ConflictException} and the new files are deleted. The rows being the same, the parent snapshot's distinct
+ * counts (its statistics file's sketches) are listed again for the new snapshot, so appends after a compaction keep
+ * adding to them.
  */
 final class RewriteFiles extends FileSetReplacement<RewriteFiles> {
   private final Map<String, DataFile> toRemove = new LinkedHashMap<>();
@@ -62,6 +69,17 @@ final class RewriteFiles extends FileSetReplacement<RewriteFiles> {
       throw new ConflictException(ops.tableName(), "data file " + c.file().path() + " being rewritten was removed by "
           + c.by() + "; the rewrite is abandoned so that its deleted rows do not come back");
     }
+  }
+
+  @Override
+  protected StatisticsFile statistics(TableMetadata base, Snapshot snapshot) {
+    Map<Integer, byte[]> sketches = ThetaStatisticsFiles.ofParent(ops, base, snapshot);
+    if (sketches == null || sketches.isEmpty()) {
+      return null;
+    }
+    List<ColumnThetaSketches.Result> results = new ArrayList<>();
+    new TreeMap<>(sketches).forEach((id, sketch) -> results.add(ColumnThetaSketches.union(id, List.of(sketch))));
+    return ThetaStatisticsFiles.write(ops, snapshot, results);
   }
 
   @Override

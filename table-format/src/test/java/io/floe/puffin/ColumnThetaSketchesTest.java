@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Floe's sketches of Arrow columns equal sketches fed with Apache Iceberg's single-value serialization
+ * Floe's sketches of Arrow columns, and of rows fed one at a time as a table writer does, equal sketches fed with
+ * Apache Iceberg's single-value serialization
  * ({@code Conversions.toByteBuffer}) of the same values, built as the Puffin spec (and Iceberg's Spark action) say.
  */
 class ColumnThetaSketchesTest {
@@ -80,6 +81,14 @@ class ColumnThetaSketchesTest {
     return sketches.results();
   }
 
+  /** Sketches every column of the rows (internal values), fed one row at a time as {@code TableWriter} does. */
+  private static Map<Integer, ColumnThetaSketches.Result> rowSketches(Schema schema, List<Record> rows) {
+    ColumnThetaSketches sketches = new ColumnThetaSketches(schema,
+        schema.columns().stream().map(NestedField::id).toList());
+    rows.forEach(sketches::update);
+    return sketches.results();
+  }
+
   private static void assertSameSketches(Schema schema, List<Record> rows, Map<Integer, ColumnThetaSketches.Result> floe) {
     assertEquals(schema.columns().stream().map(NestedField::id).toList(), List.copyOf(floe.keySet()));
     for (int c = 0; c < schema.columns().size(); c++) {
@@ -100,6 +109,7 @@ class ColumnThetaSketchesTest {
     List<Record> rows = SampleData.rows(schema, 12_000, 5);
     Map<Integer, ColumnThetaSketches.Result> floe = floeSketches(schema, rows, 5000);
     assertSameSketches(schema, rows, floe);
+    assertSameSketches(schema, rows, rowSketches(schema, rows));
     // non-trivial sketches: exact for few distinct values, estimated for many
     assertEquals(2, floe.get(2).ndv(), "booleans");
     long distinctInts = rows.stream().map(r -> r.get(2)).filter(java.util.Objects::nonNull).distinct().count();
@@ -144,6 +154,7 @@ class ColumnThetaSketchesTest {
           i % 13 == 1 ? null : s, i % 5 == 0 ? null : ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.UTF_16))));
     }
     assertSameSketches(schema, rows, floeSketches(schema, rows, 1000));
+    assertSameSketches(schema, rows, rowSketches(schema, rows));
   }
 
   @Test

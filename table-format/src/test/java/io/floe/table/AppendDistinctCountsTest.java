@@ -121,6 +121,22 @@ class AppendDistinctCountsTest {
   }
 
   @Test
+  void aCompactionKeepsTheCountsSoLaterAppendsAddToThem() {
+    Table t = create("t", Map.of());
+    for (int i = 0; i < 3; i++) {
+      t.newAppend().appendRecords(TableFixtures.events(i * 100L, 100)).commit();
+    }
+    Map<Integer, Long> before = ndvs(t, t.currentSnapshot());
+    t.rewriteDataFiles().execute();
+    Snapshot compacted = t.refresh().currentSnapshot();
+    assertEquals("replace", compacted.summary().get("operation"));
+    assertEquals(before, ndvs(t, compacted), "the same rows, the same counts");
+    Snapshot next = t.newAppend().appendRecords(TableFixtures.events(300, 100)).commit();
+    assertEquals(400L, ndvs(t, next).get(1));
+    assertEquals(analyzed(t), ndvs(t, next));
+  }
+
+  @Test
   void anUnreadableStatisticsFileOfTheParentCostsTheCountsNotTheAppend() throws IOException {
     Table t = create("t", Map.of());
     Snapshot first = t.newAppend().appendRecords(TableFixtures.events(0, 10)).commit();

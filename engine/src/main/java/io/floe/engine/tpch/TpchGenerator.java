@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * catalog namespace, with the layout of {@link TpchTables}. Tables are written in parallel (the big ones in
  * several parts, each part by its own writer) and each is committed as one append snapshot once all its parts
  * are written, with a statistics file of its columns' distinct counts from the sketches its writers kept (as
- * {@code compute_table_stats} would compute them, without reading the table again). On failure, the tables this generator created are dropped with their files.
+ * {@code compute_table_stats} would compute them, without reading the table again). On failure, the tables this
+ * generator created are dropped with their files.
  *
  * <pre>{@code
  * List<TpchGenerator.LoadedTable> loaded = new TpchGenerator(catalog, Namespace.of("tpch"), 0.01)
