@@ -61,7 +61,11 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
     return this;
   }
 
-  /** Writes the rows into new data files now (partitioned and rolled per the table's settings). */
+  /**
+   * Writes the rows into new data files now (partitioned and rolled per the table's settings). Each call writes
+   * files of its own: for many small batches, write them with one {@link Table#newAppendWriter} and add it with
+   * {@link #appendWritten}.
+   */
   public AppendFiles appendRecords(Iterable<? extends Record> rows) {
     TableWriter writer = written.writeSketched(rows);
     writer.complete().forEach(this::add);
