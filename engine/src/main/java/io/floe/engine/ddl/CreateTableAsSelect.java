@@ -3,10 +3,13 @@ package io.floe.engine.ddl;
 import io.floe.arrow.ArrowRows;
 import io.floe.catalog.TableIdentifier;
 import io.floe.commit.CommitStateUnknownException;
+import io.floe.data.Record;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
+import io.floe.engine.dml.ParallelTasks;
+import io.floe.engine.dml.WriterPool;
+import io.floe.table.AppendFiles;
 import io.floe.table.Table;
-import io.floe.table.TableWriter;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
@@ -41,7 +44,7 @@ final class CreateTableAsSelect {
         throw DdlErrors.of(e);
       }
       try {
-        return QueryResult.ofUpdateCount(append(table, schema, rows));
+        return QueryResult.ofUpdateCount(append(table, schema, rows, session.workers()));
       } catch (SQLException | RuntimeException e) {
         try {
           session.catalog().dropTable(id, true);
@@ -54,30 +57,31 @@ final class CreateTableAsSelect {
   }
 
   /**
-   * Writes every row with one writer (files rolled at the table's target size, fanned out by partition) and appends
-   * them, with their distinct counts, as the table's first snapshot; on failure deletes the files written.
+   * Writes the rows on the session's workers, each through its own append writer (files rolled at the table's target
+   * size, fanned out by partition), and appends them, with their distinct counts, as the table's first snapshot; on
+   * failure deletes the files written.
    */
-  private static long append(Table table, Schema schema, QueryResult rows) throws SQLException {
-    TableWriter writer = table.newAppendWriter();
+  private static long append(Table table, Schema schema, QueryResult rows, int workers) throws SQLException {
+    WriterPool writers = WriterPool.forAppend(table);
     long count = 0;
-    try {
+    try (ParallelTasks tasks = new ParallelTasks(workers)) {
       for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
+        List<Record> records;
         try (VectorSchemaRoot batch = next) {
-          writer.writeAll(ArrowRows.toRecords(batch, schema));
-          count += batch.getRowCount();
+          records = ArrowRows.toRecords(batch, schema);
         }
+        count += records.size();
+        tasks.submit(() -> writers.writer().writeAll(records));
       }
-      if (count > 0) {
-        table.newAppend().appendWritten(writer).commit();
+      tasks.await();
+      AppendFiles append = table.newAppend();
+      if (writers.appendTo(append) > 0) {
+        append.commit();
       }
     } catch (CommitStateUnknownException e) {
       throw e; // the files may be committed: keep them
     } catch (SQLException | RuntimeException | Error e) {
-      try {
-        writer.abort();
-      } catch (RuntimeException abortFailed) {
-        e.addSuppressed(abortFailed);
-      }
+      writers.abort(e);
       throw e;
     }
     return count;

@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * One {@link TableWriter} per writing thread of a statement (each fans out by partition and rolls files at the
  * table's target size), so threads write Parquet in parallel without sharing a file. Nothing written is visible
- * until the statement commits; {@link #abort()} deletes every file written.
+ * until the statement commits; {@link #abort(Throwable)} deletes every file written.
  */
-final class WriterPool {
+public final class WriterPool {
   private final Table table;
   private final boolean forAppend;
   private final Map<Thread, TableWriter> writers = new LinkedHashMap<>();
@@ -25,7 +25,7 @@ final class WriterPool {
   }
 
   /** A pool of writers whose files go to an append ({@link #appendTo}): they sketch the values written. */
-  static WriterPool forAppend(Table table) {
+  public static WriterPool forAppend(Table table) {
     return new WriterPool(table, true);
   }
 
@@ -35,7 +35,7 @@ final class WriterPool {
   }
 
   /** The calling thread's writer. */
-  synchronized TableWriter writer() {
+  public synchronized TableWriter writer() {
     return writers.computeIfAbsent(Thread.currentThread(),
         t -> forAppend ? table.newAppendWriter() : table.newWriter());
   }
@@ -53,7 +53,7 @@ final class WriterPool {
    * Closes every writer and adds its files (and the sketches of the values it wrote) to {@code append}; returns the
    * number of files added.
    */
-  synchronized int appendTo(AppendFiles append) {
+  public synchronized int appendTo(AppendFiles append) {
     int files = 0;
     for (TableWriter w : writers.values()) {
       files += w.complete().size();
@@ -63,7 +63,7 @@ final class WriterPool {
   }
 
   /** Deletes every file written (the statement failed); failures to delete are added to {@code cause}. */
-  synchronized void abort(Throwable cause) {
+  public synchronized void abort(Throwable cause) {
     for (TableWriter w : writers.values()) {
       try {
         w.abort();

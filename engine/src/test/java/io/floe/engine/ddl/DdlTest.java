@@ -184,15 +184,23 @@ class DdlTest {
     }
     assertEquals(List.of("k0=18/9.25", "k1=12/7.25", "k2=15/8.25"), icebergRows.stream().sorted().toList());
 
-    // 100,000 rows, several batches: one writer makes one data file, and the snapshot gets its distinct counts
+    // 100,000 rows: the snapshot gets its distinct counts
     assertEquals(100_000, update("CREATE TABLE big AS SELECT a.v * 10000 + b.v * 1000 + c.v * 100 + d.v * 10 + e.v "
         + "AS n, a.k FROM src a, src b, src c, src d, src e"));
-    assertEquals(List.of(List.of(1L)), query("SELECT count(*) FROM \"big$files\""));
     Table big = session.catalog().loadTable(TableIdentifier.of("db", "big"));
     Map<Integer, Long> ndv = ColumnThetaSketches.distinctCounts(
         big.metadata().statisticsFile(big.currentSnapshot().snapshotId()));
     assertEquals(3L, ndv.get(big.schema().findField("k").id()));
     assertTrue(Math.abs(ndv.get(big.schema().findField("n").id()) - 100_000) < 3_000, ndv.toString());
+    // eight batches (a UNION ALL of eight scans): the workers' writers make at most one file each, not one per batch
+    StringBuilder branches = new StringBuilder("SELECT v FROM src");
+    for (int i = 1; i < 8; i++) {
+      branches.append(" UNION ALL SELECT v + ").append(i * 10).append(" FROM src");
+    }
+    assertEquals(80, update("CREATE TABLE many AS " + branches));
+    long files = (Long) query("SELECT count(*) FROM \"many$files\"").get(0).get(0);
+    assertTrue(files >= 1 && files <= session.workers(), files + " files for " + session.workers() + " workers");
+    assertEquals(List.of(List.of(80L, 80L)), query("SELECT count(*), count(DISTINCT v) FROM many"));
 
     assertEquals(0, update("CREATE TABLE empty_copy AS WITH x AS (SELECT k FROM src WHERE v < 0) SELECT k FROM x"));
     assertEquals(0, session.catalog().loadTable(TableIdentifier.of("db", "empty_copy")).snapshots().size());
