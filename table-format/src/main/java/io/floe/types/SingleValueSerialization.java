@@ -100,7 +100,7 @@ public final class SingleValueSerialization {
     return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** A decimal's serialization: its unscaled value's shortest big-endian two's complement bytes, at the type's scale. */
+  /** A decimal's serialization: the unscaled value's shortest big-endian two's complement bytes (type's scale). */
   public static byte[] unscaledBytes(PrimitiveType type, BigDecimal value) {
     if (value.scale() != type.scale()) {
       throw new IllegalArgumentException("decimal " + value + " has scale " + value.scale() + " but the type is " + type);
