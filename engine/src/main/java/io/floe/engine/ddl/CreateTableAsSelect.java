@@ -8,7 +8,6 @@ import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.dml.ParallelTasks;
 import io.floe.engine.dml.WriterPool;
-import io.floe.table.AppendFiles;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
@@ -74,10 +73,7 @@ final class CreateTableAsSelect {
         tasks.submit(() -> writers.writer().writeAll(records));
       }
       tasks.await();
-      AppendFiles append = table.newAppend();
-      if (writers.appendTo(append) > 0) {
-        append.commit();
-      }
+      writers.commitAppend();
     } catch (CommitStateUnknownException e) {
       throw e; // the files may be committed: keep them
     } catch (SQLException | RuntimeException | Error e) {

@@ -8,7 +8,6 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.statement.StatementRunner;
-import io.floe.table.AppendFiles;
 import io.floe.table.Table;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
@@ -41,10 +40,7 @@ public final class InsertRunner implements StatementRunner {
     WriterPool writers = WriterPool.forAppend(table);
     try {
       long rows = write(source, session.workers(), converter, writers);
-      AppendFiles append = table.newAppend();
-      if (writers.appendTo(append) > 0) {
-        append.commit();
-      }
+      writers.commitAppend();
       return QueryResult.ofUpdateCount(rows);
     } catch (CommitStateUnknownException e) {
       throw DmlErrors.of(e, id); // the files may be committed: keep them

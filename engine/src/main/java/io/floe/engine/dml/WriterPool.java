@@ -24,7 +24,7 @@ public final class WriterPool {
     this(table, false);
   }
 
-  /** A pool of writers whose files go to an append ({@link #appendTo}): they sketch the values written. */
+  /** A pool of writers whose files go to an append ({@link #commitAppend}): they sketch the values written. */
   public static WriterPool forAppend(Table table) {
     return new WriterPool(table, true);
   }
@@ -50,16 +50,19 @@ public final class WriterPool {
   }
 
   /**
-   * Closes every writer and adds its files (and the sketches of the values it wrote) to {@code append}; returns the
-   * number of files added.
+   * Closes every writer and commits all their files, with the sketches of the values written, as one append to the
+   * table; commits nothing when no file was written.
    */
-  public synchronized int appendTo(AppendFiles append) {
-    int files = 0;
+  public synchronized void commitAppend() {
+    AppendFiles append = table.newAppend();
+    boolean anyFile = false;
     for (TableWriter w : writers.values()) {
-      files += w.complete().size();
+      anyFile |= !w.complete().isEmpty();
       append.appendWritten(w);
     }
-    return files;
+    if (anyFile) {
+      append.commit();
+    }
   }
 
   /** Deletes every file written (the statement failed); failures to delete are added to {@code cause}. */

@@ -24,6 +24,8 @@ public final class JoinKeyFilterRows implements RowFilter {
   private long checked;
   private long rejected;
   private boolean givenUp;
+  /** Whether the filter applies to the next batch, as {@link #readsColumns()} decided for it; null: undecided. */
+  private Boolean applying;
 
   /**
    * The probe rows of one join's filters (all its producers) and how many were dropped, and passed before the filter
@@ -67,20 +69,22 @@ public final class JoinKeyFilterRows implements RowFilter {
     return keys.clone();
   }
 
-  /** Whether the filter applies to the next batch, as {@link #readsColumns()} decided for it; null: undecided. */
-  private Boolean applying;
-
   @Override
   public boolean readsColumns() {
-    applying = !givenUp && filter.appliesOnceReady();
+    applying = applies();
     return applying;
+  }
+
+  /** Whether the filter tests rows now: not given up, and ready (or to be awaited). */
+  private boolean applies() {
+    return !givenUp && filter.appliesOnceReady();
   }
 
   @Override
   public int select(Batch batch, int[] rows, int count) {
     counts.rows.addAndGet(count);
     // decided once per batch: a filter that became ready since readsColumns() said no has no columns to read
-    boolean apply = applying != null ? applying : !givenUp && filter.appliesOnceReady();
+    boolean apply = applying != null ? applying : applies();
     applying = null;
     if (!apply) {
       counts.unchecked.addAndGet(count);

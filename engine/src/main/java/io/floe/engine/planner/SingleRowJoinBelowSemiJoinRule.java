@@ -6,9 +6,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 
 /**
  * Moves an INNER join with an input of at most one row (a comparison with a scalar subquery: TPC-H q22's
@@ -46,12 +45,7 @@ final class SingleRowJoinBelowSemiJoinRule extends RelOptRule {
     RelNode inner = join.copy(join.getTraitSet(), join.getCondition(), kept, single, JoinRelType.INNER,
         join.isSemiJoinDone());
     // the semi join's condition reads A and B: B now comes after S
-    RexNode condition = semi.getCondition().accept(new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return ref.getIndex() < keptWidth ? ref : new RexInputRef(ref.getIndex() + singleWidth, ref.getType());
-      }
-    });
+    RexNode condition = RexUtil.shift(semi.getCondition(), keptWidth, singleWidth);
     call.transformTo(semi.copy(semi.getTraitSet(), condition, inner, semi.getRight(), semi.getJoinType(),
         semi.isSemiJoinDone()));
   }
