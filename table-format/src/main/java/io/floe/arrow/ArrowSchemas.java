@@ -10,6 +10,7 @@ import io.floe.types.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -78,6 +79,45 @@ public final class ArrowSchemas {
       case BINARY -> ArrowType.Binary.INSTANCE;
       default -> throw new UnsupportedOperationException("not supported: Arrow type of " + type);
     };
+  }
+
+  /**
+   * Checks that {@code batch}'s columns are {@code schema}'s, by position, each of the column's Arrow type (names and
+   * metadata are not compared; a timestamptz column takes a timestamp of any zone, a timestamp column one without);
+   * fails naming the first column that is not, and {@code target} (e.g. "table db.t").
+   */
+  public static void requireMatches(Schema schema, VectorSchemaRoot batch, String target) {
+    List<NestedField> columns = schema.columns();
+    List<Field> fields = batch.getSchema().getFields();
+    if (fields.size() != columns.size()) {
+      throw new IllegalArgumentException("the batch has " + fields.size() + " columns but " + target + " has "
+          + columns.size() + ": " + schema.columnNames());
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      Field expected = toArrow(columns.get(c));
+      if (!sameTypes(expected, fields.get(c))) {
+        throw new IllegalArgumentException("column " + (c + 1) + " of the batch ('" + fields.get(c).getName() + "', "
+            + fields.get(c).getType() + ") does not hold column '" + columns.get(c).name() + "' of " + target + " ("
+            + columns.get(c).type() + ", Arrow " + expected.getType() + ")");
+      }
+    }
+  }
+
+  private static boolean sameTypes(Field expected, Field actual) {
+    ArrowType want = expected.getType();
+    ArrowType have = actual.getType();
+    boolean sameType = want instanceof ArrowType.Timestamp w && have instanceof ArrowType.Timestamp h
+        ? w.getUnit() == h.getUnit() && (w.getTimezone() == null) == (h.getTimezone() == null)
+        : want.equals(have);
+    if (!sameType || expected.getChildren().size() != actual.getChildren().size()) {
+      return false;
+    }
+    for (int i = 0; i < expected.getChildren().size(); i++) {
+      if (!sameTypes(expected.getChildren().get(i), actual.getChildren().get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The field id stored in an Arrow field's metadata, or -1 when it has none. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -46,6 +48,8 @@ public final class ParquetDataWriter {
   private final CompressionCodecFactory.BytesInputCompressor compressor;
   private final ParquetFileWriter fileWriter;
   private final RecordColumnWriter recordWriter;
+  /** Writes Arrow batches column by column; null when the schema has nested columns. */
+  private final VectorColumnWriter vectorWriter;
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore writeStore;
   private long rowGroupRecords;
@@ -70,6 +74,8 @@ public final class ParquetDataWriter {
     this.fileWriter = new ParquetFileWriter(output, messageType, ParquetFileWriter.Mode.CREATE,
         options.rowGroupSizeBytes(), 0, null, props);
     this.recordWriter = new RecordColumnWriter(schema, messageType);
+    this.vectorWriter = VectorColumnWriter.supports(schema) ? new VectorColumnWriter(schema, messageType,
+        recordWriter.floatingStats().stream().collect(Collectors.toMap(FloatingStats::fieldId, stats -> stats))) : null;
     fileWriter.start();
     startRowGroup();
   }
@@ -92,9 +98,39 @@ public final class ParquetDataWriter {
       throw new IllegalStateException("Parquet writer of " + out.location() + " is closed");
     }
     recordWriter.write(row);
-    writeStore.endRecord();
-    rowGroupRecords++;
-    totalRecords++;
+    endRecords(1);
+  }
+
+  /**
+   * Appends rows {@code rows[from..to)} of an Arrow batch (row numbers {@code from..to} when {@code rows} is null)
+   * whose vectors are the schema's columns, by position, of their Arrow types
+   * ({@link io.floe.arrow.ArrowSchemas#toArrow(Schema)}), written column by column; only for a schema without
+   * nested columns ({@link #writesBatches(Schema)}). A failure (null in a required column, a decimal that does not fit)
+   * may leave rows partly written: {@link #abort()} the writer then.
+   */
+  public void write(VectorSchemaRoot batch, int[] rows, int from, int to) {
+    if (closed) {
+      throw new IllegalStateException("Parquet writer of " + out.location() + " is closed");
+    }
+    if (vectorWriter == null) {
+      throw new UnsupportedOperationException("not supported: writing Arrow batches of nested columns to "
+          + out.location() + " column by column");
+    }
+    vectorWriter.write(batch, rows, from, to);
+    endRecords(to - from);
+  }
+
+  /** Whether {@link #write(VectorSchemaRoot, int[], int, int)} can write {@code schema}: it has no nested columns. */
+  public static boolean writesBatches(Schema schema) {
+    return VectorColumnWriter.supports(schema);
+  }
+
+  private void endRecords(int count) {
+    for (int i = 0; i < count; i++) {
+      writeStore.endRecord();
+    }
+    rowGroupRecords += count;
+    totalRecords += count;
     if (rowGroupRecords >= nextSizeCheck) {
       checkRowGroupSize();
     }
@@ -202,6 +238,9 @@ public final class ParquetDataWriter {
         props.getColumnIndexTruncateLength(), props.getPageWriteChecksumEnabled());
     this.writeStore = props.newColumnWriteStore(messageType, pageStore, pageStore);
     recordWriter.bind(writeStore);
+    if (vectorWriter != null) {
+      vectorWriter.bind(writeStore);
+    }
     this.nextSizeCheck = Math.min(Math.max(rowGroupRecords / 2, props.getMinRowCountForPageSizeCheck()),
         props.getMaxRowCountForPageSizeCheck());
     this.rowGroupRecords = 0;

@@ -124,49 +124,58 @@ public final class ColumnThetaSketches {
 
   /** Adds the non-null values of the sketched columns of a batch, found by field id (else by name). */
   public void update(VectorSchemaRoot batch) {
-    int rows = batch.getRowCount();
     for (Column column : columns) {
-      FieldVector vector = find(batch, column.field());
-      PrimitiveType type = column.field().type().asPrimitive();
-      UpdateSketch sketch = column.sketch();
-      switch (type.typeId()) {
-        case BOOLEAN -> {
-          if (vector instanceof BitVector bits) {
-            updateBooleans(bits, rows, sketch);
-          } else {
-            updateGeneric(column.field(), vector, rows, sketch);
-          }
+      update(column, find(batch, column.field()), batch.getRowCount());
+    }
+  }
+
+  /** Adds the non-null values of the sketched columns of a batch whose vectors are the schema's columns, in order. */
+  public void updateByPosition(VectorSchemaRoot batch) {
+    for (Column column : columns) {
+      update(column, batch.getVector(column.position()), batch.getRowCount());
+    }
+  }
+
+  private void update(Column column, FieldVector vector, int rows) {
+    PrimitiveType type = column.field().type().asPrimitive();
+    UpdateSketch sketch = column.sketch();
+    switch (type.typeId()) {
+      case BOOLEAN -> {
+        if (vector instanceof BitVector bits) {
+          updateBooleans(bits, rows, sketch);
+        } else {
+          updateGeneric(column.field(), vector, rows, sketch);
         }
-        case INT, DATE, FLOAT -> {
-          if (isFixedWidth(vector, 4)) {
-            updateFixedWidth((BaseFixedWidthVector) vector, 4, rows, sketch);
-          } else {
-            updateGeneric(column.field(), vector, rows, sketch);
-          }
-        }
-        case LONG, TIME, TIMESTAMP, TIMESTAMPTZ, DOUBLE -> {
-          if (isFixedWidth(vector, 8)) {
-            updateFixedWidth((BaseFixedWidthVector) vector, 8, rows, sketch);
-          } else {
-            updateGeneric(column.field(), vector, rows, sketch);
-          }
-        }
-        case DECIMAL -> {
-          if (vector instanceof DecimalVector d && d.getScale() == type.scale()) {
-            updateDecimals(d, rows, sketch);
-          } else {
-            updateGeneric(column.field(), vector, rows, sketch);
-          }
-        }
-        case STRING, BINARY -> {
-          if (vector instanceof BaseVariableWidthVector v) {
-            updateVariableWidth(v, rows, sketch);
-          } else {
-            updateGeneric(column.field(), vector, rows, sketch);
-          }
-        }
-        default -> updateGeneric(column.field(), vector, rows, sketch);
       }
+      case INT, DATE, FLOAT -> {
+        if (isFixedWidth(vector, 4)) {
+          updateFixedWidth((BaseFixedWidthVector) vector, 4, rows, sketch);
+        } else {
+          updateGeneric(column.field(), vector, rows, sketch);
+        }
+      }
+      case LONG, TIME, TIMESTAMP, TIMESTAMPTZ, DOUBLE -> {
+        if (isFixedWidth(vector, 8)) {
+          updateFixedWidth((BaseFixedWidthVector) vector, 8, rows, sketch);
+        } else {
+          updateGeneric(column.field(), vector, rows, sketch);
+        }
+      }
+      case DECIMAL -> {
+        if (vector instanceof DecimalVector d && d.getScale() == type.scale()) {
+          updateDecimals(d, rows, sketch);
+        } else {
+          updateGeneric(column.field(), vector, rows, sketch);
+        }
+      }
+      case STRING, BINARY -> {
+        if (vector instanceof BaseVariableWidthVector v) {
+          updateVariableWidth(v, rows, sketch);
+        } else {
+          updateGeneric(column.field(), vector, rows, sketch);
+        }
+      }
+      default -> updateGeneric(column.field(), vector, rows, sketch);
     }
   }
 

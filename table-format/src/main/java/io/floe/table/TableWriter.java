@@ -1,5 +1,8 @@
 package io.floe.table;
 
+import io.floe.arrow.ArrowRowView;
+import io.floe.arrow.ArrowRows;
+import io.floe.arrow.ArrowSchemas;
 import io.floe.commit.TableOperations;
 import io.floe.data.Record;
 import io.floe.data.Values;
@@ -15,9 +18,11 @@ import io.floe.types.NestedField;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Writes rows into new Parquet data files of a table: fanned out by partition (one open file per partition),
@@ -27,6 +32,9 @@ import java.util.UUID;
  * {@link AppendFiles#appendWritten} commits as the table's distinct counts.
  */
 public final class TableWriter implements AutoCloseable {
+  /** A file's size is checked against the target after this many rows. */
+  private static final int ROWS_PER_SIZE_CHECK = 1024;
+
   private final TableOperations ops;
   private final Schema schema;
   private final PartitionSpec spec;
@@ -112,9 +120,83 @@ public final class TableWriter implements AutoCloseable {
       sketches.update(internal);
     }
     rowCount++;
-    if ((++file.rowsSinceCheck & 1023) == 0 && file.writer.length() >= targetFileSize) {
+    if (++file.rowsSinceCheck % ROWS_PER_SIZE_CHECK == 0 && file.writer.length() >= targetFileSize) {
       completed.add(file.finish());
       open.remove(partition);
+    }
+  }
+
+  /**
+   * Writes the rows of an Arrow batch, which stays the caller's. Its columns are the table's, by position (names are
+   * not checked), each of the column's Arrow type ({@link ArrowSchemas#toArrow(Schema)}; a {@code timestamptz}
+   * column takes any time zone, as its values are UTC instants). A batch of another shape, or with a null in a
+   * required column, fails naming the column before any of its rows is written. Tables without nested columns are
+   * written column by column from the vectors' buffers; others row by row.
+   */
+  public void write(VectorSchemaRoot batch) {
+    if (closed) {
+      throw new IllegalStateException("writer is closed");
+    }
+    ArrowSchemas.requireMatches(schema, batch, "table " + ops.tableName());
+    int rows = batch.getRowCount();
+    List<NestedField> columns = schema.columns();
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).required() && batch.getVector(c).getNullCount() > 0) {
+        throw new IllegalArgumentException("null value in required column '" + columns.get(c).name() + "' of table "
+            + ops.tableName());
+      }
+    }
+    if (!ParquetDataWriter.writesBatches(schema)) {
+      ArrowRowView view = ArrowRows.rowView(batch, schema, 0);
+      for (int r = 0; r < rows; r++) {
+        write(view.at(r));
+      }
+      return;
+    }
+    if (spec.fields().isEmpty()) {
+      writeRows(null, batch, null, rows);
+    } else {
+      Map<Record, RowList> byPartition = new LinkedHashMap<>();
+      ArrowRowView view = ArrowRows.rowView(batch, schema, 0);
+      for (int r = 0; r < rows; r++) {
+        byPartition.computeIfAbsent(partitioner.partitionOf(view.at(r)), p -> new RowList()).add(r);
+      }
+      for (Map.Entry<Record, RowList> partition : byPartition.entrySet()) {
+        writeRows(partition.getKey(), batch, partition.getValue().rows, partition.getValue().count);
+      }
+    }
+    if (sketches != null) {
+      sketches.updateByPosition(batch);
+    }
+    rowCount += rows;
+  }
+
+  /** Writes {@code rows[0..count)} of the batch (its first {@code count} rows when null) to the partition's files. */
+  private void writeRows(Record partition, VectorSchemaRoot batch, int[] rows, int count) {
+    for (int from = 0; from < count; from += ROWS_PER_SIZE_CHECK) {
+      OpenFile file = open.get(partition);
+      if (file == null) {
+        file = newFile(partition);
+        open.put(partition, file);
+      }
+      file.writer.write(batch, rows, from, Math.min(count, from + ROWS_PER_SIZE_CHECK));
+      if (file.writer.length() >= targetFileSize) {
+        completed.add(file.finish());
+        open.remove(partition);
+      }
+    }
+  }
+
+  /** Row numbers of one partition in a batch. */
+  private static final class RowList {
+    int[] rows = new int[16];
+    int count;
+
+    void add(int row) {
+      if (count == rows.length) {
+        rows = java.util.Arrays.copyOf(rows, 2 * count);
+      }
+      rows[count++] = row;
     }
   }
 

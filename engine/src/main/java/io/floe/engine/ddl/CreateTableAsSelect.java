@@ -1,9 +1,7 @@
 package io.floe.engine.ddl;
 
-import io.floe.arrow.ArrowRows;
 import io.floe.catalog.TableIdentifier;
 import io.floe.commit.CommitStateUnknownException;
-import io.floe.data.Record;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.dml.ParallelTasks;
@@ -43,7 +41,7 @@ final class CreateTableAsSelect {
         throw DdlErrors.of(e);
       }
       try {
-        return QueryResult.ofUpdateCount(append(table, schema, rows, session.workers()));
+        return QueryResult.ofUpdateCount(append(table, rows, session.workers()));
       } catch (SQLException | RuntimeException e) {
         try {
           session.catalog().dropTable(id, true);
@@ -56,23 +54,30 @@ final class CreateTableAsSelect {
   }
 
   /**
-   * Writes the rows on the session's workers, each through its own append writer (files rolled at the table's target
-   * size, fanned out by partition), and appends them, with their distinct counts, as the table's first snapshot; on
-   * failure deletes the files written.
+   * Writes the query's Arrow batches on the session's workers, column by column, each worker through its own append
+   * writer (files rolled at the table's target size, fanned out by partition), and appends them, with their distinct
+   * counts, as the table's first snapshot; on failure deletes the files written.
    */
-  private static long append(Table table, Schema schema, QueryResult rows, int workers) throws SQLException {
+  private static long append(Table table, QueryResult rows, int workers) throws SQLException {
     WriterPool writers = WriterPool.forAppend(table);
+    List<VectorSchemaRoot> batches = new ArrayList<>(); // closed by the tasks, and here if a task never ran
     long count = 0;
-    try (ParallelTasks tasks = new ParallelTasks(workers)) {
-      for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
-        List<Record> records;
-        try (VectorSchemaRoot batch = next) {
-          records = ArrowRows.toRecords(batch, schema);
+    try {
+      try (ParallelTasks tasks = new ParallelTasks(workers)) {
+        for (VectorSchemaRoot next = rows.nextBatch(); next != null; next = rows.nextBatch()) {
+          VectorSchemaRoot batch = next;
+          batches.add(batch);
+          count += batch.getRowCount();
+          tasks.submit(() -> {
+            try (batch) {
+              writers.writer().write(batch);
+            }
+          });
         }
-        count += records.size();
-        tasks.submit(() -> writers.writer().writeAll(records));
+        tasks.await();
+      } finally {
+        batches.forEach(VectorSchemaRoot::close);
       }
-      tasks.await();
       writers.commitAppend();
     } catch (CommitStateUnknownException e) {
       throw e; // the files may be committed: keep them

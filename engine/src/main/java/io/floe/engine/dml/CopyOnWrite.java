@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Copy-on-write of the target files of a row-level statement, one file per task on the statement's threads: a
@@ -27,13 +28,16 @@ final class CopyOnWrite {
   private final RowConverter converter;
   private final WriterPool writers;
   private final int threads;
+  /** Holds the Arrow copies of the batches written, one at a time per thread. */
+  private final BufferAllocator allocator;
 
-  CopyOnWrite(Table table, RowConverter converter, WriterPool writers, int threads) {
+  CopyOnWrite(Table table, RowConverter converter, WriterPool writers, int threads, BufferAllocator allocator) {
     this.table = table;
     this.schema = table.schema();
     this.converter = converter;
     this.writers = writers;
     this.threads = threads;
+    this.allocator = allocator;
   }
 
   /** What a copy-on-write changed: rows, and the files to remove from the table (dropped or rewritten). */
@@ -106,8 +110,6 @@ final class CopyOnWrite {
   }
 
   private void write(Batch rows, TableWriter writer) {
-    for (int r = 0; r < rows.size(); r++) {
-      writer.write(converter.toRecord(rows, r));
-    }
+    TypedTableBatch.write(rows, writer, converter, allocator);
   }
 }

@@ -9,7 +9,6 @@ import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.table.Table;
-import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -20,9 +19,10 @@ import org.apache.calcite.sql.SqlNode;
 
 /**
  * {@code INSERT INTO t [(columns)] VALUES ... | query}: the source is planned and run by the engine (Calcite fills
- * the columns not listed with NULL); its batches are cast to the table's types and written to Parquet by the
- * session's workers in parallel, fanned out by partition; the files are appended as one snapshot (appends never
- * conflict). Returns the number of rows inserted.
+ * the columns not listed with NULL); its batches are copied column by column into Arrow batches of the table's types
+ * where no value needs a cast ({@link TypedTableBatch}), else cast row by row ({@link RowConverter}), and written to
+ * Parquet by the session's workers in parallel, fanned out by partition; the files are appended as one snapshot
+ * (appends never conflict). Returns the number of rows inserted.
  */
 public final class InsertRunner implements StatementRunner {
   @Override
@@ -61,12 +61,7 @@ public final class InsertRunner implements StatementRunner {
         while ((batch = root.next()) != null) {
           Batch rowsToWrite = batch;
           rows += batch.size();
-          tasks.submit(() -> {
-            TableWriter writer = writers.writer();
-            for (int r = 0; r < rowsToWrite.size(); r++) {
-              writer.write(converter.toRecord(rowsToWrite, r));
-            }
-          });
+          tasks.submit(() -> TypedTableBatch.write(rowsToWrite, writers.writer(), converter, allocator));
         }
         tasks.await();
       } finally {

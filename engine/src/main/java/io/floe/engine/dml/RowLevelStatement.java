@@ -11,6 +11,8 @@ import io.floe.table.Table;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
  * One DELETE, UPDATE or MERGE against its target table: the overwrite is started before anything is read, so the
@@ -68,8 +70,11 @@ final class RowLevelStatement {
   long run(List<FileScanTask> candidates, Predicate<DataFile> coveredWhole, RowChange change,
       Expression conflictFilter, AddedRows added) throws SQLException {
     try {
-      CopyOnWrite.Result result = new CopyOnWrite(table, converter, writers, session.workers())
-          .run(candidates, coveredWhole, change);
+      CopyOnWrite.Result result;
+      try (BufferAllocator allocator = new RootAllocator()) {
+        result = new CopyOnWrite(table, converter, writers, session.workers(), allocator)
+            .run(candidates, coveredWhole, change);
+      }
       long inserted = added == null ? 0 : added.write(writers, converter);
       List<DataFile> newFiles = writers.complete();
       if (!result.removed().isEmpty() || !newFiles.isEmpty()) {

@@ -24,7 +24,7 @@ import org.apache.arrow.vector.VarCharVector;
  * null mask, longs and doubles copied in bulk, narrower integers, dates and floats in one pass, decimals as 16-byte
  * little-endian two's complement from the unscaled long, strings as offsets plus one copy of their bytes.
  */
-final class ArrowColumnWriter {
+public final class ArrowColumnWriter {
   /** Decimal rescaling by more digits than this does not fit a long. */
   private static final int MAX_RESCALE_DIGITS = 18;
 
@@ -35,7 +35,7 @@ final class ArrowColumnWriter {
    * Writes the first {@code rows} rows of {@code column} into the (unallocated) {@code vector} and sets its value
    * count; returns false, leaving the vector untouched, when the column's storage has no typed path to the vector.
    */
-  static boolean write(Column column, FieldVector vector, int rows) {
+  public static boolean write(Column column, FieldVector vector, int rows) {
     if (column instanceof LongColumn c) {
       return writeLongs(c, vector, rows);
     }

@@ -86,6 +86,11 @@ class DmlFailureTest {
     assertEquals("22012", e.getSQLState(), e.getMessage());
     e = failsUnchanged("DELETE FROM items WHERE 1 / (id - 5) > 0");
     assertEquals("22012", e.getSQLState(), e.getMessage());
+    // INSERT ... SELECT of typed columns, copied into the table's vectors unless a value needs a cast
+    e = failsUnchanged("INSERT INTO items SELECT id + 1000, grp, name, price * 100000000, dt FROM items");
+    assertEquals("22003", e.getSQLState(), e.getMessage());
+    e = failsUnchanged("INSERT INTO items SELECT id + 1000, id * 10000000, name, price, dt FROM items");
+    assertEquals("22003", e.getSQLState(), e.getMessage());
   }
 
   @Test
