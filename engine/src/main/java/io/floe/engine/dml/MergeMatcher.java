@@ -2,6 +2,7 @@ package io.floe.engine.dml;
 
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.parser.SqlMergeWhen;
@@ -90,8 +91,7 @@ final class MergeMatcher implements RowChange {
       return new Outcome(0, target);
     }
     int[] chosen = MergeClause.choose(clauses, joined);
-    Object[][] out = target.columns().clone();
-    boolean[] copied = new boolean[out.length];
+    Column[] out = target.vectors().clone();
     boolean[] deleted = new boolean[target.size()];
     int deletedCount = 0;
     long changed = 0;
@@ -111,19 +111,16 @@ final class MergeMatcher implements RowChange {
         continue;
       }
       Batch taking = joined.select(rows, count[0]);
+      int[] targetRows = new int[count[0]]; // ascending, as the pairs are
+      for (int i = 0; i < count[0]; i++) {
+        targetRows[i] = pairTarget[rows[i]];
+      }
       for (int c = 0; c < clause.columns().length; c++) {
         int column = clause.columns()[c];
-        Object[] values = clause.values()[c].eval(taking).toArray();
-        if (!copied[column]) {
-          out[column] = out[column].clone();
-          copied[column] = true;
-        }
-        for (int i = 0; i < count[0]; i++) {
-          out[column][pairTarget[rows[i]]] = values[i];
-        }
+        out[column] = Columns.replaceRows(out[column], targetRows, count[0], clause.values()[c].eval(taking));
       }
     }
-    Batch written = Batch.ofArrays(target.size(), out);
+    Batch written = new Batch(target.size(), out);
     if (deletedCount > 0) {
       int[] kept = new int[target.size() - deletedCount];
       int n = 0;

@@ -5,6 +5,8 @@ import io.floe.engine.parser.SqlMergeStatement;
 import io.floe.engine.parser.SqlMergeWhen;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.ObjectColumn;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.planner.FloeTableScan;
@@ -206,16 +208,23 @@ public final class MergeRunner implements StatementRunner {
       return 0;
     }
     Batch sourceRows = source.rows().select(unmatched, unmatched.length);
-    Object[][] pairColumns = new Object[targetWidth + sourceRows.width()][];
+    Column[] pairColumns = new Column[targetWidth + sourceRows.width()];
     for (int c = 0; c < targetWidth; c++) {
-      pairColumns[c] = new Object[unmatched.length];
+      pairColumns[c] = new ObjectColumn(new Object[unmatched.length]);
     }
-    System.arraycopy(sourceRows.columns(), 0, pairColumns, targetWidth, sourceRows.width());
-    Batch pairsWithoutTarget = Batch.ofArrays(unmatched.length, pairColumns);
+    System.arraycopy(sourceRows.vectors(), 0, pairColumns, targetWidth, sourceRows.width());
+    Batch pairsWithoutTarget = new Batch(unmatched.length, pairColumns);
     int[] chosen = MergeClause.choose(clauses, pairsWithoutTarget);
+    try (BufferAllocator allocator = new RootAllocator()) {
+      return insertChosen(clauses, chosen, pairsWithoutTarget, targetWidth, writers.writer(), converter, allocator);
+    }
+  }
+
+  /** Writes the rows each WHEN NOT MATCHED clause was chosen for, with that clause's values. */
+  private static long insertChosen(List<MergeClause> clauses, int[] chosen, Batch pairsWithoutTarget,
+      int targetWidth, TableWriter writer, RowConverter converter, BufferAllocator allocator) {
     int[] count = new int[1];
     long inserted = 0;
-    TableWriter writer = writers.writer();
     for (int k = 0; k < clauses.size(); k++) {
       int[] rows = MergeClause.rowsChoosing(chosen, k, count);
       if (count[0] == 0) {
@@ -223,17 +232,14 @@ public final class MergeRunner implements StatementRunner {
       }
       MergeClause clause = clauses.get(k);
       Batch taking = pairsWithoutTarget.select(rows, count[0]);
-      Object[][] values = new Object[targetWidth][];
+      Column[] values = new Column[targetWidth];
       for (int c = 0; c < targetWidth; c++) {
-        values[c] = new Object[count[0]];
+        values[c] = new ObjectColumn(new Object[count[0]]);
       }
       for (int i = 0; i < clause.columns().length; i++) {
-        values[clause.columns()[i]] = clause.values()[i].eval(taking).toArray();
+        values[clause.columns()[i]] = clause.values()[i].eval(taking);
       }
-      Batch insertedRows = Batch.ofArrays(count[0], values);
-      for (int r = 0; r < insertedRows.size(); r++) {
-        writer.write(converter.toRecord(insertedRows, r));
-      }
+      TypedTableBatch.write(new Batch(count[0], values), writer, converter, allocator);
       inserted += count[0];
     }
     return inserted;

@@ -4,7 +4,7 @@ import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
-import io.floe.engine.exec.ColumnBuilder;
+import io.floe.engine.exec.Columns;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
@@ -70,17 +70,7 @@ public final class UpdateRunner implements StatementRunner {
     Batch matched = rows.select(selected, count);
     Column[] out = rows.vectors().clone();
     for (int i = 0; i < setters.length; i++) {
-      Column newValues = setters[i].eval(matched);
-      Column oldValues = rows.column(targets[i]);
-      ColumnBuilder column = new ColumnBuilder(); // typed when the old and new values are of one kind
-      for (int r = 0, next = 0; r < rows.size(); r++) {
-        if (next < count && selected[next] == r) {
-          column.append(newValues, next++);
-        } else {
-          column.append(oldValues, r);
-        }
-      }
-      out[targets[i]] = column.build();
+      out[targets[i]] = Columns.replaceRows(rows.column(targets[i]), selected, count, setters[i].eval(matched));
     }
     return new RowChange.Outcome(count, new Batch(rows.size(), out));
   }

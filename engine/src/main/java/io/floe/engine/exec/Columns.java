@@ -121,6 +121,22 @@ public final class Columns {
     return pack(values);
   }
 
+  /**
+   * {@code base} with its rows {@code targets[0..count)} (ascending) replaced by rows {@code 0..count} of
+   * {@code values}: typed when the two columns are typed alike ({@link ColumnBuilder}), else boxed.
+   */
+  public static Column replaceRows(Column base, int[] targets, int count, Column values) {
+    ColumnBuilder out = new ColumnBuilder();
+    for (int r = 0, next = 0; r < base.size(); r++) {
+      if (next < count && targets[next] == r) {
+        out.append(values, next++);
+      } else {
+        out.append(base, r);
+      }
+    }
+    return out.build();
+  }
+
   /** The columns one after another. */
   public static Column concat(List<Column> parts) {
     if (parts.size() == 1) {
