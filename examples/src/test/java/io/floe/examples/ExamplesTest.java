@@ -8,7 +8,12 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.floe.engine.FloeSession;
+import io.floe.engine.QueryResult;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +47,39 @@ class ExamplesTest {
     String second = capture(() -> BatchJobExample.main(args));
     assertTrue(second.contains("batch 2 (2026-11-02): already committed"), second);
     assertTrue(second.contains("jobs.orders: 1500 rows in 3 snapshots; this run committed 0 of 3 batches"), second);
+  }
+
+  @Test
+  void theArrowLoadCommitsEveryBatchAsOneSnapshot() throws Exception {
+    String[] args = {"--warehouse", warehouse.toString()};
+    String first = capture(() -> ArrowAppendExample.main(args));
+    assertTrue(first.contains("appended 200000 rows in 20 Arrow batches"), first);
+    assertTrue(first.contains("arrow.readings: 200000 rows in 1 snapshots"), first);
+    String second = capture(() -> ArrowAppendExample.main(args));
+    assertTrue(second.contains("arrow.readings: 400000 rows in 2 snapshots"), second);
+    // readings 0..399999, sensor id % 4; every 50th value missing: ids divisible by 100 (north) and 50 mod 100 (east)
+    List<List<Object>> rows = new ArrayList<>();
+    try (FloeSession session = FloeSession.open(warehouse, "arrow");
+         QueryResult result = session.execute("SELECT sensor, count(*), count(celsius), min(reading_id), "
+             + "max(reading_id) FROM readings GROUP BY sensor ORDER BY sensor")) {
+      for (VectorSchemaRoot next = result.nextBatch(); next != null; next = result.nextBatch()) {
+        try (VectorSchemaRoot batch = next) {
+          for (int r = 0; r < batch.getRowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (FieldVector column : batch.getFieldVectors()) {
+              Object value = column.getObject(r);
+              row.add(value instanceof Long ? value : String.valueOf(value));
+            }
+            rows.add(row);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(
+        List.of("east", 100_000L, 96_000L, 2L, 399_998L),
+        List.of("north", 100_000L, 96_000L, 0L, 399_996L),
+        List.of("south", 100_000L, 100_000L, 1L, 399_997L),
+        List.of("west", 100_000L, 100_000L, 3L, 399_999L)), rows);
   }
 
   @Test
