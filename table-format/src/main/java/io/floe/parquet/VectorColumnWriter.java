@@ -1,5 +1,6 @@
 package io.floe.parquet;
 
+import io.floe.types.Decimals;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
@@ -25,15 +26,6 @@ import org.apache.parquet.schema.MessageType;
  * columns feed the same NaN counts and bounds as {@link RecordColumnWriter}.
  */
 final class VectorColumnWriter {
-  private static final long[] POWERS_OF_TEN = new long[19];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
-
   private final Leaf[] leaves;
 
   /** Writers of {@code schema}'s columns, sharing {@code floatingStats} (by field id) with the record writer. */
@@ -159,7 +151,8 @@ final class VectorColumnWriter {
       boolean fitsLong = high == (low >> 63);
       int precision = type.precision();
       if (precision <= ParquetSchemas.DECIMAL_INT64_MAX_DIGITS) {
-        if (!fitsLong || low <= -POWERS_OF_TEN[precision] || low >= POWERS_OF_TEN[precision]) {
+        long limit = Decimals.longPowerOfTen(precision);
+        if (!fitsLong || low <= -limit || low >= limit) {
           throw doesNotFit(row, data);
         }
         if (precision <= ParquetSchemas.DECIMAL_INT32_MAX_DIGITS) {

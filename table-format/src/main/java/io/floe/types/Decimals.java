@@ -3,9 +3,25 @@ package io.floe.types;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
-/** Binary forms of decimal values. */
+/** Binary forms of decimal values, and the powers of ten that scale unscaled longs. */
 public final class Decimals {
+  /** Digits of the largest power of ten a long holds. */
+  public static final int MAX_LONG_POWER_OF_TEN = 18;
+  private static final long[] POWERS_OF_TEN = new long[MAX_LONG_POWER_OF_TEN + 1];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
   private Decimals() {
+  }
+
+  /** 10 to the power {@code exponent} (0 to {@link #MAX_LONG_POWER_OF_TEN}). */
+  public static long longPowerOfTen(int exponent) {
+    return POWERS_OF_TEN[exponent];
   }
 
   /**

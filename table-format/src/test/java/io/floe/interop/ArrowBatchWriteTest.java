@@ -85,7 +85,8 @@ class ArrowBatchWriteTest {
         row.set(c, full.get(AllTypes.SCHEMA.columns().indexOf(FLAT.columns().get(c))));
       }
       long id = (Long) full.get(0);
-      row.set(FLAT.columns().size() - 1, id % 5 == 1 ? null : BigDecimal.valueOf(id * 12_345 % 9_999_999 - 4_999_999, 2));
+      long small = id * 12_345 % 9_999_999 - 4_999_999;
+      row.set(FLAT.columns().size() - 1, id % 5 == 1 ? null : BigDecimal.valueOf(small, 2));
       rows.add(Values.toInternal(FLAT.asStruct(), row));
     }
     return rows;

@@ -9,6 +9,7 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.exec.DoubleColumn;
 import io.floe.engine.exec.LongColumn;
 import io.floe.table.TableWriter;
+import io.floe.types.Decimals;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
@@ -27,8 +28,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@link RowConverter}, which casts each value and raises the SQL errors.
  */
 final class TypedTableBatch {
-  private static final int MAX_LONG_DIGITS = 18;
-
   private TypedTableBatch() {
   }
 
@@ -112,13 +111,10 @@ final class TypedTableBatch {
 
   /** Whether every value (rounded to the vector's scale) has at most the vector's precision in digits. */
   private static boolean fitsPrecision(DecimalVector vector, int rows) {
-    if (vector.getPrecision() > MAX_LONG_DIGITS) {
+    if (vector.getPrecision() > Decimals.MAX_LONG_POWER_OF_TEN) {
       return true; // the copied values are longs, of at most 19 digits
     }
-    long limit = 1;
-    for (int digit = 0; digit < vector.getPrecision(); digit++) {
-      limit *= 10;
-    }
+    long limit = Decimals.longPowerOfTen(vector.getPrecision());
     ArrowBuf data = vector.getDataBuffer();
     for (int i = 0; i < rows; i++) {
       long unscaled = data.getLong(16L * i);

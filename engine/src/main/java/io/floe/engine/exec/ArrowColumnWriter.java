@@ -1,5 +1,6 @@
 package io.floe.engine.exec;
 
+import io.floe.types.Decimals;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -25,8 +26,6 @@ import org.apache.arrow.vector.VarCharVector;
  * little-endian two's complement from the unscaled long, strings as offsets plus one copy of their bytes.
  */
 public final class ArrowColumnWriter {
-  /** Decimal rescaling by more digits than this does not fit a long. */
-  private static final int MAX_RESCALE_DIGITS = 18;
 
   private ArrowColumnWriter() {
   }
@@ -95,15 +94,12 @@ public final class ArrowColumnWriter {
     long[] values = column.values();
     boolean[] nulls = column.nulls();
     int shift = vector.getScale() - column.scale();
-    if (Math.abs(shift) > MAX_RESCALE_DIGITS) {
+    if (Math.abs(shift) > Decimals.MAX_LONG_POWER_OF_TEN) {
       return false;
     }
     long[] unscaled = values;
     if (shift != 0) {
-      long factor = 1;
-      for (int digit = 0; digit < Math.abs(shift); digit++) {
-        factor *= 10;
-      }
+      long factor = Decimals.longPowerOfTen(Math.abs(shift));
       unscaled = new long[rows];
       for (int i = 0; i < rows; i++) {
         if (nulls != null && nulls[i]) {

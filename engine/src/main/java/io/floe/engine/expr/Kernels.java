@@ -6,6 +6,7 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.exec.DoubleColumn;
 import io.floe.engine.exec.LongColumn;
 import io.floe.engine.exec.Nulls;
+import io.floe.types.Decimals;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -16,21 +17,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * columns it handles (or a long overflows), and the caller falls back to the boxed path.
  */
 final class Kernels {
-  private static final long[] POWERS_OF_TEN = new long[19];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
-
   private Kernels() {
   }
 
   /** 10 to the power {@code exponent} (0 to 18). */
   static long powerOfTen(int exponent) {
-    return POWERS_OF_TEN[exponent];
+    return Decimals.longPowerOfTen(exponent);
   }
 
   /** A comparison (=, <>, <, <=, >, >=) of two columns, or null when it has no kernel for them. */
@@ -144,10 +136,10 @@ final class Kernels {
       return c.values();
     }
     int by = scale - c.scale();
-    if (by >= POWERS_OF_TEN.length) {
+    if (by > Decimals.MAX_LONG_POWER_OF_TEN) {
       return null;
     }
-    long factor = POWERS_OF_TEN[by];
+    long factor = Decimals.longPowerOfTen(by);
     long[] v = c.values();
     long[] out = new long[c.size()];
     try {
