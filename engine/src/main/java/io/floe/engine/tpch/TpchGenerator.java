@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TpchGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(TpchGenerator.class);
-  /** Rows a part writes between two progress reports. */
-  private static final int REPORT_EVERY = 5_000;
   /** Tables expected to have at least this many rows are generated in several parts. */
   private static final long ROWS_PER_PART = 50_000;
 
@@ -184,21 +184,27 @@ public final class TpchGenerator {
 
     void write(int part) {
       TableWriter writer = table.newAppendWriter();
-      try {
-        int sinceReport = 0;
+      try (BufferAllocator allocator = new RootAllocator();
+           TpchBatch<E> batch = new TpchBatch<>(tpch, schema, allocator)) {
         for (E entity : tpch.createGenerator(scaleFactor, part, parts)) {
-          writer.write(TpchTables.record(tpch, schema, entity));
-          if (++sinceReport == REPORT_EVERY) {
-            report(sinceReport);
-            sinceReport = 0;
+          if (batch.add(entity)) {
+            writeBatch(writer, batch);
           }
         }
-        report(sinceReport);
+        writeBatch(writer, batch);
         writer.complete();
         partWritten(writer);
       } catch (RuntimeException | Error e) {
         writer.abort();
         throw e;
+      }
+    }
+
+    private void writeBatch(TableWriter writer, TpchBatch<E> batch) {
+      if (batch.size() > 0) {
+        writer.write(batch.batch());
+        report(batch.size());
+        batch.clear();
       }
     }
 

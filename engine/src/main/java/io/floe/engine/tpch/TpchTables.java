@@ -1,18 +1,12 @@
 package io.floe.engine.tpch;
 
-import io.floe.data.GenericRecord;
-import io.floe.data.Record;
 import io.floe.partition.PartitionSpec;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
 import io.floe.types.Types;
 import io.trino.tpch.TpchColumn;
-import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,16 +82,6 @@ public final class TpchTables {
     }
   }
 
-  /** The row of {@code entity} as a record of {@code schema}. */
-  public static <E extends TpchEntity> Record record(TpchTable<E> table, Schema schema, E entity) {
-    GenericRecord row = new GenericRecord(schema.asStruct());
-    int i = 0;
-    for (TpchColumn<E> column : table.getColumns()) {
-      row.set(i++, value(column, entity));
-    }
-    return row;
-  }
-
   private static PrimitiveType type(TpchColumn<?> column) {
     switch (column.getType().getBase()) {
       case IDENTIFIER:
@@ -110,21 +94,6 @@ public final class TpchTables {
         return Types.decimal(15, 2);
       default:
         return Types.STRING;
-    }
-  }
-
-  private static <E extends TpchEntity> Object value(TpchColumn<E> column, E entity) {
-    switch (column.getType().getBase()) {
-      case IDENTIFIER:
-        return column.getIdentifier(entity);
-      case INTEGER:
-        return column.getInteger(entity);
-      case DATE:
-        return LocalDate.ofEpochDay(column.getDate(entity));
-      case DOUBLE:
-        return BigDecimal.valueOf(column.getDouble(entity)).setScale(2, RoundingMode.HALF_UP);
-      default:
-        return column.getString(entity);
     }
   }
 }
