@@ -162,26 +162,25 @@ final class VectorColumnWriter {
         }
         return;
       }
-      if (!fitsLong && unscaled(data, row).abs().compareTo(BigInteger.TEN.pow(precision)) >= 0) {
+      bigEndian(data, row, decimal);
+      if (!fitsLong && new BigInteger(decimal).abs().compareTo(BigInteger.TEN.pow(precision)) >= 0) {
         throw doesNotFit(row, data);
-      }
-      for (int b = 0; b < 16; b++) { // big-endian
-        decimal[15 - b] = data.getByte(16L * row + b);
       }
       writer.write(Binary.fromReusedByteArray(decimal, 16 - decimalBytes, decimalBytes), 0, maxDef);
     }
 
     private IllegalArgumentException doesNotFit(int row, ArrowBuf data) {
-      return new IllegalArgumentException("value " + new java.math.BigDecimal(unscaled(data, row), type.scale())
+      byte[] value = new byte[16];
+      bigEndian(data, row, value);
+      return new IllegalArgumentException("value " + new java.math.BigDecimal(new BigInteger(value), type.scale())
           .toPlainString() + " of column '" + column + "' does not fit " + type);
     }
 
-    private static BigInteger unscaled(ArrowBuf data, int row) {
-      byte[] bigEndian = new byte[16];
+    /** The 16-byte little-endian value of {@code row} into {@code out}, big-endian. */
+    private static void bigEndian(ArrowBuf data, int row, byte[] out) {
       for (int b = 0; b < 16; b++) {
-        bigEndian[15 - b] = data.getByte(16L * row + b);
+        out[15 - b] = data.getByte(16L * row + b);
       }
-      return new BigInteger(bigEndian);
     }
   }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 
 /**
  * A namespace of a Floe {@link Catalog} seen by Calcite as a schema: its tables as {@link FloeCalciteTable}s at
@@ -26,6 +29,8 @@ public final class FloeSchema extends AbstractSchema {
   /** Built on first use: one schema object serves one statement, so every reference sees the same table state. */
   private LazyTables tables;
   private Map<String, Schema> subSchemas;
+  private final Map<TableIdentifier, io.floe.table.Table> loaded = new HashMap<>();
+  private final Map<String, Table> built = new HashMap<>();
 
   public FloeSchema(Catalog catalog, Namespace namespace) {
     this.catalog = catalog;
@@ -48,6 +53,69 @@ public final class FloeSchema extends AbstractSchema {
     return tables;
   }
 
+  /**
+   * The tables by name. A table's own name (or one of its metadata tables', {@code "t$snapshots"}) is looked up in
+   * the catalog directly; only a name that matches no table exactly (in another case) lists the namespace.
+   */
+  @Override
+  public Lookup<Table> tables() {
+    Lookup<Table> listed = super.tables();
+    return new Lookup<>() {
+      @Override
+      public Table get(String name) {
+        Table table = byExactName(name);
+        return table != null ? table : listed.get(name);
+      }
+
+      @Override
+      public Named<Table> getIgnoreCase(String name) {
+        Table table = byExactName(name);
+        return table != null ? new Named<>(name, table) : listed.getIgnoreCase(name);
+      }
+
+      @Override
+      public Set<String> getNames(LikePattern pattern) {
+        return listed.getNames(pattern);
+      }
+    };
+  }
+
+  /** The table (or metadata table) named exactly {@code name}, or null if the catalog has no such table. */
+  private Table byExactName(String name) {
+    Table table = built.get(name);
+    if (table != null || namespace.isEmpty()) {
+      return table;
+    }
+    String tableName = name;
+    for (MetadataTableType type : MetadataTableType.values()) {
+      String suffix = type.tableName("");
+      if (name.length() > suffix.length() && name.endsWith(suffix)) {
+        tableName = name.substring(0, name.length() - suffix.length());
+        break;
+      }
+    }
+    TableIdentifier id = TableIdentifier.of(namespace, tableName);
+    return catalog.tableExists(id) ? built(name, id) : null;
+  }
+
+  /** The table {@code name} (the table {@code id} or one of its metadata tables), built once per statement. */
+  private Table built(String name, TableIdentifier id) {
+    return built.computeIfAbsent(name, n -> build(n, id));
+  }
+
+  private Table build(String name, TableIdentifier id) {
+    io.floe.table.Table table = loaded.computeIfAbsent(id, catalog::loadTable);
+    if (name.equals(id.name())) {
+      return new FloeCalciteTable(id, table);
+    }
+    for (MetadataTableType type : MetadataTableType.values()) {
+      if (type.tableName(id.name()).equals(name)) {
+        return new MetadataTable(table, type);
+      }
+    }
+    throw new IllegalStateException("no table " + name + " in namespace " + namespace);
+  }
+
   private LazyTables listTables() {
     Map<String, TableIdentifier> names = new LinkedHashMap<>();
     if (!namespace.isEmpty()) {
@@ -64,8 +132,6 @@ public final class FloeSchema extends AbstractSchema {
   /** Tables by name, each built from its catalog table on first access. */
   private final class LazyTables extends AbstractMap<String, Table> {
     private final Map<String, TableIdentifier> names;
-    private final Map<TableIdentifier, io.floe.table.Table> loaded = new HashMap<>();
-    private final Map<String, Table> built = new HashMap<>();
 
     LazyTables(Map<String, TableIdentifier> names) {
       this.names = names;
@@ -82,20 +148,7 @@ public final class FloeSchema extends AbstractSchema {
       if (id == null) {
         return null;
       }
-      return built.computeIfAbsent((String) name, n -> build(n, id));
-    }
-
-    private Table build(String name, TableIdentifier id) {
-      io.floe.table.Table table = loaded.computeIfAbsent(id, catalog::loadTable);
-      if (name.equals(id.name())) {
-        return new FloeCalciteTable(id, table);
-      }
-      for (MetadataTableType type : MetadataTableType.values()) {
-        if (type.tableName(id.name()).equals(name)) {
-          return new MetadataTable(table, type);
-        }
-      }
-      throw new IllegalStateException("no table " + name + " in namespace " + namespace);
+      return built((String) name, id);
     }
 
     @Override
