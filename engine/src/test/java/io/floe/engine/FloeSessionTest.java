@@ -152,6 +152,11 @@ class FloeSessionTest {
     SQLException table = assertThrows(SQLException.class, () -> session.execute("SELECT * FROM nothing"));
     assertEquals("42S02", table.getSQLState(), table.getMessage());
     assertTrue(table.getMessage().contains("nothing"), table.getMessage());
+    // names no table of the catalog can have are unknown tables too, not catalog errors
+    for (String name : List.of("\"a/b\"", "\"..\"", "\"items$nosuch\"", "ITEMS$SNAPSHOTS_")) {
+      SQLException e = assertThrows(SQLException.class, () -> session.execute("SELECT * FROM " + name));
+      assertEquals("42S02", e.getSQLState(), name + ": " + e.getMessage());
+    }
     SQLException column = assertThrows(SQLException.class, () -> session.execute("SELECT missing FROM items"));
     assertEquals("42S22", column.getSQLState(), column.getMessage());
     assertTrue(column.getMessage().contains("missing"), column.getMessage());

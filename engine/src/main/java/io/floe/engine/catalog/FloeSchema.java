@@ -94,8 +94,16 @@ public final class FloeSchema extends AbstractSchema {
         break;
       }
     }
-    TableIdentifier id = TableIdentifier.of(namespace, tableName);
-    return catalog.tableExists(id) ? built(name, id) : null;
+    TableIdentifier id;
+    try {
+      id = TableIdentifier.of(namespace, tableName);
+      if (!catalog.tableExists(id)) {
+        return null;
+      }
+    } catch (IllegalArgumentException invalidName) {
+      return null; // no table of the catalog can have this name: the listing has none either, so it is unknown
+    }
+    return built(name, id);
   }
 
   /** The table {@code name} (the table {@code id} or one of its metadata tables), built once per statement. */
