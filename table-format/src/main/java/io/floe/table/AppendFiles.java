@@ -67,10 +67,7 @@ public final class AppendFiles extends SnapshotProducer<AppendFiles> {
    * {@link #appendWritten}.
    */
   public AppendFiles appendRecords(Iterable<? extends Record> rows) {
-    TableWriter writer = written.writeSketched(rows);
-    writer.complete().forEach(this::add);
-    addSketches(writer.sketches());
-    return this;
+    return appendWritten(written.writeSketched(rows));
   }
 
   private void add(DataFile file) {

@@ -110,19 +110,14 @@ public final class TableWriter implements AutoCloseable {
       throw new IllegalArgumentException("row " + rowCount + " does not match the schema of table " + ops.tableName() + ": " + e.getMessage(), e);
     }
     Record partition = spec.fields().isEmpty() ? null : partitioner.partitionOf(internal);
-    OpenFile file = open.get(partition);
-    if (file == null) {
-      file = newFile(partition);
-      open.put(partition, file);
-    }
+    OpenFile file = openFile(partition);
     file.writer.write(internal);
     if (sketches != null) {
       sketches.update(internal);
     }
     rowCount++;
-    if (++file.rowsSinceCheck % ROWS_PER_SIZE_CHECK == 0 && file.writer.length() >= targetFileSize) {
-      completed.add(file.finish());
-      open.remove(partition);
+    if (++file.rowsSinceCheck % ROWS_PER_SIZE_CHECK == 0) {
+      rollIfFull(partition, file);
     }
   }
 
@@ -174,16 +169,22 @@ public final class TableWriter implements AutoCloseable {
   /** Writes {@code rows[0..count)} of the batch (its first {@code count} rows when null) to the partition's files. */
   private void writeRows(Record partition, VectorSchemaRoot batch, int[] rows, int count) {
     for (int from = 0; from < count; from += ROWS_PER_SIZE_CHECK) {
-      OpenFile file = open.get(partition);
-      if (file == null) {
-        file = newFile(partition);
-        open.put(partition, file);
-      }
+      OpenFile file = openFile(partition);
       file.writer.write(batch, rows, from, Math.min(count, from + ROWS_PER_SIZE_CHECK));
-      if (file.writer.length() >= targetFileSize) {
-        completed.add(file.finish());
-        open.remove(partition);
-      }
+      rollIfFull(partition, file);
+    }
+  }
+
+  /** The partition's open file, opened now if it has none. */
+  private OpenFile openFile(Record partition) {
+    return open.computeIfAbsent(partition, this::newFile);
+  }
+
+  /** Closes the partition's file once it reached the target size; the next row opens a new one. */
+  private void rollIfFull(Record partition, OpenFile file) {
+    if (file.writer.length() >= targetFileSize) {
+      completed.add(file.finish());
+      open.remove(partition);
     }
   }
 
