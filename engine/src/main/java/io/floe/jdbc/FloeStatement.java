@@ -42,12 +42,17 @@ class FloeStatement extends BaseStatement {
     connection.checkOpen();
   }
 
-  /** Runs one statement; true when it produced a result set. */
-  boolean run(String sql) throws SQLException {
+  /** Closes the last result and opens the connection's transaction where autocommit is off: a statement starts. */
+  void beginStatement() throws SQLException {
     checkOpen();
     closeResult();
     updateCount = -1;
     connection.beginIfNeeded();
+  }
+
+  /** Runs one statement; true when it produced a result set. */
+  boolean run(String sql) throws SQLException {
+    beginStatement();
     cancellation.reset(queryTimeoutSeconds);
     ScheduledFuture<?> timeout = queryTimeoutSeconds <= 0 ? null
         : StatementTimers.after(queryTimeoutSeconds * 1000L, () -> cancellation.cancel(true));

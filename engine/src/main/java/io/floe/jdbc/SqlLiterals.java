@@ -73,10 +73,10 @@ final class SqlLiterals {
     throw new SQLException("cannot use a " + value.getClass().getName() + " as a parameter value", JdbcErrors.DATA);
   }
 
-  /** The literal of {@code value} converted to the {@link Types} type a caller asked for. */
-  static String of(Object value, int targetType) throws SQLException {
+  /** {@code value} converted to the {@link Types} type a caller asked for (as it then becomes a literal). */
+  static Object converted(Object value, int targetType) throws SQLException {
     if (value == null) {
-      return nullOf(targetType);
+      return null;
     }
     switch (targetType) {
       case Types.VARCHAR:
@@ -84,32 +84,31 @@ final class SqlLiterals {
       case Types.LONGVARCHAR:
       case Types.NVARCHAR:
       case Types.NCHAR:
-        return quote(ValueConversions.toText(value));
+        return ValueConversions.toText(value);
       case Types.BOOLEAN:
       case Types.BIT:
-        return of(ValueConversions.toBoolean(value));
+        return ValueConversions.toBoolean(value);
       case Types.TINYINT:
       case Types.SMALLINT:
       case Types.INTEGER:
       case Types.BIGINT:
-        return of(ValueConversions.toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT"));
+        return ValueConversions.toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
       case Types.DECIMAL:
       case Types.NUMERIC:
-        return of(ValueConversions.toBigDecimal(value));
+        return ValueConversions.toBigDecimal(value);
       case Types.REAL:
       case Types.FLOAT:
-        return of((float) ValueConversions.toDouble(value));
+        return (float) ValueConversions.toDouble(value);
       case Types.DOUBLE:
-        return of(ValueConversions.toDouble(value));
+        return ValueConversions.toDouble(value);
       case Types.DATE:
-        return of(ValueConversions.toDate(value, null));
+        return ValueConversions.toDate(value, null);
       case Types.TIMESTAMP:
-        return of(ValueConversions.toTimestamp(value, null));
+        return ValueConversions.toTimestamp(value, null);
       case Types.TIMESTAMP_WITH_TIMEZONE:
-        return instant(value instanceof Timestamp t ? t.toInstant()
-            : (Instant) ValueConversions.to(value, Instant.class));
+        return value instanceof Timestamp t ? t.toInstant() : ValueConversions.to(value, Instant.class);
       default:
-        return of(value);
+        return value;
     }
   }
 

@@ -86,6 +86,14 @@ class FloeSessionTest {
   }
 
   @Test
+  void stringLiteralsHoldAnyUnicodeCharacter() throws SQLException {
+    String text = "\u6771\u4eac \u00e9 \ud83d\ude00";
+    assertEquals(List.of(List.of(text, 6, true)),
+        rows("SELECT '" + text + "', CHAR_LENGTH('" + text + "'), '\u4e2d' < '\u6771' FROM items WHERE id = 1"));
+    assertEquals(List.of(), rows("SELECT id FROM items WHERE name = '\u4e2d'"));
+  }
+
+  @Test
   void caseCoalesceLikeSubstringAndExtract() throws SQLException {
     List<List<Object>> rows = rows("SELECT id, COALESCE(name, 'none'), CASE WHEN id < 3 THEN 'low' ELSE 'high' END, "
         + "SUBSTRING(name FROM 2 FOR 3), EXTRACT(DAY FROM sold) FROM items WHERE name LIKE 'item_' OR name IS NULL "

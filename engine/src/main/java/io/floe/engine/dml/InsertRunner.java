@@ -10,6 +10,7 @@ import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.table.Table;
 import java.sql.SQLException;
+import java.util.function.ToLongFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.rel.RelNode;
@@ -37,9 +38,17 @@ public final class InsertRunner implements StatementRunner {
     TableIdentifier id = DmlPlanning.target(modify).id();
     Table table = session.tableForWrite(id);
     RowConverter converter = new RowConverter(table.schema(), table.name());
+    return append(id, table, writers -> write(source, session.workers(), converter, writers));
+  }
+
+  /**
+   * Writes rows with {@code write} (which returns how many) and commits its files as one append to {@code table};
+   * on failure deletes them and throws the error naming {@code id}.
+   */
+  static QueryResult append(TableIdentifier id, Table table, ToLongFunction<WriterPool> write) throws SQLException {
     WriterPool writers = WriterPool.forAppend(table);
     try {
-      long rows = write(source, session.workers(), converter, writers);
+      long rows = write.applyAsLong(writers);
       writers.commitAppend();
       return QueryResult.ofUpdateCount(rows);
     } catch (CommitStateUnknownException e) {
