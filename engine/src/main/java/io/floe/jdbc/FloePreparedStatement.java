@@ -183,17 +183,18 @@ final class FloePreparedStatement extends BasePreparedStatement {
     Arrays.fill(values, null);
   }
 
-  /** The result's columns are known once the statement runs: null before, as JDBC allows. */
+  /** The current result's columns, or before it runs a query's columns from validating it (null for others). */
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     ResultSet current = getResultSet();
-    return current == null ? null : current.getMetaData();
+    return current != null ? current.getMetaData()
+        : StatementDescription.of(connection.session(), sql.sql()).resultMetaData();
   }
 
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return new UntypedParameterMetaData(literals.length);
+    return StatementDescription.of(connection.session(), sql.sql()).parameterMetaData(literals.length);
   }
 
   @Override

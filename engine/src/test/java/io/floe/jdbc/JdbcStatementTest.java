@@ -173,6 +173,40 @@ class JdbcStatementTest extends WarehouseConnectionBase {
   }
 
   @Test
+  void aPreparedStatementDescribesItsParametersAndColumnsBeforeItRuns() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT id, c_decimal * 2 AS twice FROM all_types WHERE c_bool = ? AND c_int = ? AND c_decimal > ? "
+            + "AND c_ts < ? AND c_string LIKE ?")) {
+      java.sql.ParameterMetaData parameters = ps.getParameterMetaData();
+      assertEquals(List.of(java.sql.Types.BOOLEAN, java.sql.Types.INTEGER, java.sql.Types.DECIMAL,
+              java.sql.Types.TIMESTAMP, java.sql.Types.VARCHAR),
+          List.of(parameters.getParameterType(1), parameters.getParameterType(2), parameters.getParameterType(3),
+              parameters.getParameterType(4), parameters.getParameterType(5)));
+      assertEquals(List.of(10, 2, "java.math.BigDecimal"),
+          List.of(parameters.getPrecision(3), parameters.getScale(3), parameters.getParameterClassName(3)));
+      java.sql.ResultSetMetaData columns = ps.getMetaData();
+      assertEquals(2, columns.getColumnCount());
+      assertEquals(List.of("id", java.sql.Types.INTEGER, "twice", java.sql.Types.DECIMAL),
+          List.of(columns.getColumnLabel(1).toLowerCase(java.util.Locale.ROOT), columns.getColumnType(1),
+              columns.getColumnLabel(2).toLowerCase(java.util.Locale.ROOT), columns.getColumnType(2)));
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO all_types (id, c_date, c_tstz) VALUES (?, ?, ?)")) {
+      java.sql.ParameterMetaData parameters = insert.getParameterMetaData();
+      assertEquals(List.of(java.sql.Types.INTEGER, java.sql.Types.DATE, java.sql.Types.TIMESTAMP_WITH_TIMEZONE),
+          List.of(parameters.getParameterType(1), parameters.getParameterType(2), parameters.getParameterType(3)));
+      assertNull(insert.getMetaData(), "an INSERT returns no result set");
+    }
+    try (PreparedStatement ddl = connection.prepareStatement("CREATE TABLE never_created (id INT)")) {
+      assertEquals(0, ddl.getParameterMetaData().getParameterCount());
+      assertNull(ddl.getMetaData());
+    }
+    try (PreparedStatement bad = connection.prepareStatement("SELECT nope FROM all_types WHERE id = ?")) {
+      assertEquals("42S22", assertThrows(SQLException.class, bad::getParameterMetaData).getSQLState());
+    }
+  }
+
+  @Test
   void aBatchOfInsertsBecomesOneStatement() throws SQLException {
     ParameterizedSql insert = ParameterizedSql.parse("INSERT INTO t (a, b) VALUES (?, '?' || ?) ;");
     assertEquals(2, insert.parameterCount());
