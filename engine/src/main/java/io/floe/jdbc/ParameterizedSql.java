@@ -8,7 +8,7 @@ import java.util.Locale;
  * SQL text with {@code ?} parameter markers (outside string literals, quoted identifiers and comments), split
  * around them so that parameter values can be put in as SQL literals.
  */
-final class ParameterizedSql {
+public final class ParameterizedSql {
   private final String sql;
   private final List<Integer> markers;
 
@@ -17,7 +17,7 @@ final class ParameterizedSql {
     this.markers = List.copyOf(markers);
   }
 
-  static ParameterizedSql parse(String sql) {
+  public static ParameterizedSql parse(String sql) {
     return new ParameterizedSql(sql, SqlText.positionsOf(sql, '?'));
   }
 
@@ -41,7 +41,7 @@ final class ParameterizedSql {
    * For {@code INSERT ... VALUES (...)} whose markers all lie in its one row of values: the SQL that inserts all
    * the rows of a batch in one statement; null for any other statement.
    */
-  String bindRows(List<List<String>> rows) throws SQLException {
+  public String bindRows(List<List<String>> rows) throws SQLException {
     String upper = sql.toUpperCase(Locale.ROOT);
     if (markers.isEmpty() || !upper.stripLeading().startsWith("INSERT")) {
       return null;

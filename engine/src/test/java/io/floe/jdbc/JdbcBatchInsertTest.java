@@ -210,6 +210,40 @@ class JdbcBatchInsertTest {
   }
 
   @Test
+  void batchesFromThreadsAndAnotherProcessAllLand() throws Exception {
+    int batches = 5;
+    int rows = 200;
+    Path log = dir.resolve("worker.log");
+    Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        JdbcBatchWorker.class.getName(), dir.toString(), "0", Integer.toString(batches), Integer.toString(rows))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 1; t <= 2; t++) {
+        long first = t * 100_000L;
+        done.add(threads.submit(() -> {
+          try (Connection own = DriverManager.getConnection("jdbc:floe:" + dir)) {
+            own.setSchema("app");
+            JdbcBatchWorker.insert(own, first, batches, rows);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertTrue(worker.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the worker process ends");
+    assertEquals(0, worker.exitValue(), java.nio.file.Files.readString(log));
+    assertEquals(3L * batches * rows, count("SELECT count(DISTINCT id) FROM batched"));
+    assertEquals(3L * batches, snapshots("batched"), "one snapshot per batch, none lost to a concurrent commit");
+  }
+
+  @Test
   void aLargeBatchIsOneSnapshotAndTheTableMayChangeBetweenBatches() throws SQLException {
     int n = 20_000;
     try (PreparedStatement ps = connection.prepareStatement("INSERT INTO batched (id, n, s) VALUES (?, ?, ?)")) {

@@ -3,10 +3,13 @@ package io.floe.engine.server;
 import io.floe.catalog.Catalog;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
+import io.floe.engine.dml.PreparedInsert;
 import io.floe.engine.planner.SqlPlanner;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +91,15 @@ final class ClientSession {
   /** Runs a statement: a query is planned and its rows are computed as its result is read. */
   synchronized QueryResult execute(String sql) throws SQLException {
     return floe().execute(sql);
+  }
+
+  /**
+   * Appends rows of parameter values with {@code sql}, an {@code INSERT ... VALUES (?, ...)}, as one snapshot when
+   * every value fits its column ({@link PreparedInsert}); empty, writing nothing, otherwise.
+   */
+  synchronized OptionalLong insertDirectly(String sql, int parameters, List<Object[]> rows) throws SQLException {
+    Optional<PreparedInsert> insert = PreparedInsert.prepare(floe(), sql, parameters);
+    return insert.isPresent() ? insert.get().insert(rows) : OptionalLong.empty();
   }
 
   synchronized SqlPlanner.Description describe(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package io.floe.engine.server;
 
+import io.floe.jdbc.ParameterizedSql;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.arrow.flight.CallStatus;
@@ -60,6 +62,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -183,12 +186,14 @@ public final class FloeFlightSqlProducer implements FlightSqlProducer {
   }
 
   /**
-   * Describes a statement: a query's result and parameter types come from validating it; other statements return
-   * no rows and take VARCHAR parameters.
+   * Describes a statement: the parameter types of a query or DML statement (INSERT, UPDATE, DELETE, MERGE) and a
+   * query's result come from validating it; other statements (DDL) return no rows and take VARCHAR parameters.
    */
   private static PreparedQuery prepare(ClientSession session, String sql) throws SQLException {
     int markers = SqlParameters.positions(sql).size();
-    if (!isQuery(sql)) {
+    SqlKind kind = kind(sql);
+    boolean query = kind.belongsTo(SqlKind.QUERY);
+    if (!query && !kind.belongsTo(SqlKind.DML)) {
       List<Field> parameters = new ArrayList<>();
       for (int i = 0; i < markers; i++) {
         parameters.add(Field.nullable("parameter_" + (i + 1), ArrowType.Utf8.INSTANCE));
@@ -203,17 +208,30 @@ public final class FloeFlightSqlProducer implements FlightSqlProducer {
     List<Field> parameters = new ArrayList<>();
     for (int i = 0; i < markers; i++) {
       RelDataType type = description.parameterTypes().get(i);
-      parameters.add(new Field("parameter_" + (i + 1), FieldType.nullable(ArrowBatches.arrowType(type)), null));
+      parameters.add(new Field("parameter_" + (i + 1), FieldType.nullable(parameterType(type)), null));
     }
-    return new PreparedQuery(sql, true, ArrowBatches.schema(description.rowType()), new Schema(parameters));
+    Schema result = query ? ArrowBatches.schema(description.rowType()) : new Schema(List.of());
+    return new PreparedQuery(sql, query, result, new Schema(parameters));
   }
 
-  /** Whether {@code sql} is a query; a statement that does not parse counts as one (planning reports the error). */
-  private static boolean isQuery(String sql) {
+  /**
+   * The Arrow type a client binds a parameter of SQL type {@code type} with. Timestamps are declared in milliseconds:
+   * the Apache Arrow Flight SQL JDBC driver (18.x) writes a JDBC timestamp's milliseconds into a timestamp vector
+   * of any unit unscaled, so a microsecond vector would read as a day in January 1970. Values of any unit a client
+   * sends are read by their own unit ({@link ParameterLiterals#value}).
+   */
+  private static ArrowType parameterType(RelDataType type) {
+    ArrowType arrow = ArrowBatches.arrowType(type);
+    return arrow instanceof ArrowType.Timestamp t ? new ArrowType.Timestamp(TimeUnit.MILLISECOND, t.getTimezone())
+        : arrow;
+  }
+
+  /** The kind of statement {@code sql} is; a statement that does not parse counts as a query (planning reports it). */
+  private static SqlKind kind(String sql) {
     try {
-      return SqlPlanner.parse(sql).getKind().belongsTo(SqlKind.QUERY);
+      return SqlPlanner.parse(sql).getKind();
     } catch (SqlParseException e) {
-      return true;
+      return SqlKind.SELECT;
     }
   }
 
@@ -282,9 +300,13 @@ public final class FloeFlightSqlProducer implements FlightSqlProducer {
     ClientSession session = session(context);
     return () -> respondUpdate(ackStream, () -> {
       PreparedQuery prepared = prepared(session, command.getPreparedStatementHandle());
-      List<List<String>> rows = parameterRows(flightStream);
+      ParameterLiterals.Rows rows = parameterRows(flightStream);
       if (prepared.parameterCount() > 0) {
         prepared.bind(rows);
+        OptionalLong batch = insertAll(session, prepared);
+        if (batch.isPresent()) {
+          return batch.getAsLong();
+        }
       }
       long total = 0;
       for (String statement : prepared.boundStatements()) {
@@ -294,12 +316,30 @@ public final class FloeFlightSqlProducer implements FlightSqlProducer {
     });
   }
 
-  private static List<List<String>> parameterRows(FlightStream stream) {
-    List<List<String>> rows = new ArrayList<>();
-    while (stream.next()) {
-      rows.addAll(ParameterLiterals.rows(stream.getRoot()));
+  /**
+   * For an {@code INSERT ... VALUES (?, ...)}: all the bound rows appended as one snapshot, straight to the columns
+   * where every value fits its column, else as one INSERT of all the rows' literals. Empty for other statements,
+   * which run once per row.
+   */
+  private static OptionalLong insertAll(ClientSession session, PreparedQuery prepared) throws SQLException {
+    ParameterLiterals.Rows rows = prepared.boundRows();
+    OptionalLong inserted = session.insertDirectly(prepared.sql(), prepared.parameterCount(), rows.values());
+    if (inserted.isPresent()) {
+      return inserted;
     }
-    return rows;
+    String oneInsert = ParameterizedSql.parse(prepared.sql()).bindRows(rows.literals());
+    return oneInsert == null ? OptionalLong.empty() : OptionalLong.of(update(session, oneInsert));
+  }
+
+  private static ParameterLiterals.Rows parameterRows(FlightStream stream) {
+    List<Object[]> values = new ArrayList<>();
+    List<List<String>> literals = new ArrayList<>();
+    while (stream.next()) {
+      ParameterLiterals.Rows batch = ParameterLiterals.rows(stream.getRoot());
+      values.addAll(batch.values());
+      literals.addAll(batch.literals());
+    }
+    return new ParameterLiterals.Rows(values, literals);
   }
 
   /** A statement that returns a count of changed rows. */

@@ -2,6 +2,7 @@ package io.floe.engine.server;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -16,6 +17,7 @@ import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeMilliVector;
@@ -26,7 +28,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.BaseIntVector;
 
-/** Renders bound parameter values (Arrow vectors of a parameter batch) as SQL literals with their SQL type. */
+/**
+ * Bound parameter values (Arrow vectors of a parameter batch) as Java values ({@code Long}, {@code BigDecimal},
+ * {@code String}, {@code LocalDate}, {@code LocalDateTime}, {@code Instant}, ...) and as SQL literals of their type.
+ */
 final class ParameterLiterals {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
@@ -34,58 +39,65 @@ final class ParameterLiterals {
   private ParameterLiterals() {
   }
 
-  /** The literals of each row of {@code parameters}, one per column. */
-  static List<List<String>> rows(VectorSchemaRoot parameters) {
-    List<List<String>> rows = new ArrayList<>();
-    for (int row = 0; row < parameters.getRowCount(); row++) {
-      List<String> literals = new ArrayList<>();
-      for (FieldVector vector : parameters.getFieldVectors()) {
-        literals.add(literal(vector, row));
-      }
-      rows.add(literals);
-    }
-    return rows;
+  /** The rows of a parameter batch: their values, and their SQL literals. */
+  record Rows(List<Object[]> values, List<List<String>> literals) {
   }
 
-  static String literal(FieldVector vector, int row) {
+  /** The values and literals of each row of {@code parameters}, one per column. */
+  static Rows rows(VectorSchemaRoot parameters) {
+    List<Object[]> values = new ArrayList<>();
+    List<List<String>> literals = new ArrayList<>();
+    List<FieldVector> vectors = parameters.getFieldVectors();
+    for (int row = 0; row < parameters.getRowCount(); row++) {
+      Object[] rowValues = new Object[vectors.size()];
+      List<String> rowLiterals = new ArrayList<>();
+      for (int c = 0; c < rowValues.length; c++) {
+        rowValues[c] = value(vectors.get(c), row);
+        rowLiterals.add(literal(rowValues[c], vectors.get(c).getField().getType()));
+      }
+      values.add(rowValues);
+      literals.add(rowLiterals);
+    }
+    return new Rows(values, literals);
+  }
+
+  /** Row {@code row} of {@code vector} as a Java value; null for NULL. */
+  static Object value(FieldVector vector, int row) {
     if (vector.isNull(row)) {
-      return "CAST(NULL AS " + sqlType(vector.getField().getType()) + ")";
+      return null;
     }
     if (vector instanceof BaseIntVector v) {
-      return Long.toString(v.getValueAsLong(row));
+      return v.getValueAsLong(row);
+    } else if (vector instanceof Float4Vector v) {
+      return v.get(row);
     } else if (vector instanceof FloatingPointVector v) {
-      double value = v.getValueAsDouble(row);
-      if (Double.isNaN(value) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException("not supported: the parameter value " + value);
-      }
-      String text = Double.toString(value);
-      return text.contains("E") ? text : text + "E0";
+      return v.getValueAsDouble(row);
     } else if (vector instanceof DecimalVector v) {
-      BigDecimal value = v.getObject(row);
-      return "CAST(" + value.toPlainString() + " AS " + sqlType(vector.getField().getType()) + ")";
+      return v.getObject(row);
     } else if (vector instanceof VarCharVector v) {
-      return quote(new String(v.get(row), StandardCharsets.UTF_8));
+      return new String(v.get(row), StandardCharsets.UTF_8);
     } else if (vector instanceof BitVector v) {
-      return v.get(row) != 0 ? "TRUE" : "FALSE";
+      return v.get(row) != 0;
     } else if (vector instanceof DateDayVector v) {
-      return "DATE '" + LocalDate.ofEpochDay(v.get(row)) + "'";
+      return LocalDate.ofEpochDay(v.get(row));
     } else if (vector instanceof DateMilliVector v) {
-      return "DATE '" + LocalDate.ofEpochDay(Math.floorDiv(v.get(row), 86_400_000L)) + "'";
+      return LocalDate.ofEpochDay(Math.floorDiv(v.get(row), 86_400_000L));
     } else if (vector instanceof TimeStampVector v) {
       return timestamp(v, row);
     } else if (vector instanceof TimeMicroVector v) {
-      return "TIME '" + LocalTime.ofNanoOfDay(v.get(row) * 1000).format(TIME) + "'";
+      return LocalTime.ofNanoOfDay(v.get(row) * 1000);
     } else if (vector instanceof TimeMilliVector v) {
-      return "TIME '" + LocalTime.ofNanoOfDay(v.get(row) * 1_000_000L).format(TIME) + "'";
+      return LocalTime.ofNanoOfDay(v.get(row) * 1_000_000L);
     } else if (vector instanceof VarBinaryVector v) {
-      return "X'" + HexFormat.of().formatHex(v.get(row)) + "'";
+      return v.get(row);
     } else if (vector instanceof FixedSizeBinaryVector v) {
-      return "X'" + HexFormat.of().formatHex(v.get(row)) + "'";
+      return v.get(row);
     }
     throw new IllegalArgumentException("not supported: parameters of Arrow type " + vector.getField().getType());
   }
 
-  private static String timestamp(TimeStampVector vector, int row) {
+  /** A timestamp without zone as its local date and time; one with a zone as an instant. */
+  private static Object timestamp(TimeStampVector vector, int row) {
     ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
     long value = vector.get(row);
     long micros = switch (type.getUnit()) {
@@ -94,10 +106,42 @@ final class ParameterLiterals {
       case MICROSECOND -> value;
       case NANOSECOND -> Math.floorDiv(value, 1000L);
     };
-    LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-    String prefix = type.getTimezone() == null ? "TIMESTAMP '" : "TIMESTAMP WITH LOCAL TIME ZONE '";
-    return prefix + time.format(TIMESTAMP) + "'";
+    Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        Math.floorMod(micros, 1_000_000L) * 1000);
+    return type.getTimezone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+  }
+
+  /** {@code value} (from {@link #value}) as a SQL literal of the parameter's Arrow type. */
+  static String literal(Object value, ArrowType type) {
+    if (value == null) {
+      return "CAST(NULL AS " + sqlType(type) + ")";
+    } else if (value instanceof Long l) {
+      return Long.toString(l);
+    } else if (value instanceof Float || value instanceof Double) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return "CAST('" + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE)";
+      }
+      String text = Double.toString(d);
+      return text.contains("E") ? text : text + "E0";
+    } else if (value instanceof BigDecimal d) {
+      return "CAST(" + d.toPlainString() + " AS " + sqlType(type) + ")";
+    } else if (value instanceof String text) {
+      return quote(text);
+    } else if (value instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    } else if (value instanceof LocalDate d) {
+      return "DATE '" + d + "'";
+    } else if (value instanceof LocalDateTime t) {
+      return "TIMESTAMP '" + t.format(TIMESTAMP) + "'";
+    } else if (value instanceof Instant t) {
+      return "TIMESTAMP WITH LOCAL TIME ZONE '" + LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(TIMESTAMP) + "'";
+    } else if (value instanceof LocalTime t) {
+      return "TIME '" + t.format(TIME) + "'";
+    } else if (value instanceof byte[] bytes) {
+      return "X'" + HexFormat.of().formatHex(bytes) + "'";
+    }
+    throw new IllegalArgumentException("not supported: a parameter value of " + value.getClass().getName());
   }
 
   /** A SQL string literal of {@code text}. */

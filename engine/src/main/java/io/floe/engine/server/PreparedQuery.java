@@ -5,14 +5,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A prepared statement of a client session: its SQL with {@code ?} parameters, the Arrow schemas of its result and
- * parameters, and the SQL literals of the parameter rows bound last (one statement run per row).
+ * parameters, and the parameter rows bound last (their values, and their SQL literals).
  */
 final class PreparedQuery {
   private final String sql;
   private final boolean query;
   private final Schema resultSchema;
   private final Schema parameterSchema;
-  private volatile List<List<String>> boundRows = List.of();
+  private volatile ParameterLiterals.Rows boundRows = new ParameterLiterals.Rows(List.of(), List.of());
 
   PreparedQuery(String sql, boolean query, Schema resultSchema, Schema parameterSchema) {
     this.sql = sql;
@@ -42,8 +42,16 @@ final class PreparedQuery {
     return parameterSchema.getFields().size();
   }
 
-  void bind(List<List<String>> rows) {
-    boundRows = List.copyOf(rows);
+  void bind(ParameterLiterals.Rows rows) {
+    boundRows = rows;
+  }
+
+  /** The parameter rows bound last; fails when the statement has parameters and none are bound. */
+  ParameterLiterals.Rows boundRows() {
+    if (parameterCount() > 0 && boundRows.values().isEmpty()) {
+      throw new IllegalArgumentException("the statement has " + parameterCount() + " parameters but none are bound");
+    }
+    return boundRows;
   }
 
   /** The statements to run: the SQL with each bound row's literals in place of its parameters. */
@@ -51,9 +59,6 @@ final class PreparedQuery {
     if (parameterCount() == 0) {
       return List.of(sql);
     }
-    if (boundRows.isEmpty()) {
-      throw new IllegalArgumentException("the statement has " + parameterCount() + " parameters but none are bound");
-    }
-    return boundRows.stream().map(row -> SqlParameters.substitute(sql, row)).toList();
+    return boundRows().literals().stream().map(row -> SqlParameters.substitute(sql, row)).toList();
   }
 }

@@ -231,6 +231,54 @@ class FlightSqlServerTest {
   }
 
   @Test
+  void aPreparedInsertBoundToABatchOfRowsIsOneSnapshotOrNothing() throws SQLException {
+    try (Connection connection = connect(USER, PASSWORD)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.executeUpdate("CREATE TABLE shop.orders (id BIGINT NOT NULL, amount DECIMAL(10, 2), due DATE, "
+            + "placed TIMESTAMP, note VARCHAR)");
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?, ?)")) {
+        java.sql.ParameterMetaData parameters = insert.getParameterMetaData();
+        assertEquals(List.of(java.sql.Types.BIGINT, java.sql.Types.DECIMAL, java.sql.Types.DATE),
+            List.of(parameters.getParameterType(1), parameters.getParameterType(2), parameters.getParameterType(3)),
+            "an INSERT's parameters take its columns' types");
+        for (int i = 1; i <= 3; i++) {
+          insert.setLong(1, i);
+          insert.setBigDecimal(2, BigDecimal.valueOf(i * 150L, 2));
+          insert.setDate(3, java.sql.Date.valueOf(LocalDate.of(2024, 6, i)));
+          insert.setTimestamp(4, java.sql.Timestamp.valueOf(LocalDateTime.of(2024, 6, i, 10, 30)));
+          insert.setString(5, i == 2 ? null : "order '" + i + "'");
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        insert.setLong(1, 4);
+        insert.setBigDecimal(2, new BigDecimal("1.00"));
+        insert.setDate(3, java.sql.Date.valueOf(LocalDate.of(2024, 7, 1)));
+        insert.setTimestamp(4, java.sql.Timestamp.valueOf(LocalDateTime.of(2024, 7, 1, 0, 0)));
+        insert.setString(5, "fine");
+        insert.addBatch();
+        insert.setNull(1, java.sql.Types.BIGINT);
+        insert.addBatch();
+        SQLException nullId = assertThrows(SQLException.class, insert::executeBatch);
+        assertTrue(nullId.getMessage().contains("id"), nullId.getMessage());
+      }
+      try (Statement statement = connection.createStatement()) {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM \"orders$snapshots\"")) {
+          assertEquals(List.of(List.of(1L)), jdbcRows(rs), "one snapshot for the batch, none for the failed one");
+        }
+        try (ResultSet rs = statement.executeQuery("SELECT id, CAST(amount AS VARCHAR), CAST(due AS VARCHAR), "
+            + "CAST(placed AS VARCHAR), note FROM orders ORDER BY id")) {
+          assertEquals(List.of(
+              java.util.Arrays.asList(1L, "1.50", "2024-06-01", "2024-06-01 10:30:00", "order '1'"),
+              java.util.Arrays.asList(2L, "3.00", "2024-06-02", "2024-06-02 10:30:00", null),
+              java.util.Arrays.asList(3L, "4.50", "2024-06-03", "2024-06-03 10:30:00", "order '3'")),
+              jdbcRows(rs));
+        }
+      }
+    }
+  }
+
+  @Test
   void preparedStatementWithoutParametersRunsRepeatedly() throws SQLException {
     try (Connection connection = connect(USER, PASSWORD);
          PreparedStatement statement = connection.prepareStatement("SELECT max(n) FROM numbers")) {
