@@ -29,21 +29,14 @@ final class Casts {
       case TINYINT:
       case SMALLINT:
       case INTEGER:
-      case BIGINT:
-        if (v instanceof String s) {
-          BigDecimal number = parseNumber(s, to).setScale(0, RoundingMode.HALF_UP);
-          if (number.unscaledValue().bitLength() >= 64) {
-            throw new SqlStateException("22003", "value " + s.trim() + " out of range for " + to);
-          }
-          return number.longValue();
-        }
+      case BIGINT: {
         if (v instanceof Boolean b) {
           return b ? 1L : 0L;
         }
-        if (v instanceof Double d) {
-          return Math.round(d);
-        }
-        return Values.toBigDecimal(v).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        BigDecimal number = v instanceof String s ? parseNumber(s, to)
+            : v instanceof Double d ? finite(d, to) : Values.toBigDecimal(v);
+        return integerInRange(number.setScale(0, RoundingMode.HALF_UP), v, to);
+      }
       case DECIMAL: {
         BigDecimal d = v instanceof String s ? parseNumber(s, to) : Values.toBigDecimal(v);
         BigDecimal result = d.setScale(to.getScale(), RoundingMode.HALF_UP);
@@ -101,6 +94,28 @@ final class Casts {
   }
 
   /** TIMESTAMP and TIMESTAMP WITH LOCAL TIME ZONE are both microseconds since the epoch in UTC. */
+  /** {@code d} as a decimal; 22003 for NaN and the infinities, which no integer holds. */
+  private static BigDecimal finite(double d, RelDataType to) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new SqlStateException("22003", "value " + d + " out of range for " + to);
+    }
+    return BigDecimal.valueOf(d);
+  }
+
+  /** A whole {@code number} as a long within the range of integer type {@code to}; else 22003 naming the value. */
+  private static long integerInRange(BigDecimal number, Object value, RelDataType to) {
+    int bits = switch (to.getSqlTypeName()) {
+      case TINYINT -> 8;
+      case SMALLINT -> 16;
+      case INTEGER -> 32;
+      default -> 64;
+    };
+    if (number.unscaledValue().bitLength() >= bits) {
+      throw new SqlStateException("22003", "value " + value.toString().trim() + " out of range for " + to);
+    }
+    return number.longValue();
+  }
+
   private static boolean isTimestamp(SqlTypeName type) {
     return type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
   }

@@ -158,6 +158,8 @@ public final class ExprCompiler {
         }
         return unary("CAST", compile(ops.get(0)), x -> CastKernels.cast(x, from, to), v -> Casts.cast(v, from, to));
       }
+      case SAFE_CAST:
+        return tryCast(compile(ops.get(0)), ops.get(0).getType(), call.getType());
       case CASE:
         return Logic.caseWhen(lazyOperands(call), call.getType());
       case COALESCE:
@@ -209,7 +211,8 @@ public final class ExprCompiler {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     List<RexNode> ops = call.getOperands();
     switch (name) {
-      case "SUBSTRING": {
+      case "SUBSTRING":
+      case "SUBSTR": { // SUBSTR(s, start [, length]): PostgreSQL's, Trino's and DuckDB's spelling
         VectorExpr s = compile(ops.get(0));
         VectorExpr start = compile(ops.get(1));
         VectorExpr length = ops.size() > 2 ? compile(ops.get(2)) : null;
@@ -417,6 +420,31 @@ public final class ExprCompiler {
         BoxedFallback.record(name);
       }
       return boxed1(x, f);
+    };
+  }
+
+  /**
+   * TRY_CAST: the cast's typed kernel when every value casts; else each value cast by itself, NULL where it fails
+   * with a data error (a number out of range, text that is no number or date), which is what TRY_CAST means.
+   */
+  private static VectorExpr tryCast(VectorExpr input, RelDataType from, RelDataType to) {
+    return batch -> {
+      Column x = input.eval(batch);
+      try {
+        Column typed = CastKernels.cast(x, from, to);
+        if (typed != null) {
+          return typed;
+        }
+      } catch (SqlStateException someRowFails) {
+        // cast row by row below: the rows that fail become NULL
+      }
+      return boxed1(x, v -> {
+        try {
+          return Casts.cast(v, from, to);
+        } catch (SqlStateException e) {
+          return null;
+        }
+      });
     };
   }
 

@@ -161,7 +161,7 @@ public final class FunctionLibrary {
    * without a precision (Calcite's default, whole seconds, would name an instant before a commit of the same
    * second, so {@code FOR SYSTEM_TIME AS OF CURRENT_TIMESTAMP} could miss it).
    */
-  private static final class StatementTimestamp extends SqlAbstractTimeFunction {
+  private static class StatementTimestamp extends SqlAbstractTimeFunction {
     private final SqlTypeName type;
 
     StatementTimestamp(String name, SqlTypeName type) {
@@ -175,6 +175,14 @@ public final class FunctionLibrary {
           : super.inferReturnType(binding);
     }
   }
+
+  /** {@code NOW()} (PostgreSQL, Trino, DuckDB): CURRENT_TIMESTAMP, the statement's start as an instant. */
+  public static final SqlFunction NOW = new StatementTimestamp("NOW", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+    @Override
+    public SqlSyntax getSyntax() {
+      return SqlSyntax.FUNCTION;
+    }
+  };
 
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
   private static final class DoubleVariance extends SqlAvgAggFunction {
@@ -200,7 +208,10 @@ public final class FunctionLibrary {
         SqlLibraryOperators.STRPOS, SqlLibraryOperators.STARTS_WITH, SqlLibraryOperators.ENDS_WITH,
         SqlLibraryOperators.LENGTH, SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE,
         SqlLibraryOperators.STRING_AGG, SqlLibraryOperators.ARRAY_AGG, SqlLibraryOperators.BOOL_AND,
-        SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.MIN_BY, SqlLibraryOperators.MAX_BY, MEDIAN));
+        SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.MIN_BY, SqlLibraryOperators.MAX_BY, MEDIAN, NOW,
+        SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
+        SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
+        SqlLibraryOperators.SUBSTR_POSTGRESQL));
     return SqlOperatorTables.of(operators);
   }
 }

@@ -136,6 +136,14 @@ final class LibraryFunctions {
       case "ASCII":
         f = a -> StringFunctions.ascii((String) a[0]);
         break;
+      case "MD5":
+      case "SHA1":
+      case "SHA256":
+      case "SHA512": {
+        String algorithm = name.equals("MD5") ? "MD5" : "SHA-" + name.substring(3);
+        f = a -> StringFunctions.digestHex(algorithm, a[0]);
+        break;
+      }
       case "CHR":
         f = a -> StringFunctions.chr(((Number) a[0]).longValue());
         break;

@@ -19,14 +19,14 @@ import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * Replaces CURRENT_DATE, CURRENT_TIME, LOCALTIME, CURRENT_TIMESTAMP and LOCALTIMESTAMP by literals of one instant,
- * the statement's start, so every row and every reference in a statement sees the same value. Dates, times and
+ * Replaces CURRENT_DATE, CURRENT_TIME, LOCALTIME, CURRENT_TIMESTAMP, LOCALTIMESTAMP and NOW() by literals of one
+ * instant, the statement's start, so every row and every reference in a statement sees the same value. Dates, times and
  * TIMESTAMPs are the wall clock in the session's time zone; a TIMESTAMP WITH LOCAL TIME ZONE is the instant itself
  * (held as UTC, as the engine holds every timestamptz). Fractions of seconds are cut to the type's precision.
  */
 public final class StatementTime extends RexShuttle {
   private static final Set<String> FUNCTIONS = Set.of("CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
-      "CURRENT_TIMESTAMP", "LOCALTIMESTAMP");
+      "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW");
 
   private final RexBuilder rexBuilder;
   private final Instant start;

@@ -1,5 +1,9 @@
 package io.floe.engine.expr;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** String functions on Java strings: LIKE patterns, SUBSTRING, TRIM, and the per-row functions of {@link TextKernels}. */
@@ -151,6 +155,19 @@ public final class StringFunctions {
   }
 
   /** The character of code point {@code code}; 22023 outside Unicode. */
+  /**
+   * MD5, SHA1, SHA256, SHA512: the lower-case hex digest of text's UTF-8 bytes or of binary bytes, as in DuckDB and
+   * PostgreSQL.
+   */
+  static String digestHex(String algorithm, Object value) {
+    byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no " + algorithm + " digest", e);
+    }
+  }
+
   static String chr(long code) {
     if (code < 0 || code > Character.MAX_CODE_POINT) {
       throw new SqlStateException("22023", "not a Unicode code point: " + code);

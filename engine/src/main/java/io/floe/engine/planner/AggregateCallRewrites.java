@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -20,7 +24,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  *   it up in the operator table;</li>
  *   <li>{@code STRING_AGG(x, sep ORDER BY k) FILTER (WHERE c)} becomes
  *   {@code LISTAGG(x, sep) WITHIN GROUP (ORDER BY k) FILTER (WHERE c)}: Calcite's validator fails to type the
- *   ORDER BY list inside a call under FILTER.</li>
+ *   ORDER BY list inside a call under FILTER;</li>
+ *   <li>{@code COUNT_IF(c)} (Trino, DuckDB) becomes {@code COUNT(CASE WHEN c THEN 1 END)}: the rows where c is
+ *   true.</li>
  * </ul>
  */
 final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
@@ -39,6 +45,13 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
   public Void visit(SqlCall call) {
     if (call instanceof SqlBasicCall basic && call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
       basic.setOperator(FunctionLibrary.PERCENTILE_CONT);
+    }
+    if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function
+        && function.getName().equalsIgnoreCase("COUNT_IF") && basic.operandCount() == 1) {
+      SqlParserPos pos = basic.getParserPosition();
+      basic.setOperator(SqlStdOperatorTable.COUNT);
+      basic.setOperand(0, new SqlCase(pos, null, SqlNodeList.of(basic.operand(0)),
+          SqlNodeList.of(SqlLiteral.createExactNumeric("1", pos)), SqlLiteral.createNull(pos)));
     }
     if (call.getKind() == SqlKind.FILTER && call.operand(0) instanceof SqlBasicCall aggregate
         && aggregate.getOperator() == SqlLibraryOperators.STRING_AGG && aggregate.operandCount() > 1

@@ -109,6 +109,15 @@ class SqlFunctionsTest {
             + "date_sub('week', o_orderdate, DATE '1995-06-01'), date_sub('quarter', DATE '1995-06-01', o_orderdate), "
             + "date_sub('hour', CAST(o_orderdate AS TIMESTAMP), TIMESTAMP '1998-01-01 10:00:00') "
             + "FROM orders ORDER BY o_orderkey LIMIT 300",
+        // hex digests (DuckDB's and PostgreSQL's md5 and sha256 of text), COUNT_IF, TRY_CAST (NULL where CAST fails)
+        "SELECT c_custkey, md5(c_name), sha256(c_comment), md5(CASE WHEN c_custkey > 3 THEN c_phone END) "
+            + "FROM customer ORDER BY 1 LIMIT 200",
+        "SELECT c_nationkey, count_if(c_acctbal > 0), count_if(c_mktsegment = 'BUILDING' AND c_acctbal < 1000), "
+            + "count_if(CASE WHEN c_custkey > 10 THEN c_acctbal > 0 END) FROM customer GROUP BY 1 ORDER BY 1",
+        "SELECT c_custkey, try_cast(substr(c_phone, 1, 2) AS INTEGER), try_cast(c_phone AS INTEGER), "
+            + "try_cast(c_acctbal AS DECIMAL(5, 1)), try_cast(c_acctbal * 1000000 AS INTEGER), "
+            + "try_cast(CAST(c_acctbal AS VARCHAR) AS SMALLINT), "
+            + "ifnull(CASE WHEN c_custkey > 5 THEN c_name END, 'none') FROM customer ORDER BY 1 LIMIT 300",
         "SELECT o_orderkey, extract(week FROM o_orderdate), extract(isodow FROM o_orderdate), "
             + "extract(epoch FROM o_orderdate), extract(week FROM CAST(o_orderdate AS TIMESTAMP)), "
             + "extract(epoch FROM CAST(o_orderdate AS TIMESTAMP) + INTERVAL '5' SECOND) "
@@ -168,6 +177,21 @@ class SqlFunctionsTest {
     assertEquals(Arrays.asList(null, "ab", new java.math.BigDecimal("6.0"), -3L, "Customer#000000001"), ORACLE.get().actual(
         "SELECT concat_ws(NULL, 'a', 'b'), concat_ws('', 'a', NULL, 'b'), greatest(2, 6.0, NULL), "
             + "least(CAST(NULL AS BIGINT), -3), greatest(c_name, NULL) FROM customer WHERE c_custkey = 1").get(0));
+  }
+
+  @Test
+  void nowNvlDigestsAndTryCastOutsideDuckDbsDialect() throws Exception {
+    assertEquals(Arrays.asList(true, 3L, "a9993e364706816aba3e25717850c26c9cd0d89d",
+            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3"
+                + "feebbd454d4423643ce80e2a9ac94fa54ca49f", null),
+        ORACLE.get().actual("SELECT now() = CURRENT_TIMESTAMP, nvl(CAST(NULL AS BIGINT), 3), sha1('abc'), "
+            + "sha512('abc'), try_cast('99999999999' AS INTEGER)").get(0));
+    SQLException cast = assertThrows(SQLException.class,
+        () -> ORACLE.get().actual("SELECT CAST(c_phone AS INTEGER) FROM customer"));
+    assertEquals("22018", cast.getSQLState(), cast.getMessage());
+    SQLException countIf = assertThrows(SQLException.class,
+        () -> ORACLE.get().actual("SELECT count_if(c_custkey) FROM customer"));
+    assertEquals("42000", countIf.getSQLState(), countIf.getMessage());
   }
 
   @Test
