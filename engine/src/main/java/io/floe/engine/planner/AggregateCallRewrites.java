@@ -3,8 +3,12 @@ package io.floe.engine.planner;
 import io.floe.engine.expr.FunctionLibrary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlKind;
@@ -14,6 +18,7 @@ import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -25,12 +30,17 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  *   <li>{@code STRING_AGG(x, sep ORDER BY k) FILTER (WHERE c)} becomes
  *   {@code LISTAGG(x, sep) WITHIN GROUP (ORDER BY k) FILTER (WHERE c)}: Calcite's validator fails to type the
  *   ORDER BY list inside a call under FILTER;</li>
+ *   <li>the arguments of COVAR_POP, COVAR_SAMP, REGR_SXX and REGR_SYY are cast to DOUBLE, as in Trino and DuckDB:
+ *   Calcite reduces them to sums and a division in the arguments' own type (integer division over integers);</li>
  *   <li>{@code COUNT_IF(c)} (Trino, DuckDB) becomes {@code COUNT(CASE WHEN c THEN 1 END)}: the rows where c is
  *   true.</li>
  * </ul>
  */
 final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
   private static final AggregateCallRewrites INSTANCE = new AggregateCallRewrites();
+
+  /** Aggregates whose arguments are cast to DOUBLE (Calcite reduces them to sums divided in the arguments' type). */
+  private static final Set<String> DOUBLE_ARGUMENTS = Set.of("COVAR_POP", "COVAR_SAMP", "REGR_SXX", "REGR_SYY");
 
   private AggregateCallRewrites() {
   }
@@ -45,6 +55,14 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
   public Void visit(SqlCall call) {
     if (call instanceof SqlBasicCall basic && call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
       basic.setOperator(FunctionLibrary.PERCENTILE_CONT);
+    }
+    if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function
+        && DOUBLE_ARGUMENTS.contains(function.getName().toUpperCase(Locale.ROOT))) {
+      for (int i = 0; i < basic.operandCount(); i++) {
+        SqlParserPos pos = basic.operand(i).getParserPosition();
+        basic.setOperand(i, SqlStdOperatorTable.CAST.createCall(pos, basic.operand(i),
+            new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos)));
+      }
     }
     if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function
         && function.getName().equalsIgnoreCase("COUNT_IF") && basic.operandCount() == 1) {

@@ -109,6 +109,14 @@ class SqlFunctionsTest {
             + "date_sub('week', o_orderdate, DATE '1995-06-01'), date_sub('quarter', DATE '1995-06-01', o_orderdate), "
             + "date_sub('hour', CAST(o_orderdate AS TIMESTAMP), TIMESTAMP '1998-01-01 10:00:00') "
             + "FROM orders ORDER BY o_orderkey LIMIT 300",
+        // covariances as DOUBLE over integers and decimals, NULL pairs skipped (Calcite divided integers: 1, not 1.67)
+        "SELECT l_returnflag, covar_pop(l_quantity, l_extendedprice), covar_samp(l_linenumber, l_suppkey), "
+            + "regr_sxx(l_quantity, l_linenumber), regr_syy(l_quantity, l_linenumber), "
+            + "regr_count(l_quantity, CASE WHEN l_linenumber > 2 THEN l_tax END), "
+            + "covar_pop(l_linenumber, CASE WHEN l_orderkey % 3 = 0 THEN l_suppkey END) FROM lineitem "
+            + "GROUP BY 1 ORDER BY 1",
+        "SELECT l_orderkey, covar_samp(l_linenumber, l_partkey), covar_pop(l_linenumber, l_partkey) FROM lineitem "
+            + "WHERE l_orderkey < 100 GROUP BY 1 ORDER BY 1",
         // hex digests (DuckDB's and PostgreSQL's md5 and sha256 of text), COUNT_IF, TRY_CAST (NULL where CAST fails)
         "SELECT c_custkey, md5(c_name), sha256(c_comment), md5(CASE WHEN c_custkey > 3 THEN c_phone END) "
             + "FROM customer ORDER BY 1 LIMIT 200",
