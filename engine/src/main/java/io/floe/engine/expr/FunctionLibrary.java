@@ -13,7 +13,6 @@ import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.fun.SqlAvgAggFunction;
 import org.apache.calcite.sql.fun.SqlBasicAggFunction;
-import org.apache.calcite.sql.fun.SqlCovarAggFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -119,9 +118,9 @@ public final class FunctionLibrary {
    * Calcite's standard operators, with the variance aggregates (STDDEV, STDDEV_POP, STDDEV_SAMP, VARIANCE,
    * VAR_POP, VAR_SAMP) returning DOUBLE as in Trino and DuckDB: Calcite types them like AVG (a DECIMAL of scale 6
    * for a decimal argument), and its reduction into sums then computes at that scale, which loses the digits of
-   * small variances; the covariances (COVAR_POP, COVAR_SAMP, REGR_SXX, REGR_SYY) too. CURRENT_TIMESTAMP is a
-   * TIMESTAMP WITH LOCAL TIME ZONE (an instant, Iceberg's timestamptz),
-   * as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock; both
+   * small variances (the covariances are DOUBLE through their arguments, see
+   * {@code planner.AggregateCallRewrites}). CURRENT_TIMESTAMP is a TIMESTAMP WITH LOCAL TIME ZONE (an instant,
+   * Iceberg's timestamptz), as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock; both
    * hold microseconds unless given a precision.
    */
   public static SqlOperatorTable standard() {
@@ -133,10 +132,6 @@ public final class FunctionLibrary {
     replaced.put(SqlStdOperatorTable.VARIANCE, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_SAMP, new DoubleVariance(SqlKind.VAR_SAMP));
     replaced.put(SqlStdOperatorTable.VAR_POP, new DoubleVariance(SqlKind.VAR_POP));
-    replaced.put(SqlStdOperatorTable.COVAR_POP, new DoubleCovariance(SqlKind.COVAR_POP));
-    replaced.put(SqlStdOperatorTable.COVAR_SAMP, new DoubleCovariance(SqlKind.COVAR_SAMP));
-    replaced.put(SqlStdOperatorTable.REGR_SXX, new DoubleCovariance(SqlKind.REGR_SXX));
-    replaced.put(SqlStdOperatorTable.REGR_SYY, new DoubleCovariance(SqlKind.REGR_SYY));
     replaced.put(SqlStdOperatorTable.CURRENT_TIMESTAMP,
         new StatementTimestamp("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE));
     replaced.put(SqlStdOperatorTable.LOCALTIMESTAMP, new StatementTimestamp("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP));
@@ -189,23 +184,6 @@ public final class FunctionLibrary {
       return SqlSyntax.FUNCTION;
     }
   };
-
-  /**
-   * A covariance aggregate of Calcite's (COVAR_POP, COVAR_SAMP, REGR_SXX, REGR_SYY) whose result is a nullable
-   * DOUBLE, as in Trino and DuckDB: Calcite types it like its arguments, so over integers its reduction into sums
-   * divided in integer arithmetic (the covariance of (1, 2), (2, 4), (3, 7) came out 1, not 1.667).
-   */
-  private static final class DoubleCovariance extends SqlCovarAggFunction {
-    DoubleCovariance(SqlKind kind) {
-      super(kind);
-    }
-
-    @Override
-    public RelDataType inferReturnType(SqlOperatorBinding binding) {
-      RelDataTypeFactory types = binding.getTypeFactory();
-      return types.createTypeWithNullability(types.createSqlType(SqlTypeName.DOUBLE), true);
-    }
-  }
 
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
   private static final class DoubleVariance extends SqlAvgAggFunction {
