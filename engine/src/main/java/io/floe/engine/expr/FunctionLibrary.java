@@ -120,8 +120,8 @@ public final class FunctionLibrary {
    * for a decimal argument), and its reduction into sums then computes at that scale, which loses the digits of
    * small variances (the covariances are DOUBLE through their arguments, see
    * {@code planner.AggregateCallRewrites}). CURRENT_TIMESTAMP is a TIMESTAMP WITH LOCAL TIME ZONE (an instant,
-   * Iceberg's timestamptz), as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session zone's wall clock; both
-   * hold microseconds unless given a precision.
+   * Iceberg's timestamptz), as Trino's and DuckDB's are timestamps with a time zone; LOCALTIMESTAMP is the session
+   * zone's wall clock; both hold microseconds unless given a precision.
    */
   public static SqlOperatorTable standard() {
     SqlStdOperatorTable std = SqlStdOperatorTable.instance();
