@@ -177,6 +177,30 @@ public final class FunctionLibrary {
     }
   }
 
+  /** {@code DATE_PART('unit', date or timestamp)} (PostgreSQL, DuckDB): EXTRACT(unit FROM x); the unit a constant. */
+  public static final SqlFunction DATE_PART = new SqlFunction("DATE_PART", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME),
+      SqlFunctionCategory.TIMEDATE);
+
+  /** {@code DAY_OF_WEEK(x)} (Trino: ISO, Monday 1 to Sunday 7) and {@code DAY_OF_YEAR(x)}. */
+  public static final SqlFunction DAY_OF_WEEK = datePart("DAY_OF_WEEK");
+  public static final SqlFunction DAY_OF_YEAR = datePart("DAY_OF_YEAR");
+
+  /** {@code MAKE_DATE(year, month, day)} (PostgreSQL, DuckDB); 22008 for a day that does not exist. */
+  public static final SqlFunction MAKE_DATE = new SqlFunction("MAKE_DATE", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.DATE_NULLABLE, null, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
+          SqlTypeFamily.INTEGER), SqlFunctionCategory.TIMEDATE);
+
+  /** {@code TO_TIMESTAMP(seconds since the epoch)} (PostgreSQL, DuckDB): the instant, to the microsecond. */
+  public static final SqlFunction TO_TIMESTAMP = new SqlFunction("TO_TIMESTAMP", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6).andThen(SqlTypeTransforms.TO_NULLABLE),
+      null, OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE);
+
+  private static SqlFunction datePart(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.DATETIME,
+        SqlFunctionCategory.TIMEDATE);
+  }
+
   /** {@code NOW()} (PostgreSQL, Trino, DuckDB): CURRENT_TIMESTAMP, the statement's start as an instant. */
   public static final SqlFunction NOW = new StatementTimestamp("NOW", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
     @Override
@@ -212,7 +236,7 @@ public final class FunctionLibrary {
         SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.MIN_BY, SqlLibraryOperators.MAX_BY, MEDIAN, NOW,
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
-        SqlLibraryOperators.SUBSTR_POSTGRESQL));
+        SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP));
     return SqlOperatorTables.of(operators);
   }
 }

@@ -13,7 +13,9 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -98,6 +100,12 @@ final class LibraryFunctions {
       }
       case "DATE_ADD":
         return dateAdd(call);
+      case "DATE_PART":
+        return extract(DateFunctions.extractUnit(constantText(call, 0)), ops.get(1));
+      case "DAY_OF_WEEK":
+        return extract(TimeUnitRange.ISODOW, ops.get(0));
+      case "DAY_OF_YEAR":
+        return extract(TimeUnitRange.DOY, ops.get(0));
       default:
         return perRowFunction(name, call);
     }
@@ -135,6 +143,13 @@ final class LibraryFunctions {
         break;
       case "ASCII":
         f = a -> StringFunctions.ascii((String) a[0]);
+        break;
+      case "MAKE_DATE":
+        f = a -> DateFunctions.makeDate(((Number) a[0]).longValue(), ((Number) a[1]).longValue(),
+            ((Number) a[2]).longValue());
+        break;
+      case "TO_TIMESTAMP":
+        f = a -> DateFunctions.epochSecondsToMicros((Number) a[0]);
         break;
       case "MD5":
       case "SHA1":
@@ -228,6 +243,11 @@ final class LibraryFunctions {
     String unsupported = (sep == null ? "CONCAT" : "CONCAT_WS") + " of values that are not text";
     return batch -> typedOrUnsupported(TextKernels.joined(sep == null ? null : sep.eval(batch),
         evalAll(texts, batch), batch.size()), unsupported);
+  }
+
+  /** EXTRACT(unit FROM x), compiled as the standard EXTRACT is. */
+  private VectorExpr extract(TimeUnitRange unit, RexNode datetime) {
+    return compiler.compile(rexBuilder.makeCall(SqlStdOperatorTable.EXTRACT, rexBuilder.makeFlag(unit), datetime));
   }
 
   /** DATE_ADD('unit', n, x): x plus n units (months, or whole milliseconds), through the interval kernel. */

@@ -32,6 +32,7 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  *   ORDER BY list inside a call under FILTER;</li>
  *   <li>the arguments of COVAR_POP, COVAR_SAMP, REGR_SXX and REGR_SYY are cast to DOUBLE, as in Trino and DuckDB:
  *   Calcite reduces them to sums and a division in the arguments' own type (integer division over integers);</li>
+ *   <li>Trino's {@code APPROX_DISTINCT(x)} and {@code ARBITRARY(x)} are APPROX_COUNT_DISTINCT and ANY_VALUE;</li>
  *   <li>{@code COUNT_IF(c)} (Trino, DuckDB) becomes {@code COUNT(CASE WHEN c THEN 1 END)}: the rows where c is
  *   true.</li>
  * </ul>
@@ -56,16 +57,20 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
     if (call instanceof SqlBasicCall basic && call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
       basic.setOperator(FunctionLibrary.PERCENTILE_CONT);
     }
-    if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function
-        && DOUBLE_ARGUMENTS.contains(function.getName().toUpperCase(Locale.ROOT))) {
+    String name = call instanceof SqlBasicCall && call.getOperator() instanceof SqlUnresolvedFunction function
+        ? function.getName().toUpperCase(Locale.ROOT) : "";
+    SqlBasicCall basic = call instanceof SqlBasicCall b ? b : null;
+    if (DOUBLE_ARGUMENTS.contains(name)) {
       for (int i = 0; i < basic.operandCount(); i++) {
         SqlParserPos pos = basic.operand(i).getParserPosition();
         basic.setOperand(i, SqlStdOperatorTable.CAST.createCall(pos, basic.operand(i),
             new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos)));
       }
-    }
-    if (call instanceof SqlBasicCall basic && call.getOperator() instanceof SqlUnresolvedFunction function
-        && function.getName().equalsIgnoreCase("COUNT_IF") && basic.operandCount() == 1) {
+    } else if (name.equals("APPROX_DISTINCT")) {
+      basic.setOperator(SqlStdOperatorTable.APPROX_COUNT_DISTINCT);
+    } else if (name.equals("ARBITRARY")) {
+      basic.setOperator(SqlStdOperatorTable.ANY_VALUE);
+    } else if (name.equals("COUNT_IF") && basic.operandCount() == 1) {
       SqlParserPos pos = basic.getParserPosition();
       basic.setOperator(SqlStdOperatorTable.COUNT);
       basic.setOperand(0, new SqlCase(pos, null, SqlNodeList.of(basic.operand(0)),

@@ -117,6 +117,12 @@ class SqlFunctionsTest {
             + "GROUP BY 1 ORDER BY 1",
         "SELECT l_orderkey, covar_samp(l_linenumber, l_partkey), covar_pop(l_linenumber, l_partkey) FROM lineitem "
             + "WHERE l_orderkey < 100 GROUP BY 1 ORDER BY 1",
+        // DATE_PART (EXTRACT with the unit as text) and MAKE_DATE
+        "SELECT o_orderkey, date_part('year', o_orderdate), date_part('month', o_orderdate), "
+            + "date_part('doy', o_orderdate), date_part('isodow', o_orderdate), "
+            + "date_part('hour', CAST(o_orderdate AS TIMESTAMP) + INTERVAL '5' HOUR), "
+            + "make_date(CAST(date_part('year', o_orderdate) AS INTEGER), CAST(o_orderkey % 12 + 1 AS INTEGER), 28) "
+            + "FROM orders ORDER BY 1 LIMIT 300",
         // hex digests (DuckDB's and PostgreSQL's md5 and sha256 of text), COUNT_IF, TRY_CAST (NULL where CAST fails)
         "SELECT c_custkey, md5(c_name), sha256(c_comment), md5(CASE WHEN c_custkey > 3 THEN c_phone END) "
             + "FROM customer ORDER BY 1 LIMIT 200",
@@ -188,12 +194,21 @@ class SqlFunctionsTest {
   }
 
   @Test
-  void nowNvlDigestsAndTryCastOutsideDuckDbsDialect() throws Exception {
+  void functionsOfTrinoAndPostgresOutsideDuckDbsDialect() throws Exception {
     assertEquals(Arrays.asList(true, 3L, "a9993e364706816aba3e25717850c26c9cd0d89d",
             "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3"
                 + "feebbd454d4423643ce80e2a9ac94fa54ca49f", null),
         ORACLE.get().actual("SELECT now() = CURRENT_TIMESTAMP, nvl(CAST(NULL AS BIGINT), 3), sha1('abc'), "
             + "sha512('abc'), try_cast('99999999999' AS INTEGER)").get(0));
+    assertEquals(Arrays.asList(7L, 61L, 1_700_000_000_500_000L, true, true), // the timestamptz in microseconds
+        ORACLE.get().actual("SELECT day_of_week(DATE '2024-03-03'), day_of_year(DATE '2024-03-01'), "
+            + "to_timestamp(1700000000.5), approx_distinct(c_nationkey) = approx_count_distinct(c_nationkey), "
+            + "arbitrary(c_nationkey) BETWEEN 0 AND 24 FROM customer").get(0));
+    SQLException noDate = assertThrows(SQLException.class, () -> ORACLE.get().actual("SELECT make_date(2023, 2, 29)"));
+    assertEquals("22008", noDate.getSQLState(), noDate.getMessage());
+    SQLException unit = assertThrows(SQLException.class,
+        () -> ORACLE.get().actual("SELECT date_part('fortnight', o_orderdate) FROM orders"));
+    assertEquals("22023", unit.getSQLState(), unit.getMessage());
     SQLException cast = assertThrows(SQLException.class,
         () -> ORACLE.get().actual("SELECT CAST(c_phone AS INTEGER) FROM customer"));
     assertEquals("22018", cast.getSQLState(), cast.getMessage());
