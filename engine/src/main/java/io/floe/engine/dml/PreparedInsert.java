@@ -73,12 +73,12 @@ public final class PreparedInsert {
     int[] parameterOfColumn = new int[project.getProjects().size()];
     boolean[] used = new boolean[parameters];
     for (int c = 0; c < parameterOfColumn.length; c++) {
-      RexNode expression = withoutCasts(project.getProjects().get(c));
+      RexNode expression = project.getProjects().get(c);
       if (expression instanceof RexDynamicParam parameter && parameter.getIndex() < parameters
-          && !used[parameter.getIndex()]) {
+          && !used[parameter.getIndex()]) { // a bare marker: a CAST around one is the statement's, to be applied
         parameterOfColumn[c] = parameter.getIndex();
         used[parameter.getIndex()] = true;
-      } else if (RexLiteral.isNullLiteral(expression)) {
+      } else if (RexLiteral.isNullLiteral(withoutCasts(expression))) {
         parameterOfColumn[c] = -1;
       } else {
         return Optional.empty();

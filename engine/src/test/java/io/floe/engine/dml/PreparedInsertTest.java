@@ -64,8 +64,10 @@ class PreparedInsertTest {
   void onlyOneRowOfPlainMarkersIsPrepared() {
     assertTrue(prepared("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)", 7));
     assertTrue(prepared("INSERT INTO t (s, id) VALUES (?, ?)", 2));
-    assertEquals(List.of(false, false, false, false, false, false, false), List.of(
+    assertEquals(List.of(false, false, false, false, false, false, false, false, false), List.of(
         prepared("INSERT INTO t (id, n) VALUES (?, ?), (?, ?)", 4),
+        prepared("INSERT INTO t (id, s) VALUES (?, CAST(? AS VARCHAR(3)))", 2),
+        prepared("INSERT INTO t (id, n) VALUES (?, CAST(? AS INTEGER))", 2),
         prepared("INSERT INTO t (id, n) VALUES (?, ? + 1)", 2),
         prepared("INSERT INTO t (id, s) VALUES (?, 'fixed')", 1),
         prepared("INSERT INTO t (id) SELECT id FROM u WHERE id > ?", 1),
