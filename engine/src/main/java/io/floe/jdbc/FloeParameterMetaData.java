@@ -20,8 +20,7 @@ final class FloeParameterMetaData implements ParameterMetaData, SelfWrapper {
 
   /** {@code count} parameters of unknown type. */
   static FloeParameterMetaData untyped(int count) {
-    return new FloeParameterMetaData(Collections.nCopies(count, new ColumnInfo("", Types.OTHER, "OTHER", 0, 0,
-        parameterNullableUnknown)));
+    return new FloeParameterMetaData(Collections.nCopies(count, ColumnInfo.of("", Types.OTHER)));
   }
 
   private ColumnInfo parameter(int parameter) throws SQLException {

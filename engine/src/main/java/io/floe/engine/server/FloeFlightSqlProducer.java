@@ -1,6 +1,5 @@
 package io.floe.engine.server;
 
-import io.floe.jdbc.ParameterizedSql;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -9,13 +8,14 @@ import io.floe.catalog.Namespace;
 import io.floe.engine.QueryResult;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.planner.SqlPlanner;
+import io.floe.jdbc.ParameterizedSql;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
