@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * EXTRACT of a field from boxed DATE and TIMESTAMP values (the fields of {@link DateKernels#field}); MAKE_DATE and
- * TO_TIMESTAMP of one row's values.
+ * EXTRACT of a field from boxed DATE and TIMESTAMP values (the fields of {@link DateKernels#field}); MAKE_DATE,
+ * TO_TIMESTAMP and STRFTIME's reading of one row's values.
  */
 final class DateFunctions {
   private DateFunctions() {
@@ -31,6 +33,13 @@ final class DateFunctions {
     }
     throw new SqlStateException("22023", "unknown date part '" + name + "' (year, quarter, month, week, day, hour, "
         + "minute, second, dow, isodow, doy, epoch)");
+  }
+
+  /** A DATE's days ({@code date}) or a TIMESTAMP's microseconds since the epoch as a local date and time. */
+  static LocalDateTime localDateTime(long value, boolean date) {
+    long micros = date ? Math.multiplyExact(value, CivilDates.MICROS_PER_DAY) : value;
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
   }
 
   /** MAKE_DATE(year, month, day) as days since the epoch; 22008 for a day that does not exist. */

@@ -74,6 +74,20 @@ public final class FunctionLibrary {
   public static final SqlFunction REGEXP_LIKE = regexTest("REGEXP_LIKE");
   public static final SqlFunction REGEXP_MATCHES = regexTest("REGEXP_MATCHES");
 
+  /**
+   * {@code REGEXP_EXTRACT(s, pattern [, group])} (DuckDB): the first match, or its numbered group; an empty string
+   * when nothing matches (Trino returns NULL there).
+   */
+  public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING,
+          SqlTypeFamily.INTEGER)), SqlFunctionCategory.STRING);
+
+  /** {@code STRFTIME(date or timestamp, format)} (DuckDB, C's specifiers: {@link StrftimeFormat}). */
+  public static final SqlFunction STRFTIME = new SqlFunction("STRFTIME", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER), SqlFunctionCategory.TIMEDATE);
+
   /** {@code REGEXP_REPLACE(s, pattern, replacement [, flags])}: the first match, all with flag 'g'. */
   public static final SqlFunction REGEXP_REPLACE = new SqlFunction("REGEXP_REPLACE", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0_NULLABLE_VARYING, null, OperandTypes.or(OperandTypes.STRING_STRING_STRING,
@@ -236,7 +250,8 @@ public final class FunctionLibrary {
         SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.MIN_BY, SqlLibraryOperators.MAX_BY, MEDIAN, NOW,
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
-        SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP));
+        SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP,
+        REGEXP_EXTRACT, STRFTIME));
     return SqlOperatorTables.of(operators);
   }
 }

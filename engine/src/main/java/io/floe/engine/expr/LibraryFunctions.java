@@ -178,6 +178,20 @@ final class LibraryFunctions {
         };
         break;
       }
+      case "REGEXP_EXTRACT": {
+        Patterns patterns = new Patterns(call, Function.identity());
+        f = a -> StringFunctions.regexExtract(patterns.of((String) a[1]), (String) a[0],
+            a.length > 2 ? ((Number) a[2]).longValue() : 0);
+        break;
+      }
+      case "STRFTIME": {
+        SqlTypeName type = ops.get(0).getType().getSqlTypeName();
+        requireDateOrTimestamp(call, ops.get(0).getType());
+        PatternCache<StrftimeFormat> formats = new PatternCache<>(StrftimeFormat::compile);
+        f = a -> formats.of((String) a[1]).format(DateFunctions.localDateTime(((Number) a[0]).longValue(),
+            type == SqlTypeName.DATE));
+        break;
+      }
       case "SIMILAR TO":
       case "NOT SIMILAR TO": {
         boolean negated = name.startsWith("NOT");

@@ -168,6 +168,20 @@ public final class StringFunctions {
     }
   }
 
+  /** REGEXP_EXTRACT: group {@code group} of the first match of {@code pattern} in {@code s}; "" when none. */
+  static String regexExtract(Pattern pattern, String s, long group) {
+    java.util.regex.Matcher m = pattern.matcher(s);
+    if (group < 0 || group > m.groupCount()) {
+      throw new SqlStateException("22023", "REGEXP_EXTRACT group " + group + " of a pattern with " + m.groupCount()
+          + " groups: '" + pattern + "'");
+    }
+    if (!m.find()) {
+      return "";
+    }
+    String found = m.group((int) group);
+    return found == null ? "" : found;
+  }
+
   static String chr(long code) {
     if (code < 0 || code > Character.MAX_CODE_POINT) {
       throw new SqlStateException("22023", "not a Unicode code point: " + code);

@@ -117,6 +117,13 @@ class SqlFunctionsTest {
             + "GROUP BY 1 ORDER BY 1",
         "SELECT l_orderkey, covar_samp(l_linenumber, l_partkey), covar_pop(l_linenumber, l_partkey) FROM lineitem "
             + "WHERE l_orderkey < 100 GROUP BY 1 ORDER BY 1",
+        // REGEXP_EXTRACT (DuckDB: '' when nothing matches) and STRFTIME
+        "SELECT c_custkey, regexp_extract(c_phone, '[0-9]+'), regexp_extract(c_comment, '(fin|reg)[a-z]*', 1), "
+            + "regexp_extract(c_name, '#(0*)([1-9][0-9]*)', 2), regexp_extract(c_comment, 'zzz') "
+            + "FROM customer ORDER BY 1 LIMIT 300",
+        "SELECT o_orderkey, strftime(o_orderdate, '%Y-%m-%d %a %A %b %B %j %w %y %%'), "
+            + "strftime(CAST(o_orderdate AS TIMESTAMP) + INTERVAL '15' HOUR + INTERVAL '4' MINUTE "
+            + "+ INTERVAL '0.5' SECOND, '%H:%M:%S.%f %I %p %-d/%-m %-H') FROM orders ORDER BY 1 LIMIT 300",
         // DATE_PART (EXTRACT with the unit as text) and MAKE_DATE
         "SELECT o_orderkey, date_part('year', o_orderdate), date_part('month', o_orderdate), "
             + "date_part('doy', o_orderdate), date_part('isodow', o_orderdate), "
