@@ -88,6 +88,11 @@ public final class FunctionLibrary {
       ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
       OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER), SqlFunctionCategory.TIMEDATE);
 
+  /** {@code DATE_FORMAT(date or timestamp, format)} (Trino, MySQL's specifiers: {@link StrftimeFormat}). */
+  public static final SqlFunction DATE_FORMAT = new SqlFunction("DATE_FORMAT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER), SqlFunctionCategory.TIMEDATE);
+
   /** {@code REGEXP_REPLACE(s, pattern, replacement [, flags])}: the first match, all with flag 'g'. */
   public static final SqlFunction REGEXP_REPLACE = new SqlFunction("REGEXP_REPLACE", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0_NULLABLE_VARYING, null, OperandTypes.or(OperandTypes.STRING_STRING_STRING,
@@ -251,7 +256,7 @@ public final class FunctionLibrary {
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
         SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP,
-        REGEXP_EXTRACT, STRFTIME));
+        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT));
     return SqlOperatorTables.of(operators);
   }
 }

@@ -184,10 +184,13 @@ final class LibraryFunctions {
             a.length > 2 ? ((Number) a[2]).longValue() : 0);
         break;
       }
-      case "STRFTIME": {
+      case "STRFTIME":
+      case "DATE_FORMAT": {
         SqlTypeName type = ops.get(0).getType().getSqlTypeName();
         requireDateOrTimestamp(call, ops.get(0).getType());
-        PatternCache<StrftimeFormat> formats = new PatternCache<>(StrftimeFormat::compile);
+        StrftimeFormat.Dialect dialect = name.equals("STRFTIME") ? StrftimeFormat.Dialect.STRFTIME
+            : StrftimeFormat.Dialect.MYSQL;
+        PatternCache<StrftimeFormat> formats = new PatternCache<>(format -> StrftimeFormat.compile(format, dialect));
         f = a -> formats.of((String) a[1]).format(DateFunctions.localDateTime(((Number) a[0]).longValue(),
             type == SqlTypeName.DATE));
         break;

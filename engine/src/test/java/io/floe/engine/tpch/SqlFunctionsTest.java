@@ -211,6 +211,15 @@ class SqlFunctionsTest {
         ORACLE.get().actual("SELECT day_of_week(DATE '2024-03-03'), day_of_year(DATE '2024-03-01'), "
             + "to_timestamp(1700000000.5), approx_distinct(c_nationkey) = approx_count_distinct(c_nationkey), "
             + "arbitrary(c_nationkey) BETWEEN 0 AND 24 FROM customer").get(0));
+    // Trino's date_format: MySQL's specifiers (%i minutes, %s seconds, %M the month's name)
+    assertEquals(List.of("2024-03-05 15:04:05.123456 3/5 15 03 3 PM 03:04:05 PM 15:04:05 Tue Tuesday Mar March "
+            + "065 24 %", "20240305"),
+        ORACLE.get().actual("SELECT date_format(TIMESTAMP '2024-03-05 15:04:05.123456', "
+            + "'%Y-%m-%d %H:%i:%s.%f %c/%e %k %h %l %p %r %T %a %W %b %M %j %y %%'), "
+            + "date_format(DATE '2024-03-05', '%Y%m%d')").get(0));
+    SQLException specifier = assertThrows(SQLException.class,
+        () -> ORACLE.get().actual("SELECT date_format(o_orderdate, '%U') FROM orders"));
+    assertEquals("22023", specifier.getSQLState(), specifier.getMessage());
     SQLException noDate = assertThrows(SQLException.class, () -> ORACLE.get().actual("SELECT make_date(2023, 2, 29)"));
     assertEquals("22008", noDate.getSQLState(), noDate.getMessage());
     SQLException unit = assertThrows(SQLException.class,
