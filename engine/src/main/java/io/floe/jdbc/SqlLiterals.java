@@ -22,11 +22,11 @@ import java.util.UUID;
  * 10:15:00'}, {@code TIMESTAMP WITH LOCAL TIME ZONE '...'} (in UTC) for instants and offset times,
  * {@code X'00ff'} for bytes, {@code NULL} for null.
  */
-final class SqlLiterals {
+public final class SqlLiterals {
   private SqlLiterals() {
   }
 
-  static String of(Object value) throws SQLException {
+  public static String of(Object value) throws SQLException {
     if (value == null) {
       return "NULL";
     } else if (value instanceof String s) {

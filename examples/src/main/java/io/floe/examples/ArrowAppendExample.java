@@ -3,7 +3,6 @@ package io.floe.examples;
 import io.floe.arrow.ArrowSchemas;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Catalogs;
-import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.metadata.Snapshot;
 import io.floe.partition.PartitionSpec;
@@ -82,7 +81,7 @@ public final class ArrowAppendExample {
       return catalog.loadTable(READINGS);
     }
     if (!catalog.namespaceExists(READINGS.namespace())) {
-      catalog.createNamespace(Namespace.of("arrow"));
+      catalog.createNamespace(READINGS.namespace());
     }
     Schema schema = new Schema(
         NestedField.required(1, "reading_id", Types.LONG),

@@ -3,6 +3,7 @@ package io.floe.engine.dml;
 import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.engine.FloeSession;
+import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.engine.planner.SqlPlanner;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
@@ -54,14 +55,14 @@ public final class PreparedInsert {
    */
   public static Optional<PreparedInsert> prepare(FloeSession session, String sql, int parameters) {
     TableModify modify;
-    TableIdentifier id;
+    FloeCalciteTable target;
     try {
       SqlNode statement = SqlPlanner.parse(sql);
       if (!(statement instanceof SqlInsert)) {
         return Optional.empty();
       }
       modify = DmlPlanning.convert(session, statement);
-      id = DmlPlanning.target(modify).id();
+      target = DmlPlanning.target(modify);
     } catch (SqlParseException | SQLException e) {
       return Optional.empty(); // running the statement as SQL reports the error, with its position
     }
@@ -89,9 +90,9 @@ public final class PreparedInsert {
         return Optional.empty();
       }
     }
-    Schema schema = session.tableForWrite(id).schema();
+    Schema schema = target.table().schema(); // the columns the statement was validated against
     return schema.columns().size() != parameterOfColumn.length ? Optional.empty()
-        : Optional.of(new PreparedInsert(session, id, schema, parameterOfColumn));
+        : Optional.of(new PreparedInsert(session, target.id(), schema, parameterOfColumn));
   }
 
   private static RexNode withoutCasts(RexNode expression) {

@@ -1,15 +1,15 @@
 package io.floe.engine.server;
 
+import io.floe.jdbc.SqlLiterals;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -33,9 +33,6 @@ import org.apache.arrow.vector.BaseIntVector;
  * {@code String}, {@code LocalDate}, {@code LocalDateTime}, {@code Instant}, ...) and as SQL literals of their type.
  */
 final class ParameterLiterals {
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
-
   private ParameterLiterals() {
   }
 
@@ -111,42 +108,26 @@ final class ParameterLiterals {
     return type.getTimezone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
   }
 
-  /** {@code value} (from {@link #value}) as a SQL literal of the parameter's Arrow type. */
+  /**
+   * {@code value} (from {@link #value}) as a SQL literal of the parameter's Arrow type: a NULL and a decimal typed by
+   * it, any other value as the JDBC driver writes it ({@link SqlLiterals}).
+   */
   static String literal(Object value, ArrowType type) {
     if (value == null) {
       return "CAST(NULL AS " + sqlType(type) + ")";
-    } else if (value instanceof Long l) {
-      return Long.toString(l);
-    } else if (value instanceof Float || value instanceof Double) {
-      double d = ((Number) value).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        return "CAST('" + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE)";
-      }
-      String text = Double.toString(d);
-      return text.contains("E") ? text : text + "E0";
     } else if (value instanceof BigDecimal d) {
       return "CAST(" + d.toPlainString() + " AS " + sqlType(type) + ")";
-    } else if (value instanceof String text) {
-      return quote(text);
-    } else if (value instanceof Boolean b) {
-      return b ? "TRUE" : "FALSE";
-    } else if (value instanceof LocalDate d) {
-      return "DATE '" + d + "'";
-    } else if (value instanceof LocalDateTime t) {
-      return "TIMESTAMP '" + t.format(TIMESTAMP) + "'";
-    } else if (value instanceof Instant t) {
-      return "TIMESTAMP WITH LOCAL TIME ZONE '" + LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(TIMESTAMP) + "'";
-    } else if (value instanceof LocalTime t) {
-      return "TIME '" + t.format(TIME) + "'";
-    } else if (value instanceof byte[] bytes) {
-      return "X'" + HexFormat.of().formatHex(bytes) + "'";
     }
-    throw new IllegalArgumentException("not supported: a parameter value of " + value.getClass().getName());
+    try {
+      return SqlLiterals.of(value);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("not supported: " + e.getMessage(), e);
+    }
   }
 
   /** A SQL string literal of {@code text}. */
   static String quote(String text) {
-    return "'" + text.replace("'", "''") + "'";
+    return literal(text, ArrowType.Utf8.INSTANCE);
   }
 
   /** The SQL type of a parameter's Arrow type (for typed NULLs and decimal casts). */
