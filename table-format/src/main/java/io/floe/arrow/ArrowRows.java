@@ -46,16 +46,8 @@ public final class ArrowRows {
     try {
       List<FieldVector> from = root.getFieldVectors();
       List<FieldVector> to = out.getFieldVectors();
-      for (FieldVector vector : to) {
-        vector.setInitialCapacity(count);
-      }
-      out.allocateNew();
       for (int c = 0; c < from.size(); c++) {
-        FieldVector source = from.get(c);
-        FieldVector target = to.get(c);
-        for (int i = 0; i < count; i++) {
-          target.copyFromSafe(rows[i], i, source);
-        }
+        VectorGather.gather(from.get(c), to.get(c), rows, count);
       }
       out.setRowCount(count);
       return out;

@@ -55,7 +55,13 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   /** Per top-level vector, its flat column reader, or null for a nested column. */
   private final FlatColumnReader[] flatByPosition;
   private int nextRowGroup;
+  /** The position in the file of the first row of row group {@code nextRowGroup}. */
+  private long nextRowGroupFirstRow;
+  /** The position in the file of the row after the current row group's last. */
+  private long groupEndRow;
   private long rowsLeftInGroup;
+  /** The position in the file of the first row of the batch last returned. */
+  private long batchFirstRow;
   private boolean closed;
   /** The last lazy batch, whose columns not asked for are passed over before the iterator moves on. */
   private Lazy pending;
@@ -97,6 +103,14 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
     }
   }
 
+  /**
+   * The position in the file (counting from 0 over all row groups, read or not) of the first row of the batch
+   * last returned by {@link #next()} or {@link #nextLazy()}: a batch's rows are consecutive.
+   */
+  public long batchFirstRow() {
+    return batchFirstRow;
+  }
+
   /** Counters of this file: row groups read and skipped, rows returned. */
   public ParquetReadStats stats() {
     return fileStats;
@@ -124,6 +138,8 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   private boolean advance() throws IOException {
     while (nextRowGroup < rowGroups.size()) {
       BlockMetaData block = rowGroups.get(nextRowGroup++);
+      long firstRow = nextRowGroupFirstRow;
+      nextRowGroupFirstRow += block.getRowCount();
       if (block.getRowCount() == 0 || rowGroupStarts != null && !rowGroupStarts.test(block.getStartingPos())) {
         reader.skipNextRowGroup();
         continue;
@@ -153,6 +169,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
         sharedStats.rowGroupRead();
       }
       rowsLeftInGroup = block.getRowCount();
+      groupEndRow = firstRow + rowsLeftInGroup;
       return true;
     }
     return false;
@@ -232,6 +249,7 @@ public final class ParquetBatchIterator implements CloseableIterator<VectorSchem
   }
 
   private void counted(int count) {
+    batchFirstRow = groupEndRow - rowsLeftInGroup;
     rowsLeftInGroup -= count;
     fileStats.rowsRead(count);
     if (sharedStats != null) {

@@ -1,8 +1,10 @@
 package io.floe.scan;
 
+import io.floe.arrow.ArrowRowView;
 import io.floe.arrow.ArrowRows;
 import io.floe.data.Metrics;
 import io.floe.expressions.Expression;
+import io.floe.expressions.Expressions;
 import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.RowEvaluator;
 import io.floe.io.CloseableIterator;
@@ -13,6 +15,7 @@ import io.floe.parquet.ParquetBatchIterator;
 import io.floe.types.NestedField;
 import io.floe.types.Schema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -36,8 +39,14 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private final BufferAllocator allocator;
   private final int batchSize;
   private final ScanMetrics metrics;
+  /** Reads the delete files of the tasks, or null when no task has any. */
+  private final DeleteLoader deleteLoader;
   private int nextTask;
   private ParquetBatchIterator current;
+  /** The rows the current file loses to delete files, or null for none. */
+  private FileDeletes currentDeletes;
+  /** The rows of the last lazy batch that delete files leave, or null for all. */
+  private int[] liveRows;
   private VectorSchemaRoot pending;
   /** The statistics of the row group being read: the last one the row group filter let through. */
   private Metrics rowGroupMetrics;
@@ -57,7 +66,12 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     this.io = io;
     this.tasks = tasks;
     this.filtering = filterRows && !(boundFilter instanceof Expression.True);
-    this.readSchema = filtering ? readSchema(tableSchema, outputSchema, boundFilter) : outputSchema;
+    Set<Integer> equalityIds = DeleteLoader.equalityFieldIds(tableSchema, tasks);
+    this.readSchema = filtering || !equalityIds.isEmpty()
+        ? readSchema(tableSchema, outputSchema, filtering ? boundFilter : Expressions.alwaysTrue(), equalityIds)
+        : outputSchema;
+    this.deleteLoader = tasks.stream().anyMatch(FileScanTask::hasDeletes)
+        ? new DeleteLoader(io, tableSchema, allocator) : null;
     this.outputColumns = outputSchema.columns().size();
     this.rowEvaluator = filtering ? new RowEvaluator(readSchema.asStruct(), boundFilter) : null;
     this.rowGroupEvaluator = new MetricsEvaluator(tableSchema, boundFilter);
@@ -66,12 +80,13 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     this.metrics = metrics;
   }
 
-  /** The output columns followed by the other top-level columns the filter needs. */
-  private static Schema readSchema(Schema table, Schema output, Expression filter) {
+  /** The output columns followed by the other top-level columns the filter and the equality deletes need. */
+  private static Schema readSchema(Schema table, Schema output, Expression filter, Set<Integer> equalityIds) {
     Set<Integer> ids = new LinkedHashSet<>();
     for (NestedField f : output.columns()) {
       ids.add(f.id());
     }
+    ids.addAll(equalityIds);
     for (int referenced : ReferencedFields.of(filter)) {
       int top = referenced;
       while (table.parentId(top) >= 0) {
@@ -110,27 +125,61 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
 
   /**
    * Whether batches can be read with {@link #nextLazy()}: when the reader returns the rows of the row groups it
-   * reads as they are (it was built not to filter rows, or without a filter).
+   * reads as they are, less the rows delete files delete (it was built not to filter rows, or without a filter).
    */
   public boolean lazy() {
     return !filtering;
   }
 
+  /** Whether some file of the scan has delete files: then {@link #liveRows()} may leave rows out of lazy batches. */
+  public boolean deletesRows() {
+    return deleteLoader != null;
+  }
+
   /**
-   * The next batch, its columns decoded when asked for ({@link LazyBatch}); null at the end. Only where
-   * {@link #lazy()}; not mixed with {@link #next()}.
+   * The rows of the batch {@link #nextLazy()} returned last that the file's delete files leave, increasing; null
+   * when they leave every row.
+   */
+  public int[] liveRows() {
+    return liveRows;
+  }
+
+  /**
+   * The next batch, its columns decoded when asked for ({@link LazyBatch}), with all the rows of the file it holds:
+   * {@link #liveRows()} says which of them delete files leave. Null at the end. Only where {@link #lazy()}; not
+   * mixed with {@link #next()}.
    */
   public LazyBatch nextLazy() {
-    if (filtering || pending != null) {
+    if (!lazy() || pending != null) {
       throw new IllegalStateException("lazy batches of a scan that filters rows or has a batch read already");
     }
+    liveRows = null;
     if (!fileHasNext()) {
       return null;
     }
     LazyBatch batch = current.nextLazy();
-    metrics.rowsRead.addAndGet(batch.rows());
-    metrics.rowsReturned.addAndGet(batch.rows());
+    int rows = batch.rows();
+    metrics.rowsRead.addAndGet(rows);
+    int live = rows;
+    if (currentDeletes != null) {
+      int[] kept = new int[rows];
+      live = currentDeletes.keep(field -> batch.column(readSchema.columns().get(position(field)).name(), null, rows),
+          current.batchFirstRow(), rows, kept);
+      liveRows = live == rows ? null : Arrays.copyOf(kept, live);
+    }
+    metrics.rowsReturned.addAndGet(live);
     return batch;
+  }
+
+  /** The position of {@code field} among the columns read. */
+  private int position(NestedField field) {
+    List<NestedField> columns = readSchema.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).id() == field.id()) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("column " + field.name() + " is not read: " + readSchema.columnNames());
   }
 
   /**
@@ -161,6 +210,8 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     if (task.startsFile()) {
       metrics.filesOpened.incrementAndGet();
     }
+    FileDeletes deletes = task.hasDeletes() ? deleteLoader.forTask(task) : null;
+    currentDeletes = deletes == null || deletes.isEmpty() ? null : deletes;
     current = ParquetArrowReader.read(io.newInputFile(task.file().path()), readSchema, allocator, batchSize,
         m -> {
           boolean keep = rowGroupEvaluator.mightMatch(m);
@@ -174,19 +225,34 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     return true;
   }
 
-  /** Applies the exact row filter and drops columns only the filter needed; null for an empty result. */
+  /**
+   * Removes deleted rows, applies the exact row filter and drops columns only the filter and the deletes needed;
+   * null for an empty result.
+   */
   private VectorSchemaRoot filterAndProject(VectorSchemaRoot batch) {
     int rows = batch.getRowCount();
     metrics.rowsRead.addAndGet(rows);
     VectorSchemaRoot result = batch;
+    int[] selected = null;
+    int count = rows;
+    if (currentDeletes != null) {
+      selected = new int[rows];
+      count = currentDeletes.keep(field -> batch.getVector(position(field)), current.batchFirstRow(), rows, selected);
+    }
     if (filtering) {
-      int[] selected = new int[rows];
-      int count = 0;
-      for (int i = 0; i < rows; i++) {
-        if (rowEvaluator.eval(ArrowRows.rowView(batch, readSchema, i))) {
-          selected[count++] = i;
+      int[] matching = selected == null ? new int[rows] : selected;
+      int matched = 0;
+      ArrowRowView row = ArrowRows.rowView(batch, readSchema, 0);
+      for (int k = 0; k < count; k++) {
+        int i = selected == null ? k : selected[k];
+        if (rowEvaluator.eval(row.at(i))) {
+          matching[matched++] = i;
         }
       }
+      selected = matching;
+      count = matched;
+    }
+    if (selected != null) {
       if (count == 0) {
         batch.close();
         return null;

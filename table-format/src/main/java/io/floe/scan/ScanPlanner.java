@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
 /**
  * Finds the data files of a snapshot that may hold rows matching a filter: manifests are skipped by their
  * partition summaries, files by their partition values (through the spec's transforms) and then by their column
- * bounds. Manifests are read in parallel.
+ * bounds. Manifests are read in parallel. Delete manifests (merge-on-read) are read the same way and their files
+ * attached to the data files they apply to.
  */
 public final class ScanPlanner {
   private static final ExecutorService POOL = Executors.newFixedThreadPool(
@@ -38,8 +39,8 @@ public final class ScanPlanner {
   }
 
   /**
-   * The files of {@code snapshot} that may match {@code boundFilter} (bound to {@code schema}).
-   * Fails with "not supported" for snapshots with live delete files (merge-on-read, written by other engines).
+   * The files of {@code snapshot} that may match {@code boundFilter} (bound to {@code schema}), each with the delete
+   * files that apply to it ({@link DeleteFileIndex}).
    */
   public static List<FileScanTask> plan(FileIO io, TableMetadata metadata, Snapshot snapshot, Schema schema,
                                         Expression boundFilter, ScanMetrics metrics) {
@@ -49,39 +50,64 @@ public final class ScanPlanner {
     List<ManifestFile> manifests = ManifestListReader.read(io, snapshot.manifestList());
     Map<Integer, PartitionSpec> specs = metadata.specsById();
     MetricsEvaluator metricsEvaluator = new MetricsEvaluator(schema, boundFilter);
-    List<CompletableFuture<List<FileScanTask>>> futures = new ArrayList<>();
+    List<CompletableFuture<List<FileScanTask>>> dataFutures = new ArrayList<>();
+    List<CompletableFuture<List<ManifestEntry>>> deleteFutures = new ArrayList<>();
     for (ManifestFile manifest : manifests) {
-      metrics.manifestsTotal.incrementAndGet();
-      if (manifest.content() != FileContent.DATA) {
-        if (manifest.addedFilesCount() + manifest.existingFilesCount() > 0) {
-          throw new UnsupportedOperationException("not supported: table " + metadata.location()
-              + " has delete files (merge-on-read, manifest " + manifest.path() + "); rewrite it with copy-on-write first");
-        }
-        continue;
-      }
       PartitionSpec spec = specs.get(manifest.partitionSpecId());
       if (spec == null) {
         throw new IllegalStateException("manifest " + manifest.path() + " names unknown partition spec " + manifest.partitionSpecId());
       }
-      if (!new ManifestEvaluator(spec, boundFilter).mightMatch(manifest.partitions())) {
-        metrics.manifestsSkipped.incrementAndGet();
+      boolean data = manifest.content() == FileContent.DATA;
+      if (data) {
+        metrics.manifestsTotal.incrementAndGet();
+      } else if (manifest.addedFilesCount() + manifest.existingFilesCount() == 0) {
         continue;
       }
-      futures.add(CompletableFuture.supplyAsync(
-          () -> planManifest(io, manifest, spec, specs, boundFilter, metricsEvaluator, metrics), POOL));
-    }
-    List<FileScanTask> tasks = new ArrayList<>();
-    for (CompletableFuture<List<FileScanTask>> f : futures) {
-      try {
-        tasks.addAll(f.join());
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
+      if (!new ManifestEvaluator(spec, boundFilter).mightMatch(manifest.partitions())) {
+        if (data) {
+          metrics.manifestsSkipped.incrementAndGet();
         }
-        throw e;
+        continue;
+      }
+      if (data) {
+        dataFutures.add(CompletableFuture.supplyAsync(
+            () -> planManifest(io, manifest, spec, specs, boundFilter, metricsEvaluator, metrics), POOL));
+      } else {
+        // a delete file in a partition the filter rejects applies only to data files the filter rejects too
+        PartitionEvaluator partitions = new PartitionEvaluator(spec, boundFilter);
+        deleteFutures.add(CompletableFuture.supplyAsync(
+            () -> ManifestReader.readLive(io, manifest, specs, partitions::mightMatch), POOL));
       }
     }
-    return tasks;
+    List<FileScanTask> tasks = new ArrayList<>();
+    for (CompletableFuture<List<FileScanTask>> f : dataFutures) {
+      tasks.addAll(join(f));
+    }
+    List<ManifestEntry> deleteEntries = new ArrayList<>();
+    for (CompletableFuture<List<ManifestEntry>> f : deleteFutures) {
+      deleteEntries.addAll(join(f));
+    }
+    DeleteFileIndex deletes = new DeleteFileIndex(deleteEntries, specs);
+    if (deletes.isEmpty()) {
+      return tasks;
+    }
+    List<FileScanTask> withDeletes = new ArrayList<>(tasks.size());
+    for (FileScanTask task : tasks) {
+      withDeletes.add(new FileScanTask(task.file(), task.dataSequenceNumber(),
+          deletes.forDataFile(task.file(), task.dataSequenceNumber())));
+    }
+    return withDeletes;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
   }
 
   private static List<FileScanTask> planManifest(FileIO io, ManifestFile manifest, PartitionSpec spec,

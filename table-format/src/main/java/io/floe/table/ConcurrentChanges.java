@@ -3,6 +3,7 @@ package io.floe.table;
 import io.floe.commit.ConflictException;
 import io.floe.io.FileIO;
 import io.floe.manifest.DataFile;
+import io.floe.manifest.FileContent;
 import io.floe.manifest.ManifestEntry;
 import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestListReader;
@@ -36,6 +37,38 @@ final class ConcurrentChanges {
 
     DataFile file() {
       return entry.file();
+    }
+
+    /** Whether a data file was added (not a delete file). */
+    boolean addedData() {
+      return added() && file().content() == FileContent.DATA;
+    }
+
+    /**
+     * Whether this is a delete file (merge-on-read, from another engine) added in the partition of one of
+     * {@code files}, or an equality delete file of an unpartitioned spec: it may delete rows of those files that
+     * an operation rewriting them read as live.
+     */
+    boolean addedDeletesFor(Map<String, DataFile> files) {
+      if (!added() || file().content() == FileContent.DATA || files.isEmpty()) {
+        return false;
+      }
+      if (file().content() == FileContent.EQUALITY_DELETES && spec.isUnpartitioned()) {
+        return true;
+      }
+      for (DataFile f : files.values()) {
+        if (f.specId() == file().specId() && f.partition().equals(file().partition())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The conflict of an operation rewriting files that {@link #addedDeletesFor} them. */
+    ConflictException deletesConflict(String tableName) {
+      return new ConflictException(tableName, by() + " added delete file " + file().path()
+          + " that may delete rows of files this operation rewrites; it is abandoned so that those rows do not come"
+          + " back");
     }
 
     /** "snapshot 123 (delete)", for messages. */

@@ -15,7 +15,9 @@ import io.floe.scan.ScanPlanner;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -117,8 +119,10 @@ public final class RewriteDataFiles {
     long target = targetFileSizeBytes != null ? targetFileSizeBytes
         : base.propertyAsLong(TableProperties.TARGET_FILE_SIZE_BYTES, TableProperties.TARGET_FILE_SIZE_BYTES_DEFAULT);
     List<DataFile> live = new ArrayList<>();
+    Map<String, FileScanTask> tasks = new HashMap<>();
     for (FileScanTask t : ScanPlanner.plan(ops.io(), base, start, schema, boundFilter(schema), new ScanMetrics())) {
       live.add(t.file());
+      tasks.put(t.file().path(), t);
     }
     List<List<DataFile>> groups = FileGroups.plan(live, (long) (target * MIN_FILE_SIZE_RATIO), minInputFiles,
         maxFileGroupSizeBytes);
@@ -134,7 +138,7 @@ public final class RewriteDataFiles {
     try (BufferAllocator allocator = new RootAllocator()) {
       for (List<DataFile> group : groups) {
         TableWriter writer = written.newWriter(target);
-        rows += rewriteGroup(group, schema, ordering, writer, allocator);
+        rows += rewriteGroup(group, tasks, schema, ordering, writer, allocator);
         removed.addAll(group);
         added.addAll(writer.complete());
       }
@@ -155,19 +159,22 @@ public final class RewriteDataFiles {
     return result;
   }
 
-  /** Writes the rows of a group's files (sorted if asked); returns how many, checked against the manifests. */
-  private long rewriteGroup(List<DataFile> group, Schema schema, Comparator<Record> ordering, TableWriter writer,
-                            BufferAllocator allocator) {
+  /**
+   * Writes the live rows of a group's files (sorted if asked); returns how many. The rows read from each file are
+   * checked against its manifest entry.
+   */
+  private long rewriteGroup(List<DataFile> group, Map<String, FileScanTask> tasks, Schema schema,
+                            Comparator<Record> ordering, TableWriter writer, BufferAllocator allocator) {
     List<Record> buffered = ordering == null ? null : new ArrayList<>();
     Consumer<Record> sink = ordering == null ? writer::write : row -> buffered.add(Records.copy(row));
     long rows = 0;
     for (DataFile file : group) {
-      long read = DataFileRows.read(ops.io(), ops.tableName(), file, schema, allocator, sink);
-      if (read != file.recordCount()) {
-        throw new IllegalStateException("data file " + file.path() + " of table " + ops.tableName() + " holds " + read
-            + " rows but its manifest says " + file.recordCount() + "; nothing was rewritten");
+      DataFileRows.Counts read = DataFileRows.read(ops.io(), tasks.get(file.path()), schema, allocator, sink);
+      if (read.fileRows() != file.recordCount()) {
+        throw new IllegalStateException("data file " + file.path() + " of table " + ops.tableName() + " holds "
+            + read.fileRows() + " rows but its manifest says " + file.recordCount() + "; nothing was rewritten");
       }
-      rows += read;
+      rows += read.liveRows();
     }
     if (buffered != null) {
       buffered.sort(ordering);

@@ -69,6 +69,9 @@ final class RewriteFiles extends FileSetReplacement<RewriteFiles> {
       throw new ConflictException(ops.tableName(), "data file " + c.file().path() + " being rewritten was removed by "
           + c.by() + "; the rewrite is abandoned so that its deleted rows do not come back");
     }
+    if (c.addedDeletesFor(toRemove)) {
+      throw c.deletesConflict(ops.tableName());
+    }
   }
 
   @Override

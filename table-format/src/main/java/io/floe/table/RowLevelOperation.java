@@ -141,7 +141,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
           continue;
         }
         List<Record> kept = new ArrayList<>();
-        long matched = readUnmatched(t.file(), schema, bound, kept);
+        long matched = readUnmatched(t, schema, bound, kept);
         if (matched == 0) {
           continue;
         }
@@ -160,12 +160,12 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     toRemove = remove;
   }
 
-  /** Reads a file, collecting the rows that do NOT match; returns how many matched. */
-  private long readUnmatched(DataFile file, Schema schema, Expression bound, List<Record> kept) {
+  /** Reads a file's live rows, collecting those that do NOT match; returns how many matched. */
+  private long readUnmatched(FileScanTask task, Schema schema, Expression bound, List<Record> kept) {
     RowEvaluator evaluator = new RowEvaluator(schema.asStruct(), bound);
     long[] matched = {0};
     try (BufferAllocator allocator = new RootAllocator()) {
-      DataFileRows.read(io(), ops.tableName(), file, schema, allocator, row -> {
+      DataFileRows.read(io(), task, schema, allocator, row -> {
         if (evaluator.eval(row)) {
           matched[0]++;
         } else {
@@ -205,7 +205,10 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
         throw new ConflictException(ops.tableName(), "data file " + c.file().path()
             + " that this operation removes was removed by " + c.by());
       }
-      if (checkAdded && c.added() && new PartitionEvaluator(c.spec(), bound).mightMatch(c.file().partition())
+      if (c.addedDeletesFor(toRemove)) {
+        throw c.deletesConflict(ops.tableName());
+      }
+      if (checkAdded && c.addedData() && new PartitionEvaluator(c.spec(), bound).mightMatch(c.file().partition())
           && metrics.mightMatch(c.file().metrics())) {
         throw new ConflictException(ops.tableName(), c.by() + " added data file " + c.file().path()
             + " that may hold rows matching " + readFilter + " (isolation level serializable)");

@@ -92,6 +92,27 @@ class ArrowRowsTest {
   }
 
   @Test
+  void selectCopiesRunsOfConsecutiveRowsWithTheirNullsAndLengths() {
+    Schema schema = new Schema(NestedField.required(1, "id", Types.LONG), NestedField.optional(2, "s", Types.STRING),
+        NestedField.optional(3, "d", Types.decimal(12, 3)), NestedField.optional(4, "b", Types.BOOLEAN),
+        NestedField.optional(5, "day", Types.DATE));
+    List<Record> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(GenericRecord.of(schema.asStruct(), (long) i * 7, i % 5 == 0 ? null : "v".repeat(i % 9),
+          i % 3 == 0 ? null : BigDecimal.valueOf(i * 1001L, 3), i % 4 == 0 ? null : i % 2 == 0, i % 6 == 0 ? null : i));
+    }
+    int[] chosen = {0, 1, 2, 3, 4, 10, 11, 12, 40, 41, 41, 42, 100, 296, 297, 298, 299};
+    try (VectorSchemaRoot root = ArrowRows.toRoot(schema, rows, allocator);
+        VectorSchemaRoot selected = ArrowRows.select(root, chosen, chosen.length, allocator)) {
+      List<Record> out = ArrowRows.toRecords(selected, schema);
+      assertEquals(chosen.length, out.size());
+      for (int i = 0; i < chosen.length; i++) {
+        assertEquals(rows.get(chosen[i]), out.get(i), "selected row " + i);
+      }
+    }
+  }
+
+  @Test
   void badValuesNameTheColumn() {
     Schema schema = new Schema(NestedField.required(1, "n", Types.INT), NestedField.optional(2, "when", Types.DATE));
     IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,

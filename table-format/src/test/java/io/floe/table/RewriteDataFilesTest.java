@@ -152,7 +152,7 @@ class RewriteDataFilesTest {
     try (BufferAllocator allocator = new RootAllocator()) {
       for (DataFile f : liveFiles(t)) {
         List<Record> rows = new ArrayList<>();
-        DataFileRows.read(t.io(), t.name(), f, t.schema(), allocator, row -> rows.add(Records.copy(row)));
+        DataFileRows.read(t.io(), new FileScanTask(f, 0), t.schema(), allocator, row -> rows.add(Records.copy(row)));
         List<Record> sorted = new ArrayList<>(rows);
         sorted.sort(expectedOrder);
         assertEquals(sorted, rows, "file " + f.path() + " is sorted by amount desc nulls last, then id");

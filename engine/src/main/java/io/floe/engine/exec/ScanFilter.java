@@ -75,6 +75,14 @@ public final class ScanFilter {
    * unknown): the conjuncts they show every row meets are skipped.
    */
   public Batch apply(ColumnSource source, int width, int n, Metrics rowGroup) {
+    return apply(source, width, n, null, rowGroup);
+  }
+
+  /**
+   * As {@link #apply(ColumnSource, int, int, Metrics)}, over only the rows {@code live} (increasing; null: all
+   * {@code n}), those that a file's delete files leave.
+   */
+  public Batch apply(ColumnSource source, int width, int n, int[] live, Metrics rowGroup) {
     if (rowGroup != skippedFor) {
       skippedFor = rowGroup;
       int skipping = 0;
@@ -88,15 +96,15 @@ public final class ScanFilter {
     if (rows.length < n) {
       rows = new int[n];
     }
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
+    int count = live == null ? n : live.length;
+    for (int i = 0; i < count; i++) {
+      rows[i] = live == null ? i : live[i];
     }
     if (spare.length != width) {
       spare = new Column[width];
     }
     Column[] columns = new Column[width];
     Batch view = new Batch(n, columns);
-    int count = n;
     for (int f = 0; f < conjuncts.size() && count > 0; f++) {
       if (skipped[f]) {
         continue;

@@ -54,7 +54,7 @@ public final class ScanOperator implements Operator {
     if (batches == null) {
       batches = scan.open(task, allocator);
     }
-    if (filter != null && batches.lazy()) {
+    if (batches.lazy() && (filter != null || batches.deletesRows())) {
       return readLazy();
     }
     while (batches.hasNext()) {
@@ -78,8 +78,8 @@ public final class ScanOperator implements Operator {
   }
 
   /**
-   * The next filtered batch, decoding the columns the filter reads as it reads them and the other output columns
-   * only for the rows it kept.
+   * The next batch of the rows that delete files leave and the filter (if any) keeps, decoding the columns the
+   * filter reads as it reads them and the other output columns only for the rows kept.
    */
   private Batch readLazy() {
     for (LazyBatch next = batches.nextLazy(); next != null; next = batches.nextLazy()) {
@@ -89,14 +89,29 @@ public final class ScanOperator implements Operator {
           continue;
         }
         scan.counted(task, rows);
-        Batch batch = filter.apply((c, selected, count) -> lazy.column(columns.get(c), selected, count),
-            columns.size(), rows, batches.rowGroupMetrics());
+        int[] live = batches.liveRows();
+        ScanFilter.ColumnSource source = (c, selected, count) -> lazy.column(columns.get(c), selected, count);
+        Batch batch = filter != null ? filter.apply(source, columns.size(), rows, live, batches.rowGroupMetrics())
+            : live(source, rows, live);
         if (batch != null) {
           return batch;
         }
       }
     }
     return null;
+  }
+
+  /** The columns of rows {@code live} (null: all {@code rows}) of a batch; null if none. */
+  private Batch live(ScanFilter.ColumnSource source, int rows, int[] live) {
+    if (live != null && live.length == 0) {
+      return null;
+    }
+    Column[] out = new Column[columns.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = live == null ? Columns.fromArrow(source.column(c, null, rows), rows)
+          : Columns.fromArrow(source.column(c, live, live.length), live, live.length);
+    }
+    return new Batch(live == null ? rows : live.length, out);
   }
 
   private static Batch all(FieldVector[] vectors, int rows) {

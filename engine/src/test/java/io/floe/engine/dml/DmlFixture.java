@@ -171,6 +171,23 @@ final class DmlFixture implements AutoCloseable {
     }).collect(Collectors.joining("|"));
   }
 
+  /** The rows Apache Iceberg's generic reader reads from {@code table} (text as String), in its order. */
+  static List<List<Object>> icebergRows(org.apache.iceberg.Table table) throws java.io.IOException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> records =
+             org.apache.iceberg.data.IcebergGenerics.read(table).build()) {
+      for (org.apache.iceberg.data.Record r : records) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 0; c < r.size(); c++) {
+          Object v = r.get(c);
+          row.add(v instanceof CharSequence text ? text.toString() : v);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   Table table(String name) {
     return catalog.loadTable(TableIdentifier.of(NAMESPACE, name));
   }

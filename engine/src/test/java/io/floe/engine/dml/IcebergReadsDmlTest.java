@@ -7,13 +7,9 @@ import io.floe.engine.ResultRows;
 import io.floe.partition.PartitionSpec;
 import io.floe.table.Table;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.Record;
 import org.apache.iceberg.hadoop.HadoopTables;
-import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,17 +57,7 @@ class IcebergReadsDmlTest {
     Table floe = fx.table("items");
     org.apache.iceberg.Table iceberg = new HadoopTables(new Configuration()).load(floe.location());
     assertEquals(floe.currentSnapshot().snapshotId(), iceberg.currentSnapshot().snapshotId(), after);
-    List<List<Object>> icebergRows = new ArrayList<>();
-    try (CloseableIterable<Record> rows = IcebergGenerics.read(iceberg).build()) {
-      for (Record r : rows) {
-        List<Object> row = new ArrayList<>();
-        for (int c = 0; c < r.size(); c++) {
-          Object v = r.get(c);
-          row.add(v instanceof CharSequence s ? s.toString() : v);
-        }
-        icebergRows.add(row);
-      }
-    }
+    List<List<Object>> icebergRows = DmlFixture.icebergRows(iceberg);
     List<List<Object>> floeRows = fx.rows("SELECT * FROM items");
     assertNull(ResultRows.difference(DmlFixture.sorted(floeRows), DmlFixture.sorted(icebergRows)),
         "Iceberg's rows after " + after);
