@@ -30,10 +30,40 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
 
   private final TableIdentifier id;
   private final Table table;
+  /** The snapshot a time-travel reference names, or null for the table as it is. */
+  private final Snapshot pinned;
+  /** The columns the table shows: the pinned snapshot's schema, else the table's current one. */
+  private final io.floe.types.Schema schema;
 
   public FloeCalciteTable(TableIdentifier id, Table table) {
+    this(id, table, null);
+  }
+
+  private FloeCalciteTable(TableIdentifier id, Table table, Snapshot pinned) {
     this.id = id;
     this.table = table;
+    this.pinned = pinned;
+    this.schema = pinned == null || pinned.schemaId() == null ? table.schema()
+        : table.metadata().schemaById(pinned.schemaId());
+  }
+
+  /**
+   * The table as of {@code snapshot}, with the columns of the schema the snapshot was written with (as Iceberg,
+   * Spark and Trino read a version): what a reference with a constant {@code FOR VERSION AS OF} or
+   * {@code FOR SYSTEM_TIME AS OF} reads.
+   */
+  public FloeCalciteTable at(Snapshot snapshot) {
+    return new FloeCalciteTable(id, table, snapshot);
+  }
+
+  /** The snapshot this table is pinned to ({@link #at}), or null. */
+  public Snapshot pinned() {
+    return pinned;
+  }
+
+  /** The schema of the columns this table shows (the pinned snapshot's, else the current one). */
+  public io.floe.types.Schema schema() {
+    return schema;
   }
 
   public TableIdentifier id() {
@@ -50,12 +80,14 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeMapping.rowType(table.schema(), typeFactory);
+    return TypeMapping.rowType(schema, typeFactory);
   }
 
-  /** Rows in the current snapshot (see {@link #rowCount(Table, Snapshot)}), 0 for an empty table. */
+  /**
+   * Rows in the current (or pinned) snapshot (see {@link #rowCount(Table, Snapshot)}), 0 for an empty table.
+   */
   public double rowCount() {
-    return rowCount(table, table.currentSnapshot());
+    return rowCount(table, pinned != null ? pinned : table.currentSnapshot());
   }
 
   /**
@@ -94,7 +126,10 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
   public record ManifestCounts(long dataRows, boolean deleteFiles) {
   }
 
-  /** The row count of the current snapshot; keys, collations and distribution are unknown (Iceberg keeps none). */
+  /**
+   * The row count of the current (or pinned) snapshot; keys, collations and distribution are unknown (Iceberg keeps
+   * none).
+   */
   @Override
   public Statistic getStatistic() {
     return Statistics.of(rowCount(), List.of());

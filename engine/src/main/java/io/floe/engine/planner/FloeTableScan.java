@@ -98,7 +98,7 @@ public final class FloeTableScan extends TableScan {
 
   /** The Iceberg field id of the table column behind output field {@code index}. */
   public int fieldId(int index) {
-    return floeTable.table().schema().columns().get(columns.get(index)).id();
+    return floeTable.schema().columns().get(columns.get(index)).id();
   }
 
   /** Distinct-value bounds of the table's columns in the snapshot this scan reads (see {@link ColumnStatistics}). */

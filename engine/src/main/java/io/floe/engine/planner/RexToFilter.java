@@ -143,7 +143,7 @@ public final class RexToFilter {
   }
 
   private PrimitiveType type(String column) {
-    return (PrimitiveType) scan.floeTable().table().schema().requireField(column).type();
+    return (PrimitiveType) scan.floeTable().schema().requireField(column).type();
   }
 
   private Object value(String column, RexLiteral literal) {

@@ -4,6 +4,7 @@ import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
 import io.floe.engine.expr.StatementTime;
 import io.floe.engine.parser.VersionAsOf;
+import io.floe.engine.timetravel.PinnedVersions;
 import io.floe.engine.timetravel.SnapshotScanRule;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -216,9 +217,13 @@ public final class SqlPlanner {
     return rel;
   }
 
-  /** {@code parsed}, rewritten in place where Calcite's validator or converter fails on the form written. */
-  private static SqlNode rewriteParsed(SqlNode parsed) {
-    return InListsToOr.rewrite(AggregateCallRewrites.rewrite(parsed));
+  /**
+   * {@code parsed}, rewritten in place where Calcite's validator or converter fails on the form written, its
+   * time-travel references pinned to their snapshots' columns ({@link PinnedVersions}).
+   */
+  private SqlNode rewriteParsed(SqlNode parsed) {
+    SqlNode pinned = PinnedVersions.rewrite(parsed, config.getDefaultSchema(), timeZone);
+    return InListsToOr.rewrite(AggregateCallRewrites.rewrite(pinned));
   }
 
   /** The result row type of a query and the types of its dynamic parameters, by index. */

@@ -32,8 +32,8 @@ public final class SnapshotScanRule extends RelOptRule {
       return;
     }
     FloeCalciteTable table = scan.floeTable();
-    io.floe.metadata.Snapshot pinned = TableVersions.resolve(table.table(), table.qualifiedName(),
-        snapshot.getPeriod(), timeZone);
+    io.floe.metadata.Snapshot pinned = table.pinned() != null ? table.pinned()
+        : TableVersions.resolve(table.table(), table.qualifiedName(), snapshot.getPeriod(), timeZone);
     call.transformTo(scan.atSnapshot(pinned));
   }
 

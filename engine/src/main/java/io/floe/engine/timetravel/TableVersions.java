@@ -14,8 +14,16 @@ import java.time.ZoneOffset;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlTimestampLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * Resolves the versions SQL names (a point in time, a snapshot id, a tag or a branch) to snapshots of a table, with
@@ -54,11 +62,60 @@ public final class TableVersions {
       throw new UnsupportedOperationException("not supported: FOR SYSTEM_TIME AS OF " + period + " on table "
           + tableName + " (a TIMESTAMP literal is needed)");
     }
-    Snapshot snapshot = asOfTime(table, millis);
+    return atTime(table, tableName, millis, zone);
+  }
+
+  /**
+   * The snapshot a period written as a literal names ({@code FOR VERSION AS OF} a number or a quoted tag or branch
+   * name, {@code FOR SYSTEM_TIME AS OF TIMESTAMP '...'}), as the parser gives it; null for any other period (which
+   * {@link #resolve(Table, String, RexNode, ZoneId)} reads after validation).
+   */
+  public static Snapshot resolve(Table table, String tableName, SqlNode period, ZoneId zone) {
+    if (period instanceof SqlCall call && call.getOperator() == VersionAsOf.OPERATOR) {
+      SqlNode version = call.operand(0);
+      if (version instanceof SqlCharStringLiteral literal) {
+        return byRef(table, tableName, literal.getValueAs(String.class));
+      }
+      if (version instanceof SqlNumericLiteral literal) {
+        return byId(table, tableName, snapshotId(literal.getValueAs(BigDecimal.class), tableName));
+      }
+      return null;
+    }
+    SqlNode timestamp = period instanceof SqlUnknownLiteral typed ? timestamp(typed) : period;
+    if (timestamp instanceof SqlTimestampLiteral literal) {
+      long local = literal.getValueAs(TimestampString.class).getMillisSinceEpoch();
+      return atTime(table, tableName, inZone(local, zone), zone);
+    }
+    return null;
+  }
+
+  /**
+   * The TIMESTAMP literal a typed literal the parser left unresolved is, or null for another type or text that is
+   * no timestamp (which validation then reports with its position).
+   */
+  private static SqlLiteral timestamp(SqlUnknownLiteral typed) {
+    if (!typed.tag.equalsIgnoreCase("TIMESTAMP")) {
+      return null;
+    }
+    try {
+      return typed.resolve(SqlTypeName.TIMESTAMP);
+    } catch (RuntimeException invalid) {
+      return null;
+    }
+  }
+
+  private static Snapshot atTime(Table table, String tableName, long epochMillis, ZoneId zone) {
+    Snapshot snapshot = asOfTime(table, epochMillis);
     if (snapshot == null) {
-      throw tooEarly(table, tableName, millis, zone);
+      throw tooEarly(table, tableName, epochMillis, zone);
     }
     return snapshot;
+  }
+
+  /** The epoch milliseconds of the local time {@code localMillis} (milliseconds of a UTC clock) in {@code zone}. */
+  private static long inZone(long localMillis, ZoneId zone) {
+    LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(localMillis), ZoneOffset.UTC);
+    return local.atZone(zone).toInstant().toEpochMilli();
   }
 
   /**
@@ -75,15 +132,17 @@ public final class TableVersions {
       return millis;
     }
     if (type == SqlTypeName.TIMESTAMP) {
-      LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-      return local.atZone(zone).toInstant().toEpochMilli();
+      return inZone(millis, zone);
     }
     return null;
   }
 
   /** The snapshot id a numeric literal holds. */
   public static long snapshotId(RexLiteral literal, String tableName) {
-    BigDecimal value = literal.getValueAs(BigDecimal.class);
+    return snapshotId(literal.getValueAs(BigDecimal.class), tableName);
+  }
+
+  private static long snapshotId(BigDecimal value, String tableName) {
     try {
       return value.longValueExact();
     } catch (ArithmeticException e) {

@@ -9,6 +9,7 @@ import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.data.GenericRecord;
 import io.floe.data.Record;
+import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.engine.catalog.FloeSchema;
 import io.floe.engine.planner.FloeTableScan;
 import io.floe.table.Table;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -150,22 +152,40 @@ class TimeTravelSqlTest {
       rel = rel.getInput(0);
     }
     assertEquals(5.0, rel.estimateRowCount(rel.getCluster().getMetadataQuery()));
-    assertEquals(7.0, ((FloeTableScan) rel).floeTable().rowCount());
+    FloeCalciteTable pinned = ((FloeTableScan) rel).floeTable();
+    assertEquals(first.snapshotId(), pinned.pinned().snapshotId(), "the reference reads the table as of the snapshot");
+    assertEquals(5.0, pinned.rowCount());
+    assertEquals(7.0, FloeCalciteTable.rowCount(tables.items, tables.items.currentSnapshot()));
   }
 
   @Test
-  void columnsAddedAfterTheSnapshotAreNotSupported() throws SQLException {
+  void aVersionShowsTheColumnsOfTheSchemaItWasWrittenWith() throws SQLException {
     Table evolving = tables.catalog.createTable(TableIdentifier.of("tt", "evolving"), VersionedWarehouse.ITEMS);
-    Snapshot before = evolving.newAppend().appendRecords(List.of(VersionedWarehouse.item(1, "a", 1))).commit();
+    Snapshot before = evolving.newAppend().appendRecords(List.of(VersionedWarehouse.item(1, "a", 10),
+        VersionedWarehouse.item(3, "c", 30))).commit();
+    evolving.updateSchema().renameColumn("name", "label").commit();
+    evolving.updateSchema().deleteColumn("qty").commit();
     evolving.updateSchema().addColumn("color", Types.STRING).commit();
-    evolving.newAppend().appendRecords(List.of(GenericRecord.of(evolving.schema().asStruct(), 2L, "b", 2L, "red")))
+    evolving.newAppend().appendRecords(List.of(GenericRecord.of(evolving.schema().asStruct(), 2L, "b", "red")))
         .commit();
-    String asOf = " FROM evolving FOR SYSTEM_TIME AS OF " + timestampLiteral(before.timestampMs(), ZoneOffset.UTC);
-    assertEquals(List.of(List.of(1L, "a")), rows("SELECT id, name" + asOf));
-    SQLException error = assertThrows(SQLException.class, () -> rows("SELECT id, color" + asOf));
-    assertEquals("0A000", error.getSQLState());
-    assertTrue(error.getMessage().contains("color") && error.getMessage().contains("tt.evolving"),
-        error.getMessage());
+    String version = " FROM evolving FOR VERSION AS OF " + before.snapshotId();
+    String time = " FROM evolving FOR SYSTEM_TIME AS OF " + timestampLiteral(before.timestampMs(), ZoneOffset.UTC);
+
+    // the old names, the dropped column, not the added one; by version and by time, with and without an alias
+    assertEquals(List.of(List.of(1L, "a", 10L), List.of(3L, "c", 30L)), rows("SELECT *" + version + " ORDER BY id"));
+    assertEquals(List.of(List.of("a", 10L)), rows("SELECT evolving.name, qty" + time + " WHERE qty < 20"));
+    assertEquals(List.of(List.of("c")), rows("SELECT v.name" + version + " v WHERE v.name > 'b'"));
+    assertEquals(List.of(Arrays.asList(1L, "a", null), List.of(2L, "b", "red"), Arrays.asList(3L, "c", null)),
+        rows("SELECT * FROM evolving ORDER BY id"));
+    // two versions of the table, each with its own columns
+    assertEquals(List.of(Arrays.asList(1L, "a", 10L, "a", null), Arrays.asList(3L, "c", 30L, "c", null)),
+        rows("SELECT o.id, o.name, o.qty, n.label, n.color" + version
+            + " o JOIN evolving n ON o.id = n.id ORDER BY 1"));
+    SQLException added = assertThrows(SQLException.class, () -> rows("SELECT id, color" + version));
+    assertEquals("42S22", added.getSQLState(), added.getMessage());
+    assertTrue(added.getMessage().contains("color"), added.getMessage());
+    SQLException renamed = assertThrows(SQLException.class, () -> rows("SELECT label" + time));
+    assertEquals("42S22", renamed.getSQLState(), renamed.getMessage());
   }
 
   @Test
