@@ -228,6 +228,23 @@ public final class FunctionLibrary {
     }
   };
 
+  /**
+   * {@code UUID()} (Trino, DuckDB) and its PostgreSQL name {@code GEN_RANDOM_UUID()}: a random (version 4) UUID as
+   * text, a new one for each row.
+   */
+  public static final SqlFunction UUID = randomUuid("UUID");
+  public static final SqlFunction GEN_RANDOM_UUID = randomUuid("GEN_RANDOM_UUID");
+
+  private static SqlFunction randomUuid(String name) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(SqlTypeName.CHAR, 36), null,
+        OperandTypes.NILADIC, SqlFunctionCategory.STRING) {
+      @Override
+      public boolean isDeterministic() {
+        return false;
+      }
+    };
+  }
+
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
   private static final class DoubleVariance extends SqlAvgAggFunction {
     DoubleVariance(SqlKind kind) {
@@ -256,7 +273,7 @@ public final class FunctionLibrary {
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
         SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP,
-        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT));
+        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT, SqlLibraryOperators.TRANSLATE3, UUID, GEN_RANDOM_UUID));
     return SqlOperatorTables.of(operators);
   }
 }

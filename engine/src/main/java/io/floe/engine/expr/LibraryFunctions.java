@@ -132,6 +132,13 @@ final class LibraryFunctions {
       case "REVERSE":
         f = a -> StringFunctions.reverse((String) a[0]);
         break;
+      case "TRANSLATE3": // SqlLibraryOperators.TRANSLATE3, written TRANSLATE(s, from, to)
+        f = a -> StringFunctions.translate((String) a[0], (String) a[1], (String) a[2]);
+        break;
+      case "UUID":
+      case "GEN_RANDOM_UUID":
+        f = a -> java.util.UUID.randomUUID().toString();
+        break;
       case "REPEAT":
         f = a -> StringFunctions.repeat((String) a[0], ((Number) a[1]).longValue());
         break;

@@ -97,6 +97,29 @@ public final class StringFunctions {
     return left ? padding + s : s + padding;
   }
 
+  /**
+   * {@code s} with each code point found in {@code from} replaced by the code point at the same position in
+   * {@code to}, or removed when {@code to} has none there (PostgreSQL's, Trino's and DuckDB's TRANSLATE); the first
+   * occurrence in {@code from} counts.
+   */
+  static String translate(String s, String from, String to) {
+    int[] sources = from.codePoints().toArray();
+    int[] targets = to.codePoints().toArray();
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      int i = 0;
+      while (i < sources.length && sources[i] != c) {
+        i++;
+      }
+      if (i == sources.length) {
+        out.appendCodePoint(c);
+      } else if (i < targets.length) {
+        out.appendCodePoint(targets[i]);
+      }
+    });
+    return out.toString();
+  }
+
   /** {@code s} with its code points in reverse order. */
   static String reverse(String s) {
     return new StringBuilder(s).reverse().toString();

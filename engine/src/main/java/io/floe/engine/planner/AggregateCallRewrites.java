@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlKind;
@@ -20,6 +21,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Rewrites of a parsed statement's aggregate calls, in place, before validation:
@@ -34,7 +36,11 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  *   Calcite reduces them to sums and a division in the arguments' own type (integer division over integers);</li>
  *   <li>Trino's {@code APPROX_DISTINCT(x)} and {@code ARBITRARY(x)} are APPROX_COUNT_DISTINCT and ANY_VALUE;</li>
  *   <li>{@code COUNT_IF(c)} (Trino, DuckDB) becomes {@code COUNT(CASE WHEN c THEN 1 END)}: the rows where c is
- *   true.</li>
+ *   true;</li>
+ *   <li>{@code CORR(y, x)} (PostgreSQL, Trino, DuckDB) becomes {@code COVAR_POP(y, x) / NULLIF(STDDEV_POP(y') *
+ *   STDDEV_POP(x'), 0)} over DOUBLEs, where {@code y'} and {@code x'} are the values of the rows where both are
+ *   non-null: NULL for fewer than two such rows or a constant column, as in PostgreSQL. Under FILTER or OVER it
+ *   is not supported.</li>
  * </ul>
  */
 final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
@@ -54,6 +60,10 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
 
   @Override
   public Void visit(SqlCall call) {
+    if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER) && isCorr(call.operand(0))) {
+      throw new UnsupportedOperationException("not supported: CORR with " + call.getOperator().getName()
+          + " (compute it from COVAR_POP and STDDEV_POP)");
+    }
     if (call instanceof SqlBasicCall basic && call.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
       basic.setOperator(FunctionLibrary.PERCENTILE_CONT);
     }
@@ -62,14 +72,14 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
     SqlBasicCall basic = call instanceof SqlBasicCall b ? b : null;
     if (DOUBLE_ARGUMENTS.contains(name)) {
       for (int i = 0; i < basic.operandCount(); i++) {
-        SqlParserPos pos = basic.operand(i).getParserPosition();
-        basic.setOperand(i, SqlStdOperatorTable.CAST.createCall(pos, basic.operand(i),
-            new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos)));
+        basic.setOperand(i, toDouble(basic.operand(i)));
       }
     } else if (name.equals("APPROX_DISTINCT")) {
       basic.setOperator(SqlStdOperatorTable.APPROX_COUNT_DISTINCT);
     } else if (name.equals("ARBITRARY")) {
       basic.setOperator(SqlStdOperatorTable.ANY_VALUE);
+    } else if (isCorr(call)) {
+      correlation(basic);
     } else if (name.equals("COUNT_IF") && basic.operandCount() == 1) {
       SqlParserPos pos = basic.getParserPosition();
       basic.setOperator(SqlStdOperatorTable.COUNT);
@@ -85,5 +95,57 @@ final class AggregateCallRewrites extends SqlBasicVisitor<Void> {
       call.setOperand(0, SqlStdOperatorTable.WITHIN_GROUP.createCall(aggregate.getParserPosition(), listagg, order));
     }
     return super.visit(call);
+  }
+
+  private static boolean isCorr(SqlNode node) {
+    return node instanceof SqlBasicCall call && call.getOperator() instanceof SqlUnresolvedFunction function
+        && function.getName().equalsIgnoreCase("CORR") && call.operandCount() == 2
+        && call.getFunctionQuantifier() == null;
+  }
+
+  /** {@code corr}, a CORR(y, x) call, turned in place into the division its value is. */
+  private static void correlation(SqlBasicCall corr) {
+    SqlParserPos pos = corr.getParserPosition();
+    SqlNode y = toDouble(corr.operand(0));
+    SqlNode x = toDouble(corr.operand(1));
+    SqlNode covariance = SqlStdOperatorTable.COVAR_POP.createCall(pos, y, x);
+    // the arguments appear three times: each place gets its own copy, which validation may expand in place
+    SqlNode deviations = SqlStdOperatorTable.MULTIPLY.createCall(pos,
+        SqlStdOperatorTable.STDDEV_POP.createCall(pos, whereBoth(copy(y), copy(x))),
+        SqlStdOperatorTable.STDDEV_POP.createCall(pos, whereBoth(copy(x), copy(y))));
+    corr.setOperator(SqlStdOperatorTable.DIVIDE);
+    corr.setOperand(0, covariance);
+    corr.setOperand(1, SqlStdOperatorTable.NULLIF.createCall(pos, deviations,
+        SqlLiteral.createExactNumeric("0", pos)));
+  }
+
+  /** {@code value} where {@code other} is not null, else NULL. */
+  private static SqlNode whereBoth(SqlNode value, SqlNode other) {
+    SqlParserPos pos = value.getParserPosition();
+    return new SqlCase(pos, null, SqlNodeList.of(SqlStdOperatorTable.IS_NOT_NULL.createCall(pos, other)),
+        SqlNodeList.of(value), SqlLiteral.createNull(pos));
+  }
+
+  /** A deep copy of {@code node}. */
+  private static SqlNode copy(SqlNode node) {
+    return node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlIdentifier id) {
+        return id.clone(id.getParserPosition());
+      }
+
+      @Override
+      public SqlNode visit(SqlCall call) {
+        CallCopyingArgHandler copying = new CallCopyingArgHandler(call, true);
+        call.getOperator().acceptCall(this, call, false, copying);
+        return copying.result();
+      }
+    });
+  }
+
+  private static SqlNode toDouble(SqlNode node) {
+    SqlParserPos pos = node.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, node,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos));
   }
 }

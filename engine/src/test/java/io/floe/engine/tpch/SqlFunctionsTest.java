@@ -139,6 +139,13 @@ class SqlFunctionsTest {
             + "try_cast(c_acctbal AS DECIMAL(5, 1)), try_cast(c_acctbal * 1000000 AS INTEGER), "
             + "try_cast(CAST(c_acctbal AS VARCHAR) AS SMALLINT), "
             + "ifnull(CASE WHEN c_custkey > 5 THEN c_name END, 'none') FROM customer ORDER BY 1 LIMIT 300",
+        // CORR over pairs where both are non-null (groups of one row or a constant column aside: NULL, DuckDB NaN)
+        "SELECT l_returnflag, l_linestatus, corr(l_quantity, l_extendedprice), corr(l_discount, l_tax), "
+            + "corr(CASE WHEN l_orderkey % 3 = 0 THEN l_quantity END, l_linenumber), "
+            + "corr(l_linenumber, CASE WHEN l_orderkey % 3 = 0 THEN l_quantity END) FROM lineitem GROUP BY 1, 2 "
+            + "ORDER BY 1, 2",
+        "SELECT c_custkey, translate(c_name, 'Cust#0', 'cX'), translate(c_phone, '-', ''), "
+            + "translate(c_comment, 'aeiou', 'AEIOU') FROM customer ORDER BY 1 LIMIT 200",
         "SELECT o_orderkey, extract(week FROM o_orderdate), extract(isodow FROM o_orderdate), "
             + "extract(epoch FROM o_orderdate), extract(week FROM CAST(o_orderdate AS TIMESTAMP)), "
             + "extract(epoch FROM CAST(o_orderdate AS TIMESTAMP) + INTERVAL '5' SECOND) "
@@ -231,6 +238,25 @@ class SqlFunctionsTest {
     SQLException countIf = assertThrows(SQLException.class,
         () -> ORACLE.get().actual("SELECT count_if(c_custkey) FROM customer"));
     assertEquals("42000", countIf.getSQLState(), countIf.getMessage());
+  }
+
+  @Test
+  void correlationOfTooFewOrConstantValuesIsNullAndUuidsAreNew() throws Exception {
+    assertEquals(List.of(Arrays.asList(null, null, null)), ORACLE.get().actual("SELECT corr(c_acctbal, "
+        + "CASE WHEN c_custkey = 1 THEN c_nationkey END), corr(c_acctbal, 1), "
+        + "corr(CASE WHEN c_custkey > 5 THEN c_acctbal END, c_nationkey) FROM customer WHERE c_custkey <= 2"));
+    SQLException filtered = assertThrows(SQLException.class, () -> ORACLE.get().actual(
+        "SELECT corr(c_acctbal, c_nationkey) FILTER (WHERE c_custkey > 3) FROM customer"));
+    assertEquals("0A000", filtered.getSQLState(), filtered.getMessage());
+    List<List<Object>> uuids = ORACLE.get().actual("SELECT uuid(), gen_random_uuid() FROM customer LIMIT 50");
+    java.util.Set<Object> distinct = new java.util.HashSet<>();
+    for (List<Object> row : uuids) {
+      for (Object uuid : row) {
+        assertEquals(uuid, java.util.UUID.fromString((String) uuid).toString(), "a UUID's text");
+        distinct.add(uuid);
+      }
+    }
+    assertEquals(100, distinct.size(), "a new UUID in each row and call");
   }
 
   @Test
