@@ -3,6 +3,7 @@ package io.floe.engine.planner;
 import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
 import io.floe.engine.expr.StatementTime;
+import io.floe.engine.parser.GroupByAll;
 import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.timetravel.PinnedVersions;
 import io.floe.engine.timetravel.SnapshotScanRule;
@@ -223,7 +224,7 @@ public final class SqlPlanner {
    */
   private SqlNode rewriteParsed(SqlNode parsed) {
     SqlNode pinned = PinnedVersions.rewrite(parsed, config.getDefaultSchema(), timeZone);
-    return InListsToOr.rewrite(AggregateCallRewrites.rewrite(pinned));
+    return InListsToOr.rewrite(GroupByAll.rewrite(AggregateCallRewrites.rewrite(pinned)));
   }
 
   /** The result row type of a query and the types of its dynamic parameters, by index. */

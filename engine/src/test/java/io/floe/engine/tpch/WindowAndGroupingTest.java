@@ -1,9 +1,12 @@
 package io.floe.engine.tpch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -117,6 +120,12 @@ class WindowAndGroupingTest {
         + "grouping(extract(year FROM o_orderdate)), 1, 2");
     out.add("SELECT n_regionkey, count(*), sum(n_nationkey) FROM nation WHERE n_nationkey < 0 "
         + "GROUP BY ROLLUP(n_regionkey) ORDER BY 1");
+    // GROUP BY ALL (DuckDB's): the select items without aggregates
+    out.add("SELECT l_returnflag, upper(l_linestatus) AS s, l_tax > 0.04, sum(l_quantity), count(*) + 1, "
+        + "max(l_shipdate) FROM lineitem GROUP BY ALL ORDER BY 1, 2, 3");
+    out.add("SELECT o_orderpriority, count(*) FILTER (WHERE o_totalprice > 100000), "
+        + "rank() OVER (ORDER BY count(*) DESC) FROM orders GROUP BY ALL ORDER BY 1");
+    out.add("SELECT count(*), sum(c_acctbal) FROM customer GROUP BY ALL");
     // sorts
     out.add(LINES + "SELECT k, q, v FROM l ORDER BY q DESC NULLS FIRST, v ASC NULLS LAST, k");
     out.add(LINES + "SELECT k, q, v FROM l ORDER BY q ASC NULLS FIRST, v DESC NULLS FIRST, k DESC LIMIT 30 OFFSET 5");
@@ -155,5 +164,17 @@ class WindowAndGroupingTest {
     String serialPlan = ResultRows.query(PARALLEL.get().session(), "EXPLAIN SELECT n_name, rank() OVER (ORDER BY n_name) "
         + "FROM nation").toString();
     assertTrue(!serialPlan.contains("partitioned by"), serialPlan);
+  }
+
+  @Test
+  void groupByAllBeforeAListIsTheStandardQuantifierAndRefusesAStar() throws Exception {
+    TpchOracle oracle = SERIAL.get();
+    assertEquals(oracle.expected("SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey ORDER BY 1"),
+        oracle.actual("SELECT n_regionkey, count(*) FROM nation GROUP BY ALL n_regionkey ORDER BY 1"));
+    SQLException star = assertThrows(SQLException.class,
+        () -> oracle.actual("SELECT *, count(*) FROM region GROUP BY ALL"));
+    assertEquals("0A000", star.getSQLState(), star.getMessage());
+    assertTrue(star.getMessage().contains("GROUP BY ALL") && star.getMessage().contains("column 8"),
+        star.getMessage());
   }
 }
