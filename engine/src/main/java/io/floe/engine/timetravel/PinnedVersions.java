@@ -1,7 +1,6 @@
 package io.floe.engine.timetravel;
 
 import io.floe.engine.catalog.FloeCalciteTable;
-import io.floe.engine.catalog.FloeSchema;
 import io.floe.metadata.Snapshot;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import org.apache.calcite.sql.util.SqlShuttle;
 /**
  * Before validation, points each reference to a Floe table with a literal {@code FOR VERSION AS OF} or
  * {@code FOR SYSTEM_TIME AS OF TIMESTAMP '...'} at the table as of that snapshot ({@link FloeCalciteTable#at}, added
- * to the statement's schema as {@code t@<snapshot id>}), so the
- * statement sees the columns of the schema the snapshot was written with: a column dropped since is there, one
- * added since is not, a renamed one has its old name, as Iceberg, Spark and Trino read a version. The reference
+ * to the statement's schema as {@code t@<snapshot id>}), so the statement sees the columns of the schema the
+ * snapshot was written with: a column dropped since is there, one added since is not, a renamed one has its old
+ * name, as Iceberg, Spark and Trino read a version. The reference
  * keeps its alias (the table's name when it had none). Other periods (expressions, parameters) are left to
  * {@link SnapshotScanRule}, which reads the snapshot with the table's current columns.
  */
@@ -45,10 +44,11 @@ public final class PinnedVersions extends SqlShuttle {
 
   @Override
   public SqlNode visit(SqlCall call) {
+    // a snapshot reference holds a table name and a period, nothing else to rewrite
     if (call.getKind() == SqlKind.AS && call.operand(0) instanceof SqlSnapshot snapshot) {
       SqlNode pinned = pin(snapshot);
       if (pinned == snapshot) {
-        return super.visit(call);
+        return call;
       }
       List<SqlNode> operands = new ArrayList<>(call.getOperandList());
       operands.set(0, pinned);
@@ -56,12 +56,13 @@ public final class PinnedVersions extends SqlShuttle {
     }
     if (call instanceof SqlSnapshot snapshot) {
       SqlNode pinned = pin(snapshot);
-      if (pinned != snapshot && snapshot.getTableRef() instanceof SqlIdentifier table) {
-        SqlParserPos pos = snapshot.getParserPosition();
-        return SqlStdOperatorTable.AS.createCall(pos, pinned, new SqlIdentifier(List.of(table.names.get(
-            table.names.size() - 1)), pos));
+      if (pinned == snapshot) {
+        return call;
       }
-      return super.visit(call);
+      SqlIdentifier table = (SqlIdentifier) snapshot.getTableRef();
+      SqlParserPos pos = snapshot.getParserPosition();
+      return SqlStdOperatorTable.AS.createCall(pos, pinned,
+          new SqlIdentifier(List.of(table.names.get(table.names.size() - 1)), pos));
     }
     return super.visit(call);
   }
@@ -81,8 +82,7 @@ public final class PinnedVersions extends SqlShuttle {
       if (entry == null) {
         continue;
       }
-      if (!(entry.getTable() instanceof FloeCalciteTable floeTable) || floeTable.pinned() != null
-          || !(schema.schema instanceof FloeSchema)) {
+      if (!(entry.getTable() instanceof FloeCalciteTable floeTable) || floeTable.pinned() != null) {
         return snapshot;
       }
       Snapshot version = TableVersions.resolve(floeTable.table(), floeTable.qualifiedName(), snapshot.getPeriod(),
