@@ -102,7 +102,8 @@ SqlNode FloePartitionField() :
 }
 {
     (
-        ( <YEAR> | <MONTH> | <DAY> | <HOUR> | <TRUNCATE> ) { s = span(); name = token.image; }
+        // year, month, day and hour are names (non-reserved keywords) that the next alternative parses
+        <TRUNCATE> { s = span(); name = token.image; }
         FloePartitionArgs(args)
         {
             return PartitionTransforms.call(s.end(this), name, args);

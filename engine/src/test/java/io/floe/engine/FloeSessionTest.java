@@ -94,6 +94,24 @@ class FloeSessionTest {
   }
 
   @Test
+  void timeUnitsAndCommonWordsNameColumns() throws SQLException {
+    session.execute("CREATE TABLE clock (year INT, month INT, day INT, hour INT, minute INT, second INT, ts TIMESTAMP) "
+        + "PARTITIONED BY (year(ts), day)").close();
+    session.execute("INSERT INTO clock VALUES (2024, 1, 2, 3, 4, 5, TIMESTAMP '2024-05-06 07:08:09')").close();
+    assertEquals(List.of(List.of(2024, 1, 2, 3, 4, 5, 2024L, 5L, 6L, 7L, 8L, 9L, 6L, 29L)),
+        rows("SELECT year, month, day, hour, minute, second, year(ts), month(ts), day(ts), hour(ts), minute(ts), "
+            + "second(ts), EXTRACT(DAY FROM ts), day(DATE '2024-02-29') FROM clock WHERE day = 2 AND year > 2000"));
+    assertEquals(List.of(List.of(java.time.LocalDateTime.of(2024, 5, 7, 9, 8, 9), 2)),
+        rows("SELECT ts + INTERVAL '1' DAY + INTERVAL '2' HOUR, CAST(INTERVAL '2' MINUTE AS INTEGER) FROM clock"));
+    assertEquals(List.of(List.of("ts_year=2024/day=2")),
+        rows("SELECT \"partition\" FROM \"clock$partitions\""));
+    session.execute("CREATE TABLE readings (value DOUBLE, start TIMESTAMP, result VARCHAR, language VARCHAR)").close();
+    session.execute("INSERT INTO readings VALUES (1.5, TIMESTAMP '2024-01-01 00:00:00', 'ok', 'en')").close();
+    assertEquals(List.of(List.of(2.5, "ok", "en")), rows("SELECT value + 1, result, language FROM readings "
+        + "WHERE start < TIMESTAMP '2025-01-01 00:00:00' ORDER BY value"));
+  }
+
+  @Test
   void caseCoalesceLikeSubstringAndExtract() throws SQLException {
     List<List<Object>> rows = rows("SELECT id, COALESCE(name, 'none'), CASE WHEN id < 3 THEN 'low' ELSE 'high' END, "
         + "SUBSTRING(name FROM 2 FOR 3), EXTRACT(DAY FROM sold) FROM items WHERE name LIKE 'item_' OR name IS NULL "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -18,6 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.fun.SqlDatePartFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -245,6 +247,9 @@ public final class FunctionLibrary {
     };
   }
 
+  /** {@code DAY(d)} (Trino, DuckDB, MySQL): the day of the month, as Calcite's DAYOFMONTH. */
+  public static final SqlFunction DAY = new SqlDatePartFunction("DAY", TimeUnit.DAY);
+
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
   private static final class DoubleVariance extends SqlAvgAggFunction {
     DoubleVariance(SqlKind kind) {
@@ -273,7 +278,7 @@ public final class FunctionLibrary {
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
         SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP,
-        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT, SqlLibraryOperators.TRANSLATE3, UUID, GEN_RANDOM_UUID));
+        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT, SqlLibraryOperators.TRANSLATE3, UUID, GEN_RANDOM_UUID, DAY));
     return SqlOperatorTables.of(operators);
   }
 }
