@@ -1,5 +1,6 @@
 package io.floe.engine.planner;
 
+import io.floe.manifest.DataFile;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
@@ -10,10 +11,11 @@ import java.util.Locale;
  * What a table scan's pushed filter keeps, from planning its files (manifests and column bounds, no data read):
  * data files kept of the total, files pruned by partition and by column bounds, the rows in the kept files, and how
  * many of those the filter is estimated to keep from their column bounds (see
- * {@link io.floe.expressions.SelectivityEstimator}).
+ * {@link io.floe.expressions.SelectivityEstimator}), and the delete files (merge-on-read) the kept files are read
+ * with.
  */
 public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPartition, long filesPrunedByBounds,
-    long rowsInKeptFiles, double estimatedRows) {
+    long rowsInKeptFiles, double estimatedRows, long deleteFiles) {
 
   /** Plans the files of {@code scan} (in the snapshot it is pinned to, if any). */
   public static ScanPruning of(FloeTableScan scan) {
@@ -25,8 +27,9 @@ public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPar
     List<FileScanTask> tasks = tableScan.planFiles();
     ScanMetrics metrics = tableScan.metrics();
     long rows = tasks.stream().mapToLong(t -> t.file().recordCount()).sum();
+    long deleteFiles = tasks.stream().flatMap(t -> t.deletes().stream()).map(DataFile::path).distinct().count();
     return new ScanPruning(metrics.filesTotal(), tasks.size(), metrics.filesSkippedByPartition(),
-        metrics.filesSkippedByMetrics(), rows, tableScan.estimatedRows(tasks));
+        metrics.filesSkippedByMetrics(), rows, tableScan.estimatedRows(tasks), deleteFiles);
   }
 
   @Override
@@ -34,6 +37,7 @@ public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPar
     return "files kept " + filesKept + " of " + filesTotal + " (" + filesPrunedByPartition + " pruned by partition, "
         + filesPrunedByBounds + " by column bounds), " + rowsInKeptFiles + " rows in kept files"
         + (estimatedRows < rowsInKeptFiles ? String.format(Locale.ROOT, ", about %.0f estimated to match from their "
-        + "column bounds", estimatedRows) : "");
+        + "column bounds", estimatedRows) : "")
+        + (deleteFiles > 0 ? ", read with " + deleteFiles + " delete files (merge-on-read)" : "");
   }
 }

@@ -2,6 +2,7 @@ package io.floe.engine.dml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
 import io.floe.partition.PartitionSpec;
@@ -72,6 +73,8 @@ class MergeOnReadSqlTest {
         "SELECT count(*) FROM items WHERE grp = 1 AND name IS NULL")) {
       assertSameResult(sql);
     }
+    String plan = fx.rows("EXPLAIN SELECT count(*) FROM items WHERE grp = 1").toString();
+    assertTrue(plan.contains("files kept 3 of 12") && plan.contains("read with 2 delete files (merge-on-read)"), plan);
     assertEquals(List.of(List.of(0, 12L), List.of(1, 7L), List.of(2, 1L)),
         fx.rows("SELECT content, count(*) FROM \"items$files\" GROUP BY content ORDER BY content"));
 
