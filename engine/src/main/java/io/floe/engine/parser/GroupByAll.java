@@ -52,8 +52,7 @@ public final class GroupByAll extends SqlBasicVisitor<Void> {
       for (SqlNode item : select.getSelectList()) {
         SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
         if (expression instanceof SqlIdentifier id && id.isStar()) {
-          throw new UnsupportedOperationException("not supported: GROUP BY ALL with * in the select list (line "
-              + id.getParserPosition().getLineNum() + ", column " + id.getParserPosition().getColumnNum() + ")");
+          throw Unsupported.at("GROUP BY ALL with * in the select list", id.getParserPosition());
         }
         if (!aggregates(expression)) {
           keys.add(expression);

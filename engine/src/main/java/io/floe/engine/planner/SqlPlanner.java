@@ -4,6 +4,7 @@ import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
 import io.floe.engine.expr.StatementTime;
 import io.floe.engine.parser.GroupByAll;
+import io.floe.engine.parser.OrderByAll;
 import io.floe.engine.parser.VersionAsOf;
 import io.floe.engine.timetravel.PinnedVersions;
 import io.floe.engine.timetravel.SnapshotScanRule;
@@ -224,7 +225,7 @@ public final class SqlPlanner {
    */
   private SqlNode rewriteParsed(SqlNode parsed) {
     SqlNode pinned = PinnedVersions.rewrite(parsed, config.getDefaultSchema(), timeZone);
-    return InListsToOr.rewrite(GroupByAll.rewrite(AggregateCallRewrites.rewrite(pinned)));
+    return InListsToOr.rewrite(OrderByAll.rewrite(GroupByAll.rewrite(AggregateCallRewrites.rewrite(pinned))));
   }
 
   /** The result row type of a query and the types of its dynamic parameters, by index. */

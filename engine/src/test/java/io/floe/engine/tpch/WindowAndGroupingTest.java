@@ -126,6 +126,10 @@ class WindowAndGroupingTest {
     out.add("SELECT o_orderpriority, count(*) FILTER (WHERE o_totalprice > 100000), "
         + "rank() OVER (ORDER BY count(*) DESC) FROM orders GROUP BY ALL ORDER BY 1");
     out.add("SELECT count(*), sum(c_acctbal) FROM customer GROUP BY ALL");
+    // ORDER BY ALL (DuckDB's): every column, left to right
+    out.add("SELECT l_returnflag, l_linestatus, count(*) FROM lineitem GROUP BY ALL ORDER BY ALL");
+    out.add("SELECT n_regionkey, n_name FROM nation ORDER BY ALL DESC LIMIT 7");
+    out.add("SELECT n_regionkey FROM nation UNION SELECT r_regionkey + 10 FROM region ORDER BY ALL");
     // sorts
     out.add(LINES + "SELECT k, q, v FROM l ORDER BY q DESC NULLS FIRST, v ASC NULLS LAST, k");
     out.add(LINES + "SELECT k, q, v FROM l ORDER BY q ASC NULLS FIRST, v DESC NULLS FIRST, k DESC LIMIT 30 OFFSET 5");
@@ -167,7 +171,7 @@ class WindowAndGroupingTest {
   }
 
   @Test
-  void groupByAllBeforeAListIsTheStandardQuantifierAndRefusesAStar() throws Exception {
+  void groupByAllBeforeAListIsTheStandardQuantifierAndGroupOrOrderByAllRefuseAStar() throws Exception {
     TpchOracle oracle = SERIAL.get();
     assertEquals(oracle.expected("SELECT n_regionkey, count(*) FROM nation GROUP BY n_regionkey ORDER BY 1"),
         oracle.actual("SELECT n_regionkey, count(*) FROM nation GROUP BY ALL n_regionkey ORDER BY 1"));
@@ -176,5 +180,11 @@ class WindowAndGroupingTest {
     assertEquals("0A000", star.getSQLState(), star.getMessage());
     assertTrue(star.getMessage().contains("GROUP BY ALL") && star.getMessage().contains("column 8"),
         star.getMessage());
+    SQLException orderedStar = assertThrows(SQLException.class,
+        () -> oracle.actual("SELECT * FROM region ORDER BY ALL"));
+    assertEquals("0A000", orderedStar.getSQLState(), orderedStar.getMessage());
+    SQLException window = assertThrows(SQLException.class,
+        () -> oracle.actual("SELECT rank() OVER (ORDER BY ALL) FROM region"));
+    assertEquals("0A000", window.getSQLState(), window.getMessage());
   }
 }
