@@ -18,7 +18,8 @@ public final class ScanOperator implements Operator {
   private final int task;
   private final List<String> columns;
   private final BufferAllocator allocator;
-  private final ScanFilter filter;
+  /** The scan's filter; without one, a filter of no conjuncts when delete files leave rows out of the batches. */
+  private ScanFilter filter;
   private ArrowScanReader batches;
 
   public ScanOperator(SplitScan scan, int task, BufferAllocator allocator) {
@@ -54,7 +55,10 @@ public final class ScanOperator implements Operator {
     if (batches == null) {
       batches = scan.open(task, allocator);
     }
-    if (batches.lazy() && (filter != null || batches.deletesRows())) {
+    if (filter == null && batches.lazy() && batches.deletesRows()) {
+      filter = new ScanFilter(List.of(), List.of(), columns.size(), new RowGroupSkips());
+    }
+    if (filter != null && batches.lazy()) {
       return readLazy();
     }
     while (batches.hasNext()) {
@@ -89,29 +93,14 @@ public final class ScanOperator implements Operator {
           continue;
         }
         scan.counted(task, rows);
-        int[] live = batches.liveRows();
-        ScanFilter.ColumnSource source = (c, selected, count) -> lazy.column(columns.get(c), selected, count);
-        Batch batch = filter != null ? filter.apply(source, columns.size(), rows, live, batches.rowGroupMetrics())
-            : live(source, rows, live);
+        Batch batch = filter.apply((c, selected, count) -> lazy.column(columns.get(c), selected, count),
+            columns.size(), rows, batches.liveRows(), batches.rowGroupMetrics());
         if (batch != null) {
           return batch;
         }
       }
     }
     return null;
-  }
-
-  /** The columns of rows {@code live} (null: all {@code rows}) of a batch; null if none. */
-  private Batch live(ScanFilter.ColumnSource source, int rows, int[] live) {
-    if (live != null && live.length == 0) {
-      return null;
-    }
-    Column[] out = new Column[columns.size()];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = live == null ? Columns.fromArrow(source.column(c, null, rows), rows)
-          : Columns.fromArrow(source.column(c, live, live.length), live, live.length);
-    }
-    return new Batch(live == null ? rows : live.length, out);
   }
 
   private static Batch all(FieldVector[] vectors, int rows) {
