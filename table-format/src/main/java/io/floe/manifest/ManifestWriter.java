@@ -18,9 +18,10 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericData;
 
 /**
- * Writes one v2 data manifest (Avro {@code manifest_entry} records) for one partition spec. New files are written
- * with null sequence numbers, to be inherited from the manifest list; existing and deleted entries keep theirs.
- * {@link #close(long)} returns the manifest's entry for a manifest list.
+ * Writes one v2 manifest (Avro {@code manifest_entry} records) for one partition spec: a data manifest, or a delete
+ * manifest of position and equality delete files ({@link #createDeletes}). New files are written with null sequence
+ * numbers, to be inherited from the manifest list; existing and deleted entries keep theirs. {@link #close(long)}
+ * returns the manifest's entry for a manifest list.
  */
 public final class ManifestWriter {
   /**
@@ -36,6 +37,8 @@ public final class ManifestWriter {
   private final org.apache.avro.Schema dataFileSchema;
   private final org.apache.avro.Schema partitionSchema;
   private final PartitionSummaryBuilder summaries;
+  /** Whether this is a delete manifest (of delete files), else a data manifest. */
+  private final boolean deletes;
   private int addedFiles;
   private int existingFiles;
   private int deletedFiles;
@@ -46,8 +49,9 @@ public final class ManifestWriter {
   private boolean hasInheritingEntries;
   private boolean hasLiveEntries;
 
-  private ManifestWriter(OutputFile out, PartitionSpec spec, Schema tableSchema, long snapshotId) {
+  private ManifestWriter(OutputFile out, PartitionSpec spec, Schema tableSchema, long snapshotId, boolean deletes) {
     this.spec = spec;
+    this.deletes = deletes;
     this.snapshotId = snapshotId;
     this.entrySchema = ManifestSchemas.manifestEntry(spec.partitionType());
     this.dataFileSchema = entrySchema.getField("data_file").schema();
@@ -59,13 +63,22 @@ public final class ManifestWriter {
     metadata.put("partition-spec", PartitionSpecParser.fieldsToJson(spec));
     metadata.put("partition-spec-id", String.valueOf(spec.specId()));
     metadata.put("format-version", "2");
-    metadata.put("content", "data");
+    metadata.put("content", deletes ? "deletes" : "data");
     this.appender = new AvroAppender(out, entrySchema, metadata);
   }
 
   /** Creates the manifest file (exclusively) for files of {@code spec}, written by snapshot {@code snapshotId}. */
   public static ManifestWriter create(OutputFile out, PartitionSpec spec, Schema tableSchema, long snapshotId) {
-    return new ManifestWriter(out, spec, tableSchema, snapshotId);
+    return new ManifestWriter(out, spec, tableSchema, snapshotId, false);
+  }
+
+  /**
+   * Creates a delete manifest (exclusively) for position and equality delete files of {@code spec}: Floe writes one
+   * only to carry over or remove the delete files other engines wrote.
+   */
+  public static ManifestWriter createDeletes(OutputFile out, PartitionSpec spec, Schema tableSchema,
+                                             long snapshotId) {
+    return new ManifestWriter(out, spec, tableSchema, snapshotId, true);
   }
 
   /** Adds a new file: status ADDED, this writer's snapshot id, sequence numbers inherited (null). */
@@ -100,9 +113,9 @@ public final class ManifestWriter {
       throw new IllegalArgumentException("file " + file.path() + " has partition spec " + file.specId()
           + " but this manifest is for spec " + spec.specId());
     }
-    if (file.content() != FileContent.DATA) {
-      throw new UnsupportedOperationException("not supported: writing " + file.content() + " file " + file.path()
-          + " to a data manifest");
+    if ((file.content() != FileContent.DATA) != deletes) {
+      throw new IllegalArgumentException("a " + file.content() + " file cannot be written to a "
+          + (deletes ? "delete" : "data") + " manifest: " + file.path());
     }
     GenericData.Record record = new GenericData.Record(entrySchema);
     record.put("status", status.id());
@@ -204,7 +217,8 @@ public final class ManifestWriter {
    */
   public ManifestFile close(long sequenceNumber) {
     long length = appender.close();
-    return new ManifestFile(appender.location(), length, spec.specId(), FileContent.DATA, sequenceNumber,
+    return new ManifestFile(appender.location(), length, spec.specId(),
+        deletes ? FileContent.POSITION_DELETES : FileContent.DATA, sequenceNumber,
         minSequenceNumber(sequenceNumber), snapshotId, addedFiles, existingFiles, deletedFiles, addedRows,
         existingRows, deletedRows, summaries.summaries());
   }

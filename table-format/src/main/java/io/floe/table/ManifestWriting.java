@@ -1,7 +1,9 @@
 package io.floe.table;
 
 import io.floe.commit.ConflictException;
+import io.floe.io.OutputFile;
 import io.floe.manifest.DataFile;
+import io.floe.manifest.FileContent;
 import io.floe.manifest.ManifestEntry;
 import io.floe.manifest.ManifestFile;
 import io.floe.manifest.ManifestListReader;
@@ -37,10 +39,19 @@ final class ManifestWriting {
   /** Writes one manifest of spec {@code specId} filled by {@code fill}, stamped with {@code sequenceNumber}. */
   static ManifestFile write(SnapshotProducer<?> op, TableMetadata base, int specId, long sequenceNumber,
                             Consumer<ManifestWriter> fill) {
+    return write(op, base, specId, FileContent.DATA, sequenceNumber, fill);
+  }
+
+  /** As {@link #write(SnapshotProducer, TableMetadata, int, long, Consumer)}, a data or a delete manifest. */
+  static ManifestFile write(SnapshotProducer<?> op, TableMetadata base, int specId, FileContent content,
+                            long sequenceNumber, Consumer<ManifestWriter> fill) {
     PartitionSpec spec = base.specById(specId);
     String location = op.newMetadataFileLocation("-m0.avro");
     op.trackMetadataFile(location);
-    ManifestWriter writer = ManifestWriter.create(op.io().newOutputFile(location), spec, base.schema(), op.snapshotId());
+    OutputFile out = op.io().newOutputFile(location);
+    ManifestWriter writer = content == FileContent.DATA
+        ? ManifestWriter.create(out, spec, base.schema(), op.snapshotId())
+        : ManifestWriter.createDeletes(out, spec, base.schema(), op.snapshotId());
     fill.accept(writer);
     return writer.close(sequenceNumber);
   }
@@ -74,7 +85,7 @@ final class ManifestWriting {
           continue;
         }
         found += (int) hits;
-        manifests.add(write(op, base, m.partitionSpecId(), sequenceNumber, w -> {
+        manifests.add(write(op, base, m.partitionSpecId(), m.content(), sequenceNumber, w -> {
           for (ManifestEntry e : entries) {
             if (!e.isLive()) {
               continue;

@@ -9,6 +9,7 @@ import io.floe.expressions.Expressions;
 import io.floe.manifest.DataFile;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
+import io.floe.scan.DanglingDeletes;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -53,9 +55,12 @@ public final class RewriteDataFiles {
     this.ops = ops;
   }
 
-  /** What a rewrite did; {@code snapshot} is null when there was nothing worth rewriting (no commit). */
+  /**
+   * What a rewrite did; {@code snapshot} is null when there was nothing worth rewriting (no commit).
+   * {@code removedDeleteFiles} counts the delete files (merge-on-read) that applied only to rewritten files.
+   */
   public record Result(Snapshot snapshot, int rewrittenFiles, int addedFiles, long rewrittenBytes, long addedBytes,
-                       long rows) {
+                       long rows, int removedDeleteFiles) {
   }
 
   /** Only rewrites files that may hold rows matching this filter (combined with AND with earlier filters). */
@@ -112,7 +117,7 @@ public final class RewriteDataFiles {
     TableMetadata base = commit.startingBase();
     Snapshot start = commit.startingHead();
     if (start == null) {
-      return new Result(null, 0, 0, 0, 0, 0);
+      return new Result(null, 0, 0, 0, 0, 0, 0);
     }
     Schema schema = base.schema();
     Comparator<Record> ordering = sortKeys.isEmpty() ? null : RowOrdering.of(schema, sortKeys, ops.tableName());
@@ -129,7 +134,7 @@ public final class RewriteDataFiles {
     if (groups.isEmpty()) {
       LOG.info("nothing to rewrite in {}: no partition has {} or more files under {} bytes", ops.tableName(),
           Math.max(2, minInputFiles), (long) (target * MIN_FILE_SIZE_RATIO));
-      return new Result(null, 0, 0, 0, 0, 0);
+      return new Result(null, 0, 0, 0, 0, 0, 0);
     }
     WrittenDataFiles written = new WrittenDataFiles(ops, base);
     List<DataFile> removed = new ArrayList<>();
@@ -152,10 +157,17 @@ public final class RewriteDataFiles {
       throw new IllegalStateException("rewrite of table " + ops.tableName() + " read " + rows + " rows but wrote "
           + addedRows + "; nothing was committed");
     }
-    Snapshot snapshot = commit.rewrite(removed, added, written::deleteAll).commit();
-    Result result = new Result(snapshot, removed.size(), added.size(), bytes(removed), bytes(added), rows);
-    LOG.info("rewrote {} files ({} bytes) of {} into {} files ({} bytes), {} rows, snapshot {}", result.rewrittenFiles(),
-        result.rewrittenBytes(), ops.tableName(), result.addedFiles(), result.addedBytes(), rows, snapshot.snapshotId());
+    // delete files (merge-on-read, other engines') that applied only to rewritten files go with them
+    List<DataFile> dangling = DanglingDeletes.after(ops.io(), base, start,
+        removed.stream().map(DataFile::path).collect(Collectors.toSet()));
+    List<DataFile> toRemove = new ArrayList<>(removed);
+    toRemove.addAll(dangling);
+    Snapshot snapshot = commit.rewrite(toRemove, added, written::deleteAll).commit();
+    Result result = new Result(snapshot, removed.size(), added.size(), bytes(removed), bytes(added), rows,
+        dangling.size());
+    LOG.info("rewrote {} files ({} bytes) of {} into {} files ({} bytes), {} rows, {} dangling delete files removed, "
+        + "snapshot {}", result.rewrittenFiles(), result.rewrittenBytes(), ops.tableName(), result.addedFiles(),
+        result.addedBytes(), rows, dangling.size(), snapshot.snapshotId());
     return result;
   }
 

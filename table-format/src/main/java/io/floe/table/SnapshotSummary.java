@@ -1,6 +1,7 @@
 package io.floe.table;
 
 import io.floe.manifest.DataFile;
+import io.floe.manifest.FileContent;
 import io.floe.metadata.Snapshot;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,18 +18,29 @@ final class SnapshotSummary {
                                    Map<String, String> extra) {
     Map<String, String> summary = new LinkedHashMap<>();
     summary.put("operation", operation);
+    List<DataFile> removedData = removed.stream().filter(f -> f.content() == FileContent.DATA).toList();
+    long positionDeletes = deletes(removed, FileContent.POSITION_DELETES);
+    long equalityDeletes = deletes(removed, FileContent.EQUALITY_DELETES);
+    int removedDeleteFiles = removed.size() - removedData.size();
     long addedRecords = added.stream().mapToLong(DataFile::recordCount).sum();
     long addedSize = added.stream().mapToLong(DataFile::fileSizeInBytes).sum();
-    long removedRecords = removed.stream().mapToLong(DataFile::recordCount).sum();
+    long removedRecords = removedData.stream().mapToLong(DataFile::recordCount).sum();
     long removedSize = removed.stream().mapToLong(DataFile::fileSizeInBytes).sum();
     if (!added.isEmpty()) {
       summary.put("added-data-files", Integer.toString(added.size()));
       summary.put("added-records", Long.toString(addedRecords));
       summary.put("added-files-size", Long.toString(addedSize));
     }
-    if (!removed.isEmpty()) {
-      summary.put("deleted-data-files", Integer.toString(removed.size()));
+    if (!removedData.isEmpty()) {
+      summary.put("deleted-data-files", Integer.toString(removedData.size()));
       summary.put("deleted-records", Long.toString(removedRecords));
+    }
+    if (removedDeleteFiles > 0) {
+      summary.put("removed-delete-files", Integer.toString(removedDeleteFiles));
+      summary.put("removed-position-deletes", Long.toString(positionDeletes));
+      summary.put("removed-equality-deletes", Long.toString(equalityDeletes));
+    }
+    if (!removed.isEmpty()) {
       summary.put("removed-files-size", Long.toString(removedSize));
     }
     Set<String> partitions = new HashSet<>();
@@ -42,12 +54,17 @@ final class SnapshotSummary {
     Map<String, String> prev = previous == null ? Map.of() : previous.summary();
     total(summary, prev, previous == null, "total-records", addedRecords - removedRecords);
     total(summary, prev, previous == null, "total-files-size", addedSize - removedSize);
-    total(summary, prev, previous == null, "total-data-files", added.size() - removed.size());
-    total(summary, prev, previous == null, "total-delete-files", 0);
-    total(summary, prev, previous == null, "total-position-deletes", 0);
-    total(summary, prev, previous == null, "total-equality-deletes", 0);
+    total(summary, prev, previous == null, "total-data-files", added.size() - removedData.size());
+    total(summary, prev, previous == null, "total-delete-files", -removedDeleteFiles);
+    total(summary, prev, previous == null, "total-position-deletes", -positionDeletes);
+    total(summary, prev, previous == null, "total-equality-deletes", -equalityDeletes);
     summary.putAll(extra);
     return summary;
+  }
+
+  /** The deletes (rows) of the delete files of {@code content} among {@code files}. */
+  private static long deletes(List<DataFile> files, FileContent content) {
+    return files.stream().filter(f -> f.content() == content).mapToLong(DataFile::recordCount).sum();
   }
 
   /** Running totals continue the previous snapshot's; they are left out when the previous one lacks them. */

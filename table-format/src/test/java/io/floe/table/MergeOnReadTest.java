@@ -177,6 +177,19 @@ class MergeOnReadTest {
     assertEquals(icebergRows(iceberg, null, null), compactedRows);
     assertEquals(compacted.rows(), compactedRows.size());
     assertEquals(897, compactedRows.size());
+    // every file the delete files applied to was rewritten: they went with them
+    assertEquals(3, compacted.removedDeleteFiles());
+    assertEquals("3", iceberg.currentSnapshot().summary().get("removed-delete-files"));
+    assertEquals("0", iceberg.currentSnapshot().summary().get("total-delete-files"));
+    assertEquals("897", iceberg.currentSnapshot().summary().get("total-records"));
+    try (var tasks = iceberg.newScan().planFiles()) {
+      for (var task : tasks) {
+        assertTrue(task.deletes().isEmpty(), "Iceberg plans no delete file for " + task.file().path());
+      }
+    }
+    long beforeCompaction = iceberg.currentSnapshot().parentId();
+    assertEquals(icebergRows(iceberg, beforeCompaction, null),
+        floeRows(floe.newScan().useSnapshot(beforeCompaction)), "the snapshot before keeps its delete files");
 
     floe.newDelete().deleteFromRowFilter(Expressions.equal("qty", 10)).commit();
     iceberg.refresh();
@@ -184,6 +197,25 @@ class MergeOnReadTest {
     assertEquals(icebergRows(iceberg, null, null), after);
     assertFalse(after.containsKey(0L) || after.containsKey(7L) || after.containsKey(310L));
     assertFalse(after.values().stream().anyMatch(r -> Integer.valueOf(10).equals(r.get(2))));
+  }
+
+  @Test
+  void aCompactionOfOnePartitionRemovesOnlyTheDeleteFilesItLeftDangling() throws Exception {
+    org.apache.iceberg.Table iceberg = create(PartitionSpec.builderFor(SCHEMA).identity("region").build());
+    for (int batch = 0; batch < 3; batch++) {
+      append(iceberg, IcebergDeleteWriter.writeData(iceberg, rows(batch * 300L, 300), ROW_GROUP_BYTES));
+    }
+    deleteSome(iceberg); // ids 0 (r0), 310 (r1) by position, 7 (r1) by equality
+    Table floe = new Tables(new LocalFileIO()).load(iceberg.location());
+    RewriteDataFiles.Result r0 = floe.rewriteDataFiles().filter(Expressions.equal("region", "r0"))
+        .targetFileSizeBytes(64L << 20).minInputFiles(2).execute();
+    assertEquals(3, r0.rewrittenFiles());
+    assertEquals(1, r0.removedDeleteFiles(), "r0's position delete file; r1's two still apply");
+    iceberg.refresh();
+    Map<Long, List<Object>> rows = floeRows(floe.refresh().newScan());
+    assertEquals(icebergRows(iceberg, null, null), rows);
+    assertEquals(897, rows.size());
+    assertEquals("2", iceberg.currentSnapshot().summary().get("total-delete-files"));
   }
 
   @Test

@@ -48,8 +48,9 @@ final class MaintenanceProcedures {
             List.of(required("table"), optional("strategy"), optional("sort_order"), optional("options"),
                 optional("where")),
             List.of("rewritten_data_files_count", "added_data_files_count", "rewritten_bytes_count",
-                "failed_data_files_count"),
-            List.of(SqlTypeName.INTEGER, SqlTypeName.INTEGER, SqlTypeName.BIGINT, SqlTypeName.INTEGER),
+                "failed_data_files_count", "removed_delete_files_count"),
+            List.of(SqlTypeName.INTEGER, SqlTypeName.INTEGER, SqlTypeName.BIGINT, SqlTypeName.INTEGER,
+                SqlTypeName.INTEGER),
             MaintenanceProcedures::rewriteDataFiles));
   }
 
@@ -147,7 +148,8 @@ final class MaintenanceProcedures {
       }
     }
     RewriteDataFiles.Result result = rewrite.execute();
-    return rows(new Object[] {result.rewrittenFiles(), result.addedFiles(), result.rewrittenBytes(), 0});
+    return rows(new Object[] {result.rewrittenFiles(), result.addedFiles(), result.rewrittenBytes(), 0,
+        result.removedDeleteFiles()});
   }
 
   private static List<Object[]> rows(Object[] row) {

@@ -89,6 +89,14 @@ class MergeOnReadSqlTest {
       assertNull(ResultRows.difference(DmlFixture.sorted(fx.rows("SELECT * FROM items")),
           DmlFixture.sorted(DmlFixture.icebergRows(iceberg))), "Iceberg's rows after " + sql);
     }
+
+    // compaction rewrites every partition's files and removes the delete files left applying to none of them
+    List<List<Object>> compacted = fx.rows("CALL system.rewrite_data_files(table => 'db.items', "
+        + "options => MAP['min-input-files', '2', 'target-file-size-bytes', '67108864'])");
+    assertEquals(5, compacted.get(0).size());
+    fx.assertSameRows("items");
+    assertEquals(List.of(List.of(0L)), fx.rows("SELECT count(*) FROM \"items$files\" WHERE content > 0"),
+        "removed: " + compacted);
   }
 
   private void assertSameResult(String sql) throws SQLException {
