@@ -136,6 +136,10 @@ public final class RewriteDataFiles {
           Math.max(2, minInputFiles), (long) (target * MIN_FILE_SIZE_RATIO));
       return new Result(null, 0, 0, 0, 0, 0, 0);
     }
+    // delete files (merge-on-read, other engines') that apply only to files about to be rewritten go with them;
+    // worked out before anything is written
+    List<DataFile> dangling = DanglingDeletes.after(ops.io(), base, start,
+        groups.stream().flatMap(List::stream).map(DataFile::path).collect(Collectors.toSet()));
     WrittenDataFiles written = new WrittenDataFiles(ops, base);
     List<DataFile> removed = new ArrayList<>();
     List<DataFile> added = new ArrayList<>();
@@ -157,9 +161,6 @@ public final class RewriteDataFiles {
       throw new IllegalStateException("rewrite of table " + ops.tableName() + " read " + rows + " rows but wrote "
           + addedRows + "; nothing was committed");
     }
-    // delete files (merge-on-read, other engines') that applied only to rewritten files go with them
-    List<DataFile> dangling = DanglingDeletes.after(ops.io(), base, start,
-        removed.stream().map(DataFile::path).collect(Collectors.toSet()));
     List<DataFile> toRemove = new ArrayList<>(removed);
     toRemove.addAll(dangling);
     Snapshot snapshot = commit.rewrite(toRemove, added, written::deleteAll).commit();
