@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * The delete files of a snapshot that would apply to no data file once some data files are removed (by the rules of
- * {@link DeleteFileIndex}): a compaction that rewrites the files they delete from may remove them too, as Iceberg's
- * {@code rewrite_data_files} removes dangling deletes. Data files added later have higher sequence numbers, which no
- * existing delete file applies to, so a dangling delete file stays dangling.
+ * {@link DeleteFileIndex}): a compaction or a copy-on-write change that rewrites the files they delete from removes
+ * them too, as Iceberg's {@code rewrite_data_files} removes dangling deletes. Data files added later have higher
+ * sequence numbers, which no existing delete file applies to, so a dangling delete file stays dangling.
  */
 public final class DanglingDeletes {
   private DanglingDeletes() {
@@ -26,6 +26,9 @@ public final class DanglingDeletes {
 
   /** The live delete files of {@code snapshot} that apply to none of its live data files outside {@code removed}. */
   public static List<DataFile> after(FileIO io, TableMetadata metadata, Snapshot snapshot, Set<String> removed) {
+    if (snapshot == null || removed.isEmpty() || "0".equals(snapshot.summary().get("total-delete-files"))) {
+      return List.of(); // the summary says so without reading the manifest list
+    }
     List<ManifestFile> manifests = ManifestListReader.read(io, snapshot.manifestList());
     if (manifests.stream().allMatch(m -> m.content() == FileContent.DATA)) {
       return List.of();

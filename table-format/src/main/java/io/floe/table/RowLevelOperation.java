@@ -14,6 +14,7 @@ import io.floe.manifest.DataFile;
 import io.floe.manifest.ManifestFile;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
+import io.floe.scan.DanglingDeletes;
 import io.floe.scan.FileScanTask;
 import io.floe.scan.ScanMetrics;
 import io.floe.scan.ScanPlanner;
@@ -156,6 +157,10 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       if (writer != null) {
         rewritten.addAll(writer.complete());
       }
+    }
+    // delete files (merge-on-read, other engines') that applied only to the files removed go with them
+    for (DataFile dangling : DanglingDeletes.after(io(), startingBase, start, remove.keySet())) {
+      remove.put(dangling.path(), dangling);
     }
     toRemove = remove;
   }

@@ -216,6 +216,16 @@ class MergeOnReadTest {
     assertEquals(icebergRows(iceberg, null, null), rows);
     assertEquals(897, rows.size());
     assertEquals("2", iceberg.currentSnapshot().summary().get("total-delete-files"));
+
+    // a copy-on-write delete that rewrites every file of r1 takes r1's delete files with it
+    floe.newDelete().deleteFromRowFilter(Expressions.and(Expressions.equal("region", "r1"),
+        Expressions.equal("qty", 10))).commit();
+    iceberg.refresh();
+    Map<Long, List<Object>> after = floeRows(floe.refresh().newScan());
+    assertEquals(icebergRows(iceberg, null, null), after);
+    assertFalse(after.containsKey(7L) || after.containsKey(310L), "the deleted rows stay deleted");
+    assertEquals("0", iceberg.currentSnapshot().summary().get("total-delete-files"));
+    assertEquals("2", iceberg.currentSnapshot().summary().get("removed-delete-files"));
   }
 
   @Test
