@@ -32,8 +32,6 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
   private final Table table;
   /** The snapshot a time-travel reference names, or null for the table as it is. */
   private final Snapshot pinned;
-  /** The columns the table shows: the pinned snapshot's schema, else the table's current one. */
-  private final io.floe.types.Schema schema;
 
   public FloeCalciteTable(TableIdentifier id, Table table) {
     this(id, table, null);
@@ -43,8 +41,6 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
     this.id = id;
     this.table = table;
     this.pinned = pinned;
-    this.schema = pinned == null || pinned.schemaId() == null ? table.schema()
-        : table.metadata().schemaById(pinned.schemaId());
   }
 
   /**
@@ -63,7 +59,8 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
 
   /** The schema of the columns this table shows (the pinned snapshot's, else the current one). */
   public io.floe.types.Schema schema() {
-    return schema;
+    return pinned == null || pinned.schemaId() == null ? table.schema()
+        : table.metadata().schemaById(pinned.schemaId());
   }
 
   public TableIdentifier id() {
@@ -80,7 +77,7 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeMapping.rowType(schema, typeFactory);
+    return TypeMapping.rowType(schema(), typeFactory);
   }
 
   /**

@@ -203,9 +203,13 @@ public final class FunctionLibrary {
       ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME),
       SqlFunctionCategory.TIMEDATE);
 
-  /** {@code DAY_OF_WEEK(x)} (Trino: ISO, Monday 1 to Sunday 7) and {@code DAY_OF_YEAR(x)}. */
-  public static final SqlFunction DAY_OF_WEEK = datePart("DAY_OF_WEEK");
-  public static final SqlFunction DAY_OF_YEAR = datePart("DAY_OF_YEAR");
+  /**
+   * {@code DAY_OF_WEEK(x)} (Trino: ISO, Monday 1 to Sunday 7), {@code DAY_OF_YEAR(x)} and {@code DAY(x)} (Trino,
+   * DuckDB, MySQL: Calcite's DAYOFMONTH): date parts Calcite's converter turns into EXTRACT, as its YEAR(x).
+   */
+  public static final SqlFunction DAY = new SqlDatePartFunction("DAY", TimeUnit.DAY);
+  public static final SqlFunction DAY_OF_WEEK = new SqlDatePartFunction("DAY_OF_WEEK", TimeUnit.ISODOW);
+  public static final SqlFunction DAY_OF_YEAR = new SqlDatePartFunction("DAY_OF_YEAR", TimeUnit.DOY);
 
   /** {@code MAKE_DATE(year, month, day)} (PostgreSQL, DuckDB); 22008 for a day that does not exist. */
   public static final SqlFunction MAKE_DATE = new SqlFunction("MAKE_DATE", SqlKind.OTHER_FUNCTION,
@@ -216,11 +220,6 @@ public final class FunctionLibrary {
   public static final SqlFunction TO_TIMESTAMP = new SqlFunction("TO_TIMESTAMP", SqlKind.OTHER_FUNCTION,
       ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6).andThen(SqlTypeTransforms.TO_NULLABLE),
       null, OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE);
-
-  private static SqlFunction datePart(String name) {
-    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.DATETIME,
-        SqlFunctionCategory.TIMEDATE);
-  }
 
   /** {@code NOW()} (PostgreSQL, Trino, DuckDB): CURRENT_TIMESTAMP, the statement's start as an instant. */
   public static final SqlFunction NOW = new StatementTimestamp("NOW", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
@@ -246,9 +245,6 @@ public final class FunctionLibrary {
       }
     };
   }
-
-  /** {@code DAY(d)} (Trino, DuckDB, MySQL): the day of the month, as Calcite's DAYOFMONTH. */
-  public static final SqlFunction DAY = new SqlDatePartFunction("DAY", TimeUnit.DAY);
 
   /** A variance aggregate of Calcite's whose result is a nullable DOUBLE. */
   private static final class DoubleVariance extends SqlAvgAggFunction {

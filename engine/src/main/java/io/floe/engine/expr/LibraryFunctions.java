@@ -102,10 +102,6 @@ final class LibraryFunctions {
         return dateAdd(call);
       case "DATE_PART":
         return extract(DateFunctions.extractUnit(constantText(call, 0)), ops.get(1));
-      case "DAY_OF_WEEK":
-        return extract(TimeUnitRange.ISODOW, ops.get(0));
-      case "DAY_OF_YEAR":
-        return extract(TimeUnitRange.DOY, ops.get(0));
       default:
         return perRowFunction(name, call);
     }
