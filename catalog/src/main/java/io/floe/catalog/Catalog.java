@@ -6,12 +6,14 @@ import io.floe.table.AlreadyExistsException;
 import io.floe.table.NoSuchTableException;
 import io.floe.table.Table;
 import io.floe.types.Schema;
+import io.floe.view.ViewDefinition;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds tables by name: maps {@code namespace.table} to the table's current metadata and arbitrates atomic
+ * Finds tables and views by name: maps {@code namespace.table} to the table's current metadata and arbitrates atomic
  * commits to it. Tables come back as {@link Table}s whose commits go through the catalog's
  * {@link TableOperations} ({@link #newTableOps}). Implementations are thread-safe.
  *
@@ -96,6 +98,24 @@ public interface Catalog extends AutoCloseable {
    * commit through. Validates the name.
    */
   TableOperations newTableOps(TableIdentifier id);
+
+  // ---- views ----
+
+  /**
+   * Creates a view in an existing namespace (Iceberg view metadata), or with {@code replace} makes
+   * {@code definition} the current version of the view of that name (CREATE OR REPLACE VIEW). Fails with
+   * {@link AlreadyExistsException} when a table has the name, or a view does and {@code replace} is false.
+   */
+  View createView(TableIdentifier id, ViewDefinition definition, boolean replace);
+
+  /** The view by that name, or empty when there is none (a table of that name is not a view). */
+  Optional<View> loadView(TableIdentifier id);
+
+  /** The views of a namespace, sorted by name. */
+  List<TableIdentifier> listViews(Namespace namespace);
+
+  /** Drops a view; false when there was no such view. */
+  boolean dropView(TableIdentifier id);
 
   // ---- multi-table transactions ----
 

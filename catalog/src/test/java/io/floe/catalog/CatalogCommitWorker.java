@@ -22,14 +22,19 @@ public final class CatalogCommitWorker {
     int worker = Integer.parseInt(args[0]);
     int commits = Integer.parseInt(args[1]);
     TableIdentifier id = TableIdentifier.of(Namespace.of(args[2]), args[3]);
+    try (Catalog catalog = Catalogs.load(properties(args, 4))) {
+      run(catalog, id, worker, commits);
+    }
+  }
+
+  /** The catalog properties {@code key=value} of {@code args[from..]}. */
+  static Map<String, String> properties(String[] args, int from) {
     Map<String, String> props = new HashMap<>();
-    for (int i = 4; i < args.length; i++) {
+    for (int i = from; i < args.length; i++) {
       int eq = args[i].indexOf('=');
       props.put(args[i].substring(0, eq), args[i].substring(eq + 1));
     }
-    try (Catalog catalog = Catalogs.load(props)) {
-      run(catalog, id, worker, commits);
-    }
+    return props;
   }
 
   static void run(Catalog catalog, TableIdentifier id, int worker, int commits) {

@@ -19,6 +19,14 @@ import io.floe.table.ChildJvm;
 import io.floe.table.NoSuchTableException;
 import io.floe.table.Table;
 import io.floe.table.TableFixtures;
+import io.floe.types.NestedField;
+import io.floe.types.Types;
+import io.floe.types.Schema;
+import io.floe.view.SqlViewRepresentation;
+import io.floe.view.ViewDefinition;
+import io.floe.view.ViewHistoryEntry;
+import io.floe.view.ViewMetadata;
+import io.floe.view.ViewVersion;
 import io.floe.table.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -345,23 +353,8 @@ public abstract class CatalogTestBase {
     createEvents(id, PATIENT);
     int writers = 4;
     int appends = 5;
-    List<String> args = new ArrayList<>();
-    for (Map.Entry<String, String> e : catalogProperties(catalogName).entrySet()) {
-      args.add(e.getKey() + "=" + e.getValue());
-    }
-    List<Process> processes = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      List<String> workerArgs = new ArrayList<>(List.of(Integer.toString(w), Integer.toString(appends), "db", "processes"));
-      workerArgs.addAll(args);
-      processes.add(ChildJvm.start(CatalogCommitWorker.class, root.resolve("worker-" + w + ".log"),
-          workerArgs.toArray(new String[0])));
-    }
     Set<Long> reported = new HashSet<>();
-    for (int w = 0; w < writers; w++) {
-      Process p = processes.get(w);
-      assertTrue(p.waitFor(5, TimeUnit.MINUTES), "worker " + w + " finished");
-      String log = Files.readString(root.resolve("worker-" + w + ".log"));
-      assertEquals(0, p.exitValue(), "worker " + w + " failed: " + log);
+    for (String log : runWorkers(CatalogCommitWorker.class, writers, appends, "processes")) {
       for (String line : log.split("\n")) {
         if (line.startsWith("committed ")) {
           reported.add(Long.parseLong(line.substring("committed ".length()).trim()));
@@ -374,6 +367,30 @@ public abstract class CatalogTestBase {
     for (long snapshotId : reported) {
       assertNotNull(table.snapshot(snapshotId), "reported snapshot " + snapshotId + " is in the table");
     }
+  }
+
+  /**
+   * Runs {@code writers} child JVMs of {@code worker} ({@code main(<w> <count> db <name> catalog properties...)}) at
+   * once; their logs, each checked to have ended well.
+   */
+  private List<String> runWorkers(Class<?> worker, int writers, int count, String name) throws Exception {
+    List<Process> processes = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      List<String> args = new ArrayList<>(List.of(Integer.toString(w), Integer.toString(count), "db", name));
+      for (Map.Entry<String, String> e : catalogProperties(catalogName).entrySet()) {
+        args.add(e.getKey() + "=" + e.getValue());
+      }
+      processes.add(ChildJvm.start(worker, root.resolve(name + "-worker-" + w + ".log"), args.toArray(new String[0])));
+    }
+    List<String> logs = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      Process p = processes.get(w);
+      assertTrue(p.waitFor(5, TimeUnit.MINUTES), "worker " + w + " finished");
+      String log = Files.readString(root.resolve(name + "-worker-" + w + ".log"));
+      assertEquals(0, p.exitValue(), "worker " + w + " failed: " + log);
+      logs.add(log);
+    }
+    return logs;
   }
 
   private static void assertCommitted(Table table, int writers, int appends) {
@@ -390,6 +407,134 @@ public abstract class CatalogTestBase {
         assertTrue(ids.contains(w * CatalogCommitWorker.RANGE + k), "row " + (w * CatalogCommitWorker.RANGE + k));
       }
     }
+  }
+
+  // ---- views ----
+
+  @Test
+  void viewsAreCreatedLoadedListedReplacedAndDropped() {
+    catalog.createNamespace(NS);
+    TableIdentifier id = TableIdentifier.of(NS, "recent");
+    ViewDefinition first = ViewCommitWorker.definition("SELECT 1 AS id", NS);
+    View created = catalog.createView(id, first, false);
+    assertEquals(List.of(id), catalog.listViews(NS));
+    assertEquals(List.of(), catalog.listTables(NS), "a view is not a table");
+    assertFalse(catalog.tableExists(id));
+    View loaded = catalog.loadView(id).orElseThrow();
+    assertEquals(created.metadataFileLocation(), loaded.metadataFileLocation());
+    ViewVersion version = loaded.metadata().currentVersion();
+    assertEquals(1, version.versionId());
+    assertEquals("SELECT 1 AS id", version.sql("FLOE").orElseThrow().sql());
+    assertEquals(List.of("db"), version.defaultNamespace());
+    assertEquals(List.of("id"), loaded.metadata().schema().columns().stream().map(f -> f.name()).toList());
+
+    AlreadyExistsException exists = assertThrows(AlreadyExistsException.class,
+        () -> catalog.createView(id, ViewCommitWorker.definition("SELECT 2 AS id", NS), false));
+    assertTrue(exists.getMessage().contains("db.recent"), exists.getMessage());
+    Schema wider = new Schema(new NestedField(1, "id", Types.LONG, false, null),
+        new NestedField(2, "name", Types.STRING, false, null));
+    catalog.createView(id, new ViewDefinition(wider, new SqlViewRepresentation("SELECT 2 AS id, 'b' AS name", "floe"),
+        NS.levels(), Map.of("comment", "two"), Map.of()), true);
+    ViewMetadata replaced;
+    try (Catalog other = openAnother()) {
+      replaced = other.loadView(id).orElseThrow().metadata();
+    }
+    assertEquals(loaded.metadata().uuid(), replaced.uuid(), "a replaced view keeps its UUID");
+    assertEquals(2, replaced.currentVersionId());
+    assertEquals(2, replaced.versions().size());
+    assertEquals(2, replaced.schemas().size());
+    assertEquals(Map.of("comment", "two"), replaced.properties());
+    assertEquals(2, replaced.schema().columns().size());
+
+    ViewMetadata back = catalog.createView(id, first, true).metadata();
+    assertEquals(1, back.currentVersionId(), "the same definition again is its old version");
+    assertEquals(2, back.versions().size());
+    assertEquals(List.of(1, 2, 1), back.versionLog().stream().map(ViewHistoryEntry::versionId).toList());
+
+    NamespaceNotEmptyException notEmpty = assertThrows(NamespaceNotEmptyException.class,
+        () -> catalog.dropNamespace(NS));
+    assertTrue(notEmpty.getMessage().contains("recent"), notEmpty.getMessage());
+    assertTrue(catalog.dropView(id));
+    assertTrue(catalog.loadView(id).isEmpty());
+    assertEquals(List.of(), catalog.listViews(NS));
+    assertFalse(catalog.dropView(id));
+    catalog.dropNamespace(NS);
+  }
+
+  @Test
+  void aViewAndATableCannotShareAName() {
+    TableIdentifier table = TableIdentifier.of(NS, "events");
+    createEvents(table, Map.of());
+    AlreadyExistsException onTable = assertThrows(AlreadyExistsException.class,
+        () -> catalog.createView(table, ViewCommitWorker.definition("SELECT 1 AS id", NS), true));
+    assertTrue(onTable.getMessage().contains("a table of that name exists"), onTable.getMessage());
+    assertTrue(catalog.loadView(table).isEmpty());
+    assertFalse(catalog.dropView(table), "DROP VIEW does not drop a table");
+    assertTrue(catalog.tableExists(table));
+
+    TableIdentifier view = TableIdentifier.of(NS, "v");
+    catalog.createView(view, ViewCommitWorker.definition("SELECT 1 AS id", NS), false);
+    assertThrows(AlreadyExistsException.class, () -> createEvents(view, Map.of()));
+    assertFalse(catalog.dropTable(view, false), "DROP TABLE does not drop a view");
+    assertTrue(catalog.loadView(view).isPresent());
+  }
+
+  @Test
+  void threadsCreatingAndReplacingAViewHaveOneCreatorAndLoseNoVersion() throws Exception {
+    catalog.createNamespace(NS);
+    TableIdentifier id = TableIdentifier.of(NS, "raced");
+    int writers = 4;
+    int replaces = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<List<String>>> futures = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int worker = w;
+      futures.add(pool.submit(() -> {
+        List<String> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Catalog own = openAnother()) {
+          ViewCommitWorker.run(own, id, worker, replaces, out::add);
+        }
+        return out;
+      }));
+    }
+    List<String> lines = new ArrayList<>();
+    for (Future<List<String>> f : futures) {
+      lines.addAll(f.get(5, TimeUnit.MINUTES));
+    }
+    pool.shutdown();
+    assertViewRaceOutcome(id, lines, writers, replaces);
+  }
+
+  @Test
+  void processesCreatingAndReplacingAViewHaveOneCreatorAndLoseNoVersion() throws Exception {
+    catalog.createNamespace(NS);
+    int writers = 3;
+    int replaces = 3;
+    List<String> lines = new ArrayList<>();
+    for (String log : runWorkers(ViewCommitWorker.class, writers, replaces, "raced")) {
+      for (String line : log.split("\n")) {
+        if (line.equals("created") || line.equals("exists") || line.startsWith("replaced ")) {
+          lines.add(line);
+        }
+      }
+    }
+    assertViewRaceOutcome(TableIdentifier.of(NS, "raced"), lines, writers, replaces);
+  }
+
+  /** One writer created the view; every replace a writer reported is a version of it, and the log has them all. */
+  private void assertViewRaceOutcome(TableIdentifier id, List<String> lines, int writers, int replaces) {
+    assertEquals(1, lines.stream().filter(l -> l.equals("created")).count(), "exactly one creator: " + lines);
+    assertEquals(writers - 1, lines.stream().filter(l -> l.equals("exists")).count(), lines.toString());
+    ViewMetadata metadata = catalog.loadView(id).orElseThrow().metadata();
+    Set<String> versions = new HashSet<>();
+    for (ViewVersion v : metadata.versions()) {
+      versions.add(v.sql("floe").orElseThrow().sql());
+    }
+    List<String> reported = lines.stream().filter(l -> l.startsWith("replaced ")).map(l -> l.substring(9)).toList();
+    assertEquals(writers * replaces, reported.size());
+    assertTrue(versions.containsAll(reported), "every reported replace is a version: " + versions);
+    assertEquals(1 + writers * replaces, metadata.versions().size());
+    assertEquals(1 + writers * replaces, metadata.versionLog().size(), "one log entry per commit");
   }
 
   // ---- multi-table transactions ----

@@ -3,25 +3,18 @@ package io.floe.metadata;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.floe.io.FileIO;
-import io.floe.io.InputFile;
 import io.floe.io.OutputFile;
 import io.floe.io.PositionOutputStream;
-import io.floe.io.SeekableInputStream;
 import io.floe.partition.PartitionSpec;
 import io.floe.types.Schema;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Table metadata files (format version 2) as JSON, exactly as in the Iceberg spec and as Iceberg 1.12 writes them
@@ -140,27 +133,8 @@ public final class TableMetadataParser {
    * {@link InvalidMetadataException}; both name the file.
    */
   public static TableMetadata read(FileIO io, String location) {
-    InputFile in = io.newInputFile(location);
-    byte[] bytes;
-    try (SeekableInputStream stream = in.newStream()) {
-      bytes = isGzipped(location) ? gunzip(stream) : stream.readAllBytes();
-    } catch (NoSuchFileException | FileNotFoundException e) {
-      throw new UncheckedIOException("table metadata file " + location + " does not exist", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read table metadata file " + location + ": " + e.getMessage(), e);
-    }
+    byte[] bytes = MetadataFileContent.read(io, location, "table metadata file");
     return PARSED.get(location, bytes, () -> fromJson(location, new String(bytes, StandardCharsets.UTF_8)));
-  }
-
-  private static boolean isGzipped(String location) {
-    return location.endsWith(".gz.metadata.json") || location.endsWith(".metadata.json.gz");
-  }
-
-  private static byte[] gunzip(InputStream stream) throws IOException {
-    byte[] compressed = stream.readAllBytes();
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-      return in.readAllBytes();
-    }
   }
 
   /** Parses metadata JSON read from {@code metadataFileLocation}, which error messages name. */

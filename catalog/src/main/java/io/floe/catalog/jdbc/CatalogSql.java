@@ -36,6 +36,11 @@ final class CatalogSql {
       + " WHERE catalog_name = ? AND namespace = ? AND property_key = ?";
   static final String DELETE_NAMESPACE = "DELETE FROM iceberg_namespace_properties WHERE catalog_name = ? AND namespace = ?";
 
+  /** What a row of {@code iceberg_tables} is. */
+  enum Kind {
+    TABLE, VIEW
+  }
+
   private final boolean typed;
 
   /** {@code typed}: whether {@code iceberg_tables} has the {@code iceberg_type} column. */
@@ -43,13 +48,21 @@ final class CatalogSql {
     this.typed = typed;
   }
 
-  private String tablesOnly() {
+  /** Whether rows say what they are (the V1 schema): only then can the catalog hold views. */
+  boolean typed() {
+    return typed;
+  }
+
+  private String only(Kind kind) {
+    if (kind == Kind.VIEW) {
+      return " AND iceberg_type = 'VIEW'";
+    }
     return typed ? " AND (iceberg_type = 'TABLE' OR iceberg_type IS NULL)" : "";
   }
 
-  String getTable() {
+  String get(Kind kind) {
     return "SELECT metadata_location FROM iceberg_tables WHERE catalog_name = ? AND table_namespace = ? AND table_name = ?"
-        + tablesOnly();
+        + only(kind);
   }
 
   /** Any row by that name: a table or (in the V1 schema) a view. */
@@ -57,35 +70,35 @@ final class CatalogSql {
     return "SELECT metadata_location FROM iceberg_tables WHERE catalog_name = ? AND table_namespace = ? AND table_name = ?";
   }
 
-  String listTables() {
-    return "SELECT table_name FROM iceberg_tables WHERE catalog_name = ? AND table_namespace = ?" + tablesOnly();
+  String list(Kind kind) {
+    return "SELECT table_name FROM iceberg_tables WHERE catalog_name = ? AND table_namespace = ?" + only(kind);
   }
 
   /** Parameters: catalog, namespace, name, metadata location. */
-  String insertTable() {
+  String insert(Kind kind) {
     return typed
         ? "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name, metadata_location,"
-            + " previous_metadata_location, iceberg_type) VALUES (?, ?, ?, ?, NULL, 'TABLE')"
+            + " previous_metadata_location, iceberg_type) VALUES (?, ?, ?, ?, NULL, '" + kind + "')"
         : "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name, metadata_location,"
             + " previous_metadata_location) VALUES (?, ?, ?, ?, NULL)";
   }
 
   /** The compare-and-swap. Parameters: new location, previous location, catalog, namespace, name, expected location. */
-  String swapPointer() {
+  String swapPointer(Kind kind) {
     return "UPDATE iceberg_tables SET metadata_location = ?, previous_metadata_location = ?"
-        + " WHERE catalog_name = ? AND table_namespace = ? AND table_name = ? AND metadata_location = ?" + tablesOnly();
+        + " WHERE catalog_name = ? AND table_namespace = ? AND table_name = ? AND metadata_location = ?" + only(kind);
   }
 
   /** Parameters: new namespace, new name, catalog, namespace, name. */
   String renameTable() {
     return "UPDATE iceberg_tables SET table_namespace = ?, table_name = ?"
-        + " WHERE catalog_name = ? AND table_namespace = ? AND table_name = ?" + tablesOnly();
+        + " WHERE catalog_name = ? AND table_namespace = ? AND table_name = ?" + only(Kind.TABLE);
   }
 
   /** Drops the row only if it still points at the metadata the caller read. Parameters: catalog, namespace, name, location. */
-  String dropTable() {
+  String drop(Kind kind) {
     return "DELETE FROM iceberg_tables WHERE catalog_name = ? AND table_namespace = ? AND table_name = ?"
-        + " AND metadata_location = ?" + tablesOnly();
+        + " AND metadata_location = ?" + only(kind);
   }
 
   /** Tables (and views) in a namespace or below it. Parameters: catalog, namespace, LIKE pattern of descendants. */

@@ -9,6 +9,8 @@ import io.floe.catalog.Namespace;
 import io.floe.catalog.NoSuchNamespaceException;
 import io.floe.catalog.TableFiles;
 import io.floe.catalog.TableIdentifier;
+import io.floe.catalog.View;
+import io.floe.catalog.ViewCommits;
 import io.floe.catalog.WarehouseLocations;
 import io.floe.commit.CommitFailedException;
 import io.floe.commit.CommitStateUnknownException;
@@ -22,10 +24,13 @@ import io.floe.table.AlreadyExistsException;
 import io.floe.table.NoSuchTableException;
 import io.floe.table.Table;
 import io.floe.types.Schema;
+import io.floe.view.ViewDefinition;
+import io.floe.view.ViewMetadataParser;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +64,7 @@ public final class JdbcCatalog implements Catalog {
   private final String warehouse;
   private final FileIO io;
   private final JdbcStore store;
+  private final JdbcViews views;
 
   /**
    * Connects to the database at {@code uri} ({@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}) and creates
@@ -72,6 +78,7 @@ public final class JdbcCatalog implements Catalog {
     this.warehouse = WarehouseLocations.normalize(warehouse);
     this.io = io;
     this.store = new JdbcStore(name, new ConnectionPool(uri, connectionProperties, poolSize));
+    this.views = new JdbcViews(store, io, this::defaultLocation);
   }
 
   public JdbcCatalog(String name, String uri, Properties connectionProperties, String warehouse, FileIO io) {
@@ -275,6 +282,59 @@ public final class JdbcCatalog implements Catalog {
       throw alreadyExists(id);
     }
     return new Table(new JdbcTableOperations(store, io, id));
+  }
+
+  // ---- views ----
+
+  @Override
+  public View createView(TableIdentifier id, ViewDefinition definition, boolean replace) {
+    store.requireViews();
+    JdbcNames.tableName(id);
+    NameRules.checkProperties(definition.properties(), "view " + id);
+    requireNamespace(id.namespace());
+    return ViewCommits.createOrReplace(views, id, definition, replace);
+  }
+
+  @Override
+  public Optional<View> loadView(TableIdentifier id) {
+    if (!store.typed()) {
+      return Optional.empty();
+    }
+    String file = views.metadataLocation(id);
+    return file == null ? Optional.empty() : Optional.of(new View(id, file, ViewMetadataParser.read(io, file)));
+  }
+
+  @Override
+  public List<TableIdentifier> listViews(Namespace namespace) {
+    requireNamespace(namespace);
+    List<TableIdentifier> ids = new ArrayList<>();
+    if (store.typed()) {
+      for (String view : store.names(CatalogSql.Kind.VIEW, JdbcNames.namespaceKey(namespace))) {
+        ids.add(TableIdentifier.of(namespace, view));
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public boolean dropView(TableIdentifier id) {
+    if (!store.typed()) {
+      return false;
+    }
+    String namespace = JdbcNames.namespaceKey(id.namespace());
+    String view = JdbcNames.tableName(id);
+    for (int attempt = 0; attempt < DROP_ATTEMPTS; attempt++) {
+      String location = views.metadataLocation(id);
+      if (location == null) {
+        return false;
+      }
+      if (store.delete(CatalogSql.Kind.VIEW, namespace, view, location)) {
+        LOG.info("dropped view {} of catalog {}", id, name);
+        return true;
+      }
+    }
+    throw new CommitFailedException("could not drop view " + id + " of catalog " + name + ": it changed on each of "
+        + DROP_ATTEMPTS + " attempts");
   }
 
   @Override

@@ -116,8 +116,27 @@ final class JdbcStore implements AutoCloseable {
 
   /** The table's metadata location, or null when there is no such table. */
   String metadataLocation(String namespace, String table) {
-    return query("load table " + Names.describe(table), sql.getTable(), rs -> rs.getString(1), catalogName, namespace, table).stream()
-        .findFirst().orElse(null);
+    return metadataLocation(CatalogSql.Kind.TABLE, namespace, table);
+  }
+
+  /** The metadata location of the table or view, or null when there is none of that kind by that name. */
+  String metadataLocation(CatalogSql.Kind kind, String namespace, String name) {
+    return query("load " + kind.name().toLowerCase(Locale.ROOT) + " " + Names.describe(name), sql.get(kind),
+        rs -> rs.getString(1), catalogName, namespace, name).stream().findFirst().orElse(null);
+  }
+
+  /** Whether rows say whether they are tables or views (Iceberg's V1 schema). */
+  boolean typed() {
+    return sql.typed();
+  }
+
+  /** Refuses views where the catalog's table cannot say what a row is (Iceberg's V0 schema). */
+  void requireViews() {
+    if (!sql.typed()) {
+      throw new UnsupportedOperationException("not supported: views in JDBC catalog " + catalogName + " at "
+          + pool.displayUri() + ": its iceberg_tables has no iceberg_type column (Iceberg's V0 schema; "
+          + "Iceberg's JdbcCatalog adds it with jdbc.schema-version=V1)");
+    }
   }
 
   /** Whether a table or a view has this name. */
@@ -126,15 +145,26 @@ final class JdbcStore implements AutoCloseable {
   }
 
   List<String> tableNames(String namespace) {
-    List<String> names = query("list tables", sql.listTables(), rs -> rs.getString(1), catalogName, namespace);
+    return names(CatalogSql.Kind.TABLE, namespace);
+  }
+
+  /** The names of the tables or views of a namespace, sorted. */
+  List<String> names(CatalogSql.Kind kind, String namespace) {
+    List<String> names = query("list " + kind.name().toLowerCase(Locale.ROOT) + "s", sql.list(kind),
+        rs -> rs.getString(1), catalogName, namespace);
     names.sort(null);
     return names;
   }
 
   /** Inserts a table's row; false when the name is taken (a unique-key violation). */
   boolean insertTable(String namespace, String table, String metadataLocation) throws SQLException {
+    return insert(CatalogSql.Kind.TABLE, namespace, table, metadataLocation);
+  }
+
+  /** Inserts a table's or view's row; false when the name is taken (a unique-key violation). */
+  boolean insert(CatalogSql.Kind kind, String namespace, String name, String metadataLocation) throws SQLException {
     try {
-      return pool.run(c -> update(c, sql.insertTable(), catalogName, namespace, table, metadataLocation)) == 1;
+      return pool.run(c -> update(c, sql.insert(kind), catalogName, namespace, name, metadataLocation)) == 1;
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
         return false;
@@ -169,7 +199,17 @@ final class JdbcStore implements AutoCloseable {
   }
 
   private int update(Connection c, Swap s) throws SQLException {
-    return update(c, sql.swapPointer(), s.updated(), s.expected(), catalogName, s.namespace(), s.table(), s.expected());
+    return update(c, CatalogSql.Kind.TABLE, s);
+  }
+
+  private int update(Connection c, CatalogSql.Kind kind, Swap s) throws SQLException {
+    return update(c, sql.swapPointer(kind), s.updated(), s.expected(), catalogName, s.namespace(), s.table(),
+        s.expected());
+  }
+
+  /** The compare-and-swap of a view's pointer; false when it no longer was {@code expected}. */
+  boolean swapView(Swap swap) throws SQLException {
+    return pool.run(c -> update(c, CatalogSql.Kind.VIEW, swap)) == 1;
   }
 
   /** Renames; 0 when there was no such table, -1 when the new name is taken. */
@@ -186,10 +226,15 @@ final class JdbcStore implements AutoCloseable {
 
   /** Deletes the table's row if it still points at {@code metadataLocation}. */
   boolean deleteTable(String namespace, String table, String metadataLocation) {
+    return delete(CatalogSql.Kind.TABLE, namespace, table, metadataLocation);
+  }
+
+  /** Deletes the table's or view's row if it still points at {@code metadataLocation}. */
+  boolean delete(CatalogSql.Kind kind, String namespace, String name, String metadataLocation) {
     try {
-      return pool.run(c -> update(c, sql.dropTable(), catalogName, namespace, table, metadataLocation)) == 1;
+      return pool.run(c -> update(c, sql.drop(kind), catalogName, namespace, name, metadataLocation)) == 1;
     } catch (SQLException e) {
-      throw failure("drop table " + Names.describe(table), e);
+      throw failure("drop " + kind.name().toLowerCase(Locale.ROOT) + " " + Names.describe(name), e);
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a table's next metadata file under a unique name, {@code <location>/metadata/<NNNNN>-<uuid>.metadata.json}
+ * Writes a table's (or view's) next metadata file under a unique name,
+ * {@code <location>/metadata/<NNNNN>-<uuid>.metadata.json}
  * as Iceberg's catalogs do, where NNNNN is one more than the base's (0 for a new table), before the catalog swaps
  * the table's pointer to it.
  */
@@ -34,8 +35,13 @@ final class MetadataFileWriter {
 
   /** The location the next metadata file after {@code base} (null for a new table) gets. */
   static String nextLocation(String tableLocation, TableMetadata base) {
-    int next = base == null ? 0 : Math.max(0, version(base.metadataFileLocation()) + 1);
-    return String.format("%s/metadata/%05d-%s.metadata.json", tableLocation, next, UUID.randomUUID());
+    return nextLocation(tableLocation, base == null ? null : base.metadataFileLocation());
+  }
+
+  /** The location the metadata file after {@code baseLocation} (null: the first) of a table or view gets. */
+  static String nextLocation(String location, String baseLocation) {
+    int next = baseLocation == null ? 0 : Math.max(0, version(baseLocation) + 1);
+    return String.format("%s/metadata/%05d-%s.metadata.json", location, next, UUID.randomUUID());
   }
 
   /** Writes {@code updated} to {@code location} (exclusively) and returns it as read from there. */

@@ -8,6 +8,8 @@ import io.floe.catalog.NoSuchNamespaceException;
 import io.floe.catalog.NameRules;
 import io.floe.catalog.TableFiles;
 import io.floe.catalog.TableIdentifier;
+import io.floe.catalog.View;
+import io.floe.catalog.ViewCommits;
 import io.floe.commit.CommitFailedException;
 import io.floe.commit.FileTableOperations;
 import io.floe.commit.TableOperations;
@@ -22,6 +24,8 @@ import io.floe.partition.PartitionSpec;
 import io.floe.table.AlreadyExistsException;
 import io.floe.table.Table;
 import io.floe.types.Schema;
+import io.floe.view.ViewDefinition;
+import io.floe.view.ViewMetadataParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -62,12 +67,14 @@ public final class WarehouseCatalog implements Catalog {
   private final FileIO io;
   private final WarehouseLayout layout;
   private final WarehouseListing listing;
+  private final WarehouseViews views;
 
   public WarehouseCatalog(String name, String warehouse, FileIO io) {
     this.name = name;
     this.io = io;
     this.layout = new WarehouseLayout(warehouse);
     this.listing = new WarehouseListing(io);
+    this.views = new WarehouseViews(name, io, layout, listing);
   }
 
   @Override
@@ -95,9 +102,10 @@ public final class WarehouseCatalog implements Catalog {
       throw new NoSuchNamespaceException("cannot create namespace " + namespace + ": its parent namespace "
           + namespace.parent() + " does not exist in catalog " + name);
     }
-    if (isTableDir(layout.namespaceDir(namespace))) {
+    String dir = layout.namespaceDir(namespace);
+    if (isTableDir(dir) || views.isViewDir(dir)) {
       throw new AlreadyExistsException("cannot create namespace " + namespace + " in catalog " + name
-          + ": a table of that name exists (a table and a namespace cannot share a directory)", null);
+          + ": a table or view of that name exists (it and a namespace cannot share a directory)", null);
     }
     if (!NamespaceFile.create(io, file, properties)) {
       throw new AlreadyExistsException("namespace " + namespace + " already exists in catalog " + name, null);
@@ -156,11 +164,13 @@ public final class WarehouseCatalog implements Catalog {
   public void dropNamespace(Namespace namespace) {
     requireNotRoot(namespace, "drop");
     requireNamespace(namespace);
-    List<TableIdentifier> tables = listTables(namespace);
+    List<TableIdentifier> tables = new ArrayList<>(listTables(namespace));
+    tables.addAll(listViews(namespace));
     List<Namespace> children = listNamespaces(namespace);
     if (!tables.isEmpty() || !children.isEmpty()) {
       throw new NamespaceNotEmptyException("cannot drop namespace " + namespace + " of catalog " + name + ": it holds "
-          + tables.size() + " table(s) " + tables + " and " + children.size() + " namespace(s) " + children);
+          + tables.size() + " table(s) and view(s) " + tables + " and " + children.size() + " namespace(s) "
+          + children);
     }
     io.deleteFile(layout.namespaceFile(namespace));
   }
@@ -173,6 +183,7 @@ public final class WarehouseCatalog implements Catalog {
     NameRules.checkProperties(properties, "table " + id);
     requireNamespace(id.namespace());
     refuseNamespaceDir(id, location);
+    refuseViewDir(id, location);
     FileTableOperations ops = new FileTableOperations(io, location);
     if (ops.refresh() != null) {
       throw alreadyExists(id);
@@ -258,6 +269,48 @@ public final class WarehouseCatalog implements Catalog {
     return new Table(ops);
   }
 
+  // ---- views ----
+
+  @Override
+  public View createView(TableIdentifier id, ViewDefinition definition, boolean replace) {
+    String location = layout.tableLocation(id);
+    NameRules.checkProperties(definition.properties(), "view " + id);
+    requireNamespace(id.namespace());
+    refuseNamespaceDir(id, location);
+    return ViewCommits.createOrReplace(views, id, definition, replace);
+  }
+
+  @Override
+  public Optional<View> loadView(TableIdentifier id) {
+    String file = views.metadataLocation(id);
+    return file == null ? Optional.empty() : Optional.of(new View(id, file, ViewMetadataParser.read(io, file)));
+  }
+
+  @Override
+  public List<TableIdentifier> listViews(Namespace namespace) {
+    requireNamespace(namespace);
+    List<TableIdentifier> found = new ArrayList<>();
+    if (!namespace.isEmpty()) {
+      String dir = layout.namespaceDir(namespace);
+      for (String child : listing.childDirectories(dir)) {
+        if (!child.startsWith(".") && views.isViewDir(dir + "/" + child)) {
+          found.add(TableIdentifier.of(namespace, child));
+        }
+      }
+    }
+    found.sort(Comparator.comparing(TableIdentifier::name));
+    return found;
+  }
+
+  @Override
+  public boolean dropView(TableIdentifier id) {
+    boolean dropped = views.drop(id);
+    if (dropped) {
+      LOG.info("dropped view {} of catalog {}", id, name);
+    }
+    return dropped;
+  }
+
   @Override
   public TableOperations newTableOps(TableIdentifier id) {
     return new FileTableOperations(io, layout.tableLocation(id));
@@ -297,8 +350,15 @@ public final class WarehouseCatalog implements Catalog {
 
   private void refuseNamespaceDir(TableIdentifier id, String location) {
     if (io.newInputFile(location + "/" + WarehouseLayout.NAMESPACE_FILE).exists()) {
+      throw new AlreadyExistsException("cannot create " + id + " in catalog " + name
+          + ": a namespace of that name exists (a table or view and a namespace cannot share a directory)", null);
+    }
+  }
+
+  private void refuseViewDir(TableIdentifier id, String location) {
+    if (views.isViewDir(location)) {
       throw new AlreadyExistsException("cannot create table " + id + " in catalog " + name
-          + ": a namespace of that name exists (a table and a namespace cannot share a directory)", null);
+          + ": a view of that name exists", null);
     }
   }
 

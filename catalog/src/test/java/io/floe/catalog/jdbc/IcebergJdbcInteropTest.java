@@ -2,6 +2,7 @@ package io.floe.catalog.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.catalog.Catalogs;
@@ -11,6 +12,9 @@ import io.floe.data.Record;
 import io.floe.partition.PartitionSpec;
 import io.floe.table.Table;
 import io.floe.table.TableFixtures;
+import io.floe.view.SqlViewRepresentation;
+import io.floe.view.ViewDefinition;
+import io.floe.view.ViewMetadata;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,9 +63,14 @@ class IcebergJdbcInteropTest {
   }
 
   private org.apache.iceberg.jdbc.JdbcCatalog iceberg() {
+    return iceberg("V0");
+  }
+
+  /** Iceberg's JdbcCatalog with its {@code jdbc.schema-version} (V1: the layout that also holds views). */
+  private org.apache.iceberg.jdbc.JdbcCatalog iceberg(String schemaVersion) {
     org.apache.iceberg.jdbc.JdbcCatalog catalog = new org.apache.iceberg.jdbc.JdbcCatalog();
     catalog.setConf(new Configuration());
-    catalog.initialize(CATALOG, Map.of("uri", uri(), "warehouse", warehouse()));
+    catalog.initialize(CATALOG, Map.of("uri", uri(), "warehouse", warehouse(), "jdbc.schema-version", schemaVersion));
     return catalog;
   }
 
@@ -127,6 +136,12 @@ class IcebergJdbcInteropTest {
       assertEquals(List.of(Namespace.of("lake", "raw")), floe.listNamespaces(Namespace.of("lake")));
       assertEquals(Map.of("team", "data"), floe.loadNamespaceProperties(Namespace.of("lake")));
       assertEquals(List.of(id), floe.listTables(Namespace.of("lake", "raw")));
+      assertEquals(List.of(), floe.listViews(Namespace.of("lake", "raw")));
+      UnsupportedOperationException noViews = assertThrows(UnsupportedOperationException.class,
+          () -> floe.createView(TableIdentifier.of(Namespace.of("lake", "raw"), "v"), new ViewDefinition(
+              TableFixtures.EVENTS, new SqlViewRepresentation("SELECT 1", "floe"), List.of("lake"), Map.of(),
+              Map.of()), false));
+      assertTrue(noViews.getMessage().startsWith("not supported: views"), noViews.getMessage());
       Table t = floe.loadTable(id);
       assertEquals(1, t.snapshots().size());
       Set<Long> ids = new HashSet<>();
@@ -148,6 +163,60 @@ class IcebergJdbcInteropTest {
   }
 
   /** Appends rows with ids [first, first+count) written by Iceberg's own Parquet writer (region EU, if any). */
+  @Test
+  void icebergAndFloeReadEachOthersViews() {
+    Namespace ns = Namespace.of("sales");
+    TableIdentifier byFloe = TableIdentifier.of(ns, "recent");
+    try (JdbcCatalog floe = floe()) {
+      floe.createNamespace(ns);
+      io.floe.types.Schema schema = new io.floe.types.Schema(
+          new io.floe.types.NestedField(1, "id", io.floe.types.Types.LONG, false, "the id"),
+          new io.floe.types.NestedField(2, "region", io.floe.types.Types.STRING, false, null));
+      floe.createView(byFloe, new ViewDefinition(schema, new SqlViewRepresentation("SELECT id, region FROM orders",
+          "floe"), ns.levels(), Map.of("comment", "recent orders"), Map.of("engine-name", "floe")), false);
+      floe.createView(byFloe, new ViewDefinition(schema, new SqlViewRepresentation(
+          "SELECT id, region FROM orders WHERE id > 10", "floe"), ns.levels(), Map.of(), Map.of()), true);
+    }
+    org.apache.iceberg.catalog.Namespace sales = org.apache.iceberg.catalog.Namespace.of("sales");
+    try (org.apache.iceberg.jdbc.JdbcCatalog iceberg = iceberg("V1")) {
+      org.apache.iceberg.catalog.TableIdentifier id = org.apache.iceberg.catalog.TableIdentifier.of(sales, "recent");
+      assertEquals(List.of(id), iceberg.listViews(sales));
+      assertEquals(List.of(), iceberg.listTables(sales));
+      org.apache.iceberg.view.View view = iceberg.loadView(id);
+      assertEquals("SELECT id, region FROM orders WHERE id > 10",
+          ((org.apache.iceberg.view.SQLViewRepresentation) view.sqlFor("floe")).sql());
+      assertEquals(2, view.currentVersion().versionId());
+      assertEquals(2, view.history().size());
+      assertEquals(List.of("sales"), List.of(view.currentVersion().defaultNamespace().levels()));
+      assertEquals("id", view.schema().columns().get(0).name());
+      assertEquals(Types.LongType.get(), view.schema().columns().get(0).type());
+      assertEquals("the id", view.schema().columns().get(0).doc());
+      assertEquals(Types.StringType.get(), view.schema().columns().get(1).type());
+
+      iceberg.buildView(org.apache.iceberg.catalog.TableIdentifier.of(sales, "by_spark"))
+          .withSchema(new Schema(Types.NestedField.required(1, "n", Types.IntegerType.get())))
+          .withDefaultNamespace(sales)
+          .withQuery("spark", "SELECT count(*) AS n FROM orders")
+          .withQuery("floe", "SELECT CAST(count(*) AS INT) AS n FROM orders")
+          .withProperty("comment", "by Iceberg")
+          .create();
+    }
+    try (JdbcCatalog floe = floe()) {
+      TableIdentifier id = TableIdentifier.of(ns, "by_spark");
+      assertEquals(List.of(id, byFloe), floe.listViews(ns));
+      ViewMetadata metadata = floe.loadView(id).orElseThrow().metadata();
+      assertEquals("SELECT CAST(count(*) AS INT) AS n FROM orders", metadata.currentVersion().sql("floe")
+          .orElseThrow().sql());
+      assertEquals("SELECT count(*) AS n FROM orders", metadata.currentVersion().sql("spark").orElseThrow().sql());
+      assertEquals("by Iceberg", metadata.properties().get("comment"));
+      assertEquals(List.of("n"), metadata.schema().columns().stream().map(f -> f.name()).toList());
+      assertTrue(floe.dropView(id));
+    }
+    try (org.apache.iceberg.jdbc.JdbcCatalog iceberg = iceberg("V1")) {
+      assertFalse(iceberg.viewExists(org.apache.iceberg.catalog.TableIdentifier.of(sales, "by_spark")));
+    }
+  }
+
   private static void appendWithIceberg(org.apache.iceberg.Table table, long first, int count) throws Exception {
     List<org.apache.iceberg.data.Record> rows = new ArrayList<>();
     for (long id = first; id < first + count; id++) {
