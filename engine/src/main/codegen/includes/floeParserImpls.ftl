@@ -1,7 +1,8 @@
 <#--
   Floe's statements, added to Calcite's grammar (see config.fmpp):
   CREATE/DROP SCHEMA, CREATE TABLE (PARTITIONED BY, WITH, AS query), DROP TABLE [PURGE], ALTER TABLE,
-  SHOW SCHEMAS/TABLES/CREATE TABLE, CALL with named arguments, ANALYZE, BEGIN/START TRANSACTION, COMMIT, ROLLBACK.
+  CREATE [OR REPLACE] VIEW, DROP VIEW, SHOW SCHEMAS/TABLES/VIEWS/CREATE TABLE/CREATE VIEW, CALL with named
+  arguments, ANALYZE, BEGIN/START TRANSACTION, COMMIT, ROLLBACK.
 -->
 
 /** CREATE SCHEMA [IF NOT EXISTS] name [WITH (key = value, ...)] */
@@ -53,6 +54,51 @@ SqlCreate FloeCreateTable(Span s, boolean replace) :
     {
         return new SqlCreateTable(s.end(this), replace, ifNotExists, id, new SqlNodeList(columns, id.getParserPosition()),
             comment, partitionBy, properties, query);
+    }
+}
+
+/** CREATE [OR REPLACE] VIEW [IF NOT EXISTS] name [(column [COMMENT '...'], ...)] [COMMENT '...'] AS query */
+SqlCreate FloeCreateView(Span s, boolean replace) :
+{
+    boolean ifNotExists = false;
+    final SqlIdentifier id;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    final List<SqlNode> comments = new ArrayList<SqlNode>();
+    SqlNode comment = null;
+    final SqlParserPos queryStart;
+    final SqlNode query;
+}
+{
+    <VIEW>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    id = CompoundIdentifier()
+    [
+        <LPAREN>
+        FloeViewColumn(columns, comments)
+        ( <COMMA> FloeViewColumn(columns, comments) )*
+        <RPAREN>
+    ]
+    [ <COMMENT> comment = StringLiteral() ]
+    <AS> { queryStart = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreateView(s.end(this), replace, ifNotExists, id,
+            new SqlNodeList(columns, id.getParserPosition()), comments, comment, query, queryStart);
+    }
+}
+
+/** column [COMMENT '...'] of a view's column list */
+void FloeViewColumn(List<SqlNode> columns, List<SqlNode> comments) :
+{
+    final SqlIdentifier name;
+    SqlNode comment = null;
+}
+{
+    name = SimpleIdentifier()
+    [ <COMMENT> comment = StringLiteral() ]
+    {
+        columns.add(name);
+        comments.add(comment);
     }
 }
 
@@ -219,6 +265,21 @@ SqlDrop FloeDropTable(Span s, boolean replace) :
     }
 }
 
+/** DROP VIEW [IF EXISTS] name */
+SqlDrop FloeDropView(Span s, boolean replace) :
+{
+    boolean ifExists = false;
+    final SqlIdentifier id;
+}
+{
+    <VIEW>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    id = CompoundIdentifier()
+    {
+        return new SqlDropView(s.end(this), ifExists, id);
+    }
+}
+
 /**
  * ALTER TABLE name ADD [COLUMN] column type [NOT NULL] [COMMENT '...'] | DROP [COLUMN] column
  * | RENAME COLUMN a TO b | RENAME TO new_name | ALTER [COLUMN] column TYPE type (or SET DATA TYPE type)
@@ -302,9 +363,19 @@ SqlNode FloeShow() :
             return new SqlShow(s.end(this), SqlShow.What.TABLES, id);
         }
     |
-        <CREATE> <TABLE> id = CompoundIdentifier()
+        <VIEWS> [ ( <FROM> | <IN> ) id = CompoundIdentifier() ]
+        {
+            return new SqlShow(s.end(this), SqlShow.What.VIEWS, id);
+        }
+    |
+        LOOKAHEAD(2) <CREATE> <TABLE> id = CompoundIdentifier()
         {
             return new SqlShow(s.end(this), SqlShow.What.CREATE_TABLE, id);
+        }
+    |
+        <CREATE> <VIEW> id = CompoundIdentifier()
+        {
+            return new SqlShow(s.end(this), SqlShow.What.CREATE_VIEW, id);
         }
     )
 }

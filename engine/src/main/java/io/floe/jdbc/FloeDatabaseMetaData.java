@@ -3,8 +3,9 @@ package io.floe.jdbc;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.engine.catalog.CatalogRelations;
+import io.floe.engine.catalog.CatalogRelations.Relation;
 import io.floe.engine.expr.StringFunctions;
-import io.floe.table.Table;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import java.sql.Connection;
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  * Keys, indexes, procedures, functions, privileges and user-defined types do not exist: their answers are empty.
  */
 final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
-  private static final String TABLE = "TABLE";
 
   private final FloeConnection connection;
 
@@ -74,7 +74,7 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
   @Override
   public ResultSet getTableTypes() {
     List<Object[]> rows = new ArrayList<>();
-    rows.add(new Object[] {TABLE});
+    CatalogRelations.TYPES.forEach(type -> rows.add(new Object[] {type}));
     return rows("getTableTypes", rows);
   }
 
@@ -82,11 +82,14 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
   public ResultSet getTables(String catalogName, String schemaPattern, String tablePattern, String[] types)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    boolean wantsTables = types == null || List.of(types).stream().anyMatch(TABLE::equalsIgnoreCase);
-    if (matchesCatalog(catalogName) && wantsTables) {
-      for (TableIdentifier id : tables(schemaPattern, tablePattern)) {
-        rows.add(new Object[] {catalog().name(), id.namespace().lastLevel(), id.name(), TABLE, "", null, null, null,
-            null, null});
+    if (matchesCatalog(catalogName)) {
+      List<Relation> relations = new ArrayList<>(relations(schemaPattern, tablePattern));
+      relations.removeIf(r -> types != null && List.of(types).stream().noneMatch(r.type()::equalsIgnoreCase));
+      relations.sort(Comparator.comparing(Relation::type)); // stable: then by schema and name
+      for (Relation relation : relations) {
+        TableIdentifier id = relation.id();
+        rows.add(new Object[] {catalog().name(), id.namespace().lastLevel(), id.name(), relation.type(), "", null,
+            null, null, null, null});
       }
     }
     return rows("getTables", rows);
@@ -100,10 +103,10 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
       return rows("getColumns", rows);
     }
     Pattern columns = like(columnPattern);
-    for (TableIdentifier id : tables(schemaPattern, tablePattern)) {
-      Table table = catalog().loadTable(id);
+    for (Relation relation : relations(schemaPattern, tablePattern)) {
+      TableIdentifier id = relation.id();
       int position = 0;
-      for (NestedField field : table.schema().columns()) {
+      for (NestedField field : CatalogRelations.schema(catalog(), relation).columns()) {
         position++;
         if (!columns.matcher(field.name()).matches() || !(field.type() instanceof PrimitiveType type)) {
           continue;
@@ -184,14 +187,14 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
         .sorted(Comparator.comparing(Namespace::lastLevel)).toList();
   }
 
-  private List<TableIdentifier> tables(String schemaPattern, String tablePattern) throws SQLException {
+  /** The tables and views matching the patterns, by schema, then by name. */
+  private List<Relation> relations(String schemaPattern, String tablePattern) throws SQLException {
     Pattern pattern = like(tablePattern);
-    List<TableIdentifier> tables = new ArrayList<>();
+    List<Relation> relations = new ArrayList<>();
     for (Namespace namespace : namespaces(schemaPattern)) {
-      catalog().listTables(namespace).stream().filter(t -> pattern.matcher(t.name()).matches())
-          .sorted(Comparator.comparing(TableIdentifier::name)).forEach(tables::add);
+      relations.addAll(CatalogRelations.in(catalog(), namespace, name -> pattern.matcher(name).matches()));
     }
-    return tables;
+    return relations;
   }
 
   /** A JDBC name pattern ({@code %} any characters, {@code _} one, {@code \\} escapes), case-insensitive. */

@@ -40,7 +40,7 @@ class JdbcMetadataTest extends WarehouseConnectionBase {
     assertEquals(List.of("shop"), column(metadata.getSchemas(), "TABLE_SCHEM"));
     assertEquals(List.of("floe"), column(metadata.getSchemas("floe", "sh%"), "TABLE_CATALOG"));
     assertEquals(List.of(), column(metadata.getSchemas(null, "x%"), "TABLE_SCHEM"));
-    assertEquals(List.of("TABLE"), column(metadata.getTableTypes(), "TABLE_TYPE"));
+    assertEquals(List.of("TABLE", "VIEW"), column(metadata.getTableTypes(), "TABLE_TYPE"));
     assertEquals(List.of("all_types", "numbers"), column(metadata.getTables(null, null, "%", null), "TABLE_NAME"));
     assertEquals(List.of("numbers"), column(metadata.getTables("floe", "shop", "NUM%", new String[] {"TABLE"}),
         "TABLE_NAME"));

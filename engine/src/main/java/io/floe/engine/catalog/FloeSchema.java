@@ -8,6 +8,7 @@ import io.floe.engine.metadata.MetadataTableType;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.apache.calcite.schema.lookup.Named;
 /**
  * A namespace of a Floe {@link Catalog} seen by Calcite as a schema: its tables as {@link FloeCalciteTable}s at
  * their current snapshot, each with its metadata tables ({@code "t$snapshots"}, ...; see
- * {@link MetadataTableType}), its child namespaces as sub-schemas.
+ * {@link MetadataTableType}), its views as {@link FloeViewTable}s, its child namespaces as sub-schemas.
  */
 public final class FloeSchema extends AbstractSchema {
   private final Catalog catalog;
@@ -98,12 +99,24 @@ public final class FloeSchema extends AbstractSchema {
     try {
       id = TableIdentifier.of(namespace, tableName);
       if (!catalog.tableExists(id)) {
-        return null;
+        return tableName.equals(name) ? view(id) : null;
       }
     } catch (IllegalArgumentException invalidName) {
       return null; // no table of the catalog can have this name: the listing has none either, so it is unknown
     }
     return built(name, id);
+  }
+
+  /** The view {@code id}, loaded once per statement, or null when there is none. */
+  private Table view(TableIdentifier id) {
+    Table table = built.get(id.name());
+    if (table == null) {
+      table = catalog.loadView(id).map(FloeViewTable::new).orElse(null);
+      if (table != null) {
+        built.put(id.name(), table);
+      }
+    }
+    return table;
   }
 
   /** The table {@code name} (the table {@code id} or one of its metadata tables), built once per statement. */
@@ -126,6 +139,7 @@ public final class FloeSchema extends AbstractSchema {
 
   private LazyTables listTables() {
     Map<String, TableIdentifier> names = new LinkedHashMap<>();
+    Set<String> views = new HashSet<>();
     if (!namespace.isEmpty()) {
       for (TableIdentifier id : catalog.listTables(namespace)) {
         names.put(id.name(), id);
@@ -133,16 +147,22 @@ public final class FloeSchema extends AbstractSchema {
           names.put(type.tableName(id.name()), id);
         }
       }
+      for (TableIdentifier id : catalog.listViews(namespace)) {
+        names.putIfAbsent(id.name(), id);
+        views.add(id.name());
+      }
     }
-    return new LazyTables(names);
+    return new LazyTables(names, views);
   }
 
-  /** Tables by name, each built from its catalog table on first access. */
+  /** Tables and views by name, each built from the catalog's on first access. */
   private final class LazyTables extends AbstractMap<String, Table> {
     private final Map<String, TableIdentifier> names;
+    private final Set<String> views;
 
-    LazyTables(Map<String, TableIdentifier> names) {
+    LazyTables(Map<String, TableIdentifier> names, Set<String> views) {
       this.names = names;
+      this.views = views;
     }
 
     @Override
@@ -156,7 +176,7 @@ public final class FloeSchema extends AbstractSchema {
       if (id == null) {
         return null;
       }
-      return built((String) name, id);
+      return views.contains(name) ? view(id) : built((String) name, id);
     }
 
     @Override

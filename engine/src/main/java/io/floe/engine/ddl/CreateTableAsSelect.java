@@ -8,16 +8,12 @@ import io.floe.engine.dml.ParallelTasks;
 import io.floe.engine.dml.WriterPool;
 import io.floe.table.Table;
 import io.floe.types.NestedField;
-import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
-import io.floe.types.Types;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.sql.SqlNodeList;
 
@@ -91,35 +87,9 @@ final class CreateTableAsSelect {
   private static Schema schemaOf(org.apache.arrow.vector.types.pojo.Schema arrow) throws SQLException {
     List<NestedField> fields = new ArrayList<>();
     for (Field field : arrow.getFields()) {
-      fields.add(NestedField.optional(fields.size() + 1, field.getName(), floeType(field)));
+      fields.add(NestedField.optional(fields.size() + 1, field.getName(),
+          ColumnTypes.of(field.getName(), field.getType(), "CREATE TABLE AS")));
     }
     return new Schema(fields);
-  }
-
-  private static PrimitiveType floeType(Field field) throws SQLException {
-    ArrowType type = field.getType();
-    if (type instanceof ArrowType.Bool) {
-      return Types.BOOLEAN;
-    } else if (type instanceof ArrowType.Int i && i.getBitWidth() == 32) {
-      return Types.INT;
-    } else if (type instanceof ArrowType.Int i && i.getBitWidth() == 64) {
-      return Types.LONG;
-    } else if (type instanceof ArrowType.FloatingPoint f) {
-      return f.getPrecision() == FloatingPointPrecision.SINGLE ? Types.FLOAT : Types.DOUBLE;
-    } else if (type instanceof ArrowType.Decimal d) {
-      return Types.decimal(d.getPrecision(), d.getScale());
-    } else if (type instanceof ArrowType.Date) {
-      return Types.DATE;
-    } else if (type instanceof ArrowType.Time) {
-      return Types.TIME;
-    } else if (type instanceof ArrowType.Timestamp t) {
-      return t.getTimezone() == null ? Types.TIMESTAMP : Types.TIMESTAMPTZ;
-    } else if (type instanceof ArrowType.Utf8) {
-      return Types.STRING;
-    } else if (type instanceof ArrowType.Binary) {
-      return Types.BINARY;
-    }
-    throw DdlErrors.notSupported("CREATE TABLE AS with column " + field.getName() + " of type " + type
-        + " (CAST it to INTEGER, BIGINT, DOUBLE, DECIMAL, VARCHAR, ...)");
   }
 }

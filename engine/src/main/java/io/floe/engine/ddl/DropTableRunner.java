@@ -21,6 +21,10 @@ public final class DropTableRunner implements StatementRunner {
     Ddl.requireNoTransaction(session, "DROP TABLE");
     TableIdentifier id = Names.findTable(session, drop.name);
     if (id == null) {
+      TableIdentifier view = Names.findView(session, drop.name);
+      if (view != null) {
+        throw DdlErrors.invalid(view + " is a view, not a table: use DROP VIEW");
+      }
       if (drop.ifExists) {
         return QueryResult.ofUpdateCount(0);
       }

@@ -6,6 +6,8 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.engine.FloeSession;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlIdentifier;
 
 /**
@@ -60,19 +62,30 @@ public final class Names {
 
   /** The identifier of an existing table matched case-insensitively, or null. */
   public static TableIdentifier findTable(FloeSession session, SqlIdentifier name) throws SQLException {
-    TableIdentifier written = written(session, name);
     Catalog catalog = session.catalog();
-    if (catalog.tableExists(written)) {
+    return find(session, name, catalog::tableExists, catalog::listTables);
+  }
+
+  /** The identifier of an existing view matched case-insensitively, or null. */
+  public static TableIdentifier findView(FloeSession session, SqlIdentifier name) throws SQLException {
+    Catalog catalog = session.catalog();
+    return find(session, name, id -> catalog.loadView(id).isPresent(), catalog::listViews);
+  }
+
+  private static TableIdentifier find(FloeSession session, SqlIdentifier name, Predicate<TableIdentifier> exists,
+      Function<Namespace, List<TableIdentifier>> list) throws SQLException {
+    TableIdentifier written = written(session, name);
+    if (exists.test(written)) {
       return written;
     }
     Namespace namespace;
     try {
-      namespace = existingNamespace(catalog, written.namespace());
+      namespace = existingNamespace(session.catalog(), written.namespace());
     } catch (SQLException noSuchSchema) {
       return null;
     }
-    List<TableIdentifier> tables = catalog.listTables(namespace);
-    return tables.stream().filter(t -> t.name().equalsIgnoreCase(written.name())).findFirst().orElse(null);
+    return list.apply(namespace).stream().filter(t -> t.name().equalsIgnoreCase(written.name())).findFirst()
+        .orElse(null);
   }
 
   private static TableIdentifier written(FloeSession session, SqlIdentifier name) throws SQLException {

@@ -3,6 +3,10 @@ package io.floe.engine.ddl;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.catalog.View;
+import io.floe.engine.planner.SqlPlanner;
+import io.floe.view.SqlViewRepresentation;
+import io.floe.view.ViewVersion;
 import io.floe.engine.FloeSession;
 import io.floe.engine.QueryResult;
 import io.floe.engine.catalog.TypeMapping;
@@ -21,9 +25,9 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * {@code SHOW SCHEMAS} (column {@code schema_name}), {@code SHOW TABLES} ({@code table_name}) and
- * {@code SHOW CREATE TABLE} ({@code create_statement}: a CREATE TABLE that recreates the table's schema, partition
- * spec, comment and properties).
+ * {@code SHOW SCHEMAS} (column {@code schema_name}), {@code SHOW TABLES} ({@code table_name}), {@code SHOW VIEWS}
+ * ({@code view_name}), {@code SHOW CREATE TABLE} ({@code create_statement}: a CREATE TABLE that recreates the
+ * table's schema, partition spec, comment and properties) and {@code SHOW CREATE VIEW}.
  */
 public final class ShowRunner implements StatementRunner {
   @Override
@@ -46,17 +50,18 @@ public final class ShowRunner implements StatementRunner {
           }
           return QueryResult.ofRows(List.of("schema_name"), List.of(SqlTypeName.VARCHAR), rows);
         }
-        case TABLES -> {
+        case TABLES, VIEWS -> {
+          boolean views = show.what == SqlShow.What.VIEWS;
           if (show.name == null && session.schema() == null) {
-            throw DdlErrors.invalid("SHOW TABLES needs FROM <schema>: the session has no default schema");
+            throw DdlErrors.invalid("SHOW " + show.what + " needs FROM <schema>: the session has no default schema");
           }
           Namespace namespace = Names.existingNamespace(catalog,
               show.name == null ? Namespace.of(session.schema()) : Names.namespace(show.name));
           List<Object[]> rows = new ArrayList<>();
-          for (TableIdentifier table : catalog.listTables(namespace)) {
+          for (TableIdentifier table : views ? catalog.listViews(namespace) : catalog.listTables(namespace)) {
             rows.add(new Object[] {table.name()});
           }
-          return QueryResult.ofRows(List.of("table_name"), List.of(SqlTypeName.VARCHAR), rows);
+          return QueryResult.ofRows(List.of(views ? "view_name" : "table_name"), List.of(SqlTypeName.VARCHAR), rows);
         }
         case CREATE_TABLE -> {
           TableIdentifier id = Names.existingTable(session, show.name);
@@ -64,11 +69,44 @@ public final class ShowRunner implements StatementRunner {
           rows.add(new Object[] {createStatement(id, catalog.loadTable(id))});
           return QueryResult.ofRows(List.of("create_statement"), List.of(SqlTypeName.VARCHAR), rows);
         }
+        case CREATE_VIEW -> {
+          TableIdentifier id = Names.findView(session, show.name);
+          if (id == null) {
+            throw new SQLException("view " + show.name + " does not exist", DdlErrors.UNKNOWN_TABLE);
+          }
+          List<Object[]> rows = new ArrayList<>();
+          rows.add(new Object[] {createViewStatement(catalog.loadView(id).orElseThrow())});
+          return QueryResult.ofRows(List.of("create_statement"), List.of(SqlTypeName.VARCHAR), rows);
+        }
         default -> throw new AssertionError(show.what);
       }
     } catch (RuntimeException e) {
       throw DdlErrors.of(e);
     }
+  }
+
+  /**
+   * The CREATE VIEW statement of a view: its columns (with their comments), its comment, and its SQL in Floe's
+   * dialect (a view only other engines wrote shows the first dialect's SQL, named in a comment).
+   */
+  static String createViewStatement(View view) {
+    StringBuilder out = new StringBuilder("CREATE VIEW ").append(Ddl.quote(view.id())).append(" (");
+    List<String> columns = new ArrayList<>();
+    for (NestedField column : view.metadata().schema().columns()) {
+      columns.add(Ddl.quote(column.name()) + (column.doc() == null ? "" : " COMMENT " + Ddl.literal(column.doc())));
+    }
+    out.append(String.join(", ", columns)).append(')');
+    String comment = view.metadata().properties().get(Ddl.COMMENT_PROPERTY);
+    if (comment != null) {
+      out.append("\nCOMMENT ").append(Ddl.literal(comment));
+    }
+    ViewVersion version = view.metadata().currentVersion();
+    SqlViewRepresentation sql = version.sql(SqlPlanner.VIEW_DIALECT).orElse(version.representations().get(0));
+    out.append(" AS\n");
+    if (!sql.dialect().equalsIgnoreCase(SqlPlanner.VIEW_DIALECT)) {
+      out.append("-- in the ").append(sql.dialect()).append(" dialect\n");
+    }
+    return out.append(sql.sql()).toString();
   }
 
   /** The CREATE TABLE statement of a table (columns in order, partition fields in spec order, sorted properties). */

@@ -2,6 +2,7 @@ package io.floe.engine.dml;
 
 import io.floe.engine.FloeSession;
 import io.floe.engine.catalog.FloeCalciteTable;
+import io.floe.engine.catalog.FloeViewTable;
 import io.floe.engine.planner.FloeTableScan;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -31,6 +32,10 @@ final class DmlPlanning {
     if (!(root.rel instanceof TableModify modify)) {
       throw new SQLFeatureNotSupportedException("not supported: " + statement.getKind() + " converted to "
           + root.rel.getRelTypeName(), "0A000");
+    }
+    if (modify.getTable().unwrap(FloeViewTable.class) != null) {
+      throw new SQLFeatureNotSupportedException("not supported: " + statement.getKind() + " on "
+          + String.join(".", modify.getTable().getQualifiedName()) + ", a view (views are read-only)", "0A000");
     }
     return modify;
   }

@@ -9,6 +9,13 @@ public final class SqlStateException extends RuntimeException {
     this.sqlState = sqlState;
   }
 
+  /** A failure whose message already names what failed; {@code cause} is kept as a suppressed exception. */
+  public static SqlStateException withDetail(String sqlState, String message, Throwable cause) {
+    SqlStateException e = new SqlStateException(sqlState, message);
+    e.addSuppressed(cause);
+    return e;
+  }
+
   public String sqlState() {
     return sqlState;
   }

@@ -55,18 +55,7 @@ public final class SqlCreateTable extends SqlCreate {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword(getReplace() ? "CREATE OR REPLACE TABLE" : "CREATE TABLE");
-    if (ifNotExists) {
-      writer.keyword("IF NOT EXISTS");
-    }
-    name.unparse(writer, 0, 0);
-    if (!columns.isEmpty()) {
-      SqlUnparsing.list(writer, columns);
-    }
-    if (comment != null) {
-      writer.keyword("COMMENT");
-      comment.unparse(writer, 0, 0);
-    }
+    SqlUnparsing.createHead(writer, this, "TABLE", name, columns, comment);
     SqlUnparsing.properties(writer, "PARTITIONED BY", partitionBy);
     SqlUnparsing.properties(writer, "WITH", properties);
     if (query != null) {

@@ -11,17 +11,20 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code SHOW SCHEMAS [FROM | IN schema]}, {@code SHOW TABLES [FROM | IN schema]}, {@code SHOW CREATE TABLE t}. */
+/**
+ * {@code SHOW SCHEMAS [FROM | IN schema]}, {@code SHOW TABLES | VIEWS [FROM | IN schema]},
+ * {@code SHOW CREATE TABLE t}, {@code SHOW CREATE VIEW v}.
+ */
 public final class SqlShow extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW", SqlKind.OTHER);
 
   /** What is shown. */
   public enum What {
-    SCHEMAS, TABLES, CREATE_TABLE
+    SCHEMAS, TABLES, VIEWS, CREATE_TABLE, CREATE_VIEW
   }
 
   public final What what;
-  /** The parent schema (SCHEMAS), the schema (TABLES), the table (CREATE TABLE); null for the default. */
+  /** The parent schema (SCHEMAS), the schema (TABLES, VIEWS), the table or view (CREATE ...); null: the default. */
   public final SqlIdentifier name;
 
   public SqlShow(SqlParserPos pos, What what, SqlIdentifier name) {
@@ -43,9 +46,10 @@ public final class SqlShow extends SqlCall {
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     writer.keyword("SHOW");
-    writer.keyword(what == What.CREATE_TABLE ? "CREATE TABLE" : what.name());
+    boolean create = what == What.CREATE_TABLE || what == What.CREATE_VIEW;
+    writer.keyword(what.name().replace('_', ' '));
     if (name != null) {
-      if (what != What.CREATE_TABLE) {
+      if (!create) {
         writer.keyword("IN");
       }
       name.unparse(writer, 0, 0);

@@ -1,5 +1,22 @@
 package io.floe.engine.planner;
 
+import io.floe.catalog.TableIdentifier;
+import io.floe.engine.SqlErrors;
+import io.floe.engine.catalog.FloeViewTable;
+import io.floe.engine.expr.SqlStateException;
+import io.floe.view.SqlViewRepresentation;
+import io.floe.view.ViewVersion;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
 import io.floe.engine.audit.TableChangesFunction;
 import io.floe.engine.audit.TableChangesRule;
 import io.floe.engine.expr.StatementTime;
@@ -78,8 +95,15 @@ public final class SqlPlanner {
   private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config().withExpand(false)
       .withTrimUnusedFields(true);
 
+  /** The dialect of the view SQL Floe writes and reads (Iceberg view representations are per dialect). */
+  public static final String VIEW_DIALECT = "floe";
+
   private final FrameworkConfig config;
   private final ZoneId timeZone;
+  /** The views being expanded, innermost last: meeting one of them again is a view referencing itself. */
+  private final Deque<TableIdentifier> expanding = new ArrayDeque<>();
+  /** Every view this planner expanded. */
+  private final Set<TableIdentifier> expanded = new LinkedHashSet<>();
   /** The instant CURRENT_TIMESTAMP and the other current-time functions of the statement planned here name. */
   private final java.time.Instant statementStart = java.time.Instant.now();
 
@@ -100,6 +124,7 @@ public final class SqlPlanner {
         .sqlToRelConverterConfig(CONVERTER_CONFIG)
         .typeSystem(FloeTypeSystem.INSTANCE)
         .executor(io.floe.engine.expr.ConstantFolding.INSTANCE)
+        .context(Contexts.of(this)) // the views a statement names find their expander there (FloeViewTable)
         .build();
   }
 
@@ -224,8 +249,67 @@ public final class SqlPlanner {
    * time-travel references pinned to their snapshots' columns ({@link PinnedVersions}).
    */
   private SqlNode rewriteParsed(SqlNode parsed) {
-    SqlNode pinned = PinnedVersions.rewrite(parsed, config.getDefaultSchema(), timeZone);
+    return rewriteParsed(parsed, config.getDefaultSchema());
+  }
+
+  /** {@link #rewriteParsed(SqlNode)} with single-part names resolved in {@code defaultSchema}. */
+  private SqlNode rewriteParsed(SqlNode parsed, SchemaPlus defaultSchema) {
+    SqlNode pinned = PinnedVersions.rewrite(parsed, defaultSchema, timeZone);
     return InListsToOr.rewrite(OrderByAll.rewrite(GroupByAll.rewrite(AggregateCallRewrites.rewrite(pinned))));
+  }
+
+  /** The views this planner expanded so far (a view being created must not be among those its query expands). */
+  public Set<TableIdentifier> expandedViews() {
+    return Collections.unmodifiableSet(expanded);
+  }
+
+  /**
+   * The relational algebra of a view where a statement names it: the SQL of its current version in Floe's dialect,
+   * parsed, rewritten and validated as a statement's query is (single-part names resolved in the version's default
+   * namespace), converted into the statement's {@code cluster}, then given the view's columns. A failure names the
+   * view and keeps the SQLState of what failed.
+   */
+  public RelNode expandView(FloeViewTable viewTable, RelOptTable table, RelOptCluster cluster) {
+    TableIdentifier id = viewTable.view().id();
+    ViewVersion version = viewTable.view().metadata().currentVersion();
+    if (expanding.contains(id)) {
+      List<String> chain = new ArrayList<>();
+      expanding.descendingIterator().forEachRemaining(v -> chain.add(v.toString()));
+      chain.add(id.toString());
+      throw new SqlStateException("42000", "view " + id + " references itself: " + String.join(" -> ", chain));
+    }
+    String sql = version.sql(VIEW_DIALECT).map(SqlViewRepresentation::sql).orElseThrow(() ->
+        new UnsupportedOperationException("not supported: view " + id + " has no SQL in Floe's dialect ('"
+            + VIEW_DIALECT + "'), only in " + version.representations().stream().map(SqlViewRepresentation::dialect)
+            .toList()));
+    CalciteCatalogReader reader = ((CalciteCatalogReader) table.getRelOptSchema())
+        .withSchemaPath(version.defaultNamespace());
+    SchemaPlus defaultSchema = reader.getRootSchema().plus();
+    for (String level : version.defaultNamespace()) {
+      defaultSchema = defaultSchema == null ? null : defaultSchema.getSubSchema(level);
+    }
+    expanding.addLast(id);
+    expanded.add(id);
+    try {
+      SqlNode parsed = SqlParser.create(sql, PARSER_CONFIG).parseQuery();
+      SqlValidator validator = SqlValidatorUtil.newValidator(config.getOperatorTable(), reader,
+          cluster.getTypeFactory(), VALIDATOR_CONFIG);
+      SqlNode validated = validator.validate(rewriteParsed(parsed,
+          defaultSchema == null ? config.getDefaultSchema() : defaultSchema));
+      SubSecondDifferences.check(validated);
+      SqlToRelConverter converter = new SqlToRelConverter(null, validator, reader, cluster,
+          StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+      RelNode rel = converter.convertQuery(validated, false, true).project();
+      return ViewColumns.declared(rel, viewTable.getRowType(cluster.getTypeFactory()), viewTable.view());
+    } catch (SqlStateException e) {
+      throw e;
+    } catch (Exception e) {
+      SQLException error = SqlErrors.of(e);
+      throw SqlStateException.withDetail(error.getSQLState(), "view " + id + " cannot be read: "
+          + error.getMessage() + " (its SQL: " + sql + ")", e);
+    } finally {
+      expanding.removeLast();
+    }
   }
 
   /** The result row type of a query and the types of its dynamic parameters, by index. */

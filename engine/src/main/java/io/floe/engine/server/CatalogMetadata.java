@@ -3,13 +3,13 @@ package io.floe.engine.server;
 import io.floe.catalog.Catalog;
 import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
+import io.floe.engine.catalog.CatalogRelations;
+import io.floe.engine.catalog.CatalogRelations.Relation;
 import io.floe.engine.catalog.TypeMapping;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.expr.StringFunctions;
 import io.floe.engine.planner.FloeTypeSystem;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Flight SQL catalog commands over a Floe catalog: one catalog (the catalog's name), its top-level namespaces
- * as schemas, their tables (type {@code TABLE}) with their Arrow schemas. Filters are SQL LIKE patterns.
+ * as schemas, their tables and views (types {@code TABLE} and {@code VIEW}) with their Arrow schemas. Filters are
+ * SQL LIKE patterns.
  */
 final class CatalogMetadata {
-  static final String TABLE_TYPE = "TABLE";
   private static final Logger LOG = LoggerFactory.getLogger(CatalogMetadata.class);
 
   private final Catalog catalog;
@@ -68,25 +68,23 @@ final class CatalogMetadata {
     boolean withSchema = command.getIncludeSchema();
     VectorSchemaRoot root = VectorSchemaRoot.create(
         withSchema ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA, allocator);
-    boolean typeMatches = command.getTableTypesCount() == 0 || command.getTableTypesList().stream()
-        .anyMatch(TABLE_TYPE::equalsIgnoreCase);
     int row = 0;
-    if (typeMatches && catalogMatches(command.hasCatalog() ? command.getCatalog() : null)) {
+    if (catalogMatches(command.hasCatalog() ? command.getCatalog() : null)) {
       Pattern schemaPattern = like(command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null);
       Pattern tablePattern = like(command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null);
       for (String schema : schemaNames(schemaPattern)) {
-        List<TableIdentifier> tables = new ArrayList<>(catalog.listTables(Namespace.of(schema)));
-        tables.sort(Comparator.comparing(TableIdentifier::name));
-        for (TableIdentifier table : tables) {
-          if (!tablePattern.matcher(table.name()).matches()) {
+        for (Relation relation : CatalogRelations.in(catalog, Namespace.of(schema),
+            name -> tablePattern.matcher(name).matches())) {
+          if (command.getTableTypesCount() > 0
+              && command.getTableTypesList().stream().noneMatch(relation.type()::equalsIgnoreCase)) {
             continue;
           }
           set(root, 0, row, catalog.name());
           set(root, 1, row, schema);
-          set(root, 2, row, table.name());
-          set(root, 3, row, TABLE_TYPE);
+          set(root, 2, row, relation.id().name());
+          set(root, 3, row, relation.type());
           if (withSchema) {
-            ((VarBinaryVector) root.getVector(4)).setSafe(row, arrowSchema(table).serializeAsMessage());
+            ((VarBinaryVector) root.getVector(4)).setSafe(row, arrowSchema(relation).serializeAsMessage());
           }
           row++;
         }
@@ -98,14 +96,17 @@ final class CatalogMetadata {
 
   VectorSchemaRoot tableTypes(BufferAllocator allocator) {
     VectorSchemaRoot root = VectorSchemaRoot.create(Schemas.GET_TABLE_TYPES_SCHEMA, allocator);
-    set(root, 0, 0, TABLE_TYPE);
-    root.setRowCount(1);
+    for (int i = 0; i < CatalogRelations.TYPES.size(); i++) {
+      set(root, 0, i, CatalogRelations.TYPES.get(i));
+    }
+    root.setRowCount(CatalogRelations.TYPES.size());
     return root;
   }
 
-  /** The Arrow schema of a table's columns as queries return them; empty for a table the engine cannot read. */
-  private Schema arrowSchema(TableIdentifier table) {
-    io.floe.types.Schema schema = catalog.loadTable(table).schema();
+  /** The Arrow schema of a table's or view's columns as queries return them; empty if the engine cannot read it. */
+  private Schema arrowSchema(Relation relation) {
+    TableIdentifier table = relation.id();
+    io.floe.types.Schema schema = CatalogRelations.schema(catalog, relation);
     try {
       return ArrowBatches.schema(TypeMapping.rowType(schema, new JavaTypeFactoryImpl(FloeTypeSystem.INSTANCE)));
     } catch (UnsupportedOperationException e) {

@@ -15,6 +15,8 @@ public final class Statements {
       new io.floe.engine.ddl.SchemaRunner(),
       new io.floe.engine.ddl.CreateTableRunner(),
       new io.floe.engine.ddl.DropTableRunner(),
+      new io.floe.engine.ddl.CreateViewRunner(),
+      new io.floe.engine.ddl.DropViewRunner(),
       new io.floe.engine.ddl.AlterTableRunner(),
       new io.floe.engine.ddl.ShowRunner(),
       new io.floe.engine.ddl.DescribeRunner(),

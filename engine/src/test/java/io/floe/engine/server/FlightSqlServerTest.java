@@ -301,13 +301,29 @@ class FlightSqlServerTest {
         }
       }
       assertEquals(List.of("shop"), schemas);
+      try (Statement st = connection.createStatement()) {
+        st.executeUpdate("CREATE VIEW shop.cheap AS SELECT id, name FROM shop.items WHERE price < 10");
+      }
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = meta.getTables(null, "shop", "%", null)) {
-        while (rs.next()) {
-          tables.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
+      List<String> viewColumns = new ArrayList<>();
+      try {
+        try (ResultSet rs = meta.getTables(null, "shop", "%", null)) {
+          while (rs.next()) {
+            tables.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
+          }
+        }
+        try (ResultSet rs = meta.getColumns(null, "shop", "cheap", "%")) {
+          while (rs.next()) {
+            viewColumns.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE"));
+          }
+        }
+      } finally {
+        try (Statement st = connection.createStatement()) {
+          st.executeUpdate("DROP VIEW shop.cheap");
         }
       }
-      assertEquals(List.of("items:TABLE", "numbers:TABLE"), tables);
+      assertEquals(List.of("cheap:VIEW", "items:TABLE", "numbers:TABLE"), tables);
+      assertEquals(List.of("id:" + java.sql.Types.BIGINT, "name:" + java.sql.Types.VARCHAR), viewColumns);
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, "shop", "items", "%")) {
         while (rs.next()) {
@@ -326,6 +342,8 @@ class FlightSqlServerTest {
       try (ResultSet rs = meta.getTableTypes()) {
         assertTrue(rs.next());
         assertEquals("TABLE", rs.getString("TABLE_TYPE"));
+        assertTrue(rs.next());
+        assertEquals("VIEW", rs.getString("TABLE_TYPE"));
       }
       try (ResultSet keys = meta.getPrimaryKeys(null, "shop", "items");
            ResultSet imported = meta.getImportedKeys(null, "shop", "items")) {
