@@ -7,6 +7,8 @@ import io.floe.catalog.Namespace;
 import io.floe.catalog.TableIdentifier;
 import io.floe.table.Table;
 import io.floe.engine.catalog.FloeSchema;
+import io.floe.engine.metadata.InformationSchema;
+import io.floe.engine.metadata.InformationSchemaTable;
 import io.floe.engine.exec.ArrowBatches;
 import io.floe.engine.exec.spill.SpillDirectory;
 import io.floe.engine.exchange.SkewSettings;
@@ -400,6 +402,9 @@ public final class FloeSession implements AutoCloseable {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     for (Namespace namespace : catalog.listNamespaces()) {
       root.add(namespace.lastLevel(), new FloeSchema(catalog, namespace));
+    }
+    if (root.getSubSchema(InformationSchemaTable.SCHEMA_NAME) == null) {
+      root.add(InformationSchemaTable.SCHEMA_NAME, new InformationSchema(catalog));
     }
     SchemaPlus defaultSchema = schema == null ? null : root.getSubSchema(schema);
     return new SqlPlanner(defaultSchema == null ? root : defaultSchema, timeZone);

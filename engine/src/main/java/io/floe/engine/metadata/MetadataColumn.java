@@ -1,5 +1,6 @@
 package io.floe.engine.metadata;
 
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -21,5 +22,14 @@ public record MetadataColumn(String name, SqlTypeName type, boolean nullable) {
     RelDataType base = type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE || type == SqlTypeName.TIMESTAMP
         ? factory.createSqlType(type, 6) : factory.createSqlType(type);
     return factory.createTypeWithNullability(base, nullable);
+  }
+
+  /** The row type of {@code columns}, in order. */
+  public static RelDataType rowType(List<MetadataColumn> columns, RelDataTypeFactory factory) {
+    RelDataTypeFactory.Builder builder = factory.builder();
+    for (MetadataColumn column : columns) {
+      builder.add(column.name(), column.sqlType(factory));
+    }
+    return builder.build();
   }
 }

@@ -59,6 +59,6 @@ public final class MetadataTable extends AbstractTable implements TranslatableTa
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new MetadataTableScan(context.getCluster(), relOptTable, this);
+    return new MetadataTableScan(context.getCluster(), relOptTable, () -> type.rows(table));
   }
 }

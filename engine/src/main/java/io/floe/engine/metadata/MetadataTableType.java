@@ -76,11 +76,7 @@ public enum MetadataTableType {
   }
 
   public RelDataType rowType(RelDataTypeFactory factory) {
-    RelDataTypeFactory.Builder builder = factory.builder();
-    for (MetadataColumn column : columns) {
-      builder.add(column.name(), column.sqlType(factory));
-    }
-    return builder.build();
+    return MetadataColumn.rowType(columns, factory);
   }
 
   /** This metadata table's rows for {@code table} as last loaded. */
