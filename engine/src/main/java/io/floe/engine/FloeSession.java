@@ -290,10 +290,12 @@ public final class FloeSession implements AutoCloseable {
   }
 
   /**
-   * Runs one statement. A query is planned and started; its rows are computed as the result's batches are
-   * pulled. Other statements run to completion and return their {@link QueryResult#updateCount()}.
+   * Runs one statement (a semicolon may end it). A query is planned and started; its rows are computed as the
+   * result's batches are pulled. Other statements run to completion and return their
+   * {@link QueryResult#updateCount()}.
    */
-  public QueryResult execute(String sql) throws SQLException {
+  public QueryResult execute(String text) throws SQLException {
+    String sql = SqlPlanner.withoutFinalSemicolon(text);
     Optional<ExplainStatement> explain = ExplainStatement.recognize(sql);
     if (explain.isPresent()) {
       return Explainer.run(explain.get(), this);

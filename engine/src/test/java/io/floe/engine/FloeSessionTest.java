@@ -112,6 +112,17 @@ class FloeSessionTest {
   }
 
   @Test
+  void aSemicolonMayEndAStatementButNotSeparateTwo() throws SQLException {
+    assertEquals(rows("SELECT count(*) FROM items"), rows("SELECT count(*) FROM items;"));
+    assertEquals(rows("SELECT count(*) FROM items"), rows("SELECT count(*)\nFROM items ; \n"));
+    assertTrue(rows("EXPLAIN SELECT id FROM items;").toString().contains("Fragment"));
+    assertEquals(0L, session.execute("CREATE TABLE semi (x INT);").updateCount());
+    SQLException two = assertThrows(SQLException.class, () -> session.execute("SELECT 1; SELECT 2").close());
+    assertEquals("42000", two.getSQLState());
+    assertTrue(two.getMessage().contains("line 1, column 9"), two.getMessage());
+  }
+
+  @Test
   void caseCoalesceLikeSubstringAndExtract() throws SQLException {
     List<List<Object>> rows = rows("SELECT id, COALESCE(name, 'none'), CASE WHEN id < 3 THEN 'low' ELSE 'high' END, "
         + "SUBSTRING(name FROM 2 FOR 3), EXTRACT(DAY FROM sold) FROM items WHERE name LIKE 'item_' OR name IS NULL "

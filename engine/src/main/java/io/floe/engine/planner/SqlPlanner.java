@@ -128,9 +128,21 @@ public final class SqlPlanner {
         .build();
   }
 
-  /** Parses one statement (any kind) without validating it. */
+  /** Parses one statement (any kind) without validating it; a semicolon may end it. */
   public static SqlNode parse(String sql) throws SqlParseException {
-    return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+    return SqlParser.create(withoutFinalSemicolon(sql), PARSER_CONFIG).parseStmt();
+  }
+
+  /**
+   * {@code sql} without the semicolons (and the white space around them) that end it, as PostgreSQL and DuckDB take a
+   * statement: {@code SELECT 1;}. What stays keeps its lines and columns.
+   */
+  public static String withoutFinalSemicolon(String sql) {
+    int end = sql.length();
+    while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return end == sql.length() ? sql : sql.substring(0, end);
   }
 
   /** Plans {@code sql} into an optimized logical plan whose row type is the statement's result. */
@@ -186,7 +198,7 @@ public final class SqlPlanner {
   public Description describe(String sql) throws SqlParseException, ValidationException, RelConversionException {
     Planner planner = Frameworks.getPlanner(config);
     try {
-      RelRoot root = planner.rel(planner.validate(rewriteParsed(planner.parse(sql))));
+      RelRoot root = planner.rel(planner.validate(rewriteParsed(planner.parse(withoutFinalSemicolon(sql)))));
       return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
     } finally {
       planner.close();

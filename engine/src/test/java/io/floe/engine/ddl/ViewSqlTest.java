@@ -68,7 +68,7 @@ class ViewSqlTest {
   @Test
   void aViewReadsLikeItsQueryJoinedNestedAndAggregated() throws Exception {
     String big = "SELECT id, region, amount FROM sales WHERE amount > 100";
-    update("CREATE VIEW big_sales COMMENT 'over 100' AS " + big + "\n");
+    update("CREATE VIEW big_sales COMMENT 'over 100' AS " + big + ";\n");
     assertEquals(rows(big + " ORDER BY id"), rows("SELECT * FROM big_sales ORDER BY id"));
     String grouped = "SELECT region, sum(amount), count(*) FROM %s GROUP BY region ORDER BY region";
     assertEquals(rows(String.format(grouped, "(" + big + ")")), rows(String.format(grouped, "big_sales")));
@@ -95,7 +95,7 @@ class ViewSqlTest {
 
     View stored = session.catalog().loadView(TableIdentifier.of("db", "big_sales")).orElseThrow();
     assertEquals("SELECT id, region, amount FROM sales WHERE amount > 100",
-        stored.metadata().currentVersion().sql("floe").orElseThrow().sql(), "the query as written");
+        stored.metadata().currentVersion().sql("floe").orElseThrow().sql(), "the query as written, without the ';'");
     assertEquals(List.of("db"), stored.metadata().currentVersion().defaultNamespace());
     assertEquals("over 100", stored.metadata().properties().get("comment"));
     assertEquals("[\"id\",\"region\",\"amount\"]", stored.metadata().properties().get("floe.query-column-names"));
