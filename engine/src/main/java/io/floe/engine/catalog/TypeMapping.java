@@ -92,6 +92,11 @@ public final class TypeMapping {
     };
   }
 
+  /** How DESCRIBE and information_schema show a column's type: its DDL spelling, nested types in Iceberg's notation. */
+  public static String displayText(Type type) {
+    return type.isPrimitive() ? sqlText(type) : type.toString();
+  }
+
   /** The DDL spelling of a Floe type, which {@link #floeType} maps back to it. */
   public static String sqlText(Type type) {
     if (!(type instanceof PrimitiveType primitive)) {

@@ -15,8 +15,9 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * {@code DESCRIBE [TABLE] t [column]}: one row per column: {@code column_name}, {@code data_type} (as CREATE TABLE
- * spells it; nested types in Iceberg's notation), {@code nullable}, {@code comment}.
+ * {@code DESCRIBE [TABLE] t [column]} of a table or a view: one row per column: {@code column_name},
+ * {@code data_type} (as CREATE TABLE spells it; nested types in Iceberg's notation), {@code nullable},
+ * {@code comment}.
  */
 public final class DescribeRunner implements StatementRunner {
   @Override
@@ -27,22 +28,27 @@ public final class DescribeRunner implements StatementRunner {
   @Override
   public QueryResult run(SqlNode statement, String sql, FloeSession session) throws SQLException {
     SqlDescribeTable describe = (SqlDescribeTable) statement;
-    TableIdentifier id = Names.existingTable(session, describe.getTable());
+    TableIdentifier id = Names.findTable(session, describe.getTable());
+    TableIdentifier view = id == null ? Names.findView(session, describe.getTable()) : null;
+    if (id == null && view == null) {
+      id = Names.existingTable(session, describe.getTable()); // fails: no table or view of that name
+    }
     Schema schema;
     try {
-      schema = session.catalog().loadTable(id).schema();
+      schema = view != null ? session.catalog().loadView(view).orElseThrow().metadata().schema()
+          : session.catalog().loadTable(id).schema();
     } catch (RuntimeException e) {
       throw DdlErrors.of(e);
     }
     List<Object[]> rows = new ArrayList<>();
     for (NestedField column : schema.columns()) {
       if (describe.getColumn() == null || column.name().equalsIgnoreCase(describe.getColumn().getSimple())) {
-        String type = column.type().isPrimitive() ? TypeMapping.sqlText(column.type()) : column.type().toString();
-        rows.add(new Object[] {column.name(), type, column.isOptional(), column.doc()});
+        rows.add(new Object[] {column.name(), TypeMapping.displayText(column.type()), column.isOptional(),
+            column.doc()});
       }
     }
     if (rows.isEmpty() && describe.getColumn() != null) {
-      throw DdlErrors.unknownColumn(describe.getColumn().getSimple(), id);
+      throw DdlErrors.unknownColumn(describe.getColumn().getSimple(), view != null ? view : id);
     }
     return QueryResult.ofRows(List.of("column_name", "data_type", "nullable", "comment"),
         List.of(SqlTypeName.VARCHAR, SqlTypeName.VARCHAR, SqlTypeName.BOOLEAN, SqlTypeName.VARCHAR), rows);

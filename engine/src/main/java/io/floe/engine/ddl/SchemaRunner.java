@@ -49,6 +49,9 @@ public final class SchemaRunner implements StatementRunner {
         throw noSuchSchema;
       }
       if (drop.cascade) {
+        for (TableIdentifier view : catalog.listViews(namespace)) {
+          catalog.dropView(view);
+        }
         for (TableIdentifier table : catalog.listTables(namespace)) {
           catalog.dropTable(table, false);
         }

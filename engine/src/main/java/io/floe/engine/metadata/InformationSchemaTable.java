@@ -14,7 +14,6 @@ import io.floe.engine.catalog.CatalogRelations.Relation;
 import io.floe.engine.catalog.TypeMapping;
 import io.floe.engine.planner.SqlPlanner;
 import io.floe.types.NestedField;
-import io.floe.types.PrimitiveType;
 import io.floe.view.SqlViewRepresentation;
 import io.floe.view.ViewVersion;
 import java.util.ArrayList;
@@ -131,10 +130,8 @@ public enum InformationSchemaTable {
         int position = 0;
         for (NestedField field : CatalogRelations.schema(catalog, relation).columns()) {
           position++;
-          String type = field.type() instanceof PrimitiveType ? TypeMapping.sqlText(field.type())
-              : field.type().toString();
           rows.add(new Object[] {catalog.name(), schemaName(namespace), relation.id().name(), field.name(), position,
-              field.isOptional() ? "YES" : "NO", type, field.doc()});
+              field.isOptional() ? "YES" : "NO", TypeMapping.displayText(field.type()), field.doc()});
         }
       }
     }

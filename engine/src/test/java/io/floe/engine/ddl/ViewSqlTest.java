@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +94,8 @@ class ViewSqlTest {
     update(shown);
     assertEquals(before, rows("SELECT * FROM per_region ORDER BY reg"), "SHOW CREATE VIEW recreates the view");
 
+    assertEquals(List.of(Arrays.asList("reg", "VARCHAR", true, "the region"), Arrays.asList("n", "BIGINT", false, null),
+        Arrays.asList("total", "DECIMAL(38, 2)", true, null)), rows("DESCRIBE per_region"));
     View stored = session.catalog().loadView(TableIdentifier.of("db", "big_sales")).orElseThrow();
     assertEquals("SELECT id, region, amount FROM sales WHERE amount > 100",
         stored.metadata().currentVersion().sql("floe").orElseThrow().sql(), "the query as written, without the ';'");
@@ -211,6 +214,8 @@ class ViewSqlTest {
     assertEquals(rows("SELECT id FROM sales ORDER BY id"), rows("SELECT id FROM w ORDER BY id"));
     assertEquals(0, update("DROP VIEW w"));
     assertEquals(List.of(List.of("v")), rows("SHOW VIEWS IN db"));
+    update("DROP SCHEMA db CASCADE");
+    assertTrue(session.catalog().listNamespaces().isEmpty(), "CASCADE drops the views with the tables");
   }
 
   @Test
