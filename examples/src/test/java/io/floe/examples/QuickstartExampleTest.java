@@ -46,7 +46,8 @@ class QuickstartExampleTest {
       assertTrue(out.contains("lineitem      60,175 rows"), out);
       assertEquals(run == 1, out.contains("dropped the 8 tables of the previous run"), out);
       for (String expected : List.of("Q1 pricing summary report", "Q3 shipping priority", "Q6 forecasting revenue",
-          "rows updated", "FOR VERSION AS OF " + outcome.snapshotBefore(), "FOR SYSTEM_TIME AS OF TIMESTAMP",
+          "Q6 over the view lineitem_1994", "lineitem: 6 of 7 files pruned", "rows updated",
+          "FOR VERSION AS OF " + outcome.snapshotBefore(), "FOR SYSTEM_TIME AS OF TIMESTAMP",
           "the table's snapshots")) {
         assertTrue(out.contains(expected), expected + " in\n" + out);
       }
@@ -66,6 +67,7 @@ class QuickstartExampleTest {
 
         assertSameNumber(q6(lineitem, outcome.snapshotBefore()), outcome.revenueBefore(), "Q6 FOR VERSION AS OF");
         assertSameNumber(outcome.revenueBefore(), outcome.revenueAtTimeBefore(), "Q6 FOR SYSTEM_TIME AS OF");
+        assertSameNumber(outcome.revenueBefore(), outcome.revenueThroughView(), "Q6 over the view, before the update");
         assertSameNumber(q6(lineitem, outcome.snapshotAfter()), outcome.revenueAfter(), "Q6 now");
         assertNotEquals(0, outcome.revenueBefore().compareTo(outcome.revenueAfter()), "the update changed Q6");
       }
