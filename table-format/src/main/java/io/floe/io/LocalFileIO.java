@@ -3,12 +3,15 @@ package io.floe.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@link FileIO} on the local file system. Accepts plain absolute paths and {@code file:} URIs.
@@ -38,6 +41,10 @@ public final class LocalFileIO implements FileIO, SupportsListing {
     return new LocalOutputFile(location, toPath(location));
   }
 
+  /**
+   * The files below {@code prefix}. A file or directory that goes while the listing runs (another writer's
+   * temporary file renamed into place, a deleted file) is left out rather than failing the listing.
+   */
   @Override
   public List<FileInfo> listPrefix(String prefix) {
     Path root = toPath(prefix);
@@ -46,13 +53,25 @@ public final class LocalFileIO implements FileIO, SupportsListing {
     }
     String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     List<FileInfo> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          String rel = root.relativize(p).toString().replace('\\', '/');
-          files.add(new FileInfo(base + "/" + rel, Files.size(p), Files.getLastModifiedTime(p).toMillis()));
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile()) {
+            String rel = root.relativize(file).toString().replace('\\', '/');
+            files.add(new FileInfo(base + "/" + rel, attributes.size(), attributes.lastModifiedTime().toMillis()));
+          }
+          return FileVisitResult.CONTINUE;
         }
-      }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE; // gone since its directory was read
+          }
+          throw e;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + prefix, e);
     }
