@@ -19,9 +19,9 @@ import org.apache.calcite.rex.RexNode;
  * name the query gave it when the view was created ({@value #QUERY_COLUMN_NAMES}, as Iceberg's Spark views keep
  * {@code spark.query-column-names}), so a {@code SELECT *} view keeps its columns when the tables below gain one. A
  * view without that property (another engine's) maps by position when the counts agree. A column whose type
- * changed since (or its nullability) is cast to the declared type; the others are the query's own columns, so
- * filters on the view's columns reach the scans below. A declared column the query no longer gives makes the view
- * stale.
+ * changed since is cast to the declared type (a column that became NOT NULL too); the others are the query's own
+ * columns, so filters on the view's columns reach the scans below. A declared column the query no longer gives, or
+ * a NOT NULL one that may now be NULL, makes the view stale.
  */
 public final class ViewColumns {
   /** The view property holding the names of its query's columns, a JSON array. */
@@ -64,6 +64,9 @@ public final class ViewColumns {
       RelDataTypeField column = wanted.get(i);
       RelDataTypeField source = byName ? byName(actual, queryNames.get(i), id) : actual.get(i);
       RexNode ref = rex.makeInputRef(query, source.getIndex());
+      if (source.getType().isNullable() && !column.getType().isNullable()) {
+        throw stale(id, "its column " + column.getName() + " is NOT NULL, but the query's may now be NULL");
+      }
       if (!source.getType().equals(column.getType())) {
         ref = rex.makeCast(column.getType(), ref, false, false);
       }

@@ -163,6 +163,16 @@ class ViewSqlTest {
     assertEquals("55000", stale.getSQLState(), stale.getMessage());
     assertTrue(stale.getMessage().contains("view db.everything is stale"), stale.getMessage());
     assertEquals(List.of(List.of(150L)), rows("SELECT count(*) FROM sales"), "the next query runs normally");
+
+    update("CREATE TABLE strict (id BIGINT NOT NULL, note VARCHAR)");
+    update("INSERT INTO strict VALUES (1, 'a')");
+    update("CREATE VIEW strict_ids AS SELECT id FROM strict");
+    assertEquals(List.of(List.of(1L)), rows("SELECT id FROM strict_ids WHERE id IS NOT NULL"));
+    session.catalog().loadTable(TableIdentifier.of("db", "strict")).updateSchema().makeColumnOptional("id").commit();
+    SQLException nullable = fails("SELECT id FROM strict_ids WHERE id IS NOT NULL");
+    assertEquals("55000", nullable.getSQLState(), nullable.getMessage());
+    assertTrue(nullable.getMessage().contains("its column id is NOT NULL, but the query's may now be NULL"),
+        nullable.getMessage());
   }
 
   private List<String> columns(String sql) throws SQLException {
