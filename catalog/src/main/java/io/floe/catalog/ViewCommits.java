@@ -35,9 +35,7 @@ public final class ViewCommits {
       if (written != null) {
         return new View(id, written, metadata);
       }
-      if (base == null && !replace) {
-        throw viewExists(store, id);
-      }
+      // another commit came first: the next attempt sees what it made (a view, a table, a new version)
     }
     throw new CommitFailedException("could not commit view " + id + " of catalog " + store.catalogName()
         + ": another commit came first on each of " + ATTEMPTS + " attempts");

@@ -2,7 +2,6 @@ package io.floe.view;
 
 import io.floe.types.Schema;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ public record ViewMetadata(String uuid, String location, int currentVersionId, L
     ViewVersion same = null;
     for (ViewVersion v : versions) {
       maxVersionId = Math.max(maxVersionId, v.versionId());
-      if (v.sameDefinition(candidate, schemaId)) {
+      if (v.sameDefinition(candidate)) {
         same = v;
       }
     }
@@ -150,10 +149,6 @@ public record ViewMetadata(String uuid, String location, int currentVersionId, L
   /** The schema of the current version's rows. */
   public Schema schema() {
     int id = currentVersion().schemaId();
-    Map<Integer, Schema> byId = new HashMap<>();
-    for (Schema s : schemas) {
-      byId.put(s.schemaId(), s);
-    }
-    return byId.get(id);
+    return schemas.stream().filter(s -> s.schemaId() == id).findFirst().orElseThrow();
   }
 }

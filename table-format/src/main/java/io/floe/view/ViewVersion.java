@@ -22,9 +22,14 @@ public record ViewVersion(int versionId, int schemaId, long timestampMs, Map<Str
     return representations.stream().filter(r -> r.dialect().equalsIgnoreCase(dialect)).findFirst();
   }
 
-  /** Whether this version defines the same view as {@code other} (all but the id and the time). */
-  boolean sameDefinition(ViewVersion other, int otherSchemaId) {
-    return schemaId == otherSchemaId && representations.equals(other.representations)
+  /** The SQL of {@code dialect}, else the first representation's (another engine's), else null. */
+  public SqlViewRepresentation sqlPreferring(String dialect) {
+    return sql(dialect).orElse(representations.isEmpty() ? null : representations.get(0));
+  }
+
+  /** Whether this version defines the same view as {@code other} (all but the id, the time and the summary). */
+  boolean sameDefinition(ViewVersion other) {
+    return schemaId == other.schemaId && representations.equals(other.representations)
         && defaultNamespace.equals(other.defaultNamespace)
         && Objects.equals(defaultCatalog, other.defaultCatalog);
   }

@@ -289,7 +289,7 @@ public final class JdbcCatalog implements Catalog {
   @Override
   public View createView(TableIdentifier id, ViewDefinition definition, boolean replace) {
     store.requireViews();
-    JdbcNames.tableName(id);
+    JdbcNames.tableName(id); // refuses a name the catalog's table cannot hold
     NameRules.checkProperties(definition.properties(), "view " + id);
     requireNamespace(id.namespace());
     return ViewCommits.createOrReplace(views, id, definition, replace);

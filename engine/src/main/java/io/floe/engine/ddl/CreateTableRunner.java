@@ -10,8 +10,6 @@ import io.floe.types.Schema;
 import java.sql.SQLException;
 import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.SqlParserUtil;
 
 /**
  * {@code CREATE TABLE}, with columns or {@code AS query}: the table is created with its partition spec and
@@ -59,16 +57,7 @@ public final class CreateTableRunner implements StatementRunner {
     if (!create.columns.isEmpty()) {
       throw DdlErrors.notSupported("a column list with CREATE TABLE AS (name the columns in the query)");
     }
-    return CreateTableAsSelect.run(session, id, queryText(sql, create.query), create.partitionBy, properties);
-  }
-
-  /**
-   * The statement's query: its text from its first token to the end, after the rest of the statement blanked out
-   * (line breaks kept), so errors in the query report their line and column in the whole statement.
-   */
-  private static String queryText(String sql, SqlNode query) {
-    SqlParserPos pos = query.getParserPosition();
-    int start = SqlParserUtil.lineColToIndex(sql, pos.getLineNum(), pos.getColumnNum());
-    return sql.substring(0, start).replaceAll("[^\\n]", " ") + sql.substring(start);
+    return CreateTableAsSelect.run(session, id, Ddl.queryText(sql, create.query.getParserPosition()),
+        create.partitionBy, properties);
   }
 }

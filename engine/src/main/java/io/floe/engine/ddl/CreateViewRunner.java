@@ -25,7 +25,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParserUtil;
 
 /**
  * {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] v [(column [COMMENT '...'], ...)] [COMMENT '...'] AS query}: the
@@ -59,12 +58,11 @@ public final class CreateViewRunner implements StatementRunner {
           DdlErrors.TABLE_EXISTS);
     }
     TableIdentifier id = existing != null ? existing : Names.newTable(session, create.name);
-    int start = SqlParserUtil.lineColToIndex(sql, create.queryStart.getLineNum(), create.queryStart.getColumnNum());
+    String query = Ddl.queryText(sql, create.queryStart);
     SqlPlanner planner = session.planner();
     RelDataType rowType;
     try {
-      // the statement with all but its query blanked out: errors in the query give their place in the statement
-      rowType = planner.describe(sql.substring(0, start).replaceAll("[^\\n]", " ") + sql.substring(start)).rowType();
+      rowType = planner.describe(query).rowType();
     } catch (Exception e) {
       throw SqlErrors.of(e);
     }
@@ -78,7 +76,7 @@ public final class CreateViewRunner implements StatementRunner {
     }
     List<String> namespace = session.schema() == null ? List.of() : List.of(session.schema());
     ViewDefinition definition = new ViewDefinition(schema(create, rowType, id),
-        new SqlViewRepresentation(sql.substring(start).strip(), SqlPlanner.VIEW_DIALECT), namespace, properties,
+        new SqlViewRepresentation(query.strip(), SqlPlanner.VIEW_DIALECT), namespace, properties,
         Map.of("engine-name", "floe"));
     try {
       session.catalog().createView(id, definition, create.getReplace());
@@ -87,7 +85,6 @@ public final class CreateViewRunner implements StatementRunner {
     }
     return QueryResult.ofUpdateCount(0);
   }
-
 
   /**
    * The view's columns: the query's, named by the column list if there is one (with its comments), required where

@@ -19,6 +19,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.SqlParserUtil;
 
 /** Pieces shared by the DDL statements: quoting, properties, column lists, the transaction guard. */
 public final class Ddl {
@@ -45,6 +47,16 @@ public final class Ddl {
       out.append(quote(level)).append('.');
     }
     return out.append(quote(id.name())).toString();
+  }
+
+  /**
+   * The query of a statement that holds one (CREATE TABLE AS, CREATE VIEW): its text from its first token at
+   * {@code start} to the end, after the rest of the statement blanked out (line breaks kept), so errors in the query
+   * report their line and column in the whole statement.
+   */
+  public static String queryText(String sql, SqlParserPos start) {
+    int at = SqlParserUtil.lineColToIndex(sql, start.getLineNum(), start.getColumnNum());
+    return sql.substring(0, at).replaceAll("[^\\n]", " ") + sql.substring(at);
   }
 
   /** Refuses DDL inside an explicit transaction (its staged commits cover table data only). */

@@ -26,6 +26,10 @@ public final class DdlErrors {
     return new SQLException("table " + table + " does not exist", UNKNOWN_TABLE);
   }
 
+  public static SQLException unknownView(Object view) {
+    return new SQLException("view " + view + " does not exist", UNKNOWN_TABLE);
+  }
+
   public static SQLException unknownColumn(String column, Object table) {
     return new SQLException("column " + column + " does not exist in table " + table, UNKNOWN_COLUMN);
   }

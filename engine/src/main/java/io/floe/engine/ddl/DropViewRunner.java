@@ -28,11 +28,11 @@ public final class DropViewRunner implements StatementRunner {
       if (drop.ifExists) {
         return QueryResult.ofUpdateCount(0);
       }
-      throw new SQLException("view " + drop.name + " does not exist", DdlErrors.UNKNOWN_TABLE);
+      throw DdlErrors.unknownView(drop.name);
     }
     try {
       if (!session.catalog().dropView(id) && !drop.ifExists) {
-        throw new SQLException("view " + id + " does not exist", DdlErrors.UNKNOWN_TABLE);
+        throw DdlErrors.unknownView(id);
       }
     } catch (RuntimeException e) {
       throw DdlErrors.of(e);

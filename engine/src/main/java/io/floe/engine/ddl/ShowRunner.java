@@ -72,7 +72,7 @@ public final class ShowRunner implements StatementRunner {
         case CREATE_VIEW -> {
           TableIdentifier id = Names.findView(session, show.name);
           if (id == null) {
-            throw new SQLException("view " + show.name + " does not exist", DdlErrors.UNKNOWN_TABLE);
+            throw DdlErrors.unknownView(show.name);
           }
           List<Object[]> rows = new ArrayList<>();
           rows.add(new Object[] {createViewStatement(catalog.loadView(id).orElseThrow())});
@@ -101,7 +101,10 @@ public final class ShowRunner implements StatementRunner {
       out.append("\nCOMMENT ").append(Ddl.literal(comment));
     }
     ViewVersion version = view.metadata().currentVersion();
-    SqlViewRepresentation sql = version.sql(SqlPlanner.VIEW_DIALECT).orElse(version.representations().get(0));
+    SqlViewRepresentation sql = version.sqlPreferring(SqlPlanner.VIEW_DIALECT);
+    if (sql == null) {
+      throw new UnsupportedOperationException("not supported: view " + view.id() + " has no SQL representation");
+    }
     out.append(" AS\n");
     if (!sql.dialect().equalsIgnoreCase(SqlPlanner.VIEW_DIALECT)) {
       out.append("-- in the ").append(sql.dialect()).append(" dialect\n");

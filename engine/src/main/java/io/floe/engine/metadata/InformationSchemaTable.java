@@ -145,8 +145,7 @@ public enum InformationSchemaTable {
         View view = catalog.loadView(id).orElse(null);
         if (view != null) {
           ViewVersion version = view.metadata().currentVersion();
-          SqlViewRepresentation sql = version.sql(SqlPlanner.VIEW_DIALECT)
-              .orElse(version.representations().isEmpty() ? null : version.representations().get(0));
+          SqlViewRepresentation sql = version.sqlPreferring(SqlPlanner.VIEW_DIALECT);
           rows.add(new Object[] {catalog.name(), schemaName(namespace), id.name(), sql == null ? "" : sql.sql()});
         }
       }
