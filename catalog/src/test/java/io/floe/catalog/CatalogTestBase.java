@@ -474,7 +474,8 @@ public abstract class CatalogTestBase {
 
     TableIdentifier view = TableIdentifier.of(NS, "v");
     catalog.createView(view, ViewCommitWorker.definition("SELECT 1 AS id", NS), false);
-    assertThrows(AlreadyExistsException.class, () -> createEvents(view, Map.of()));
+    AlreadyExistsException onView = assertThrows(AlreadyExistsException.class, () -> createEvents(view, Map.of()));
+    assertTrue(onView.getMessage().contains("a view of that name exists"), onView.getMessage());
     assertFalse(catalog.dropTable(view, false), "DROP TABLE does not drop a view");
     assertTrue(catalog.loadView(view).isPresent());
   }

@@ -191,7 +191,8 @@ public final class JdbcCatalog implements Catalog {
     NameRules.checkProperties(properties, "table " + id);
     requireNamespace(id.namespace());
     if (store.entryExists(JdbcNames.namespaceKey(id.namespace()), table)) {
-      throw alreadyExists(id);
+      throw loadView(id).isPresent() ? new AlreadyExistsException("cannot create table " + id + " in catalog " + name
+          + ": a view of that name exists", null) : alreadyExists(id);
     }
     JdbcTableOperations ops = new JdbcTableOperations(store, io, id);
     try {

@@ -256,6 +256,7 @@ public final class WarehouseCatalog implements Catalog {
     String location = layout.tableLocation(id);
     requireNamespace(id.namespace());
     refuseNamespaceDir(id, location);
+    refuseViewDir(id, location);
     TableMetadata metadata = TableMetadataParser.read(io, metadataFileLocation);
     FileTableOperations ops = new FileTableOperations(io, location);
     if (ops.refresh() != null) {
