@@ -107,6 +107,21 @@ class ViewSqlTest {
   }
 
   @Test
+  void viewsOfTopNWithAndUnionQueriesKeepTheirLimitsAndOrder() throws Exception {
+    update("CREATE VIEW top3 AS SELECT id, amount FROM sales ORDER BY amount DESC, id LIMIT 3");
+    assertEquals(rows("SELECT id, amount FROM sales ORDER BY amount DESC, id LIMIT 3"), rows("SELECT * FROM top3"));
+    assertEquals(List.of(List.of(3L)), rows("SELECT count(*) FROM top3"));
+    assertEquals(rows("SELECT t.id, s.region FROM (SELECT id FROM sales ORDER BY amount DESC, id LIMIT 3) t"
+        + " JOIN sales s ON s.id = t.id ORDER BY t.id"), rows("SELECT t.id, s.region FROM top3 t JOIN sales s"
+        + " ON s.id = t.id ORDER BY t.id"));
+    String with = "WITH eu AS (SELECT id, amount FROM sales WHERE region = 'eu') "
+        + "SELECT id FROM eu WHERE amount > 50 UNION ALL SELECT id FROM sales WHERE region = 'us' AND amount < 20";
+    update("CREATE VIEW mixed AS\n" + with);
+    assertEquals(rows(with + " ORDER BY id"), rows("SELECT * FROM mixed ORDER BY id"));
+    assertEquals(rows("SELECT count(*) FROM (" + with + ")"), rows("SELECT count(*) FROM mixed"));
+  }
+
+  @Test
   void filtersOnAViewPruneThePartitionsOfTheTableBelow() throws Exception {
     update("CREATE VIEW all_sales AS SELECT * FROM sales");
     String direct = String.join("\n", rows("EXPLAIN SELECT count(*) FROM sales WHERE region = 'eu'").stream()
