@@ -257,6 +257,47 @@ class ViewSqlTest {
   }
 
   @Test
+  void icebergsJdbcCatalogReadsAViewCreatedInSqlAndFloeQueriesOneIcebergWrote() throws Exception {
+    String uri = "jdbc:sqlite:" + warehouse.resolve("catalog.db");
+    String location = warehouse.resolve("jdbc").toString();
+    try (FloeSession jdbc = FloeSession.open(Map.of("catalog.type", "jdbc", "uri", uri, "warehouse", location),
+        "db")) {
+      jdbc.execute("CREATE SCHEMA db").close();
+      jdbc.execute("CREATE TABLE orders (id BIGINT NOT NULL, total DECIMAL(10, 2))").close();
+      jdbc.execute("INSERT INTO orders VALUES (1, 10.00), (2, 250.00), (3, 999.99)").close();
+      jdbc.execute("CREATE VIEW big (id COMMENT 'order id', total) COMMENT 'large orders' AS "
+          + "SELECT id, total FROM orders WHERE total > 100").close();
+      org.apache.iceberg.jdbc.JdbcCatalog iceberg = new org.apache.iceberg.jdbc.JdbcCatalog();
+      iceberg.setConf(new org.apache.hadoop.conf.Configuration());
+      iceberg.initialize("floe", Map.of("uri", uri, "warehouse", location, "jdbc.schema-version", "V1"));
+      try {
+        org.apache.iceberg.catalog.Namespace db = org.apache.iceberg.catalog.Namespace.of("db");
+        org.apache.iceberg.view.View view = iceberg.loadView(org.apache.iceberg.catalog.TableIdentifier.of(db, "big"));
+        assertEquals("SELECT id, total FROM orders WHERE total > 100",
+            ((org.apache.iceberg.view.SQLViewRepresentation) view.sqlFor("floe")).sql());
+        assertEquals("large orders", view.properties().get("comment"));
+        assertEquals(List.of("id", "total"), view.schema().columns().stream().map(f -> f.name()).toList());
+        assertEquals("order id", view.schema().findField("id").doc());
+        assertTrue(view.schema().findField("id").isRequired());
+        assertEquals(List.of("db"), List.of(view.currentVersion().defaultNamespace().levels()));
+
+        iceberg.buildView(org.apache.iceberg.catalog.TableIdentifier.of(db, "small"))
+            .withSchema(new org.apache.iceberg.Schema(org.apache.iceberg.types.Types.NestedField.required(1, "id",
+                org.apache.iceberg.types.Types.LongType.get())))
+            .withDefaultNamespace(db)
+            .withQuery("spark", "SELECT id FROM orders WHERE total <= 100")
+            .withQuery("floe", "SELECT id FROM orders WHERE total <= 100")
+            .create();
+      } finally {
+        iceberg.close();
+      }
+      assertEquals(List.of(List.of(1L)), ResultRows.query(jdbc, "SELECT * FROM small"));
+      assertEquals(List.of(List.of(2L), List.of(3L)), ResultRows.query(jdbc, "SELECT id FROM big ORDER BY id"));
+      assertEquals(List.of(List.of("big"), List.of("small")), ResultRows.query(jdbc, "SHOW VIEWS"));
+    }
+  }
+
+  @Test
   void jdbcMetadataListsViewsWithTheirColumns() throws Exception {
     update("CREATE VIEW eu (id COMMENT 'sale id', amount) AS SELECT id, amount FROM sales WHERE region = 'eu'");
     try (Connection c = DriverManager.getConnection("jdbc:floe:" + warehouse)) {
