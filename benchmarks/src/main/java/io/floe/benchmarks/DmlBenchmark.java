@@ -12,6 +12,7 @@ import io.floe.partition.PartitionSpec;
 import io.floe.scan.FileScanTask;
 import io.floe.table.AppendFiles;
 import io.floe.table.Table;
+import io.floe.table.TableProperties;
 import io.floe.table.TableWriter;
 import io.floe.types.Schema;
 import io.floe.types.StructType;
@@ -44,8 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code year(l_shipdate)}, as the engine's TPC-H warehouse): {@code INSERT INTO copy SELECT * FROM lineitem} (rows/s
  * = rows / seconds per operation) against DuckDB's {@code COPY (SELECT * FROM read_parquet(<the same files>)) TO
  * '...parquet'}; and a DELETE and an UPDATE of the rows shipped in 26 days of March 1995 (about 1% of the rows, all
- * in one year's partition: its files are rewritten, the others untouched). Before each operation the table is
- * rolled back to its loaded snapshot (metadata only), so every DELETE and UPDATE does the same work.
+ * in one year's partition: its files are rewritten, the others untouched; with {@code deleteMode} merge-on-read the
+ * DELETE writes a position delete file per file instead). Before each operation the table is rolled back to its
+ * loaded snapshot (metadata only), so every DELETE and UPDATE does the same work.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -68,6 +70,10 @@ public class DmlBenchmark {
 
     @Param("2")
     public int workers;
+
+    /** The table's {@code write.delete.mode}: DELETE rewrites files or writes position delete files. */
+    @Param({"copy-on-write", "merge-on-read"})
+    public String deleteMode;
 
     Path dir;
     Catalog catalog;
@@ -95,6 +101,7 @@ public class DmlBenchmark {
         }
       }
       loadedSnapshot = append.commit().snapshotId();
+      lineitem.updateProperties().set(TableProperties.DELETE_MODE, deleteMode).commit();
       session = FloeSession.open(catalog, "tpch").workers(workers);
       parquetFiles = lineitem.refresh().newScan().planFiles().stream().map(FileScanTask::file)
           .map(f -> "'" + f.path() + "'").collect(Collectors.joining(", ", "[", "]"));

@@ -47,6 +47,10 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private FileDeletes currentDeletes;
   /** The rows of the last lazy batch that delete files leave, or null for all. */
   private int[] liveRows;
+  /** Whether {@link #next()} also gives the file positions of its rows ({@link #positions()}). */
+  private boolean trackPositions;
+  private long[] pendingPositions;
+  private long[] positions;
   private VectorSchemaRoot pending;
   /** The statistics of the row group being read: the last one the row group filter let through. */
   private Metrics rowGroupMetrics;
@@ -120,7 +124,22 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     }
     VectorSchemaRoot result = pending;
     pending = null;
+    positions = pendingPositions;
     return result;
+  }
+
+  /** Makes {@link #next()} also give the position in its data file of each row it returns ({@link #positions()}). */
+  public ArrowScanReader trackingPositions() {
+    trackPositions = true;
+    return this;
+  }
+
+  /**
+   * The positions in its data file (counted over all its row groups, from 0) of the rows of the batch
+   * {@link #next()} returned last, with {@link #trackingPositions()}; a row-level delete writes them.
+   */
+  public long[] positions() {
+    return positions;
   }
 
   /**
@@ -251,6 +270,14 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
       }
       selected = matching;
       count = matched;
+    }
+    if (trackPositions) {
+      long first = current.batchFirstRow();
+      long[] rowPositions = new long[count];
+      for (int k = 0; k < count; k++) {
+        rowPositions[k] = first + (selected == null ? k : selected[k]);
+      }
+      pendingPositions = rowPositions;
     }
     if (selected != null) {
       if (count == 0) {

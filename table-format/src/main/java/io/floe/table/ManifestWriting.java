@@ -23,15 +23,23 @@ final class ManifestWriting {
   private ManifestWriting() {
   }
 
-  /** One manifest per partition spec holding {@code files} as ADDED (sequence numbers inherited). */
+  /**
+   * One manifest per partition spec holding {@code files} as ADDED (sequence numbers inherited): data files in data
+   * manifests, delete files in delete manifests.
+   */
   static List<ManifestFile> writeAdded(SnapshotProducer<?> op, List<DataFile> files) {
-    Map<Integer, List<DataFile>> bySpec = new TreeMap<>();
-    for (DataFile f : files) {
-      bySpec.computeIfAbsent(f.specId(), k -> new ArrayList<>()).add(f);
-    }
     List<ManifestFile> manifests = new ArrayList<>();
-    for (Map.Entry<Integer, List<DataFile>> e : bySpec.entrySet()) {
-      manifests.add(write(op, op.startingBase, e.getKey(), 0, w -> e.getValue().forEach(w::add)));
+    for (boolean data : new boolean[] {true, false}) {
+      Map<Integer, List<DataFile>> bySpec = new TreeMap<>();
+      for (DataFile f : files) {
+        if ((f.content() == FileContent.DATA) == data) {
+          bySpec.computeIfAbsent(f.specId(), k -> new ArrayList<>()).add(f);
+        }
+      }
+      FileContent content = data ? FileContent.DATA : FileContent.POSITION_DELETES;
+      for (Map.Entry<Integer, List<DataFile>> e : bySpec.entrySet()) {
+        manifests.add(write(op, op.startingBase, e.getKey(), content, 0, w -> e.getValue().forEach(w::add)));
+      }
     }
     return manifests;
   }

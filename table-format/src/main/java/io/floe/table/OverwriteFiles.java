@@ -7,8 +7,8 @@ import io.floe.manifest.DataFile;
 
 /**
  * Replaces data as one snapshot: removes the rows matching a filter (copy-on-write, see {@link DeleteFiles})
- * and/or given files, and adds new rows or files. Validated against concurrent commits per the table's
- * {@link IsolationLevel}. Ends with {@link #commit()}.
+ * and/or given files, adds new rows or files, and adds position delete files (merge-on-read). Validated against
+ * concurrent commits per the table's {@link IsolationLevel}. Ends with {@link #commit()}.
  */
 public final class OverwriteFiles extends RowLevelOperation<OverwriteFiles> {
   OverwriteFiles(TableOperations ops) {
@@ -44,6 +44,15 @@ public final class OverwriteFiles extends RowLevelOperation<OverwriteFiles> {
   /** Adds a data file written elsewhere. */
   public OverwriteFiles addFile(DataFile file) {
     addDataFile(file);
+    return this;
+  }
+
+  /**
+   * Adds a position delete file (merge-on-read: the rows at its positions of {@code dataFile} are deleted without
+   * rewriting it); fails on commit if a concurrent commit removed {@code dataFile}.
+   */
+  public OverwriteFiles addPositionDeletes(DataFile deleteFile, String dataFile) {
+    addPositionDeleteFile(deleteFile, dataFile);
     return this;
   }
 

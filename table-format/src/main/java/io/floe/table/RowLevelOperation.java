@@ -11,6 +11,7 @@ import io.floe.expressions.MetricsEvaluator;
 import io.floe.expressions.PartitionEvaluator;
 import io.floe.expressions.RowEvaluator;
 import io.floe.manifest.DataFile;
+import io.floe.manifest.FileContent;
 import io.floe.manifest.ManifestFile;
 import io.floe.metadata.Snapshot;
 import io.floe.metadata.TableMetadata;
@@ -21,9 +22,11 @@ import io.floe.scan.ScanPlanner;
 import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -38,6 +41,8 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   private Expression rowFilter = Expressions.alwaysFalse();
   private Expression conflictFilter = Expressions.alwaysFalse();
   private final List<String> explicitDeletes = new ArrayList<>();
+  /** The data files the added position delete files refer to. */
+  private final Set<String> referencedDataFiles = new HashSet<>();
   protected final List<DataFile> added = new ArrayList<>();
   private final WrittenDataFiles written;
   private Map<String, DataFile> toRemove;
@@ -74,6 +79,21 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
     newManifests = null;
   }
 
+  /**
+   * Adds a position delete file (merge-on-read) whose rows are positions in {@code dataFile}: a concurrent commit
+   * that removes that data file fails this one (the deletes would apply to nothing, the rows coming back in the
+   * rewritten file).
+   */
+  protected void addPositionDeleteFile(DataFile deleteFile, String dataFile) {
+    if (deleteFile.content() != FileContent.POSITION_DELETES) {
+      throw new IllegalArgumentException(deleteFile.path() + " is not a position delete file but "
+          + deleteFile.content());
+    }
+    added.add(deleteFile);
+    referencedDataFiles.add(dataFile);
+    newManifests = null;
+  }
+
   protected void writeRecords(Iterable<? extends Record> rows) {
     added.addAll(written.write(rows));
     newManifests = null;
@@ -82,7 +102,7 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
   @Override
   protected String operation() {
     prepare();
-    if (added.isEmpty() && rewritten.isEmpty()) {
+    if (added.stream().allMatch(f -> f.content() != FileContent.DATA) && rewritten.isEmpty()) {
       return "delete";
     }
     return toRemove.isEmpty() ? "append" : "overwrite";
@@ -209,6 +229,10 @@ abstract class RowLevelOperation<SELF extends RowLevelOperation<SELF>> extends S
       if (c.removed() && toRemove.containsKey(c.file().path())) {
         throw new ConflictException(ops.tableName(), "data file " + c.file().path()
             + " that this operation removes was removed by " + c.by());
+      }
+      if (c.removed() && referencedDataFiles.contains(c.file().path())) {
+        throw new ConflictException(ops.tableName(), "data file " + c.file().path()
+            + " whose rows this operation deletes was removed by " + c.by());
       }
       if (c.addedDeletesFor(toRemove)) {
         throw c.deletesConflict(ops.tableName());

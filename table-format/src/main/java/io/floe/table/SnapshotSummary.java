@@ -22,14 +22,26 @@ final class SnapshotSummary {
     long positionDeletes = deletes(removed, FileContent.POSITION_DELETES);
     long equalityDeletes = deletes(removed, FileContent.EQUALITY_DELETES);
     int removedDeleteFiles = removed.size() - removedData.size();
+    List<DataFile> addedDeleteFiles = added.stream().filter(f -> f.content() != FileContent.DATA).toList();
+    long addedPositionDeletes = deletes(added, FileContent.POSITION_DELETES);
+    long addedEqualityDeletes = deletes(added, FileContent.EQUALITY_DELETES);
+    added = added.stream().filter(f -> f.content() == FileContent.DATA).toList();
     long addedRecords = added.stream().mapToLong(DataFile::recordCount).sum();
-    long addedSize = added.stream().mapToLong(DataFile::fileSizeInBytes).sum();
+    long addedSize = added.stream().mapToLong(DataFile::fileSizeInBytes).sum()
+        + addedDeleteFiles.stream().mapToLong(DataFile::fileSizeInBytes).sum();
     long removedRecords = removedData.stream().mapToLong(DataFile::recordCount).sum();
     long removedSize = removed.stream().mapToLong(DataFile::fileSizeInBytes).sum();
     if (!added.isEmpty()) {
       summary.put("added-data-files", Integer.toString(added.size()));
       summary.put("added-records", Long.toString(addedRecords));
+    }
+    if (addedSize > 0 || !added.isEmpty()) {
       summary.put("added-files-size", Long.toString(addedSize));
+    }
+    if (!addedDeleteFiles.isEmpty()) {
+      summary.put("added-delete-files", Integer.toString(addedDeleteFiles.size()));
+      summary.put("added-position-deletes", Long.toString(addedPositionDeletes));
+      summary.put("added-equality-deletes", Long.toString(addedEqualityDeletes));
     }
     if (!removedData.isEmpty()) {
       summary.put("deleted-data-files", Integer.toString(removedData.size()));
@@ -47,6 +59,9 @@ final class SnapshotSummary {
     for (DataFile f : added) {
       partitions.add(f.specId() + "/" + f.partition());
     }
+    for (DataFile f : addedDeleteFiles) {
+      partitions.add(f.specId() + "/" + f.partition());
+    }
     for (DataFile f : removed) {
       partitions.add(f.specId() + "/" + f.partition());
     }
@@ -55,9 +70,9 @@ final class SnapshotSummary {
     total(summary, prev, previous == null, "total-records", addedRecords - removedRecords);
     total(summary, prev, previous == null, "total-files-size", addedSize - removedSize);
     total(summary, prev, previous == null, "total-data-files", added.size() - removedData.size());
-    total(summary, prev, previous == null, "total-delete-files", -removedDeleteFiles);
-    total(summary, prev, previous == null, "total-position-deletes", -positionDeletes);
-    total(summary, prev, previous == null, "total-equality-deletes", -equalityDeletes);
+    total(summary, prev, previous == null, "total-delete-files", addedDeleteFiles.size() - removedDeleteFiles);
+    total(summary, prev, previous == null, "total-position-deletes", addedPositionDeletes - positionDeletes);
+    total(summary, prev, previous == null, "total-equality-deletes", addedEqualityDeletes - equalityDeletes);
     summary.putAll(extra);
     return summary;
   }

@@ -32,6 +32,14 @@ public final class TableProperties {
    */
   public static final String ISOLATION_LEVEL = "write.delete.isolation-level";
 
+  /**
+   * How DELETE removes rows (Iceberg's property): {@code copy-on-write} (default: files holding deleted rows are
+   * rewritten without them) or {@code merge-on-read} (a position delete file per data file lists the deleted rows;
+   * readers leave them out, compaction applies them).
+   */
+  public static final String DELETE_MODE = "write.delete.mode";
+  public static final String MERGE_ON_READ = "merge-on-read";
+
   /** Manifests of one spec merged into one when there are more than this many. Default 100. */
   public static final String MANIFEST_MIN_MERGE_COUNT = "commit.manifest.min-count-to-merge";
 

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.floe.commit.ConflictException;
 import io.floe.expressions.Expressions;
 import io.floe.io.LocalFileIO;
+import io.floe.scan.ArrowScanReader;
 import io.floe.scan.FileScanTask;
+import io.floe.scan.ScanMetrics;
 import io.floe.scan.TableScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.DataFile;
@@ -274,6 +277,112 @@ class MergeOnReadTest {
     Map<Long, List<Object>> retried = floeRows(floe.refresh().newScan());
     assertEquals(icebergRows(iceberg, null, null), retried);
     assertFalse(retried.containsKey(3L) || retried.containsKey(6L));
+  }
+
+  @Test
+  void floeWritesPositionDeletesThatIcebergAndFloeApplyAndCompactionClears() throws Exception {
+    org.apache.iceberg.Table iceberg = create(PartitionSpec.builderFor(SCHEMA).identity("region").build());
+    for (int batch = 0; batch < 2; batch++) {
+      append(iceberg, IcebergDeleteWriter.writeData(iceberg, rows(batch * 300L, 300), ROW_GROUP_BYTES));
+    }
+    deletePosition(iceberg.location(), 21L); // Iceberg's delete (qty 21) stays applied below Floe's
+    Table floe = new Tables(new LocalFileIO()).load(iceberg.location());
+    io.floe.types.Schema schema = floe.schema();
+
+    // the rows of qty 21 or 22: their positions, read with the positions of the rows the reader returns
+    OverwriteFiles delete = floe.newOverwrite().conflictDetectionFilter(Expressions.in("qty", 21, 22));
+    long deleted = 0;
+    int deleteFiles = 0;
+    for (FileScanTask task : floe.newScan().planFiles()) {
+      long[] matching = new long[(int) task.file().recordCount()];
+      int count = 0;
+      try (BufferAllocator allocator = new RootAllocator();
+           ArrowScanReader reader = new ArrowScanReader(floe.io(), List.of(task), schema, schema,
+               Expressions.alwaysTrue(), allocator, 37, new ScanMetrics()).trackingPositions()) {
+        while (reader.hasNext()) {
+          try (VectorSchemaRoot batch = reader.next()) {
+            IntVector qty = (IntVector) batch.getVector("qty");
+            for (int r = 0; r < batch.getRowCount(); r++) {
+              if (!qty.isNull(r) && (qty.get(r) == 21 || qty.get(r) == 22)) {
+                matching[count++] = reader.positions()[r];
+              }
+            }
+          }
+        }
+      }
+      if (count > 0) {
+        delete.addPositionDeletes(PositionDeleteWriter.write(floe, task.file(), matching, count), task.file().path());
+        deleted += count;
+        deleteFiles++;
+      }
+    }
+    io.floe.metadata.Snapshot s = delete.commit();
+    assertEquals("delete", s.operation());
+    assertEquals(Integer.toString(deleteFiles), s.summary().get("added-delete-files"));
+    assertEquals(Long.toString(deleted), s.summary().get("added-position-deletes"));
+    assertEquals(Integer.toString(deleteFiles + 1), s.summary().get("total-delete-files"));
+    assertEquals("600", s.summary().get("total-records"), "data rows are counted as before, as Iceberg does");
+    assertFalse(s.summary().containsKey("deleted-data-files"));
+
+    iceberg.refresh();
+    Map<Long, List<Object>> rows = floeRows(floe.refresh().newScan());
+    assertEquals(icebergRows(iceberg, null, null), rows);
+    assertEquals(600 - 1 - deleted, rows.size());
+    assertFalse(rows.values().stream().anyMatch(r -> Long.valueOf(21).equals(r.get(2))
+        || Long.valueOf(22).equals(r.get(2))));
+    assertTrue(deleted >= 20, "rows of qty 22 in both appends: " + deleted);
+
+    RewriteDataFiles.Result compacted = floe.rewriteDataFiles().targetFileSizeBytes(64L << 20).minInputFiles(1)
+        .execute();
+    assertEquals(deleteFiles + 1, compacted.removedDeleteFiles(), "Floe's and Iceberg's delete files are applied");
+    iceberg.refresh();
+    assertEquals(rows, floeRows(floe.refresh().newScan()));
+    assertEquals(icebergRows(iceberg, null, null), rows);
+  }
+
+  @Test
+  void aPositionDeleteOfAFileAnotherThreadOrProcessCompactedAwayFails() throws Exception {
+    org.apache.iceberg.Table iceberg = create(PartitionSpec.unpartitioned());
+    for (int batch = 0; batch < 2; batch++) {
+      append(iceberg, IcebergDeleteWriter.writeData(iceberg, rows(batch * 100L, 100), ROW_GROUP_BYTES));
+    }
+    Table floe = new Tables(new LocalFileIO()).load(iceberg.location());
+    for (boolean byProcess : new boolean[] {false, true}) {
+      if (byProcess) { // the thread's compaction left one file: another to compact with it
+        append(iceberg, IcebergDeleteWriter.writeData(iceberg, rows(200, 100), ROW_GROUP_BYTES));
+      }
+      FileScanTask task = floe.refresh().newScan().planFiles().get(0);
+      OverwriteFiles delete = floe.newOverwrite()
+          .addPositionDeletes(PositionDeleteWriter.write(floe, task.file(), new long[] {1, 2}, 2), task.file().path());
+      if (byProcess) {
+        Path log = dir.resolve("compact.log");
+        Process worker = ChildJvm.start(CompactionWorker.class, log, iceberg.location());
+        assertTrue(worker.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, worker.exitValue(), Files.readString(log));
+      } else {
+        Thread other = new Thread(() -> CompactionWorker.compact(iceberg.location()));
+        other.start();
+        join(other);
+      }
+      ConflictException conflict = assertThrows(ConflictException.class, delete::commit);
+      assertTrue(conflict.getMessage().contains(task.file().path())
+          && conflict.getMessage().contains("whose rows this operation deletes was removed"), conflict.getMessage());
+      iceberg.refresh();
+      assertEquals(byProcess ? 300 : 200, icebergRows(iceberg, null, null).size(), "no row was deleted");
+      assertEquals("0", iceberg.currentSnapshot().summary().getOrDefault("total-delete-files", "0"));
+    }
+  }
+
+  /** A second JVM compacting a table's files into one. */
+  public static final class CompactionWorker {
+    public static void main(String[] args) {
+      compact(args[0]);
+    }
+
+    static void compact(String location) {
+      new Tables(new LocalFileIO()).load(location).rewriteDataFiles().targetFileSizeBytes(64L << 20).minInputFiles(1)
+          .execute();
+    }
   }
 
   /** Deletes row {@code id} of an Iceberg table by position, as a merge-on-read engine does. */

@@ -55,7 +55,7 @@ final class CopyOnWrite {
     List<DataFile> removed = Collections.synchronizedList(new ArrayList<>());
     try (ParallelTasks tasks = new ParallelTasks(threads)) {
       for (FileScanTask task : candidates) {
-        if (coveredWhole.test(task.file())) {
+        if (coveredWhole.test(task.file()) && !task.hasDeletes()) { // with deletes: read, to count live rows
           removed.add(task.file());
           changed.addAndGet(task.file().recordCount());
           dropped.incrementAndGet();

@@ -7,15 +7,20 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
+import io.floe.manifest.DataFile;
+import io.floe.scan.FileScanTask;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlNode;
 
 /**
  * {@code DELETE FROM t [WHERE c]}: files whose metrics prove every row matches are dropped unread, other files
- * the WHERE's pushed filter leaves are read and, if some of their rows match, rewritten without them; one
- * snapshot. Returns the number of rows deleted.
+ * the WHERE's pushed filter leaves are read and, if some of their rows match, rewritten without them
+ * (copy-on-write), or, where the table's {@code write.delete.mode} is {@code merge-on-read}, listed by position in a
+ * delete file per data file; one snapshot. Returns the number of rows deleted.
  */
 public final class DeleteRunner implements StatementRunner {
   @Override
@@ -31,24 +36,33 @@ public final class DeleteRunner implements StatementRunner {
     RowLevelStatement delete = new RowLevelStatement(session, DmlPlanning.target(modify).id());
     VectorExpr condition = source.condition() == null ? null
         : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(source.condition());
-    long deleted = delete.run(delete.candidates(filter.filter()),
-        file -> filter.coversWhole(delete.table().schema(), file), rows -> keepUnmatched(rows, condition),
-        filter.filter(), null);
+    Predicate<DataFile> coveredWhole = file -> filter.coversWhole(delete.table().schema(), file);
+    List<FileScanTask> candidates = delete.candidates(filter.filter());
+    long deleted = delete.mergeOnRead()
+        ? delete.deleteMergeOnRead(candidates, coveredWhole, (rows, out) -> rowsWhere(rows, condition, true, out),
+            filter.filter())
+        : delete.run(candidates, coveredWhole, rows -> keepUnmatched(rows, condition), filter.filter(), null);
     return QueryResult.ofUpdateCount(deleted);
   }
 
   private static RowChange.Outcome keepUnmatched(Batch rows, VectorExpr condition) {
-    if (condition == null) {
-      return new RowChange.Outcome(rows.size(), Batch.empty(rows.width()));
-    }
-    Column matches = condition.eval(rows);
     int[] kept = new int[rows.size()];
+    int count = rowsWhere(rows, condition, false, kept);
+    return new RowChange.Outcome(rows.size() - count, count == rows.size() ? rows : rows.select(kept, count));
+  }
+
+  /**
+   * Writes to {@code out} the rows for which {@code condition} is TRUE ({@code matched}) or not TRUE (FALSE or
+   * NULL); no condition matches every row. Returns how many.
+   */
+  private static int rowsWhere(Batch rows, VectorExpr condition, boolean matched, int[] out) {
+    Column matches = condition == null ? null : condition.eval(rows);
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
-      if (!ConditionRows.isTrue(matches, r)) {
-        kept[count++] = r;
+      if ((matches == null || ConditionRows.isTrue(matches, r)) == matched) {
+        out[count++] = r;
       }
     }
-    return new RowChange.Outcome(rows.size() - count, count == rows.size() ? rows : rows.select(kept, count));
+    return count;
   }
 }
