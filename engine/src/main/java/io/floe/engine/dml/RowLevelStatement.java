@@ -14,6 +14,7 @@ import io.floe.table.TableProperties;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +88,8 @@ final class RowLevelStatement {
    * Deletes merge-on-read: files {@code coveredWhole} holds for (without delete files) are removed unread; in each
    * other candidate file, the rows {@code matcher} matches are listed by position in one position delete file per
    * file (tasks on the statement's threads), or the file is removed when they are all its live rows; one snapshot
-   * adds the delete files and removes the files. The data files stay. A
-   * concurrent commit removing one of them fails the statement ({@code 40001}). Returns the rows deleted.
+   * adds the delete files and removes the files. A concurrent commit removing a data file a delete file refers to
+   * fails the statement ({@code 40001}). Returns the rows deleted.
    */
   long deleteMergeOnRead(List<FileScanTask> candidates, Predicate<DataFile> coveredWhole, RowMatcher matcher,
       Expression conflictFilter) throws SQLException {
@@ -105,14 +106,17 @@ final class RowLevelStatement {
             continue;
           }
           tasks.submit(() -> {
-            long[] positions = new long[Math.toIntExact(task.file().recordCount())];
+            long[][] positions = {new long[1024]};
             int[] count = {0};
             long[] read = {0};
-            int[] matched = new int[TargetFileReader.BATCH_SIZE];
             TargetFileReader.readWithPositions(table, table.schema(), task, (batch, rowPositions) -> {
+              int[] matched = new int[batch.size()];
               int n = matcher.match(batch, matched);
+              if (count[0] + n > positions[0].length) {
+                positions[0] = Arrays.copyOf(positions[0], Math.max(2 * positions[0].length, count[0] + n));
+              }
               for (int i = 0; i < n; i++) {
-                positions[count[0]++] = rowPositions[matched[i]];
+                positions[0][count[0]++] = rowPositions[matched[i]];
               }
               read[0] += batch.size();
               return true;
@@ -120,7 +124,7 @@ final class RowLevelStatement {
             if (count[0] > 0 && count[0] == read[0] && task.startsFile() && task.end() == Long.MAX_VALUE) {
               removed.add(task.file().path()); // every live row goes: the file goes (its delete files with it)
             } else if (count[0] > 0) {
-              written.add(new DataFile[] {PositionDeleteWriter.write(table, task.file(), positions, count[0]),
+              written.add(new DataFile[] {PositionDeleteWriter.write(table, task.file(), positions[0], count[0]),
                   task.file()});
             }
             deleted.addAndGet(count[0]);

@@ -20,8 +20,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * scan's column copies), so a statement's compiled WHERE runs on the expression kernels.
  */
 final class TargetFileReader {
-  /** Rows per batch read. */
-  static final int BATCH_SIZE = 8192;
+  private static final int BATCH_SIZE = 8192;
 
   private TargetFileReader() {
   }
