@@ -108,4 +108,17 @@ class MergeOnReadDeleteTest {
     assertEquals(DmlFixture.sorted(now), icebergRows());
     assertEquals(LocalDate.class, now.get(0).get(3).getClass());
   }
+
+  @Test
+  void theModeIsATablePropertyThatAlterTableSets() throws Exception {
+    update("ALTER TABLE events SET PROPERTIES 'write.delete.mode' = 'copy-on-write'");
+    update("DELETE FROM events WHERE qty = 1");
+    assertEquals(0, scalar("SELECT count(*) FROM \"events$files\" WHERE content = 1"), "rewritten, no delete file");
+    update("ALTER TABLE events SET PROPERTIES 'write.delete.mode' = 'merge-on-read'");
+    long deleted = update("DELETE FROM events WHERE qty = 2");
+    assertTrue(deleted > 0);
+    assertTrue(scalar("SELECT count(*) FROM \"events$files\" WHERE content = 1") > 0);
+    assertEquals(0, scalar("SELECT count(*) FROM events WHERE qty IN (1, 2)"));
+    assertEquals(DmlFixture.sorted(rows("SELECT id, region, qty, day FROM events")), icebergRows());
+  }
 }
