@@ -17,16 +17,20 @@ public final class ViewCommits {
   private ViewCommits() {
   }
 
-  /** Creates the view, or with {@code replace} makes {@code definition} the current version of the existing one. */
-  public static View createOrReplace(ViewStore store, TableIdentifier id, ViewDefinition definition, boolean replace) {
+  /**
+   * Creates the view in {@code catalog}, whose views {@code store} keeps, or with {@code replace} makes
+   * {@code definition} the current version of the existing one.
+   */
+  public static View createOrReplace(Catalog catalog, ViewStore store, TableIdentifier id, ViewDefinition definition,
+      boolean replace) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (store.tableExists(id)) {
-        throw new AlreadyExistsException("cannot create view " + id + " in catalog " + store.catalogName()
+      if (catalog.tableExists(id)) {
+        throw new AlreadyExistsException("cannot create view " + id + " in catalog " + catalog.name()
             + ": a table of that name exists", null);
       }
       String base = store.metadataLocation(id);
       if (base != null && !replace) {
-        throw viewExists(store, id);
+        throw new AlreadyExistsException("view " + id + " already exists in catalog " + catalog.name(), null);
       }
       long now = System.currentTimeMillis();
       ViewMetadata metadata = base == null ? ViewMetadata.create(store.newViewLocation(id), definition, now)
@@ -37,11 +41,7 @@ public final class ViewCommits {
       }
       // another commit came first: the next attempt sees what it made (a view, a table, a new version)
     }
-    throw new CommitFailedException("could not commit view " + id + " of catalog " + store.catalogName()
+    throw new CommitFailedException("could not commit view " + id + " of catalog " + catalog.name()
         + ": another commit came first on each of " + ATTEMPTS + " attempts");
-  }
-
-  private static AlreadyExistsException viewExists(ViewStore store, TableIdentifier id) {
-    return new AlreadyExistsException("view " + id + " already exists in catalog " + store.catalogName(), null);
   }
 }

@@ -2,16 +2,12 @@ package io.floe.catalog;
 
 import io.floe.io.FileIO;
 import io.floe.view.ViewMetadata;
+import io.floe.view.ViewMetadataParser;
+import java.util.Optional;
 
 /** How one catalog keeps views: where their metadata files are, and the atomic move to a new one. */
 public interface ViewStore {
   FileIO io();
-
-  /** The catalog's name, for messages. */
-  String catalogName();
-
-  /** Whether a table (not a view) has this name. */
-  boolean tableExists(TableIdentifier id);
 
   /** The location of the view's current metadata file, or null when there is no view by that name. */
   String metadataLocation(TableIdentifier id);
@@ -25,4 +21,10 @@ public interface ViewStore {
    * (nothing of this attempt is left visible).
    */
   String commit(TableIdentifier id, String base, ViewMetadata metadata);
+
+  /** The view by that name, read from its current metadata file, or empty when there is none. */
+  default Optional<View> load(TableIdentifier id) {
+    String file = metadataLocation(id);
+    return file == null ? Optional.empty() : Optional.of(new View(id, file, ViewMetadataParser.read(io(), file)));
+  }
 }

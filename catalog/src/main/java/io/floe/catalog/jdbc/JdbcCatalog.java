@@ -25,7 +25,6 @@ import io.floe.table.NoSuchTableException;
 import io.floe.table.Table;
 import io.floe.types.Schema;
 import io.floe.view.ViewDefinition;
-import io.floe.view.ViewMetadataParser;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,16 +292,12 @@ public final class JdbcCatalog implements Catalog {
     JdbcNames.tableName(id); // refuses a name the catalog's table cannot hold
     NameRules.checkProperties(definition.properties(), "view " + id);
     requireNamespace(id.namespace());
-    return ViewCommits.createOrReplace(views, id, definition, replace);
+    return ViewCommits.createOrReplace(this, views, id, definition, replace);
   }
 
   @Override
   public Optional<View> loadView(TableIdentifier id) {
-    if (!store.typed()) {
-      return Optional.empty();
-    }
-    String file = views.metadataLocation(id);
-    return file == null ? Optional.empty() : Optional.of(new View(id, file, ViewMetadataParser.read(io, file)));
+    return store.typed() ? views.load(id) : Optional.empty();
   }
 
   @Override

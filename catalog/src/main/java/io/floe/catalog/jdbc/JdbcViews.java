@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * The views of a JDBC catalog, as Iceberg's JdbcCatalog keeps them: rows of {@code iceberg_tables} whose
  * {@code iceberg_type} is {@code VIEW}, pointing at metadata files
- * {@code <location>/metadata/NNNNN-<uuid>.metadata.json}; * a commit writes the file, then swaps the row's pointer.
+ * {@code <location>/metadata/NNNNN-<uuid>.metadata.json}; a commit writes the file, then swaps the row's pointer.
  */
 final class JdbcViews implements ViewStore {
   private final JdbcStore store;
@@ -34,15 +34,7 @@ final class JdbcViews implements ViewStore {
     return io;
   }
 
-  @Override
-  public String catalogName() {
-    return store.catalogName();
-  }
 
-  @Override
-  public boolean tableExists(TableIdentifier id) {
-    return store.metadataLocation(JdbcNames.namespaceKey(id.namespace()), JdbcNames.tableName(id)) != null;
-  }
 
   @Override
   public String metadataLocation(TableIdentifier id) {
@@ -73,7 +65,7 @@ final class JdbcViews implements ViewStore {
           : store.swapView(new JdbcStore.Swap(namespace, name, base, file));
     } catch (SQLException e) {
       throw new CommitStateUnknownException("cannot tell whether the commit to view " + id + " of catalog "
-          + catalogName() + " landed: " + e.getMessage() + " (its new metadata file " + file + " is kept)", e);
+          + store.catalogName() + " landed: " + e.getMessage() + " (its new metadata file " + file + " is kept)", e);
     }
     if (!swapped) {
       io.deleteFile(file);

@@ -25,7 +25,6 @@ import io.floe.table.AlreadyExistsException;
 import io.floe.table.Table;
 import io.floe.types.Schema;
 import io.floe.view.ViewDefinition;
-import io.floe.view.ViewMetadataParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -278,13 +277,12 @@ public final class WarehouseCatalog implements Catalog {
     NameRules.checkProperties(definition.properties(), "view " + id);
     requireNamespace(id.namespace());
     refuseNamespaceDir(id, location);
-    return ViewCommits.createOrReplace(views, id, definition, replace);
+    return ViewCommits.createOrReplace(this, views, id, definition, replace);
   }
 
   @Override
   public Optional<View> loadView(TableIdentifier id) {
-    String file = views.metadataLocation(id);
-    return file == null ? Optional.empty() : Optional.of(new View(id, file, ViewMetadataParser.read(io, file)));
+    return views.load(id);
   }
 
   @Override

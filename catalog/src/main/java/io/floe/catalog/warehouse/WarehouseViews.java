@@ -3,7 +3,6 @@ package io.floe.catalog.warehouse;
 import io.floe.catalog.TableIdentifier;
 import io.floe.catalog.ViewStore;
 import io.floe.commit.CommitStateUnknownException;
-import io.floe.commit.FileTableOperations;
 import io.floe.io.FileIO;
 import io.floe.io.PositionOutputStream;
 import io.floe.view.ViewMetadata;
@@ -43,15 +42,7 @@ final class WarehouseViews implements ViewStore {
     return io;
   }
 
-  @Override
-  public String catalogName() {
-    return catalogName;
-  }
 
-  @Override
-  public boolean tableExists(TableIdentifier id) {
-    return new FileTableOperations(io, layout.tableLocation(id)).refresh() != null;
-  }
 
   @Override
   public String metadataLocation(TableIdentifier id) {

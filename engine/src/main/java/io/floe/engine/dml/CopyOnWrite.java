@@ -46,16 +46,16 @@ final class CopyOnWrite {
 
   /**
    * Applies {@code change} to the {@code candidates} (files that may hold rows to change); files for which
-   * {@code coveredWhole} holds are dropped without being read, all their rows counted as changed.
+   * {@code droppedUnread} holds are dropped without being read, all their rows counted as changed.
    */
-  Result run(List<FileScanTask> candidates, Predicate<DataFile> coveredWhole, RowChange change) {
+  Result run(List<FileScanTask> candidates, Predicate<FileScanTask> droppedUnread, RowChange change) {
     AtomicLong changed = new AtomicLong();
     AtomicInteger dropped = new AtomicInteger();
     AtomicInteger rewritten = new AtomicInteger();
     List<DataFile> removed = Collections.synchronizedList(new ArrayList<>());
     try (ParallelTasks tasks = new ParallelTasks(threads)) {
       for (FileScanTask task : candidates) {
-        if (coveredWhole.test(task.file()) && !task.hasDeletes()) { // with deletes: read, to count live rows
+        if (droppedUnread.test(task)) {
           removed.add(task.file());
           changed.addAndGet(task.file().recordCount());
           dropped.incrementAndGet();

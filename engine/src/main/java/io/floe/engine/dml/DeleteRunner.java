@@ -7,7 +7,6 @@ import io.floe.engine.exec.Column;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
-import io.floe.manifest.DataFile;
 import io.floe.scan.FileScanTask;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,12 +35,14 @@ public final class DeleteRunner implements StatementRunner {
     RowLevelStatement delete = new RowLevelStatement(session, DmlPlanning.target(modify).id());
     VectorExpr condition = source.condition() == null ? null
         : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(source.condition());
-    Predicate<DataFile> coveredWhole = file -> filter.coversWhole(delete.table().schema(), file);
+    // a file whose metrics show every row matches goes unread, unless delete files make its live rows unknown
+    Predicate<FileScanTask> droppedUnread = task -> !task.hasDeletes()
+        && filter.coversWhole(delete.table().schema(), task.file());
     List<FileScanTask> candidates = delete.candidates(filter.filter());
     long deleted = delete.mergeOnRead()
-        ? delete.deleteMergeOnRead(candidates, coveredWhole, (rows, out) -> rowsWhere(rows, condition, true, out),
+        ? delete.deleteMergeOnRead(candidates, droppedUnread, (rows, out) -> rowsWhere(rows, condition, true, out),
             filter.filter())
-        : delete.run(candidates, coveredWhole, rows -> keepUnmatched(rows, condition), filter.filter(), null);
+        : delete.run(candidates, droppedUnread, rows -> keepUnmatched(rows, condition), filter.filter(), null);
     return QueryResult.ofUpdateCount(deleted);
   }
 

@@ -123,7 +123,7 @@ public final class MergeRunner implements StatementRunner {
     }
     MergeMatcher matcher = new MergeMatcher(statementOnTarget.table().name(), source, on.leftKeys.toIntArray(),
         residual, matched);
-    long changed = statementOnTarget.run(statementOnTarget.candidates(Expressions.alwaysTrue()), file -> false, matcher,
+    long changed = statementOnTarget.run(statementOnTarget.candidates(Expressions.alwaysTrue()), task -> false, matcher,
         Expressions.alwaysTrue(), notMatched.isEmpty() ? null
             : (writers, converter) -> insertUnmatched(source, targetWidth, notMatched, writers, converter));
     return QueryResult.ofUpdateCount(changed);

@@ -50,7 +50,7 @@ public final class UpdateRunner implements StatementRunner {
     VectorExpr condition = source.condition() == null ? null : compiler.compile(source.condition());
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement update = new RowLevelStatement(session, DmlPlanning.target(modify).id());
-    long updated = update.run(update.candidates(filter.filter()), file -> false,
+    long updated = update.run(update.candidates(filter.filter()), task -> false,
         rows -> apply(rows, condition, targets, setters), filter.filter(), null);
     return QueryResult.ofUpdateCount(updated);
   }
