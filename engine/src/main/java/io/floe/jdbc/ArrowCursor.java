@@ -7,8 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** A cursor over a query's Arrow batches, pulled one batch at a time as the rows are read. */
@@ -81,7 +86,49 @@ final class ArrowCursor implements Cursor {
       values[column] = ArrowBatches.read(batch.getVector(column), batch.getRowCount());
     }
     Object value = values[column][row];
-    return value == null ? null : jdbcValue(value, columns.get(column).jdbcType());
+    if (value == null) {
+      return null;
+    }
+    int jdbcType = columns.get(column).jdbcType();
+    return jdbcType == Types.ARRAY || jdbcType == Types.JAVA_OBJECT || jdbcType == Types.STRUCT
+        ? nested(value, batch.getSchema().getFields().get(column)) : jdbcValue(value, jdbcType);
+  }
+
+  /**
+   * An ARRAY ({@link FloeArray}), MAP ({@link Map}) or ROW ({@link FloeStruct}) value whose elements, keys, values
+   * and fields are what {@code getObject} returns for their types.
+   */
+  private static Object nested(Object value, Field field) {
+    ArrowType type = field.getType();
+    if (type instanceof ArrowType.Map) {
+      List<Field> entry = field.getChildren().get(0).getChildren();
+      Map<Object, Object> map = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((k, v) -> map.put(element(k, entry.get(0)), element(v, entry.get(1))));
+      return Collections.unmodifiableMap(map);
+    }
+    List<?> items = (List<?>) value;
+    Object[] out = new Object[items.size()];
+    List<Field> children = field.getChildren();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = element(items.get(i), type instanceof ArrowType.List ? children.get(0) : children.get(i));
+    }
+    return type instanceof ArrowType.List ? new FloeArray(ColumnInfo.of(children.get(0)), out)
+        : new FloeStruct(children.stream().map(Field::getName).toList(), out);
+  }
+
+  private static Object element(Object value, Field field) {
+    if (value == null) {
+      return null;
+    }
+    int jdbcType = ColumnInfo.of(field).jdbcType();
+    if (jdbcType == Types.ARRAY || jdbcType == Types.JAVA_OBJECT || jdbcType == Types.STRUCT) {
+      return nested(value, field);
+    }
+    try {
+      return ValueConversions.standard(jdbcValue(value, jdbcType), jdbcType);
+    } catch (SQLException e) {
+      throw new IllegalStateException("element " + field.getName() + " of a nested value: " + e.getMessage(), e);
+    }
   }
 
   /** A value in the engine's representation as the cursor's class for the column's JDBC type. */

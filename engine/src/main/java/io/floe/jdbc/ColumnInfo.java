@@ -54,6 +54,12 @@ record ColumnInfo(String name, int jdbcType, String typeName, int precision, int
       jdbcType = Types.VARCHAR;
     } else if (type instanceof ArrowType.Binary || type instanceof ArrowType.FixedSizeBinary) {
       jdbcType = Types.VARBINARY;
+    } else if (type instanceof ArrowType.Map) {
+      jdbcType = Types.JAVA_OBJECT;
+    } else if (type instanceof ArrowType.List) {
+      jdbcType = Types.ARRAY;
+    } else if (type instanceof ArrowType.Struct) {
+      jdbcType = Types.STRUCT;
     } else {
       jdbcType = Types.OTHER;
     }

@@ -221,6 +221,16 @@ final class FloeResultSet extends BaseResultSet {
   }
 
   @Override
+  public java.sql.Array getArray(int column) throws SQLException {
+    Object value = getObject(column);
+    if (value == null || value instanceof java.sql.Array) {
+      return (java.sql.Array) value;
+    }
+    throw new SQLException("column " + columns.get(column - 1).name() + " is of type " + columns.get(column - 1)
+        .typeName() + ", not ARRAY", "22018");
+  }
+
+  @Override
   public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
     return getObject(column);
   }

@@ -47,6 +47,12 @@ final class JdbcTypes {
         return "BINARY";
       case Types.VARBINARY:
         return "VARBINARY";
+      case Types.ARRAY:
+        return "ARRAY";
+      case Types.JAVA_OBJECT:
+        return "MAP";
+      case Types.STRUCT:
+        return "ROW";
       default:
         return "OTHER";
     }
@@ -116,6 +122,12 @@ final class JdbcTypes {
         return byte[].class;
       case Types.VARCHAR:
         return String.class;
+      case Types.ARRAY:
+        return java.sql.Array.class;
+      case Types.JAVA_OBJECT:
+        return java.util.Map.class;
+      case Types.STRUCT:
+        return java.sql.Struct.class;
       default:
         return Object.class;
     }

@@ -1,13 +1,17 @@
 package io.floe.engine.catalog;
 
+import io.floe.types.ListType;
+import io.floe.types.MapType;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
+import io.floe.types.StructType;
 import io.floe.types.Type;
 import io.floe.types.Types;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
@@ -31,10 +35,31 @@ public final class TypeMapping {
     return builder.build();
   }
 
+  /**
+   * The SQL type of a column: a struct is a ROW of its fields (optional ones nullable), a list an ARRAY and a map a
+   * MAP of their element, key and value types.
+   */
   private static RelDataType sqlType(NestedField field, RelDataTypeFactory factory) {
-    if (!(field.type() instanceof PrimitiveType type)) {
-      throw new UnsupportedOperationException("not supported: nested column " + field.name() + " of type " + field.type());
+    return sqlType(field.name(), field.type(), factory);
+  }
+
+  private static RelDataType sqlType(String name, Type fieldType, RelDataTypeFactory factory) {
+    if (fieldType instanceof StructType struct) {
+      // a ROW's fields may be named after its column alone (s.f, as in Trino and DuckDB), not only after t.s.f
+      RelDataTypeFactory.Builder builder = factory.builder().kind(StructKind.PEEK_FIELDS_NO_EXPAND);
+      for (NestedField f : struct.fields()) {
+        builder.add(f.name(), factory.createTypeWithNullability(sqlType(f, factory), f.isOptional()));
+      }
+      return builder.build();
     }
+    if (fieldType instanceof ListType list) {
+      return factory.createArrayType(element(name, list.elementType(), !list.elementRequired(), factory), -1);
+    }
+    if (fieldType instanceof MapType map) {
+      return factory.createMapType(element(name, map.keyType(), false, factory),
+          element(name, map.valueType(), !map.valueRequired(), factory));
+    }
+    PrimitiveType type = (PrimitiveType) fieldType;
     return switch (type.typeId()) {
       case BOOLEAN -> factory.createSqlType(SqlTypeName.BOOLEAN);
       case INT -> factory.createSqlType(SqlTypeName.INTEGER);
@@ -50,8 +75,12 @@ public final class TypeMapping {
       case BINARY -> factory.createSqlType(SqlTypeName.VARBINARY);
       case FIXED -> factory.createSqlType(SqlTypeName.BINARY, type.length());
       case UUID -> factory.createSqlType(SqlTypeName.BINARY, 16);
-      default -> throw new UnsupportedOperationException("not supported: column " + field.name() + " of type " + type);
+      default -> throw new UnsupportedOperationException("not supported: column " + name + " of type " + type);
     };
+  }
+
+  private static RelDataType element(String column, Type type, boolean nullable, RelDataTypeFactory factory) {
+    return factory.createTypeWithNullability(sqlType(column, type, factory), nullable);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.floe.engine.exec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.BigIntVector;
@@ -21,6 +23,9 @@ import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -37,7 +42,29 @@ public final class ArrowBatches {
   }
 
   static Object value(FieldVector vector, int i) {
-    if (vector instanceof IntVector v) {
+    if (vector instanceof MapVector v) {
+      StructVector entries = (StructVector) v.getDataVector();
+      FieldVector keys = (FieldVector) entries.getChildByOrdinal(0);
+      FieldVector values = (FieldVector) entries.getChildByOrdinal(1);
+      Map<Object, Object> map = new LinkedHashMap<>();
+      for (int e = v.getElementStartIndex(i); e < v.getElementEndIndex(i); e++) {
+        map.put(value(keys, e), values.isNull(e) ? null : value(values, e));
+      }
+      return map;
+    } else if (vector instanceof ListVector v) {
+      FieldVector elements = v.getDataVector();
+      List<Object> list = new ArrayList<>();
+      for (int e = v.getElementStartIndex(i); e < v.getElementEndIndex(i); e++) {
+        list.add(elements.isNull(e) ? null : value(elements, e));
+      }
+      return list;
+    } else if (vector instanceof StructVector v) {
+      List<Object> fields = new ArrayList<>(v.size());
+      for (FieldVector child : v.getChildrenFromFields()) {
+        fields.add(child.isNull(i) ? null : value(child, i));
+      }
+      return fields;
+    } else if (vector instanceof IntVector v) {
       return (long) v.get(i);
     } else if (vector instanceof BigIntVector v) {
       return v.get(i);
@@ -78,9 +105,26 @@ public final class ArrowBatches {
   public static Schema schema(RelDataType rowType) {
     List<Field> fields = new ArrayList<>();
     for (RelDataTypeField f : rowType.getFieldList()) {
-      fields.add(new Field(f.getName(), new FieldType(f.getType().isNullable(), arrowType(f.getType()), null), null));
+      fields.add(field(f.getName(), f.getType()));
     }
     return new Schema(fields);
+  }
+
+  /**
+   * The Arrow field of a SQL type: a ROW is a struct of its fields, an ARRAY a list of {@code element}, a MAP a map
+   * of {@code entries} (a struct of a {@code key} and a {@code value}), as Arrow's own layouts name them.
+   */
+  public static Field field(String name, RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case ROW -> new Field(name, new FieldType(type.isNullable(), ArrowType.Struct.INSTANCE, null),
+          type.getFieldList().stream().map(f -> field(f.getName(), f.getType())).toList());
+      case ARRAY, MULTISET -> new Field(name, new FieldType(type.isNullable(), ArrowType.List.INSTANCE, null),
+          List.of(field("element", type.getComponentType())));
+      case MAP -> new Field(name, new FieldType(type.isNullable(), new ArrowType.Map(false), null),
+          List.of(new Field("entries", FieldType.notNullable(ArrowType.Struct.INSTANCE),
+              List.of(field("key", type.getKeyType()), field("value", type.getValueType())))));
+      default -> new Field(name, new FieldType(type.isNullable(), arrowType(type), null), null);
+    };
   }
 
   /** The Arrow type of a SQL type. */
@@ -162,8 +206,38 @@ public final class ArrowBatches {
     vector.setValueCount(rows);
   }
 
+  private static void setOrNull(FieldVector vector, int i, Object value) {
+    if (value == null) {
+      vector.setNull(i);
+    } else {
+      set(vector, i, value);
+    }
+  }
+
   private static void set(FieldVector vector, int i, Object value) {
-    if (vector instanceof IntVector v) {
+    if (vector instanceof MapVector v) {
+      StructVector entries = (StructVector) v.getDataVector();
+      int e = v.startNewValue(i);
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        entries.setIndexDefined(e);
+        setOrNull((FieldVector) entries.getChildByOrdinal(0), e, entry.getKey());
+        setOrNull((FieldVector) entries.getChildByOrdinal(1), e, entry.getValue());
+        e++;
+      }
+      v.endValue(i, ((Map<?, ?>) value).size());
+    } else if (vector instanceof ListVector v) {
+      int e = v.startNewValue(i);
+      for (Object element : (List<?>) value) {
+        setOrNull(v.getDataVector(), e++, element);
+      }
+      v.endValue(i, ((List<?>) value).size());
+    } else if (vector instanceof StructVector v) {
+      List<?> fields = (List<?>) value;
+      v.setIndexDefined(i);
+      for (int f = 0; f < fields.size(); f++) {
+        setOrNull((FieldVector) v.getChildByOrdinal(f), i, fields.get(f));
+      }
+    } else if (vector instanceof IntVector v) {
       v.setSafe(i, ((Number) value).intValue());
     } else if (vector instanceof BigIntVector v) {
       v.setSafe(i, ((Number) value).longValue());

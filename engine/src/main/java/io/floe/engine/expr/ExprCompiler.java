@@ -16,6 +16,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -48,6 +49,9 @@ public final class ExprCompiler {
     }
     if (node instanceof RexCall call) {
       return call(call);
+    }
+    if (node instanceof RexFieldAccess access) {
+      return new NestedValues(this).field(access);
     }
     throw new UnsupportedOperationException("not supported: expression " + node);
   }
@@ -194,6 +198,12 @@ public final class ExprCompiler {
               (a, b) -> (long) ((String) b).indexOf((String) a) + 1);
         }
         break;
+      case ROW:
+      case ARRAY_VALUE_CONSTRUCTOR:
+      case MAP_VALUE_CONSTRUCTOR:
+        return new NestedValues(this).constructor(call);
+      case ITEM:
+        return new NestedValues(this).item(call);
       case FLOOR:
       case CEIL:
         if (ops.size() == 1) {
@@ -266,6 +276,8 @@ public final class ExprCompiler {
             v -> v instanceof Double d ? (Object) Math.signum(d) : v instanceof java.math.BigDecimal b
                 ? java.math.BigDecimal.valueOf(b.signum()).setScale(b.scale()) : (Object) (long) Long.signum(
                     ((Number) v).longValue()));
+      case "CARDINALITY":
+        return new NestedValues(this).cardinality(call);
       case "PI":
         return constant((RexLiteral) rexBuilder.makeApproxLiteral(java.math.BigDecimal.valueOf(Math.PI)));
       default:

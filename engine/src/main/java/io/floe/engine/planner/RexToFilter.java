@@ -138,6 +138,9 @@ public final class RexToFilter {
       return null;
     }
     String name = scan.columnName(ref.getIndex());
+    if (!scan.floeTable().schema().requireField(name).type().isPrimitive()) {
+      return null; // a scan filters on primitive columns only (a struct, list or map is filtered above it)
+    }
     TypeId id = type(name).typeId();
     return id == TypeId.FLOAT || id == TypeId.DOUBLE ? null : name;
   }

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -58,7 +59,6 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
-import org.apache.calcite.tools.Planner;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.tools.RelConversionException;
 import org.apache.calcite.tools.ValidationException;
@@ -157,21 +157,14 @@ public final class SqlPlanner {
 
   private RelNode plan(SqlNode parsed, Object sql)
       throws SqlParseException, ValidationException, RelConversionException {
-    Planner planner = Frameworks.getPlanner(config);
-    try {
-      // Calcite's Planner validates only once it has parsed; the query is parsed already, so it parses a stand-in.
-      planner.parse("VALUES 1");
-      SqlNode validated = planner.validate(rewriteParsed(parsed));
-      SubSecondDifferences.check(validated);
-      RelRoot root = planner.rel(validated);
-      RelNode rel = optimize(root.project());
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("plan for {}:\n{}", sql, RelOptUtil.toString(rel));
-      }
-      return rel;
-    } finally {
-      planner.close();
+    StatementConverter converter = new StatementConverter(config);
+    SqlNode validated = converter.validate(rewriteParsed(parsed));
+    SubSecondDifferences.check(validated);
+    RelNode rel = optimize(rel(converter, validated).project());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("plan for {}:\n{}", sql, RelOptUtil.toString(rel));
     }
+    return rel;
   }
 
   /**
@@ -179,16 +172,11 @@ public final class SqlPlanner {
    * relational algebra without optimizing it; validation errors carry the positions of {@code statement}'s nodes.
    */
   public RelRoot convert(SqlNode statement) throws SqlParseException, ValidationException, RelConversionException {
-    Planner planner = Frameworks.getPlanner(config);
-    try {
-      planner.parse("VALUES 1"); // moves the planner to its parsed state; the statement validated is the caller's
-      SqlNode validated = planner.validate(rewriteParsed(statement));
-      SubSecondDifferences.check(validated);
-      RelRoot root = planner.rel(validated);
-      return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
-    } finally {
-      planner.close();
-    }
+    StatementConverter converter = new StatementConverter(config);
+    SqlNode validated = converter.validate(rewriteParsed(statement));
+    SubSecondDifferences.check(validated);
+    RelRoot root = rel(converter, validated);
+    return root.withRel(StatementTime.rewrite(root.rel, statementStart, timeZone));
   }
 
   /**
@@ -196,13 +184,16 @@ public final class SqlPlanner {
    * dynamic parameters ({@code ?}) in order of appearance, as the validator infers them from their context.
    */
   public Description describe(String sql) throws SqlParseException, ValidationException, RelConversionException {
-    Planner planner = Frameworks.getPlanner(config);
-    try {
-      RelRoot root = planner.rel(planner.validate(rewriteParsed(planner.parse(withoutFinalSemicolon(sql)))));
-      return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
-    } finally {
-      planner.close();
-    }
+    StatementConverter converter = new StatementConverter(config);
+    RelRoot root = rel(converter, converter.validate(rewriteParsed(parse(sql))));
+    return new Description(root.project().getRowType(), DynamicParameters.types(root.rel));
+  }
+
+  /** The relational algebra of a validated statement, checked for uses of nested values Floe cannot evaluate. */
+  private static RelRoot rel(StatementConverter converter, SqlNode validated) {
+    RelRoot root = converter.rel(validated);
+    NestedValueUses.check(root.rel);
+    return root;
   }
 
   /** Optimizes a converted query (see {@link #convert}) into the plan {@link PhysicalPlanner} builds operators for. */

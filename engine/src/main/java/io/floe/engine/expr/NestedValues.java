@@ -1,0 +1,106 @@
+package io.floe.engine.expr;
+
+import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Expressions over nested values, row at a time on boxed values: a ROW's field ({@code s.f}), the ROW, ARRAY and MAP
+ * constructors, a subscript ({@code a[i]}, 1-based, NULL outside the array; {@code m[k]}, NULL for a missing key)
+ * and CARDINALITY. In the engine a ROW is a {@link List} of its fields' values, an ARRAY a {@link List} of its
+ * elements and a MAP a {@link Map} in its entries' order.
+ */
+final class NestedValues {
+  private final ExprCompiler compiler;
+
+  NestedValues(ExprCompiler compiler) {
+    this.compiler = compiler;
+  }
+
+  /** Field {@code access.getField()} of the ROW {@code access} reads; NULL where the ROW is NULL. */
+  VectorExpr field(RexFieldAccess access) {
+    VectorExpr row = compiler.compile(access.getReferenceExpr());
+    int index = access.getField().getIndex();
+    return batch -> ExprCompiler.boxed1(row.eval(batch), v -> ((List<?>) v).get(index));
+  }
+
+  /** A ROW, ARRAY or MAP constructor, or null when {@code call} is none. */
+  VectorExpr constructor(RexCall call) {
+    List<VectorExpr> values = call.getOperands().stream().map(compiler::compile).toList();
+    return switch (call.getKind()) {
+      case ROW, ARRAY_VALUE_CONSTRUCTOR -> batch -> each(values, batch, row -> row);
+      case MAP_VALUE_CONSTRUCTOR -> batch -> each(values, batch, row -> {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < row.size(); i += 2) {
+          map.put(row.get(i), row.get(i + 1));
+        }
+        return map;
+      });
+      default -> null;
+    };
+  }
+
+  /** {@code a[i]} of an ARRAY (1-based) or {@code m[k]} of a MAP. */
+  VectorExpr item(RexCall call) {
+    VectorExpr container = compiler.compile(call.getOperands().get(0));
+    VectorExpr index = compiler.compile(call.getOperands().get(1));
+    if (call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.MAP) {
+      return batch -> ExprCompiler.boxed2(container.eval(batch), index.eval(batch),
+          (m, k) -> lookup((Map<?, ?>) m, k));
+    }
+    return batch -> ExprCompiler.boxed2(container.eval(batch), index.eval(batch), (a, i) -> {
+      List<?> list = (List<?>) a;
+      long position = ((Number) i).longValue();
+      return position >= 1 && position <= list.size() ? list.get((int) position - 1) : null;
+    });
+  }
+
+  private static Object lookup(Map<?, ?> map, Object key) {
+    Object value = map.get(key);
+    if (value != null || map.isEmpty()) {
+      return value;
+    }
+    Object wanted = Values.key(key);
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (Objects.equals(Values.key(entry.getKey()), wanted)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The number of elements of an ARRAY or entries of a MAP. */
+  VectorExpr cardinality(RexCall call) {
+    VectorExpr value = compiler.compile(call.getOperands().get(0));
+    return batch -> ExprCompiler.boxed1(value.eval(batch),
+        v -> (long) (v instanceof Map<?, ?> m ? m.size() : ((List<?>) v).size()));
+  }
+
+  /** {@code build} of each row's operand values (a new list per row). */
+  private static Column each(List<VectorExpr> values, Batch batch, Function<List<Object>, Object> build) {
+    int rows = batch.size();
+    Column[] columns = new Column[values.size()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = values.get(c).eval(batch);
+    }
+    Object[] out = new Object[rows];
+    Object[] row = new Object[columns.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns.length; c++) {
+        row[c] = columns[c].get(r);
+      }
+      out[r] = build.apply(Arrays.asList(row.clone()));
+    }
+    return Columns.pack(out);
+  }
+}

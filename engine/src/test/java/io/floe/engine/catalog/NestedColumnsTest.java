@@ -1,0 +1,334 @@
+package io.floe.engine.catalog;
+
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types.DateType;
+import org.apache.iceberg.types.Types.DecimalType;
+import org.apache.iceberg.types.Types.IntegerType;
+import org.apache.iceberg.types.Types.ListType;
+import org.apache.iceberg.types.Types.LongType;
+import org.apache.iceberg.types.Types.MapType;
+import org.apache.iceberg.types.Types.StringType;
+import org.apache.iceberg.types.Types.StructType;
+import org.apache.iceberg.types.Types.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table with struct, list and map columns, written by Apache Iceberg's library as Spark would, read through Floe's
+ * JDBC driver; Iceberg's generic reader is the oracle for every value.
+ */
+class NestedColumnsTest {
+  private static final StructType POINT = StructType.of(optional(10, "x", IntegerType.get()),
+      optional(11, "label", StringType.get()), optional(12, "born", DateType.get()));
+  private static final StructType EVENT = StructType.of(optional(17, "seen", TimestampType.withoutZone()),
+      optional(18, "kind", StringType.get()));
+  private static final Schema SCHEMA = new Schema(required(1, "id", LongType.get()),
+      optional(2, "p", POINT),
+      optional(3, "tags", ListType.ofOptional(13, StringType.get())),
+      optional(4, "scores", MapType.ofOptional(14, 15, StringType.get(), DecimalType.of(9, 2))),
+      optional(5, "events", ListType.ofOptional(16, EVENT)));
+
+  @TempDir
+  Path warehouse;
+  Connection connection;
+  /** Iceberg's reading of the table: id -> the row's other columns, plain ({@link #plain}). */
+  final Map<Long, List<Object>> expected = new TreeMap<>();
+  /** Column p's type as Iceberg prints it. */
+  String pointType;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    connection = DriverManager.getConnection("jdbc:floe:" + warehouse);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA s");
+    }
+    HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouse.toString());
+    Table table = catalog.createTable(TableIdentifier.of("s", "t"), SCHEMA);
+    pointType = table.schema().findType("p").toString();
+    Random random = new Random(42);
+    for (int file = 0; file < 2; file++) {
+      List<Record> rows = new ArrayList<>();
+      for (int i = 0; i < 150; i++) {
+        rows.add(row(random, file * 150L + i));
+      }
+      append(table, rows, "part-" + file + ".parquet");
+    }
+    try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+      for (Record r : records) {
+        List<Object> values = new ArrayList<>();
+        for (int c = 1; c < r.size(); c++) {
+          values.add(plain(r.get(c)));
+        }
+        expected.put((Long) r.get(0), values);
+      }
+    }
+    catalog.close();
+  }
+
+  @AfterEach
+  void tearDown() throws SQLException {
+    connection.close();
+  }
+
+  private static Record row(Random random, long id) {
+    Record row = GenericRecord.create(SCHEMA);
+    row.setField("id", id);
+    if (random.nextInt(6) > 0) {
+      Record p = GenericRecord.create(POINT);
+      p.setField("x", random.nextInt(5) == 0 ? null : random.nextInt(100));
+      p.setField("label", random.nextInt(5) == 0 ? null : "L" + random.nextInt(4));
+      p.setField("born", LocalDate.of(2000, 1, 1).plusDays(random.nextInt(9000)));
+      row.setField("p", p);
+    }
+    if (random.nextInt(6) > 0) {
+      List<String> tags = new ArrayList<>();
+      for (int n = random.nextInt(4); n > 0; n--) {
+        tags.add(random.nextInt(5) == 0 ? null : "t" + random.nextInt(3));
+      }
+      row.setField("tags", tags);
+    }
+    if (random.nextInt(6) > 0) {
+      Map<String, BigDecimal> scores = new LinkedHashMap<>();
+      for (String key : List.of("a", "b", "c")) {
+        if (random.nextBoolean()) {
+          scores.put(key, random.nextInt(5) == 0 ? null : BigDecimal.valueOf(random.nextInt(100_000), 2));
+        }
+      }
+      row.setField("scores", scores);
+    }
+    List<Record> events = new ArrayList<>();
+    for (int n = random.nextInt(3); n > 0; n--) {
+      Record e = GenericRecord.create(EVENT);
+      e.setField("seen", LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(random.nextInt(1_000_000)).plusNanos(123_000));
+      e.setField("kind", random.nextBoolean() ? "open" : null);
+      events.add(e);
+    }
+    row.setField("events", events);
+    return row;
+  }
+
+  private static void append(Table table, List<Record> rows, String name) throws Exception {
+    OutputFile out = table.io().newOutputFile(table.location() + "/data/" + name);
+    DataWriter<Record> writer = Parquet.writeData(out).schema(SCHEMA).withSpec(PartitionSpec.unpartitioned())
+        .createWriterFunc(type -> GenericParquetWriter.create(SCHEMA, type)).overwrite().build();
+    try (writer) {
+      rows.forEach(writer::write);
+    }
+    table.newAppend().appendFile(writer.toDataFile()).commit();
+  }
+
+  /**
+   * A value of either reader as plain Java: ROWs (Iceberg records, JDBC structs) and ARRAYs as lists, maps as maps,
+   * dates and timestamps as java.time values, text as strings.
+   */
+  private static Object plain(Object value) throws SQLException {
+    if (value instanceof java.sql.Array array) {
+      return plain(Arrays.asList((Object[]) array.getArray()));
+    }
+    if (value instanceof java.sql.Struct struct) {
+      return plain(Arrays.asList(struct.getAttributes()));
+    }
+    if (value instanceof Record record) {
+      List<Object> fields = new ArrayList<>();
+      for (int i = 0; i < record.size(); i++) {
+        fields.add(record.get(i));
+      }
+      return plain(fields);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object element : list) {
+        out.add(plain(element));
+      }
+      return out;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.put(plain(entry.getKey()), plain(entry.getValue()));
+      }
+      return out;
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toLocalDateTime();
+    }
+    return value instanceof CharSequence text ? text.toString() : value;
+  }
+
+  /** The rows of {@code sql}, each value {@link #plain}. */
+  private List<List<Object>> rows(String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      int width = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= width; c++) {
+          row.add(plain(rs.getObject(c)));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void everyColumnReadsAsIcebergReadsIt() throws Exception {
+    List<List<Object>> rows = rows("SELECT * FROM s.t ORDER BY id");
+    assertEquals(expected.size(), rows.size());
+    for (List<Object> row : rows) {
+      assertEquals(expected.get((Long) row.get(0)), row.subList(1, row.size()), "row " + row.get(0));
+    }
+    assertTrue(expected.values().stream().anyMatch(r -> r.get(0) == null), "some ROWs are NULL");
+    assertTrue(expected.values().stream().anyMatch(r -> r.get(1) instanceof List<?> l && l.contains(null)),
+        "some arrays hold NULL elements");
+  }
+
+  @Test
+  void fieldsElementsAndMapValuesAsExpressions() throws Exception {
+    List<List<Object>> rows = rows("SELECT id, p.x, t.p.label, p.born, tags[1], tags[3], cardinality(tags), "
+        + "scores['b'], cardinality(scores), events[1].kind, events[2].seen, cardinality(events) FROM s.t ORDER BY id");
+    assertEquals(expected.size(), rows.size());
+    for (List<Object> row : rows) {
+      List<Object> e = expected.get((Long) row.get(0));
+      List<?> p = (List<?>) e.get(0);
+      List<?> tags = (List<?>) e.get(1);
+      Map<?, ?> scores = (Map<?, ?>) e.get(2);
+      List<?> events = (List<?>) e.get(3);
+      List<Object> want = Arrays.asList(row.get(0), field(p, 0), field(p, 1), field(p, 2), element(tags, 1),
+          element(tags, 3), tags == null ? null : tags.size(), scores == null ? null : scores.get("b"),
+          scores == null ? null : scores.size(), field(element(events, 1), 1), field(element(events, 2), 0),
+          events.size());
+      assertEquals(want, row, "row " + row.get(0));
+    }
+  }
+
+  private static Object element(List<?> list, int position) {
+    return list == null || position > list.size() ? null : list.get(position - 1);
+  }
+
+  private static Object field(Object row, int index) {
+    return row == null ? null : ((List<?>) row).get(index);
+  }
+
+  @Test
+  void aNullRowStaysNullThroughJoinsUnionsAndGrouping() throws Exception {
+    List<List<Object>> direct = rows("SELECT id, p FROM s.t ORDER BY id");
+    assertEquals(direct, rows("SELECT a.id, a.p FROM s.t a JOIN s.t b ON a.id = b.id ORDER BY a.id"));
+    long nullRows = expected.values().stream().filter(r -> r.get(0) == null).count();
+    assertEquals(List.of(List.of(nullRows)),
+        rows("SELECT count(*) FROM (SELECT p FROM s.t UNION ALL SELECT p FROM s.t WHERE false) WHERE p IS NULL"));
+    Map<Object, Long> groups = new java.util.HashMap<>();
+    expected.values().forEach(r -> groups.merge(r.get(0), 1L, Long::sum));
+    Map<Object, Long> grouped = new java.util.HashMap<>();
+    for (List<Object> row : rows("SELECT p, count(*) FROM s.t GROUP BY p")) {
+      assertEquals(null, grouped.put(row.get(0), ((Number) row.get(1)).longValue()), "one group per ROW value");
+    }
+    assertEquals(groups, grouped);
+    assertEquals(new HashSet<>(expected.values().stream().map(r -> r.get(1)).toList()).size(),
+        rows("SELECT DISTINCT tags FROM s.t").size());
+  }
+
+  @Test
+  void filtersOnFieldsAndNestedColumns() throws Exception {
+    assertEquals(ids(r -> r.get(0) instanceof List<?> p && p.get(0) != null && (Integer) p.get(0) > 50
+            && r.get(1) instanceof List<?> tags && tags.size() >= 2),
+        rows("SELECT id FROM s.t WHERE p.x > 50 AND cardinality(tags) >= 2 ORDER BY id"));
+    assertEquals(ids(r -> r.get(1) == null), rows("SELECT id FROM s.t WHERE tags IS NULL ORDER BY id"));
+    assertEquals(ids(r -> r.get(0) == null), rows("SELECT id FROM s.t WHERE p IS NULL ORDER BY id"));
+    assertEquals(ids(r -> r.get(2) instanceof Map<?, ?> m && m.containsKey("a") && m.get("a") != null),
+        rows("SELECT id FROM s.t WHERE scores['a'] IS NOT NULL ORDER BY id"));
+  }
+
+  private List<List<Object>> ids(java.util.function.Predicate<List<Object>> test) {
+    List<List<Object>> out = new ArrayList<>();
+    expected.forEach((id, row) -> {
+      if (test.test(row)) {
+        out.add(List.of(id));
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void orderingOrComparingNestedValuesAndWritingThemAreRefused() throws Exception {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("SELECT tags FROM s.t ORDER BY tags", "ORDER BY on a value of type VARCHAR ARRAY");
+    refused.put("SELECT id FROM s.t ORDER BY p", "ORDER BY on a value of type ROW(x INTEGER");
+    refused.put("SELECT max(scores) FROM s.t", "MAX on a value of type");
+    refused.put("SELECT id FROM s.t WHERE tags = ARRAY['t1']", "comparing values of type VARCHAR ARRAY (=)");
+    refused.put("SELECT a.id FROM s.t a JOIN s.t b ON a.p = b.p", "comparing values of type ROW(");
+    refused.put("INSERT INTO s.t (id, tags) VALUES (1000, ARRAY['a'])", "writing nested column tags");
+    for (Map.Entry<String, String> statement : refused.entrySet()) {
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (Statement s = connection.createStatement()) {
+          s.execute(statement.getKey());
+        }
+      }, statement.getKey());
+      assertEquals("0A000", e.getSQLState(), statement.getKey() + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains(statement.getValue()), e.getMessage());
+    }
+    assertEquals(List.of(List.of((long) expected.size())), rows("SELECT count(*) FROM s.t"));
+  }
+
+  @Test
+  void jdbcDescribesNestedColumns() throws Exception {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT p, tags, scores FROM s.t WHERE tags IS NOT NULL ORDER BY id")) {
+      ResultSetMetaData meta = rs.getMetaData();
+      assertEquals(List.of(Types.STRUCT, Types.ARRAY, Types.JAVA_OBJECT),
+          List.of(meta.getColumnType(1), meta.getColumnType(2), meta.getColumnType(3)));
+      assertEquals(List.of("ROW", "ARRAY", "MAP"),
+          List.of(meta.getColumnTypeName(1), meta.getColumnTypeName(2), meta.getColumnTypeName(3)));
+      assertTrue(rs.next());
+      assertEquals("VARCHAR", rs.getArray(2).getBaseTypeName());
+      assertEquals(rs.getArray(2).toString(), rs.getString(2));
+      assertEquals("22018", assertThrows(SQLException.class, () -> rs.getArray(1)).getSQLState());
+    }
+    // nested types in Iceberg's notation, with the field ids Iceberg's catalog assigned
+    assertEquals(List.of(List.of("id", "BIGINT"), List.of("p", pointType), List.of("tags", "list<string>")),
+        rows("DESCRIBE s.t").stream().limit(3).map(r -> List.of(r.get(0), r.get(1))).toList());
+  }
+}
