@@ -94,6 +94,18 @@ class JdbcResultSetTest extends WarehouseConnectionBase {
     }
   }
 
+  /** The optimizer removes a projection that only renames (here above an aggregate): the aliases stay. */
+  @Test
+  void columnLabelsAreTheAliasesTheQueryGives() throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT c_int AS k, count(*) AS n FROM all_types GROUP BY c_int")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(List.of("k", "n"), List.of(md.getColumnLabel(1), md.getColumnLabel(2)));
+      assertTrue(rs.next());
+      assertEquals(rs.getLong(2), rs.getLong("n"));
+    }
+  }
+
   @Test
   void resultMetadataGivesJdbcTypesPrecisionAndScale() throws SQLException {
     try (Statement statement = connection.createStatement();

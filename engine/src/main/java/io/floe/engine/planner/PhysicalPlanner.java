@@ -295,6 +295,10 @@ public final class PhysicalPlanner {
       }
       return new ValuesOperator(rows, values.getRowType().getFieldCount());
     }
+    Operator unnest = UnnestPlans.build(rel, this::build);
+    if (unnest != null) {
+      return unnest;
+    }
     throw new UnsupportedOperationException("not supported: " + rel.getRelTypeName() + " in plan\n"
         + RelOptUtil.toString(rel));
   }

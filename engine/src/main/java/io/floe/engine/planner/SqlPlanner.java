@@ -160,7 +160,13 @@ public final class SqlPlanner {
     StatementConverter converter = new StatementConverter(config);
     SqlNode validated = converter.validate(rewriteParsed(parsed));
     SubSecondDifferences.check(validated);
-    RelNode rel = optimize(rel(converter, validated).project());
+    RelRoot root = rel(converter, validated);
+    RelNode rel = optimize(root.project());
+    List<String> names = root.validatedRowType.getFieldNames();
+    if (!rel.getRowType().getFieldNames().equals(names)) {
+      // the optimizer drops a projection that only renames: the result keeps the names the query gave its columns
+      rel = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null).push(rel).rename(names).build();
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug("plan for {}:\n{}", sql, RelOptUtil.toString(rel));
     }

@@ -293,6 +293,50 @@ class NestedColumnsTest {
   }
 
   @Test
+  void unnestOfArraysMapsAndArraysOfRows() throws Exception {
+    List<List<Object>> tags = new ArrayList<>();
+    List<List<Object>> tagsOuter = new ArrayList<>();
+    List<List<Object>> entries = new ArrayList<>();
+    List<List<Object>> events = new ArrayList<>();
+    expected.forEach((id, row) -> {
+      List<?> list = row.get(1) == null ? List.of() : (List<?>) row.get(1);
+      for (int i = 0; i < list.size(); i++) {
+        tags.add(Arrays.asList(id, list.get(i), i + 1));
+        tagsOuter.add(Arrays.asList(id, list.get(i)));
+      }
+      if (list.isEmpty()) {
+        tagsOuter.add(Arrays.asList(id, null));
+      }
+      if (row.get(2) != null) {
+        ((Map<?, ?>) row.get(2)).forEach((k, v) -> entries.add(Arrays.asList(id, k, v)));
+      }
+      for (Object event : (List<?>) row.get(3)) {
+        events.add(Arrays.asList(id, ((List<?>) event).get(0), ((List<?>) event).get(1)));
+      }
+    });
+    assertTrue(tagsOuter.size() > tags.size(), "some rows have no tags");
+    assertEquals(tags, rows("SELECT t.id, u.tag, u.n FROM s.t CROSS JOIN UNNEST(t.tags) WITH ORDINALITY AS u(tag, n) "
+        + "ORDER BY t.id, u.n"));
+    // one input row's elements come out in order: ordered by id alone (stably), the rows are as expected
+    assertEquals(tagsOuter, byId(rows("SELECT t.id, u.tag FROM s.t LEFT JOIN UNNEST(t.tags) AS u(tag) ON TRUE")));
+    assertEquals(entries, byId(rows("SELECT t.id, m.k, m.v FROM s.t CROSS JOIN UNNEST(t.scores) AS m(k, v)")));
+    assertEquals(events,
+        byId(rows("SELECT t.id, e.seen, e.kind FROM s.t CROSS JOIN UNNEST(t.events) AS e(seen, kind)")));
+    assertEquals(List.of(List.of((long) events.size())), rows("SELECT count(*) FROM s.t, UNNEST(t.events)"));
+    assertEquals(List.of(List.of(1, 1), List.of(3, 2)), rows("SELECT * FROM UNNEST(ARRAY[1, 3]) WITH ORDINALITY"));
+    SQLException two = assertThrows(SQLException.class,
+        () -> rows("SELECT t.id FROM s.t CROSS JOIN UNNEST(t.tags, t.events) AS u(a, b, c)"));
+    assertEquals("0A000", two.getSQLState(), two.getMessage());
+    assertTrue(two.getMessage().contains("UNNEST of 2 collections"), two.getMessage());
+  }
+
+  private static List<List<Object>> byId(List<List<Object>> rows) {
+    List<List<Object>> sorted = new ArrayList<>(rows);
+    sorted.sort(java.util.Comparator.comparing(row -> (Long) row.get(0)));
+    return sorted;
+  }
+
+  @Test
   void orderingOrComparingNestedValuesAndWritingThemAreRefused() throws Exception {
     Map<String, String> refused = new LinkedHashMap<>();
     refused.put("SELECT tags FROM s.t ORDER BY tags", "ORDER BY on a value of type VARCHAR ARRAY");

@@ -95,6 +95,13 @@ class FlightSqlServerTest {
             LocalDateTime.of(2024, 3, 1, 12, 0).plusMinutes(i * 61L).plusNanos(i * 1000L)));
       }
       catalog.createTable(TableIdentifier.of("shop", "items"), items).newAppend().appendRecords(rows).commit();
+      io.floe.types.StructType point = Types.struct(NestedField.optional(4, "x", Types.INT),
+          NestedField.optional(5, "label", Types.STRING));
+      Schema nested = new Schema(NestedField.required(1, "id", Types.LONG), NestedField.optional(2, "p", point),
+          NestedField.optional(3, "tags", Types.list(6, Types.STRING, false)));
+      catalog.createTable(TableIdentifier.of("shop", "nested"), nested).newAppend().appendRecords(List.of(
+          GenericRecord.of(nested.asStruct(), 1L, GenericRecord.of(point, 7, "a"), java.util.Arrays.asList("t", null)),
+          GenericRecord.of(nested.asStruct(), 2L, null, List.of()))).commit();
       Schema numbers = new Schema(NestedField.required(1, "n", Types.LONG));
       var numbersTable = catalog.createTable(TableIdentifier.of("shop", "numbers"), numbers);
       for (long file = 0; file < NUMBERS / 100; file++) {
@@ -158,6 +165,19 @@ class FlightSqlServerTest {
   private static List<List<Object>> embeddedRows(String sql) throws SQLException {
     try (FloeSession session = FloeSession.open(warehouse, "shop"); QueryResult result = session.execute(sql)) {
       return ResultRows.of(result);
+    }
+  }
+
+  /** ROW and ARRAY columns travel as Arrow struct and list vectors, which Arrow's own JDBC driver reads. */
+  @Test
+  void nestedColumnsReachTheClientAsArrowStructsAndLists() throws SQLException {
+    try (Connection connection = connect(USER, PASSWORD); Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, p, tags, p.label FROM nested ORDER BY id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(1) + " " + rs.getObject(2) + " " + rs.getObject(3) + " " + rs.getString(4));
+      }
+      assertEquals(List.of("1 {\"x\":7,\"label\":\"a\"} [\"t\",null] a", "2 null [] null"), rows);
     }
   }
 
@@ -322,7 +342,7 @@ class FlightSqlServerTest {
           st.executeUpdate("DROP VIEW shop.cheap");
         }
       }
-      assertEquals(List.of("cheap:VIEW", "items:TABLE", "numbers:TABLE"), tables);
+      assertEquals(List.of("cheap:VIEW", "items:TABLE", "nested:TABLE", "numbers:TABLE"), tables);
       assertEquals(List.of("id:" + java.sql.Types.BIGINT, "name:" + java.sql.Types.VARCHAR), viewColumns);
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, "shop", "items", "%")) {
