@@ -3,9 +3,11 @@ package io.floe.engine.catalog;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.floe.engine.ResultRows;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -149,8 +151,9 @@ class NestedColumnsTest {
 
   private static void append(Table table, List<Record> rows, String name) throws Exception {
     OutputFile out = table.io().newOutputFile(table.location() + "/data/" + name);
-    DataWriter<Record> writer = Parquet.writeData(out).schema(SCHEMA).withSpec(PartitionSpec.unpartitioned())
-        .createWriterFunc(type -> GenericParquetWriter.create(SCHEMA, type)).overwrite().build();
+    // the table's schema: its field ids are the ones the catalog assigned, which the Parquet fields carry
+    DataWriter<Record> writer = Parquet.writeData(out).schema(table.schema()).withSpec(PartitionSpec.unpartitioned())
+        .createWriterFunc(type -> GenericParquetWriter.create(table.schema(), type)).overwrite().build();
     try (writer) {
       rows.forEach(writer::write);
     }
@@ -222,6 +225,8 @@ class NestedColumnsTest {
       assertEquals(expected.get((Long) row.get(0)), row.subList(1, row.size()), "row " + row.get(0));
     }
     assertTrue(expected.values().stream().anyMatch(r -> r.get(0) == null), "some ROWs are NULL");
+    assertTrue(expected.values().stream().anyMatch(r -> r.get(0) instanceof List<?> p && !p.contains(null)),
+        "some ROWs have every field");
     assertTrue(expected.values().stream().anyMatch(r -> r.get(1) instanceof List<?> l && l.contains(null)),
         "some arrays hold NULL elements");
   }
@@ -243,6 +248,38 @@ class NestedColumnsTest {
           events.size());
       assertEquals(want, row, "row " + row.get(0));
     }
+  }
+
+  /** DuckDB, reading the table's Parquet files itself, gives the same fields, elements and lengths. */
+  @Test
+  void fieldsAndElementsAsDuckDbReadsTheSameParquetFiles() throws Exception {
+    List<String> files;
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(warehouse.resolve("s/t/data"))) {
+      files = walk.map(Path::toString).filter(f -> f.endsWith(".parquet")).sorted().toList();
+    }
+    assertEquals(2, files.size());
+    String select = "SELECT id, p.x, p.label, tags[1], tags[3], %s(tags), events[2].kind FROM %s "
+        + "WHERE p.x IS NULL OR p.x < 60 ORDER BY id";
+    List<List<Object>> duck = new ArrayList<>();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
+         ResultSet rs = statement.executeQuery(String.format(select, "len", "read_parquet(['"
+             + String.join("', '", files) + "'])"))) {
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= 7; c++) {
+          row.add(rs.getObject(c));
+        }
+        duck.add(row);
+      }
+    }
+    assertTrue(duck.size() > 100, "rows compared: " + duck.size());
+    assertNull(ResultRows.difference(integral(rows(String.format(select, "cardinality", "s.t"))), integral(duck)));
+  }
+
+  /** Whole numbers as longs, whatever the width each engine gives them. */
+  private static List<List<Object>> integral(List<List<Object>> rows) {
+    return rows.stream().map(row -> row.stream().map(v -> v instanceof Integer || v instanceof Long
+        ? (Object) ((Number) v).longValue() : v).toList()).toList();
   }
 
   private static Object element(List<?> list, int position) {
