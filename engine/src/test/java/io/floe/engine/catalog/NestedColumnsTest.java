@@ -261,7 +261,8 @@ class NestedColumnsTest {
     String select = "SELECT id, p.x, p.label, tags[1], tags[3], %s(tags), events[2].kind FROM %s "
         + "WHERE p.x IS NULL OR p.x < 60 ORDER BY id";
     List<List<Object>> duck = new ArrayList<>();
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+         Statement statement = duckdb.createStatement();
          ResultSet rs = statement.executeQuery(String.format(select, "len", "read_parquet(['"
              + String.join("', '", files) + "'])"))) {
       while (rs.next()) {
