@@ -8,6 +8,7 @@ import io.floe.engine.catalog.CatalogRelations.Relation;
 import io.floe.engine.expr.StringFunctions;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
+import io.floe.types.Type;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -108,10 +109,10 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
       int position = 0;
       for (NestedField field : CatalogRelations.schema(catalog(), relation).columns()) {
         position++;
-        if (!columns.matcher(field.name()).matches() || !(field.type() instanceof PrimitiveType type)) {
+        if (!columns.matcher(field.name()).matches()) {
           continue;
         }
-        ColumnInfo info = columnInfo(field.name(), type, field.isOptional());
+        ColumnInfo info = columnInfo(field.name(), field.type(), field.isOptional());
         boolean isText = info.jdbcType() == Types.VARCHAR;
         rows.add(new Object[] {catalog().name(), id.namespace().lastLevel(), id.name(), field.name(), info.jdbcType(),
             info.typeName(), info.precision(), null, JdbcTypes.isNumeric(info.jdbcType()) || info.scale() > 0
@@ -124,9 +125,20 @@ final class FloeDatabaseMetaData extends BaseDatabaseMetaData {
     return rows("getColumns", rows);
   }
 
-  /** The JDBC view of a stored column type (the same as a query's result column of that column). */
-  static ColumnInfo columnInfo(String name, PrimitiveType type, boolean optional) {
+  /**
+   * The JDBC view of a stored column type (the same as a query's result column of that column): a struct is a
+   * {@code STRUCT} (type name {@code ROW}), a list an {@code ARRAY}, a map a {@code JAVA_OBJECT} ({@code MAP}).
+   */
+  static ColumnInfo columnInfo(String name, Type columnType, boolean optional) {
     int nullable = optional ? columnNullable : columnNoNulls;
+    if (!(columnType instanceof PrimitiveType type)) {
+      int nested = switch (columnType.typeId()) {
+        case STRUCT -> Types.STRUCT;
+        case LIST -> Types.ARRAY;
+        default -> Types.JAVA_OBJECT;
+      };
+      return new ColumnInfo(name, nested, JdbcTypes.name(nested), 0, 0, nullable);
+    }
     int jdbcType = switch (type.typeId()) {
       case BOOLEAN -> Types.BOOLEAN;
       case INT -> Types.INTEGER;

@@ -48,6 +48,14 @@ public final class ResultRows {
     if (v instanceof DateDayVector d) {
       return LocalDate.ofEpochDay(d.get(r));
     }
+    if (v instanceof org.apache.arrow.vector.complex.ListVector list
+        && !(v instanceof org.apache.arrow.vector.complex.MapVector)) {
+      List<Object> elements = new ArrayList<>();
+      for (int e = list.getElementStartIndex(r); e < list.getElementEndIndex(r); e++) {
+        elements.add(value(list.getDataVector(), e));
+      }
+      return elements;
+    }
     Object o = v.getObject(r);
     if (o instanceof org.apache.arrow.vector.util.Text t) {
       return t.toString();
@@ -62,15 +70,26 @@ public final class ResultRows {
     while (rs.next()) {
       List<Object> row = new ArrayList<>();
       for (int c = 1; c <= n; c++) {
-        Object o = rs.getObject(c);
-        if (o instanceof java.sql.Date d) {
-          o = d.toLocalDate();
-        }
-        row.add(o);
+        row.add(jdbcValue(rs.getObject(c)));
       }
       rows.add(row);
     }
     return rows;
+  }
+
+  /** A JDBC value as {@link #of(QueryResult)} gives it: dates as LocalDate, arrays as lists. */
+  private static Object jdbcValue(Object o) throws SQLException {
+    if (o instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (o instanceof java.sql.Array array) {
+      List<Object> elements = new ArrayList<>();
+      for (Object element : (Object[]) array.getArray()) {
+        elements.add(jdbcValue(element));
+      }
+      return elements;
+    }
+    return o;
   }
 
   /** Null when equal (decimals and integers exactly, doubles within 1e-6 + 1e-9 relative), else the difference. */
@@ -102,6 +121,17 @@ public final class ResultRows {
   private static boolean same(Object e, Object a) {
     if (e == null || a == null) {
       return e == a;
+    }
+    if (e instanceof List<?> x && a instanceof List<?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!same(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
     }
     if (e instanceof Number x && a instanceof Number y) {
       if (exact(x) && exact(y)) {

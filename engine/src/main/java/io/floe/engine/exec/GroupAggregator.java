@@ -13,9 +13,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * One aggregate computed for all groups at once: COUNT and SUM keep primitive arrays indexed by group id and add
  * typed columns in a loop (a FILTER clause is a row selection in that loop); MIN, MAX, ANY_VALUE and SINGLE_VALUE
- * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, percentiles
- * {@link QuantileAggregator}s, MODE {@link ModeAggregator}s, ARG_MIN and ARG_MAX {@link ArgExtremeAggregator}s,
- * BIT_AND, BIT_OR and BIT_XOR {@link BitAggregator}s,
+ * are {@link ValueAggregator}s, STRING_AGG and LISTAGG {@link StringAggregator}s, ARRAY_AGG {@link ArrayAggregator}s,
+ * percentiles {@link QuantileAggregator}s, MODE {@link ModeAggregator}s, ARG_MIN and ARG_MAX
+ * {@link ArgExtremeAggregator}s, BIT_AND, BIT_OR and BIT_XOR {@link BitAggregator}s,
  * DISTINCT aggregates {@link DistinctAggregator}s; the rest keep an {@link Accumulator} per group.
  */
 abstract class GroupAggregator {
@@ -39,6 +39,9 @@ abstract class GroupAggregator {
     }
     if (StringAggregator.handles(spec.kind())) {
       return new StringAggregator(spec);
+    }
+    if (ArrayAggregator.handles(spec.kind())) {
+      return new ArrayAggregator(spec);
     }
     if (QuantileAggregator.handles(spec.kind())) {
       return new QuantileAggregator(spec);

@@ -1,5 +1,6 @@
 package io.floe.engine.exec;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -28,6 +29,26 @@ final class GroupRows {
     }
   }
 
+  /** Rows keeping the input columns {@code values}, then the keys of {@code order} not among them. */
+  static GroupRows keeping(List<Integer> values, List<RelFieldCollation> order) {
+    List<Integer> kept = new ArrayList<>(values);
+    for (RelFieldCollation f : order) {
+      if (!kept.contains(f.getFieldIndex())) {
+        kept.add(f.getFieldIndex());
+      }
+    }
+    return new GroupRows(kept.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** {@code order} (over input columns) over the kept columns. */
+  List<RelFieldCollation> keptOrder(List<RelFieldCollation> order) {
+    List<RelFieldCollation> kept = new ArrayList<>();
+    for (RelFieldCollation f : order) {
+      kept.add(f.withFieldIndex(keptIndex(f.getFieldIndex())));
+    }
+    return kept;
+  }
+
   /**
    * Writes to the start of {@code rows} the rows of a batch an aggregate reads: selected by its FILTER
    * ({@code selected}, null: all) and not NULL in {@code tested}; returns how many.
@@ -49,6 +70,18 @@ final class GroupRows {
   void addSelectedNonNull(Batch batch, int[] ids, boolean[] selected, int tested) {
     int[] keep = new int[batch.size()];
     int count = selectedNonNull(batch.column(tested), selected, keep);
+    add(batch, ids, keep, count);
+  }
+
+  /** Keeps the rows of {@code batch} selected by an aggregate's FILTER ({@code selected}, null: all), NULLs too. */
+  void addSelected(Batch batch, int[] ids, boolean[] selected) {
+    int[] keep = new int[batch.size()];
+    int count = 0;
+    for (int r = 0; r < keep.length; r++) {
+      if (selected == null || selected[r]) {
+        keep[count++] = r;
+      }
+    }
     add(batch, ids, keep, count);
   }
 

@@ -2,7 +2,6 @@ package io.floe.engine.exec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.sql.SqlKind;
@@ -24,19 +23,9 @@ final class StringAggregator extends GroupAggregator {
 
   StringAggregator(AggregateSpec spec) {
     super(spec);
-    List<Integer> kept = new ArrayList<>(spec.args());
-    for (RelFieldCollation f : spec.order()) {
-      if (!kept.contains(f.getFieldIndex())) {
-        kept.add(f.getFieldIndex());
-      }
-    }
-    this.rows = new GroupRows(kept.stream().mapToInt(Integer::intValue).toArray());
+    this.rows = GroupRows.keeping(spec.args(), spec.order());
     this.hasSeparator = spec.args().size() > 1;
-    List<RelFieldCollation> keptOrder = new ArrayList<>();
-    for (RelFieldCollation f : spec.order()) {
-      keptOrder.add(f.withFieldIndex(rows.keptIndex(f.getFieldIndex())));
-    }
-    this.order = keptOrder;
+    this.order = rows.keptOrder(spec.order());
   }
 
   static boolean handles(SqlKind kind) {

@@ -76,12 +76,12 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private static final Set<SqlKind> AGGREGATES =
       EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN, SqlKind.MAX, SqlKind.SINGLE_VALUE,
-          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG, SqlKind.ARG_MIN,
-          SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC, SqlKind.BIT_AND,
-          SqlKind.BIT_OR, SqlKind.BIT_XOR);
+          SqlKind.ANY_VALUE, SqlKind.LITERAL_AGG, SqlKind.STRING_AGG, SqlKind.LISTAGG, SqlKind.ARRAY_AGG,
+          SqlKind.ARG_MIN, SqlKind.ARG_MAX, SqlKind.MODE, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC,
+          SqlKind.BIT_AND, SqlKind.BIT_OR, SqlKind.BIT_XOR);
   /** The aggregates that take an order of their rows (ORDER BY inside the call, WITHIN GROUP). */
   private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.STRING_AGG, SqlKind.LISTAGG,
-      SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
+      SqlKind.ARRAY_AGG, SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
   /** EXPLAIN's note on a filter the scan below it evaluates. */
   private static final String FILTER_IN_SCAN = "evaluated in the scan below, on its Arrow vectors";
 

@@ -409,6 +409,15 @@ class NestedColumnsTest {
       assertEquals(rs.getArray(2).toString(), rs.getString(2));
       assertEquals("22018", assertThrows(SQLException.class, () -> rs.getArray(1)).getSQLState());
     }
+    List<List<Object>> columns = new ArrayList<>();
+    try (ResultSet rs = connection.getMetaData().getColumns(null, "s", "t", null)) {
+      while (rs.next()) {
+        columns.add(List.of(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
+      }
+    }
+    assertEquals(List.of(List.of("id", Types.BIGINT, "BIGINT"), List.of("p", Types.STRUCT, "ROW"),
+        List.of("tags", Types.ARRAY, "ARRAY"), List.of("scores", Types.JAVA_OBJECT, "MAP"),
+        List.of("events", Types.ARRAY, "ARRAY")), columns);
     // nested types in Iceberg's notation, with the field ids Iceberg's catalog assigned
     assertEquals(List.of(List.of("id", "BIGINT"), List.of("p", pointType), List.of("tags", "list<string>")),
         rows("DESCRIBE s.t").stream().limit(3).map(r -> List.of(r.get(0), r.get(1))).toList());

@@ -272,7 +272,7 @@ class SqlFunctionsTest {
         "SELECT regexp_matches(c_name, '(') FROM customer"));
     assertEquals("2201B", regex.getSQLState(), regex.getMessage());
     SQLException aggregate = assertThrows(SQLException.class, () -> ORACLE.get().actual(
-        "SELECT array_agg(n_name) FROM nation"));
+        "SELECT array_agg(n_name) OVER () FROM nation"));
     assertEquals("0A000", aggregate.getSQLState(), aggregate.getMessage());
     assertTrue(aggregate.getMessage().contains("ARRAY_AGG"), aggregate.getMessage());
   }
