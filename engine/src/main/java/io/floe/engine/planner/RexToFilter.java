@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -134,15 +135,24 @@ public final class RexToFilter {
     if (node.getKind() == SqlKind.CAST && RexUtil.isLosslessCast(node)) {
       node = ((RexCall) node).getOperands().get(0);
     }
-    if (!(node instanceof RexInputRef ref)) {
-      return null;
-    }
-    String name = scan.columnName(ref.getIndex());
-    if (!scan.floeTable().schema().requireField(name).type().isPrimitive()) {
-      return null; // a scan filters on primitive columns only (a struct, list or map is filtered above it)
+    String name = fieldName(node);
+    if (name == null || !scan.floeTable().schema().requireField(name).type().isPrimitive()) {
+      return null; // a scan filters on primitive columns and struct fields (a list or map is filtered above it)
     }
     TypeId id = type(name).typeId();
     return id == TypeId.FLOAT || id == TypeId.DOUBLE ? null : name;
+  }
+
+  /** The (dotted) name of a column, or of a field of a struct column ({@code s.f}, {@code s.t.f}), else null. */
+  private String fieldName(RexNode node) {
+    if (node instanceof RexInputRef ref) {
+      return scan.columnName(ref.getIndex());
+    }
+    if (node instanceof RexFieldAccess access && access.getReferenceExpr().getType().isStruct()) {
+      String struct = fieldName(access.getReferenceExpr());
+      return struct == null ? null : struct + "." + access.getField().getName();
+    }
+    return null;
   }
 
   private PrimitiveType type(String column) {

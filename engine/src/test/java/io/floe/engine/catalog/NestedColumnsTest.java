@@ -318,6 +318,13 @@ class NestedColumnsTest {
     assertEquals(ids(r -> r.get(0) == null), rows("SELECT id FROM s.t WHERE p IS NULL ORDER BY id"));
     assertEquals(ids(r -> r.get(2) instanceof Map<?, ?> m && m.containsKey("a") && m.get("a") != null),
         rows("SELECT id FROM s.t WHERE scores['a'] IS NOT NULL ORDER BY id"));
+    assertEquals(ids(r -> r.get(0) instanceof List<?> p && "L2".equals(p.get(1))),
+        rows("SELECT id FROM s.t WHERE p.label = 'L2' ORDER BY id"));
+    // a struct field's bounds in the manifests prune files, as a column's do
+    String plan = String.join("\n", rows("EXPLAIN SELECT id FROM s.t WHERE p.x > 1000").stream()
+        .map(r -> (String) r.get(0)).toList());
+    assertTrue(plan.contains("pushed filter: p.x > 1000") && plan.contains("files kept 0 of 2"), plan);
+    assertEquals(List.of(), rows("SELECT id FROM s.t WHERE p.x > 1000"));
   }
 
   private List<List<Object>> ids(java.util.function.Predicate<List<Object>> test) {
