@@ -8,12 +8,18 @@ import io.floe.types.Schema;
 import io.floe.types.StructType;
 import io.floe.types.Type;
 import io.floe.types.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlMapTypeNameSpec;
+import org.apache.calcite.sql.SqlRowTypeNameSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -92,7 +98,44 @@ public final class TypeMapping {
    * @throws UnsupportedOperationException for other types
    */
   public static PrimitiveType floeType(SqlDataTypeSpec spec) {
-    SqlTypeNameSpec nameSpec = spec.getTypeNameSpec();
+    return primitive(spec.getTypeNameSpec(), spec);
+  }
+
+  /**
+   * The Floe type of a column type written in DDL, nested types too: {@code ROW(f type, ...)} a struct,
+   * {@code type ARRAY} a list, {@code MAP<key, value>} a map; their fields, elements, keys and values take ids from
+   * {@code ids}. Fields, elements and values are optional, as in Trino and PostgreSQL (Calcite's parser reads a ROW
+   * field without NULL as NOT NULL, so the two cannot be told apart). Other types as
+   * {@link #floeType(SqlDataTypeSpec)}.
+   */
+  public static Type floeType(SqlDataTypeSpec spec, IntSupplier ids) {
+    return floeType(spec.getTypeNameSpec(), spec, ids);
+  }
+
+  private static Type floeType(SqlTypeNameSpec nameSpec, Object written, IntSupplier ids) {
+    if (nameSpec instanceof SqlRowTypeNameSpec row) {
+      List<NestedField> fields = new ArrayList<>();
+      for (int f = 0; f < row.getArity(); f++) {
+        SqlDataTypeSpec field = row.getFieldTypes().get(f);
+        int id = ids.getAsInt();
+        fields.add(NestedField.optional(id, row.getFieldNames().get(f).getSimple(), floeType(field, ids)));
+      }
+      return Types.struct(fields);
+    }
+    if (nameSpec instanceof SqlCollectionTypeNameSpec collection
+        && collection.getTypeName().getSimple().equalsIgnoreCase("ARRAY")) {
+      int id = ids.getAsInt();
+      return Types.list(id, floeType(collection.getElementTypeName(), written, ids), false);
+    }
+    if (nameSpec instanceof SqlMapTypeNameSpec map) {
+      int keyId = ids.getAsInt();
+      int valueId = ids.getAsInt();
+      return Types.map(keyId, floeType(map.getKeyType(), ids), valueId, floeType(map.getValType(), ids), false);
+    }
+    return primitive(nameSpec, written);
+  }
+
+  private static PrimitiveType primitive(SqlTypeNameSpec nameSpec, Object spec) {
     String name = nameSpec.getTypeName().getSimple().toUpperCase(Locale.ROOT);
     int precision = -1;
     int scale = -1;
@@ -126,11 +169,26 @@ public final class TypeMapping {
     return type.isPrimitive() ? sqlText(type) : type.toString();
   }
 
-  /** The DDL spelling of a Floe type, which {@link #floeType} maps back to it. */
+  private static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * The DDL spelling of a Floe type, which {@link #floeType} maps back to it (nested types with optional fields,
+   * elements and values).
+   */
   public static String sqlText(Type type) {
-    if (!(type instanceof PrimitiveType primitive)) {
-      throw new UnsupportedOperationException("not supported: nested type " + type);
+    if (type instanceof StructType struct) {
+      return "ROW(" + String.join(", ", struct.fields().stream().map(f -> quoted(f.name()) + " " + sqlText(f.type()))
+          .toList()) + ")";
     }
+    if (type instanceof ListType list) {
+      return sqlText(list.elementType()) + " ARRAY";
+    }
+    if (type instanceof MapType map) {
+      return "MAP<" + sqlText(map.keyType()) + ", " + sqlText(map.valueType()) + ">";
+    }
+    PrimitiveType primitive = (PrimitiveType) type;
     return switch (primitive.typeId()) {
       case BOOLEAN -> "BOOLEAN";
       case INT -> "INTEGER";

@@ -86,9 +86,10 @@ final class CreateTableAsSelect {
 
   private static Schema schemaOf(org.apache.arrow.vector.types.pojo.Schema arrow) throws SQLException {
     List<NestedField> fields = new ArrayList<>();
+    int[] nextId = {arrow.getFields().size()};
     for (Field field : arrow.getFields()) {
       fields.add(NestedField.optional(fields.size() + 1, field.getName(),
-          ColumnTypes.of(field.getName(), field.getType(), "CREATE TABLE AS")));
+          ColumnTypes.of(field, () -> ++nextId[0], "CREATE TABLE AS")));
     }
     return new Schema(fields);
   }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlNode;
@@ -98,6 +99,7 @@ public final class CreateViewRunner implements StatementRunner {
     }
     List<NestedField> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    int[] nextId = {fields.size()};
     for (int i = 0; i < fields.size(); i++) {
       String name = create.columns.isEmpty() ? fields.get(i).getName() : create.columns.get(i).toString();
       if (!names.add(name.toLowerCase(Locale.ROOT))) {
@@ -105,15 +107,15 @@ public final class CreateViewRunner implements StatementRunner {
             + " (give them different names in the query or in a column list)");
       }
       String comment = create.columns.isEmpty() ? null : SqlCreateView.text(create.columnComments.get(i));
-      columns.add(new NestedField(i + 1, name, ColumnTypes.of(name, arrowType(fields.get(i)), "CREATE VIEW"),
-          !fields.get(i).getType().isNullable(), comment));
+      columns.add(new NestedField(i + 1, name, ColumnTypes.of(arrowField(fields.get(i)), () -> ++nextId[0],
+          "CREATE VIEW"), !fields.get(i).getType().isNullable(), comment));
     }
     return new Schema(columns);
   }
 
-  private static ArrowType arrowType(RelDataTypeField field) throws SQLException {
+  private static Field arrowField(RelDataTypeField field) throws SQLException {
     try {
-      return ArrowBatches.arrowType(field.getType());
+      return ArrowBatches.field(field.getName(), field.getType());
     } catch (UnsupportedOperationException e) {
       throw DdlErrors.notSupported("CREATE VIEW with column " + field.getName() + " of type " + field.getType()
           + " (CAST it to INTEGER, BIGINT, DOUBLE, DECIMAL, VARCHAR, ...)");

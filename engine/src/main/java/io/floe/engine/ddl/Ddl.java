@@ -5,6 +5,7 @@ import io.floe.engine.FloeSession;
 import io.floe.engine.catalog.TypeMapping;
 import io.floe.engine.parser.SqlColumnDefinition;
 import io.floe.types.NestedField;
+import io.floe.types.Type;
 import io.floe.types.Schema;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -92,22 +93,32 @@ public final class Ddl {
     return value == null ? null : literal.toValue();
   }
 
-  /** The schema of a column list: field ids 1..n in order, NOT NULL columns required, comments as docs. */
+  /**
+   * The schema of a column list: field ids 1..n in order, then the fields of nested types from n + 1 (as Iceberg
+   * numbers them), NOT NULL columns required, comments as docs.
+   */
   public static Schema schema(SqlNodeList columns, Object table) throws SQLException {
     List<NestedField> fields = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    int[] nextId = {columns.size()};
     for (SqlNode node : columns) {
       SqlColumnDefinition column = (SqlColumnDefinition) node;
       String name = column.name.getSimple();
       if (!names.add(name.toLowerCase(Locale.ROOT))) {
         throw DdlErrors.invalid("column " + name + " is defined twice in table " + table);
       }
-      fields.add(new NestedField(fields.size() + 1, name, columnType(column), column.notNull, column.commentText()));
+      Type type;
+      try {
+        type = TypeMapping.floeType(column.type, () -> ++nextId[0]);
+      } catch (UnsupportedOperationException e) {
+        throw DdlErrors.notSupported("column type " + column.type + " of column " + column.name);
+      }
+      fields.add(new NestedField(fields.size() + 1, name, type, column.notNull, column.commentText()));
     }
     return new Schema(fields);
   }
 
-  /** The Floe type of a column definition. */
+  /** The Floe type of a column definition (primitive types only: ALTER TABLE adds and changes those). */
   public static io.floe.types.PrimitiveType columnType(SqlColumnDefinition column) throws SQLException {
     try {
       return TypeMapping.floeType(column.type);

@@ -3,6 +3,8 @@ package io.floe.engine.dml;
 import io.floe.data.GenericRecord;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.expr.SqlStateException;
+import io.floe.types.ListType;
+import io.floe.types.MapType;
 import io.floe.types.NestedField;
 import io.floe.types.PrimitiveType;
 import io.floe.types.Schema;
@@ -14,7 +16,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Casts rows in the engine's value representation (one value per table column, in the table's column order) to
@@ -48,17 +53,50 @@ final class RowConverter {
 
   /** The value for column {@code column}, cast to its type. */
   Object convert(int column, Object value) {
-    NestedField field = columns.get(column);
+    return convert(columns.get(column), columns.get(column).name(), value);
+  }
+
+  /**
+   * {@code value} cast to {@code field}'s type, {@code path} naming the field in errors ({@code p.x},
+   * {@code tags.element}): a ROW (a list of field values) becomes a record, an ARRAY a list and a MAP a map of
+   * values cast to their fields' types.
+   */
+  private Object convert(NestedField field, String path, Object value) {
     if (value == null) {
       if (field.required()) {
-        throw new SqlStateException("23502", "NULL value in column '" + field.name() + "' of table " + tableName
+        throw new SqlStateException("23502", "NULL value in column '" + path + "' of table " + tableName
             + " violates its NOT NULL constraint");
       }
       return null;
     }
-    if (!(field.type() instanceof PrimitiveType type)) {
-      throw new UnsupportedOperationException("not supported: writing nested column " + field.name());
+    if (field.type() instanceof StructType nested) {
+      List<?> values = (List<?>) value;
+      GenericRecord record = new GenericRecord(nested);
+      for (int f = 0; f < nested.fields().size(); f++) {
+        NestedField child = nested.fields().get(f);
+        record.set(f, convert(child, path + "." + child.name(), values.get(f)));
+      }
+      return record;
     }
+    if (field.type() instanceof ListType list) {
+      List<Object> out = new ArrayList<>();
+      for (Object element : (List<?>) value) {
+        out.add(convert(list.elementField(), path + ".element", element));
+      }
+      return out;
+    }
+    if (field.type() instanceof MapType map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((k, v) -> out.put(convert(map.keyField(), path + ".key", k),
+          convert(map.valueField(), path + ".value", v)));
+      return out;
+    }
+    return primitive(path.equals(field.name()) ? field
+        : new NestedField(field.id(), path, field.type(), field.required(), field.doc()), value);
+  }
+
+  private Object primitive(NestedField field, Object value) {
+    PrimitiveType type = (PrimitiveType) field.type();
     return switch (type.typeId()) {
       case INT -> (int) integral(field, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
       case LONG -> integral(field, value, Long.MIN_VALUE, Long.MAX_VALUE);

@@ -149,7 +149,7 @@ class DdlTest {
     assertState("42000", "CREATE TABLE u (a INT) PARTITIONED BY (fortnight(a))");
     assertState("42000", "CREATE TABLE u (a INT, A BIGINT)");
     assertState("0A000", "CREATE TABLE u (a GEOMETRY)");
-    assertState("0A000", "CREATE TABLE u (a INT ARRAY)");
+    assertState("0A000", "CREATE TABLE u (a INT MULTISET)");
     assertState("42000", "CREATE TABLE u (a INT NOT NULL COMMENTS 'x')");
     assertState("42000", "CREATE TABLE u (a INT) WITH (owner = NULL)");
     assertFalse(session.catalog().tableExists(TableIdentifier.of("db", "u")));

@@ -13,6 +13,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The spill format of one column of a batch, typed like the column so it reads back as the same column: a tag, then
@@ -34,6 +38,8 @@ final class ColumnCodec {
   private static final byte BOOLEAN = 5;
   private static final byte STRING = 6;
   private static final byte BINARY = 7;
+  private static final byte LIST = 8;
+  private static final byte MAP = 9;
 
   private ColumnCodec() {
   }
@@ -171,6 +177,19 @@ final class ColumnCodec {
       out.writeByte(BINARY);
       out.writeInt(v.length);
       out.write(v);
+    } else if (value instanceof List<?> v) { // an ARRAY's elements or a ROW's fields
+      out.writeByte(LIST);
+      out.writeInt(v.size());
+      for (Object element : v) {
+        writeValue(out, element);
+      }
+    } else if (value instanceof Map<?, ?> v) {
+      out.writeByte(MAP);
+      out.writeInt(v.size());
+      for (Map.Entry<?, ?> entry : v.entrySet()) {
+        writeValue(out, entry.getKey());
+        writeValue(out, entry.getValue());
+      }
     } else {
       throw new UnsupportedOperationException("not supported: spilling values of type "
           + value.getClass().getSimpleName());
@@ -198,6 +217,22 @@ final class ColumnCodec {
         return new String(readFully(in, in.readInt()), StandardCharsets.UTF_8);
       case BINARY:
         return readFully(in, in.readInt());
+      case LIST: {
+        int size = in.readInt();
+        List<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          list.add(readValue(in));
+        }
+        return list;
+      }
+      case MAP: {
+        int size = in.readInt();
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+          map.put(readValue(in), readValue(in));
+        }
+        return map;
+      }
       default:
         throw new IOException("corrupt spill file: value tag " + tag);
     }
