@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -18,6 +19,7 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Reads rows of an Arrow vector into a typed column: row {@code from[i]} of the vector becomes row {@code to[i]} of
@@ -100,6 +102,14 @@ final class ArrowReads {
     }
     if (vector instanceof VarCharVector || vector instanceof VarBinaryVector) {
       return bytes((BaseVariableWidthVector) vector);
+    }
+    if (vector instanceof StructVector struct) {
+      List<FieldVector> children = struct.getChildrenFromFields();
+      Column[] fields = new Column[children.size()];
+      for (int f = 0; f < fields.length; f++) {
+        fields[f] = new ArrowReads(children.get(f), size, from, to, count, null).read();
+      }
+      return new StructColumn(fields, nulls(), size);
     }
     if (to == from) {
       return boxed(size);

@@ -3,6 +3,7 @@ package io.floe.engine.expr;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Columns;
+import io.floe.engine.exec.StructColumn;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,21 @@ final class NestedValues {
     this.compiler = compiler;
   }
 
-  /** Field {@code access.getField()} of the ROW {@code access} reads; NULL where the ROW is NULL. */
+  /**
+   * Field {@code access.getField()} of the ROW {@code access} reads; NULL where the ROW is NULL. A ROW the scan read
+   * ({@link StructColumn}) gives its field's typed column as it is.
+   */
   VectorExpr field(RexFieldAccess access) {
     VectorExpr row = compiler.compile(access.getReferenceExpr());
     int index = access.getField().getIndex();
-    return batch -> ExprCompiler.boxed1(row.eval(batch), v -> ((List<?>) v).get(index));
+    return batch -> {
+      Column rows = row.eval(batch);
+      return rows instanceof StructColumn struct ? struct.field(index)
+          : ExprCompiler.boxed1(rows, v -> ((List<?>) v).get(index));
+    };
   }
 
-  /** A ROW, ARRAY or MAP constructor, or null when {@code call} is none. */
+  /** A ROW, ARRAY or MAP constructor. */
   VectorExpr constructor(RexCall call) {
     List<VectorExpr> values = call.getOperands().stream().map(compiler::compile).toList();
     return switch (call.getKind()) {
@@ -46,7 +54,7 @@ final class NestedValues {
         }
         return map;
       });
-      default -> null;
+      default -> throw new IllegalArgumentException("not a ROW, ARRAY or MAP constructor: " + call);
     };
   }
 

@@ -434,7 +434,7 @@ class NestedColumnsTest {
   @Test
   void nestedValuesSpill() throws Exception {
     try (Statement statement = connection.createStatement()) {
-      for (int copy = 1; copy <= 64; copy *= 2) {
+      for (int copy = 1; copy <= 256; copy *= 2) {
         statement.executeUpdate("INSERT INTO s.t SELECT id + " + copy * 1000 + ", p, tags, scores, events FROM s.t");
       }
     }
@@ -448,7 +448,7 @@ class NestedColumnsTest {
       assertEquals(0, session.spillDirectory().filesCreated());
     }
     try (io.floe.engine.FloeSession session = io.floe.engine.FloeSession.open(warehouse, "s")) {
-      session.workers(1).memoryLimit(4 * 1024 * 1024);
+      session.workers(1).memoryLimit(8 * 1024 * 1024);
       assertEquals(sorted, ResultRows.query(session, sort));
       assertEquals(new HashSet<>(grouped), new HashSet<>(ResultRows.query(session, group)));
       assertTrue(session.spillDirectory().filesCreated() > 0, "spilled");
