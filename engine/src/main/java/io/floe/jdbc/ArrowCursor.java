@@ -90,8 +90,8 @@ final class ArrowCursor implements Cursor {
       return null;
     }
     int jdbcType = columns.get(column).jdbcType();
-    return jdbcType == Types.ARRAY || jdbcType == Types.JAVA_OBJECT || jdbcType == Types.STRUCT
-        ? nested(value, batch.getSchema().getFields().get(column)) : jdbcValue(value, jdbcType);
+    return JdbcTypes.isNested(jdbcType) ? nested(value, batch.getSchema().getFields().get(column))
+        : jdbcValue(value, jdbcType);
   }
 
   /**
@@ -121,7 +121,7 @@ final class ArrowCursor implements Cursor {
       return null;
     }
     int jdbcType = ColumnInfo.of(field).jdbcType();
-    if (jdbcType == Types.ARRAY || jdbcType == Types.JAVA_OBJECT || jdbcType == Types.STRUCT) {
+    if (JdbcTypes.isNested(jdbcType)) {
       return nested(value, field);
     }
     try {

@@ -133,6 +133,11 @@ final class JdbcTypes {
     }
   }
 
+  /** Whether values of the type are ARRAYs, MAPs ({@code JAVA_OBJECT}) or ROWs ({@code STRUCT}). */
+  static boolean isNested(int jdbcType) {
+    return jdbcType == Types.ARRAY || jdbcType == Types.JAVA_OBJECT || jdbcType == Types.STRUCT;
+  }
+
   static boolean isNumeric(int jdbcType) {
     switch (jdbcType) {
       case Types.TINYINT:

@@ -196,12 +196,7 @@ public final class ArrowBatches {
   static void writeBoxed(Column values, FieldVector vector, int rows) {
     vector.allocateNew();
     for (int i = 0; i < rows; i++) {
-      Object value = values.get(i);
-      if (value == null) {
-        vector.setNull(i);
-      } else {
-        set(vector, i, value);
-      }
+      setOrNull(vector, i, values.get(i));
     }
     vector.setValueCount(rows);
   }

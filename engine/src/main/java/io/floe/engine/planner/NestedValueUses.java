@@ -19,9 +19,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Refuses at plan time what Floe cannot do with ARRAY, MAP and ROW values: order them (ORDER BY, MIN, MAX, a
- * window's ORDER BY) or compare them (=, <, IN, ...). They may be read, grouped, joined on and counted; their
- * elements and fields are compared like any value. (Calcite rewrites a comparison of two ROWs as one of their
- * fields.)
+ * window's ORDER BY) or compare them (=, <, IN, ... and so join on them). They may be read, grouped, made DISTINCT
+ * and counted; their elements and fields are compared like any value.
  */
 final class NestedValueUses extends RelVisitor {
   private static final Set<SqlKind> ORDERED_AGGREGATES = EnumSet.of(SqlKind.MIN, SqlKind.MAX, SqlKind.ARG_MIN,
