@@ -278,6 +278,15 @@ public final class ExprCompiler {
                     ((Number) v).longValue()));
       case "CARDINALITY":
         return new NestedValues(this).cardinality(call);
+      case "ARRAY_CONTAINS":
+      case "ARRAY_POSITION":
+      case "ARRAY_TO_STRING":
+      case "ARRAY_JOIN":
+      case "ARRAY_DISTINCT":
+      case "MAP_KEYS":
+      case "MAP_VALUES":
+      case "MAP_CONTAINS_KEY":
+        return new NestedValues(this).function(name, call);
       case "PI":
         return constant((RexLiteral) rexBuilder.makeApproxLiteral(java.math.BigDecimal.valueOf(Math.PI)));
       default:

@@ -274,7 +274,10 @@ public final class FunctionLibrary {
         SqlLibraryOperators.IFNULL, SqlLibraryOperators.NVL, SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.SHA512,
         SqlLibraryOperators.SUBSTR_POSTGRESQL, DATE_PART, DAY_OF_WEEK, DAY_OF_YEAR, MAKE_DATE, TO_TIMESTAMP,
-        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT, SqlLibraryOperators.TRANSLATE3, UUID, GEN_RANDOM_UUID, DAY));
+        REGEXP_EXTRACT, STRFTIME, DATE_FORMAT, SqlLibraryOperators.TRANSLATE3, UUID, GEN_RANDOM_UUID, DAY,
+        SqlLibraryOperators.ARRAY_CONTAINS, SqlLibraryOperators.ARRAY_POSITION, SqlLibraryOperators.ARRAY_TO_STRING,
+        SqlLibraryOperators.ARRAY_JOIN, SqlLibraryOperators.ARRAY_DISTINCT, SqlLibraryOperators.MAP_KEYS,
+        SqlLibraryOperators.MAP_VALUES, SqlLibraryOperators.MAP_CONTAINS_KEY));
     return SqlOperatorTables.of(operators);
   }
 }

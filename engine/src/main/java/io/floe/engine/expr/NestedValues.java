@@ -4,11 +4,15 @@ import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Columns;
 import io.floe.engine.exec.StructColumn;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
@@ -74,14 +78,16 @@ final class NestedValues {
   }
 
   private static Object lookup(Map<?, ?> map, Object key) {
-    Object value = map.get(key);
-    if (value != null || map.isEmpty()) {
-      return value;
-    }
+    Map.Entry<?, ?> entry = entry(map, key);
+    return entry == null ? null : entry.getValue();
+  }
+
+  /** The entry of {@code map} whose key equals {@code key} as SQL compares them, or null. */
+  private static Map.Entry<?, ?> entry(Map<?, ?> map, Object key) {
     Object wanted = Values.key(key);
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (Objects.equals(Values.key(entry.getKey()), wanted)) {
-        return entry.getValue();
+        return entry;
       }
     }
     return null;
@@ -92,6 +98,47 @@ final class NestedValues {
     VectorExpr value = compiler.compile(call.getOperands().get(0));
     return batch -> ExprCompiler.boxed1(value.eval(batch),
         v -> (long) (v instanceof Map<?, ?> m ? m.size() : ((List<?>) v).size()));
+  }
+
+  /**
+   * The array and map functions: {@code array_contains(a, x)} (whether an element equals x; NULL elements equal
+   * nothing, as in DuckDB), {@code array_position(a, x)} (the first such element's 1-based position, 0 if none), {@code array_to_string(a, sep)} and {@code array_join(a, sep)} (the non-NULL
+   * elements as text joined by sep), {@code array_distinct(a)} (first occurrences, in order), {@code map_keys(m)},
+   * {@code map_values(m)} (arrays in entry order) and {@code map_contains_key(m, k)}. NULL arguments give NULL.
+   */
+  VectorExpr function(String name, RexCall call) {
+    VectorExpr first = compiler.compile(call.getOperands().get(0));
+    if (call.getOperands().size() == 1) {
+      Function<Object, Object> f = switch (name) {
+        case "ARRAY_DISTINCT" -> a -> new ArrayList<>(new LinkedHashSet<>((List<?>) a));
+        case "MAP_KEYS" -> m -> new ArrayList<>(((Map<?, ?>) m).keySet());
+        case "MAP_VALUES" -> m -> new ArrayList<>(((Map<?, ?>) m).values());
+        default -> throw new UnsupportedOperationException("not supported: function " + name + " in " + call);
+      };
+      return batch -> ExprCompiler.boxed1(first.eval(batch), f);
+    }
+    VectorExpr second = compiler.compile(call.getOperands().get(1));
+    BiFunction<Object, Object, Object> f = switch (name) {
+      case "ARRAY_CONTAINS" -> (a, x) -> position((List<?>) a, x) > 0;
+      case "ARRAY_POSITION" -> (a, x) -> position((List<?>) a, x);
+      case "ARRAY_TO_STRING", "ARRAY_JOIN" -> (a, sep) -> String.join((String) sep, ((List<?>) a).stream()
+          .filter(Objects::nonNull).map(v -> v instanceof BigDecimal d ? d.toPlainString()
+              : String.valueOf(v)).toList());
+      case "MAP_CONTAINS_KEY" -> (m, k) -> entry((Map<?, ?>) m, k) != null;
+      default -> throw new UnsupportedOperationException("not supported: function " + name + " in " + call);
+    };
+    return batch -> ExprCompiler.boxed2(first.eval(batch), second.eval(batch), f);
+  }
+
+  /** The 1-based position of the first element equal to {@code x} (NULL elements equal nothing), else 0. */
+  private static long position(List<?> list, Object x) {
+    Object wanted = Values.key(x);
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null && Objects.equals(Values.key(list.get(i)), wanted)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** {@code build} of each row's operand values (a new list per row). */

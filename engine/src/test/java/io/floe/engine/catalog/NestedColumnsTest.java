@@ -283,6 +283,30 @@ class NestedColumnsTest {
         ? (Object) ((Number) v).longValue() : v).toList()).toList();
   }
 
+  @Test
+  void arrayAndMapFunctions() throws Exception {
+    List<List<Object>> rows = rows("SELECT id, array_contains(tags, 't1'), array_position(tags, 't1'), "
+        + "array_to_string(tags, ','), array_join(tags, '-'), array_distinct(tags), map_keys(scores), "
+        + "map_values(scores), map_contains_key(scores, 'a') FROM s.t ORDER BY id");
+    assertEquals(expected.size(), rows.size());
+    for (List<Object> row : rows) {
+      List<?> tags = (List<?>) expected.get((Long) row.get(0)).get(1);
+      Map<?, ?> scores = (Map<?, ?>) expected.get((Long) row.get(0)).get(2);
+      List<String> present = tags == null ? null : tags.stream().filter(java.util.Objects::nonNull)
+          .map(String.class::cast).toList();
+      List<Object> want = Arrays.asList(row.get(0), tags == null ? null : tags.contains("t1"),
+          tags == null ? null : (long) tags.indexOf("t1") + 1, present == null ? null : String.join(",", present),
+          present == null ? null : String.join("-", present),
+          tags == null ? null : new ArrayList<>(new java.util.LinkedHashSet<>(tags)),
+          scores == null ? null : new ArrayList<>(scores.keySet()),
+          scores == null ? null : new ArrayList<>(scores.values()), scores == null ? null : scores.containsKey("a"));
+      assertEquals(want, row, "row " + row.get(0));
+    }
+    assertEquals(List.of(Arrays.asList(false, true, 0L, Arrays.asList(1, 2, null))), rows("SELECT "
+        + "array_contains(ARRAY['a', NULL], 'b'), array_contains(ARRAY['a', NULL], 'a'), array_position(ARRAY[1], 5), "
+        + "array_distinct(ARRAY[1, 2, 1, NULL, NULL])"));
+  }
+
   private static Object element(List<?> list, int position) {
     return list == null || position > list.size() ? null : list.get(position - 1);
   }
