@@ -102,9 +102,10 @@ final class NestedValues {
 
   /**
    * The array and map functions: {@code array_contains(a, x)} (whether an element equals x; NULL elements equal
-   * nothing, as in DuckDB), {@code array_position(a, x)} (the first such element's 1-based position, 0 if none), {@code array_to_string(a, sep)} and {@code array_join(a, sep)} (the non-NULL
-   * elements as text joined by sep), {@code array_distinct(a)} (first occurrences, in order), {@code map_keys(m)},
-   * {@code map_values(m)} (arrays in entry order) and {@code map_contains_key(m, k)}. NULL arguments give NULL.
+   * nothing, as in DuckDB), {@code array_position(a, x)} (the first such element's 1-based position, 0 if none),
+   * {@code array_to_string(a, sep)} and {@code array_join(a, sep)} (the non-NULL elements as text joined by sep),
+   * {@code array_distinct(a)} (first occurrences, in order), {@code map_keys(m)}, {@code map_values(m)} (arrays in
+   * entry order) and {@code map_contains_key(m, k)}. NULL arguments give NULL.
    */
   VectorExpr function(String name, RexCall call) {
     VectorExpr first = compiler.compile(call.getOperands().get(0));
