@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ final class ArrowCursor implements Cursor {
   private static final long MICROS_PER_SECOND = 1_000_000L;
 
   private final List<ColumnInfo> columns;
+  private final List<Field> fields;
+  /** What nested values' parts are, per field of the schema (computed once, not per value). */
+  private final Map<Field, Part> parts = new IdentityHashMap<>();
   private final Batches batches;
   private final long maxRows;
   private VectorSchemaRoot batch;
@@ -41,7 +45,8 @@ final class ArrowCursor implements Cursor {
 
   /** A cursor over {@code batches} of {@code schema}, stopping after {@code maxRows} rows (0: no limit). */
   ArrowCursor(Schema schema, Batches batches, long maxRows) {
-    this.columns = schema.getFields().stream().map(ColumnInfo::of).toList();
+    this.fields = schema.getFields();
+    this.columns = fields.stream().map(ColumnInfo::of).toList();
     this.batches = batches;
     this.maxRows = maxRows;
   }
@@ -90,15 +95,23 @@ final class ArrowCursor implements Cursor {
       return null;
     }
     int jdbcType = columns.get(column).jdbcType();
-    return JdbcTypes.isNested(jdbcType) ? nested(value, batch.getSchema().getFields().get(column))
-        : jdbcValue(value, jdbcType);
+    return JdbcTypes.isNested(jdbcType) ? nested(value, fields.get(column)) : jdbcValue(value, jdbcType);
+  }
+
+  /** A field of a nested value: its JDBC view and, for a ROW, its fields' names. */
+  private record Part(ColumnInfo info, List<String> fieldNames) {
+  }
+
+  private Part part(Field field) {
+    return parts.computeIfAbsent(field, f -> new Part(ColumnInfo.of(f),
+        f.getChildren().stream().map(Field::getName).toList()));
   }
 
   /**
    * An ARRAY ({@link FloeArray}), MAP ({@link Map}) or ROW ({@link FloeStruct}) value whose elements, keys, values
    * and fields are what {@code getObject} returns for their types.
    */
-  private static Object nested(Object value, Field field) {
+  private Object nested(Object value, Field field) {
     ArrowType type = field.getType();
     if (type instanceof ArrowType.Map) {
       List<Field> entry = field.getChildren().get(0).getChildren();
@@ -112,15 +125,15 @@ final class ArrowCursor implements Cursor {
     for (int i = 0; i < out.length; i++) {
       out[i] = element(items.get(i), type instanceof ArrowType.List ? children.get(0) : children.get(i));
     }
-    return type instanceof ArrowType.List ? new FloeArray(ColumnInfo.of(children.get(0)), out)
-        : new FloeStruct(children.stream().map(Field::getName).toList(), out);
+    return type instanceof ArrowType.List ? new FloeArray(part(children.get(0)).info(), out)
+        : new FloeStruct(part(field).fieldNames(), out);
   }
 
-  private static Object element(Object value, Field field) {
+  private Object element(Object value, Field field) {
     if (value == null) {
       return null;
     }
-    int jdbcType = ColumnInfo.of(field).jdbcType();
+    int jdbcType = part(field).info().jdbcType();
     if (JdbcTypes.isNested(jdbcType)) {
       return nested(value, field);
     }

@@ -23,6 +23,8 @@ public final class UnnestOperator implements Operator {
   private final Operator input;
   private final VectorExpr collection;
   private final Shape shape;
+  /** The input row of each output row of the batch being filled. */
+  private final int[] rows = new int[BATCH_ROWS];
   private Batch batch;
   private Column values;
   private int nextRow;
@@ -55,7 +57,6 @@ public final class UnnestOperator implements Operator {
 
   /** Up to {@link #BATCH_ROWS} rows from the current batch, or null when its remaining rows yield none. */
   private Batch fill() {
-    int[] rows = new int[BATCH_ROWS];
     List<Object> elements = new ArrayList<>();
     List<Object> positions = new ArrayList<>();
     int count = 0;

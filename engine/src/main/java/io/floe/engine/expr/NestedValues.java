@@ -78,11 +78,18 @@ final class NestedValues {
   }
 
   private static Object lookup(Map<?, ?> map, Object key) {
+    if (map.containsKey(key)) { // the key in the map's own representation: no scan
+      return map.get(key);
+    }
     Map.Entry<?, ?> entry = entry(map, key);
     return entry == null ? null : entry.getValue();
   }
 
-  /** The entry of {@code map} whose key equals {@code key} as SQL compares them, or null. */
+  private static boolean containsKey(Map<?, ?> map, Object key) {
+    return map.containsKey(key) || entry(map, key) != null;
+  }
+
+  /** The entry of {@code map} whose key equals {@code key} as SQL compares them (1 and 1.0 alike), or null. */
   private static Map.Entry<?, ?> entry(Map<?, ?> map, Object key) {
     Object wanted = Values.key(key);
     for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -125,7 +132,7 @@ final class NestedValues {
       case "ARRAY_TO_STRING", "ARRAY_JOIN" -> (a, sep) -> String.join((String) sep, ((List<?>) a).stream()
           .filter(Objects::nonNull).map(v -> v instanceof BigDecimal d ? d.toPlainString()
               : String.valueOf(v)).toList());
-      case "MAP_CONTAINS_KEY" -> (m, k) -> entry((Map<?, ?>) m, k) != null;
+      case "MAP_CONTAINS_KEY" -> (m, k) -> containsKey((Map<?, ?>) m, k);
       default -> throw new UnsupportedOperationException("not supported: function " + name + " in " + call);
     };
     return batch -> ExprCompiler.boxed2(first.eval(batch), second.eval(batch), f);
