@@ -31,11 +31,36 @@ final class RowConverter {
   private final String tableName;
   private final StructType struct;
   private final List<NestedField> columns;
+  /** Per column, its fields as errors name them, worked out once rather than per value. */
+  private final List<Path> paths;
 
   RowConverter(Schema schema, String tableName) {
     this.tableName = tableName;
     this.struct = schema.asStruct();
     this.columns = schema.columns();
+    this.paths = columns.stream().map(c -> Path.of(c, c.name())).toList();
+  }
+
+  /**
+   * A field named by its path from the column ({@code p.x}, {@code tags.element}, {@code m.value}), and its nested
+   * fields': a struct's fields, a list's element, a map's key and value.
+   */
+  private record Path(NestedField field, List<Path> children) {
+    static Path of(NestedField field, String path) {
+      NestedField named = path.equals(field.name()) ? field
+          : new NestedField(field.id(), path, field.type(), field.required(), field.doc());
+      List<Path> children;
+      if (field.type() instanceof StructType nested) {
+        children = nested.fields().stream().map(f -> of(f, path + "." + f.name())).toList();
+      } else if (field.type() instanceof ListType list) {
+        children = List.of(of(list.elementField(), path + ".element"));
+      } else if (field.type() instanceof MapType map) {
+        children = List.of(of(map.keyField(), path + ".key"), of(map.valueField(), path + ".value"));
+      } else {
+        children = List.of();
+      }
+      return new Path(named, children);
+    }
   }
 
   int width() {
@@ -53,18 +78,18 @@ final class RowConverter {
 
   /** The value for column {@code column}, cast to its type. */
   Object convert(int column, Object value) {
-    return convert(columns.get(column), columns.get(column).name(), value);
+    return convert(paths.get(column), value);
   }
 
   /**
-   * {@code value} cast to {@code field}'s type, {@code path} naming the field in errors ({@code p.x},
-   * {@code tags.element}): a ROW (a list of field values) becomes a record, an ARRAY a list and a MAP a map of
-   * values cast to their fields' types.
+   * {@code value} cast to the type of {@code path}'s field, which errors name by its path: a ROW (a list of field
+   * values) becomes a record, an ARRAY a list and a MAP a map of values cast to their fields' types.
    */
-  private Object convert(NestedField field, String path, Object value) {
+  private Object convert(Path path, Object value) {
+    NestedField field = path.field();
     if (value == null) {
       if (field.required()) {
-        throw new SqlStateException("23502", "NULL value in column '" + path + "' of table " + tableName
+        throw new SqlStateException("23502", "NULL value in column '" + field.name() + "' of table " + tableName
             + " violates its NOT NULL constraint");
       }
       return null;
@@ -72,27 +97,25 @@ final class RowConverter {
     if (field.type() instanceof StructType nested) {
       List<?> values = (List<?>) value;
       GenericRecord record = new GenericRecord(nested);
-      for (int f = 0; f < nested.fields().size(); f++) {
-        NestedField child = nested.fields().get(f);
-        record.set(f, convert(child, path + "." + child.name(), values.get(f)));
+      for (int f = 0; f < path.children().size(); f++) {
+        record.set(f, convert(path.children().get(f), values.get(f)));
       }
       return record;
     }
-    if (field.type() instanceof ListType list) {
+    if (field.type() instanceof ListType) {
       List<Object> out = new ArrayList<>();
       for (Object element : (List<?>) value) {
-        out.add(convert(list.elementField(), path + ".element", element));
+        out.add(convert(path.children().get(0), element));
       }
       return out;
     }
-    if (field.type() instanceof MapType map) {
+    if (field.type() instanceof MapType) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      ((Map<?, ?>) value).forEach((k, v) -> out.put(convert(map.keyField(), path + ".key", k),
-          convert(map.valueField(), path + ".value", v)));
+      ((Map<?, ?>) value).forEach((k, v) -> out.put(convert(path.children().get(0), k),
+          convert(path.children().get(1), v)));
       return out;
     }
-    return primitive(path.equals(field.name()) ? field
-        : new NestedField(field.id(), path, field.type(), field.required(), field.doc()), value);
+    return primitive(field, value);
   }
 
   private Object primitive(NestedField field, Object value) {
