@@ -51,6 +51,9 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private boolean trackPositions;
   private long[] pendingPositions;
   private long[] positions;
+  private String pendingFile;
+  private String file;
+  private String currentFile;
   private VectorSchemaRoot pending;
   /** The statistics of the row group being read: the last one the row group filter let through. */
   private Metrics rowGroupMetrics;
@@ -125,6 +128,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     VectorSchemaRoot result = pending;
     pending = null;
     positions = pendingPositions;
+    file = pendingFile;
     return result;
   }
 
@@ -140,6 +144,11 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
    */
   public long[] positions() {
     return positions;
+  }
+
+  /** The path of the data file the batch {@link #next()} returned last came from, with {@link #trackingPositions()}. */
+  public String file() {
+    return file;
   }
 
   /**
@@ -229,6 +238,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     if (task.startsFile()) {
       metrics.filesOpened.incrementAndGet();
     }
+    currentFile = task.file().path();
     FileDeletes deletes = task.hasDeletes() ? deleteLoader.forTask(task) : null;
     currentDeletes = deletes == null || deletes.isEmpty() ? null : deletes;
     current = ParquetArrowReader.read(io.newInputFile(task.file().path()), readSchema, allocator, batchSize,
@@ -278,6 +288,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
         rowPositions[k] = first + (selected == null ? k : selected[k]);
       }
       pendingPositions = rowPositions;
+      pendingFile = currentFile;
     }
     if (selected != null) {
       if (count == 0) {

@@ -1,5 +1,6 @@
 package io.floe.engine.catalog;
 
+import io.floe.engine.exec.RowIdColumns;
 import io.floe.engine.planner.FloeTableScan;
 import io.floe.catalog.TableIdentifier;
 import io.floe.manifest.FileContent;
@@ -12,6 +13,7 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TemporalTable;
@@ -32,15 +34,18 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
   private final Table table;
   /** The snapshot a time-travel reference names, or null for the table as it is. */
   private final Snapshot pinned;
+  /** Whether the row type ends with the {@link RowIdColumns}. */
+  private final boolean rowIds;
 
   public FloeCalciteTable(TableIdentifier id, Table table) {
-    this(id, table, null);
+    this(id, table, null, false);
   }
 
-  private FloeCalciteTable(TableIdentifier id, Table table, Snapshot pinned) {
+  private FloeCalciteTable(TableIdentifier id, Table table, Snapshot pinned, boolean rowIds) {
     this.id = id;
     this.table = table;
     this.pinned = pinned;
+    this.rowIds = rowIds;
   }
 
   /**
@@ -49,7 +54,20 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
    * {@code FOR SYSTEM_TIME AS OF} reads.
    */
   public FloeCalciteTable at(Snapshot snapshot) {
-    return new FloeCalciteTable(id, table, snapshot);
+    return new FloeCalciteTable(id, table, snapshot, rowIds);
+  }
+
+  /**
+   * This table with the {@link RowIdColumns} after its columns: what a row-level statement reads to find the rows it
+   * changes. No SQL name refers to it.
+   */
+  public FloeCalciteTable withRowIds() {
+    return new FloeCalciteTable(id, table, pinned, true);
+  }
+
+  /** Whether column {@code index} of the row type is a {@link RowIdColumns row id column}. */
+  public boolean rowIdColumn(int index) {
+    return rowIds && index >= schema().columns().size();
   }
 
   /** The snapshot this table is pinned to ({@link #at}), or null. */
@@ -77,7 +95,12 @@ public final class FloeCalciteTable extends AbstractTable implements Translatabl
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeMapping.rowType(schema(), typeFactory);
+    RelDataType columns = TypeMapping.rowType(schema(), typeFactory);
+    if (!rowIds) {
+      return columns;
+    }
+    return typeFactory.builder().addAll(columns.getFieldList())
+        .add(RowIdColumns.FILE, SqlTypeName.VARCHAR).add(RowIdColumns.POSITION, SqlTypeName.BIGINT).build();
   }
 
   /**

@@ -80,8 +80,8 @@ final class CopyOnWrite {
     long[] changed = {0};
     int[] batchesRead = {0};
     TableWriter[] writer = {null};
-    TargetFileReader.readAll(table, schema, task, batch -> {
-      RowChange.Outcome outcome = change.apply(batch);
+    TargetFileReader.readWithPositions(table, schema, task, (batch, positions) -> {
+      RowChange.Outcome outcome = change.apply(batch, task.file().path(), positions);
       if (writer[0] == null && outcome.changed() > 0) {
         writer[0] = writers.writer();
         writeUnchangedPrefix(task, batchesRead[0], writer[0]);
@@ -91,6 +91,7 @@ final class CopyOnWrite {
       }
       changed[0] += outcome.changed();
       batchesRead[0]++;
+      return true;
     });
     return changed[0];
   }

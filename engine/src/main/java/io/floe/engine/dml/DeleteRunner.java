@@ -33,34 +33,54 @@ public final class DeleteRunner implements StatementRunner {
     DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(session, modify.getInput(), "DELETE");
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement delete = new RowLevelStatement(session, DmlPlanning.target(modify).id());
-    VectorExpr condition = source.condition() == null ? null
-        : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(source.condition());
-    // a file whose metrics show every row matches goes unread, unless delete files make its live rows unknown
-    Predicate<FileScanTask> droppedUnread = task -> !task.hasDeletes()
-        && filter.coversWhole(delete.table().schema(), task.file());
     List<FileScanTask> candidates = delete.candidates(filter.filter());
+    Predicate<FileScanTask> droppedUnread;
+    MergeOnReadDelete.RowMatcher matcher;
+    if (DmlPlanning.hasSubQuery(source.condition())) {
+      MatchedRows matched = MatchedRows.find(session, delete, source.scan(), source.filter(), source.condition(),
+          null, List.of());
+      candidates = candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList();
+      droppedUnread = task -> false;
+      matcher = (rows, file, positions, out) -> matched.match(file, positions, out, null);
+    } else {
+      VectorExpr condition = source.condition() == null ? null
+          : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(source.condition());
+      // a file whose metrics show every row matches goes unread, unless delete files make its live rows unknown
+      droppedUnread = task -> !task.hasDeletes() && filter.coversWhole(delete.table().schema(), task.file());
+      matcher = (rows, file, positions, out) -> rowsWhere(rows, condition, out);
+    }
     long deleted = delete.mergeOnRead()
-        ? delete.deleteMergeOnRead(candidates, droppedUnread, (rows, out) -> rowsWhere(rows, condition, true, out),
-            filter.filter())
-        : delete.run(candidates, droppedUnread, rows -> keepUnmatched(rows, condition), filter.filter(), null);
+        ? delete.deleteMergeOnRead(candidates, droppedUnread, matcher, filter.filter())
+        : delete.run(candidates, droppedUnread, (rows, file, positions) -> keepUnmatched(rows, file, positions,
+            matcher), filter.filter(), null);
     return QueryResult.ofUpdateCount(deleted);
   }
 
-  private static RowChange.Outcome keepUnmatched(Batch rows, VectorExpr condition) {
-    int[] kept = new int[rows.size()];
-    int count = rowsWhere(rows, condition, false, kept);
-    return new RowChange.Outcome(rows.size() - count, count == rows.size() ? rows : rows.select(kept, count));
+  /** The rows of a batch that {@code matcher} does not match: what copy-on-write writes back. */
+  private static RowChange.Outcome keepUnmatched(Batch rows, String file, long[] positions,
+      MergeOnReadDelete.RowMatcher matcher) {
+    int[] matched = new int[rows.size()];
+    int count = matcher.match(rows, file, positions, matched);
+    if (count == 0) {
+      return new RowChange.Outcome(0, rows);
+    }
+    int[] kept = new int[rows.size() - count];
+    for (int r = 0, m = 0, k = 0; r < rows.size(); r++) {
+      if (m < count && matched[m] == r) {
+        m++;
+      } else {
+        kept[k++] = r;
+      }
+    }
+    return new RowChange.Outcome(count, rows.select(kept, kept.length));
   }
 
-  /**
-   * Writes to {@code out} the rows for which {@code condition} is TRUE ({@code matched}) or not TRUE (FALSE or
-   * NULL); no condition matches every row. Returns how many.
-   */
-  private static int rowsWhere(Batch rows, VectorExpr condition, boolean matched, int[] out) {
+  /** Writes to {@code out} the rows for which {@code condition} is TRUE (every row without one); returns how many. */
+  private static int rowsWhere(Batch rows, VectorExpr condition, int[] out) {
     Column matches = condition == null ? null : condition.eval(rows);
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
-      if ((matches == null || ConditionRows.isTrue(matches, r)) == matched) {
+      if (matches == null || ConditionRows.isTrue(matches, r)) {
         out[count++] = r;
       }
     }

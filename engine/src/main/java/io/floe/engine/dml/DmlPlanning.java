@@ -50,24 +50,28 @@ final class DmlPlanning {
     return table;
   }
 
-  /** The rows a DELETE or UPDATE reads: the WHERE condition (null when there is none) over the target's scan. */
-  record FilteredScan(FloeTableScan scan, RexNode condition) {
+  /**
+   * The rows a DELETE or UPDATE reads: the WHERE condition (null when there is none; its uncorrelated subqueries
+   * replaced by their results) of {@code filter} over the target's scan.
+   */
+  record FilteredScan(FloeTableScan scan, Filter filter, RexNode condition) {
   }
 
   /** Unwraps {@code Filter(condition, FloeTableScan)} (or a bare scan) below identity projections. */
   static FilteredScan filteredScan(FloeSession session, RelNode input, String statement) throws SQLException {
     RelNode rel = withoutIdentityProjects(input);
     RexNode condition = null;
+    Filter where = null;
     if (rel instanceof Filter filter) {
       condition = SubqueryResults.inline(session, filter.getCluster().getRexBuilder(), filter.getCondition());
-      requireNoSubQuery(condition, statement + " ... WHERE");
+      where = filter;
       rel = filter.getInput();
     }
     if (!(rel instanceof FloeTableScan scan)) {
       throw new SQLFeatureNotSupportedException("not supported: " + statement + " of this form (" + rel.getRelTypeName()
           + " over the target table)", "0A000");
     }
-    return new FilteredScan(scan, condition);
+    return new FilteredScan(scan, where, condition);
   }
 
   /** {@code rel} below the projections that pass every column through unchanged. */
@@ -79,9 +83,14 @@ final class DmlPlanning {
     return r;
   }
 
+  /** Whether {@code expression} (null: none) holds a subquery. */
+  static boolean hasSubQuery(RexNode expression) {
+    return expression != null && RexUtil.SubQueryFinder.find(expression) != null;
+  }
+
   /** Fails with 0A000 when {@code expression} still holds a (correlated) subquery: rows are evaluated one by one. */
   static void requireNoSubQuery(RexNode expression, String where) throws SQLException {
-    if (RexUtil.SubQueryFinder.find(expression) != null) {
+    if (hasSubQuery(expression)) {
       throw new SQLFeatureNotSupportedException("not supported: correlated subqueries in " + where
           + " (use MERGE INTO ... USING)", "0A000");
     }

@@ -36,7 +36,7 @@ final class MergeMatcher implements RowChange {
   }
 
   @Override
-  public Outcome apply(Batch target) {
+  public Outcome apply(Batch target, String file, long[] positions) {
     int[] pairTarget = new int[16];
     int[] pairSource = new int[16];
     int pairs = 0;

@@ -32,8 +32,11 @@ final class MergeOnReadDelete {
   /** The rows of a batch the statement deletes. */
   @FunctionalInterface
   interface RowMatcher {
-    /** Writes the indexes of the matching rows of {@code rows} to {@code out}, increasing; returns how many. */
-    int match(Batch rows, int[] out);
+    /**
+     * Writes the indexes of the matching rows of {@code rows} (of data file {@code file}, at {@code positions}) to
+     * {@code out}, increasing; returns how many.
+     */
+    int match(Batch rows, String file, long[] positions, int[] out);
   }
 
   /** A position delete file and the data file whose rows it lists. */
@@ -77,7 +80,7 @@ final class MergeOnReadDelete {
     long[] read = {0};
     TargetFileReader.readWithPositions(table, table.schema(), task, (batch, rowPositions) -> {
       int[] matched = new int[batch.size()];
-      int n = matcher.match(batch, matched);
+      int n = matcher.match(batch, task.file().path(), rowPositions, matched);
       if (count[0] + n > positions[0].length) {
         positions[0] = Arrays.copyOf(positions[0], Math.max(2 * positions[0].length, count[0] + n));
       }

@@ -8,8 +8,11 @@ import io.floe.engine.exec.Batch;
  */
 @FunctionalInterface
 interface RowChange {
-  /** The outcome for {@code rows} (all of the table's columns, in table order). */
-  Outcome apply(Batch rows);
+  /**
+   * The outcome for {@code rows} (all of the table's columns, in table order), rows of data file {@code file} at
+   * {@code positions} (increasing).
+   */
+  Outcome apply(Batch rows, String file, long[] positions);
 
   /** {@code changed} rows deleted or updated; {@code output} the batch's rows as they are to be written back. */
   record Outcome(long changed, Batch output) {

@@ -44,6 +44,10 @@ final class RowLevelStatement {
     return table;
   }
 
+  TableIdentifier id() {
+    return id;
+  }
+
   RowConverter converter() {
     return converter;
   }

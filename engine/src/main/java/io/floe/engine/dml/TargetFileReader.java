@@ -10,7 +10,6 @@ import io.floe.scan.ScanMetrics;
 import io.floe.table.Table;
 import io.floe.types.Schema;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -75,11 +74,4 @@ final class TargetFileReader {
     boolean accept(Batch batch);
   }
 
-  /** Passes every batch of the file to {@code sink}. */
-  static void readAll(Table table, Schema schema, FileScanTask task, Consumer<Batch> sink) {
-    read(table, schema, task, b -> {
-      sink.accept(b);
-      return true;
-    });
-  }
 }

@@ -8,9 +8,12 @@ import io.floe.engine.exec.Columns;
 import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
+import io.floe.scan.FileScanTask;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rex.RexNode;
@@ -36,22 +39,37 @@ public final class UpdateRunner implements StatementRunner {
     }
     DmlPlanning.FilteredScan source = DmlPlanning.filteredScan(session, project.getInput(), "UPDATE");
     int width = source.scan().getRowType().getFieldCount();
-    List<RexNode> values = project.getProjects().subList(width, project.getProjects().size());
-    ExprCompiler compiler = new ExprCompiler(modify.getCluster().getRexBuilder());
-    int[] targets = new int[columns.size()];
-    VectorExpr[] setters = new VectorExpr[columns.size()];
     List<String> names = source.scan().getRowType().getFieldNames();
+    int[] targets = new int[columns.size()];
+    List<RexNode> values = new ArrayList<>();
+    boolean correlated = DmlPlanning.hasSubQuery(source.condition());
     for (int i = 0; i < columns.size(); i++) {
-      RexNode value = SubqueryResults.inline(session, modify.getCluster().getRexBuilder(), values.get(i));
-      DmlPlanning.requireNoSubQuery(value, "UPDATE ... SET");
       targets[i] = DmlPlanning.columnIndex(names, columns.get(i));
-      setters[i] = compiler.compile(value);
+      RexNode value = project.getProjects().get(width + i);
+      values.add(SubqueryResults.inline(session, modify.getCluster().getRexBuilder(), value));
+      correlated |= DmlPlanning.hasSubQuery(values.get(i));
     }
-    VectorExpr condition = source.condition() == null ? null : compiler.compile(source.condition());
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement update = new RowLevelStatement(session, DmlPlanning.target(modify).id());
-    long updated = update.run(update.candidates(filter.filter()), task -> false,
-        rows -> apply(rows, condition, targets, setters), filter.filter(), null);
+    List<FileScanTask> candidates = update.candidates(filter.filter());
+    RowChange change;
+    if (correlated) {
+      MatchedRows matched = MatchedRows.find(session, update, source.scan(), source.filter(), source.condition(),
+          project, values);
+      candidates = candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList();
+      change = (rows, file, positions) -> {
+        int[] selected = new int[rows.size()];
+        int[] valueRows = new int[rows.size()];
+        int count = matched.match(file, positions, selected, valueRows);
+        return replaced(rows, targets, selected, count, i -> matched.values(i, valueRows, count));
+      };
+    } else {
+      ExprCompiler compiler = new ExprCompiler(modify.getCluster().getRexBuilder());
+      VectorExpr[] setters = values.stream().map(compiler::compile).toArray(VectorExpr[]::new);
+      VectorExpr condition = source.condition() == null ? null : compiler.compile(source.condition());
+      change = (rows, file, positions) -> apply(rows, condition, targets, setters);
+    }
+    long updated = update.run(candidates, task -> false, change, filter.filter(), null);
     return QueryResult.ofUpdateCount(updated);
   }
 
@@ -64,13 +82,22 @@ public final class UpdateRunner implements StatementRunner {
         selected[count++] = r;
       }
     }
+    Batch matched = count == 0 ? null : rows.select(selected, count);
+    return replaced(rows, targets, selected, count, i -> setters[i].eval(matched));
+  }
+
+  /**
+   * {@code rows} with the values of columns {@code targets} replaced at rows {@code selected[0..count)}: SET value i
+   * of those rows is {@code values.apply(i)}.
+   */
+  private static RowChange.Outcome replaced(Batch rows, int[] targets, int[] selected, int count,
+      IntFunction<Column> values) {
     if (count == 0) {
       return new RowChange.Outcome(0, rows);
     }
-    Batch matched = rows.select(selected, count);
     Column[] out = rows.vectors().clone();
-    for (int i = 0; i < setters.length; i++) {
-      out[targets[i]] = Columns.replaceRows(rows.column(targets[i]), selected, count, setters[i].eval(matched));
+    for (int i = 0; i < targets.length; i++) {
+      out[targets[i]] = Columns.replaceRows(rows.column(targets[i]), selected, count, values.apply(i));
     }
     return new RowChange.Outcome(count, new Batch(rows.size(), out));
   }

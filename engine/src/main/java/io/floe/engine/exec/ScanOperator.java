@@ -54,27 +54,40 @@ public final class ScanOperator implements Operator {
   private Batch read() {
     if (batches == null) {
       batches = scan.open(task, allocator);
+      if (scan.readsRowIds()) {
+        batches.trackingPositions();
+      }
     }
-    if (filter == null && batches.lazy() && batches.deletesRows()) {
+    // lazy batches do not know their rows' positions: a scan of row ids reads whole batches
+    boolean lazy = batches.lazy() && !scan.readsRowIds();
+    if (filter == null && lazy && batches.deletesRows()) {
       filter = new ScanFilter(List.of(), List.of(), columns.size(), new RowGroupSkips());
     }
-    if (filter != null && batches.lazy()) {
+    if (filter != null && lazy) {
       return readLazy();
     }
     while (batches.hasNext()) {
+      FieldVector[] vectors = new FieldVector[columns.size()];
       try (VectorSchemaRoot root = batches.next()) {
         int rows = root.getRowCount();
         if (rows == 0) {
           continue;
         }
-        FieldVector[] vectors = new FieldVector[columns.size()];
         for (int c = 0; c < vectors.length; c++) {
-          vectors[c] = root.getVector(columns.get(c));
+          String column = columns.get(c);
+          vectors[c] = RowIdColumns.named(column)
+              ? RowIdColumns.vector(column, batches.file(), batches.positions(), allocator) : root.getVector(column);
         }
         scan.counted(task, rows);
         Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows, batches.rowGroupMetrics());
         if (batch != null) {
           return batch;
+        }
+      } finally {
+        for (int c = 0; c < vectors.length; c++) {
+          if (vectors[c] != null && RowIdColumns.named(columns.get(c))) {
+            vectors[c].close();
+          }
         }
       }
     }

@@ -23,6 +23,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class SplitScan {
   private final Table table;
   private final List<String> columns;
+  private final boolean rowIds;
   private final TableScan scan;
   private final int tasks;
   private final AtomicLongArray taskRows;
@@ -40,13 +41,15 @@ public final class SplitScan {
     }
     this.table = table;
     this.columns = List.copyOf(columns);
+    this.rowIds = columns.stream().anyMatch(RowIdColumns::named);
     this.tasks = tasks;
     this.taskRows = new AtomicLongArray(tasks);
     TableScan newScan = table.newScan();
     if (snapshotId != null) {
       newScan.useSnapshot(snapshotId);
     }
-    this.scan = newScan.filter(filter).select(columns).filterRows(filterRows);
+    List<String> stored = columns.stream().filter(c -> !RowIdColumns.named(c)).toList();
+    this.scan = newScan.filter(filter).select(stored).filterRows(filterRows);
   }
 
   /** The table read. */
@@ -67,6 +70,11 @@ public final class SplitScan {
   /** The columns each batch holds, in order. */
   List<String> columns() {
     return columns;
+  }
+
+  /** Whether the batches hold {@link RowIdColumns} (then each batch's rows come with their file and positions). */
+  boolean readsRowIds() {
+    return rowIds;
   }
 
   public int tasks() {

@@ -30,6 +30,9 @@ public class FloeRelMdDistinctRowCount extends RelMdDistinctRowCount {
     ColumnStatistics statistics = scan.columnStatistics();
     double distinct = 1;
     for (int field : groupKey) {
+      if (scan.readsRowId(field)) {
+        return super.getDistinctRowCount(scan, mq, groupKey, predicate);
+      }
       OptionalDouble bound = statistics.distinctValues(scan.fieldId(field));
       if (bound.isEmpty()) {
         return super.getDistinctRowCount(scan, mq, groupKey, predicate);

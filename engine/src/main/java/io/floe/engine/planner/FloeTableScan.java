@@ -91,6 +91,16 @@ public final class FloeTableScan extends TableScan {
     return columns.stream().map(i -> fields.get(i).getName()).toList();
   }
 
+  /** The stored columns this scan reads (its columns but the {@link io.floe.engine.exec.RowIdColumns}), in order. */
+  public List<String> storedColumnNames() {
+    return columnNames().stream().filter(c -> !io.floe.engine.exec.RowIdColumns.named(c)).toList();
+  }
+
+  /** Whether output field {@code index} is a {@link io.floe.engine.exec.RowIdColumns row id column}. */
+  public boolean readsRowId(int index) {
+    return floeTable.rowIdColumn(columns.get(index));
+  }
+
   /** The name of the table column behind output field {@code index}. */
   public String columnName(int index) {
     return table.getRowType().getFieldList().get(columns.get(index)).getName();
@@ -181,7 +191,7 @@ public final class FloeTableScan extends TableScan {
       return;
     }
     Schema schema = floeTable.table().metadata().schemaById(pinned.schemaId());
-    for (String column : columnNames()) {
+    for (String column : storedColumnNames()) {
       if (schema.findField(column) == null) {
         throw new UnsupportedOperationException("not supported: column " + column + " of table "
             + floeTable.qualifiedName() + " did not exist in snapshot " + pinned.snapshotId()

@@ -146,7 +146,7 @@ public final class RexToFilter {
   /** The (dotted) name of a column, or of a field of a struct column ({@code s.f}, {@code s.t.f}), else null. */
   private String fieldName(RexNode node) {
     if (node instanceof RexInputRef ref) {
-      return scan.columnName(ref.getIndex());
+      return scan.readsRowId(ref.getIndex()) ? null : scan.columnName(ref.getIndex());
     }
     if (node instanceof RexFieldAccess access && access.getReferenceExpr().getType().isStruct()) {
       String struct = fieldName(access.getReferenceExpr());

@@ -23,7 +23,7 @@ public record ScanPruning(long filesTotal, long filesKept, long filesPrunedByPar
     if (scan.pinnedSnapshotId() != null) {
       tableScan.useSnapshot(scan.pinnedSnapshotId());
     }
-    tableScan.filter(scan.filter()).select(scan.columnNames());
+    tableScan.filter(scan.filter()).select(scan.storedColumnNames());
     List<FileScanTask> tasks = tableScan.planFiles();
     ScanMetrics metrics = tableScan.metrics();
     long rows = tasks.stream().mapToLong(t -> t.file().recordCount()).sum();

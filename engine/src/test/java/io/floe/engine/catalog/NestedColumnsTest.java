@@ -463,7 +463,8 @@ class NestedColumnsTest {
       }
     }
     String sort = "SELECT id, p, tags, scores, events FROM t ORDER BY p.label, id";
-    String group = "SELECT p, count(*), array_agg(id ORDER BY id) FROM t GROUP BY p";
+    // a group per row, each keyed by a ROW and an array: what the aggregation spills
+    String group = "SELECT p, tags, id, count(*) FROM t GROUP BY p, tags, id";
     List<List<Object>> sorted;
     List<List<Object>> grouped;
     try (io.floe.engine.FloeSession session = io.floe.engine.FloeSession.open(warehouse, "s")) {
@@ -471,11 +472,17 @@ class NestedColumnsTest {
       grouped = ResultRows.query(session, group);
       assertEquals(0, session.spillDirectory().filesCreated());
     }
+    assertEquals(sorted, underEightMiB(sort), "the sort spilled");
+    assertEquals(new HashSet<>(grouped), new HashSet<>(underEightMiB(group)), "the aggregation spilled");
+  }
+
+  /** The rows of {@code sql} on one worker under a memory limit of 8 MiB, having spilled. */
+  private List<List<Object>> underEightMiB(String sql) throws Exception {
     try (io.floe.engine.FloeSession session = io.floe.engine.FloeSession.open(warehouse, "s")) {
       session.workers(1).memoryLimit(8 * 1024 * 1024);
-      assertEquals(sorted, ResultRows.query(session, sort));
-      assertEquals(new HashSet<>(grouped), new HashSet<>(ResultRows.query(session, group)));
-      assertTrue(session.spillDirectory().filesCreated() > 0, "spilled");
+      List<List<Object>> rows = ResultRows.query(session, sql);
+      assertTrue(session.spillDirectory().filesCreated() > 0, "spilled: " + sql);
+      return rows;
     }
   }
 

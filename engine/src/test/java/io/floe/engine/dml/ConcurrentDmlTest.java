@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentDmlTest {
   private static final String INCREMENT = "UPDATE items SET price = price + 1 WHERE id <= 10";
+  /** The same increment through a correlated subquery (its rows found by row id, {@link MatchedRows}). */
+  private static final String CORRELATED_INCREMENT = "UPDATE items t SET price = price + "
+      + "(SELECT count(*) FROM items s WHERE s.id = t.id) WHERE id <= 10";
 
   @TempDir
   Path dir;
@@ -49,27 +52,20 @@ class ConcurrentDmlTest {
 
   @Test
   void concurrentUpdatesFromThreadsNeverLoseAnUpdate() throws Exception {
-    List<String> outcomes = inThreads(3, 3, INCREMENT);
+    List<String> outcomes = inThreads(3, 3, (thread, i) -> INCREMENT);
+    assertNoLostUpdate(outcomes);
+  }
+
+  @Test
+  void concurrentPlainAndCorrelatedUpdatesFromThreadsNeverLoseAnUpdate() throws Exception {
+    List<String> outcomes = inThreads(3, 3, (thread, i) -> (thread + i) % 2 == 0 ? CORRELATED_INCREMENT : INCREMENT);
     assertNoLostUpdate(outcomes);
   }
 
   @Test
   void concurrentInsertsFromThreadsAllLand() throws Exception {
-    List<String> outcomes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      List<Future<List<String>>> futures = new ArrayList<>();
-      for (int t = 0; t < 3; t++) {
-        int thread = t;
-        futures.add(pool.submit(() -> run(4, i -> "INSERT INTO items (id, name) VALUES (" + (1000 + thread * 100 + i)
-            + ", 't" + thread + "'), (" + (2000 + thread * 100 + i) + ", 'u')")));
-      }
-      for (Future<List<String>> f : futures) {
-        outcomes.addAll(f.get(10, TimeUnit.MINUTES));
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<String> outcomes = inThreads(3, 4, (thread, i) -> "INSERT INTO items (id, name) VALUES ("
+        + (1000 + thread * 100 + i) + ", 't" + thread + "'), (" + (2000 + thread * 100 + i) + ", 'u')");
     assertEquals(List.of(), outcomes.stream().filter(o -> !o.equals("ok 2")).toList(), "INSERTs never conflict");
     assertEquals(List.of(List.of(44L)), fx.rows("SELECT count(*) FROM items"));
   }
@@ -81,7 +77,7 @@ class ConcurrentDmlTest {
     for (int p = 0; p < 2; p++) {
       Path log = dir.resolve("update-" + p + ".log");
       logs.add(log);
-      processes.add(start(log, "3", INCREMENT));
+      processes.add(start(log, "3", p == 0 ? INCREMENT : CORRELATED_INCREMENT));
     }
     Path insertLog = dir.resolve("insert.log");
     processes.add(start(insertLog, "3", "INSERT INTO items (id, name) VALUES (500, 'p')"));
@@ -114,12 +110,18 @@ class ConcurrentDmlTest {
     assertEquals(List.of(List.of(10L)), fx.rows("SELECT count(*) FROM items WHERE id > 10 AND id <= 20 AND price = 0"));
   }
 
-  private List<String> inThreads(int threads, int times, String sql) throws Exception {
+  /** Statement {@code i} of thread {@code thread}. */
+  private interface ThreadStatements {
+    String sql(int thread, int i);
+  }
+
+  private List<String> inThreads(int threads, int times, ThreadStatements sql) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<List<String>>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> run(times, i -> sql)));
+        int thread = t;
+        futures.add(pool.submit(() -> run(times, i -> sql.sql(thread, i))));
       }
       List<String> outcomes = new ArrayList<>();
       for (Future<List<String>> f : futures) {

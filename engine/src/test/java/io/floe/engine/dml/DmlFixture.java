@@ -188,6 +188,11 @@ final class DmlFixture implements AutoCloseable {
     return rows;
   }
 
+  /** A count from the summary of {@code table}'s current snapshot (0 when absent). */
+  int summaryCount(String table, String key) {
+    return Integer.parseInt(table(table).currentSnapshot().summary().getOrDefault(key, "0"));
+  }
+
   Table table(String name) {
     return catalog.loadTable(TableIdentifier.of(NAMESPACE, name));
   }

@@ -1,0 +1,206 @@
+package io.floe.engine.dml;
+
+import io.floe.catalog.TableIdentifier;
+import io.floe.engine.FloeSession;
+import io.floe.engine.catalog.FloeCalciteTable;
+import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Column;
+import io.floe.engine.exec.Columns;
+import io.floe.engine.exec.IndexSort;
+import io.floe.engine.exec.LongColumn;
+import io.floe.engine.exec.Operator;
+import io.floe.engine.exec.RowIdColumns;
+import io.floe.engine.expr.SqlStateException;
+import io.floe.engine.planner.FloeTableScan;
+import io.floe.engine.planner.PhysicalPlanner;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import com.google.common.collect.ImmutableList;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * The target rows of a DELETE or UPDATE whose WHERE or SET holds correlated subqueries, found by one query that the
+ * engine plans and runs as any other (its subqueries decorrelated into joins, on the session's workers):
+ * {@code SELECT _file, _pos [, the SET values] FROM target [WHERE condition]} over the snapshot the statement
+ * started from ({@link RowIdColumns}), held in memory grouped by data file. The statement then rewrites (or lists in
+ * delete files) exactly those rows of those files.
+ */
+final class MatchedRows {
+  private final Map<String, FileRows> byFile;
+  private final Column[] values;
+
+  /** The matched rows of one data file: their positions, increasing, and each one's row of the SET values. */
+  private record FileRows(long[] positions, int[] valueRows) {
+  }
+
+  private MatchedRows(Map<String, FileRows> byFile, Column[] values) {
+    this.byFile = byFile;
+    this.values = values;
+  }
+
+  /**
+   * Runs the query over {@code statement}'s table at its starting snapshot.
+   *
+   * @param scan the scan of the target table in the statement's converted plan
+   * @param filter the statement's WHERE above {@code scan} with its (remaining) {@code condition}, or null
+   * @param set the UPDATE's projection (the table's columns, then the SET values), or null for a DELETE
+   * @param setValues the SET values over the filter's output ({@code set}'s expressions after the table's columns)
+   */
+  static MatchedRows find(FloeSession session, RowLevelStatement statement, FloeTableScan scan, Filter filter,
+      RexNode condition, Project set, List<RexNode> setValues) throws SQLException {
+    TableIdentifier id = statement.id();
+    FloeCalciteTable rowIdTable = new FloeCalciteTable(id, statement.table()).withRowIds();
+    RelOptTable planned = scan.getTable();
+    RelDataType rowType = rowIdTable.getRowType(scan.getCluster().getTypeFactory());
+    int width = planned.getRowType().getFieldCount();
+    if (!RelOptUtil.areRowTypesEqual(planned.getRowType(),
+        scan.getCluster().getTypeFactory().createStructType(rowType.getFieldList().subList(0, width)), false)) {
+      throw new SQLException("table " + id + " changed its columns while the statement was planned; run it again",
+          DmlErrors.SERIALIZATION_FAILURE);
+    }
+    RelOptTable withRowIds = RelOptTableImpl.create(planned.getRelOptSchema(), rowType, rowIdTable,
+        ImmutableList.copyOf(planned.getQualifiedName()));
+    RelNode rows = FloeTableScan.create(scan.getCluster(), withRowIds, rowIdTable);
+    if (filter != null) {
+      rows = filter.copy(filter.getTraitSet(), rows, condition); // keeps the correlation variables it sets
+    }
+    List<RexNode> outputs = new ArrayList<>();
+    outputs.add(RexInputRef.of(width, rowType));
+    outputs.add(RexInputRef.of(width + 1, rowType));
+    outputs.addAll(setValues);
+    List<String> names = new ArrayList<>(List.of(RowIdColumns.FILE, RowIdColumns.POSITION));
+    for (int i = 0; i < setValues.size(); i++) {
+      names.add("v" + i);
+    }
+    RelDataType outputType = RexUtil.createStructType(scan.getCluster().getTypeFactory(), outputs, names, null);
+    RelNode query = set != null ? set.copy(set.getTraitSet(), rows, outputs, outputType)
+        : LogicalProject.create(rows, List.of(), outputs, names, Set.of());
+    List<Batch> batches = new ArrayList<>();
+    try (BufferAllocator allocator = new RootAllocator();
+         Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(query))) {
+      for (Batch b = root.next(); b != null; b = root.next()) {
+        if (b.size() > 0) {
+          batches.add(b);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw DmlErrors.of(e, id);
+    }
+    return group(batches, setValues.size(), set != null, id);
+  }
+
+  /** The rows of {@code batches} ({@code _file}, {@code _pos}, values...) by file, positions sorted. */
+  private static MatchedRows group(List<Batch> batches, int valueCount, boolean update, TableIdentifier id) {
+    Map<String, long[]> positions = new HashMap<>();
+    Map<String, int[]> valueRows = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    int row = 0;
+    for (Batch b : batches) {
+      Column files = b.column(0);
+      Column filePositions = b.column(1);
+      for (int r = 0; r < b.size(); r++, row++) {
+        String file = (String) files.get(r);
+        int n = counts.merge(file, 1, Integer::sum) - 1;
+        long[] p = positions.computeIfAbsent(file, f -> new long[16]);
+        if (n == p.length) {
+          p = Arrays.copyOf(p, 2 * n);
+          positions.put(file, p);
+          valueRows.put(file, Arrays.copyOf(valueRows.get(file), 2 * n));
+        }
+        p[n] = filePositions instanceof LongColumn l ? l.values()[r] : ((Number) filePositions.get(r)).longValue();
+        valueRows.computeIfAbsent(file, f -> new int[16])[n] = row;
+      }
+    }
+    Map<String, FileRows> byFile = new HashMap<>();
+    positions.forEach((file, p) -> byFile.put(file, sorted(p, valueRows.get(file), counts.get(file), update, id)));
+    Column[] values = new Column[valueCount];
+    for (int v = 0; v < valueCount; v++) {
+      List<Column> parts = new ArrayList<>();
+      for (Batch b : batches) {
+        parts.add(b.column(2 + v));
+      }
+      values[v] = parts.isEmpty() ? Columns.pack(new Object[0]) : Columns.concat(parts);
+    }
+    return new MatchedRows(byFile, values);
+  }
+
+  /**
+   * One file's rows sorted by position, each position once: a DELETE may find a row twice (it goes once); an UPDATE
+   * that finds a row twice would give it two values ({@code 21000}).
+   */
+  private static FileRows sorted(long[] positions, int[] valueRows, int count, boolean update, TableIdentifier id) {
+    int[] order = IndexSort.sorted(count, (a, b) -> Long.compare(positions[a], positions[b]));
+    long[] p = new long[count];
+    int[] v = new int[count];
+    int n = 0;
+    for (int i : order) {
+      if (n > 0 && p[n - 1] == positions[i]) {
+        if (update) {
+          throw new SqlStateException("21000", "UPDATE of " + id + ": a row is given more than one value");
+        }
+        continue;
+      }
+      p[n] = positions[i];
+      v[n++] = valueRows[i];
+    }
+    return new FileRows(Arrays.copyOf(p, n), Arrays.copyOf(v, n));
+  }
+
+  /** The data files with matched rows. */
+  Set<String> files() {
+    return byFile.keySet();
+  }
+
+  /** Whether no row matched. */
+  boolean isEmpty() {
+    return byFile.isEmpty();
+  }
+
+  /**
+   * Writes to {@code out} the indexes of the rows of a batch of {@code file} (at {@code positions}, increasing) that
+   * matched, increasing, and to {@code valueRows} (if not null) their rows of the SET values; returns how many.
+   */
+  int match(String file, long[] positions, int[] out, int[] valueRows) {
+    FileRows rows = byFile.get(file);
+    if (rows == null || positions.length == 0) {
+      return 0;
+    }
+    int n = 0;
+    int at = Arrays.binarySearch(rows.positions, positions[0]);
+    at = at < 0 ? -at - 1 : at;
+    for (int r = 0; r < positions.length && at < rows.positions.length; r++) {
+      while (at < rows.positions.length && rows.positions[at] < positions[r]) {
+        at++;
+      }
+      if (at < rows.positions.length && rows.positions[at] == positions[r]) {
+        if (valueRows != null) {
+          valueRows[n] = rows.valueRows[at];
+        }
+        out[n++] = r;
+      }
+    }
+    return n;
+  }
+
+  /** SET value {@code v} of the given value rows, in their order. */
+  Column values(int v, int[] valueRows, int count) {
+    return values[v].select(valueRows, count);
+  }
+}
