@@ -19,7 +19,9 @@ import org.apache.calcite.sql.SqlNode;
  * {@code DELETE FROM t [WHERE c]}: files whose metrics prove every row matches are dropped unread, other files
  * the WHERE's pushed filter leaves are read and, if some of their rows match, rewritten without them
  * (copy-on-write), or, where the table's {@code write.delete.mode} is {@code merge-on-read}, listed by position in a
- * delete file per data file; one snapshot. Returns the number of rows deleted.
+ * delete file per data file; one snapshot. A WHERE with correlated subqueries is run as a query over the rows' ids
+ * ({@link MatchedRows}), and only the files holding the rows it finds are rewritten or get delete files. Returns the
+ * number of rows deleted.
  */
 public final class DeleteRunner implements StatementRunner {
   @Override

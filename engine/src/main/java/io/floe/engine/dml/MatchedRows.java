@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import com.google.common.collect.ImmutableList;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -65,6 +66,32 @@ final class MatchedRows {
    */
   static MatchedRows find(FloeSession session, RowLevelStatement statement, FloeTableScan scan, Filter filter,
       RexNode condition, Project set, List<RexNode> setValues) throws SQLException {
+    FloeTableScan target = rowIdScan(statement, scan);
+    int width = scan.getRowType().getFieldCount();
+    RelNode rows = target;
+    if (filter != null) {
+      rows = filter.copy(filter.getTraitSet(), rows, condition); // keeps the correlation variables it sets
+    }
+    List<RexNode> outputs = new ArrayList<>();
+    outputs.add(RexInputRef.of(width, target.getRowType()));
+    outputs.add(RexInputRef.of(width + 1, target.getRowType()));
+    outputs.addAll(setValues);
+    List<String> names = new ArrayList<>(List.of(RowIdColumns.FILE, RowIdColumns.POSITION));
+    for (int i = 0; i < setValues.size(); i++) {
+      names.add("v" + i);
+    }
+    RelDataType outputType = RexUtil.createStructType(scan.getCluster().getTypeFactory(), outputs, names, null);
+    RelNode query = set != null ? set.copy(set.getTraitSet(), rows, outputs, outputType)
+        : LogicalProject.create(rows, List.of(), outputs, names, Set.of());
+    return collect(session, statement.id(), query, setValues.size(),
+        set == null ? null : "UPDATE of " + statement.id() + ": a row is given more than one value", null);
+  }
+
+  /**
+   * The scan of {@code statement}'s table at its starting snapshot with the {@link RowIdColumns} after the columns of
+   * {@code scan}, the target's scan in the statement's plan ({@code 40001} if the table's columns changed since).
+   */
+  static FloeTableScan rowIdScan(RowLevelStatement statement, FloeTableScan scan) throws SQLException {
     TableIdentifier id = statement.id();
     FloeCalciteTable rowIdTable = new FloeCalciteTable(id, statement.table()).withRowIds();
     RelOptTable planned = scan.getTable();
@@ -77,37 +104,56 @@ final class MatchedRows {
     }
     RelOptTable withRowIds = RelOptTableImpl.create(planned.getRelOptSchema(), rowType, rowIdTable,
         ImmutableList.copyOf(planned.getQualifiedName()));
-    RelNode rows = FloeTableScan.create(scan.getCluster(), withRowIds, rowIdTable);
-    if (filter != null) {
-      rows = filter.copy(filter.getTraitSet(), rows, condition); // keeps the correlation variables it sets
-    }
-    List<RexNode> outputs = new ArrayList<>();
-    outputs.add(RexInputRef.of(width, rowType));
-    outputs.add(RexInputRef.of(width + 1, rowType));
-    outputs.addAll(setValues);
-    List<String> names = new ArrayList<>(List.of(RowIdColumns.FILE, RowIdColumns.POSITION));
-    for (int i = 0; i < setValues.size(); i++) {
-      names.add("v" + i);
-    }
-    RelDataType outputType = RexUtil.createStructType(scan.getCluster().getTypeFactory(), outputs, names, null);
-    RelNode query = set != null ? set.copy(set.getTraitSet(), rows, outputs, outputType)
-        : LogicalProject.create(rows, List.of(), outputs, names, Set.of());
+    return FloeTableScan.create(scan.getCluster(), withRowIds, rowIdTable);
+  }
+
+  /**
+   * Optimizes and runs {@code query}, whose columns are {@code _file}, {@code _pos} and {@code valueCount} values,
+   * and holds its rows by file.
+   *
+   * @param duplicate the message of the {@code 21000} error when a row is found twice (null: it counts once)
+   * @param unmatched receives the rows whose {@code _pos} is NULL (a MERGE's source rows that matched no target
+   *     row), null when there are none
+   */
+  static MatchedRows collect(FloeSession session, TableIdentifier id, RelNode query, int valueCount,
+      String duplicate, Consumer<Batch> unmatched) throws SQLException {
     List<Batch> batches = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator();
          Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(query))) {
       for (Batch b = root.next(); b != null; b = root.next()) {
-        if (b.size() > 0) {
-          batches.add(b);
+        Batch found = unmatched == null ? b : split(b, unmatched);
+        if (found.size() > 0) {
+          batches.add(found);
         }
       }
     } catch (RuntimeException e) {
       throw DmlErrors.of(e, id);
     }
-    return group(batches, setValues.size(), set != null, id);
+    return group(batches, valueCount, duplicate);
+  }
+
+  /** The rows of {@code b} with a position; those without go to {@code unmatched}. */
+  private static Batch split(Batch b, Consumer<Batch> unmatched) {
+    Column positions = b.column(1);
+    int[] found = new int[b.size()];
+    int[] without = new int[b.size()];
+    int f = 0;
+    int w = 0;
+    for (int r = 0; r < b.size(); r++) {
+      if (positions.isNull(r)) {
+        without[w++] = r;
+      } else {
+        found[f++] = r;
+      }
+    }
+    if (w > 0) {
+      unmatched.accept(b.select(without, w));
+    }
+    return w == 0 ? b : b.select(found, f);
   }
 
   /** The rows of {@code batches} ({@code _file}, {@code _pos}, values...) by file, positions sorted. */
-  private static MatchedRows group(List<Batch> batches, int valueCount, boolean update, TableIdentifier id) {
+  private static MatchedRows group(List<Batch> batches, int valueCount, String duplicate) {
     Map<String, long[]> positions = new HashMap<>();
     Map<String, int[]> valueRows = new HashMap<>();
     Map<String, Integer> counts = new HashMap<>();
@@ -129,7 +175,7 @@ final class MatchedRows {
       }
     }
     Map<String, FileRows> byFile = new HashMap<>();
-    positions.forEach((file, p) -> byFile.put(file, sorted(p, valueRows.get(file), counts.get(file), update, id)));
+    positions.forEach((file, p) -> byFile.put(file, sorted(p, valueRows.get(file), counts.get(file), duplicate)));
     Column[] values = new Column[valueCount];
     for (int v = 0; v < valueCount; v++) {
       List<Column> parts = new ArrayList<>();
@@ -143,17 +189,17 @@ final class MatchedRows {
 
   /**
    * One file's rows sorted by position, each position once: a DELETE may find a row twice (it goes once); an UPDATE
-   * that finds a row twice would give it two values ({@code 21000}).
+   * or MERGE that finds a row twice would give it two values ({@code 21000} with message {@code duplicate}).
    */
-  private static FileRows sorted(long[] positions, int[] valueRows, int count, boolean update, TableIdentifier id) {
+  private static FileRows sorted(long[] positions, int[] valueRows, int count, String duplicate) {
     int[] order = IndexSort.sorted(count, (a, b) -> Long.compare(positions[a], positions[b]));
     long[] p = new long[count];
     int[] v = new int[count];
     int n = 0;
     for (int i : order) {
       if (n > 0 && p[n - 1] == positions[i]) {
-        if (update) {
-          throw new SqlStateException("21000", "UPDATE of " + id + ": a row is given more than one value");
+        if (duplicate != null) {
+          throw new SqlStateException("21000", duplicate);
         }
         continue;
       }

@@ -1,47 +1,14 @@
 package io.floe.engine.dml;
 
-import io.floe.engine.exec.Batch;
-import io.floe.engine.exec.Column;
-import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.parser.SqlMergeWhen;
-import java.util.Arrays;
-import java.util.List;
 
 /**
- * One compiled WHEN clause of a MERGE: its action, its extra condition (null when it has none) and, for UPDATE and
- * INSERT, the target columns written and their values; all evaluated over rows of (target columns, source
- * columns), the target columns NULL for WHEN NOT MATCHED clauses.
+ * One WHEN clause of a MERGE as its queries ({@link MergeQueries}) compute it: its action and, for UPDATE and INSERT,
+ * the target columns written and the query's value columns that hold their values.
  */
-record MergeClause(SqlMergeWhen.Action action, VectorExpr condition, int[] columns, VectorExpr[] values) {
+record MergeClause(SqlMergeWhen.Action action, int[] columns, int[] values) {
+  /** The index of the clause a row chose: none (no condition held). */
   static final int NONE = -1;
-
-  /**
-   * For each row of {@code rows}, the index of the first of {@code clauses} whose condition holds, or {@link #NONE}.
-   * A clause's condition is evaluated only over the rows no earlier clause took.
-   */
-  static int[] choose(List<MergeClause> clauses, Batch rows) {
-    int[] chosen = new int[rows.size()];
-    Arrays.fill(chosen, NONE);
-    int[] open = new int[rows.size()];
-    for (int r = 0; r < open.length; r++) {
-      open[r] = r;
-    }
-    int openCount = open.length;
-    for (int k = 0; k < clauses.size() && openCount > 0; k++) {
-      VectorExpr condition = clauses.get(k).condition();
-      Column holds = condition == null ? null : condition.eval(rows.select(open, openCount));
-      int stillOpen = 0;
-      for (int i = 0; i < openCount; i++) {
-        if (holds == null || ConditionRows.isTrue(holds, i)) {
-          chosen[open[i]] = k;
-        } else {
-          open[stillOpen++] = open[i];
-        }
-      }
-      openCount = stillOpen;
-    }
-    return chosen;
-  }
 
   /** The indexes of the rows that chose clause {@code k}, and their count in element 0 of {@code count}. */
   static int[] rowsChoosing(int[] chosen, int k, int[] count) {
@@ -54,5 +21,15 @@ record MergeClause(SqlMergeWhen.Action action, VectorExpr condition, int[] colum
     }
     count[0] = n;
     return rows;
+  }
+
+  /** The clause each row of {@code choices} (an integer column, NULL read as none) chose. */
+  static int[] chosen(io.floe.engine.exec.Column choices) {
+    int[] chosen = new int[choices.size()];
+    for (int r = 0; r < chosen.length; r++) {
+      Object k = choices.get(r);
+      chosen[r] = k == null ? NONE : ((Number) k).intValue();
+    }
+    return chosen;
   }
 }

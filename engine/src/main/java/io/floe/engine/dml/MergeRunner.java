@@ -7,13 +7,13 @@ import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.ObjectColumn;
-import io.floe.engine.expr.ExprCompiler;
-import io.floe.engine.expr.VectorExpr;
+import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.FloeTableScan;
 import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.planner.SqlPlanner;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.expressions.Expressions;
+import io.floe.scan.FileScanTask;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -23,10 +23,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
-import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -46,10 +44,11 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  * SET ... | DELETE} and {@code WHEN NOT MATCHED [AND cond] THEN INSERT ...} clauses ({@link SqlMergeStatement}):
  * each matched target row takes the first WHEN MATCHED clause whose condition holds, each unmatched source row the
  * first WHEN NOT MATCHED clause. Each UPDATE and INSERT clause is validated by Calcite as a MERGE of its own; the
- * conditions and values are then planned as one projection over {@code target, source} so they can be evaluated
- * over (target row, source row) pairs. The source runs once and is hashed on the ON condition's equality keys;
- * every target file is read, files with matched rows are rewritten, unmatched source rows are inserted; one
- * snapshot. Returns updated, deleted and inserted rows.
+ * conditions and values are then planned as one projection over {@code target, source}, from which
+ * {@link MergeQueries} builds two queries the engine runs like any other (joins on the session's workers, the
+ * target's scan filtered by the source's join keys): the target rows that match, by row id, with their clause and
+ * new values; and the source rows that match none, to insert. Only the target files holding matched rows are read
+ * again and rewritten; one snapshot. Returns updated, deleted and inserted rows.
  */
 public final class MergeRunner implements StatementRunner {
   @Override
@@ -91,41 +90,60 @@ public final class MergeRunner implements StatementRunner {
     for (RexNode e : exprs) {
       DmlPlanning.requireNoSubQuery(e, "MERGE");
     }
-    ExprCompiler compiler = new ExprCompiler(pairs.getCluster().getRexBuilder());
-    List<MergeClause> matched = new ArrayList<>();
-    List<MergeClause> notMatched = new ArrayList<>();
-    int next = 1;
+    List<List<Integer>> written = new ArrayList<>();
+    boolean anyMatched = false;
+    boolean anyNotMatched = false;
     for (SqlMergeWhen when : merge.clauses) {
-      VectorExpr condition = when.condition == null ? null : compiler.compile(exprs.get(next++));
       int[] columns = switch (when.action) {
         case UPDATE -> columnIndexes(when.update.getTargetColumnList(), targetColumns);
         case INSERT -> when.insert.getTargetColumnList() == null
             ? allColumns(targetWidth) : columnIndexes(when.insert.getTargetColumnList(), targetColumns);
         default -> new int[0];
       };
-      VectorExpr[] values = compileAll(compiler, exprs.subList(next, next + columns.length));
-      next += columns.length;
-      (when.matched() ? matched : notMatched).add(new MergeClause(when.action, condition, columns, values));
+      written.add(java.util.Arrays.stream(columns).boxed().toList());
+      anyMatched |= when.matched();
+      anyNotMatched |= !when.matched();
     }
-
-    JoinInfo on = JoinInfo.createWithStrictEquality(join.getLeft(), join.getRight(), exprs.get(0));
-    RexNode rest = RexUtil.composeConjunction(pairs.getCluster().getRexBuilder(), on.nonEquiConditions);
-    VectorExpr residual = rest.isAlwaysTrue() ? null : compiler.compile(rest);
-
+    MergeQueries queries = new MergeQueries(pairs.getCluster(), targetWidth, exprs, merge.clauses, written);
     RowLevelStatement statementOnTarget = new RowLevelStatement(session, target.floeTable().id());
-    MergeSource source;
-    try (BufferAllocator allocator = new RootAllocator()) {
-      RelNode sourcePlan = session.planner().optimize(join.getRight());
-      source = MergeSource.load(new PhysicalPlanner(allocator, session.workers()).build(sourcePlan),
-          join.getRight().getRowType().getFieldCount(), on.rightKeys.toIntArray());
-    } catch (RuntimeException e) {
-      throw DmlErrors.of(e);
+    String name = statementOnTarget.table().name();
+    List<FileScanTask> candidates = List.of();
+    RowChange change = (rows, file, positions) -> new RowChange.Outcome(0, rows);
+    if (anyMatched) {
+      MergeQueries.Built matched;
+      try {
+        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight());
+      } catch (RuntimeException e) {
+        throw DmlErrors.of(e);
+      }
+      MatchedRows rows = MatchedRows.collect(session, statementOnTarget.id(), matched.query(),
+          matched.query().getRowType().getFieldCount() - 2, "MERGE into " + name
+              + ": a target row matches more than one source row (cardinality violation)", null);
+      candidates = statementOnTarget.candidates(Expressions.alwaysTrue()).stream()
+          .filter(task -> rows.files().contains(task.file().path())).toList();
+      change = new MergeMatcher(rows, matched.clauses());
     }
-    MergeMatcher matcher = new MergeMatcher(statementOnTarget.table().name(), source, on.leftKeys.toIntArray(),
-        residual, matched);
-    long changed = statementOnTarget.run(statementOnTarget.candidates(Expressions.alwaysTrue()), task -> false, matcher,
-        Expressions.alwaysTrue(), notMatched.isEmpty() ? null
-            : (writers, converter) -> insertUnmatched(source, targetWidth, notMatched, writers, converter));
+    RowLevelStatement.AddedRows inserts = null;
+    if (anyNotMatched) {
+      List<Batch> unmatched = new ArrayList<>();
+      MergeQueries.Built toInsert;
+      try {
+        toInsert = queries.unmatched(join.getLeft(), join.getRight());
+      } catch (RuntimeException e) {
+        throw DmlErrors.of(e);
+      }
+      try (BufferAllocator allocator = new RootAllocator();
+           Operator root = new PhysicalPlanner(allocator, session.workers())
+               .build(session.planner().optimize(toInsert.query()))) {
+        for (Batch b = root.next(); b != null; b = root.next()) {
+          unmatched.add(b);
+        }
+      } catch (RuntimeException e) {
+        throw DmlErrors.of(e, statementOnTarget.id());
+      }
+      inserts = (writers, converter) -> insert(unmatched, targetWidth, toInsert.clauses(), writers, converter);
+    }
+    long changed = statementOnTarget.run(candidates, task -> false, change, Expressions.alwaysTrue(), inserts);
     return QueryResult.ofUpdateCount(changed);
   }
 
@@ -200,57 +218,34 @@ public final class MergeRunner implements StatementRunner {
     return scan;
   }
 
-  /** Inserts each unmatched source row by the first WHEN NOT MATCHED clause whose condition holds for it. */
-  private static long insertUnmatched(MergeSource source, int targetWidth, List<MergeClause> clauses,
-      WriterPool writers, RowConverter converter) {
-    int[] unmatched = source.unmatched();
-    if (unmatched.length == 0) {
-      return 0;
-    }
-    Batch sourceRows = source.rows().select(unmatched, unmatched.length);
-    Column[] pairColumns = new Column[targetWidth + sourceRows.width()];
-    for (int c = 0; c < targetWidth; c++) {
-      pairColumns[c] = new ObjectColumn(new Object[unmatched.length]);
-    }
-    System.arraycopy(sourceRows.vectors(), 0, pairColumns, targetWidth, sourceRows.width());
-    Batch pairsWithoutTarget = new Batch(unmatched.length, pairColumns);
-    int[] chosen = MergeClause.choose(clauses, pairsWithoutTarget);
-    try (BufferAllocator allocator = new RootAllocator()) {
-      return insertChosen(clauses, chosen, pairsWithoutTarget, targetWidth, writers.writer(), converter, allocator);
-    }
-  }
-
-  /** Writes the rows each WHEN NOT MATCHED clause was chosen for, with that clause's values. */
-  private static long insertChosen(List<MergeClause> clauses, int[] chosen, Batch pairsWithoutTarget,
-      int targetWidth, TableWriter writer, RowConverter converter, BufferAllocator allocator) {
-    int[] count = new int[1];
+  /** Writes each row of {@code rows} (the clause chosen, then the clauses' values) by the clause it chose. */
+  private static long insert(List<Batch> rows, int targetWidth, List<MergeClause> clauses, WriterPool writers,
+      RowConverter converter) {
     long inserted = 0;
-    for (int k = 0; k < clauses.size(); k++) {
-      int[] rows = MergeClause.rowsChoosing(chosen, k, count);
-      if (count[0] == 0) {
-        continue;
+    TableWriter writer = writers.writer();
+    int[] count = new int[1];
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (Batch batch : rows) {
+        int[] chosen = MergeClause.chosen(batch.column(0));
+        for (int k = 0; k < clauses.size(); k++) {
+          int[] taking = MergeClause.rowsChoosing(chosen, k, count);
+          if (count[0] == 0) {
+            continue;
+          }
+          MergeClause clause = clauses.get(k);
+          Column[] values = new Column[targetWidth];
+          for (int c = 0; c < targetWidth; c++) {
+            values[c] = new ObjectColumn(new Object[count[0]]);
+          }
+          for (int i = 0; i < clause.columns().length; i++) {
+            values[clause.columns()[i]] = batch.column(clause.values()[i]).select(taking, count[0]);
+          }
+          TypedTableBatch.write(new Batch(count[0], values), writer, converter, allocator);
+          inserted += count[0];
+        }
       }
-      MergeClause clause = clauses.get(k);
-      Batch taking = pairsWithoutTarget.select(rows, count[0]);
-      Column[] values = new Column[targetWidth];
-      for (int c = 0; c < targetWidth; c++) {
-        values[c] = new ObjectColumn(new Object[count[0]]);
-      }
-      for (int i = 0; i < clause.columns().length; i++) {
-        values[clause.columns()[i]] = clause.values()[i].eval(taking);
-      }
-      TypedTableBatch.write(new Batch(count[0], values), writer, converter, allocator);
-      inserted += count[0];
     }
     return inserted;
-  }
-
-  private static VectorExpr[] compileAll(ExprCompiler compiler, List<RexNode> exprs) {
-    VectorExpr[] out = new VectorExpr[exprs.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = compiler.compile(exprs.get(i));
-    }
-    return out;
   }
 
   private static int[] allColumns(int width) {

@@ -22,7 +22,9 @@ import org.apache.calcite.sql.SqlUpdate;
 
 /**
  * {@code UPDATE t SET c = e, ... [WHERE p]}: copy-on-write of the files holding matching rows, the SET expressions
- * evaluated by the engine on the matching rows only; one snapshot. Returns the number of rows updated.
+ * evaluated by the engine on the matching rows only; one snapshot. With correlated subqueries in the WHERE or the
+ * SET, one query over the rows' ids finds the rows and their new values ({@link MatchedRows}). Returns the number of
+ * rows updated.
  */
 public final class UpdateRunner implements StatementRunner {
   @Override

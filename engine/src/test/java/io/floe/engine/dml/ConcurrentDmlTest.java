@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentDmlTest {
   private static final String INCREMENT = "UPDATE items SET price = price + 1 WHERE id <= 10";
+  /** The same increment as a MERGE. */
+  private static final String MERGE_INCREMENT = "MERGE INTO items t USING (SELECT id FROM items WHERE id <= 10) s "
+      + "ON t.id = s.id WHEN MATCHED THEN UPDATE SET price = t.price + 1";
   /** The same increment through a correlated subquery (its rows found by row id, {@link MatchedRows}). */
   private static final String CORRELATED_INCREMENT = "UPDATE items t SET price = price + "
       + "(SELECT count(*) FROM items s WHERE s.id = t.id) WHERE id <= 10";
@@ -57,8 +60,9 @@ class ConcurrentDmlTest {
   }
 
   @Test
-  void concurrentPlainAndCorrelatedUpdatesFromThreadsNeverLoseAnUpdate() throws Exception {
-    List<String> outcomes = inThreads(3, 3, (thread, i) -> (thread + i) % 2 == 0 ? CORRELATED_INCREMENT : INCREMENT);
+  void concurrentPlainCorrelatedAndMergeUpdatesFromThreadsNeverLoseAnUpdate() throws Exception {
+    List<String> increments = List.of(INCREMENT, CORRELATED_INCREMENT, MERGE_INCREMENT);
+    List<String> outcomes = inThreads(3, 3, (thread, i) -> increments.get((thread + i) % 3));
     assertNoLostUpdate(outcomes);
   }
 
@@ -74,10 +78,11 @@ class ConcurrentDmlTest {
   void concurrentDmlFromProcesses() throws Exception {
     List<Process> processes = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
-    for (int p = 0; p < 2; p++) {
+    List<String> increments = List.of(INCREMENT, CORRELATED_INCREMENT, MERGE_INCREMENT);
+    for (int p = 0; p < increments.size(); p++) {
       Path log = dir.resolve("update-" + p + ".log");
       logs.add(log);
-      processes.add(start(log, "3", p == 0 ? INCREMENT : CORRELATED_INCREMENT));
+      processes.add(start(log, "2", increments.get(p)));
     }
     Path insertLog = dir.resolve("insert.log");
     processes.add(start(insertLog, "3", "INSERT INTO items (id, name) VALUES (500, 'p')"));

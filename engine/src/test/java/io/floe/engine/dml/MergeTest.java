@@ -58,6 +58,27 @@ class MergeTest {
   }
 
   @Test
+  void upsertOnAConditionWithoutEqualities() throws Exception {
+    // every target row matches at most one source row, but through a range: the joins have no keys
+    assertEquals(151, fx.both("MERGE INTO items t USING changes s ON t.id >= s.id AND t.id <= s.id "
+        + "WHEN MATCHED AND s.grp = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET name = s.name || '!' "
+        + "WHEN NOT MATCHED THEN INSERT (id, grp, name) VALUES (s.id, s.grp, 'new')"));
+    fx.assertSameRows("items");
+  }
+
+  @Test
+  void onlyTheFilesHoldingMatchedRowsAreRewritten() throws Exception {
+    // ids 550..600 live in the second append's file of each of the 4 partitions (grp 0, 1, 2 and NULL)
+    fx.both("MERGE INTO items t USING changes s ON t.id = s.id WHEN MATCHED THEN UPDATE SET price = s.price");
+    fx.assertSameRows("items");
+    assertEquals(4, fx.summaryCount("items", "deleted-data-files"));
+    fx.both("MERGE INTO items t USING (SELECT * FROM changes WHERE id = 551) s ON t.id = s.id "
+        + "WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)");
+    fx.assertSameRows("items");
+    assertEquals(1, fx.summaryCount("items", "deleted-data-files"), "the one file holding id 551");
+  }
+
+  @Test
   void insertOnly() throws Exception {
     assertEquals(100, fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
         + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id * 10, s.name)"));

@@ -1,0 +1,162 @@
+package io.floe.engine.dml;
+
+import io.floe.engine.exec.RowIdColumns;
+import io.floe.engine.parser.SqlMergeWhen;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The two queries of a MERGE, built from its pair expressions ({@code on}, then per WHEN clause its condition if it
+ * has one and its SET or INSERT values, all over (target columns, source columns)) and run by the engine like any
+ * query: the matched rows, {@code SELECT _file, _pos, <clause chosen>, <the WHEN MATCHED clauses' values> FROM target
+ * JOIN source ON ...}; and the rows to insert, {@code SELECT <clause chosen>, <the WHEN NOT MATCHED clauses' values>
+ * FROM source WHERE NOT EXISTS (a target row it matches)}. A row chooses the first clause of its kind whose condition
+ * holds ({@link MergeClause#NONE}: none does). The source is planned into both.
+ */
+final class MergeQueries {
+  private final RelOptCluster cluster;
+  private final RexBuilder rexBuilder;
+  private final int targetWidth;
+  private final List<RexNode> pairs;
+  private final List<SqlMergeWhen> whens;
+  private final List<List<Integer>> columns;
+
+  /**
+   * @param pairs the pair expressions over (target columns, source columns)
+   * @param columns per WHEN clause, the target columns it writes (none for DELETE)
+   */
+  MergeQueries(RelOptCluster cluster, int targetWidth, List<RexNode> pairs, List<SqlMergeWhen> whens,
+      List<List<Integer>> columns) {
+    this.cluster = cluster;
+    this.rexBuilder = cluster.getRexBuilder();
+    this.targetWidth = targetWidth;
+    this.pairs = pairs;
+    this.whens = whens;
+    this.columns = columns;
+  }
+
+  /** What a query computes: the plan, and its clauses with their value columns (value 0 is the clause chosen). */
+  record Built(RelNode query, List<MergeClause> clauses) {
+  }
+
+  /**
+   * The matched rows: the target with its row ids ({@code rowIdTarget}) joined with {@code source} on the ON
+   * condition; its values follow {@code _file} and {@code _pos}.
+   */
+  Built matched(RelNode rowIdTarget, RelNode source) {
+    // over (target columns, _file, _pos, source columns): the source's columns move up by two
+    RexShuttle overJoin = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return ref.getIndex() < targetWidth ? ref : new RexInputRef(ref.getIndex() + 2, ref.getType());
+      }
+    };
+    RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
+    builder.push(rowIdTarget).push(source).join(org.apache.calcite.rel.core.JoinRelType.INNER,
+        pairs.get(0).accept(overJoin));
+    List<RexNode> outputs = new ArrayList<>(List.of(builder.field(targetWidth), builder.field(targetWidth + 1)));
+    List<MergeClause> clauses = choices(true, overJoin, outputs, 2);
+    return new Built(builder.project(outputs, names(RowIdColumns.FILE, RowIdColumns.POSITION, outputs.size()), true)
+        .build(), clauses);
+  }
+
+  /** The rows to insert: the source's rows that match no row of {@code target} (the target's scan as planned). */
+  Built unmatched(RelNode target, RelNode source) {
+    int sourceWidth = source.getRowType().getFieldCount();
+    // the ON condition over (source columns, target columns); the values read the source only
+    RexShuttle sourceFirst = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        int i = ref.getIndex();
+        return new RexInputRef(i < targetWidth ? sourceWidth + i : i - targetWidth, ref.getType());
+      }
+    };
+    RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
+    builder.push(source).push(target).antiJoin(pairs.get(0).accept(sourceFirst));
+    List<RexNode> outputs = new ArrayList<>();
+    List<MergeClause> clauses = choices(false, sourceFirst, outputs, 0);
+    for (RexNode output : outputs) {
+      for (int column : org.apache.calcite.plan.RelOptUtil.InputFinder.bits(output)) {
+        if (column >= sourceWidth) {
+          throw new UnsupportedOperationException("not supported: a WHEN NOT MATCHED value reading the target");
+        }
+      }
+    }
+    return new Built(builder.project(outputs, names(null, null, outputs.size()), true).build(), clauses);
+  }
+
+  /**
+   * Adds to {@code outputs} the clause each row chooses among the WHEN [NOT] MATCHED clauses ({@code matched}), then
+   * their values, each evaluated only on the rows that chose its clause (a value that would fail elsewhere, such as a
+   * division by zero, fails only where it is written); returns the clauses with their value columns ({@code outputs}'
+   * index less {@code rowIdColumns}).
+   */
+  private List<MergeClause> choices(boolean matched, RexShuttle remap, List<RexNode> outputs, int rowIdColumns) {
+    RelDataType integer = cluster.getTypeFactory().createSqlType(SqlTypeName.INTEGER);
+    List<RexNode> cases = new ArrayList<>();
+    List<List<RexNode>> clauseValues = new ArrayList<>();
+    List<MergeClause> clauses = new ArrayList<>();
+    int next = 1;
+    int valueCount = 0;
+    for (int k = 0; k < whens.size(); k++) {
+      SqlMergeWhen when = whens.get(k);
+      RexNode condition = when.condition == null ? null : pairs.get(next++);
+      int[] written = columns.get(k).stream().mapToInt(Integer::intValue).toArray();
+      List<RexNode> values = pairs.subList(next, next + written.length);
+      next += written.length;
+      if (when.matched() != matched) {
+        continue;
+      }
+      cases.add(condition == null ? rexBuilder.makeLiteral(true) : condition.accept(remap));
+      cases.add(choice(clauses.size(), integer));
+      int[] valueColumns = new int[written.length];
+      for (int i = 0; i < written.length; i++) {
+        valueColumns[i] = 1 + valueCount++;
+      }
+      clauseValues.add(values.stream().map(v -> v.accept(remap)).toList());
+      clauses.add(new MergeClause(when.action, written, valueColumns));
+    }
+    cases.add(choice(MergeClause.NONE, integer));
+    RexNode chosen = cases.size() == 1 ? cases.get(0) : rexBuilder.makeCall(SqlStdOperatorTable.CASE, cases);
+    outputs.add(chosen);
+    for (int k = 0; k < clauses.size(); k++) {
+      RexNode choosesK = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, chosen, choice(k, integer));
+      for (RexNode value : clauseValues.get(k)) {
+        outputs.add(rexBuilder.makeCall(SqlStdOperatorTable.CASE, choosesK, value,
+            rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createTypeWithNullability(value.getType(), true))));
+      }
+    }
+    assert outputs.size() == rowIdColumns + 1 + valueCount;
+    return clauses;
+  }
+
+  private RexNode choice(int k, RelDataType integer) {
+    return rexBuilder.makeExactLiteral(BigDecimal.valueOf(k), integer);
+  }
+
+  /** Names of the query's columns: the row id columns (if given), then {@code choice} and {@code v1}, ... */
+  private static List<String> names(String file, String position, int count) {
+    List<String> names = new ArrayList<>();
+    if (file != null) {
+      names.add(file);
+      names.add(position);
+    }
+    names.add("choice");
+    while (names.size() < count) {
+      names.add("v" + names.size());
+    }
+    return names;
+  }
+}
