@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * '...parquet'}; and a DELETE and an UPDATE of the rows shipped in 26 days of March 1995 (about 1% of the rows, all
  * in one year's partition: its files are rewritten, the others untouched; with {@code deleteMode} merge-on-read the
  * DELETE writes a position delete file per file instead). Before each operation the table is rolled back to its
- * loaded snapshot (metadata only), so every DELETE and UPDATE does the same work.
+ * loaded snapshot (metadata only), so every DELETE and UPDATE does the same work. The same DELETE and an UPDATE of
+ * the same rows are also written with correlated subqueries (the rows found by row id) and as MERGEs (what users wrote
+ * before); DuckDB runs the correlated DELETE on its own in-memory copy of the table, in a transaction it rolls back.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -61,6 +63,20 @@ public class DmlBenchmark {
   static final String DELETE = "DELETE FROM lineitem WHERE " + ONE_PERCENT;
   static final String UPDATE = "UPDATE lineitem SET l_discount = l_discount + 0.01, l_comment = 'updated' WHERE "
       + ONE_PERCENT;
+  /** The same 1% of rows named by a correlated EXISTS over lineitem itself: found by row id, one query. */
+  static final String DELETE_CORRELATED = "DELETE FROM lineitem l WHERE EXISTS (SELECT 1 FROM lineitem s "
+      + "WHERE s.l_orderkey = l.l_orderkey AND s.l_linenumber = l.l_linenumber AND s." + ONE_PERCENT + ")";
+  /** What users wrote before correlated subqueries were supported: the same rows deleted by a MERGE. */
+  static final String MERGE_DELETE = "MERGE INTO lineitem t USING (SELECT l_orderkey AS k, l_linenumber AS n "
+      + "FROM lineitem WHERE " + ONE_PERCENT + ") s ON t.l_orderkey = s.k AND t.l_linenumber = s.n "
+      + "WHEN MATCHED THEN DELETE";
+  /** The 1% of rows given a value from a correlated scalar subquery (by row id), the WHERE pruning the files. */
+  static final String UPDATE_CORRELATED = "UPDATE lineitem l SET l_discount = (SELECT s.l_discount + 0.01 "
+      + "FROM lineitem s WHERE s.l_orderkey = l.l_orderkey AND s.l_linenumber = l.l_linenumber) WHERE " + ONE_PERCENT;
+  /** The same UPDATE as a MERGE. */
+  static final String MERGE_UPDATE = "MERGE INTO lineitem t USING (SELECT l_orderkey AS k, l_linenumber AS n, "
+      + "l_discount + 0.01 AS d FROM lineitem WHERE " + ONE_PERCENT + ") s "
+      + "ON t.l_orderkey = s.k AND t.l_linenumber = s.n WHEN MATCHED THEN UPDATE SET l_discount = s.d";
 
   /** A warehouse with the loaded {@code lineitem} table, a Floe session over it and an in-memory DuckDB. */
   @State(Scope.Benchmark)
@@ -110,6 +126,7 @@ public class DmlBenchmark {
       duckdb = DriverManager.getConnection("jdbc:duckdb:", props);
       try (Statement st = duckdb.createStatement()) {
         st.execute("SET threads = " + workers);
+        st.execute("CREATE TABLE lineitem AS SELECT * FROM read_parquet(" + parquetFiles + ")");
       }
     }
 
@@ -179,6 +196,39 @@ public class DmlBenchmark {
   @Benchmark
   public long floeUpdateOnePercent(Warehouse w) throws SQLException {
     return update(w.session, UPDATE);
+  }
+
+  @Benchmark
+  public long floeDeleteCorrelated(Warehouse w) throws SQLException {
+    return update(w.session, DELETE_CORRELATED);
+  }
+
+  @Benchmark
+  public long floeMergeDelete(Warehouse w) throws SQLException {
+    return update(w.session, MERGE_DELETE);
+  }
+
+  @Benchmark
+  public long floeUpdateCorrelated(Warehouse w) throws SQLException {
+    return update(w.session, UPDATE_CORRELATED);
+  }
+
+  @Benchmark
+  public long floeMergeUpdate(Warehouse w) throws SQLException {
+    return update(w.session, MERGE_UPDATE);
+  }
+
+  /** DuckDB's correlated DELETE of the same rows of its own in-memory copy of the table, rolled back. */
+  @Benchmark
+  public long duckdbDeleteCorrelated(Warehouse w) throws SQLException {
+    try (Statement st = w.duckdb.createStatement()) {
+      st.execute("BEGIN TRANSACTION");
+      try {
+        return st.executeUpdate(DELETE_CORRELATED);
+      } finally {
+        st.execute("ROLLBACK");
+      }
+    }
   }
 
   private static long check(long actual, long expected, String what) {

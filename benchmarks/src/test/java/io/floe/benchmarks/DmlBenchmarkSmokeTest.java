@@ -32,6 +32,20 @@ class DmlBenchmarkSmokeTest {
           w.reset();
           assertEquals(deleted, bench.floeUpdateOnePercent(w), "the same rows updated after the rollback");
           w.dropCopy();
+          w.reset();
+          assertEquals(deleted, bench.floeDeleteCorrelated(w), "the correlated DELETE deletes the same rows");
+          w.dropCopy();
+          w.reset();
+          assertEquals(deleted, bench.floeMergeDelete(w), "so does the MERGE");
+          w.dropCopy();
+          w.reset();
+          assertEquals(deleted, bench.floeUpdateCorrelated(w));
+          w.dropCopy();
+          w.reset();
+          assertEquals(deleted, bench.floeMergeUpdate(w));
+          w.dropCopy();
+          assertEquals(deleted, bench.duckdbDeleteCorrelated(w), "DuckDB deletes as many");
+          assertEquals(deleted, bench.duckdbDeleteCorrelated(w), "after its rollback");
         }
       } finally {
         w.delete();
