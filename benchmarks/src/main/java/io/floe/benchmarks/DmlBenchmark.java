@@ -42,14 +42,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SQL DML on a TPC-H {@code lineitem} table ({@code rows} generated rows, default SF 1; partitioned by
- * {@code year(l_shipdate)}, as the engine's TPC-H warehouse): {@code INSERT INTO copy SELECT * FROM lineitem} (rows/s
- * = rows / seconds per operation) against DuckDB's {@code COPY (SELECT * FROM read_parquet(<the same files>)) TO
- * '...parquet'}; and a DELETE and an UPDATE of the rows shipped in 26 days of March 1995 (about 1% of the rows, all
- * in one year's partition: its files are rewritten, the others untouched; with {@code deleteMode} merge-on-read the
- * DELETE writes a position delete file per file instead). Before each operation the table is rolled back to its
- * loaded snapshot (metadata only), so every DELETE and UPDATE does the same work. The same DELETE and an UPDATE of
- * the same rows are also written with correlated subqueries (the rows found by row id) and as MERGEs (what users wrote
- * before); DuckDB runs the correlated DELETE on its own in-memory copy of the table, in a transaction it rolls back.
+ * {@code year(l_shipdate)}, as the engine's TPC-H warehouse): {@code INSERT INTO copy SELECT * FROM lineitem} (rows/s = rows /
+ * seconds per operation) against DuckDB's {@code COPY (SELECT * FROM read_parquet(<the same files>)) TO '...parquet'};
+ * and a DELETE and an UPDATE of the rows shipped in 26 days of March 1995 (about 1% of the rows, all in one year's
+ * partition: its files are rewritten, the others untouched; with {@code writeMode} merge-on-read a DELETE, UPDATE or
+ * MERGE writes a position delete file per file instead, and appends the updated rows). Before each operation the table
+ * is rolled back to its loaded snapshot (metadata only), so every DELETE and UPDATE does the same work. The same DELETE
+ * and an UPDATE of the same rows are also written with correlated subqueries (the rows found by row id) and as MERGEs
+ * (what users wrote before); DuckDB runs the correlated DELETE on its own in-memory copy of the table, in a transaction
+ * it rolls back.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -87,9 +88,12 @@ public class DmlBenchmark {
     @Param("2")
     public int workers;
 
-    /** The table's {@code write.delete.mode}: DELETE rewrites files or writes position delete files. */
+    /**
+     * The table's {@code write.delete.mode}, {@code write.update.mode} and {@code write.merge.mode}: DELETE, UPDATE
+     * and MERGE rewrite files or write position delete files (and append an UPDATE's new rows).
+     */
     @Param({"copy-on-write", "merge-on-read"})
-    public String deleteMode;
+    public String writeMode;
 
     Path dir;
     Catalog catalog;
@@ -117,7 +121,8 @@ public class DmlBenchmark {
         }
       }
       loadedSnapshot = append.commit().snapshotId();
-      lineitem.updateProperties().set(TableProperties.DELETE_MODE, deleteMode).commit();
+      lineitem.updateProperties().set(TableProperties.DELETE_MODE, writeMode)
+          .set(TableProperties.UPDATE_MODE, writeMode).set(TableProperties.MERGE_MODE, writeMode).commit();
       session = FloeSession.open(catalog, "tpch").workers(workers);
       parquetFiles = lineitem.refresh().newScan().planFiles().stream().map(FileScanTask::file)
           .map(f -> "'" + f.path() + "'").collect(Collectors.joining(", ", "[", "]"));

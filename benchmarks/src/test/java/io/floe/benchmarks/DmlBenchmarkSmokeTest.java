@@ -16,7 +16,7 @@ class DmlBenchmarkSmokeTest {
       DmlBenchmark.Warehouse w = new DmlBenchmark.Warehouse();
       w.rows = 30_000;
       w.workers = 2;
-      w.deleteMode = modes[m];
+      w.writeMode = modes[m];
       w.load();
       try {
         for (int i = 0; i < 2; i++) {

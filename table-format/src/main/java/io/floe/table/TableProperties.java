@@ -38,6 +38,13 @@ public final class TableProperties {
    * readers leave them out, compaction applies them).
    */
   public static final String DELETE_MODE = "write.delete.mode";
+  /**
+   * How UPDATE changes rows (Iceberg's property): {@code copy-on-write} (default) or {@code merge-on-read} (the old
+   * rows are listed in position delete files, their new values appended in new data files).
+   */
+  public static final String UPDATE_MODE = "write.update.mode";
+  /** How MERGE changes and deletes matched rows (Iceberg's property): as {@link #UPDATE_MODE} says of UPDATE. */
+  public static final String MERGE_MODE = "write.merge.mode";
   public static final String MERGE_ON_READ = "merge-on-read";
 
   /** Manifests of one spec merged into one when there are more than this many. Default 100. */

@@ -13,6 +13,7 @@ import io.floe.engine.exec.RowIdColumns;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.planner.FloeTableScan;
 import io.floe.engine.planner.PhysicalPlanner;
+import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import com.google.common.collect.ImmutableList;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -37,13 +39,15 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 
 /**
- * The target rows of a DELETE or UPDATE whose WHERE or SET holds correlated subqueries, found by one query that the
- * engine plans and runs as any other (its subqueries decorrelated into joins, on the session's workers):
- * {@code SELECT _file, _pos [, the SET values] FROM target [WHERE condition]} over the snapshot the statement
- * started from ({@link RowIdColumns}), held in memory grouped by data file. The statement then rewrites (or lists in
- * delete files) exactly those rows of those files.
+ * The target rows a row-level statement changes, found by one query that the engine plans and runs as any other (its
+ * subqueries decorrelated into joins, on the session's workers) over the snapshot the statement started from, and
+ * held in memory by data file with the values the query computed for them: {@code SELECT _file, _pos [, the SET
+ * values] FROM target [WHERE condition]} for a DELETE or UPDATE with correlated subqueries or a merge-on-read UPDATE,
+ * a join with the source for a MERGE ({@link MergeQueries}); see {@link RowIdColumns}. The statement then rewrites,
+ * or lists in delete files, exactly those rows of those files.
  */
 final class MatchedRows {
+  private static final int WRITE_BATCH = 8192;
   private final Map<String, FileRows> byFile;
   private final Column[] values;
 
@@ -243,6 +247,49 @@ final class MatchedRows {
       }
     }
     return n;
+  }
+
+  /**
+   * The positions of the rows found in {@code file} whose row of the values {@code keep} accepts, increasing (none:
+   * empty).
+   */
+  long[] positions(String file, IntPredicate keep) {
+    FileRows rows = byFile.get(file);
+    if (rows == null) {
+      return new long[0];
+    }
+    long[] kept = new long[rows.positions.length];
+    int n = 0;
+    for (int i = 0; i < kept.length; i++) {
+      if (keep.test(rows.valueRows[i])) {
+        kept[n++] = rows.positions[i];
+      }
+    }
+    return n == kept.length ? kept : Arrays.copyOf(kept, n);
+  }
+
+  /** Value {@code v} of every row found, in the order of the rows of the query. */
+  Column values(int v) {
+    return values[v];
+  }
+
+  /**
+   * Writes the value rows {@code rows[0..count)} as rows of the table, whose column c is value {@code columns[c]}
+   * (the new rows of a merge-on-read UPDATE or MERGE); returns {@code count}.
+   */
+  long write(int[] columns, int[] rows, int count, TableWriter writer, RowConverter converter) {
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (int from = 0; from < count; from += WRITE_BATCH) {
+        int n = Math.min(WRITE_BATCH, count - from);
+        int[] chunk = Arrays.copyOfRange(rows, from, from + n);
+        Column[] out = new Column[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+          out[c] = values[columns[c]].select(chunk, n);
+        }
+        TypedTableBatch.write(new Batch(n, out), writer, converter, allocator);
+      }
+    }
+    return count;
   }
 
   /** SET value {@code v} of the given value rows, in their order. */

@@ -47,15 +47,19 @@ final class MergeQueries {
     this.columns = columns;
   }
 
-  /** What a query computes: the plan, and its clauses with their value columns (value 0 is the clause chosen). */
-  record Built(RelNode query, List<MergeClause> clauses) {
+  /**
+   * What a query computes: the plan, and its clauses with their value columns (value 0 is the clause chosen); with
+   * {@code targetColumns} at or above 0, the target's columns follow as values from there.
+   */
+  record Built(RelNode query, List<MergeClause> clauses, int targetColumns) {
   }
 
   /**
    * The matched rows: the target with its row ids ({@code rowIdTarget}) joined with {@code source} on the ON
-   * condition; its values follow {@code _file} and {@code _pos}.
+   * condition; its values follow {@code _file} and {@code _pos}, with the target's columns last when
+   * {@code withTargetColumns} (what a merge-on-read MERGE writes of an updated row that its clause does not set).
    */
-  Built matched(RelNode rowIdTarget, RelNode source) {
+  Built matched(RelNode rowIdTarget, RelNode source, boolean withTargetColumns) {
     // over (target columns, _file, _pos, source columns): the source's columns move up by two
     RexShuttle overJoin = new RexShuttle() {
       @Override
@@ -68,8 +72,12 @@ final class MergeQueries {
         pairs.get(0).accept(overJoin));
     List<RexNode> outputs = new ArrayList<>(List.of(builder.field(targetWidth), builder.field(targetWidth + 1)));
     List<MergeClause> clauses = choices(true, overJoin, outputs, 2);
+    int targetColumns = withTargetColumns ? outputs.size() - 2 : -1;
+    for (int c = 0; withTargetColumns && c < targetWidth; c++) {
+      outputs.add(builder.field(c));
+    }
     return new Built(builder.project(outputs, names(RowIdColumns.FILE, RowIdColumns.POSITION, outputs.size()), true)
-        .build(), clauses);
+        .build(), clauses, targetColumns);
   }
 
   /** The rows to insert: the source's rows that match no row of {@code target} (the target's scan as planned). */
@@ -94,7 +102,7 @@ final class MergeQueries {
         }
       }
     }
-    return new Built(builder.project(outputs, names(null, null, outputs.size()), true).build(), clauses);
+    return new Built(builder.project(outputs, names(null, null, outputs.size()), true).build(), clauses, -1);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.floe.engine.planner.SqlPlanner;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.expressions.Expressions;
 import io.floe.scan.FileScanTask;
+import io.floe.table.TableProperties;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -107,44 +108,91 @@ public final class MergeRunner implements StatementRunner {
     MergeQueries queries = new MergeQueries(pairs.getCluster(), targetWidth, exprs, merge.clauses, written);
     RowLevelStatement statementOnTarget = new RowLevelStatement(session, target.floeTable().id());
     String name = statementOnTarget.table().name();
+    boolean mergeOnRead = anyMatched && statementOnTarget.mergeOnRead(TableProperties.MERGE_MODE);
+    MatchedRows rows = null;
+    MergeQueries.Built matched = null;
     List<FileScanTask> candidates = List.of();
-    RowChange change = (rows, file, positions) -> new RowChange.Outcome(0, rows);
     if (anyMatched) {
-      MergeQueries.Built matched;
       try {
-        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight());
+        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight(), mergeOnRead);
       } catch (RuntimeException e) {
         throw DmlErrors.of(e);
       }
-      MatchedRows rows = MatchedRows.collect(session, statementOnTarget.id(), matched.query(),
+      rows = MatchedRows.collect(session, statementOnTarget.id(), matched.query(),
           matched.query().getRowType().getFieldCount() - 2, "MERGE into " + name
               + ": a target row matches more than one source row (cardinality violation)", null);
+      MatchedRows found = rows;
       candidates = statementOnTarget.candidates(Expressions.alwaysTrue()).stream()
-          .filter(task -> rows.files().contains(task.file().path())).toList();
-      change = new MergeMatcher(rows, matched.clauses());
+          .filter(task -> found.files().contains(task.file().path())).toList();
     }
-    RowLevelStatement.AddedRows inserts = null;
-    if (anyNotMatched) {
-      List<Batch> unmatched = new ArrayList<>();
-      MergeQueries.Built toInsert;
-      try {
-        toInsert = queries.unmatched(join.getLeft(), join.getRight());
-      } catch (RuntimeException e) {
-        throw DmlErrors.of(e);
-      }
-      try (BufferAllocator allocator = new RootAllocator();
-           Operator root = new PhysicalPlanner(allocator, session.workers())
-               .build(session.planner().optimize(toInsert.query()))) {
-        for (Batch b = root.next(); b != null; b = root.next()) {
-          unmatched.add(b);
-        }
-      } catch (RuntimeException e) {
-        throw DmlErrors.of(e, statementOnTarget.id());
-      }
-      inserts = (writers, converter) -> insert(unmatched, targetWidth, toInsert.clauses(), writers, converter);
+    List<Batch> unmatched = new ArrayList<>();
+    List<MergeClause> insertClauses = anyNotMatched ? unmatched(session, queries, join, statementOnTarget, unmatched)
+        : List.of();
+    RowLevelStatement.AddedRows inserts = insertClauses.isEmpty() ? null
+        : (writers, converter) -> insert(unmatched, targetWidth, insertClauses, writers, converter);
+    if (mergeOnRead) {
+      return QueryResult.ofUpdateCount(mergeOnRead(statementOnTarget, candidates, rows, matched, targetWidth,
+          inserts));
     }
+    RowChange change = rows == null ? (batch, file, positions) -> new RowChange.Outcome(0, batch)
+        : new MergeMatcher(rows, matched.clauses());
     long changed = statementOnTarget.run(candidates, task -> false, change, Expressions.alwaysTrue(), inserts);
     return QueryResult.ofUpdateCount(changed);
+  }
+
+  /** Runs the query of the rows to insert into {@code rows}; returns the WHEN NOT MATCHED clauses. */
+  private static List<MergeClause> unmatched(FloeSession session, MergeQueries queries, Join join,
+      RowLevelStatement statementOnTarget, List<Batch> rows) throws SQLException {
+    MergeQueries.Built toInsert;
+    try {
+      toInsert = queries.unmatched(join.getLeft(), join.getRight());
+    } catch (RuntimeException e) {
+      throw DmlErrors.of(e);
+    }
+    try (BufferAllocator allocator = new RootAllocator();
+         Operator root = new PhysicalPlanner(allocator, session.workers())
+             .build(session.planner().optimize(toInsert.query()))) {
+      for (Batch b = root.next(); b != null; b = root.next()) {
+        rows.add(b);
+      }
+    } catch (RuntimeException e) {
+      throw DmlErrors.of(e, statementOnTarget.id());
+    }
+    return toInsert.clauses();
+  }
+
+  /**
+   * A merge-on-read MERGE ({@code write.merge.mode}): the matched rows that chose a clause are listed in position
+   * delete files; those an UPDATE clause chose are appended with its values (their other columns as they were),
+   * with the inserted rows; one snapshot. Returns the rows updated, deleted and inserted.
+   */
+  private static long mergeOnRead(RowLevelStatement statement, List<FileScanTask> candidates, MatchedRows rows,
+      MergeQueries.Built matched, int targetWidth, RowLevelStatement.AddedRows inserts) throws SQLException {
+    int[] chosen = MergeClause.chosen(rows.values(0));
+    long changed = java.util.Arrays.stream(chosen).filter(k -> k != MergeClause.NONE).count();
+    long[] added = {0};
+    statement.runMergeOnRead(candidates, file -> rows.positions(file, row -> chosen[row] != MergeClause.NONE),
+        (writers, converter) -> {
+          int[] count = new int[1];
+          for (int k = 0; k < matched.clauses().size(); k++) {
+            MergeClause clause = matched.clauses().get(k);
+            int[] taking = MergeClause.rowsChoosing(chosen, k, count);
+            if (clause.action() != SqlMergeWhen.Action.UPDATE || count[0] == 0) {
+              continue;
+            }
+            int[] columns = new int[targetWidth];
+            for (int c = 0; c < targetWidth; c++) {
+              columns[c] = matched.targetColumns() + c;
+            }
+            for (int i = 0; i < clause.columns().length; i++) {
+              columns[clause.columns()[i]] = clause.values()[i];
+            }
+            rows.write(columns, taking, count[0], writers.writer(), converter);
+          }
+          added[0] = inserts == null ? 0 : inserts.write(writers, converter);
+          return added[0];
+        }, Expressions.alwaysTrue());
+    return changed + added[0];
   }
 
   private static SqlMergeStatement reparse(String sql) throws SQLException {

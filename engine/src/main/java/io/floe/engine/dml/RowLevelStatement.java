@@ -7,6 +7,7 @@ import io.floe.expressions.Expression;
 import io.floe.manifest.DataFile;
 import io.floe.scan.FileScanTask;
 import io.floe.table.OverwriteFiles;
+import io.floe.table.PositionDeleteWriter;
 import io.floe.table.Table;
 import io.floe.table.TableProperties;
 import java.sql.SQLException;
@@ -62,15 +63,56 @@ final class RowLevelStatement {
 
   /** Whether the table's DELETEs write position delete files ({@code write.delete.mode} = merge-on-read). */
   boolean mergeOnRead() throws SQLException {
-    if (!TableProperties.MERGE_ON_READ.equals(table.properties().get(TableProperties.DELETE_MODE))) {
+    return mergeOnRead(TableProperties.DELETE_MODE);
+  }
+
+  /**
+   * Whether the statement whose mode the table property {@code modeProperty} sets ({@code write.delete.mode},
+   * {@code write.update.mode}, {@code write.merge.mode}) writes position delete files rather than rewriting.
+   */
+  boolean mergeOnRead(String modeProperty) throws SQLException {
+    if (!TableProperties.MERGE_ON_READ.equals(table.properties().get(modeProperty))) {
       return false;
     }
     if (table.metadata().formatVersion() < 2) {
-      throw new SQLFeatureNotSupportedException("not supported: merge-on-read deletes (" + TableProperties.DELETE_MODE
-          + ") on table " + id + " of format version " + table.metadata().formatVersion() + " (delete files need 2)",
-          "0A000");
+      throw new SQLFeatureNotSupportedException("not supported: merge-on-read (" + modeProperty + ") on table " + id
+          + " of format version " + table.metadata().formatVersion() + " (delete files need 2)", "0A000");
     }
     return true;
+  }
+
+  /**
+   * Merge-on-read with the rows already found ({@link MatchedRows}): writes one position delete file per data file of
+   * {@code candidates} listing its rows in {@code deleted} (rows deleted, and rows updated, whose new values
+   * {@code added} writes to new data files) and commits one snapshot; no data file is read or rewritten.
+   */
+  void runMergeOnRead(List<FileScanTask> candidates, java.util.function.Function<String, long[]> deleted,
+      AddedRows added, Expression conflictFilter) throws SQLException {
+    List<DataFile> deleteFiles = new java.util.ArrayList<>();
+    try {
+      for (FileScanTask task : candidates) {
+        long[] positions = deleted.apply(task.file().path());
+        if (positions.length > 0) {
+          DataFile deletes = PositionDeleteWriter.write(table, task.file(), positions, positions.length);
+          deleteFiles.add(deletes);
+          overwrite.addPositionDeletes(deletes, task.file().path());
+        }
+      }
+      if (added != null) {
+        added.write(writers, converter);
+      }
+      List<DataFile> newFiles = writers.complete();
+      if (!deleteFiles.isEmpty() || !newFiles.isEmpty()) {
+        newFiles.forEach(overwrite::addFile);
+        overwrite.conflictDetectionFilter(conflictFilter).commit();
+      }
+    } catch (CommitStateUnknownException e) {
+      throw DmlErrors.of(e, id); // the files may be committed: keep them
+    } catch (RuntimeException | Error e) {
+      deleteFiles.forEach(f -> table.io().deleteFile(f.path()));
+      writers.abort(e);
+      throw DmlErrors.of(e, id);
+    }
   }
 
   /**

@@ -9,13 +9,16 @@ import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.scan.FileScanTask;
+import io.floe.table.TableProperties;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
@@ -54,6 +57,25 @@ public final class UpdateRunner implements StatementRunner {
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement update = new RowLevelStatement(session, DmlPlanning.target(modify).id());
     List<FileScanTask> candidates = update.candidates(filter.filter());
+    if (update.mergeOnRead(TableProperties.UPDATE_MODE)) {
+      // the rows' new values, whole: they are appended, the old rows listed in delete files
+      List<RexNode> newRows = new ArrayList<>();
+      for (int c = 0; c < width; c++) {
+        newRows.add(RexInputRef.of(c, source.scan().getRowType()));
+      }
+      for (int i = 0; i < targets.length; i++) {
+        newRows.set(targets[i], values.get(i));
+      }
+      MatchedRows matched = MatchedRows.find(session, update, source.scan(), source.filter(), source.condition(),
+          project, newRows);
+      int rows = matched.values(0).size();
+      int[] all = IntStream.range(0, rows).toArray();
+      int[] identity = IntStream.range(0, width).toArray();
+      update.runMergeOnRead(candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList(),
+          file -> matched.positions(file, row -> true),
+          (writers, converter) -> matched.write(identity, all, rows, writers.writer(), converter), filter.filter());
+      return QueryResult.ofUpdateCount(rows);
+    }
     RowChange change;
     if (correlated) {
       MatchedRows matched = MatchedRows.find(session, update, source.scan(), source.filter(), source.condition(),

@@ -188,6 +188,18 @@ final class DmlFixture implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * Asserts that Apache Iceberg's generic reader reads the rows Floe reads from {@code table} (of {@link #ITEMS}'
+   * columns; Iceberg appends {@code _pos} to the rows of files it applies position deletes to).
+   */
+  void assertIcebergReadsTheSameItems(String table) throws Exception {
+    org.apache.iceberg.Table iceberg = new org.apache.iceberg.hadoop.HadoopTables(
+        new org.apache.hadoop.conf.Configuration()).load(table(table).location());
+    int width = ITEMS.columns().size();
+    List<List<Object>> icebergRows = icebergRows(iceberg).stream().map(r -> r.subList(0, width)).toList();
+    assertEquals(sorted(rows("SELECT * FROM " + table)), sorted(icebergRows), "Iceberg reads Floe's rows of " + table);
+  }
+
   /** A count from the summary of {@code table}'s current snapshot (0 when absent). */
   int summaryCount(String table, String key) {
     return Integer.parseInt(table(table).currentSnapshot().summary().getOrDefault(key, "0"));
