@@ -42,15 +42,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SQL DML on a TPC-H {@code lineitem} table ({@code rows} generated rows, default SF 1; partitioned by
- * {@code year(l_shipdate)}, as the engine's TPC-H warehouse): {@code INSERT INTO copy SELECT * FROM lineitem} (rows/s = rows /
- * seconds per operation) against DuckDB's {@code COPY (SELECT * FROM read_parquet(<the same files>)) TO '...parquet'};
- * and a DELETE and an UPDATE of the rows shipped in 26 days of March 1995 (about 1% of the rows, all in one year's
- * partition: its files are rewritten, the others untouched; with {@code writeMode} merge-on-read a DELETE, UPDATE or
- * MERGE writes a position delete file per file instead, and appends the updated rows). Before each operation the table
- * is rolled back to its loaded snapshot (metadata only), so every DELETE and UPDATE does the same work. The same DELETE
- * and an UPDATE of the same rows are also written with correlated subqueries (the rows found by row id) and as MERGEs
- * (what users wrote before); DuckDB runs the correlated DELETE on its own in-memory copy of the table, in a transaction
- * it rolls back.
+ * {@code year(l_shipdate)}, as the engine's TPC-H warehouse): {@code INSERT INTO copy SELECT * FROM lineitem} (rows/s =
+ * rows / seconds per operation) against DuckDB's
+ * {@code COPY (SELECT * FROM read_parquet(<the same files>)) TO '...parquet'}; and a DELETE and an UPDATE of the rows
+ * shipped in 26 days of March 1995 (about 1% of the rows, all in one year's partition: its files are rewritten, the
+ * others untouched; with {@code writeMode} merge-on-read a DELETE, UPDATE or MERGE writes a position delete file per
+ * file instead, and appends the updated rows). Before each operation the table is rolled back to its loaded snapshot
+ * (metadata only), so every DELETE and UPDATE does the same work. The same DELETE and an UPDATE of the same rows are
+ * also written with correlated subqueries (the rows found by row id) and as MERGEs (what users wrote before); DuckDB
+ * runs the correlated DELETE on its own in-memory copy of the table, in a transaction it rolls back.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -54,6 +54,7 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
   private String pendingFile;
   private String file;
   private String currentFile;
+  private long lazyFirstRow;
   private VectorSchemaRoot pending;
   /** The statistics of the row group being read: the last one the row group filter let through. */
   private Metrics rowGroupMetrics;
@@ -146,9 +147,17 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
     return positions;
   }
 
-  /** The path of the data file the batch {@link #next()} returned last came from, with {@link #trackingPositions()}. */
+  /**
+   * The path of the data file the batch returned last came from: by {@link #nextLazy()}, or by {@link #next()} with
+   * {@link #trackingPositions()}.
+   */
   public String file() {
     return file;
+  }
+
+  /** The position in its data file of the first row of the batch {@link #nextLazy()} returned last. */
+  public long lazyBatchFirstRow() {
+    return lazyFirstRow;
   }
 
   /**
@@ -186,6 +195,8 @@ public final class ArrowScanReader implements CloseableIterator<VectorSchemaRoot
       return null;
     }
     LazyBatch batch = current.nextLazy();
+    file = currentFile;
+    lazyFirstRow = current.batchFirstRow();
     int rows = batch.rows();
     metrics.rowsRead.addAndGet(rows);
     int live = rows;

@@ -114,7 +114,10 @@ public final class MergeRunner implements StatementRunner {
     List<FileScanTask> candidates = List.of();
     if (anyMatched) {
       try {
-        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight(), mergeOnRead);
+        // a merge-on-read UPDATE appends the rows it changes: their columns it does not set come from the query
+        boolean updates = merge.clauses.stream().anyMatch(when -> when.action == SqlMergeWhen.Action.UPDATE);
+        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight(),
+            mergeOnRead && updates);
       } catch (RuntimeException e) {
         throw DmlErrors.of(e);
       }

@@ -1,6 +1,8 @@
 package io.floe.engine.exec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -26,27 +28,44 @@ public final class RowIdColumns {
   }
 
   /**
-   * The vector of row id column {@code column} for {@code positions.length} rows of data file {@code file}: the
-   * caller closes it.
+   * The vector of row id column {@code column} for rows at {@code positions} (the caller closes it): their
+   * positions, or for {@value #FILE} NULLs, which {@link #withFile} replaces by the file's path once the rows are
+   * chosen (so the path is not copied for every row read).
    */
-  static FieldVector vector(String column, String file, long[] positions, BufferAllocator allocator) {
-    int rows = positions.length;
+  static FieldVector vector(String column, long[] positions, BufferAllocator allocator) {
+    return vector(column, positions.length, r -> positions[r], allocator);
+  }
+
+  /** As {@link #vector(String, long[], BufferAllocator)} for {@code rows} rows at positions {@code first}, ... */
+  static FieldVector vector(String column, long first, int rows, BufferAllocator allocator) {
+    return vector(column, rows, r -> first + r, allocator);
+  }
+
+  private static FieldVector vector(String column, int rows, IntToLongFunction position, BufferAllocator allocator) {
     if (POSITION.equals(column)) {
       BigIntVector vector = new BigIntVector(POSITION, allocator);
       vector.allocateNew(rows);
       for (int r = 0; r < rows; r++) {
-        vector.set(r, positions[r]);
+        vector.set(r, position.applyAsLong(r));
       }
       vector.setValueCount(rows);
       return vector;
     }
-    byte[] path = file.getBytes(StandardCharsets.UTF_8);
     VarCharVector vector = new VarCharVector(FILE, allocator);
-    vector.allocateNew((long) path.length * rows, rows);
-    for (int r = 0; r < rows; r++) {
-      vector.set(r, path);
-    }
+    vector.allocateNew(0, rows);
     vector.setValueCount(rows);
     return vector;
+  }
+
+  /** {@code batch} (of the columns named {@code columns}, all rows of data file {@code file}) with its file column. */
+  static Batch withFile(Batch batch, List<String> columns, String file) {
+    Column[] out = batch.vectors().clone();
+    BytesColumn path = BytesColumn.constant(file.getBytes(StandardCharsets.UTF_8), batch.size(), true);
+    for (int c = 0; c < out.length; c++) {
+      if (FILE.equals(columns.get(c))) {
+        out[c] = path;
+      }
+    }
+    return new Batch(batch.size(), out);
   }
 }

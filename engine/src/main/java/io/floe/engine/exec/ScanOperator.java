@@ -2,6 +2,7 @@ package io.floe.engine.exec;
 
 import io.floe.parquet.LazyBatch;
 import io.floe.scan.ArrowScanReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -58,12 +59,10 @@ public final class ScanOperator implements Operator {
         batches.trackingPositions();
       }
     }
-    // lazy batches do not know their rows' positions: a scan of row ids reads whole batches
-    boolean lazy = batches.lazy() && !scan.readsRowIds();
-    if (filter == null && lazy && batches.deletesRows()) {
+    if (filter == null && batches.lazy() && batches.deletesRows()) {
       filter = new ScanFilter(List.of(), List.of(), columns.size(), new RowGroupSkips());
     }
-    if (filter != null && lazy) {
+    if (filter != null && batches.lazy()) {
       return readLazy();
     }
     while (batches.hasNext()) {
@@ -76,12 +75,12 @@ public final class ScanOperator implements Operator {
         for (int c = 0; c < vectors.length; c++) {
           String column = columns.get(c);
           vectors[c] = RowIdColumns.named(column)
-              ? RowIdColumns.vector(column, batches.file(), batches.positions(), allocator) : root.getVector(column);
+              ? RowIdColumns.vector(column, batches.positions(), allocator) : root.getVector(column);
         }
         scan.counted(task, rows);
         Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows, batches.rowGroupMetrics());
         if (batch != null) {
-          return batch;
+          return scan.readsRowIds() ? RowIdColumns.withFile(batch, columns, batches.file()) : batch;
         }
       } finally {
         for (int c = 0; c < vectors.length; c++) {
@@ -100,17 +99,27 @@ public final class ScanOperator implements Operator {
    */
   private Batch readLazy() {
     for (LazyBatch next = batches.nextLazy(); next != null; next = batches.nextLazy()) {
+      List<FieldVector> rowIds = new ArrayList<>();
       try (LazyBatch lazy = next) {
         int rows = lazy.rows();
         if (rows == 0) {
           continue;
         }
         scan.counted(task, rows);
-        Batch batch = filter.apply((c, selected, count) -> lazy.column(columns.get(c), selected, count),
-            columns.size(), rows, batches.liveRows(), batches.rowGroupMetrics());
+        long first = batches.lazyBatchFirstRow();
+        Batch batch = filter.apply((c, selected, count) -> {
+          if (!RowIdColumns.named(columns.get(c))) {
+            return lazy.column(columns.get(c), selected, count);
+          }
+          FieldVector rowId = RowIdColumns.vector(columns.get(c), first, rows, allocator);
+          rowIds.add(rowId);
+          return rowId;
+        }, columns.size(), rows, batches.liveRows(), batches.rowGroupMetrics());
         if (batch != null) {
-          return batch;
+          return scan.readsRowIds() ? RowIdColumns.withFile(batch, columns, batches.file()) : batch;
         }
+      } finally {
+        rowIds.forEach(FieldVector::close);
       }
     }
     return null;
