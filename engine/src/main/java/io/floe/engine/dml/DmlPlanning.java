@@ -3,10 +3,15 @@ package io.floe.engine.dml;
 import io.floe.engine.FloeSession;
 import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.engine.catalog.FloeViewTable;
+import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.FloeTableScan;
+import io.floe.engine.planner.PhysicalPlanner;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Filter;
@@ -38,6 +43,20 @@ final class DmlPlanning {
           + String.join(".", modify.getTable().getQualifiedName()) + ", a view (views are read-only)", "0A000");
     }
     return modify;
+  }
+
+  /**
+   * Optimizes {@code query} (a converted plan) and runs it on the session's workers, handing its batches to
+   * {@code sink} until there are no more or it returns false.
+   */
+  static void run(FloeSession session, RelNode query, java.util.function.Predicate<Batch> sink) {
+    try (BufferAllocator allocator = new RootAllocator();
+         Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(query))) {
+      Batch b = root.next();
+      while (b != null && sink.test(b)) {
+        b = root.next();
+      }
+    }
   }
 
   /** The Floe table a statement modifies. */

@@ -4,15 +4,14 @@ import io.floe.catalog.TableIdentifier;
 import io.floe.engine.FloeSession;
 import io.floe.engine.catalog.FloeCalciteTable;
 import io.floe.engine.exec.Batch;
+import io.floe.engine.exec.BytesColumn;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.Columns;
 import io.floe.engine.exec.IndexSort;
 import io.floe.engine.exec.LongColumn;
-import io.floe.engine.exec.Operator;
 import io.floe.engine.exec.RowIdColumns;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.planner.FloeTableScan;
-import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -122,14 +121,14 @@ final class MatchedRows {
   static MatchedRows collect(FloeSession session, TableIdentifier id, RelNode query, int valueCount,
       String duplicate, Consumer<Batch> unmatched) throws SQLException {
     List<Batch> batches = new ArrayList<>();
-    try (BufferAllocator allocator = new RootAllocator();
-         Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(query))) {
-      for (Batch b = root.next(); b != null; b = root.next()) {
+    try {
+      DmlPlanning.run(session, query, b -> {
         Batch found = unmatched == null ? b : split(b, unmatched);
         if (found.size() > 0) {
           batches.add(found);
         }
-      }
+        return true;
+      });
     } catch (RuntimeException e) {
       throw DmlErrors.of(e, id);
     }
@@ -158,28 +157,22 @@ final class MatchedRows {
 
   /** The rows of {@code batches} ({@code _file}, {@code _pos}, values...) by file, positions sorted. */
   private static MatchedRows group(List<Batch> batches, int valueCount, String duplicate) {
-    Map<String, long[]> positions = new HashMap<>();
-    Map<String, int[]> valueRows = new HashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Found> found = new HashMap<>();
     int row = 0;
     for (Batch b : batches) {
       Column files = b.column(0);
-      Column filePositions = b.column(1);
+      Column positions = b.column(1);
+      Found file = null;
       for (int r = 0; r < b.size(); r++, row++) {
-        String file = (String) files.get(r);
-        int n = counts.merge(file, 1, Integer::sum) - 1;
-        long[] p = positions.computeIfAbsent(file, f -> new long[16]);
-        if (n == p.length) {
-          p = Arrays.copyOf(p, 2 * n);
-          positions.put(file, p);
-          valueRows.put(file, Arrays.copyOf(valueRows.get(file), 2 * n));
+        // a file's rows come in runs: its name is read again only where it changes
+        if (file == null || !sameAsBefore(files, r)) {
+          file = found.computeIfAbsent((String) files.get(r), f -> new Found());
         }
-        p[n] = filePositions instanceof LongColumn l ? l.values()[r] : ((Number) filePositions.get(r)).longValue();
-        valueRows.computeIfAbsent(file, f -> new int[16])[n] = row;
+        file.add(positions instanceof LongColumn l ? l.values()[r] : ((Number) positions.get(r)).longValue(), row);
       }
     }
     Map<String, FileRows> byFile = new HashMap<>();
-    positions.forEach((file, p) -> byFile.put(file, sorted(p, valueRows.get(file), counts.get(file), duplicate)));
+    found.forEach((file, rows) -> byFile.put(file, sorted(rows.positions, rows.valueRows, rows.count, duplicate)));
     Column[] values = new Column[valueCount];
     for (int v = 0; v < valueCount; v++) {
       List<Column> parts = new ArrayList<>();
@@ -189,6 +182,28 @@ final class MatchedRows {
       values[v] = parts.isEmpty() ? Columns.pack(new Object[0]) : Columns.concat(parts);
     }
     return new MatchedRows(byFile, values);
+  }
+
+  /** Whether row {@code r} of {@code files} names the file row {@code r - 1} names. */
+  private static boolean sameAsBefore(Column files, int r) {
+    return r > 0 && (files instanceof BytesColumn bytes ? bytes.bytesEqual(r, bytes, r - 1)
+        : files.get(r).equals(files.get(r - 1)));
+  }
+
+  /** The rows of one file found so far, in the query's order: positions and rows of the values. */
+  private static final class Found {
+    long[] positions = new long[16];
+    int[] valueRows = new int[16];
+    int count;
+
+    void add(long position, int valueRow) {
+      if (count == positions.length) {
+        positions = Arrays.copyOf(positions, 2 * count);
+        valueRows = Arrays.copyOf(valueRows, 2 * count);
+      }
+      positions[count] = position;
+      valueRows[count++] = valueRow;
+    }
   }
 
   /**

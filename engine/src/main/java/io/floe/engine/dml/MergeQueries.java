@@ -31,14 +31,14 @@ final class MergeQueries {
   private final int targetWidth;
   private final List<RexNode> pairs;
   private final List<SqlMergeWhen> whens;
-  private final List<List<Integer>> columns;
+  private final List<int[]> columns;
 
   /**
    * @param pairs the pair expressions over (target columns, source columns)
    * @param columns per WHEN clause, the target columns it writes (none for DELETE)
    */
   MergeQueries(RelOptCluster cluster, int targetWidth, List<RexNode> pairs, List<SqlMergeWhen> whens,
-      List<List<Integer>> columns) {
+      List<int[]> columns) {
     this.cluster = cluster;
     this.rexBuilder = cluster.getRexBuilder();
     this.targetWidth = targetWidth;
@@ -121,7 +121,7 @@ final class MergeQueries {
     for (int k = 0; k < whens.size(); k++) {
       SqlMergeWhen when = whens.get(k);
       RexNode condition = when.condition == null ? null : pairs.get(next++);
-      int[] written = columns.get(k).stream().mapToInt(Integer::intValue).toArray();
+      int[] written = columns.get(k);
       List<RexNode> values = pairs.subList(next, next + written.length);
       next += written.length;
       if (when.matched() != matched) {
@@ -139,10 +139,12 @@ final class MergeQueries {
     cases.add(choice(MergeClause.NONE, integer));
     RexNode chosen = cases.size() == 1 ? cases.get(0) : rexBuilder.makeCall(SqlStdOperatorTable.CASE, cases);
     outputs.add(chosen);
+    // a first clause without a condition is every row's: its values need no guard
+    boolean everyRowsFirst = cases.size() > 1 && cases.get(0).isAlwaysTrue();
     for (int k = 0; k < clauses.size(); k++) {
       RexNode choosesK = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, chosen, choice(k, integer));
       for (RexNode value : clauseValues.get(k)) {
-        outputs.add(rexBuilder.makeCall(SqlStdOperatorTable.CASE, choosesK, value,
+        outputs.add(k == 0 && everyRowsFirst ? value : rexBuilder.makeCall(SqlStdOperatorTable.CASE, choosesK, value,
             rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createTypeWithNullability(value.getType(), true))));
       }
     }

@@ -7,9 +7,7 @@ import io.floe.engine.QueryResult;
 import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
 import io.floe.engine.exec.ObjectColumn;
-import io.floe.engine.exec.Operator;
 import io.floe.engine.planner.FloeTableScan;
-import io.floe.engine.planner.PhysicalPlanner;
 import io.floe.engine.planner.SqlPlanner;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.expressions.Expressions;
@@ -91,7 +89,7 @@ public final class MergeRunner implements StatementRunner {
     for (RexNode e : exprs) {
       DmlPlanning.requireNoSubQuery(e, "MERGE");
     }
-    List<List<Integer>> written = new ArrayList<>();
+    List<int[]> written = new ArrayList<>();
     boolean anyMatched = false;
     boolean anyNotMatched = false;
     for (SqlMergeWhen when : merge.clauses) {
@@ -101,7 +99,7 @@ public final class MergeRunner implements StatementRunner {
             ? allColumns(targetWidth) : columnIndexes(when.insert.getTargetColumnList(), targetColumns);
         default -> new int[0];
       };
-      written.add(java.util.Arrays.stream(columns).boxed().toList());
+      written.add(columns);
       anyMatched |= when.matched();
       anyNotMatched |= !when.matched();
     }
@@ -152,12 +150,8 @@ public final class MergeRunner implements StatementRunner {
     } catch (RuntimeException e) {
       throw DmlErrors.of(e);
     }
-    try (BufferAllocator allocator = new RootAllocator();
-         Operator root = new PhysicalPlanner(allocator, session.workers())
-             .build(session.planner().optimize(toInsert.query()))) {
-      for (Batch b = root.next(); b != null; b = root.next()) {
-        rows.add(b);
-      }
+    try {
+      DmlPlanning.run(session, toInsert.query(), rows::add);
     } catch (RuntimeException e) {
       throw DmlErrors.of(e, statementOnTarget.id());
     }

@@ -1,17 +1,12 @@
 package io.floe.engine.dml;
 
 import io.floe.engine.FloeSession;
-import io.floe.engine.exec.Batch;
 import io.floe.engine.exec.Column;
-import io.floe.engine.exec.Operator;
 import io.floe.engine.expr.SqlStateException;
-import io.floe.engine.planner.PhysicalPlanner;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -90,16 +85,13 @@ final class SubqueryResults extends RexShuttle {
   /** The first column of at most {@code limit} rows of the subquery. */
   private List<Object> rows(RexSubQuery subQuery, int limit) {
     List<Object> values = new ArrayList<>();
-    try (BufferAllocator allocator = new RootAllocator();
-         Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(subQuery.rel))) {
-      Batch batch;
-      while (values.size() < limit && (batch = root.next()) != null) {
-        Column first = batch.column(0);
-        for (int r = 0; r < batch.size() && values.size() < limit; r++) {
-          values.add(first.get(r));
-        }
+    DmlPlanning.run(session, subQuery.rel, batch -> {
+      Column first = batch.column(0);
+      for (int r = 0; r < batch.size() && values.size() < limit; r++) {
+        values.add(first.get(r));
       }
-    }
+      return values.size() < limit;
+    });
     return values;
   }
 

@@ -2,6 +2,7 @@ package io.floe.engine.planner;
 
 import io.floe.engine.catalog.ColumnStatistics;
 import io.floe.engine.catalog.FloeCalciteTable;
+import io.floe.engine.exec.RowIdColumns;
 import io.floe.expressions.Expression;
 import io.floe.expressions.Expressions;
 import io.floe.metadata.Snapshot;
@@ -91,12 +92,12 @@ public final class FloeTableScan extends TableScan {
     return columns.stream().map(i -> fields.get(i).getName()).toList();
   }
 
-  /** The stored columns this scan reads (its columns but the {@link io.floe.engine.exec.RowIdColumns}), in order. */
+  /** The stored columns this scan reads (its columns but the {@link RowIdColumns}), in order. */
   public List<String> storedColumnNames() {
-    return columnNames().stream().filter(c -> !io.floe.engine.exec.RowIdColumns.named(c)).toList();
+    return columnNames().stream().filter(c -> !RowIdColumns.named(c)).toList();
   }
 
-  /** Whether output field {@code index} is a {@link io.floe.engine.exec.RowIdColumns row id column}. */
+  /** Whether output field {@code index} is a {@link RowIdColumns row id column}. */
   public boolean readsRowId(int index) {
     return floeTable.rowIdColumn(columns.get(index));
   }
