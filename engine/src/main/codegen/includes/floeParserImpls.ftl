@@ -511,39 +511,32 @@ SqlNode FloeMerge() :
     }
 }
 
-/** WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE, or WHEN NOT MATCHED [AND cond] THEN INSERT ... */
+/**
+ * WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE, WHEN NOT MATCHED BY SOURCE [AND cond] THEN UPDATE SET ... |
+ * DELETE, or WHEN NOT MATCHED [BY TARGET] [AND cond] THEN INSERT ...
+ */
 SqlMergeWhen FloeMergeWhen(SqlNode table, SqlIdentifier alias) :
 {
     final Span s;
     SqlNode condition = null;
-    SqlIdentifier id;
-    final SqlNodeList updateColumns = new SqlNodeList(SqlParserPos.ZERO);
-    final SqlNodeList updateValues = new SqlNodeList(SqlParserPos.ZERO);
     final Span insertSpan;
     final Span valuesSpan;
     final SqlNodeList insertColumns;
     final SqlNode row;
+    final SqlMergeWhen changed;
 }
 {
     <WHEN> { s = span(); }
     (
         <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
-        (
-            <DELETE> { return SqlMergeWhen.delete(s.end(this), condition); }
-        |
-            <UPDATE> <SET> id = CompoundIdentifier() { updateColumns.add(id); }
-            <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
-            (
-                <COMMA> id = CompoundIdentifier() { updateColumns.add(id); }
-                <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
-            )*
-            {
-                return SqlMergeWhen.update(s.end(this), condition, new SqlUpdate(s.addAll(updateValues).pos(),
-                    table, updateColumns, updateValues, null, null, alias));
-            }
-        )
+        changed = FloeMergeChange(s, SqlMergeWhen.Kind.MATCHED, condition, table, alias) { return changed; }
     |
-        <NOT> <MATCHED> [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
+        LOOKAHEAD(4) <NOT> <MATCHED> <BY> <SOURCE>
+        [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
+        changed = FloeMergeChange(s, SqlMergeWhen.Kind.NOT_MATCHED_BY_SOURCE, condition, table, alias)
+        { return changed; }
+    |
+        <NOT> <MATCHED> [ <BY> <TARGET> ] [ <AND> condition = Expression(ExprContext.ACCEPT_SUB_QUERY) ] <THEN>
         <INSERT> { insertSpan = span(); }
         (
             LOOKAHEAD(2)
@@ -557,4 +550,27 @@ SqlMergeWhen FloeMergeWhen(SqlNode table, SqlIdentifier alias) :
                 insertColumns));
         }
     )
+}
+
+/** The UPDATE SET ... or DELETE of a WHEN MATCHED or WHEN NOT MATCHED BY SOURCE clause begun at {@code s}. */
+SqlMergeWhen FloeMergeChange(Span s, SqlMergeWhen.Kind kind, SqlNode condition, SqlNode table,
+    SqlIdentifier alias) :
+{
+    SqlIdentifier id;
+    final SqlNodeList updateColumns = new SqlNodeList(SqlParserPos.ZERO);
+    final SqlNodeList updateValues = new SqlNodeList(SqlParserPos.ZERO);
+}
+{
+    <DELETE> { return SqlMergeWhen.delete(s.end(this), kind, condition); }
+|
+    <UPDATE> <SET> id = CompoundIdentifier() { updateColumns.add(id); }
+    <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <COMMA> id = CompoundIdentifier() { updateColumns.add(id); }
+        <EQ> AddExpression(updateValues, ExprContext.ACCEPT_SUB_QUERY)
+    )*
+    {
+        return SqlMergeWhen.update(s.end(this), kind, condition, new SqlUpdate(s.addAll(updateValues).pos(),
+            table, updateColumns, updateValues, null, null, alias));
+    }
 }

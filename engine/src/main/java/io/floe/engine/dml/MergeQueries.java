@@ -4,9 +4,12 @@ import io.floe.engine.exec.RowIdColumns;
 import io.floe.engine.parser.SqlMergeWhen;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -26,6 +29,9 @@ import org.apache.calcite.tools.RelBuilder;
  * holds ({@link MergeClause#NONE}: none does). The source is planned into both.
  */
 final class MergeQueries {
+  /** The kinds of clause that change target rows: the rows of both come from one query. */
+  private static final List<SqlMergeWhen.Kind> CHANGING =
+      List.of(SqlMergeWhen.Kind.MATCHED, SqlMergeWhen.Kind.NOT_MATCHED_BY_SOURCE);
   private final RelOptCluster cluster;
   private final RexBuilder rexBuilder;
   private final int targetWidth;
@@ -55,11 +61,14 @@ final class MergeQueries {
   }
 
   /**
-   * The matched rows: the target with its row ids ({@code rowIdTarget}) joined with {@code source} on the ON
-   * condition; its values follow {@code _file} and {@code _pos}, with the target's columns last when
-   * {@code withTargetColumns} (what a merge-on-read MERGE writes of an updated row that its clause does not set).
+   * The target rows the MERGE changes: those the source matches (the target with its row ids, {@code rowIdTarget},
+   * joined with {@code source} on the ON condition) for its WHEN MATCHED clauses, and those it does not (an anti join)
+   * for its WHEN NOT MATCHED BY SOURCE clauses, one query (a UNION ALL when there are both). Its values follow
+   * {@code _file} and {@code _pos}: the clause chosen, the clauses' values (NULL where the row's kind of clause does
+   * not write them), and the target's columns last when {@code withTargetColumns} (what a merge-on-read MERGE writes
+   * of an updated row that its clause does not set).
    */
-  Built matched(RelNode rowIdTarget, RelNode source, boolean withTargetColumns) {
+  Built changes(RelNode rowIdTarget, RelNode source, boolean withTargetColumns) throws SQLException {
     // over (target columns, _file, _pos, source columns): the source's columns move up by two
     RexShuttle overJoin = new RexShuttle() {
       @Override
@@ -67,21 +76,52 @@ final class MergeQueries {
         return ref.getIndex() < targetWidth ? ref : new RexInputRef(ref.getIndex() + 2, ref.getType());
       }
     };
+    RexNode on = pairs.get(0).accept(overJoin);
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
-    builder.push(rowIdTarget).push(source).join(org.apache.calcite.rel.core.JoinRelType.INNER,
-        pairs.get(0).accept(overJoin));
-    List<RexNode> outputs = new ArrayList<>(List.of(builder.field(targetWidth), builder.field(targetWidth + 1)));
-    List<MergeClause> clauses = choices(true, overJoin, outputs, 2);
-    int targetColumns = withTargetColumns ? outputs.size() - 2 : -1;
-    for (int c = 0; withTargetColumns && c < targetWidth; c++) {
-      outputs.add(builder.field(c));
+    List<MergeClause> clauses = List.of();
+    int targetColumns = -1;
+    int parts = 0;
+    for (SqlMergeWhen.Kind kind : List.of(SqlMergeWhen.Kind.MATCHED, SqlMergeWhen.Kind.NOT_MATCHED_BY_SOURCE)) {
+      if (whens.stream().noneMatch(when -> when.kind == kind)) {
+        continue;
+      }
+      builder.push(rowIdTarget).push(source);
+      if (kind == SqlMergeWhen.Kind.MATCHED) {
+        builder.join(JoinRelType.INNER, on);
+      } else {
+        builder.antiJoin(on);
+      }
+      List<RexNode> outputs = new ArrayList<>(List.of(builder.field(targetWidth), builder.field(targetWidth + 1)));
+      clauses = choices(CHANGING, kind, overJoin, outputs, 2);
+      targetColumns = withTargetColumns ? outputs.size() - 2 : -1;
+      for (int c = 0; withTargetColumns && c < targetWidth; c++) {
+        outputs.add(builder.field(c));
+      }
+      if (kind == SqlMergeWhen.Kind.NOT_MATCHED_BY_SOURCE) {
+        requireReadsOnly(outputs, targetWidth + 2, "a WHEN NOT MATCHED BY SOURCE clause can read only the target");
+      }
+      builder.project(outputs, names(RowIdColumns.FILE, RowIdColumns.POSITION, outputs.size()), true);
+      parts++;
     }
-    return new Built(builder.project(outputs, names(RowIdColumns.FILE, RowIdColumns.POSITION, outputs.size()), true)
-        .build(), clauses, targetColumns);
+    if (parts == 2) {
+      builder.union(true);
+    }
+    return new Built(builder.build(), clauses, targetColumns);
+  }
+
+  /** Fails when one of {@code outputs} reads an input at or beyond {@code width}. */
+  private static void requireReadsOnly(List<RexNode> outputs, int width, String message) throws SQLException {
+    for (RexNode output : outputs) {
+      for (int column : RelOptUtil.InputFinder.bits(output)) {
+        if (column >= width) {
+          throw new SQLException("MERGE: " + message, "42000");
+        }
+      }
+    }
   }
 
   /** The rows to insert: the source's rows that match no row of {@code target} (the target's scan as planned). */
-  Built unmatched(RelNode target, RelNode source) {
+  Built unmatched(RelNode target, RelNode source) throws SQLException {
     int sourceWidth = source.getRowType().getFieldCount();
     // the ON condition over (source columns, target columns); the values read the source only
     RexShuttle sourceFirst = new RexShuttle() {
@@ -94,28 +134,26 @@ final class MergeQueries {
     RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
     builder.push(source).push(target).antiJoin(pairs.get(0).accept(sourceFirst));
     List<RexNode> outputs = new ArrayList<>();
-    List<MergeClause> clauses = choices(false, sourceFirst, outputs, 0);
-    for (RexNode output : outputs) {
-      for (int column : org.apache.calcite.plan.RelOptUtil.InputFinder.bits(output)) {
-        if (column >= sourceWidth) {
-          throw new UnsupportedOperationException("not supported: a WHEN NOT MATCHED value reading the target");
-        }
-      }
-    }
+    List<MergeClause> clauses = choices(List.of(SqlMergeWhen.Kind.NOT_MATCHED), SqlMergeWhen.Kind.NOT_MATCHED,
+        sourceFirst, outputs, 0);
+    requireReadsOnly(outputs, sourceWidth, "a WHEN NOT MATCHED value can read only the source");
     return new Built(builder.project(outputs, names(null, null, outputs.size()), true).build(), clauses, -1);
   }
 
   /**
-   * Adds to {@code outputs} the clause each row chooses among the WHEN [NOT] MATCHED clauses ({@code matched}), then
-   * their values, each evaluated only on the rows that chose its clause (a value that would fail elsewhere, such as a
-   * division by zero, fails only where it is written); returns the clauses with their value columns ({@code outputs}'
-   * index less {@code rowIdColumns}).
+   * Adds to {@code outputs} the clause each row chooses among the clauses of kind {@code active}, then the values of
+   * every clause of {@code kinds}: those of {@code active} clauses each evaluated only on the rows that chose its
+   * clause (a value that would fail elsewhere, such as a division by zero, fails only where it is written), the
+   * others NULL. Returns the clauses of {@code kinds} with their value columns ({@code outputs}' index less
+   * {@code rowIdColumns}); a clause's index is its place among them.
    */
-  private List<MergeClause> choices(boolean matched, RexShuttle remap, List<RexNode> outputs, int rowIdColumns) {
+  private List<MergeClause> choices(List<SqlMergeWhen.Kind> kinds, SqlMergeWhen.Kind active, RexShuttle remap,
+      List<RexNode> outputs, int rowIdColumns) {
     RelDataType integer = cluster.getTypeFactory().createSqlType(SqlTypeName.INTEGER);
     List<RexNode> cases = new ArrayList<>();
     List<List<RexNode>> clauseValues = new ArrayList<>();
     List<MergeClause> clauses = new ArrayList<>();
+    List<Boolean> activeClauses = new ArrayList<>();
     int next = 1;
     int valueCount = 0;
     for (int k = 0; k < whens.size(); k++) {
@@ -124,32 +162,47 @@ final class MergeQueries {
       int[] written = columns.get(k);
       List<RexNode> values = pairs.subList(next, next + written.length);
       next += written.length;
-      if (when.matched() != matched) {
+      if (!kinds.contains(when.kind)) {
         continue;
       }
-      cases.add(condition == null ? rexBuilder.makeLiteral(true) : condition.accept(remap));
-      cases.add(choice(clauses.size(), integer));
+      if (when.kind == active) {
+        cases.add(condition == null ? rexBuilder.makeLiteral(true) : condition.accept(remap));
+        cases.add(choice(clauses.size(), integer));
+      }
       int[] valueColumns = new int[written.length];
       for (int i = 0; i < written.length; i++) {
         valueColumns[i] = 1 + valueCount++;
       }
-      clauseValues.add(values.stream().map(v -> v.accept(remap)).toList());
+      clauseValues.add(when.kind == active ? values.stream().map(v -> v.accept(remap)).toList() : values);
+      activeClauses.add(when.kind == active);
       clauses.add(new MergeClause(when.action, written, valueColumns));
     }
     cases.add(choice(MergeClause.NONE, integer));
     RexNode chosen = cases.size() == 1 ? cases.get(0) : rexBuilder.makeCall(SqlStdOperatorTable.CASE, cases);
     outputs.add(chosen);
-    // a first clause without a condition is every row's: its values need no guard
-    boolean everyRowsFirst = cases.size() > 1 && cases.get(0).isAlwaysTrue();
+    // with one kind of clause, a first clause without a condition is every row's: its values need no guard
+    boolean oneKind = activeClauses.stream().allMatch(Boolean::booleanValue);
+    boolean everyRowsFirst = oneKind && cases.size() > 1 && cases.get(0).isAlwaysTrue();
     for (int k = 0; k < clauses.size(); k++) {
       RexNode choosesK = rexBuilder.makeCall(SqlStdOperatorTable.EQUALS, chosen, choice(k, integer));
-      for (RexNode value : clauseValues.get(k)) {
-        outputs.add(k == 0 && everyRowsFirst ? value : rexBuilder.makeCall(SqlStdOperatorTable.CASE, choosesK, value,
-            rexBuilder.makeNullLiteral(rexBuilder.getTypeFactory().createTypeWithNullability(value.getType(), true))));
+      List<RexNode> values = clauseValues.get(k);
+      for (int i = 0; i < clauses.get(k).values().length; i++) {
+        if (!activeClauses.get(k)) {
+          outputs.add(rexBuilder.makeNullLiteral(nullable(values.get(i).getType())));
+        } else if (k == 0 && everyRowsFirst) {
+          outputs.add(values.get(i));
+        } else {
+          outputs.add(rexBuilder.makeCall(SqlStdOperatorTable.CASE, choosesK, values.get(i),
+              rexBuilder.makeNullLiteral(nullable(values.get(i).getType()))));
+        }
       }
     }
     assert outputs.size() == rowIdColumns + 1 + valueCount;
     return clauses;
+  }
+
+  private RelDataType nullable(RelDataType type) {
+    return cluster.getTypeFactory().createTypeWithNullability(type, true);
   }
 
   private RexNode choice(int k, RelDataType integer) {

@@ -39,15 +39,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
- * {@code MERGE INTO t [AS a] USING source ON c} with an ordered list of {@code WHEN MATCHED [AND cond] THEN UPDATE
- * SET ... | DELETE} and {@code WHEN NOT MATCHED [AND cond] THEN INSERT ...} clauses ({@link SqlMergeStatement}):
- * each matched target row takes the first WHEN MATCHED clause whose condition holds, each unmatched source row the
- * first WHEN NOT MATCHED clause. Each UPDATE and INSERT clause is validated by Calcite as a MERGE of its own; the
- * conditions and values are then planned as one projection over {@code target, source}, from which
- * {@link MergeQueries} builds two queries the engine runs like any other (joins on the session's workers, the
- * target's scan filtered by the source's join keys): the target rows that match, by row id, with their clause and
- * new values; and the source rows that match none, to insert. Only the target files holding matched rows are read
- * again and rewritten; one snapshot. Returns updated, deleted and inserted rows.
+ * {@code MERGE INTO t [AS a] USING source ON c} with an ordered list of
+ * {@code WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE},
+ * {@code WHEN NOT MATCHED BY SOURCE [AND cond] THEN UPDATE SET ... | DELETE} and
+ * {@code WHEN NOT MATCHED [BY TARGET] [AND cond] THEN INSERT ...} clauses ({@link SqlMergeStatement}): each matched
+ * target row takes the first WHEN MATCHED clause whose condition holds, each target row no source row matches the first
+ * WHEN NOT MATCHED BY SOURCE clause, each unmatched source row the first WHEN NOT MATCHED clause. Each UPDATE and
+ * INSERT clause is validated by Calcite as a MERGE of its own; the conditions and values are then planned as one
+ * projection over {@code target, source}, from which {@link MergeQueries} builds two queries the engine runs like any
+ * other (joins on the session's workers, the target's scan filtered by the source's join keys): the target rows it
+ * changes, by row id, with their clause and new values; and the source rows that match none, to insert. Only the target
+ * files holding changed rows are read again and rewritten (or, merge-on-read, get delete files); one snapshot. Returns
+ * updated, deleted and inserted rows.
  */
 public final class MergeRunner implements StatementRunner {
   @Override
@@ -90,8 +93,8 @@ public final class MergeRunner implements StatementRunner {
       DmlPlanning.requireNoSubQuery(e, "MERGE");
     }
     List<int[]> written = new ArrayList<>();
-    boolean anyMatched = false;
-    boolean anyNotMatched = false;
+    boolean changesTarget = false;
+    boolean inserts = false;
     for (SqlMergeWhen when : merge.clauses) {
       int[] columns = switch (when.action) {
         case UPDATE -> columnIndexes(when.update.getTargetColumnList(), targetColumns);
@@ -100,21 +103,21 @@ public final class MergeRunner implements StatementRunner {
         default -> new int[0];
       };
       written.add(columns);
-      anyMatched |= when.matched();
-      anyNotMatched |= !when.matched();
+      changesTarget |= when.kind != SqlMergeWhen.Kind.NOT_MATCHED;
+      inserts |= when.kind == SqlMergeWhen.Kind.NOT_MATCHED;
     }
     MergeQueries queries = new MergeQueries(pairs.getCluster(), targetWidth, exprs, merge.clauses, written);
     RowLevelStatement statementOnTarget = new RowLevelStatement(session, target.floeTable().id());
     String name = statementOnTarget.table().name();
-    boolean mergeOnRead = anyMatched && statementOnTarget.mergeOnRead(TableProperties.MERGE_MODE);
+    boolean mergeOnRead = changesTarget && statementOnTarget.mergeOnRead(TableProperties.MERGE_MODE);
     MatchedRows rows = null;
     MergeQueries.Built matched = null;
     List<FileScanTask> candidates = List.of();
-    if (anyMatched) {
+    if (changesTarget) {
       try {
         // a merge-on-read UPDATE appends the rows it changes: their columns it does not set come from the query
         boolean updates = merge.clauses.stream().anyMatch(when -> when.action == SqlMergeWhen.Action.UPDATE);
-        matched = queries.matched(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight(),
+        matched = queries.changes(MatchedRows.rowIdScan(statementOnTarget, target), join.getRight(),
             mergeOnRead && updates);
       } catch (RuntimeException e) {
         throw DmlErrors.of(e);
@@ -127,17 +130,17 @@ public final class MergeRunner implements StatementRunner {
           .filter(task -> found.files().contains(task.file().path())).toList();
     }
     List<Batch> unmatched = new ArrayList<>();
-    List<MergeClause> insertClauses = anyNotMatched ? unmatched(session, queries, join, statementOnTarget, unmatched)
+    List<MergeClause> insertClauses = inserts ? unmatched(session, queries, join, statementOnTarget, unmatched)
         : List.of();
-    RowLevelStatement.AddedRows inserts = insertClauses.isEmpty() ? null
+    RowLevelStatement.AddedRows added = insertClauses.isEmpty() ? null
         : (writers, converter) -> insert(unmatched, targetWidth, insertClauses, writers, converter);
     if (mergeOnRead) {
       return QueryResult.ofUpdateCount(mergeOnRead(statementOnTarget, candidates, rows, matched, targetWidth,
-          inserts));
+          added));
     }
     RowChange change = rows == null ? (batch, file, positions) -> new RowChange.Outcome(0, batch)
         : new MergeMatcher(rows, matched.clauses());
-    long changed = statementOnTarget.run(candidates, task -> false, change, Expressions.alwaysTrue(), inserts);
+    long changed = statementOnTarget.run(candidates, task -> false, change, Expressions.alwaysTrue(), added);
     return QueryResult.ofUpdateCount(changed);
   }
 
@@ -205,7 +208,7 @@ public final class MergeRunner implements StatementRunner {
     SqlParserPos pos = merge.getParserPosition();
     List<SqlNode> conditions = new ArrayList<>();
     for (SqlMergeWhen when : merge.clauses) {
-      if (!when.matched() && when.condition != null) {
+      if (when.kind == SqlMergeWhen.Kind.NOT_MATCHED && when.condition != null) {
         conditions.add(when.condition);
       }
     }

@@ -13,9 +13,11 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * One WHEN clause of a {@link SqlMergeStatement}: {@code WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE} or
- * {@code WHEN NOT MATCHED [AND cond] THEN INSERT [(cols)] VALUES (...)}. The UPDATE and INSERT parts are Calcite's
- * own {@link SqlUpdate} / {@link SqlInsert} (as in Calcite's two-clause MERGE), so they validate the same way.
+ * One WHEN clause of a {@link SqlMergeStatement}: {@code WHEN MATCHED [AND cond] THEN UPDATE SET ... | DELETE},
+ * {@code WHEN NOT MATCHED BY SOURCE [AND cond] THEN UPDATE SET ... | DELETE} (target rows no source row matches) or
+ * {@code WHEN NOT MATCHED [BY TARGET] [AND cond] THEN INSERT [(cols)] VALUES (...)}. The UPDATE and INSERT parts are
+ * Calcite's own {@link SqlUpdate} / {@link SqlInsert} (as in Calcite's two-clause MERGE), so they validate the same
+ * way.
  */
 public final class SqlMergeWhen extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("WHEN", SqlKind.OTHER);
@@ -23,7 +25,18 @@ public final class SqlMergeWhen extends SqlCall {
   /** What a clause does. */
   public enum Action { UPDATE, DELETE, INSERT }
 
+  /** The rows a clause applies to. */
+  public enum Kind {
+    /** Target rows a source row matches. */
+    MATCHED,
+    /** Source rows no target row matches (INSERT). */
+    NOT_MATCHED,
+    /** Target rows no source row matches. */
+    NOT_MATCHED_BY_SOURCE
+  }
+
   public final Action action;
+  public final Kind kind;
   /** The clause's extra condition ({@code AND cond}), null when it has none. */
   public final SqlNode condition;
   /** The SET list of an UPDATE clause, else null. */
@@ -31,29 +44,33 @@ public final class SqlMergeWhen extends SqlCall {
   /** The row of an INSERT clause, else null. */
   public final SqlInsert insert;
 
-  private SqlMergeWhen(SqlParserPos pos, Action action, SqlNode condition, SqlUpdate update, SqlInsert insert) {
+  private SqlMergeWhen(SqlParserPos pos, Action action, Kind kind, SqlNode condition, SqlUpdate update,
+      SqlInsert insert) {
     super(pos);
     this.action = action;
+    this.kind = kind;
     this.condition = condition;
     this.update = update;
     this.insert = insert;
   }
 
-  public static SqlMergeWhen update(SqlParserPos pos, SqlNode condition, SqlUpdate update) {
-    return new SqlMergeWhen(pos, Action.UPDATE, condition, update, null);
+  /** An UPDATE clause of kind MATCHED or NOT_MATCHED_BY_SOURCE. */
+  public static SqlMergeWhen update(SqlParserPos pos, Kind kind, SqlNode condition, SqlUpdate update) {
+    return new SqlMergeWhen(pos, Action.UPDATE, kind, condition, update, null);
   }
 
-  public static SqlMergeWhen delete(SqlParserPos pos, SqlNode condition) {
-    return new SqlMergeWhen(pos, Action.DELETE, condition, null, null);
+  /** A DELETE clause of kind MATCHED or NOT_MATCHED_BY_SOURCE. */
+  public static SqlMergeWhen delete(SqlParserPos pos, Kind kind, SqlNode condition) {
+    return new SqlMergeWhen(pos, Action.DELETE, kind, condition, null, null);
   }
 
   public static SqlMergeWhen insert(SqlParserPos pos, SqlNode condition, SqlInsert insert) {
-    return new SqlMergeWhen(pos, Action.INSERT, condition, null, insert);
+    return new SqlMergeWhen(pos, Action.INSERT, Kind.NOT_MATCHED, condition, null, insert);
   }
 
-  /** True for WHEN MATCHED clauses (UPDATE, DELETE), false for WHEN NOT MATCHED (INSERT). */
+  /** True for WHEN MATCHED clauses (UPDATE, DELETE), false for WHEN NOT MATCHED [BY SOURCE] ones. */
   public boolean matched() {
-    return action != Action.INSERT;
+    return kind == Kind.MATCHED;
   }
 
   @Override
@@ -68,7 +85,11 @@ public final class SqlMergeWhen extends SqlCall {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword(matched() ? "WHEN MATCHED" : "WHEN NOT MATCHED");
+    writer.keyword(switch (kind) {
+      case MATCHED -> "WHEN MATCHED";
+      case NOT_MATCHED -> "WHEN NOT MATCHED";
+      case NOT_MATCHED_BY_SOURCE -> "WHEN NOT MATCHED BY SOURCE";
+    });
     if (condition != null) {
       writer.keyword("AND");
       condition.unparse(writer, 0, 0);

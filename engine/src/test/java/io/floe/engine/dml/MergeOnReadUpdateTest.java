@@ -77,5 +77,11 @@ class MergeOnReadUpdateTest {
     assertMergedOnRead(merge);
     assertEquals(0, fx.both("MERGE INTO items t USING changes s ON t.id = s.id AND s.grp = 2 "
         + "WHEN MATCHED AND t.price < 0 THEN DELETE"), "no clause chosen: nothing committed");
+    String bySource = "MERGE INTO items t USING (SELECT * FROM changes WHERE id < 760) s ON t.id = s.id "
+        + "WHEN MATCHED THEN UPDATE SET price = s.price "
+        + "WHEN NOT MATCHED BY SOURCE AND t.id % 3 = 0 THEN DELETE "
+        + "WHEN NOT MATCHED BY SOURCE AND t.id % 3 = 1 THEN UPDATE SET name = 'unsourced'";
+    assertTrue(fx.both(bySource) > 300);
+    assertMergedOnRead(bySource);
   }
 }

@@ -79,6 +79,24 @@ class MergeTest {
   }
 
   @Test
+  void notMatchedBySourceDeletesAndUpdatesTheTargetRowsNoSourceRowMatches() throws Exception {
+    // a sync: rows the source has are updated or inserted, the others deleted (grp 1) or marked
+    long rows = fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
+        + "WHEN MATCHED THEN UPDATE SET name = s.name "
+        + "WHEN NOT MATCHED BY SOURCE AND t.grp = 1 THEN DELETE "
+        + "WHEN NOT MATCHED BY SOURCE THEN UPDATE SET name = 'gone', price = t.price * 2 "
+        + "WHEN NOT MATCHED BY TARGET THEN INSERT (id, name) VALUES (s.id, s.name)");
+    assertEquals(600 + 100, rows, "every target row, and the source's new rows");
+    fx.assertSameRows("items");
+    assertEquals(0, fx.both("MERGE INTO items t USING items s ON t.id = s.id "
+        + "WHEN NOT MATCHED BY SOURCE THEN DELETE"), "every row matches itself");
+    SQLException e = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN NOT MATCHED BY SOURCE THEN UPDATE SET name = s.name"));
+    assertEquals("42000", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("NOT MATCHED BY SOURCE clause can read only the target"), e.getMessage());
+  }
+
+  @Test
   void insertOnly() throws Exception {
     assertEquals(100, fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
         + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id * 10, s.name)"));
