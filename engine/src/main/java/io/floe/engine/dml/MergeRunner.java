@@ -88,9 +88,12 @@ public final class MergeRunner implements StatementRunner {
     FloeTableScan target = targetScan(join.getLeft());
     int targetWidth = target.getRowType().getFieldCount();
     List<String> targetColumns = target.getRowType().getFieldNames();
-    List<RexNode> exprs = pairs.getProjects();
-    for (RexNode e : exprs) {
-      DmlPlanning.requireNoSubQuery(e, "MERGE");
+    List<RexNode> exprs = new ArrayList<>();
+    for (RexNode e : pairs.getProjects()) {
+      // uncorrelated subqueries run once, their results put in their place, as in DELETE and UPDATE
+      RexNode inlined = SubqueryResults.inline(session, pairs.getCluster().getRexBuilder(), e);
+      DmlPlanning.requireNoSubQuery(inlined, "MERGE");
+      exprs.add(inlined);
     }
     List<int[]> written = new ArrayList<>();
     boolean changesTarget = false;

@@ -97,6 +97,20 @@ class MergeTest {
   }
 
   @Test
+  void uncorrelatedSubqueriesInConditionsAndValues() throws Exception {
+    fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
+        + "WHEN MATCHED AND s.price > (SELECT avg(price) FROM changes) THEN UPDATE SET price = "
+        + "(SELECT max(price) FROM items WHERE grp = 1) "
+        + "WHEN NOT MATCHED AND s.grp IN (SELECT grp FROM items WHERE id < 3) "
+        + "THEN INSERT (id, name) VALUES (s.id, 'in')");
+    fx.assertSameRows("items");
+    SQLException e = assertThrows(SQLException.class, () -> fx.floe("MERGE INTO items t USING changes s "
+        + "ON t.id = s.id WHEN MATCHED THEN UPDATE SET price = "
+        + "(SELECT max(c.price) FROM changes c WHERE c.grp = t.grp)"));
+    assertEquals("0A000", e.getSQLState(), e.getMessage());
+  }
+
+  @Test
   void insertOnly() throws Exception {
     assertEquals(100, fx.both("MERGE INTO items t USING changes s ON t.id = s.id "
         + "WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id * 10, s.name)"));
