@@ -41,7 +41,7 @@ public final class DeleteRunner implements StatementRunner {
     if (DmlPlanning.hasSubQuery(source.condition())) {
       MatchedRows matched = MatchedRows.find(session, delete, source.scan(), source.filter(), source.condition(),
           null, List.of());
-      candidates = candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList();
+      candidates = matched.filesAmong(candidates);
       droppedUnread = task -> false;
       matcher = (rows, file, positions, out) -> matched.match(file, positions, out, null);
     } else {

@@ -12,6 +12,7 @@ import io.floe.engine.exec.LongColumn;
 import io.floe.engine.exec.RowIdColumns;
 import io.floe.engine.expr.SqlStateException;
 import io.floe.engine.planner.FloeTableScan;
+import io.floe.scan.FileScanTask;
 import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -228,14 +229,9 @@ final class MatchedRows {
     return new FileRows(Arrays.copyOf(p, n), Arrays.copyOf(v, n));
   }
 
-  /** The data files with matched rows. */
-  Set<String> files() {
-    return byFile.keySet();
-  }
-
-  /** Whether no row matched. */
-  boolean isEmpty() {
-    return byFile.isEmpty();
+  /** The tasks of {@code candidates} (the files of the statement's starting snapshot) whose files hold rows found. */
+  List<FileScanTask> filesAmong(List<FileScanTask> candidates) {
+    return candidates.stream().filter(task -> byFile.containsKey(task.file().path())).toList();
   }
 
   /**

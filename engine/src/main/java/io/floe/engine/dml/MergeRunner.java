@@ -88,24 +88,12 @@ public final class MergeRunner implements StatementRunner {
     FloeTableScan target = targetScan(join.getLeft());
     int targetWidth = target.getRowType().getFieldCount();
     List<String> targetColumns = target.getRowType().getFieldNames();
-    List<RexNode> exprs = new ArrayList<>();
-    for (RexNode e : pairs.getProjects()) {
-      // uncorrelated subqueries run once, their results put in their place, as in DELETE and UPDATE
-      RexNode inlined = SubqueryResults.inline(session, pairs.getCluster().getRexBuilder(), e);
-      DmlPlanning.requireNoSubQuery(inlined, "MERGE");
-      exprs.add(inlined);
-    }
+    List<RexNode> exprs = withoutSubqueries(session, pairs);
     List<int[]> written = new ArrayList<>();
     boolean changesTarget = false;
     boolean inserts = false;
     for (SqlMergeWhen when : merge.clauses) {
-      int[] columns = switch (when.action) {
-        case UPDATE -> columnIndexes(when.update.getTargetColumnList(), targetColumns);
-        case INSERT -> when.insert.getTargetColumnList() == null
-            ? allColumns(targetWidth) : columnIndexes(when.insert.getTargetColumnList(), targetColumns);
-        default -> new int[0];
-      };
-      written.add(columns);
+      written.add(writtenColumns(when, targetColumns));
       changesTarget |= when.kind != SqlMergeWhen.Kind.NOT_MATCHED;
       inserts |= when.kind == SqlMergeWhen.Kind.NOT_MATCHED;
     }
@@ -128,9 +116,7 @@ public final class MergeRunner implements StatementRunner {
       rows = MatchedRows.collect(session, statementOnTarget.id(), matched.query(),
           matched.query().getRowType().getFieldCount() - 2, "MERGE into " + name
               + ": a target row matches more than one source row (cardinality violation)", null);
-      MatchedRows found = rows;
-      candidates = statementOnTarget.candidates(Expressions.alwaysTrue()).stream()
-          .filter(task -> found.files().contains(task.file().path())).toList();
+      candidates = rows.filesAmong(statementOnTarget.candidates(Expressions.alwaysTrue()));
     }
     List<Batch> unmatched = new ArrayList<>();
     List<MergeClause> insertClauses = inserts ? unmatched(session, queries, join, statementOnTarget, unmatched)
@@ -145,6 +131,30 @@ public final class MergeRunner implements StatementRunner {
         : new MergeMatcher(rows, matched.clauses());
     long changed = statementOnTarget.run(candidates, task -> false, change, Expressions.alwaysTrue(), added);
     return QueryResult.ofUpdateCount(changed);
+  }
+
+  /**
+   * The pair expressions, their uncorrelated subqueries run once and their results put in their place (as in DELETE
+   * and UPDATE); correlated ones are {@code 0A000}.
+   */
+  private static List<RexNode> withoutSubqueries(FloeSession session, Project pairs) throws SQLException {
+    List<RexNode> exprs = new ArrayList<>();
+    for (RexNode e : pairs.getProjects()) {
+      RexNode inlined = SubqueryResults.inline(session, pairs.getCluster().getRexBuilder(), e);
+      DmlPlanning.requireNoSubQuery(inlined, "MERGE");
+      exprs.add(inlined);
+    }
+    return exprs;
+  }
+
+  /** The target columns {@code when} writes: its SET or INSERT columns (all, for an INSERT without a list). */
+  private static int[] writtenColumns(SqlMergeWhen when, List<String> targetColumns) throws SQLException {
+    return switch (when.action) {
+      case UPDATE -> columnIndexes(when.update.getTargetColumnList(), targetColumns);
+      case INSERT -> when.insert.getTargetColumnList() == null
+          ? allColumns(targetColumns.size()) : columnIndexes(when.insert.getTargetColumnList(), targetColumns);
+      default -> new int[0];
+    };
   }
 
   /** Runs the query of the rows to insert into {@code rows}; returns the WHEN NOT MATCHED clauses. */

@@ -71,7 +71,7 @@ public final class UpdateRunner implements StatementRunner {
       int rows = matched.values(0).size();
       int[] all = IntStream.range(0, rows).toArray();
       int[] identity = IntStream.range(0, width).toArray();
-      update.runMergeOnRead(candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList(),
+      update.runMergeOnRead(matched.filesAmong(candidates),
           file -> matched.positions(file, row -> true),
           (writers, converter) -> matched.write(identity, all, rows, writers.writer(), converter), filter.filter());
       return QueryResult.ofUpdateCount(rows);
@@ -80,7 +80,7 @@ public final class UpdateRunner implements StatementRunner {
     if (correlated) {
       MatchedRows matched = MatchedRows.find(session, update, source.scan(), source.filter(), source.condition(),
           project, values);
-      candidates = candidates.stream().filter(task -> matched.files().contains(task.file().path())).toList();
+      candidates = matched.filesAmong(candidates);
       change = (rows, file, positions) -> {
         int[] selected = new int[rows.size()];
         int[] valueRows = new int[rows.size()];
