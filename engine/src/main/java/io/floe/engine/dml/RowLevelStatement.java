@@ -84,15 +84,23 @@ final class RowLevelStatement {
   /**
    * Merge-on-read with the rows already found ({@link MatchedRows}): writes one position delete file per data file of
    * {@code candidates} listing its rows in {@code deleted} (rows deleted, and rows updated, whose new values
-   * {@code added} writes to new data files) and commits one snapshot; no data file is read or rewritten.
+   * {@code added} writes to new data files), or removes the file when they are all its rows, and commits one snapshot;
+   * no data file is read or rewritten. Returns the rows listed or removed.
    */
-  void runMergeOnRead(List<FileScanTask> candidates, java.util.function.Function<String, long[]> deleted,
+  long runMergeOnRead(List<FileScanTask> candidates, java.util.function.Function<String, long[]> deleted,
       AddedRows added, Expression conflictFilter) throws SQLException {
     List<DataFile> deleteFiles = new java.util.ArrayList<>();
+    long rows = 0;
+    boolean removed = false;
     try {
       for (FileScanTask task : candidates) {
         long[] positions = deleted.apply(task.file().path());
-        if (positions.length > 0) {
+        rows += positions.length;
+        if (positions.length == task.file().recordCount() && !task.hasDeletes() && task.startsFile()
+            && task.end() == Long.MAX_VALUE) {
+          overwrite.deleteFile(task.file().path()); // every row goes: the file goes
+          removed = true;
+        } else if (positions.length > 0) {
           DataFile deletes = PositionDeleteWriter.write(table, task.file(), positions, positions.length);
           deleteFiles.add(deletes);
           overwrite.addPositionDeletes(deletes, task.file().path());
@@ -102,10 +110,11 @@ final class RowLevelStatement {
         added.write(writers, converter);
       }
       List<DataFile> newFiles = writers.complete();
-      if (!deleteFiles.isEmpty() || !newFiles.isEmpty()) {
+      if (removed || !deleteFiles.isEmpty() || !newFiles.isEmpty()) {
         newFiles.forEach(overwrite::addFile);
         overwrite.conflictDetectionFilter(conflictFilter).commit();
       }
+      return rows;
     } catch (CommitStateUnknownException e) {
       throw DmlErrors.of(e, id); // the files may be committed: keep them
     } catch (RuntimeException | Error e) {
