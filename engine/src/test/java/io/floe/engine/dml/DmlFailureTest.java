@@ -94,6 +94,42 @@ class DmlFailureTest {
   }
 
   @Test
+  void failedRowIdStatementsLeaveNoTrace() throws Exception {
+    // correlated: the division by zero fails the query that finds the rows, before anything is written
+    SQLException e = failsUnchanged("UPDATE items t SET price = price / "
+        + "(SELECT count(*) - count(*) FROM items s WHERE s.grp = t.grp)");
+    assertEquals("22012", e.getSQLState(), e.getMessage());
+    fx.floe("ALTER TABLE items SET PROPERTIES 'write.update.mode' = 'merge-on-read'");
+    fx.floe("ALTER TABLE items SET PROPERTIES 'write.merge.mode' = 'merge-on-read'");
+    // merge-on-read: the overflow fails the query that computes the new rows (the files it would have written after
+    // it are checked in conflictingConcurrentDeleteFailsMergeOnReadMergeWith40001)
+    e = failsUnchanged("UPDATE items SET price = price * 100000000 WHERE grp = 1");
+    assertEquals("22003", e.getSQLState(), e.getMessage());
+    e = failsUnchanged("MERGE INTO items t USING (SELECT id FROM items WHERE grp = 2) s ON t.id = s.id "
+        + "WHEN MATCHED THEN UPDATE SET price = t.price * 100000000");
+    assertEquals("22003", e.getSQLState(), e.getMessage());
+  }
+
+  @Test
+  void conflictingConcurrentDeleteFailsMergeOnReadMergeWith40001() throws Exception {
+    fx.floe("ALTER TABLE items SET PROPERTIES 'write.merge.mode' = 'merge-on-read'");
+    int filesBefore = dataFiles().size();
+    ConcurrentCommitHook hook = new ConcurrentCommitHook(fx.catalog);
+    try (FloeSession hooked = FloeSession.open(hook.catalog(), "db")) {
+      hook.beforeNextCommit(() -> run("DELETE FROM items WHERE grp = 1 AND id < 100"));
+      // some rows of each file: position delete files and the new rows' data files are written, then the commit fails
+      SQLException e = assertThrows(SQLException.class, () -> hooked.execute("MERGE INTO items t USING "
+          + "(SELECT id FROM items WHERE grp = 1 AND id % 2 = 0) s ON t.id = s.id "
+          + "WHEN MATCHED THEN UPDATE SET price = 0").close());
+      assertEquals("40001", e.getSQLState(), e.getMessage());
+    }
+    fx.duckdb.createStatement().execute("DELETE FROM items WHERE grp = 1 AND id < 100");
+    fx.assertSameRows("items");
+    assertEquals(filesBefore + fx.summaryCount("items", "added-data-files"), dataFiles().size(),
+        "only the concurrent DELETE's files were added: the failed MERGE's delete and data files are gone");
+  }
+
+  @Test
   void conflictingConcurrentDeleteFailsUpdateWith40001() throws Exception {
     ConcurrentCommitHook hook = new ConcurrentCommitHook(fx.catalog);
     try (FloeSession hooked = FloeSession.open(hook.catalog(), "db")) {
