@@ -23,8 +23,9 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * The two queries of a MERGE, built from its pair expressions ({@code on}, then per WHEN clause its condition if it
  * has one and its SET or INSERT values, all over (target columns, source columns)) and run by the engine like any
- * query: the matched rows, {@code SELECT _file, _pos, <clause chosen>, <the WHEN MATCHED clauses' values> FROM target
- * JOIN source ON ...}; and the rows to insert, {@code SELECT <clause chosen>, <the WHEN NOT MATCHED clauses' values>
+ * query: the target rows it changes, {@code SELECT _file, _pos, <clause chosen>, <the clauses' values> FROM target
+ * JOIN source ON ...} (UNION ALL the target rows no source row matches, for WHEN NOT MATCHED BY SOURCE clauses: an
+ * anti join); and the rows to insert, {@code SELECT <clause chosen>, <the WHEN NOT MATCHED clauses' values>
  * FROM source WHERE NOT EXISTS (a target row it matches)}. A row chooses the first clause of its kind whose condition
  * holds ({@link MergeClause#NONE}: none does). The source is planned into both.
  */
