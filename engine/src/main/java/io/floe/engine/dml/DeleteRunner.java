@@ -8,10 +8,15 @@ import io.floe.engine.expr.ExprCompiler;
 import io.floe.engine.expr.VectorExpr;
 import io.floe.engine.statement.StatementRunner;
 import io.floe.scan.FileScanTask;
+import io.floe.types.Schema;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlNode;
 
@@ -38,21 +43,39 @@ public final class DeleteRunner implements StatementRunner {
     List<FileScanTask> candidates = delete.candidates(filter.filter());
     Predicate<FileScanTask> droppedUnread;
     MergeOnReadDelete.RowMatcher matcher;
+    Schema schema = delete.table().schema();
+    List<String> columns = source.scan().getRowType().getFieldNames();
+    // merge-on-read reads only the columns its matcher needs (copy-on-write rewrites whole rows)
+    Schema read = schema;
     if (DmlPlanning.hasSubQuery(source.condition())) {
       MatchedRows matched = MatchedRows.find(session, delete, source.scan(), source.filter(), source.condition(),
           null, List.of());
       candidates = matched.filesAmong(candidates);
       droppedUnread = task -> false;
       matcher = (rows, file, positions, out) -> matched.match(file, positions, out, null);
+      read = schema.select(columns.subList(0, 1)); // positions only: any one column
     } else {
-      VectorExpr condition = source.condition() == null ? null
-          : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(source.condition());
+      RexNode condition = source.condition();
+      List<Integer> used = condition == null ? List.of() : RelOptUtil.InputFinder.bits(condition).asList();
+      if (!used.isEmpty()) {
+        read = schema.select(used.stream().map(columns::get).toList());
+        condition = condition.accept(new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef ref) {
+            return new RexInputRef(used.indexOf(ref.getIndex()), ref.getType());
+          }
+        });
+      }
+      ExprCompiler compiler = new ExprCompiler(modify.getCluster().getRexBuilder());
+      VectorExpr all = source.condition() == null ? null : compiler.compile(source.condition());
+      VectorExpr readOnly = condition == null ? null : compiler.compile(condition);
       // a file whose metrics show every row matches goes unread, unless delete files make its live rows unknown
-      droppedUnread = task -> !task.hasDeletes() && filter.coversWhole(delete.table().schema(), task.file());
-      matcher = (rows, file, positions, out) -> rowsWhere(rows, condition, out);
+      droppedUnread = task -> !task.hasDeletes() && filter.coversWhole(schema, task.file());
+      matcher = delete.mergeOnRead() ? (rows, file, positions, out) -> rowsWhere(rows, readOnly, out)
+          : (rows, file, positions, out) -> rowsWhere(rows, all, out);
     }
     long deleted = delete.mergeOnRead()
-        ? delete.deleteMergeOnRead(candidates, droppedUnread, matcher, filter.filter())
+        ? delete.deleteMergeOnRead(candidates, droppedUnread, matcher, read, filter.filter())
         : delete.run(candidates, droppedUnread, (rows, file, positions) -> keepUnmatched(rows, file, positions,
             matcher), filter.filter(), null);
     return QueryResult.ofUpdateCount(deleted);

@@ -5,6 +5,7 @@ import io.floe.manifest.DataFile;
 import io.floe.scan.FileScanTask;
 import io.floe.table.PositionDeleteWriter;
 import io.floe.table.Table;
+import io.floe.types.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,10 +23,13 @@ import java.util.function.Predicate;
  */
 final class MergeOnReadDelete {
   private final Table table;
+  private final Schema read;
   private final int threads;
 
-  MergeOnReadDelete(Table table, int threads) {
+  /** A delete reading {@code read}, the columns its matcher needs (of the table's schema), from each file. */
+  MergeOnReadDelete(Table table, Schema read, int threads) {
     this.table = table;
+    this.read = read;
     this.threads = threads;
   }
 
@@ -77,8 +81,8 @@ final class MergeOnReadDelete {
   private long delete(FileScanTask task, RowMatcher matcher, Set<String> removed, List<WrittenDeletes> written) {
     long[][] positions = {new long[1024]};
     int[] count = {0};
-    long[] read = {0};
-    TargetFileReader.readWithPositions(table, table.schema(), task, (batch, rowPositions) -> {
+    long[] read = {0}; // live rows read
+    TargetFileReader.readWithPositions(table, this.read, task, (batch, rowPositions) -> {
       int[] matched = new int[batch.size()];
       int n = matcher.match(batch, task.file().path(), rowPositions, matched);
       if (count[0] + n > positions[0].length) {

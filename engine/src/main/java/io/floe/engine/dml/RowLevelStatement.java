@@ -125,13 +125,15 @@ final class RowLevelStatement {
   }
 
   /**
-   * Deletes merge-on-read ({@link MergeOnReadDelete}) and commits one snapshot that adds the position delete files
-   * and removes the files that go whole. A concurrent commit removing a data file a delete file refers to fails the
+   * Deletes merge-on-read ({@link MergeOnReadDelete}, reading columns {@code read} of each candidate file, those
+   * {@code matcher} needs) and commits one snapshot that adds the position delete files and removes the files that
+   * go whole. A concurrent commit removing a data file a delete file refers to fails the
    * statement ({@code 40001}). Returns the rows deleted.
    */
   long deleteMergeOnRead(List<FileScanTask> candidates, Predicate<FileScanTask> droppedUnread,
-      MergeOnReadDelete.RowMatcher matcher, Expression conflictFilter) throws SQLException {
-    MergeOnReadDelete delete = new MergeOnReadDelete(table, session.workers());
+      MergeOnReadDelete.RowMatcher matcher, io.floe.types.Schema read, Expression conflictFilter)
+      throws SQLException {
+    MergeOnReadDelete delete = new MergeOnReadDelete(table, read, session.workers());
     MergeOnReadDelete.Result result;
     try {
       result = delete.run(candidates, droppedUnread, matcher);

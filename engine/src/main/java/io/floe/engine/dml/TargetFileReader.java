@@ -36,7 +36,7 @@ final class TargetFileReader {
 
   private static void read(Table table, Schema schema, FileScanTask task, boolean positions, PositionedBatchSink sink) {
     try (BufferAllocator allocator = new RootAllocator();
-         ArrowScanReader batches = new ArrowScanReader(table.io(), List.of(task), schema, schema,
+         ArrowScanReader batches = new ArrowScanReader(table.io(), List.of(task), table.schema(), schema,
              Expressions.alwaysTrue(), allocator, BATCH_SIZE, new ScanMetrics())) {
       if (positions) {
         batches.trackingPositions();
