@@ -41,6 +41,7 @@ public final class DeleteRunner implements StatementRunner {
     RowFilter filter = RowFilter.of(source.scan(), source.condition());
     RowLevelStatement delete = new RowLevelStatement(session, DmlPlanning.target(modify).id());
     List<FileScanTask> candidates = delete.candidates(filter.filter());
+    boolean mergeOnRead = delete.mergeOnRead();
     Predicate<FileScanTask> droppedUnread;
     MergeOnReadDelete.RowMatcher matcher;
     Schema schema = delete.table().schema();
@@ -57,28 +58,31 @@ public final class DeleteRunner implements StatementRunner {
     } else {
       RexNode condition = source.condition();
       List<Integer> used = condition == null ? List.of() : RelOptUtil.InputFinder.bits(condition).asList();
-      if (!used.isEmpty()) {
+      if (mergeOnRead && !used.isEmpty()) {
         read = schema.select(used.stream().map(columns::get).toList());
-        condition = condition.accept(new RexShuttle() {
-          @Override
-          public RexNode visitInputRef(RexInputRef ref) {
-            return new RexInputRef(used.indexOf(ref.getIndex()), ref.getType());
-          }
-        });
+        condition = overColumns(condition, used);
       }
-      ExprCompiler compiler = new ExprCompiler(modify.getCluster().getRexBuilder());
-      VectorExpr all = source.condition() == null ? null : compiler.compile(source.condition());
-      VectorExpr readOnly = condition == null ? null : compiler.compile(condition);
+      VectorExpr compiled = condition == null ? null
+          : new ExprCompiler(modify.getCluster().getRexBuilder()).compile(condition);
       // a file whose metrics show every row matches goes unread, unless delete files make its live rows unknown
       droppedUnread = task -> !task.hasDeletes() && filter.coversWhole(schema, task.file());
-      matcher = delete.mergeOnRead() ? (rows, file, positions, out) -> rowsWhere(rows, readOnly, out)
-          : (rows, file, positions, out) -> rowsWhere(rows, all, out);
+      matcher = (rows, file, positions, out) -> rowsWhere(rows, compiled, out);
     }
-    long deleted = delete.mergeOnRead()
+    long deleted = mergeOnRead
         ? delete.deleteMergeOnRead(candidates, droppedUnread, matcher, read, filter.filter())
         : delete.run(candidates, droppedUnread, (rows, file, positions) -> keepUnmatched(rows, file, positions,
             matcher), filter.filter(), null);
     return QueryResult.ofUpdateCount(deleted);
+  }
+
+  /** {@code condition} over the table's columns moved onto columns {@code used} (table column indexes), in order. */
+  private static RexNode overColumns(RexNode condition, List<Integer> used) {
+    return condition.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(used.indexOf(ref.getIndex()), ref.getType());
+      }
+    });
   }
 
   /** The rows of a batch that {@code matcher} does not match: what copy-on-write writes back. */

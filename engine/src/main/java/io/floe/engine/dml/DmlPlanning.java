@@ -10,6 +10,7 @@ import io.floe.engine.planner.PhysicalPlanner;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.rel.RelNode;
@@ -49,7 +50,7 @@ final class DmlPlanning {
    * Optimizes {@code query} (a converted plan) and runs it on the session's workers, handing its batches to
    * {@code sink} until there are no more or it returns false.
    */
-  static void run(FloeSession session, RelNode query, java.util.function.Predicate<Batch> sink) {
+  static void run(FloeSession session, RelNode query, Predicate<Batch> sink) {
     try (BufferAllocator allocator = new RootAllocator();
          Operator root = new PhysicalPlanner(allocator, session.workers()).build(session.planner().optimize(query))) {
       Batch b = root.next();

@@ -1,5 +1,6 @@
 package io.floe.engine.dml;
 
+import com.google.common.collect.ImmutableList;
 import io.floe.catalog.TableIdentifier;
 import io.floe.engine.FloeSession;
 import io.floe.engine.catalog.FloeCalciteTable;
@@ -21,9 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import com.google.common.collect.ImmutableList;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.plan.RelOptTable;
@@ -88,7 +87,7 @@ final class MatchedRows {
     RelNode query = set != null ? set.copy(set.getTraitSet(), rows, outputs, outputType)
         : LogicalProject.create(rows, List.of(), outputs, names, Set.of());
     return collect(session, statement.id(), query, setValues.size(),
-        set == null ? null : "UPDATE of " + statement.id() + ": a row is given more than one value", null);
+        set == null ? null : "UPDATE of " + statement.id() + ": a row is given more than one value");
   }
 
   /**
@@ -116,17 +115,14 @@ final class MatchedRows {
    * and holds its rows by file.
    *
    * @param duplicate the message of the {@code 21000} error when a row is found twice (null: it counts once)
-   * @param unmatched receives the rows whose {@code _pos} is NULL (a MERGE's source rows that matched no target
-   *     row), null when there are none
    */
   static MatchedRows collect(FloeSession session, TableIdentifier id, RelNode query, int valueCount,
-      String duplicate, Consumer<Batch> unmatched) throws SQLException {
+      String duplicate) throws SQLException {
     List<Batch> batches = new ArrayList<>();
     try {
       DmlPlanning.run(session, query, b -> {
-        Batch found = unmatched == null ? b : split(b, unmatched);
-        if (found.size() > 0) {
-          batches.add(found);
+        if (b.size() > 0) {
+          batches.add(b);
         }
         return true;
       });
@@ -134,26 +130,6 @@ final class MatchedRows {
       throw DmlErrors.of(e, id);
     }
     return group(batches, valueCount, duplicate);
-  }
-
-  /** The rows of {@code b} with a position; those without go to {@code unmatched}. */
-  private static Batch split(Batch b, Consumer<Batch> unmatched) {
-    Column positions = b.column(1);
-    int[] found = new int[b.size()];
-    int[] without = new int[b.size()];
-    int f = 0;
-    int w = 0;
-    for (int r = 0; r < b.size(); r++) {
-      if (positions.isNull(r)) {
-        without[w++] = r;
-      } else {
-        found[f++] = r;
-      }
-    }
-    if (w > 0) {
-      unmatched.accept(b.select(without, w));
-    }
-    return w == 0 ? b : b.select(found, f);
   }
 
   /** The rows of {@code batches} ({@code _file}, {@code _pos}, values...) by file, positions sorted. */

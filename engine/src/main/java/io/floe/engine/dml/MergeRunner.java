@@ -17,6 +17,7 @@ import io.floe.table.TableWriter;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -115,7 +116,7 @@ public final class MergeRunner implements StatementRunner {
       }
       rows = MatchedRows.collect(session, statementOnTarget.id(), matched.query(),
           matched.query().getRowType().getFieldCount() - 2, "MERGE into " + name
-              + ": a target row matches more than one source row (cardinality violation)", null);
+              + ": a target row matches more than one source row (cardinality violation)");
       candidates = rows.filesAmong(statementOnTarget.candidates(Expressions.alwaysTrue()));
     }
     List<Batch> unmatched = new ArrayList<>();
@@ -182,7 +183,7 @@ public final class MergeRunner implements StatementRunner {
   private static long mergeOnRead(RowLevelStatement statement, List<FileScanTask> candidates, MatchedRows rows,
       MergeQueries.Built matched, int targetWidth, RowLevelStatement.AddedRows inserts) throws SQLException {
     int[] chosen = MergeClause.chosen(rows.values(0));
-    long changed = java.util.Arrays.stream(chosen).filter(k -> k != MergeClause.NONE).count();
+    long changed = Arrays.stream(chosen).filter(k -> k != MergeClause.NONE).count();
     long[] added = {0};
     statement.runMergeOnRead(candidates, file -> rows.positions(file, row -> chosen[row] != MergeClause.NONE),
         (writers, converter) -> {

@@ -10,9 +10,12 @@ import io.floe.table.OverwriteFiles;
 import io.floe.table.PositionDeleteWriter;
 import io.floe.table.Table;
 import io.floe.table.TableProperties;
+import io.floe.types.Schema;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -87,9 +90,9 @@ final class RowLevelStatement {
    * {@code added} writes to new data files), or removes the file when they are all its rows, and commits one snapshot;
    * no data file is read or rewritten. Returns the rows listed or removed.
    */
-  long runMergeOnRead(List<FileScanTask> candidates, java.util.function.Function<String, long[]> deleted,
+  long runMergeOnRead(List<FileScanTask> candidates, Function<String, long[]> deleted,
       AddedRows added, Expression conflictFilter) throws SQLException {
-    List<DataFile> deleteFiles = new java.util.ArrayList<>();
+    List<DataFile> deleteFiles = new ArrayList<>();
     long rows = 0;
     boolean removed = false;
     try {
@@ -131,7 +134,7 @@ final class RowLevelStatement {
    * statement ({@code 40001}). Returns the rows deleted.
    */
   long deleteMergeOnRead(List<FileScanTask> candidates, Predicate<FileScanTask> droppedUnread,
-      MergeOnReadDelete.RowMatcher matcher, io.floe.types.Schema read, Expression conflictFilter)
+      MergeOnReadDelete.RowMatcher matcher, Schema read, Expression conflictFilter)
       throws SQLException {
     MergeOnReadDelete delete = new MergeOnReadDelete(table, read, session.workers());
     MergeOnReadDelete.Result result;

@@ -18,6 +18,8 @@ public final class ScanOperator implements Operator {
   private final SplitScan scan;
   private final int task;
   private final List<String> columns;
+  /** Per column, whether it is a {@link RowIdColumns row id column}; null when the scan reads none. */
+  private final boolean[] rowIds;
   private final BufferAllocator allocator;
   /** The scan's filter; without one, a filter of no conjuncts when delete files leave rows out of the batches. */
   private ScanFilter filter;
@@ -32,6 +34,7 @@ public final class ScanOperator implements Operator {
     this.scan = scan;
     this.task = task;
     this.columns = scan.columns();
+    this.rowIds = scan.readsRowIds() ? rowIdColumns(columns) : null;
     this.allocator = allocator;
     this.filter = filter;
   }
@@ -73,18 +76,17 @@ public final class ScanOperator implements Operator {
           continue;
         }
         for (int c = 0; c < vectors.length; c++) {
-          String column = columns.get(c);
-          vectors[c] = RowIdColumns.named(column)
-              ? RowIdColumns.vector(column, batches.positions(), allocator) : root.getVector(column);
+          vectors[c] = rowIds != null && rowIds[c]
+              ? RowIdColumns.vector(columns.get(c), batches.positions(), allocator) : root.getVector(columns.get(c));
         }
         scan.counted(task, rows);
         Batch batch = filter == null ? all(vectors, rows) : filter.apply(vectors, rows, batches.rowGroupMetrics());
         if (batch != null) {
-          return scan.readsRowIds() ? RowIdColumns.withFile(batch, columns, batches.file()) : batch;
+          return rowIds == null ? batch : RowIdColumns.withFile(batch, columns, batches.file());
         }
       } finally {
-        for (int c = 0; c < vectors.length; c++) {
-          if (vectors[c] != null && RowIdColumns.named(columns.get(c))) {
+        for (int c = 0; rowIds != null && c < vectors.length; c++) {
+          if (vectors[c] != null && rowIds[c]) {
             vectors[c].close();
           }
         }
@@ -99,7 +101,7 @@ public final class ScanOperator implements Operator {
    */
   private Batch readLazy() {
     for (LazyBatch next = batches.nextLazy(); next != null; next = batches.nextLazy()) {
-      List<FieldVector> rowIds = new ArrayList<>();
+      List<FieldVector> made = rowIds == null ? List.of() : new ArrayList<>(); // row id vectors, closed after
       try (LazyBatch lazy = next) {
         int rows = lazy.rows();
         if (rows == 0) {
@@ -108,21 +110,29 @@ public final class ScanOperator implements Operator {
         scan.counted(task, rows);
         long first = batches.lazyBatchFirstRow();
         Batch batch = filter.apply((c, selected, count) -> {
-          if (!RowIdColumns.named(columns.get(c))) {
+          if (rowIds == null || !rowIds[c]) {
             return lazy.column(columns.get(c), selected, count);
           }
           FieldVector rowId = RowIdColumns.vector(columns.get(c), first, rows, allocator);
-          rowIds.add(rowId);
+          made.add(rowId);
           return rowId;
         }, columns.size(), rows, batches.liveRows(), batches.rowGroupMetrics());
         if (batch != null) {
-          return scan.readsRowIds() ? RowIdColumns.withFile(batch, columns, batches.file()) : batch;
+          return rowIds == null ? batch : RowIdColumns.withFile(batch, columns, batches.file());
         }
       } finally {
-        rowIds.forEach(FieldVector::close);
+        made.forEach(FieldVector::close);
       }
     }
     return null;
+  }
+
+  private static boolean[] rowIdColumns(List<String> columns) {
+    boolean[] rowIds = new boolean[columns.size()];
+    for (int c = 0; c < rowIds.length; c++) {
+      rowIds[c] = RowIdColumns.named(columns.get(c));
+    }
+    return rowIds;
   }
 
   private static Batch all(FieldVector[] vectors, int rows) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.metadata.Snapshot;
-import io.floe.partition.PartitionSpec;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,11 +28,9 @@ class CorrelatedDmlTest {
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
     // partitioned by grp (4 groups + null): 2 appends -> 2 files per partition
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(),
-        DmlFixture.items(800, 4), 2);
+    fx.createItemsByGroup("items", 800, 4, 2);
     // ids 41..80 of another numbering: grp = id % 3 (NULL for id 74), prices and names of their own
-    fx.createItems("changes", PartitionSpec.unpartitioned(DmlFixture.ITEMS), DmlFixture.items(80, 3).subList(40, 80),
-        1);
+    fx.createItemRange("changes", 40, 80, 3);
   }
 
   @AfterEach
@@ -41,17 +38,13 @@ class CorrelatedDmlTest {
     fx.close();
   }
 
-  private Snapshot current() {
-    return fx.table("items").currentSnapshot();
-  }
-
   @Test
   void deleteWithCorrelatedExistsRewritesOnlyTheFilesHoldingMatches() throws Exception {
-    long before = current().snapshotId();
+    long before = fx.current("items").snapshotId();
     assertEquals(40, fx.both("DELETE FROM items t WHERE EXISTS (SELECT 1 FROM changes c WHERE c.id = t.id "
         + "AND c.price > 0)"));
     fx.assertSameRows("items");
-    assertEquals(before, current().parentSnapshotId(), "one snapshot");
+    assertEquals(before, fx.current("items").parentSnapshotId(), "one snapshot");
     // ids 41..80 live in the first append's file of each of the 5 partitions
     assertEquals(5, fx.summaryCount("items", "deleted-data-files"));
     assertEquals(5, fx.summaryCount("items", "added-data-files"));
@@ -79,11 +72,11 @@ class CorrelatedDmlTest {
 
   @Test
   void updateSetsCorrelatedScalarSubqueryValues() throws Exception {
-    long before = current().snapshotId();
+    long before = fx.current("items").snapshotId();
     // rows without a matching change get NULL, as in SQL
     assertEquals(800, fx.both("UPDATE items t SET price = (SELECT c.price FROM changes c WHERE c.id = t.id)"));
     fx.assertSameRows("items");
-    assertEquals(before, current().parentSnapshotId(), "one snapshot");
+    assertEquals(before, fx.current("items").parentSnapshotId(), "one snapshot");
     assertEquals(true, fx.both("UPDATE items t SET name = 'top', price = (SELECT max(s.id) FROM items s "
         + "WHERE s.grp = t.grp) WHERE EXISTS (SELECT 1 FROM changes c WHERE c.name = t.name)") > 0);
     fx.assertSameRows("items");
@@ -98,20 +91,20 @@ class CorrelatedDmlTest {
 
   @Test
   void nothingMatchedCommitsNothing() throws Exception {
-    long before = current().snapshotId();
+    long before = fx.current("items").snapshotId();
     assertEquals(0, fx.both("DELETE FROM items t WHERE EXISTS (SELECT 1 FROM changes c WHERE c.id = t.id + 10000)"));
     assertEquals(0, fx.both("UPDATE items t SET price = 0 WHERE EXISTS (SELECT 1 FROM changes c "
         + "WHERE c.id = -t.id)"));
-    assertEquals(before, current().snapshotId());
+    assertEquals(before, fx.current("items").snapshotId());
   }
 
   @Test
   void aScalarSubqueryWithSeveralRowsFailsAndChangesNothing() throws Exception {
-    long before = current().snapshotId();
+    long before = fx.current("items").snapshotId();
     SQLException e = assertThrows(SQLException.class, () -> fx.floe(
         "UPDATE items t SET price = (SELECT c.price FROM changes c WHERE c.grp = t.grp)"));
     assertEquals("21000", e.getSQLState(), e.getMessage());
-    assertEquals(before, current().snapshotId());
+    assertEquals(before, fx.current("items").snapshotId());
     fx.assertSameRows("items");
   }
 
@@ -125,7 +118,7 @@ class CorrelatedDmlTest {
     assertTrue(deleted > 0);
     fx.assertSameRows("items");
     assertEquals(0, fx.summaryCount("items", "added-data-files"), "no data file rewritten");
-    assertTrue(fx.summaryCount("items", "added-position-deletes") > 0, current().summary().toString());
+    assertTrue(fx.summaryCount("items", "added-position-deletes") > 0, fx.current("items").summary().toString());
     // an UPDATE of the same table is copy-on-write over files with delete files
     fx.both("UPDATE items t SET name = (SELECT c.name FROM changes c WHERE c.id = t.id - 100) WHERE id < 300");
     fx.assertSameRows("items");

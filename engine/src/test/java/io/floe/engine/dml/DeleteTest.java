@@ -2,8 +2,6 @@ package io.floe.engine.dml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.floe.metadata.Snapshot;
-import io.floe.partition.PartitionSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,16 +21,12 @@ class DeleteTest {
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
     // partitioned by grp (4 groups + null): 2 appends -> 2 files per partition
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(800, 4), 2);
+    fx.createItemsByGroup("items", 800, 4, 2);
   }
 
   @AfterEach
   void tearDown() throws Exception {
     fx.close();
-  }
-
-  private Snapshot current() {
-    return fx.table("items").currentSnapshot();
   }
 
   @Test
@@ -96,13 +90,13 @@ class DeleteTest {
     assertEquals(800, fx.both("DELETE FROM items"));
     fx.assertSameRows("items");
     assertEquals(0, fx.summaryCount("items", "added-data-files"));
-    assertEquals("0", current().summary().get("total-records"));
+    assertEquals("0", fx.current("items").summary().get("total-records"));
   }
 
   @Test
   void deleteNothingCommitsNothing() throws Exception {
-    long before = current().snapshotId();
+    long before = fx.current("items").snapshotId();
     assertEquals(0, fx.both("DELETE FROM items WHERE id > 100000"));
-    assertEquals(before, current().snapshotId());
+    assertEquals(before, fx.current("items").snapshotId());
   }
 }

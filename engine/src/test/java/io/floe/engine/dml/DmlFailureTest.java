@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.FloeSession;
-import io.floe.partition.PartitionSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ class DmlFailureTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(400, 3), 2);
+    fx.createItemsByGroup("items", 400, 3, 2);
   }
 
   @AfterEach

@@ -84,6 +84,27 @@ final class DmlFixture implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * Creates {@code name} of {@link #items(int, int)}{@code (rows, groups)} partitioned by {@code grp}, in Floe (one
+   * append per chunk, so {@code chunks} files per partition) and in DuckDB.
+   */
+  Table createItemsByGroup(String name, int rows, int groups, int chunks) throws SQLException {
+    return createItems(name, PartitionSpec.builderFor(ITEMS).identity("grp").build(), items(rows, groups), chunks);
+  }
+
+  /**
+   * Creates {@code name}, unpartitioned in one file, of the rows with ids {@code from + 1 .. to} of
+   * {@link #items(int, int)}{@code (to, groups)}, in Floe and in DuckDB.
+   */
+  Table createItemRange(String name, int from, int to, int groups) throws SQLException {
+    return createItems(name, PartitionSpec.unpartitioned(ITEMS), items(to, groups).subList(from, to), 1);
+  }
+
+  /** The current snapshot of {@code table}. */
+  io.floe.metadata.Snapshot current(String table) {
+    return table(table).currentSnapshot();
+  }
+
   /** Creates {@code name} in Floe (one append per chunk of rows, so several files) and in DuckDB. */
   Table createItems(String name, PartitionSpec spec, List<Record> rows, int chunks) throws SQLException {
     Table table = catalog.createTable(TableIdentifier.of(NAMESPACE, name), ITEMS, spec);

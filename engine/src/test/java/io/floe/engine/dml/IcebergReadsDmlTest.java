@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.floe.engine.ResultRows;
-import io.floe.partition.PartitionSpec;
 import io.floe.table.Table;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +23,8 @@ class IcebergReadsDmlTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(500, 3), 2);
-    fx.createItems("changes", PartitionSpec.unpartitioned(DmlFixture.ITEMS), DmlFixture.items(80, 4).subList(40, 80), 1);
+    fx.createItemsByGroup("items", 500, 3, 2);
+    fx.createItemRange("changes", 40, 80, 4);
   }
 
   @AfterEach

@@ -20,7 +20,7 @@ class InsertTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(500, 4), 2);
+    fx.createItemsByGroup("items", 500, 4, 2);
     fx.createItems("target", PartitionSpec.unpartitioned(DmlFixture.ITEMS), List.of(), 1);
   }
 

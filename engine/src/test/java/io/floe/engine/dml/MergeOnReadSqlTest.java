@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.floe.engine.ResultRows;
-import io.floe.partition.PartitionSpec;
 import io.floe.table.IcebergDeleteWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -36,10 +35,8 @@ class MergeOnReadSqlTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(),
-        DmlFixture.items(600, 3), 3);
-    fx.createItems("changes", PartitionSpec.unpartitioned(DmlFixture.ITEMS), DmlFixture.items(80, 4).subList(40, 80),
-        1);
+    fx.createItemsByGroup("items", 600, 3, 3);
+    fx.createItemRange("changes", 40, 80, 4);
   }
 
   @AfterEach

@@ -25,7 +25,7 @@ class MergeTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(600, 3), 2);
+    fx.createItemsByGroup("items", 600, 3, 2);
     // changes: ids 550..700 (51 existing, 100 new), other values
     List<Record> changes = new ArrayList<>();
     for (Record r : DmlFixture.items(700, 5)) {

@@ -18,7 +18,7 @@ class UpdateTest {
   @BeforeEach
   void setUp() throws Exception {
     fx = new DmlFixture(dir);
-    fx.createItems("items", PartitionSpec.builderFor(DmlFixture.ITEMS).identity("grp").build(), DmlFixture.items(800, 4), 2);
+    fx.createItemsByGroup("items", 800, 4, 2);
     fx.createItems("flat", PartitionSpec.unpartitioned(DmlFixture.ITEMS), DmlFixture.items(300, 3), 3);
   }
 
